@@ -1,0 +1,50 @@
+import type { ErrorDefinition } from './define.ts';
+
+/** Errors raised by the platform layer: validation, auth, access, idempotency. */
+export const platformErrors = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不正确', en: 'The request is not valid' },
+  INVALID_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  AUTH_DATA_REFUSED: {
+    status: 400,
+    zh: '不得提交或存储卡片验证码、密码或磁道等认证信息',
+    en: 'Authentication data (CVV2, PIN, track data) must not be submitted or stored',
+  },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '登录失败次数过多,账号已临时锁定,请稍后再试',
+    en: 'Too many failed sign-ins: the account is locked for a while',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
+  FORBIDDEN: { status: 403, zh: '您无权执行此操作', en: 'You are not allowed to do this' },
+  REASON_REQUIRED: { status: 400, zh: '此操作需要填写理由', en: 'A reason is required for this action' },
+  NOT_FOUND: { status: 404, zh: '未找到对应的记录', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  CONFLICT: { status: 409, zh: '记录已被修改,请刷新后重试', en: 'The record changed; reload and retry' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    zh: '幂等键已用于另一个不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    zh: '相同的请求正在处理中,请稍后重试',
+    en: 'A request with this Idempotency-Key is still being processed',
+  },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'That username is taken' },
+  WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码至少 10 位,且需包含字母和数字',
+    en: 'The password needs at least 10 characters with letters and digits',
+  },
+  DEPARTMENT_REQUIRED: {
+    status: 400,
+    zh: '专业部门人员必须指定所属部门',
+    en: 'A department handler must belong to a department',
+  },
+  INTERNAL: { status: 500, zh: '系统繁忙,请稍后再试', en: 'Something went wrong on our side' },
+} as const satisfies Record<string, ErrorDefinition>;

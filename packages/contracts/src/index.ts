@@ -1,0 +1,5 @@
+export * from './auth.ts';
+export * from './common.ts';
+export * from './errors/index.ts';
+export * from './money.ts';
+export * from './roles.ts';

@@ -1,0 +1,110 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
+import { type Config, dbKind } from './config.ts';
+import { modules as allModules } from './modules/index.ts';
+import type { DemoSeedOptions, ModuleDef } from './modules/module.ts';
+import { systemActor } from './platform/auth/actor.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import type { Ctx, Deps } from './platform/context.ts';
+import { openDb } from './platform/db/dialect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { type EventBus, InProcessBus } from './platform/events/bus.ts';
+import { RedisBus } from './platform/events/redis-bus.ts';
+import { type JobHandlers, JobWorker } from './platform/jobs/worker.ts';
+import { createLogger } from './platform/logger.ts';
+import { generateKeySpec, Keyring } from './platform/pii/keyring.ts';
+import { ensureFirstAdmin, seedDemoUsers, seedDepartments } from './platform/seed.ts';
+
+export interface Runtime {
+  deps: Deps;
+  modules: readonly ModuleDef[];
+  worker: JobWorker;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  logDestination?: DestinationStream;
+  modules?: readonly ModuleDef[];
+  /** Events bus override (tests share one between two runtimes). */
+  events?: EventBus;
+}
+
+/**
+ * The composition root's building block, shared by the server, the CLI and tests: opens and migrates the
+ * database, loads keys, wires events and the job worker. No business logic.
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const opened = await openDb(config.DATABASE_URL);
+  await migrateToLatest(opened.db);
+  const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID);
+  const events = options.events ?? (config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL) : new InProcessBus());
+  const modules = options.modules ?? allModules;
+  const deps: Deps = {
+    config,
+    db: opened.db,
+    dbKind: opened.kind,
+    clock: options.clock ?? systemClock,
+    keyring,
+    events,
+    log,
+  };
+  for (const m of modules) await m.init?.(deps);
+  const handlers: JobHandlers = {};
+  for (const m of modules) Object.assign(handlers, m.jobs ?? {});
+  const worker = new JobWorker(deps, handlers);
+  return {
+    deps,
+    modules,
+    worker,
+    async close() {
+      await worker.stop();
+      if (!options.events) await events.close();
+      await opened.close();
+    },
+  };
+}
+
+/**
+ * The master keyring. In demo mode, when none is given, one is generated once into the data folder
+ * (readable by the owner only) so the embedded default needs no set-up; otherwise it is required.
+ */
+function masterKeySpec(config: Config): string {
+  if (config.CARDDESK_MASTER_KEY) return config.CARDDESK_MASTER_KEY;
+  const file = join(config.CARDDESK_DATA_DIR, 'master.key');
+  // The CLI beside a demo server reads the demo's key.
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (!config.CARDDESK_DEMO) {
+    throw new Error('CARDDESK_MASTER_KEY is required outside demo mode (generate one with `npx carddesk keys new`)');
+  }
+  if (dbKind(config.DATABASE_URL) === 'sqlite' && config.DATABASE_URL === ':memory:') return generateKeySpec('demo');
+  if (!existsSync(file)) {
+    mkdirSync(config.CARDDESK_DATA_DIR, { recursive: true });
+    writeFileSync(file, `${generateKeySpec('demo')}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export const DEFAULT_DEMO: DemoSeedOptions = { customers: 300, months: 6, seed: 20261129 };
+
+/** Seeds departments, demo users and every module's demo data; skipped when users already exist. */
+export async function seedDemo(runtime: Runtime, options: DemoSeedOptions = DEFAULT_DEMO): Promise<boolean> {
+  const { deps } = runtime;
+  const ctx: Ctx = { ...deps, actor: systemActor('seed') };
+  const seeded = await deps.db.selectFrom('users').select('id').where('username', '=', 'agent').executeTakeFirst();
+  if (seeded) return false;
+  await seedDepartments(ctx);
+  await seedDemoUsers(ctx, deps.config.CARDDESK_DEMO_PASSWORD);
+  for (const m of runtime.modules) await m.seedDemo?.(ctx, options);
+  return true;
+}
+
+/** Production start: departments exist, and the first admin when CARDDESK_ADMIN_PASSWORD is set. */
+export async function ensureBaseline(runtime: Runtime): Promise<'created' | 'exists' | 'missing'> {
+  const ctx: Ctx = { ...runtime.deps, actor: systemActor('bootstrap') };
+  await seedDepartments(ctx);
+  return ensureFirstAdmin(ctx, runtime.deps.config.CARDDESK_ADMIN_PASSWORD);
+}

@@ -1,0 +1,113 @@
+import { ROLES, type Role } from '@carddesk/contracts';
+import { createRuntime, DEFAULT_DEMO, ensureBaseline, type Runtime, seedDemo } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { modules } from '../modules/index.ts';
+import { verifyAuditChain } from '../platform/audit.ts';
+import { createUser } from '../platform/auth/auth.service.ts';
+import { systemActor } from '../platform/auth/actor.ts';
+import { findDepartmentByCode } from '../platform/departments.ts';
+import { AppError } from '../platform/errors.ts';
+import { generateKeySpec } from '../platform/pii/keyring.ts';
+import { intOption, parseArgs, stringOption } from './args.ts';
+
+const HELP = `carddesk — CardDesk command line
+
+  carddesk migrate                       bring the database schema up to date
+  carddesk seed [--customers N] [--months M] [--seed S]
+                                         seed demo users, departments and generated demo data
+  carddesk audit verify                  check the audit log's hash chain
+  carddesk user create --username U --role R --display-name NAME [--department CODE] [--agent-no N]
+                                         password from CARDDESK_NEW_USER_PASSWORD
+  carddesk keys new                      print a fresh master key for CARDDESK_MASTER_KEY
+${modules
+  .flatMap((m) => Object.keys(m.cli ?? {}).map((c) => `  carddesk ${c} …`))
+  .join('\n')}
+
+Environment: DATABASE_URL (SQLite path or postgres:// URL, default ./data/carddesk.db), CARDDESK_MASTER_KEY.
+`;
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 1;
+  }
+  if (command === 'keys' && rest[0] === 'new') {
+    process.stdout.write(`${generateKeySpec(stringOption(parseArgs(rest).options, 'kid') ?? 'k1')}\n`);
+    return 0;
+  }
+
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await createRuntime(config);
+    const ctx = { ...runtime.deps, actor: systemActor('cli') };
+    switch (command) {
+      case 'migrate':
+        // createRuntime has migrated; say so.
+        process.stdout.write(`schema is up to date (${runtime.deps.dbKind})\n`);
+        return 0;
+      case 'seed': {
+        const { options } = parseArgs(rest);
+        const seeded = await seedDemo(runtime, {
+          customers: intOption(options, 'customers', DEFAULT_DEMO.customers),
+          months: intOption(options, 'months', DEFAULT_DEMO.months),
+          seed: intOption(options, 'seed', DEFAULT_DEMO.seed),
+        });
+        process.stdout.write(seeded ? 'demo data seeded\n' : 'already seeded: nothing to do\n');
+        return 0;
+      }
+      case 'audit': {
+        if (rest[0] !== 'verify') break;
+        const result = await verifyAuditChain(runtime.deps.db);
+        if (result.ok) {
+          process.stdout.write(`audit chain intact: ${result.checked} records\n`);
+          return 0;
+        }
+        process.stdout.write(`audit chain BROKEN at record ${result.firstBroken}: ${result.problem}\n`);
+        return 2;
+      }
+      case 'user': {
+        if (rest[0] !== 'create') break;
+        const { options } = parseArgs(rest.slice(1));
+        const role = stringOption(options, 'role');
+        const username = stringOption(options, 'username');
+        const password = process.env.CARDDESK_NEW_USER_PASSWORD;
+        if (!username || !role || !(ROLES as readonly string[]).includes(role) || !password) {
+          process.stderr.write(`need --username, --role (${ROLES.join('|')}) and CARDDESK_NEW_USER_PASSWORD\n`);
+          return 1;
+        }
+        await ensureBaseline(runtime);
+        const deptCode = stringOption(options, 'department');
+        const dept = deptCode ? await findDepartmentByCode(ctx, deptCode) : undefined;
+        if (deptCode && !dept) {
+          process.stderr.write(`no department ${deptCode}\n`);
+          return 1;
+        }
+        const user = await createUser(ctx, {
+          username,
+          role: role as Role,
+          displayName: stringOption(options, 'display-name') ?? username,
+          password,
+          agentNo: stringOption(options, 'agent-no') ?? null,
+          departmentId: dept?.id ?? null,
+        });
+        process.stdout.write(`created ${user.username} (${user.role})\n`);
+        return 0;
+      }
+      default: {
+        const handler = modules.map((m) => m.cli?.[command]).find(Boolean);
+        if (handler) return await handler(rest, runtime.deps);
+      }
+    }
+    process.stderr.write(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
+    return 1;
+  } catch (err) {
+    const message = err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+    process.stderr.write(`carddesk: ${message}\n`);
+    return 1;
+  } finally {
+    await runtime?.close();
+  }
+}

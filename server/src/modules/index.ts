@@ -1,0 +1,4 @@
+import type { ModuleDef } from './module.ts';
+
+/** Every domain module, in dependency order (a module's demo data may use the ones before it). */
+export const modules: readonly ModuleDef[] = [];

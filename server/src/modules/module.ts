@@ -1,0 +1,30 @@
+import type { Ctx, Deps } from '../platform/context.ts';
+import type { ModuleRoutes } from '../platform/http/types.ts';
+import type { TopicAuthorizers } from '../platform/http/websocket.ts';
+import type { JobHandlers } from '../platform/jobs/worker.ts';
+
+/** A CLI sub-command: gets the arguments after its name, returns the exit code. */
+export type CliCommand = (argv: string[], deps: Deps) => Promise<number>;
+
+/**
+ * What a domain module contributes to the composition root. Each module's `index.ts` exports one of
+ * these; `modules/index.ts` lists them.
+ */
+export interface ModuleDef {
+  name: string;
+  routes?: ModuleRoutes;
+  jobs?: JobHandlers;
+  topics?: TopicAuthorizers;
+  /** Seeds the module's demo data (first start in demo mode, `carddesk seed`). Runs in dependency order. */
+  seedDemo?: (ctx: Ctx, options: DemoSeedOptions) => Promise<void>;
+  /** `carddesk <name> …` sub-commands, keyed by the first word. */
+  cli?: Record<string, CliCommand>;
+  /** Work done once at boot, e.g. loading a model. */
+  init?: (deps: Deps) => Promise<void>;
+}
+
+export interface DemoSeedOptions {
+  customers: number;
+  months: number;
+  seed: number;
+}

@@ -1,0 +1,37 @@
+import type { Role } from '@carddesk/contracts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * The one place that decides what each role may do. Handlers and services call `authorize(actor, action)`;
+ * nothing else checks roles. Modules add their actions here, so the whole matrix can be read at once.
+ * Access to a particular customer's data is decided on top of this by the contacts module (active,
+ * verified contact) — see `modules/contacts/access.ts`.
+ */
+const ALL_STAFF: readonly Role[] = ['agent', 'senior_agent', 'supervisor', 'qa', 'kb_editor', 'dept_handler', 'admin'];
+const FRONT_LINE: readonly Role[] = ['agent', 'senior_agent', 'supervisor'];
+
+export const POLICY = {
+  'users.manage': ['admin'],
+  'users.read': ['admin', 'supervisor'],
+  'departments.manage': ['admin'],
+  'departments.read': ALL_STAFF,
+  'settings.manage': ['admin'],
+  'audit.read': ['admin', 'supervisor', 'qa'],
+  'audit.verify': ['admin'],
+  'events.subscribe': ALL_STAFF,
+  'nlu.analyze': ALL_STAFF,
+  'self.read': ALL_STAFF,
+  'frontline.work': FRONT_LINE,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+export function can(actor: Actor, action: Action): boolean {
+  if (actor.kind === 'system') return true;
+  return (POLICY[action] as readonly string[]).includes(actor.role);
+}
+
+export function authorize(actor: Actor, action: Action): void {
+  if (!can(actor, action)) throw new AppError('FORBIDDEN', { detail: `${actor.role} may not ${action}` });
+}

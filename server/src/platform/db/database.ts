@@ -1,0 +1,13 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PlatformTables } from './schema.ts';
+
+/**
+ * Every table of CardDesk. Each module declares its tables in its own `*.tables.ts`; they are merged
+ * here so one Kysely instance types every query.
+ */
+export interface Database extends PlatformTables {}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Anything that can run queries: the root database or an open transaction. */
+export type Executor = Kysely<Database>;

@@ -1,0 +1,142 @@
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  type SelectQueryBuilder,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
+import type { Database, Executor } from './database.ts';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL lives in this file. The rest of the code writes
+ * one query and calls these helpers where the dialects part ways.
+ */
+export type DbKind = 'sqlite' | 'postgres';
+
+export function kindOf(db: Executor): DbKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Row lock for read-modify-write. SQLite serialises writers already, so only PostgreSQL needs FOR UPDATE. */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  db: Executor,
+  qb: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return kindOf(db) === 'postgres' ? qb.forUpdate() : qb;
+}
+
+/**
+ * A transaction-scoped lock on a name (e.g. the audit chain head). PostgreSQL takes an advisory lock that
+ * is released at commit; on SQLite the write transaction is already exclusive.
+ */
+export async function lockName(db: Executor, name: string): Promise<void> {
+  if (kindOf(db) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(db);
+}
+
+const afterCommitQueues = new WeakMap<object, Array<() => void>>();
+
+/** Runs `fn` in a transaction, or inside the caller's transaction when `db` already is one. */
+export async function inTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  const queue: Array<() => void> = [];
+  const result = await db.transaction().execute((trx) => {
+    afterCommitQueues.set(trx, queue);
+    return fn(trx);
+  });
+  runQueue(queue);
+  return result;
+}
+
+/**
+ * Defers `fn` (publishing a live event, say) until the transaction `db` belongs to has committed, so no
+ * one hears of a change that was rolled back. Outside a transaction it runs at once.
+ */
+export function afterCommit(db: Executor, fn: () => void): void {
+  const queue = db.isTransaction ? afterCommitQueues.get(db) : undefined;
+  if (queue) queue.push(fn);
+  else fn();
+}
+
+/** For a transaction opened by hand (`startTransaction`): attach a queue and get the runner for after commit. */
+export function trackAfterCommit(trx: Executor): () => void {
+  const queue: Array<() => void> = [];
+  afterCommitQueues.set(trx, queue);
+  return () => runQueue(queue);
+}
+
+function runQueue(queue: Array<() => void>): void {
+  for (const fn of queue.splice(0)) {
+    try {
+      fn();
+    } catch {
+      // An after-commit callback must not turn a committed change into a reported failure.
+    }
+  }
+}
+
+/**
+ * SQLite transactions start with BEGIN IMMEDIATE: the write lock is taken up front, so a read-then-write
+ * transaction in another process (the CLI beside a running server) waits instead of failing to upgrade.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+export const boolToDb = (b: boolean): number => (b ? 1 : 0);
+export const boolFromDb = (v: number | boolean | null | undefined): boolean => v === 1 || v === true;
+
+export interface OpenedDb {
+  db: Kysely<Database>;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+let pgParsersSet = false;
+
+/** Opens SQLite (a file path or `:memory:`) or PostgreSQL (a postgres:// URL). */
+export async function openDb(url: string, options: { poolSize?: number } = {}): Promise<OpenedDb> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pg = await import('pg');
+    if (!pgParsersSet) {
+      // BIGINT (fen, counts) and NUMERIC come back as strings by default; fen always fits a JS number.
+      pg.default.types.setTypeParser(20, (v: string) => Number(v));
+      pgParsersSet = true;
+    }
+    const pool = new pg.default.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { default: SQLite } = await import('better-sqlite3');
+  if (url !== ':memory:') {
+    const { mkdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    mkdirSync(dirname(url), { recursive: true });
+  }
+  const sqlite = new SQLite(url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return { db, kind: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as platform from './0001_platform.ts';
+
+/**
+ * Every migration in order. Module migrations live in their module folder and are listed here; names
+ * sort in the order they must run (platform 0xxx, cards 1xxx, contacts 2xxx, cases 3xxx, knowledge 4xxx).
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_platform': platform,
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { audit } from './audit.ts';
+import { authorize } from './auth/policy.ts';
+import type { Ctx } from './context.ts';
+import { inTransaction } from './db/dialect.ts';
+import type { DepartmentsTable } from './db/schema.ts';
+import { AppError } from './errors.ts';
+import { newId } from './ids.ts';
+
+/** A department agents refer customers to, with the intents it handles (for routing suggestions). */
+export interface Department {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  handles: string[];
+}
+
+export const departmentInputSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  nameZh: z.string().min(1).max(60),
+  nameEn: z.string().min(1).max(80),
+  handles: z.array(z.string().min(1).max(60)).max(100).default([]),
+});
+
+export function departmentRowToDepartment(row: DepartmentsTable): Department {
+  return {
+    id: row.id,
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    handles: JSON.parse(row.handles) as string[],
+  };
+}
+
+export async function listDepartments(ctx: Ctx): Promise<Department[]> {
+  authorize(ctx.actor, 'departments.read');
+  const rows = await ctx.db.selectFrom('departments').selectAll().orderBy('code').execute();
+  return rows.map(departmentRowToDepartment);
+}
+
+export async function findDepartmentByCode(ctx: Ctx, code: string): Promise<Department | undefined> {
+  const row = await ctx.db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? departmentRowToDepartment(row) : undefined;
+}
+
+export async function createDepartment(ctx: Ctx, input: z.input<typeof departmentInputSchema>): Promise<Department> {
+  authorize(ctx.actor, 'departments.manage');
+  const data = departmentInputSchema.parse(input);
+  return inTransaction(ctx.db, async (trx) => {
+    const exists = await trx.selectFrom('departments').select('id').where('code', '=', data.code).executeTakeFirst();
+    if (exists) throw new AppError('CONFLICT', { detail: `department ${data.code} exists` });
+    const row: DepartmentsTable = {
+      id: newId(ctx.clock.now()),
+      code: data.code,
+      name_zh: data.nameZh,
+      name_en: data.nameEn,
+      handles: JSON.stringify(data.handles),
+      created_at: ctx.clock.now().toISOString(),
+    };
+    await trx.insertInto('departments').values(row).execute();
+    await audit(
+      { ...ctx, db: trx },
+      { action: 'department.create', entityType: 'department', entityId: row.id, details: { code: row.code } },
+    );
+    return departmentRowToDepartment(row);
+  });
+}

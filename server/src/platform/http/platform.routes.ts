@@ -1,0 +1,129 @@
+import { healthSchema, loginRequestSchema, loginResponseSchema, roleSchema, userSchema } from '@carddesk/contracts';
+import { z } from 'zod';
+import { verifyAuditChain } from '../audit.ts';
+import { createUser, listUsers, login, logout } from '../auth/auth.service.ts';
+import { authorize } from '../auth/policy.ts';
+import { createDepartment, departmentInputSchema, listDepartments } from '../departments.ts';
+import { AppError } from '../errors.ts';
+import { bearerToken } from './auth-hook.ts';
+import type { ModuleRoutes } from './types.ts';
+
+const departmentSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  handles: z.array(z.string()),
+});
+
+/** Health, sign-in, users, departments and audit verification. */
+export const platformRoutes: ModuleRoutes = async (app) => {
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: { tags: ['platform'], summary: 'Liveness and database', response: { 200: healthSchema } },
+    },
+    async (request) => {
+      await request.ctx.db.selectFrom('counters').select('name').limit(1).execute();
+      return { status: 'ok' as const, db: request.ctx.dbKind };
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; returns a bearer token',
+        body: loginRequestSchema,
+        response: { 200: loginResponseSchema },
+      },
+    },
+    async (request) => login(request.ctx, { ...request.body, ip: request.ip }),
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End this session' } }, async (request, reply) => {
+    const token = bearerToken(request.headers.authorization);
+    if (token) await logout(request.ctx, token);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: userSchema } } }, async (request) => {
+    const user = await request.ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', request.ctx.actor.userId ?? '')
+      .executeTakeFirst();
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: roleSchema.parse(user.role),
+      agentNo: user.agent_no,
+      departmentId: user.department_id,
+    };
+  });
+
+  app.get('/api/users', { schema: { tags: ['admin'], response: { 200: z.array(userSchema) } } }, async (request) =>
+    listUsers(request.ctx),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['admin'],
+        body: z.object({
+          username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/),
+          displayName: z.string().min(1).max(40),
+          role: roleSchema,
+          password: z.string().min(1).max(200),
+          agentNo: z
+            .string()
+            .regex(/^\d{4,8}$/)
+            .nullish(),
+          departmentId: z.string().nullish(),
+        }),
+        response: { 201: userSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/departments',
+    { schema: { tags: ['contacts'], response: { 200: z.array(departmentSchema) } } },
+    async (request) => listDepartments(request.ctx),
+  );
+
+  app.post(
+    '/api/departments',
+    { schema: { tags: ['admin'], body: departmentInputSchema, response: { 201: departmentSchema } } },
+    async (request, reply) => reply.status(201).send(await createDepartment(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Check the audit hash chain',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            firstBroken: z.number().optional(),
+            problem: z.string().optional(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      authorize(request.ctx.actor, 'audit.verify');
+      return verifyAuditChain(request.ctx.db);
+    },
+  );
+};

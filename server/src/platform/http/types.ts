@@ -1,0 +1,30 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from '../auth/actor.ts';
+import type { Ctx } from '../context.ts';
+import type { Locale } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in staff member; set for every non-public /api route. */
+    actor: Actor | null;
+    /** The service context for this request (its `db` is a transaction under an Idempotency-Key). */
+    ctx: Ctx;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a staff session (health, login, docs, customer-side endpoints with their own auth). */
+    public?: boolean;
+  }
+}
+
+/** The Fastify instance modules register their routes on: zod schemas give typed requests and OpenAPI. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+export type ModuleRoutes = FastifyPluginAsync<Record<never, never>, RawServerDefault, ZodTypeProvider>;

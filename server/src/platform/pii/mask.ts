@@ -1,0 +1,63 @@
+/**
+ * The one masking layer. Every personal value shown to a person goes through here.
+ * Card numbers follow PCI DSS 3.4.1 (at most BIN + last four); agents normally see only the last four.
+ */
+export type CardMaskLevel = 'last4' | 'bin_last4';
+
+export function maskCardNumber(pan: string, level: CardMaskLevel = 'last4'): string {
+  const digits = pan.replace(/\D/g, '');
+  if (digits.length < 10) return '****';
+  const last4 = digits.slice(-4);
+  if (level === 'bin_last4') return `${digits.slice(0, 6)}${'*'.repeat(digits.length - 10)}${last4}`;
+  return `**** **** **** ${last4}`;
+}
+
+/** 18-digit ID: the first four (province and city) and the last four stay. */
+export function maskIdNumber(id: string): string {
+  if (id.length < 8) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/** 13812341234 → 138****1234 */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '****';
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧***: the family name (first character) stays. Latin names keep the first letter. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  if (chars.length === 1) return '*';
+  return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** Keeps the first six characters (usually province and city) of an address. */
+export function maskAddress(address: string): string {
+  const chars = [...address];
+  if (chars.length <= 6) return '*'.repeat(chars.length);
+  return `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
+}
+
+export function maskEmail(email: string): string {
+  const at = email.indexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+/** A 16–19 digit run passing Luhn, or an 18-character ID number: used to scrub free text (logs, transcripts). */
+const PAN_RE = /(?<!\d)(\d[ -]?){12,18}\d(?!\d)/g;
+const ID_RE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const MOBILE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/** Masks card numbers, ID numbers and mobile numbers found in free text. */
+export function scrubText(text: string): string {
+  return text
+    .replace(ID_RE, (m) => maskIdNumber(m))
+    .replace(PAN_RE, (m) => {
+      const digits = m.replace(/\D/g, '');
+      return digits.length >= 13 ? maskCardNumber(digits) : m;
+    })
+    .replace(MOBILE_RE, (m) => maskPhone(m));
+}

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findAuthData } from './auth-data.ts';
+import { DecryptionError, generateKeySpec, Keyring } from './keyring.ts';
+import { maskAddress, maskCardNumber, maskIdNumber, maskName, maskPhone, scrubText } from './mask.ts';
+import {
+  idCheckChar,
+  isLuhnValid,
+  isValidIdNumber,
+  isValidMobile,
+  luhnCheckDigit,
+  normalizeMobile,
+} from './validators.ts';
+
+describe('field encryption', () => {
+  const spec = generateKeySpec('k1');
+  it('round-trips a value under its context', () => {
+    const ring = new Keyring(spec);
+    const token = ring.encrypt('11010519491231002X', 'customer.id_number');
+    assert.match(token, /^v1\.k1\./);
+    assert.ok(!token.includes('11010519491231002X'));
+    assert.equal(ring.decrypt(token, 'customer.id_number'), '11010519491231002X');
+  });
+  it('uses a fresh IV: the same value encrypts differently each time', () => {
+    const ring = new Keyring(spec);
+    assert.notEqual(ring.encrypt('13812341234', 'p'), ring.encrypt('13812341234', 'p'));
+  });
+  it('fails with the wrong key', () => {
+    const token = new Keyring(spec).encrypt('secret', 'ctx');
+    const other = new Keyring(generateKeySpec('k1'));
+    assert.throws(() => other.decrypt(token, 'ctx'), DecryptionError);
+  });
+  it('fails when the value is moved to another field (context bound as AAD)', () => {
+    const ring = new Keyring(spec);
+    const token = ring.encrypt('secret', 'customer.phone');
+    assert.throws(() => ring.decrypt(token, 'customer.id_number'), DecryptionError);
+  });
+  it('fails on a tampered ciphertext', () => {
+    const ring = new Keyring(spec);
+    const token = ring.encrypt('secret', 'ctx');
+    const last = token.at(-2) === 'A' ? 'B' : 'A';
+    assert.throws(() => ring.decrypt(`${token.slice(0, -2)}${last}${token.at(-1)}`, 'ctx'), DecryptionError);
+  });
+  it('rotates without downtime: a new active key still decrypts values written under the old one', () => {
+    const old = new Keyring(spec);
+    const token = old.encrypt('6222600260001072444', 'card.pan');
+    const rotated = new Keyring(`${generateKeySpec('k2')},${spec}`);
+    assert.equal(rotated.activeKid, 'k2');
+    assert.equal(rotated.decrypt(token, 'card.pan'), '6222600260001072444');
+    assert.match(rotated.encrypt('x', 'c'), /^v1\.k2\./);
+  });
+  it('keeps blind indexes stable across rotation, and keyed', () => {
+    const before = new Keyring(spec).blindIndex('13812341234', 'phone');
+    const after = new Keyring(`${generateKeySpec('k2')},${spec}`).blindIndex('13812341234', 'phone');
+    assert.equal(before, after);
+    assert.notEqual(new Keyring(generateKeySpec('k1')).blindIndex('13812341234', 'phone'), before);
+    assert.notEqual(new Keyring(spec).blindIndex('13812341234', 'id'), before);
+  });
+  it('refuses a short master key', () => {
+    assert.throws(() => new Keyring(`k1:${Buffer.alloc(16).toString('base64')}`), /at least 32 bytes/);
+  });
+});
+
+describe('masking', () => {
+  it('card number: last four for agents, BIN + last four at most', () => {
+    assert.equal(maskCardNumber('6222600260001072444'), '**** **** **** 2444');
+    assert.equal(maskCardNumber('6222600260001072444', 'bin_last4'), '622260*********2444');
+    assert.equal(maskCardNumber('4111 1111 1111 1111', 'bin_last4'), '411111******1111');
+  });
+  it('ID number keeps region and last four', () => {
+    assert.equal(maskIdNumber('11010519491231002X'), '1101**********002X');
+  });
+  it('phone as 138****1234', () => {
+    assert.equal(maskPhone('13812341234'), '138****1234');
+  });
+  it('name keeps the family name', () => {
+    assert.equal(maskName('张三'), '张*');
+    assert.equal(maskName('欧阳娜娜'), '欧***');
+    assert.equal(maskName('李'), '*');
+  });
+  it('address keeps the first six characters', () => {
+    assert.equal(maskAddress('北京市朝阳区建国路88号'), '北京市朝阳区******');
+  });
+  it('scrubs card, ID and mobile numbers out of free text', () => {
+    const text = '卡号6222600260001072444,身份证11010519491231002X,手机13812341234';
+    const out = scrubText(text);
+    assert.ok(!out.includes('6222600260001072444'));
+    assert.ok(!out.includes('11010519491231002X'));
+    assert.ok(!out.includes('13812341234'));
+    assert.ok(out.includes('2444') && out.includes('138****1234'));
+  });
+});
+
+describe('validators', () => {
+  it('Luhn accepts real test numbers and refuses a changed digit', () => {
+    assert.ok(isLuhnValid('6222600260001072444'));
+    assert.ok(isLuhnValid('4111111111111111'));
+    assert.ok(!isLuhnValid('4111111111111112'));
+    assert.ok(!isLuhnValid('6222600260001072445'));
+    assert.ok(!isLuhnValid('41111111111111a1'));
+    assert.equal(luhnCheckDigit('411111111111111'), '1');
+  });
+  it('GB 11643 ID numbers: checksum, X, birth date', () => {
+    assert.ok(isValidIdNumber('11010519491231002X'));
+    assert.ok(isValidIdNumber('11010519491231002x'));
+    assert.ok(!isValidIdNumber('110105194912310021'));
+    assert.ok(!isValidIdNumber('11010519491331002X'), 'month 13');
+    const first17 = '44030619900230001';
+    assert.ok(!isValidIdNumber(first17 + idCheckChar(first17)), '30 February');
+    assert.ok(!isValidIdNumber('1101051949123100'));
+  });
+  it('mainland mobile numbers', () => {
+    assert.ok(isValidMobile('13812341234'));
+    assert.equal(normalizeMobile('+86 138-1234-1234'), '13812341234');
+    assert.ok(!isValidMobile('12812341234'));
+    assert.ok(!isValidMobile('1381234123'));
+  });
+});
+
+describe('authentication-data guard', () => {
+  it('finds CVV2, PIN and track data at any depth', () => {
+    assert.equal(findAuthData({ card: { cvv2: '123' } }), '$.card.cvv2');
+    assert.equal(findAuthData({ PIN: '123456' }), '$.PIN');
+    assert.equal(findAuthData({ note: ';6222600260001072444=29121011000?' }), '$.note');
+    assert.equal(findAuthData({ items: [{ track2: 'x' }] }), '$.items[0].track2');
+  });
+  it('lets ordinary data through', () => {
+    assert.equal(findAuthData({ pinyin: 'gs', cardLast4: '2444', note: '客户说卡丢了' }), undefined);
+  });
+});
