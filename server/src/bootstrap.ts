@@ -5,6 +5,7 @@ import { type Config, dbKind } from './config.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { DemoSeedOptions, ModuleDef } from './modules/module.ts';
 import { systemActor } from './platform/auth/actor.ts';
+import { requireCustomerAccess } from './platform/auth/customer-access.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Ctx, Deps } from './platform/context.ts';
 import { openDb } from './platform/db/dialect.ts';
@@ -42,7 +43,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID);
   const events = options.events ?? (config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL) : new InProcessBus());
   const modules = options.modules ?? allModules;
+  const accessRules = modules.flatMap((m) => m.accessRules ?? []);
   const deps: Deps = {
+    access: { require: (ctx, request) => requireCustomerAccess(ctx, accessRules, request) },
     config,
     db: opened.db,
     dbKind: opened.kind,

@@ -1,3 +1,4 @@
+import type { AccessRule } from '../platform/auth/customer-access.ts';
 import type { Ctx, Deps } from '../platform/context.ts';
 import type { ModuleRoutes } from '../platform/http/types.ts';
 import type { TopicAuthorizers } from '../platform/http/websocket.ts';
@@ -19,6 +20,8 @@ export interface ModuleDef {
   seedDemo?: (ctx: Ctx, options: DemoSeedOptions) => Promise<void>;
   /** `carddesk <name> …` sub-commands, keyed by the first word. */
   cli?: Record<string, CliCommand>;
+  /** Rules that grant access to a customer's data (see platform/auth/customer-access.ts). */
+  accessRules?: readonly AccessRule[];
   /** Work done once at boot, e.g. loading a model. */
   init?: (deps: Deps) => Promise<void>;
 }

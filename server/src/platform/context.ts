@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Actor } from './auth/actor.ts';
+import type { AccessGrant, AccessRequest } from './auth/customer-access.ts';
 import type { Clock } from './clock.ts';
 import type { Executor } from './db/database.ts';
 import type { DbKind } from './db/dialect.ts';
@@ -16,6 +17,12 @@ export interface Deps {
   readonly keyring: Keyring;
   readonly events: EventBus;
   readonly log: Logger;
+  /** Decides customer-data access (see `auth/customer-access.ts`); wired from the modules' rules. */
+  readonly access: CustomerAccess;
+}
+
+export interface CustomerAccess {
+  require(ctx: Ctx, request: AccessRequest): Promise<AccessGrant>;
 }
 
 /**
@@ -26,6 +33,10 @@ export interface Ctx extends Deps {
   readonly actor: Actor;
   readonly ip?: string | undefined;
   readonly requestId?: string | undefined;
+  /** The contact this request works in (`X-Contact-Id`), for customer-data access and the audit trail. */
+  readonly contactId?: string | undefined;
+  /** A written reason for access beyond the usual rules (`X-Access-Reason`), required for overrides. */
+  readonly accessReason?: string | undefined;
 }
 
 export function withDb<C extends Ctx>(ctx: C, db: Executor): C {

@@ -20,6 +20,11 @@ export const platformErrors = {
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   FORBIDDEN: { status: 403, zh: '您无权执行此操作', en: 'You are not allowed to do this' },
+  CUSTOMER_ACCESS_DENIED: {
+    status: 403,
+    zh: '无权查看或操作该客户信息:请在与该客户的有效联络中处理',
+    en: "No access to this customer's data outside an active contact with them",
+  },
   REASON_REQUIRED: { status: 400, zh: '此操作需要填写理由', en: 'A reason is required for this action' },
   NOT_FOUND: { status: 404, zh: '未找到对应的记录', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../audit.ts';
 import { MAX_FAILED_LOGINS } from '../auth/auth.service.ts';
 import { inTransaction, kindOf } from '../db/dialect.ts';
 import { scheduleJob } from '../jobs/jobs.ts';
+import { defineJob } from '../jobs/worker.ts';
 
 describe('platform over HTTP', () => {
   let env: TestEnv;
@@ -286,18 +287,18 @@ describe('jobs', () => {
   const probe: ModuleDef = {
     name: 'probe',
     jobs: {
-      'probe.note': {
+      'probe.note': defineJob({
         payload: z.object({ note: z.string() }),
         async run(_ctx, payload) {
           ran.push(payload.note);
         },
-      },
-      'probe.flaky': {
+      }),
+      'probe.flaky': defineJob({
         payload: z.object({}),
         async run() {
           throw new Error('not yet');
         },
-      },
+      }),
     },
   };
 

@@ -35,6 +35,8 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
       actor: actor ?? systemActor('anonymous'),
       ip: request.ip,
       requestId: request.id,
+      contactId: headerValue(request.headers['x-contact-id']),
+      accessReason: decodeReason(headerValue(request.headers['x-access-reason'])),
     };
   });
 
@@ -43,4 +45,19 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     assertNoAuthData(request.body);
     assertNoAuthData(request.query);
   });
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && s.length <= 500 ? s : undefined;
+}
+
+/** Reasons are written in Chinese: the header carries them percent-encoded (UTF-8). */
+function decodeReason(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }

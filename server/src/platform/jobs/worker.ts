@@ -148,3 +148,8 @@ export class JobWorker {
     }
   }
 }
+
+/** Types a handler's payload from its schema, then stores it among handlers of any payload. */
+export function defineJob<S extends z.ZodType>(handler: JobHandler<S>): JobHandler {
+  return handler as unknown as JobHandler;
+}
