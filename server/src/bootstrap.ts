@@ -46,6 +46,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const accessRules = modules.flatMap((m) => m.accessRules ?? []);
   const deps: Deps = {
     access: { require: (ctx, request) => requireCustomerAccess(ctx, accessRules, request) },
+    customerViews: modules.flatMap((m) => m.customerViews ?? []),
     config,
     db: opened.db,
     dbKind: opened.kind,

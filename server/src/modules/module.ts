@@ -1,5 +1,5 @@
 import type { AccessRule } from '../platform/auth/customer-access.ts';
-import type { Ctx, Deps } from '../platform/context.ts';
+import type { Ctx, CustomerViewContributor, Deps } from '../platform/context.ts';
 import type { ModuleRoutes } from '../platform/http/types.ts';
 import type { TopicAuthorizers } from '../platform/http/websocket.ts';
 import type { JobHandlers } from '../platform/jobs/worker.ts';
@@ -22,6 +22,8 @@ export interface ModuleDef {
   cli?: Record<string, CliCommand>;
   /** Rules that grant access to a customer's data (see platform/auth/customer-access.ts). */
   accessRules?: readonly AccessRule[];
+  /** Sections this module adds to the customer 360 view. */
+  customerViews?: readonly CustomerViewContributor[];
   /** Work done once at boot, e.g. loading a model. */
   init?: (deps: Deps) => Promise<void>;
 }

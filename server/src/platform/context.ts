@@ -19,6 +19,14 @@ export interface Deps {
   readonly log: Logger;
   /** Decides customer-data access (see `auth/customer-access.ts`); wired from the modules' rules. */
   readonly access: CustomerAccess;
+  /** Sections other modules add to the customer 360 view (open promises, cases, past contacts). */
+  readonly customerViews: readonly CustomerViewContributor[];
+}
+
+/** Adds one named section to the customer 360 view; runs after access to the customer was granted. */
+export interface CustomerViewContributor {
+  section: string;
+  load(ctx: Ctx, customerId: string): Promise<unknown>;
 }
 
 export interface CustomerAccess {
