@@ -3,11 +3,12 @@ import { createRuntime, DEFAULT_DEMO, ensureBaseline, type Runtime, seedDemo } f
 import { loadConfig } from '../config.ts';
 import { modules } from '../modules/index.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
-import { createUser } from '../platform/auth/auth.service.ts';
 import { systemActor } from '../platform/auth/actor.ts';
+import { createUser } from '../platform/auth/auth.service.ts';
 import { findDepartmentByCode } from '../platform/departments.ts';
 import { AppError } from '../platform/errors.ts';
 import { generateKeySpec } from '../platform/pii/keyring.ts';
+import { reencryptAll } from '../platform/pii/rotate.ts';
 import { intOption, parseArgs, stringOption } from './args.ts';
 
 const HELP = `carddesk — CardDesk command line
@@ -19,9 +20,8 @@ const HELP = `carddesk — CardDesk command line
   carddesk user create --username U --role R --display-name NAME [--department CODE] [--agent-no N]
                                          password from CARDDESK_NEW_USER_PASSWORD
   carddesk keys new                      print a fresh master key for CARDDESK_MASTER_KEY
-${modules
-  .flatMap((m) => Object.keys(m.cli ?? {}).map((c) => `  carddesk ${c} …`))
-  .join('\n')}
+  carddesk keys rotate                   re-encrypt every value still under an older key (resumable)
+${modules.flatMap((m) => Object.keys(m.cli ?? {}).map((c) => `  carddesk ${c} …`)).join('\n')}
 
 Environment: DATABASE_URL (SQLite path or postgres:// URL, default ./data/carddesk.db), CARDDESK_MASTER_KEY.
 `;
@@ -68,6 +68,16 @@ export async function runCli(argv: string[]): Promise<number> {
         process.stdout.write(`audit chain BROKEN at record ${result.firstBroken}: ${result.problem}\n`);
         return 2;
       }
+      case 'keys': {
+        if (rest[0] !== 'rotate') break;
+        const results = await reencryptAll(
+          runtime.deps,
+          runtime.modules.flatMap((m) => m.encryptedColumns ?? []),
+        );
+        for (const r of results) process.stdout.write(`${r.column}: ${r.reencrypted} re-encrypted\n`);
+        process.stdout.write(`all values now under key ${runtime.deps.keyring.activeKid}\n`);
+        return 0;
+      }
       case 'user': {
         if (rest[0] !== 'create') break;
         const { options } = parseArgs(rest.slice(1));
@@ -104,7 +114,8 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
     return 1;
   } catch (err) {
-    const message = err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+    const message =
+      err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
     process.stderr.write(`carddesk: ${message}\n`);
     return 1;
   } finally {

@@ -3,6 +3,7 @@ import type { Ctx, CustomerViewContributor, Deps } from '../platform/context.ts'
 import type { ModuleRoutes } from '../platform/http/types.ts';
 import type { TopicAuthorizers } from '../platform/http/websocket.ts';
 import type { JobHandlers } from '../platform/jobs/worker.ts';
+import type { EncryptedColumn } from '../platform/pii/rotate.ts';
 
 /** A CLI sub-command: gets the arguments after its name, returns the exit code. */
 export type CliCommand = (argv: string[], deps: Deps) => Promise<number>;
@@ -22,6 +23,8 @@ export interface ModuleDef {
   cli?: Record<string, CliCommand>;
   /** Rules that grant access to a customer's data (see platform/auth/customer-access.ts). */
   accessRules?: readonly AccessRule[];
+  /** Columns this module encrypts, for key rotation (`carddesk keys rotate`). */
+  encryptedColumns?: readonly EncryptedColumn[];
   /** Sections this module adds to the customer 360 view. */
   customerViews?: readonly CustomerViewContributor[];
   /** Work done once at boot, e.g. loading a model. */

@@ -10,6 +10,8 @@ import { MAX_FAILED_LOGINS } from '../auth/auth.service.ts';
 import { inTransaction, kindOf } from '../db/dialect.ts';
 import { scheduleJob } from '../jobs/jobs.ts';
 import { defineJob } from '../jobs/worker.ts';
+import { generateKeySpec } from '../pii/keyring.ts';
+import { reencryptAll } from '../pii/rotate.ts';
 
 describe('platform over HTTP', () => {
   let env: TestEnv;
@@ -370,6 +372,38 @@ describe('jobs', () => {
     });
     assert.ok(a);
     assert.equal(b, undefined);
+    await env.close();
+  });
+});
+
+describe('key rotation', () => {
+  it('re-encrypts values under the new active key while both keys decrypt, and is resumable', async () => {
+    const db = await createTestDatabase();
+    const oldKey = generateKeySpec('k1');
+    let env = await createTestEnv({ db, masterKey: oldKey, seed: false });
+    const { deps } = env.runtime;
+    const column = { table: 'settings', idColumn: 'key', column: 'value', context: 'settings.value' };
+    for (let i = 0; i < 7; i++) {
+      await deps.db
+        .insertInto('settings')
+        .values({
+          key: `s${i}`,
+          value: deps.keyring.encrypt(`secret ${i}`, column.context),
+          updated_at: 'x',
+          updated_by: null,
+        })
+        .execute();
+    }
+    await env.stop();
+    env = await createTestEnv({ db, masterKey: `${generateKeySpec('k2')},${oldKey}`, seed: false });
+    const results = await reencryptAll(env.runtime.deps, [column], 3);
+    assert.deepEqual(results, [{ column: 'settings.value', reencrypted: 7 }]);
+    const rows = await env.runtime.deps.db.selectFrom('settings').selectAll().orderBy('key').execute();
+    for (const [i, row] of rows.entries()) {
+      assert.match(row.value, /^v1\.k2\./);
+      assert.equal(env.runtime.deps.keyring.decrypt(row.value, column.context), `secret ${i}`);
+    }
+    assert.deepEqual(await reencryptAll(env.runtime.deps, [column]), [{ column: 'settings.value', reencrypted: 0 }]);
     await env.close();
   });
 });
