@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './common.ts';
 export * from './errors/index.ts';
+export * from './intents.ts';
 export * from './money.ts';
 export * from './roles.ts';

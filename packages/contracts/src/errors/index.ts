@@ -1,4 +1,5 @@
 import type { ErrorDefinition } from './define.ts';
+import { contactsErrors } from './contacts.ts';
 import { platformErrors } from './platform.ts';
 
 export type { ErrorDefinition } from './define.ts';
@@ -10,6 +11,7 @@ export type { ErrorDefinition } from './define.ts';
  */
 export const errorCatalog = {
   ...platformErrors,
+  ...contactsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;
