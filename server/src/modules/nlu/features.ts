@@ -1,0 +1,235 @@
+/**
+ * Features that work for Chinese and for English: character n-grams (the workhorse for Chinese, where
+ * word boundaries are unreliable and typos/homophones change one character), jieba words and word
+ * bigrams (phrase-level meaning: 不是我 | 刷的), whitespace words for Latin script, all TF-IDF weighted
+ * with sublinear term frequency and L2-normalised per block.
+ *
+ * Input to every function here is text already passed through `normalizeText`.
+ */
+import { cutWords } from './segmenter.ts';
+
+export interface FeatureOptions {
+  /** Character n-gram orders over runs of Chinese characters. */
+  readonly cjkMin: number;
+  readonly cjkMax: number;
+  /** Character n-gram orders inside Latin words (padded with spaces, like scikit-learn's char_wb). */
+  readonly latinMin: number;
+  readonly latinMax: number;
+  /** Latin n-grams inside each word only ('word'), or also across word boundaries within a phrase ('phrase'). */
+  readonly latinSpan: 'word' | 'phrase';
+  /** Word unigrams (jieba for Chinese, whitespace for Latin). */
+  readonly words: boolean;
+  /** Adjacent word pairs. */
+  readonly wordBigrams: boolean;
+  /** Weight of the word block relative to the char block after each is L2-normalised. */
+  readonly wordWeight: number;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  cjkMin: 1,
+  cjkMax: 3,
+  latinMin: 1,
+  latinMax: 5,
+  latinSpan: 'word',
+  words: true,
+  wordBigrams: true,
+  wordWeight: 1,
+};
+
+/** A token of normalised text: a run of CJK characters, a Latin word, a number or a meaningful mark. */
+export interface Token {
+  readonly text: string;
+  readonly kind: 'cjk' | 'latin' | 'number' | 'mark';
+}
+
+const TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z]+(?:'[a-z]+)*|\d+(?:\.\d+)?|[?!¥$€£%]/g;
+
+export function tokenize(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of normalized.matchAll(TOKEN)) {
+    const text = m[0];
+    const c = text.charCodeAt(0);
+    const kind: Token['kind'] =
+      c >= 0x3400 ? 'cjk' : c >= 97 && c <= 122 ? 'latin' : c >= 48 && c <= 57 ? 'number' : 'mark';
+    tokens.push({ text, kind });
+  }
+  return tokens;
+}
+
+/**
+ * Numbers matter by shape, not value: "尾号1234" and "尾号8765" mean the same, "12期" and "24期" too.
+ * Keep the length (a 4-digit tail, a 2-digit term, an 11-digit phone) and drop the digits.
+ */
+function numberShape(num: string): string {
+  const dot = num.indexOf('.');
+  const intLen = dot < 0 ? num.length : dot;
+  return `#${Math.min(intLen, 8)}${dot < 0 ? '' : '.'}`;
+}
+
+/** Words of normalised text: jieba words for Chinese runs, whole words for Latin, number shapes for numbers. */
+export function words(normalized: string): string[] {
+  const out: string[] = [];
+  for (const tok of tokenize(normalized)) {
+    if (tok.kind === 'cjk') for (const w of cutWords(tok.text)) out.push(w);
+    else if (tok.kind === 'number') out.push(numberShape(tok.text));
+    else out.push(tok.text);
+  }
+  return out;
+}
+
+/**
+ * Character n-grams of normalised text, for Chinese runs and inside Latin words, with a space marking
+ * the edges of each run so that a gram at the start of a phrase differs from one in its middle.
+ * Digits become '0' so numbers contribute their shape. The knowledge base reuses this for retrieval.
+ */
+export function charNgrams(
+  normalized: string,
+  options: Pick<FeatureOptions, 'cjkMin' | 'cjkMax' | 'latinMin' | 'latinMax' | 'latinSpan'> = DEFAULT_FEATURE_OPTIONS,
+): string[] {
+  const out: string[] = [];
+  let phrase: string[] = [];
+  const flushPhrase = () => {
+    if (phrase.length > 0) pushGrams(out, ` ${phrase.join(' ')} `, options.latinMin, options.latinMax);
+    phrase = [];
+  };
+  for (const tok of tokenize(normalized)) {
+    if (tok.kind === 'latin') {
+      if (options.latinSpan === 'phrase') phrase.push(tok.text);
+      else pushGrams(out, ` ${tok.text} `, options.latinMin, options.latinMax);
+      continue;
+    }
+    flushPhrase();
+    if (tok.kind === 'cjk') pushGrams(out, ` ${tok.text} `, options.cjkMin, options.cjkMax);
+    else if (tok.kind === 'number') out.push(` ${tok.text.replace(/\d/g, '0')} `);
+  }
+  flushPhrase();
+  return out;
+}
+
+function pushGrams(out: string[], padded: string, min: number, max: number): void {
+  const len = padded.length;
+  for (let n = Math.max(1, min); n <= max; n++) {
+    for (let i = 0; i + n <= len; i++) {
+      // A single space is not a feature; grams entirely inside the text and edge-anchored ones are.
+      if (n === 1 && (i === 0 || i === len - 1)) continue;
+      out.push(padded.slice(i, i + n));
+    }
+    if (n >= len) break;
+  }
+}
+
+/** Raw feature counts for one normalised text. Keys are prefixed by block: `c` chars, `w` words/bigrams. */
+export function featureCounts(
+  normalized: string,
+  options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const g of charNgrams(normalized, options)) add(`c${g}`);
+  if (options.words || options.wordBigrams) {
+    const ws = words(normalized);
+    if (options.words) for (const w of ws) add(`w${w}`);
+    if (options.wordBigrams) for (let i = 1; i < ws.length; i++) add(`b${ws[i - 1]}|${ws[i]}`);
+    // Whole-utterance anchors: short requests ("挂失", "转人工") are decided by their first and last word.
+    if (options.words && ws.length > 0) {
+      add(`b^|${ws[0]}`);
+      add(`b${ws[ws.length - 1]}|$`);
+    }
+  }
+  return counts;
+}
+
+/** A sparse row: feature columns in ascending order and their values. */
+export interface SparseVector {
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+}
+
+export interface VectorizerOptions extends FeatureOptions {
+  /** Drop features seen in fewer training texts than this (typos of typos, one-off numbers). */
+  readonly minDf: number;
+  /** Keep at most this many features, the most frequent first, to bound model size and memory. */
+  readonly maxFeatures: number;
+}
+
+export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = {
+  ...DEFAULT_FEATURE_OPTIONS,
+  minDf: 2,
+  maxFeatures: 300_000,
+};
+
+/** TF-IDF vectoriser over a fixed vocabulary learnt from training text. */
+export class Vectorizer {
+  readonly vocabulary: Map<string, number>;
+  readonly terms: readonly string[];
+  readonly idf: Float32Array;
+  readonly options: VectorizerOptions;
+  /** 1 for word-block features, 0 for char-block features. */
+  private readonly isWord: Uint8Array;
+
+  constructor(terms: readonly string[], idf: Float32Array, options: VectorizerOptions) {
+    this.terms = terms;
+    this.idf = idf;
+    this.options = options;
+    this.vocabulary = new Map();
+    this.isWord = new Uint8Array(terms.length);
+    terms.forEach((t, i) => {
+      this.vocabulary.set(t, i);
+      if (t[0] !== 'c') this.isWord[i] = 1;
+    });
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** Learn vocabulary and IDF from normalised training texts. Deterministic: ties broken by term. */
+  static fit(texts: readonly string[], options: VectorizerOptions = DEFAULT_VECTORIZER_OPTIONS): Vectorizer {
+    const df = new Map<string, number>();
+    for (const text of texts)
+      for (const key of featureCounts(text, options).keys()) df.set(key, (df.get(key) ?? 0) + 1);
+    const kept = [...df.entries()].filter(([, d]) => d >= options.minDf);
+    kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const top = kept.slice(0, options.maxFeatures);
+    top.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const n = texts.length;
+    const idf = new Float32Array(top.length);
+    // Smoothed IDF as in scikit-learn: never zero, so a term present everywhere still counts a little.
+    top.forEach(([, d], i) => {
+      idf[i] = Math.log((1 + n) / (1 + d)) + 1;
+    });
+    return new Vectorizer(
+      top.map(([t]) => t),
+      idf,
+      options,
+    );
+  }
+
+  /** Sublinear TF × IDF, each block L2-normalised, word block scaled by `wordWeight`. */
+  transform(normalized: string): SparseVector {
+    const counts = featureCounts(normalized, this.options);
+    const cols: number[] = [];
+    for (const key of counts.keys()) {
+      const col = this.vocabulary.get(key);
+      if (col !== undefined) cols.push(col);
+    }
+    cols.sort((a, b) => a - b);
+    const values = new Float32Array(cols.length);
+    let charNorm = 0;
+    let wordNorm = 0;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i] as number;
+      const tf = counts.get(this.terms[col] as string) as number;
+      const v = (1 + Math.log(tf)) * (this.idf[col] as number);
+      values[i] = v;
+      if (this.isWord[col]) wordNorm += v * v;
+      else charNorm += v * v;
+    }
+    const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
+    const wordScale = wordNorm > 0 ? this.options.wordWeight / Math.sqrt(wordNorm) : 0;
+    for (let i = 0; i < cols.length; i++) {
+      values[i] = (values[i] as number) * (this.isWord[cols[i] as number] ? wordScale : charScale);
+    }
+    return { indices: Int32Array.from(cols), values };
+  }
+}

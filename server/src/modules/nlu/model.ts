@@ -1,0 +1,216 @@
+/**
+ * Multinomial logistic regression on sparse TF-IDF rows, trained by stochastic gradient descent.
+ *
+ * Why SGD rather than L-BFGS: a full-batch gradient on BANKING77 (8k rows × ~350 features × 77 classes)
+ * costs ~0.3 s in JavaScript, and L-BFGS needs a few hundred of them; one SGD epoch costs the same as one
+ * gradient and ~15 epochs reach the same dev accuracy. L2 regularisation stays exact with sparse updates
+ * through the scaled-weights trick (W = s·V; decaying s decays every weight at once, Bottou 2012),
+ * and the learning rate decays linearly to zero (as fastText does) so the last epochs settle.
+ */
+import type { SparseVector } from './features.ts';
+
+export interface LinearModel {
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  /** Row-major [feature][class]: the classes of one feature are contiguous, so a sparse dot product streams. */
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+}
+
+export interface SgdOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** L2 penalty λ on the mean loss: minimise mean(loss) + λ/2·‖W‖². */
+  readonly l2: number;
+  readonly seed: number;
+  /** Per-class loss weight (balanced classes: n / (K · n_c)). */
+  readonly classWeights?: Float32Array;
+}
+
+/** Small, fast, seedable PRNG (mulberry32): training must be reproducible bit for bit. */
+export function createRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffleInPlace<T>(items: T[], rng: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const tmp = items[i] as T;
+    items[i] = items[j] as T;
+    items[j] = tmp;
+  }
+  return items;
+}
+
+/** Balanced class weights n / (K·n_c), clipped to [0.2, 5] so one tiny class cannot dominate. */
+export function balancedClassWeights(labels: Int32Array, numClasses: number): Float32Array {
+  const counts = new Float64Array(numClasses);
+  for (const y of labels) counts[y] = (counts[y] ?? 0) + 1;
+  const w = new Float32Array(numClasses);
+  for (let k = 0; k < numClasses; k++) {
+    const c = counts[k] ?? 0;
+    w[k] = c === 0 ? 1 : Math.min(5, Math.max(0.2, labels.length / (numClasses * c)));
+  }
+  return w;
+}
+
+/** Linear scores z = x·W + b into `out` (length K). */
+export function linearScores(model: LinearModel, x: SparseVector, out: Float64Array): void {
+  const K = model.numClasses;
+  const W = model.weights;
+  for (let k = 0; k < K; k++) out[k] = model.bias[k] as number;
+  const { indices, values } = x;
+  for (let i = 0; i < indices.length; i++) {
+    const base = (indices[i] as number) * K;
+    const v = values[i] as number;
+    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + v * (W[base + k] as number);
+  }
+}
+
+/** In-place softmax of scores divided by a temperature. */
+export function softmaxInPlace(z: Float64Array, temperature = 1): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < z.length; k++) if ((z[k] as number) > max) max = z[k] as number;
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) {
+    const e = Math.exp(((z[k] as number) - max) / temperature);
+    z[k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < z.length; k++) z[k] = (z[k] as number) / sum;
+}
+
+export function trainSoftmax(
+  rows: readonly SparseVector[],
+  labels: Int32Array,
+  numFeatures: number,
+  numClasses: number,
+  options: SgdOptions,
+): LinearModel {
+  const K = numClasses;
+  const V = new Float64Array(numFeatures * K);
+  const bias = new Float32Array(K);
+  const rng = createRng(options.seed);
+  const order = Array.from({ length: rows.length }, (_, i) => i);
+  const z = new Float64Array(K);
+  const total = Math.max(1, options.epochs * rows.length);
+  let scale = 1; // W = scale · V
+  let step = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleInPlace(order, rng);
+    for (const r of order) {
+      const x = rows[r] as SparseVector;
+      const y = labels[r] as number;
+      const eta = options.learningRate * (1 - step / total);
+      step++;
+      // Forward pass with the current scale.
+      for (let k = 0; k < K; k++) z[k] = 0;
+      const { indices, values } = x;
+      for (let i = 0; i < indices.length; i++) {
+        const base = (indices[i] as number) * K;
+        const v = values[i] as number;
+        for (let k = 0; k < K; k++) z[k] = (z[k] as number) + v * (V[base + k] as number);
+      }
+      for (let k = 0; k < K; k++) z[k] = (z[k] as number) * scale + (bias[k] as number);
+      softmaxInPlace(z);
+      const cw = options.classWeights ? (options.classWeights[y] as number) : 1;
+      // Gradient of the loss w.r.t. scores: p - onehot(y), weighted by the class weight.
+      for (let k = 0; k < K; k++) z[k] = cw * ((z[k] as number) - (k === y ? 1 : 0));
+      // L2 shrink of every weight at once, then the sparse loss step on the unscaled weights.
+      scale *= 1 - eta * options.l2;
+      if (scale < 1e-6) {
+        for (let j = 0; j < V.length; j++) V[j] = (V[j] as number) * scale;
+        scale = 1;
+      }
+      const stepSize = eta / scale;
+      for (let i = 0; i < indices.length; i++) {
+        const base = (indices[i] as number) * K;
+        const g = stepSize * (values[i] as number);
+        for (let k = 0; k < K; k++) V[base + k] = (V[base + k] as number) - g * (z[k] as number);
+      }
+      for (let k = 0; k < K; k++) bias[k] = (bias[k] as number) - eta * (z[k] as number);
+    }
+  }
+  for (let j = 0; j < V.length; j++) V[j] = (V[j] as number) * scale;
+  return { numFeatures, numClasses, weights: Float32Array.from(V), bias };
+}
+
+export interface SvmOptions {
+  /** Inverse regularisation strength, as in liblinear: larger C fits the training data harder. */
+  readonly C: number;
+  readonly epochs: number;
+  readonly seed: number;
+  readonly classWeights?: Float32Array;
+}
+
+/**
+ * One-vs-rest linear SVM with squared hinge loss, trained by dual coordinate descent (Hsieh et al. 2008,
+ * the liblinear solver). Converges in a handful of passes and, on sparse text, separates near-duplicate
+ * intents better than logistic regression; its scores are combined with the logistic model's and
+ * calibrated on dev. The bias is an extra constant feature with value 1, regularised like a weight.
+ */
+export function trainLinearSvm(
+  rows: readonly SparseVector[],
+  labels: Int32Array,
+  numFeatures: number,
+  numClasses: number,
+  options: SvmOptions,
+): LinearModel {
+  const K = numClasses;
+  const n = rows.length;
+  const weights = new Float32Array(numFeatures * K);
+  const bias = new Float32Array(K);
+  const w = new Float64Array(numFeatures);
+  const alpha = new Float64Array(n);
+  const sqNorm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const { values } = rows[i] as SparseVector;
+    let s = 1; // the bias feature
+    for (let j = 0; j < values.length; j++) s += (values[j] as number) ** 2;
+    sqNorm[i] = s;
+  }
+  const rng = createRng(options.seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let k = 0; k < K; k++) {
+    w.fill(0);
+    alpha.fill(0);
+    let b = 0;
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      shuffleInPlace(order, rng);
+      let maxViolation = 0;
+      for (const i of order) {
+        const y = labels[i] === k ? 1 : -1;
+        const cw = options.classWeights ? (options.classWeights[labels[i] as number] as number) : 1;
+        const diag = 1 / (2 * options.C * cw); // squared hinge: D_ii = 1/(2C_i)
+        const { indices, values } = rows[i] as SparseVector;
+        let dot = b;
+        for (let j = 0; j < indices.length; j++) dot += (values[j] as number) * (w[indices[j] as number] as number);
+        const a = alpha[i] as number;
+        const G = y * dot - 1 + diag * a;
+        const PG = a === 0 ? Math.min(G, 0) : G;
+        if (Math.abs(PG) > maxViolation) maxViolation = Math.abs(PG);
+        if (PG === 0) continue;
+        const next = Math.max(a - G / ((sqNorm[i] as number) + diag), 0);
+        const delta = (next - a) * y;
+        alpha[i] = next;
+        if (delta === 0) continue;
+        for (let j = 0; j < indices.length; j++) {
+          const f = indices[j] as number;
+          w[f] = (w[f] as number) + delta * (values[j] as number);
+        }
+        b += delta;
+      }
+      if (maxViolation < 1e-3) break;
+    }
+    for (let f = 0; f < numFeatures; f++) weights[f * K + k] = w[f] as number;
+    bias[k] = b;
+  }
+  return { numFeatures, numClasses, weights, bias };
+}
