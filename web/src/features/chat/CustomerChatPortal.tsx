@@ -1,0 +1,3 @@
+export default function CustomerChatPortal() {
+  return <div>chat</div>;
+}

@@ -1,0 +1,91 @@
+import { BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import type { Role } from '@carddesk/contracts';
+import { Layout, Menu, Result, Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useI18n } from '../../app/i18n.tsx';
+import { useLive } from '../../app/live.ts';
+import { Link, usePath } from '../../app/router.tsx';
+import type { Session } from '../../app/session.ts';
+import { StaffHeader } from '../shared/StaffHeader.tsx';
+
+// Each page is its own chunk: only the dashboard pulls in ECharts.
+const SupervisorDashboard = lazy(() => import('../supervisor/SupervisorDashboard.tsx'));
+const KnowledgeEditor = lazy(() => import('../knowledge/KnowledgeEditor.tsx'));
+const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+
+interface Section {
+  path: string;
+  roles: readonly Role[];
+  icon: ReactNode;
+  label: [string, string];
+}
+
+const SECTIONS: readonly Section[] = [
+  {
+    path: '/supervisor',
+    roles: ['supervisor', 'qa', 'admin'],
+    icon: <DashboardOutlined />,
+    label: ['监控看板', 'Dashboard'],
+  },
+  {
+    path: '/kb',
+    roles: ['kb_editor', 'supervisor', 'qa', 'admin'],
+    icon: <BookOutlined />,
+    label: ['知识库', 'Knowledge'],
+  },
+  { path: '/admin', roles: ['admin'], icon: <SettingOutlined />, label: ['系统管理', 'Administration'] },
+];
+
+/** The supervisor / knowledge / admin portal: one layout, a menu by role, one page per section. */
+export default function ConsolePortal({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const path = usePath();
+  const live = useLive([], () => {});
+  const allowed = SECTIONS.filter((s) => s.roles.includes(session.user.role));
+  const current = allowed.find((s) => path.startsWith(s.path));
+
+  let page: ReactNode;
+  if (!current) {
+    page = (
+      <Result
+        status="403"
+        title={t('没有可访问的页面', 'Nothing to show here')}
+        subTitle={t(
+          '请从左侧菜单选择,或使用有权限的账号登录。',
+          'Pick a page on the left or sign in with another role.',
+        )}
+        extra={
+          allowed[0] ? (
+            <Link to={allowed[0].path}>
+              {t('前往', 'Go to')} {t(...allowed[0].label)}
+            </Link>
+          ) : null
+        }
+      />
+    );
+  } else if (current.path === '/supervisor') page = <SupervisorDashboard session={session} />;
+  else if (current.path === '/kb') page = <KnowledgeEditor session={session} />;
+  else page = <AdminPage session={session} />;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <a className="cd-skip" href="#main">
+        {t('跳到主要内容', 'Skip to content')}
+      </a>
+      <StaffHeader session={session} live={live} />
+      <Layout style={{ flex: 1, minHeight: 0 }}>
+        <Layout.Sider width={168} theme="light" style={{ borderRight: '1px solid #e5e7eb' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={current ? [current.path] : []}
+            items={allowed.map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(...s.label)}</Link> }))}
+            style={{ borderInlineEnd: 0 }}
+          />
+        </Layout.Sider>
+        <Layout.Content id="main" style={{ overflow: 'auto', padding: 16 }}>
+          <Suspense fallback={<Spin style={{ margin: 48 }} />}>{page}</Suspense>
+        </Layout.Content>
+      </Layout>
+    </div>
+  );
+}
