@@ -35,7 +35,8 @@ if (only.length === 0) {
   run('lint (biome)', bin('biome'), ['check', '.']);
   run('type-check (tsc)', bin('tsc'), ['-p', 'server', '--noEmit']);
   run('type-check contracts (tsc)', bin('tsc'), ['-p', 'packages/contracts', '--noEmit']);
-  if (existsSync(join(root, 'web', 'tsconfig.json'))) run('type-check web (tsc)', bin('tsc'), ['-p', 'web', '--noEmit']);
+  if (existsSync(join(root, 'web', 'tsconfig.json')))
+    run('type-check web (tsc)', bin('tsc'), ['-p', 'web', '--noEmit']);
 }
 
 const files = only.length > 0 ? only : [...findTests(join(root, 'server')), ...findTests(join(root, 'packages'))];
