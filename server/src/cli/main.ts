@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../platform/audit.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
 import { findDepartmentByCode } from '../platform/departments.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, messageFor } from '../platform/errors.ts';
 import { generateKeySpec } from '../platform/pii/keyring.ts';
 import { reencryptAll } from '../platform/pii/rotate.ts';
 import { intOption, parseArgs, stringOption } from './args.ts';
@@ -115,7 +115,11 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   } catch (err) {
     const message =
-      err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+      err instanceof AppError
+        ? `${err.code}: ${messageFor(err.code, 'zh')} / ${messageFor(err.code, 'en')}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     process.stderr.write(`carddesk: ${message}\n`);
     return 1;
   } finally {
