@@ -1,4 +1,5 @@
+import { cardsModule } from './cards/index.ts';
 import type { ModuleDef } from './module.ts';
 
 /** Every domain module, in dependency order (a module's demo data may use the ones before it). */
-export const modules: readonly ModuleDef[] = [];
+export const modules: readonly ModuleDef[] = [cardsModule];

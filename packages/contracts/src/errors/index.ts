@@ -1,3 +1,4 @@
+import { cardsErrors } from './cards.ts';
 import type { ErrorDefinition } from './define.ts';
 import { contactsErrors } from './contacts.ts';
 import { platformErrors } from './platform.ts';
@@ -11,6 +12,7 @@ export type { ErrorDefinition } from './define.ts';
  */
 export const errorCatalog = {
   ...platformErrors,
+  ...cardsErrors,
   ...contactsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 

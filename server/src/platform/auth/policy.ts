@@ -23,6 +23,16 @@ export const POLICY = {
   'nlu.analyze': ALL_STAFF,
   'self.read': ALL_STAFF,
   'frontline.work': FRONT_LINE,
+  // Cards: searching finds a customer to open a contact with (masked results); the rest needs customer access.
+  'customers.search': FRONT_LINE,
+  'customers.read': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
+  'cards.operate': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
+  'limits.approve': ['senior_agent', 'supervisor'],
+  'products.read': ALL_STAFF,
+  'products.manage': ['admin'],
+  'calculators.use': ALL_STAFF,
+  'applications.submit': FRONT_LINE,
+  'applications.decide': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { CardsTables } from '../../modules/cards/cards.tables.ts';
 import type { PlatformTables } from './schema.ts';
 
 /**
  * Every table of CardDesk. Each module declares its tables in its own `*.tables.ts`; they are merged
  * here so one Kysely instance types every query.
  */
-export interface Database extends PlatformTables {}
+export interface Database extends PlatformTables, CardsTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as platform from './0001_platform.ts';
 
 /**
@@ -7,4 +8,5 @@ import * as platform from './0001_platform.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
+  '1001_cards': cards,
 };

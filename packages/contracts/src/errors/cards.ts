@@ -1,0 +1,119 @@
+import type { ErrorDefinition } from './define.ts';
+
+/** Errors of the card servicing engine: products, customers, cards, ledger, billing and card operations. */
+export const cardsErrors = {
+  PRODUCT_NOT_FOUND: { status: 404, zh: '未找到该卡产品', en: 'No such card product' },
+  PRODUCT_CODE_TAKEN: { status: 409, zh: '产品代码已存在', en: 'That product code is taken' },
+  PRODUCT_TERMS_INVALID: { status: 400, zh: '产品条款设置不正确', en: 'The product terms are not valid' },
+  PRODUCT_VERSION_DATE: {
+    status: 409,
+    zh: '新版本的生效日期必须晚于当前版本且不早于今天',
+    en: 'A new version must take effect after the current one and not in the past',
+  },
+  CUSTOMER_NOT_FOUND: { status: 404, zh: '未找到该客户', en: 'No such customer' },
+  ACCOUNT_NOT_FOUND: { status: 404, zh: '未找到该账户', en: 'No such account' },
+  CARD_NOT_FOUND: { status: 404, zh: '未找到该卡片', en: 'No such card' },
+  STATEMENT_NOT_FOUND: { status: 404, zh: '未找到该账单', en: 'No such statement' },
+  SEARCH_QUERY_INVALID: {
+    status: 400,
+    zh: '请输入手机号、身份证号、卡号、卡号后四位或客户姓名',
+    en: 'Search by mobile number, ID number, card number, last four digits or name',
+  },
+  CARD_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    zh: '卡片当前状态不允许此操作',
+    en: 'The card is not in a state that allows this',
+  },
+  CARD_NOT_USABLE: { status: 409, zh: '卡片不可用(未激活、冻结、挂失或已注销)', en: 'The card cannot be used' },
+  CARD_EXPIRED: { status: 409, zh: '卡片已过有效期', en: 'The card has expired' },
+  ACCOUNT_CLOSED: { status: 409, zh: '账户已销户', en: 'The account is closed' },
+  ACCOUNT_HAS_BALANCE: {
+    status: 409,
+    zh: '账户仍有欠款、未出账分期或溢缴款,需结清后方可销户',
+    en: 'The account can only be closed with nothing owed and no credit balance',
+  },
+  AMOUNT_INVALID: { status: 400, zh: '金额不正确', en: 'The amount is not valid' },
+  INSUFFICIENT_CREDIT: { status: 409, zh: '可用额度不足', en: 'Not enough available credit' },
+  CASH_LIMIT_EXCEEDED: {
+    status: 409,
+    zh: '超过取现额度或每日取现上限',
+    en: 'Over the cash-advance limit or the daily cash cap',
+  },
+  INSTALLMENT_TERM_NOT_ALLOWED: {
+    status: 400,
+    zh: '该产品不提供此分期期数',
+    en: 'This product does not offer that number of periods',
+  },
+  INSTALLMENT_AMOUNT_OUT_OF_RANGE: {
+    status: 400,
+    zh: '分期金额不在允许范围内',
+    en: 'The installment amount is outside the allowed range',
+  },
+  INSTALLMENT_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '该交易或账单不符合分期条件',
+    en: 'This transaction or statement cannot be split into installments',
+  },
+  INSTALLMENT_QUOTE_EXPIRED: {
+    status: 409,
+    zh: '分期报价已过期,请重新试算',
+    en: 'The installment quote has expired; request a new one',
+  },
+  INSTALLMENT_QUOTE_USED: { status: 409, zh: '该分期报价已办理', en: 'This quote was already accepted' },
+  INSTALLMENT_NOT_FOUND: { status: 404, zh: '未找到该分期计划', en: 'No such installment plan' },
+  INSTALLMENT_NOT_ACTIVE: {
+    status: 409,
+    zh: '该分期计划已结清或已提前还款',
+    en: 'The installment plan is already paid off',
+  },
+  LIMIT_INCREASE_TOO_EARLY: {
+    status: 409,
+    zh: '距开卡或上次调额时间不足,暂不符合永久提额条件',
+    en: 'Too soon after activation or the last increase for a permanent increase',
+  },
+  LIMIT_INCREASE_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '近期还款记录或额度使用情况不符合提额条件',
+    en: 'Recent payment history or utilisation does not allow an increase',
+  },
+  LIMIT_OUT_OF_RANGE: {
+    status: 400,
+    zh: '申请额度超出产品允许范围',
+    en: 'The requested limit is outside the product range',
+  },
+  LIMIT_WINDOW_INVALID: {
+    status: 400,
+    zh: '临时额度有效期不正确',
+    en: 'The temporary limit validity window is not valid',
+  },
+  LIMIT_CHANGE_NOT_PENDING: {
+    status: 409,
+    zh: '该调额申请不在待审批状态',
+    en: 'This limit change is not awaiting approval',
+  },
+  LIMIT_SELF_APPROVAL: {
+    status: 403,
+    zh: '不能审批自己提交的调额申请',
+    en: 'You cannot approve your own request',
+  },
+  POINTS_INSUFFICIENT: { status: 409, zh: '积分不足', en: 'Not enough points' },
+  REWARD_NOT_FOUND: { status: 404, zh: '未找到该兑换商品', en: 'No such reward' },
+  APPLICATION_NOT_FOUND: { status: 404, zh: '未找到该办卡申请', en: 'No such card application' },
+  APPLICATION_DUPLICATE: {
+    status: 409,
+    zh: '该申请人已有处理中的同产品申请',
+    en: 'This applicant already has an application for this product in progress',
+  },
+  APPLICATION_STATE: {
+    status: 409,
+    zh: '申请当前状态不允许此操作',
+    en: 'The application is not in a state that allows this',
+  },
+  ID_NUMBER_INVALID: { status: 400, zh: '身份证号码不正确', en: 'The ID number is not valid' },
+  PHONE_INVALID: { status: 400, zh: '手机号码不正确', en: 'The mobile number is not valid' },
+  APPLICANT_UNDERAGE: {
+    status: 409,
+    zh: '未满十八周岁不能申请主卡',
+    en: 'Applicants for a primary card must be at least 18',
+  },
+} as const satisfies Record<string, ErrorDefinition>;

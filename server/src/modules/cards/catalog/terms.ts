@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The terms of a card product version: every figure the engine uses. Defaults follow
+ * `../shared/domain/card-rules.md`; bank-specific or UNCONFIRMED rules are settings here, with the default
+ * named in the comment beside each one.
+ */
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'decimal string');
+const fen = z.number().int().min(0).safe();
+
+export const installmentRateSchema = z.object({
+  periods: z.number().int().min(2).max(60),
+  /** Fee rate per period on the original principal, e.g. "0.0060". */
+  feeRatePerPeriod: decimal,
+});
+
+export const productTermsSchema = z
+  .object({
+    limit: z.object({ minFen: fen, maxFen: fen, defaultFen: fen }),
+    /** Daily revolving rate; rules §1: 0.05%/day (18.25% simple) is the classic rate. */
+    dailyRate: decimal.default('0.0005'),
+    /** 'full_balance' (CCB, CMB) or 'unpaid_part' (ICBC): what bears interest when a statement is not paid in full. */
+    interestMode: z.enum(['full_balance', 'unpaid_part']).default('full_balance'),
+    /** Statement days a customer may choose, and days from statement to due date (CMB ≈18, CCB 20). */
+    statementDays: z.array(z.number().int().min(1).max(28)).min(1).default([5, 10, 15, 20, 25]),
+    daysToDue: z.number().int().min(10).max(25).default(20),
+    /** 容时 / 容差 (self-discipline code Art. 14: ≥3 days, ≥ RMB 10). */
+    graceDays: z.number().int().min(0).max(5).default(3),
+    toleranceFen: fen.default(1000),
+    minimumPayment: z
+      .object({
+        /** Share of ordinary principal (10% typical, CMB 5%). */
+        principalRate: decimal.default('0.10'),
+        /** Share of cash-advance principal (CMB: 100%; default same as purchases). */
+        cashRate: decimal.default('0.10'),
+        /** A floor, when the balance is above it (UNCONFIRMED: no source; 0 = none). */
+        floorFen: fen.default(0),
+      })
+      .default({ principalRate: '0.10', cashRate: '0.10', floorFen: 0 }),
+    /** 违约金: rate of the unpaid minimum, with a minimum (typical 5%, min RMB 10) and an optional cap. */
+    lateFee: z
+      .object({ rate: decimal.default('0.05'), minFen: fen.default(1000), maxFen: fen.nullable().default(null) })
+      .default({ rate: '0.05', minFen: 1000, maxFen: null }),
+    cashAdvance: z
+      .object({
+        /** Cash limit as a share of the credit limit. */
+        limitRate: decimal.default('0.5'),
+        /** 《111号》: ATM cash ≤ RMB 10,000 per card per day. */
+        dailyCapFen: fen.default(1_000_000),
+        /** CMB: 1% domestic, min RMB 10. */
+        feeRate: decimal.default('0.01'),
+        feeMinFen: fen.default(1000),
+      })
+      .default({ limitRate: '0.5', dailyCapFen: 1_000_000, feeRate: '0.01', feeMinFen: 1000 }),
+    installments: z
+      .object({
+        bill: z.array(installmentRateSchema).default([]),
+        transaction: z.array(installmentRateSchema).default([]),
+        cash: z.array(installmentRateSchema).default([]),
+        minPrincipalFen: fen.default(50_000),
+        /** 《2022通知》: cash installments ≤ RMB 50,000 and ≤ 2 years; every term ≤ 5 years. */
+        cashMaxPrincipalFen: fen.default(5_000_000),
+        /** What early payoff charges of the fees not yet billed: none (default) or all of them. */
+        prepayFee: z.enum(['none', 'remaining']).default('none'),
+        /** How long a quote stays valid. */
+        quoteValidMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60)
+          .default(30),
+      })
+      .default({
+        bill: [],
+        transaction: [],
+        cash: [],
+        minPrincipalFen: 50_000,
+        cashMaxPrincipalFen: 5_000_000,
+        prepayFee: 'none',
+        quoteValidMinutes: 30,
+      }),
+    annualFee: z
+      .object({
+        amountFen: fen,
+        firstYearFree: z.boolean().default(true),
+        /** Purchases in a card year that waive the next year's fee (CMB 6; null = no waiver, e.g. platinum). */
+        waivePurchases: z.number().int().min(1).nullable().default(6),
+        /** Alternatively, spend in the card year that waives it (Everbright RMB 2,000; null = not offered). */
+        waiveSpendFen: fen.nullable().default(null),
+      })
+      .default({ amountFen: 10_000, firstYearFree: true, waivePurchases: 6, waiveSpendFen: null }),
+    points: z
+      .object({
+        /** Points per `perYuan` yuan of eligible spend (CMB 1 per 20; CCB 1 per 1). */
+        points: z.number().int().min(0).default(1),
+        perYuan: z.number().int().min(1).default(20),
+        /** Merchant categories that earn nothing (UNCONFIRMED lists vary: wholesale, property, charity…). */
+        excludedCategories: z.array(z.string()).default(['wholesale', 'real_estate', 'charity', 'government']),
+        /** Categories earning a multiple (co-branded cards). */
+        multipliers: z.record(z.string(), z.number().int().min(1).max(20)).default({}),
+      })
+      .default({
+        points: 1,
+        perYuan: 20,
+        excludedCategories: ['wholesale', 'real_estate', 'charity', 'government'],
+        multipliers: {},
+      }),
+    limitRules: z
+      .object({
+        /** Rules §7: first permanent increase ≈ 6 months after activation, then every 1–6 months. */
+        monthsAfterActivation: z.number().int().min(0).default(6),
+        monthsBetweenIncreases: z.number().int().min(0).default(3),
+        /** No minimum missed in this many recent statements. */
+        cleanStatements: z.number().int().min(0).default(6),
+        /** Average utilisation of recent statements at least this (a customer who uses the card). */
+        minUtilisation: decimal.default('0.30'),
+        /** Largest permanent increase as a share of the current limit without review. */
+        maxIncreaseRate: decimal.default('0.5'),
+        /** Increases above this amount need a senior agent's approval. */
+        approvalAboveFen: fen.default(2_000_000),
+        /** Temporary increase: up to this share of the limit, valid for at most this many days (15 d – 3 months). */
+        tempMaxRate: decimal.default('0.5'),
+        tempMaxDays: z.number().int().min(1).max(92).default(60),
+      })
+      .default({
+        monthsAfterActivation: 6,
+        monthsBetweenIncreases: 3,
+        cleanStatements: 6,
+        minUtilisation: '0.30',
+        maxIncreaseRate: '0.5',
+        approvalAboveFen: 2_000_000,
+        tempMaxRate: '0.5',
+        tempMaxDays: 60,
+      }),
+    /** Value-added services shown to agents (lounge, insurance, roadside…). */
+    services: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })).default([]),
+  })
+  .superRefine((t, ctx) => {
+    if (t.limit.minFen > t.limit.defaultFen || t.limit.defaultFen > t.limit.maxFen) {
+      ctx.addIssue({ code: 'custom', path: ['limit'], message: 'need minFen ≤ defaultFen ≤ maxFen' });
+    }
+    // The grace check must fall before the next statement day, whatever the month length.
+    if (t.daysToDue + t.graceDays >= 28) {
+      ctx.addIssue({ code: 'custom', path: ['daysToDue'], message: 'daysToDue + graceDays must be < 28' });
+    }
+    for (const kind of ['bill', 'transaction', 'cash'] as const) {
+      for (const r of t.installments[kind]) {
+        if (kind === 'cash' && r.periods > 24) {
+          ctx.addIssue({ code: 'custom', path: ['installments', kind], message: 'cash installments ≤ 24 periods' });
+        }
+      }
+    }
+  });
+
+export type ProductTerms = z.output<typeof productTermsSchema>;
+export type ProductTermsInput = z.input<typeof productTermsSchema>;
+export type InstallmentKind = 'bill' | 'transaction' | 'cash';
