@@ -23,6 +23,12 @@ export const POLICY = {
   'nlu.analyze': ALL_STAFF,
   'self.read': ALL_STAFF,
   'frontline.work': FRONT_LINE,
+  // Contacts: handling calls/chats, reading any contact (oversight), the live floor, dashboards.
+  'contacts.view': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
+  'contacts.handle': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
+  'contacts.read_all': ['supervisor', 'qa', 'admin'],
+  'contacts.supervise': ['supervisor', 'admin'],
+  'contacts.stats': ['supervisor', 'qa', 'admin'],
   // Cards: searching finds a customer to open a contact with (masked results); the rest needs customer access.
   'customers.search': FRONT_LINE,
   'customers.read': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],

@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CardsTables } from '../../modules/cards/cards.tables.ts';
+import type { ChatTables } from '../../modules/chat/chat.tables.ts';
+import type { ContactsTables } from '../../modules/contacts/contacts.tables.ts';
 import type { PlatformTables } from './schema.ts';
 
 /**
  * Every table of CardDesk. Each module declares its tables in its own `*.tables.ts`; they are merged
  * here so one Kysely instance types every query.
  */
-export interface Database extends PlatformTables, CardsTables {}
+export interface Database extends PlatformTables, CardsTables, ContactsTables, ChatTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

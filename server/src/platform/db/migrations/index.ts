@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
+import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
+import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
 import * as platform from './0001_platform.ts';
 
 /**
@@ -9,4 +11,6 @@ import * as platform from './0001_platform.ts';
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '1001_cards': cards,
+  '2001_contacts': contacts,
+  '2101_chat': chat,
 };

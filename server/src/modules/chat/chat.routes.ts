@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { systemActor } from '../../platform/auth/actor.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { bearerToken } from '../../platform/http/auth-hook.ts';
+import type { ModuleRoutes } from '../../platform/http/types.ts';
+import { chatState, endChat, postChatMessage, requestChatOtp, startChatSession } from './chat.service.ts';
+import { registerChatSocket } from './chat.ws.ts';
+
+const tags = ['chat'];
+const turnSchema = z.object({
+  seq: z.number().int(),
+  speaker: z.enum(['customer', 'agent', 'bot', 'system']),
+  text: z.string(),
+  at: z.string(),
+});
+/** Customer-side routes are public for the staff auth hook; each checks its own chat token. */
+const open = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
+const customerCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('chat-customer') });
+
+export const chatRoutes: ModuleRoutes = async (app) => {
+  app.post(
+    '/api/chat/otp',
+    {
+      config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Send a one-time code to a registered phone (the answer is the same for any phone)',
+        security: [],
+        body: z.object({ phone: z.string().min(5).max(20) }),
+        response: { 200: z.object({ sent: z.literal(true), expiresInSeconds: z.number() }) },
+      },
+    },
+    async (request) => requestChatOtp(customerCtx(request.ctx), request.body.phone),
+  );
+
+  app.post(
+    '/api/chat/sessions',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Start a chat with phone + one-time code; returns a short-lived chat token',
+        security: [],
+        body: z.object({
+          phone: z.string().min(5).max(20),
+          code: z.string().regex(/^\d{6}$/),
+          message: z.string().trim().min(1).max(2000).optional(),
+        }),
+        response: { 201: z.object({ token: z.string(), expiresAt: z.string(), contactId: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await startChatSession(customerCtx(request.ctx), request.body)),
+  );
+
+  app.get(
+    '/api/chat/messages',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'The conversation so far (Authorization: Bearer <chat token>)',
+        security: [],
+        querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+        response: {
+          200: z.object({
+            contactId: z.string(),
+            status: z.enum(['waiting', 'active', 'closed']),
+            agentNo: z.string().nullable(),
+            turns: z.array(turnSchema),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      chatState(customerCtx(request.ctx), bearerToken(request.headers.authorization), request.query.after),
+  );
+
+  app.post(
+    '/api/chat/messages',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Send a message (plain text)',
+        security: [],
+        body: z.object({ text: z.string().trim().min(1).max(2000) }),
+        response: { 201: turnSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await postChatMessage(
+            customerCtx(request.ctx),
+            bearerToken(request.headers.authorization),
+            request.body.text,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/chat/end',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'End the chat and rate it (1–5, optional comment)',
+        security: [],
+        body: z.object({
+          rating: z.number().int().min(1).max(5).optional(),
+          comment: z.string().trim().max(500).optional(),
+        }),
+        response: { 200: z.object({ ended: z.literal(true) }) },
+      },
+    },
+    async (request) => endChat(customerCtx(request.ctx), bearerToken(request.headers.authorization), request.body),
+  );
+
+  registerChatSocket(app);
+};

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { audit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newSecret } from '../../platform/ids.ts';
+import { normalizeMobile } from '../../platform/pii/validators.ts';
+import {
+  addCustomerTurn,
+  type ContactTurn,
+  checkOtp,
+  customerEndsChat,
+  findContactRow,
+  findCustomerByPhone,
+  issueOtp,
+  listTurns,
+  loadContactsConfig,
+  startChatContact,
+  turnView,
+} from '../contacts/index.ts';
+import type { ChatSessionsTable } from './chat.tables.ts';
+
+/**
+ * The card holder's side of the chat. They prove their registered phone with a one-time code and get a
+ * short-lived chat token (stored hashed, separate from staff sessions) bound to one new chat contact.
+ * The answers never say whether a phone belongs to a customer.
+ */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function requestChatOtp(ctx: Ctx, rawPhone: string): Promise<{ sent: true; expiresInSeconds: number }> {
+  const phone = normalizeMobile(rawPhone);
+  if (!phone) throw new AppError('VALIDATION_FAILED', { detail: 'phone' });
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const customer = await findCustomerByPhone(tctx, phone);
+    const issued = await issueOtp(tctx, {
+      purpose: 'chat_login',
+      phone,
+      customerId: customer?.customerId ?? null,
+      contactId: null,
+    });
+    await audit(tctx, {
+      action: 'chat.otp_requested',
+      entityType: 'otp',
+      entityId: issued.id,
+      customerId: customer?.customerId ?? null,
+      details: { known: customer !== undefined },
+    });
+    const config = await loadContactsConfig(tctx);
+    return { sent: true as const, expiresInSeconds: config.otp.ttlSeconds };
+  });
+}
+
+export interface ChatSessionStarted {
+  token: string;
+  expiresAt: string;
+  contactId: string;
+}
+
+export async function startChatSession(
+  ctx: Ctx,
+  input: { phone: string; code: string; message?: string | undefined },
+): Promise<ChatSessionStarted> {
+  const phone = normalizeMobile(input.phone);
+  if (!phone) throw new AppError('VALIDATION_FAILED', { detail: 'phone' });
+  // The code check commits on its own, so a wrong code counts even though the request then fails.
+  const check = await checkOtp(ctx, { purpose: 'chat_login', code: input.code, phone });
+  if (!check.ok || !check.customerId) throw new AppError('OTP_INVALID');
+  const customerId = check.customerId;
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const config = await loadContactsConfig(tctx);
+    const contact = await startChatContact(tctx, {
+      customerId,
+      level: config.levelPolicy.methodLevels.otp === 'strong' ? 'strong' : 'basic',
+      firstMessage: input.message,
+    });
+    const token = newSecret(32);
+    const now = ctx.clock.now();
+    const expiresAt = new Date(now.getTime() + config.chat.sessionMinutes * 60_000).toISOString();
+    await trx
+      .insertInto('chat_sessions')
+      .values({
+        token_hash: tokenHash(token),
+        contact_id: contact.id,
+        customer_id: customerId,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        ended_at: null,
+      })
+      .execute();
+    await audit(tctx, {
+      action: 'chat.session_start',
+      entityType: 'contact',
+      entityId: contact.id,
+      customerId,
+      contactId: contact.id,
+    });
+    return { token, expiresAt, contactId: contact.id };
+  });
+}
+
+/** The live session behind a chat token, or CHAT_SESSION_INVALID. */
+export async function resolveChatSession(ctx: Ctx, token: string | undefined): Promise<ChatSessionsTable> {
+  if (!token) throw new AppError('CHAT_SESSION_INVALID');
+  const row = await ctx.db
+    .selectFrom('chat_sessions')
+    .selectAll()
+    .where('token_hash', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row || row.ended_at || row.expires_at <= ctx.clock.now().toISOString()) {
+    throw new AppError('CHAT_SESSION_INVALID');
+  }
+  return row;
+}
+
+export interface ChatState {
+  contactId: string;
+  status: 'waiting' | 'active' | 'closed';
+  agentNo: string | null;
+  turns: ContactTurn[];
+}
+
+/** What the customer sees: the conversation and whether someone has picked it up (never internal data). */
+export async function chatState(ctx: Ctx, token: string | undefined, after = 0): Promise<ChatState> {
+  const session = await resolveChatSession(ctx, token);
+  const contact = await findContactRow(ctx.db, session.contact_id);
+  if (!contact) throw new AppError('CHAT_SESSION_INVALID');
+  const agent = contact.agent_id
+    ? await ctx.db.selectFrom('users').select('agent_no').where('id', '=', contact.agent_id).executeTakeFirst()
+    : undefined;
+  const turns = await listTurns(ctx.db, contact.id, after);
+  return {
+    contactId: contact.id,
+    status: contact.status as ChatState['status'],
+    agentNo: agent?.agent_no ?? null,
+    turns: turns.map(turnView),
+  };
+}
+
+export async function postChatMessage(ctx: Ctx, token: string | undefined, text: string): Promise<ContactTurn> {
+  const session = await resolveChatSession(ctx, token);
+  return addCustomerTurn(ctx, session.contact_id, text);
+}
+
+export async function endChat(
+  ctx: Ctx,
+  token: string | undefined,
+  input: { rating?: number | undefined; comment?: string | undefined },
+): Promise<{ ended: true }> {
+  const session = await resolveChatSession(ctx, token);
+  await inTransaction(ctx.db, async (trx) => {
+    await customerEndsChat({ ...ctx, db: trx }, session.contact_id, input);
+    await trx
+      .updateTable('chat_sessions')
+      .set({ ended_at: ctx.clock.now().toISOString() })
+      .where('token_hash', '=', session.token_hash)
+      .execute();
+  });
+  return { ended: true };
+}

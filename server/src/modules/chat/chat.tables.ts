@@ -1,0 +1,13 @@
+/** Customer chat sessions: the token is kept only as a hash; short-lived and separate from staff sessions. */
+export interface ChatSessionsTable {
+  token_hash: string;
+  contact_id: string;
+  customer_id: string;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+export interface ChatTables {
+  chat_sessions: ChatSessionsTable;
+}

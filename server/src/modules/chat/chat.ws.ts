@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { systemActor } from '../../platform/auth/actor.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { LiveEvent } from '../../platform/events/bus.ts';
+import type { App } from '../../platform/http/types.ts';
+import { contactTopic } from '../contacts/index.ts';
+import { resolveChatSession } from './chat.service.ts';
+
+const clientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('auth'), token: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('ping') }),
+]);
+
+/**
+ * What of a contact's live events the customer may see, reshaped so nothing internal (packets, risk flags,
+ * stages, classification) ever reaches the customer's browser.
+ */
+export function forCustomer(event: LiveEvent): { event: string; data: unknown } | undefined {
+  switch (event.type) {
+    case 'turn.added':
+      return { event: 'message', data: event.data };
+    case 'contact.accepted':
+      return { event: 'agent_joined', data: { agentNo: (event.data as { agentNo?: string | null }).agentNo ?? null } };
+    case 'contact.transferred':
+      return { event: 'transferring', data: {} };
+    case 'contact.closed':
+      return { event: 'closed', data: {} };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `GET /api/chat/ws`: the customer's live channel. First message `{type:"auth", token}` (the chat token,
+ * kept out of URLs); then agent messages arrive as `{type:"message", data:{seq, speaker, text, at}}`.
+ */
+export function registerChatSocket(app: App): void {
+  app.get('/api/chat/ws', { websocket: true, config: { public: true }, schema: { hide: true } }, (socket, request) => {
+    let topic: string | undefined;
+    let expiresAt = '';
+    const ctx: Ctx = { ...request.ctx, actor: systemActor('chat-customer') };
+    const send = (msg: unknown) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+    };
+    const unsubscribe = ctx.events.subscribe((event) => {
+      if (!topic || event.topic !== topic) return;
+      if (ctx.clock.now().toISOString() >= expiresAt) {
+        socket.close(4401, 'session expired');
+        return;
+      }
+      const out = forCustomer(event);
+      if (out) send({ type: out.event, data: out.data, at: event.at });
+    });
+    const authTimer = setTimeout(() => {
+      if (!topic) socket.close(4401, 'auth required');
+    }, 10_000);
+    socket.on('message', async (raw: Buffer) => {
+      let parsed: z.infer<typeof clientMessage>;
+      try {
+        parsed = clientMessage.parse(JSON.parse(raw.toString('utf8')));
+      } catch {
+        send({ type: 'error', code: 'VALIDATION_FAILED' });
+        return;
+      }
+      if (parsed.type === 'ping') {
+        send({ type: 'pong' });
+        return;
+      }
+      try {
+        const session = await resolveChatSession(ctx, parsed.token);
+        topic = contactTopic(session.contact_id);
+        expiresAt = session.expires_at;
+        clearTimeout(authTimer);
+        send({ type: 'ready', contactId: session.contact_id });
+      } catch {
+        send({ type: 'error', code: 'CHAT_SESSION_INVALID' });
+        socket.close(4401, 'unauthenticated');
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,114 @@
+import { audit } from '../../platform/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/publish.ts';
+import { newId } from '../../platform/ids.ts';
+import { scrubText } from '../../platform/pii/mask.ts';
+import { insertContact, lockContactRow, updateContact } from './contact.repository.ts';
+import { appendTurn, type ContactTurn, contactTopic, emptyContact, queueTopic } from './contact.service.ts';
+import type { ContactsTable } from './contacts.tables.ts';
+import { GENERAL_QUEUE } from './queues.ts';
+
+/**
+ * The contact side of the customer chat (the chat module owns the sessions): a card holder who proved
+ * their phone with a one-time code starts a chat contact waiting in the general queue, identified and
+ * verified at the level an OTP gives; their turns and their ending go through here.
+ */
+export async function startChatContact(
+  ctx: Ctx,
+  input: { customerId: string; level: 'basic' | 'strong'; firstMessage?: string | undefined },
+): Promise<ContactsTable> {
+  const now = ctx.clock.now().toISOString();
+  const row: ContactsTable = {
+    ...emptyContact(newId(ctx.clock.now()), now),
+    channel: 'chat',
+    direction: 'inbound',
+    status: 'waiting',
+    customer_id: input.customerId,
+    queue_code: GENERAL_QUEUE,
+    queued_at: now,
+    verification_level: input.level,
+    verification_methods: JSON.stringify(['otp']),
+    verified_at: now,
+  };
+  await insertContact(ctx.db, row);
+  await ctx.db
+    .insertInto('verification_attempts')
+    .values({
+      id: newId(ctx.clock.now()),
+      contact_id: row.id,
+      customer_id: input.customerId,
+      method: 'otp',
+      success: 1,
+      at: now,
+      actor_id: null,
+    })
+    .execute();
+  await audit(ctx, {
+    action: 'contact.create',
+    entityType: 'contact',
+    entityId: row.id,
+    customerId: input.customerId,
+    contactId: row.id,
+    details: { channel: 'chat', verifiedBy: 'otp', level: input.level },
+  });
+  if (input.firstMessage) await appendTurn(ctx, row, 'customer', input.firstMessage);
+  publishEvent(ctx, queueTopic(GENERAL_QUEUE), 'queue.new', { contactId: row.id, channel: 'chat', queuedAt: now });
+  return row;
+}
+
+/** A customer's message: plain text (never HTML), with card/ID/phone numbers masked before storage. */
+export async function addCustomerTurn(ctx: Ctx, contactId: string, text: string): Promise<ContactTurn> {
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockContactRow(trx, contactId);
+    if (!row) throw new AppError('CONTACT_NOT_FOUND');
+    if (row.status === 'closed' || row.customer_ended_at) throw new AppError('CHAT_ENDED');
+    return appendTurn(tctx, row, 'customer', text);
+  });
+}
+
+/**
+ * The customer ends the chat, optionally rating it (1–5 and a comment) — stored as the contact's
+ * satisfaction. A chat nobody had answered closes as abandoned; an answered one stays for its agent to
+ * record the outcome; a rating after the agent closed is still taken (once).
+ */
+export async function customerEndsChat(
+  ctx: Ctx,
+  contactId: string,
+  input: { rating?: number | undefined; comment?: string | undefined },
+): Promise<void> {
+  await inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockContactRow(trx, contactId);
+    if (!row) throw new AppError('CONTACT_NOT_FOUND');
+    const now = ctx.clock.now().toISOString();
+    const set: Partial<ContactsTable> = { updated_at: now };
+    if (input.rating !== undefined && row.satisfaction === null) {
+      set.satisfaction = input.rating;
+      set.satisfaction_comment = input.comment ? scrubText(input.comment) : null;
+    }
+    if (row.status === 'waiting') {
+      Object.assign(set, { status: 'closed', outcome: 'abandoned', closed_at: now, customer_ended_at: now });
+    } else if (row.status === 'active' && !row.customer_ended_at) {
+      set.customer_ended_at = now;
+    }
+    await updateContact(trx, contactId, set);
+    if (row.status !== 'closed' && !row.customer_ended_at) {
+      await appendTurn(tctx, row, 'system', '客户已结束会话');
+    }
+    await audit(tctx, {
+      action: 'contact.customer_ended',
+      entityType: 'contact',
+      entityId: contactId,
+      customerId: row.customer_id,
+      contactId,
+      details: { rating: set.satisfaction ?? null, abandoned: row.status === 'waiting' },
+    });
+    publishEvent(tctx, contactTopic(contactId), 'chat.customer_ended', { contactId, rating: set.satisfaction ?? null });
+    if (row.status === 'waiting' && row.queue_code) {
+      publishEvent(tctx, queueTopic(row.queue_code), 'queue.left', { contactId });
+    }
+  });
+}

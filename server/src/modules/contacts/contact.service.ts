@@ -1,0 +1,543 @@
+import { contactTypeOf, type Intent } from '@carddesk/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize, can } from '../../platform/auth/policy.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/publish.ts';
+import { newId } from '../../platform/ids.ts';
+import { scrubText } from '../../platform/pii/mask.ts';
+import { normalizeMobile } from '../../platform/pii/validators.ts';
+import {
+  findContactRow,
+  insertContact,
+  insertStage,
+  insertTurn,
+  listStages,
+  listTurns,
+  lockContactRow,
+  nextTurnSeq,
+  updateContact,
+} from './contact.repository.ts';
+import { canMove, closeCheck, type Outcome, renderScript, STAGE_TRANSITIONS, type Stage } from './contact.ts';
+import { type ContactView, toContactView } from './contact.view.ts';
+import type { ContactsTable } from './contacts.tables.ts';
+import { customerExists, findCustomerByPhone } from './customers.ts';
+import { GENERAL_QUEUE } from './queues.ts';
+import { loadConfig } from './settings.ts';
+import { checkWellbeing } from './wellbeing.ts';
+
+export const contactTopic = (id: string) => `contact:${id}`;
+export const queueTopic = (code: string) => `queue:${code}`;
+
+/** Gets a contact row or throws CONTACT_NOT_FOUND. */
+export async function getContactRow(db: Executor, id: string): Promise<ContactsTable> {
+  const row = await findContactRow(db, id);
+  if (!row) throw new AppError('CONTACT_NOT_FOUND');
+  return row;
+}
+
+/** Locks an open contact handled by the actor; the common guard of every change an agent makes. */
+export async function lockHandledContact(ctx: Ctx, id: string): Promise<ContactsTable> {
+  const row = await lockContactRow(ctx.db, id);
+  if (!row) throw new AppError('CONTACT_NOT_FOUND');
+  if (row.status === 'closed') throw new AppError('CONTACT_CLOSED');
+  if (ctx.actor.kind !== 'system' && (row.status !== 'active' || row.agent_id !== ctx.actor.userId)) {
+    throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
+  }
+  return row;
+}
+
+/** Whether the actor may read this contact: its handler, a handler it was transferred to, or oversight roles. */
+export async function mayReadContact(ctx: Ctx, row: ContactsTable): Promise<boolean> {
+  if (ctx.actor.kind === 'system' || can(ctx.actor, 'contacts.read_all')) return true;
+  if (row.agent_id === ctx.actor.userId) return true;
+  const t = await ctx.db
+    .selectFrom('contact_transfers')
+    .select('id')
+    .where('contact_id', '=', row.id)
+    .where((eb) =>
+      eb.or([
+        eb('target_user_id', '=', ctx.actor.userId ?? ''),
+        eb('from_user_id', '=', ctx.actor.userId ?? ''),
+        eb('target_department_id', '=', ctx.actor.departmentId ?? ''),
+      ]),
+    )
+    .executeTakeFirst();
+  return t !== undefined;
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<ContactView> {
+  authorize(ctx.actor, 'contacts.view');
+  const row = await getContactRow(ctx.db, id);
+  if (!(await mayReadContact(ctx, row))) throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
+  const config = await loadConfig(ctx);
+  const view = await toContactView(ctx, row, config);
+  await audit(ctx, {
+    action: 'contact.read',
+    entityType: 'contact',
+    entityId: id,
+    customerId: row.customer_id,
+    contactId: id,
+  });
+  return view;
+}
+
+export interface ContactTurn {
+  seq: number;
+  speaker: 'customer' | 'agent' | 'bot' | 'system';
+  text: string;
+  at: string;
+}
+
+export async function getTurns(ctx: Ctx, id: string, afterSeq = 0): Promise<ContactTurn[]> {
+  authorize(ctx.actor, 'contacts.view');
+  const row = await getContactRow(ctx.db, id);
+  if (!(await mayReadContact(ctx, row))) throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
+  const turns = await listTurns(ctx.db, id, afterSeq);
+  await audit(ctx, {
+    action: 'contact.transcript_read',
+    entityType: 'contact',
+    entityId: id,
+    customerId: row.customer_id,
+    contactId: id,
+    details: { afterSeq, count: turns.length },
+  });
+  return turns.map(turnView);
+}
+
+export function turnView(t: { seq: number; speaker: string; text: string; at: string }): ContactTurn {
+  return { seq: t.seq, speaker: t.speaker as ContactTurn['speaker'], text: t.text, at: t.at };
+}
+
+export interface CreatePhoneContactInput {
+  direction: 'inbound' | 'outbound';
+  callerNumber?: string | undefined;
+  customerId?: string | undefined;
+}
+
+export interface ScreenPop {
+  customerId: string;
+  maskedName: string | null;
+  callerNumberMasked: string;
+}
+
+/**
+ * A phone contact handled by the actor from its first second. An inbound call with a caller number looks
+ * the number up (blind index, nothing decrypted) and links the matching customer — the screen pop — but
+ * verifies nothing: the customer is identified, not yet verified. An outbound call names its customer.
+ */
+export async function createPhoneContact(
+  ctx: Ctx,
+  input: CreatePhoneContactInput,
+): Promise<{ contact: ContactView; screenPop: ScreenPop | null }> {
+  authorize(ctx.actor, 'contacts.handle');
+  const phone = input.callerNumber ? normalizeMobile(input.callerNumber) : undefined;
+  if (input.callerNumber && !phone) throw new AppError('VALIDATION_FAILED', { detail: 'callerNumber' });
+  if (input.direction === 'outbound' && !input.customerId) {
+    throw new AppError('VALIDATION_FAILED', { detail: 'outbound call needs customerId' });
+  }
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const now = ctx.clock.now().toISOString();
+    let pop: { customerId: string; maskedName: string | null } | undefined;
+    if (input.customerId) {
+      if (!(await customerExists(tctx, input.customerId))) throw new AppError('CONTACT_CUSTOMER_NOT_FOUND');
+    } else if (phone && input.direction === 'inbound') {
+      pop = await findCustomerByPhone(tctx, phone);
+    }
+    const customerId = input.customerId ?? pop?.customerId ?? null;
+    const row: ContactsTable = {
+      ...emptyContact(newId(ctx.clock.now()), now),
+      channel: 'phone',
+      direction: input.direction,
+      status: 'active',
+      stage: 'greeting',
+      customer_id: customerId,
+      caller_number_enc: phone ? ctx.keyring.encrypt(phone, 'contacts.caller_number') : null,
+      caller_number_bidx: phone ? ctx.keyring.blindIndex(phone, 'phone') : null,
+      agent_id: ctx.actor.userId,
+      accepted_at: now,
+    };
+    await insertContact(trx, row);
+    await insertStage(trx, stageRow(ctx, row.id, 'greeting', null));
+    await audit(tctx, {
+      action: 'contact.create',
+      entityType: 'contact',
+      entityId: row.id,
+      customerId,
+      contactId: row.id,
+      details: { channel: 'phone', direction: input.direction, screenPop: pop !== undefined },
+    });
+    const config = await loadConfig(tctx);
+    const contact = await toContactView(tctx, row, config);
+    const screenPop =
+      pop && phone
+        ? {
+            customerId: pop.customerId,
+            maskedName: pop.maskedName,
+            callerNumberMasked: contact.callerNumberMasked ?? '',
+          }
+        : null;
+    publishEvent(tctx, agentTopic(ctx.actor.userId), 'contact.started', { contactId: row.id, channel: 'phone' });
+    return { contact, screenPop };
+  });
+}
+
+export const agentTopic = (userId: string | null) => `user:${userId ?? ''}`;
+
+/** A fresh contact row with every optional column empty. */
+export function emptyContact(id: string, now: string): ContactsTable {
+  return {
+    id,
+    channel: 'phone',
+    direction: 'inbound',
+    status: 'waiting',
+    stage: 'greeting',
+    customer_id: null,
+    caller_number_enc: null,
+    caller_number_bidx: null,
+    agent_id: null,
+    queue_code: null,
+    queued_at: null,
+    department_id: null,
+    verification_level: 'none',
+    verification_methods: '[]',
+    verified_at: null,
+    type: null,
+    intents: '[]',
+    intents_source: null,
+    outcome: null,
+    satisfaction: null,
+    satisfaction_comment: null,
+    confirmation_skip_reason: null,
+    hostile: 0,
+    summary: null,
+    customer_ended_at: null,
+    started_at: now,
+    accepted_at: null,
+    closed_at: null,
+    closed_by: null,
+    updated_at: now,
+  };
+}
+
+export function stageRow(ctx: Ctx, contactId: string, stage: Stage, reason: string | null) {
+  return {
+    id: newId(ctx.clock.now()),
+    contact_id: contactId,
+    stage,
+    at: ctx.clock.now().toISOString(),
+    actor_id: ctx.actor.userId,
+    reason,
+  };
+}
+
+/** Links the customer the agent identified (by search) to the contact; verification starts again. */
+export async function linkCustomer(ctx: Ctx, id: string, customerId: string): Promise<ContactView> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, id);
+    if (!(await customerExists(tctx, customerId))) throw new AppError('CONTACT_CUSTOMER_NOT_FOUND');
+    const changed = row.customer_id !== customerId;
+    const set: Partial<ContactsTable> = changed
+      ? {
+          customer_id: customerId,
+          verification_level: 'none',
+          verification_methods: '[]',
+          verified_at: null,
+          updated_at: ctx.clock.now().toISOString(),
+        }
+      : {};
+    if (changed) {
+      await updateContact(trx, id, set);
+      await audit(tctx, {
+        action: 'contact.link_customer',
+        entityType: 'contact',
+        entityId: id,
+        customerId,
+        contactId: id,
+        details: { previous: row.customer_id },
+      });
+    }
+    return toContactView(tctx, { ...row, ...set }, await loadConfig(tctx));
+  });
+}
+
+/** Adds a turn to the transcript. Card, ID and mobile numbers are masked before anything is stored. */
+export async function appendTurn(
+  ctx: Ctx,
+  row: ContactsTable,
+  speaker: ContactTurn['speaker'],
+  text: string,
+): Promise<ContactTurn> {
+  const at = ctx.clock.now().toISOString();
+  const seq = await nextTurnSeq(ctx.db, row.id);
+  const turn = { id: newId(ctx.clock.now()), contact_id: row.id, seq, speaker, text: scrubText(text), at };
+  await insertTurn(ctx.db, { ...turn, author_id: ctx.actor.userId });
+  await updateContact(ctx.db, row.id, { updated_at: at });
+  const view = turnView(turn);
+  publishEvent(ctx, contactTopic(row.id), 'turn.added', view);
+  return view;
+}
+
+/**
+ * An agent's turn (chat message, or a phone note of what either side said). The customer's own chat
+ * turns come through the chat module.
+ */
+export async function addAgentTurn(
+  ctx: Ctx,
+  id: string,
+  input: { text: string; speaker?: 'agent' | 'customer' | undefined },
+): Promise<ContactTurn> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, id);
+    const speaker = input.speaker ?? 'agent';
+    // On chat the customer types their own turns; an agent may only transcribe the customer on a call.
+    if (speaker === 'customer' && row.channel !== 'phone') throw new AppError('VALIDATION_FAILED');
+    const turn = await appendTurn(tctx, row, speaker, input.text);
+    await audit(tctx, {
+      action: 'contact.turn_add',
+      entityType: 'contact',
+      entityId: id,
+      customerId: row.customer_id,
+      contactId: id,
+      details: { seq: turn.seq, speaker },
+    });
+    return turn;
+  });
+}
+
+/** Moves the contact to the next stage of the standard flow, refusing moves the flow does not allow. */
+export async function moveStage(ctx: Ctx, id: string, to: Stage, reason?: string): Promise<ContactView> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, id);
+    const from = row.stage as Stage;
+    if (!canMove(from, to)) {
+      throw new AppError('INVALID_STAGE_TRANSITION', { details: { from, to, allowed: STAGE_TRANSITIONS[from] } });
+    }
+    await recordStage(tctx, row, to, reason ?? null);
+    return toContactView(tctx, { ...row, stage: to }, await loadConfig(tctx));
+  });
+}
+
+/** Records a stage in the contact's history and tells its listeners. */
+export async function recordStage(ctx: Ctx, row: ContactsTable, to: Stage, reason: string | null): Promise<void> {
+  await updateContact(ctx.db, row.id, { stage: to, updated_at: ctx.clock.now().toISOString() });
+  await insertStage(ctx.db, stageRow(ctx, row.id, to, reason));
+  await audit(ctx, {
+    action: 'contact.stage',
+    entityType: 'contact',
+    entityId: row.id,
+    customerId: row.customer_id,
+    contactId: row.id,
+    details: { from: row.stage, to },
+  });
+  publishEvent(ctx, contactTopic(row.id), 'contact.stage', { contactId: row.id, stage: to });
+}
+
+/**
+ * The agent's classification: one or more intents; the type follows from them by precedence (emergency >
+ * complaint > transaction > consult). `source` says whether the agent chose them or accepted the NLU's.
+ */
+export async function classifyContact(
+  ctx: Ctx,
+  id: string,
+  input: { intents: Intent[]; source?: 'agent' | 'nlu' | undefined; hostile?: boolean | undefined },
+): Promise<ContactView> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, id);
+    const intents = [...new Set(input.intents)];
+    const set: Partial<ContactsTable> = {
+      intents: JSON.stringify(intents),
+      type: contactTypeOf(intents),
+      intents_source: input.source ?? 'agent',
+      ...(input.hostile === undefined ? {} : { hostile: input.hostile ? 1 : 0 }),
+      updated_at: ctx.clock.now().toISOString(),
+    };
+    await updateContact(trx, id, set);
+    await audit(tctx, {
+      action: 'contact.classify',
+      entityType: 'contact',
+      entityId: id,
+      customerId: row.customer_id,
+      contactId: id,
+      details: { intents, type: set.type, source: set.intents_source, hostile: input.hostile },
+    });
+    publishEvent(tctx, contactTopic(id), 'contact.classified', { contactId: id, intents, type: set.type });
+    return toContactView(tctx, { ...row, ...set }, await loadConfig(tctx));
+  });
+}
+
+export interface CloseInput {
+  outcome: Outcome;
+  satisfaction?: number | undefined;
+  satisfactionComment?: string | undefined;
+  skipConfirmationReason?: string | undefined;
+  summary?: string | undefined;
+}
+
+/**
+ * Ends the contact with its outcome. A contact that never confirmed the customer's satisfaction closes
+ * only with a written reason (guide §3.1 step 4); the closing script is recorded as the last stage.
+ */
+export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Promise<ContactView> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, id);
+    const seen = (await listStages(trx, id)).map((s) => s.stage as Stage);
+    if (closeCheck(seen, input.skipConfirmationReason) === 'reason_required')
+      throw new AppError('CONFIRMATION_SKIPPED');
+    const skipped = !seen.includes('confirm');
+    const now = ctx.clock.now().toISOString();
+    if (row.stage !== 'closing') {
+      await insertStage(trx, stageRow(tctx, id, 'closing', skipped ? (input.skipConfirmationReason ?? null) : null));
+    }
+    const set: Partial<ContactsTable> = {
+      status: 'closed',
+      stage: 'closing',
+      outcome: input.outcome,
+      // A rating the customer gave in chat stands; the agent records what a caller said.
+      satisfaction: row.satisfaction ?? input.satisfaction ?? null,
+      satisfaction_comment:
+        row.satisfaction_comment ?? (input.satisfactionComment ? scrubText(input.satisfactionComment) : null),
+      confirmation_skip_reason: skipped ? (input.skipConfirmationReason?.trim() ?? null) : null,
+      summary: input.summary ? scrubText(input.summary) : row.summary,
+      closed_at: now,
+      closed_by: ctx.actor.userId,
+      updated_at: now,
+    };
+    await updateContact(trx, id, set);
+    await audit(tctx, {
+      action: 'contact.close',
+      entityType: 'contact',
+      entityId: id,
+      customerId: row.customer_id,
+      contactId: id,
+      reason: skipped ? (input.skipConfirmationReason ?? null) : null,
+      details: { outcome: input.outcome, satisfaction: set.satisfaction, confirmationSkipped: skipped },
+    });
+    const config = await loadConfig(tctx);
+    if (row.channel === 'chat') {
+      await appendTurn(tctx, row, 'agent', renderScript(config.scripts.closing.chat, ctx.actor.agentNo));
+    }
+    publishEvent(tctx, contactTopic(id), 'contact.closed', { contactId: id, outcome: input.outcome });
+    if (row.agent_id) await checkWellbeing(tctx, row.agent_id);
+    return toContactView(tctx, { ...row, ...set }, config);
+  });
+}
+
+/**
+ * Takes a waiting contact from the general queue (a new chat, or one sent back to the queue). A contact
+ * with a hand-over packet is taken by acknowledging the hand-over instead.
+ */
+export async function acceptContact(ctx: Ctx, id: string): Promise<ContactView> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockContactRow(trx, id);
+    if (!row) throw new AppError('CONTACT_NOT_FOUND');
+    if (row.status === 'closed') throw new AppError('CONTACT_CLOSED');
+    if (row.status !== 'waiting') throw new AppError('CONTACT_NOT_WAITING');
+    const pending = await trx
+      .selectFrom('contact_transfers')
+      .select('id')
+      .where('contact_id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (pending) throw new AppError('HANDOVER_PENDING');
+    if (row.queue_code !== GENERAL_QUEUE) throw new AppError('CONTACT_NOT_WAITING', { detail: 'not in general queue' });
+    const taken = await takeContact(tctx, row);
+    await audit(tctx, {
+      action: 'contact.accept',
+      entityType: 'contact',
+      entityId: id,
+      customerId: row.customer_id,
+      contactId: id,
+      details: { queue: row.queue_code, waitedSeconds: waitedSeconds(row, ctx.clock.now()) },
+    });
+    return taken;
+  });
+}
+
+function waitedSeconds(row: ContactsTable, now: Date): number | null {
+  return row.queued_at ? Math.round((now.getTime() - Date.parse(row.queued_at)) / 1000) : null;
+}
+
+/**
+ * The actor becomes the contact's handler. A chat that nobody had answered yet gets the scripted greeting
+ * with the agent's ID as its first agent turn; a hand-over keeps its stage (the customer does not start over).
+ */
+export async function takeContact(ctx: Ctx, row: ContactsTable): Promise<ContactView> {
+  const now = ctx.clock.now().toISOString();
+  const firstTake = row.accepted_at === null;
+  const set: Partial<ContactsTable> = {
+    status: 'active',
+    agent_id: ctx.actor.userId,
+    accepted_at: row.accepted_at ?? now,
+    updated_at: now,
+  };
+  await updateContact(ctx.db, row.id, set);
+  const next = { ...row, ...set };
+  const config = await loadConfig(ctx);
+  if (firstTake) {
+    await insertStage(ctx.db, stageRow(ctx, row.id, 'greeting', null));
+    if (row.channel === 'chat') {
+      await appendTurn(ctx, next, 'agent', renderScript(config.scripts.greeting.chat, ctx.actor.agentNo));
+    }
+  }
+  if (row.queue_code) publishEvent(ctx, queueTopic(row.queue_code), 'queue.taken', { contactId: row.id });
+  publishEvent(ctx, contactTopic(row.id), 'contact.accepted', {
+    contactId: row.id,
+    agentNo: ctx.actor.agentNo,
+  });
+  return toContactView(ctx, next, config);
+}
+
+export interface ContactListItem {
+  id: string;
+  channel: string;
+  status: string;
+  stage: string;
+  customerId: string | null;
+  type: string | null;
+  intents: Intent[];
+  queueCode: string | null;
+  startedAt: string;
+}
+
+/** The actor's own open contacts (the workstation's tabs). */
+export async function listMyContacts(ctx: Ctx): Promise<ContactListItem[]> {
+  authorize(ctx.actor, 'contacts.handle');
+  const rows = await ctx.db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('agent_id', '=', ctx.actor.userId ?? '')
+    .where('status', '=', 'active')
+    .orderBy('started_at')
+    .execute();
+  return rows.map(listItem);
+}
+
+export function listItem(r: ContactsTable): ContactListItem {
+  return {
+    id: r.id,
+    channel: r.channel,
+    status: r.status,
+    stage: r.stage,
+    customerId: r.customer_id,
+    type: r.type,
+    intents: JSON.parse(r.intents) as Intent[],
+    queueCode: r.queue_code,
+    startedAt: r.started_at,
+  };
+}

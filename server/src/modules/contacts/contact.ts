@@ -1,0 +1,122 @@
+import type { ContactType, Intent } from '@carddesk/contracts';
+import { z } from 'zod';
+
+/**
+ * Pure rules of a contact (no I/O): the standard service flow of work guide §3.1, outcomes and the
+ * verification levels. Everything here is unit-tested on its own.
+ */
+export const CHANNELS = ['phone', 'chat'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const DIRECTIONS = ['inbound', 'outbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const STATUSES = ['waiting', 'active', 'closed'] as const;
+export type ContactStatus = (typeof STATUSES)[number];
+
+/** greeting → identify/verify → understand need → handle → confirm satisfaction → closing (guide §3.1). */
+export const STAGES = ['greeting', 'verify', 'need', 'handle', 'confirm', 'closing'] as const;
+export const stageSchema = z.enum(STAGES);
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Which stage may follow which. Verification may be skipped (a general question needs none) and is
+ * stepped up later when an operation needs it; after confirming, a customer with another need goes back
+ * to understanding it ("是否有其他需求"). Closing is only reached from confirmation here; closing a
+ * contact that never confirmed needs a written reason (see `closeCheck`).
+ */
+export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
+  greeting: ['verify', 'need'],
+  verify: ['need', 'handle'],
+  need: ['verify', 'handle'],
+  handle: ['verify', 'need', 'confirm'],
+  confirm: ['need', 'handle', 'closing'],
+  closing: [],
+};
+
+export function canMove(from: Stage, to: Stage): boolean {
+  return STAGE_TRANSITIONS[from].includes(to);
+}
+
+export const OUTCOMES = [
+  'resolved_first_contact',
+  'follow_up_promised',
+  'transferred',
+  'case_opened',
+  'abandoned',
+] as const;
+export const outcomeSchema = z.enum(OUTCOMES);
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** none < basic < strong */
+export const LEVELS = ['none', 'basic', 'strong'] as const;
+export const levelSchema = z.enum(LEVELS);
+export type Level = (typeof LEVELS)[number];
+
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export function atLeast(have: Level, need: Level): boolean {
+  return levelRank(have) >= levelRank(need);
+}
+
+export const METHODS = ['caller_number', 'name_id_last6', 'card_last4_factor', 'otp'] as const;
+export const methodSchema = z.enum(METHODS);
+export type Method = (typeof METHODS)[number];
+
+/** How verification levels are reached; a settings row can change it (see settings.ts). */
+export interface LevelPolicy {
+  /** The level one successful method gives on its own. */
+  methodLevels: Record<Method, Level>;
+  /** `strong` needs every method of `all` and one of `anyOf` (possession plus knowledge). */
+  strong: { all: Method[]; anyOf: Method[] };
+}
+
+/** The level a contact has reached given the methods that succeeded on it. */
+export function levelFromMethods(passed: readonly Method[], policy: LevelPolicy): Level {
+  let level: Level = 'none';
+  for (const m of passed) if (levelRank(policy.methodLevels[m]) > levelRank(level)) level = policy.methodLevels[m];
+  const { all, anyOf } = policy.strong;
+  if (all.every((m) => passed.includes(m)) && (anyOf.length === 0 || anyOf.some((m) => passed.includes(m)))) {
+    level = 'strong';
+  }
+  return level;
+}
+
+/** Whether a contact may close: confirmation happened, or the agent wrote why it did not. */
+export function closeCheck(stagesSeen: readonly Stage[], skipReason: string | undefined): 'ok' | 'reason_required' {
+  if (stagesSeen.includes('confirm')) return 'ok';
+  return skipReason && skipReason.trim().length >= 2 ? 'ok' : 'reason_required';
+}
+
+/** A contact counts against an agent's well-being when it was hostile or a complaint (guide §1.3). */
+export function isStressful(c: { hostile: boolean; type: ContactType | null }): boolean {
+  return c.hostile || c.type === 'complaint';
+}
+
+/** Risk flags carried in a hand-over packet, derived from what happened on the contact. */
+export function riskFlags(c: {
+  type: ContactType | null;
+  intents: readonly Intent[];
+  hostile: boolean;
+  failedVerifications: number;
+  level: Level;
+}): string[] {
+  const flags: string[] = [];
+  if (c.type === 'emergency') flags.push('emergency');
+  if (c.intents.includes('fraud_report')) flags.push('suspected_fraud');
+  if (c.type === 'complaint') flags.push('complaint');
+  if (c.hostile) flags.push('hostile_customer');
+  if (c.failedVerifications > 0) flags.push('failed_verification');
+  if (c.level === 'none') flags.push('not_verified');
+  return flags;
+}
+
+/** The scripted greeting and closing (guide §3.1: greet and state the agent ID; thank and close). */
+export interface Scripts {
+  greeting: Record<Channel, string>;
+  closing: Record<Channel, string>;
+}
+
+export function renderScript(template: string, agentNo: string | null): string {
+  return template.replaceAll('{agentNo}', agentNo ?? '—');
+}

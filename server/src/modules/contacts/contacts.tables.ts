@@ -1,0 +1,144 @@
+/**
+ * Tables of the contacts module. Storage conventions are the platform's (see platform/db/schema.ts):
+ * text ids, ISO UTC instants, integer booleans, JSON as text.
+ */
+export interface ContactsTable {
+  id: string;
+  channel: string;
+  direction: string;
+  /** waiting (in a queue, nobody handles it) | active | closed */
+  status: string;
+  stage: string;
+  customer_id: string | null;
+  /** Caller number: encrypted, with a blind index for the screen pop; shown only masked. */
+  caller_number_enc: string | null;
+  caller_number_bidx: string | null;
+  /** The current handler (null while waiting). */
+  agent_id: string | null;
+  /** Queue or department code the contact waits in (or was last routed to). */
+  queue_code: string | null;
+  /** When it entered its current queue (waiting time is measured from here). */
+  queued_at: string | null;
+  /** The department the contact was handed to, once acknowledged its handlers work it. */
+  department_id: string | null;
+  verification_level: string;
+  verification_methods: string;
+  verified_at: string | null;
+  type: string | null;
+  intents: string;
+  intents_source: string | null;
+  outcome: string | null;
+  satisfaction: number | null;
+  satisfaction_comment: string | null;
+  confirmation_skip_reason: string | null;
+  hostile: number;
+  summary: string | null;
+  customer_ended_at: string | null;
+  started_at: string;
+  accepted_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  updated_at: string;
+}
+
+export interface ContactStagesTable {
+  id: string;
+  contact_id: string;
+  stage: string;
+  at: string;
+  actor_id: string | null;
+  reason: string | null;
+}
+
+export interface ContactTurnsTable {
+  id: string;
+  contact_id: string;
+  seq: number;
+  speaker: string;
+  text: string;
+  at: string;
+  author_id: string | null;
+}
+
+export interface VerificationAttemptsTable {
+  id: string;
+  contact_id: string;
+  customer_id: string;
+  method: string;
+  success: number;
+  at: string;
+  actor_id: string | null;
+}
+
+/** One-time codes: only a hash is kept; in demo mode the code is also kept encrypted for the demo outbox. */
+export interface OtpCodesTable {
+  id: string;
+  purpose: string;
+  phone_bidx: string;
+  phone_masked: string;
+  customer_id: string | null;
+  contact_id: string | null;
+  code_hash: string;
+  demo_code_enc: string | null;
+  attempts: number;
+  expires_at: string;
+  consumed_at: string | null;
+  created_at: string;
+}
+
+export interface ContactTransfersTable {
+  id: string;
+  contact_id: string;
+  from_user_id: string | null;
+  target_kind: string;
+  target_code: string | null;
+  target_department_id: string | null;
+  target_user_id: string | null;
+  note: string | null;
+  packet: string;
+  status: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+export interface PromisesTable {
+  id: string;
+  contact_id: string;
+  customer_id: string;
+  description: string;
+  deadline_at: string;
+  owner_user_id: string | null;
+  owner_department_id: string | null;
+  /** open | fulfilled | cancelled; "missed" is open past its deadline (escalated_at set by the job). */
+  status: string;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  closed_at: string | null;
+  closed_note: string | null;
+}
+
+/** Things a supervisor is told: runs of hostile contacts (well-being), missed promises. */
+export interface SupervisorAlertsTable {
+  id: string;
+  kind: string;
+  user_id: string | null;
+  subject_id: string | null;
+  details: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+}
+
+export interface ContactsTables {
+  contacts: ContactsTable;
+  contact_stages: ContactStagesTable;
+  contact_turns: ContactTurnsTable;
+  verification_attempts: VerificationAttemptsTable;
+  otp_codes: OtpCodesTable;
+  contact_transfers: ContactTransfersTable;
+  promises: PromisesTable;
+  supervisor_alerts: SupervisorAlertsTable;
+}

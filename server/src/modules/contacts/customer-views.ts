@@ -1,0 +1,47 @@
+import type { CustomerViewContributor } from '../../platform/context.ts';
+import { openPromisesOf } from './promise.service.ts';
+
+const RECENT_CONTACTS = 20;
+
+/** The 360 view's sections from this module; they load after the view was granted access to the customer. */
+export const contactsCustomerViews: readonly CustomerViewContributor[] = [
+  { section: 'promises', load: (ctx, customerId) => openPromisesOf(ctx, customerId) },
+  {
+    section: 'contacts',
+    async load(ctx, customerId) {
+      const rows = await ctx.db
+        .selectFrom('contacts')
+        .leftJoin('users', 'users.id', 'contacts.agent_id')
+        .select([
+          'contacts.id',
+          'contacts.channel',
+          'contacts.direction',
+          'contacts.status',
+          'contacts.type',
+          'contacts.intents',
+          'contacts.outcome',
+          'contacts.satisfaction',
+          'contacts.started_at',
+          'contacts.closed_at',
+          'users.agent_no',
+        ])
+        .where('contacts.customer_id', '=', customerId)
+        .orderBy('contacts.started_at', 'desc')
+        .limit(RECENT_CONTACTS)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        channel: r.channel,
+        direction: r.direction,
+        status: r.status,
+        type: r.type,
+        intents: JSON.parse(r.intents) as string[],
+        outcome: r.outcome,
+        satisfaction: r.satisfaction,
+        agentNo: r.agent_no,
+        startedAt: r.started_at,
+        closedAt: r.closed_at,
+      }));
+    },
+  },
+];

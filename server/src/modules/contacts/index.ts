@@ -1,0 +1,47 @@
+import type { ModuleDef } from '../module.ts';
+import { contactAccessRule } from './access.ts';
+import { contactsRoutes } from './contacts.routes.ts';
+import { contactsCustomerViews } from './customer-views.ts';
+import { promiseJobs } from './promise.service.ts';
+import { seedContactsDemo } from './seed.ts';
+import { contactsTopics } from './topics.ts';
+
+export { addCustomerTurn, customerEndsChat, startChatContact } from './chat-contact.service.ts';
+export { findContactRow, insertContact, insertStage, listTurns } from './contact.repository.ts';
+export {
+  acceptContact,
+  addAgentTurn,
+  appendTurn,
+  type ContactTurn,
+  closeContact,
+  contactTopic,
+  createPhoneContact,
+  emptyContact,
+  getContactRow,
+  queueTopic,
+  turnView,
+} from './contact.service.ts';
+/**
+ * Contacts (issue 4): every call and chat with its standard flow (guide §3.1), identity verification,
+ * classification (§2.4), promises, hand-over (§3.4) and agent well-being (§1.3) — and the rule that ties
+ * customer-data access to an active, verified contact. Other modules import only from this file.
+ */
+export type { Channel, Level, Method, Outcome, Stage } from './contact.ts';
+export { atLeast, LEVELS, STAGES } from './contact.ts';
+export { type ContactView, toContactView } from './contact.view.ts';
+export { findCustomerByPhone } from './customers.ts';
+export { type HandoverPacket, transferContact } from './handover.service.ts';
+export { checkOtp, issueOtp, type OtpSender, setOtpSender } from './otp.ts';
+export { openPromisesOf, type PromiseView } from './promise.service.ts';
+export { GENERAL_QUEUE } from './queues.ts';
+export { loadConfig as loadContactsConfig } from './settings.ts';
+
+export const contactsModule: ModuleDef = {
+  name: 'contacts',
+  routes: contactsRoutes,
+  jobs: promiseJobs,
+  topics: contactsTopics,
+  accessRules: [contactAccessRule],
+  customerViews: contactsCustomerViews,
+  seedDemo: seedContactsDemo,
+};

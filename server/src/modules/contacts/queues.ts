@@ -1,0 +1,95 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+import { authorize, can } from '../../platform/auth/policy.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { listDepartmentsUnchecked } from './departments.ts';
+
+/**
+ * Queues contacts wait in: the general queue (new chats, contacts sent back to the floor) and one per
+ * department (hand-overs to fraud/risk, disputes, …, senior agents). A queue's code is the department's.
+ */
+export const GENERAL_QUEUE = 'general';
+
+export interface QueueView {
+  code: string;
+  kind: 'general' | 'department';
+  nameZh: string;
+  nameEn: string;
+  handles: string[];
+  waiting: number;
+  longestWaitSeconds: number;
+  oldestQueuedAt: string | null;
+}
+
+/** Who may work (and listen to) a queue: front line for the general queue, a department's own handlers. */
+export function mayWorkQueue(actor: Actor, code: string, departmentCodeOfActor: string | null): boolean {
+  if (actor.kind === 'system' || can(actor, 'contacts.supervise')) return true;
+  if (code === GENERAL_QUEUE) return can(actor, 'frontline.work');
+  return departmentCodeOfActor === code || (code === 'senior_agents' && actor.role === 'senior_agent');
+}
+
+export async function actorDepartmentCode(ctx: Ctx): Promise<string | null> {
+  if (!ctx.actor.departmentId) return null;
+  const row = await ctx.db
+    .selectFrom('departments')
+    .select('code')
+    .where('id', '=', ctx.actor.departmentId)
+    .executeTakeFirst();
+  return row?.code ?? null;
+}
+
+/** Every queue with its waiting count and longest wait, derived from the waiting contacts' rows. */
+export async function listQueues(ctx: Ctx): Promise<QueueView[]> {
+  authorize(ctx.actor, 'contacts.view');
+  const [departments, waiting] = await Promise.all([
+    listDepartmentsUnchecked(ctx),
+    ctx.db
+      .selectFrom('contacts')
+      .select((eb) => ['queue_code', eb.fn.countAll<number>().as('n'), eb.fn.min('queued_at').as('oldest')])
+      .where('status', '=', 'waiting')
+      .groupBy('queue_code')
+      .execute(),
+  ]);
+  const now = ctx.clock.now().getTime();
+  const byCode = new Map(waiting.map((w) => [w.queue_code ?? '', w]));
+  const queue = (code: string, kind: QueueView['kind'], nameZh: string, nameEn: string, handles: string[]) => {
+    const w = byCode.get(code);
+    const oldest = (w?.oldest as string | null | undefined) ?? null;
+    return {
+      code,
+      kind,
+      nameZh,
+      nameEn,
+      handles,
+      waiting: Number(w?.n ?? 0),
+      oldestQueuedAt: oldest,
+      longestWaitSeconds: oldest ? Math.max(0, Math.round((now - Date.parse(oldest)) / 1000)) : 0,
+    };
+  };
+  return [
+    queue(GENERAL_QUEUE, 'general', '综合服务队列', 'General queue', []),
+    ...departments.map((d) => queue(d.code, 'department', d.nameZh, d.nameEn, d.handles)),
+  ];
+}
+
+/** The contacts waiting in one queue, oldest first. */
+export async function listWaiting(ctx: Ctx, code: string) {
+  authorize(ctx.actor, 'contacts.view');
+  const rows = await ctx.db
+    .selectFrom('contacts')
+    .select(['id', 'channel', 'customer_id', 'type', 'intents', 'queued_at', 'verification_level'])
+    .where('status', '=', 'waiting')
+    .where('queue_code', '=', code)
+    .orderBy('queued_at')
+    .execute();
+  const now = ctx.clock.now().getTime();
+  return rows.map((r) => ({
+    contactId: r.id,
+    channel: r.channel,
+    identified: r.customer_id !== null,
+    verificationLevel: r.verification_level,
+    type: r.type,
+    intents: JSON.parse(r.intents) as string[],
+    queuedAt: r.queued_at,
+    waitSeconds: r.queued_at ? Math.max(0, Math.round((now - Date.parse(r.queued_at)) / 1000)) : 0,
+  }));
+}

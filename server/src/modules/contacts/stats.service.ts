@@ -1,0 +1,159 @@
+import { CONTACT_TYPES, type ContactType, type Intent } from '@carddesk/contracts';
+import { authorize } from '../../platform/auth/policy.ts';
+import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { listQueues, type QueueView } from './queues.ts';
+
+/**
+ * Dashboard figures, all derived from contact rows (no counters to drift): volumes by type and intent per
+ * bank day, first-contact resolution, satisfaction and handling time over the contacts started in the range.
+ */
+export interface ContactStats {
+  from: string;
+  to: string;
+  total: number;
+  byDay: Array<{ date: string; total: number; byType: Record<ContactType, number> }>;
+  byIntent: Array<{ date: string; intent: Intent; count: number }>;
+  intentTotals: Array<{ intent: Intent; count: number }>;
+  closed: number;
+  /** Closed with outcome resolved_first_contact ÷ closed with any outcome other than abandoned. */
+  firstContactResolutionRate: number | null;
+  averageSatisfaction: number | null;
+  rated: number;
+  /** Accepted → closed, over closed contacts that were accepted. */
+  averageHandlingSeconds: number | null;
+}
+
+const MAX_DAYS = 366;
+
+export async function contactStats(ctx: Ctx, from: string, to: string): Promise<ContactStats> {
+  authorize(ctx.actor, 'contacts.stats');
+  const span = daysBetween(from, to);
+  if (Number.isNaN(span) || span < 0 || span >= MAX_DAYS) throw new AppError('STATS_RANGE_INVALID');
+  const rows = await ctx.db
+    .selectFrom('contacts')
+    .select(['started_at', 'type', 'intents', 'status', 'outcome', 'satisfaction', 'accepted_at', 'closed_at'])
+    .where('started_at', '>=', bankDayStart(from).toISOString())
+    .where('started_at', '<', bankDayStart(addDays(to, 1)).toISOString())
+    .execute();
+
+  const days = new Map<string, { total: number; byType: Record<ContactType, number> }>();
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    days.set(d, {
+      total: 0,
+      byType: Object.fromEntries(CONTACT_TYPES.map((t) => [t, 0])) as Record<ContactType, number>,
+    });
+  }
+  const intentsByDay = new Map<string, number>();
+  const intentTotals = new Map<Intent, number>();
+  let closed = 0;
+  let resolvable = 0;
+  let resolved = 0;
+  let satisfactionSum = 0;
+  let rated = 0;
+  let handlingSum = 0;
+  let handled = 0;
+  for (const r of rows) {
+    const date = bankDate(new Date(r.started_at));
+    const day = days.get(date);
+    if (!day) continue;
+    day.total++;
+    if (r.type) day.byType[r.type as ContactType]++;
+    for (const intent of JSON.parse(r.intents) as Intent[]) {
+      const key = `${date}|${intent}`;
+      intentsByDay.set(key, (intentsByDay.get(key) ?? 0) + 1);
+      intentTotals.set(intent, (intentTotals.get(intent) ?? 0) + 1);
+    }
+    if (r.status === 'closed') {
+      closed++;
+      if (r.outcome && r.outcome !== 'abandoned') {
+        resolvable++;
+        if (r.outcome === 'resolved_first_contact') resolved++;
+      }
+      if (r.accepted_at && r.closed_at) {
+        handlingSum += (Date.parse(r.closed_at) - Date.parse(r.accepted_at)) / 1000;
+        handled++;
+      }
+    }
+    if (r.satisfaction !== null) {
+      satisfactionSum += r.satisfaction;
+      rated++;
+    }
+  }
+  return {
+    from,
+    to,
+    total: rows.length,
+    byDay: [...days].map(([date, v]) => ({ date, ...v })),
+    byIntent: [...intentsByDay]
+      .map(([key, count]) => {
+        const [date = '', intent = ''] = key.split('|');
+        return { date, intent: intent as Intent, count };
+      })
+      .sort((a, b) => (a.date === b.date ? b.count - a.count : a.date < b.date ? -1 : 1)),
+    intentTotals: [...intentTotals].map(([intent, count]) => ({ intent, count })).sort((a, b) => b.count - a.count),
+    closed,
+    firstContactResolutionRate: resolvable ? round(resolved / resolvable, 4) : null,
+    averageSatisfaction: rated ? round(satisfactionSum / rated, 2) : null,
+    rated,
+    averageHandlingSeconds: handled ? Math.round(handlingSum / handled) : null,
+  };
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export interface LiveAgent {
+  userId: string;
+  displayName: string;
+  agentNo: string | null;
+  role: string;
+  state: 'offline' | 'idle' | 'busy';
+  contacts: Array<{ contactId: string; channel: string; stage: string; type: string | null; since: string }>;
+}
+
+/** The supervisor's live view: queues with waiting counts and longest waits, agents with what they handle. */
+export async function supervisorLive(ctx: Ctx): Promise<{ at: string; queues: QueueView[]; agents: LiveAgent[] }> {
+  authorize(ctx.actor, 'contacts.supervise');
+  const now = ctx.clock.now().toISOString();
+  const [queues, users, sessions, active] = await Promise.all([
+    listQueues(ctx),
+    ctx.db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'agent_no', 'role'])
+      .where('role', 'in', ['agent', 'senior_agent', 'supervisor', 'dept_handler'])
+      .where('disabled', '=', 0)
+      .orderBy('username')
+      .execute(),
+    ctx.db
+      .selectFrom('sessions')
+      .select('user_id')
+      .distinct()
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute(),
+    ctx.db
+      .selectFrom('contacts')
+      .select(['id', 'agent_id', 'channel', 'stage', 'type', 'accepted_at', 'started_at'])
+      .where('status', '=', 'active')
+      .execute(),
+  ]);
+  const online = new Set(sessions.map((s) => s.user_id));
+  const agents = users.map((u): LiveAgent => {
+    const contacts = active
+      .filter((c) => c.agent_id === u.id)
+      .map((c) => ({
+        contactId: c.id,
+        channel: c.channel,
+        stage: c.stage,
+        type: c.type,
+        since: c.accepted_at ?? c.started_at,
+      }));
+    const state = contacts.length > 0 ? 'busy' : online.has(u.id) ? 'idle' : 'offline';
+    return { userId: u.id, displayName: u.display_name, agentNo: u.agent_no, role: u.role, state, contacts };
+  });
+  return { at: now, queues, agents };
+}

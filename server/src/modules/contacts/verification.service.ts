@@ -1,0 +1,210 @@
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/publish.ts';
+import { newId } from '../../platform/ids.ts';
+import { updateContact } from './contact.repository.ts';
+import { contactTopic, lockHandledContact, recordStage } from './contact.service.ts';
+import { type Level, levelFromMethods, type Method } from './contact.ts';
+import { parseMethods } from './contact.view.ts';
+import type { ContactsTable } from './contacts.tables.ts';
+import { checkFactor, registeredPhone } from './customers.ts';
+import { checkOtp, issueOtp } from './otp.ts';
+import { type ContactsConfig, loadConfig } from './settings.ts';
+
+/**
+ * Identity verification on a contact (levels none < basic < strong). Every attempt is recorded and
+ * audited — the method and the result, never the values given. Failed attempts on one customer, across
+ * contacts, lock verification for a while, so guessing by calling again does not help.
+ */
+export type VerifyInput =
+  | { method: 'caller_number' }
+  | { method: 'name_id_last6'; name: string; idLast6: string }
+  | {
+      method: 'card_last4_factor';
+      cardLast4: string;
+      factor: { kind: 'name' | 'id_last6' | 'birth_date' | 'phone'; value: string };
+    }
+  | { method: 'otp'; code: string };
+
+export interface VerifyResult {
+  success: boolean;
+  level: Level;
+  methods: Method[];
+  failuresLeft: number;
+  lockedUntil: string | null;
+}
+
+/** When verification on this customer is locked (too many recent failures), or null. */
+export async function lockedUntil(ctx: Ctx, customerId: string, config: ContactsConfig): Promise<string | null> {
+  const now = ctx.clock.now().getTime();
+  const { maxFailures, windowMinutes, lockMinutes } = config.verification;
+  const since = new Date(now - Math.max(windowMinutes, lockMinutes) * 60_000).toISOString();
+  const attempts = await ctx.db
+    .selectFrom('verification_attempts')
+    .select(['success', 'at'])
+    .where('customer_id', '=', customerId)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .execute();
+  // Failures since the last success, newest first: a success clears the count.
+  const failures: string[] = [];
+  for (const a of attempts) {
+    if (a.success === 1) break;
+    failures.push(a.at);
+  }
+  const inWindow = failures.filter((at) => Date.parse(at) > now - windowMinutes * 60_000);
+  if (inWindow.length < maxFailures) return null;
+  const newest = failures[0];
+  if (!newest) return null;
+  const until = Date.parse(newest) + lockMinutes * 60_000;
+  return until > now ? new Date(until).toISOString() : null;
+}
+
+async function failuresLeft(ctx: Ctx, customerId: string, config: ContactsConfig): Promise<number> {
+  const since = new Date(ctx.clock.now().getTime() - config.verification.windowMinutes * 60_000).toISOString();
+  const attempts = await ctx.db
+    .selectFrom('verification_attempts')
+    .select('success')
+    .where('customer_id', '=', customerId)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .execute();
+  let failed = 0;
+  for (const a of attempts) {
+    if (a.success === 1) break;
+    failed++;
+  }
+  return Math.max(0, config.verification.maxFailures - failed);
+}
+
+async function runCheck(ctx: Ctx, row: ContactsTable, customerId: string, input: VerifyInput): Promise<boolean> {
+  switch (input.method) {
+    case 'caller_number': {
+      if (row.channel !== 'phone' || !row.caller_number_enc) throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
+      const caller = ctx.keyring.decrypt(row.caller_number_enc, 'contacts.caller_number');
+      const registered = await registeredPhone(ctx, customerId);
+      return registered !== undefined && registered === caller;
+    }
+    case 'name_id_last6': {
+      const [name, id] = await Promise.all([
+        checkFactor(ctx, customerId, { kind: 'name', value: input.name }),
+        checkFactor(ctx, customerId, { kind: 'id_last6', value: input.idLast6 }),
+      ]);
+      return name && id;
+    }
+    case 'card_last4_factor': {
+      const [card, other] = await Promise.all([
+        checkFactor(ctx, customerId, { kind: 'card_last4', value: input.cardLast4 }),
+        checkFactor(ctx, customerId, input.factor),
+      ]);
+      return card && other;
+    }
+    case 'otp': {
+      const result = await checkOtp(ctx, { purpose: 'contact_verify', code: input.code, contactId: row.id });
+      if (!result.ok && result.reason === 'none') throw new AppError('OTP_NOT_SENT');
+      return result.ok && result.customerId === customerId;
+    }
+  }
+}
+
+/** One verification attempt by the contact's handler. A failure is an answer (200), not an error. */
+export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyInput): Promise<VerifyResult> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, contactId);
+    const customerId = row.customer_id;
+    if (!customerId) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
+    const config = await loadConfig(tctx);
+    const locked = await lockedUntil(tctx, customerId, config);
+    if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
+
+    const success = await runCheck(tctx, row, customerId, input);
+    const now = ctx.clock.now().toISOString();
+    await trx
+      .insertInto('verification_attempts')
+      .values({
+        id: newId(ctx.clock.now()),
+        contact_id: contactId,
+        customer_id: customerId,
+        method: input.method,
+        success: success ? 1 : 0,
+        at: now,
+        actor_id: ctx.actor.userId,
+      })
+      .execute();
+    let methods = parseMethods(row.verification_methods);
+    let level = row.verification_level as Level;
+    if (success) {
+      methods = [...new Set([...methods, input.method])];
+      level = levelFromMethods(methods, config.levelPolicy);
+      await updateContact(trx, contactId, {
+        verification_methods: JSON.stringify(methods),
+        verification_level: level,
+        verified_at: level === 'none' ? row.verified_at : now,
+        updated_at: now,
+      });
+    }
+    await audit(tctx, {
+      action: success ? 'contact.verify' : 'contact.verify_failed',
+      entityType: 'contact',
+      entityId: contactId,
+      customerId,
+      contactId,
+      details: { method: input.method, success, level },
+    });
+    if (row.stage === 'greeting') await recordStage(tctx, row, 'verify', null);
+    publishEvent(tctx, contactTopic(contactId), 'contact.verification', { contactId, level, methods });
+    const lockedNow = success ? null : await lockedUntil(tctx, customerId, config);
+    if (lockedNow) {
+      await audit(tctx, {
+        action: 'contact.verification_locked',
+        entityType: 'customer',
+        entityId: customerId,
+        customerId,
+        contactId,
+        details: { lockedUntil: lockedNow },
+      });
+    }
+    return {
+      success,
+      level,
+      methods,
+      failuresLeft: await failuresLeft(tctx, customerId, config),
+      lockedUntil: lockedNow,
+    };
+  });
+}
+
+/** Sends a one-time code to the customer's registered phone; the customer reads it back to the agent. */
+export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sentTo: string; expiresAt: string }> {
+  authorize(ctx.actor, 'contacts.handle');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const row = await lockHandledContact(tctx, contactId);
+    if (!row.customer_id) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
+    const config = await loadConfig(tctx);
+    const locked = await lockedUntil(tctx, row.customer_id, config);
+    if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
+    const phone = await registeredPhone(tctx, row.customer_id);
+    if (!phone) throw new AppError('VERIFICATION_METHOD_UNAVAILABLE', { detail: 'no registered phone' });
+    const issued = await issueOtp(tctx, {
+      purpose: 'contact_verify',
+      phone,
+      customerId: row.customer_id,
+      contactId,
+    });
+    await audit(tctx, {
+      action: 'contact.otp_sent',
+      entityType: 'contact',
+      entityId: contactId,
+      customerId: row.customer_id,
+      contactId,
+      details: { otpId: issued.id },
+    });
+    return { sentTo: issued.sentToMasked, expiresAt: issued.expiresAt };
+  });
+}
