@@ -36,8 +36,9 @@ const TYPO_FIXES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 // Invisible characters that survive copy-paste from chat apps and break n-grams.
-const INVISIBLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff\ufff0-\uffff]/g;
+// Controls (tabs and newlines become spaces, collapsed later), format characters (zero-width, BOM),
+// line separators and the specials block.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\ufff0-\uffff]/gu;
 
 export function normalizeText(input: string, options: NormalizeOptions = {}): string {
   let text = input.normalize('NFKC').replace(INVISIBLE, ' ');

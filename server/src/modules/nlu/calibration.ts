@@ -1,0 +1,106 @@
+/**
+ * Confidence calibration and the out-of-scope threshold, both chosen on dev data the model never trained on.
+ *
+ * Raw softmax scores of a regularised linear model are systematically over- or under-confident; a single
+ * temperature fitted on dev (Guo et al. 2017) makes "0.8" mean right about 80% of the time, which is what
+ * the agent screen and the out-of-scope rule rely on.
+ */
+import { softmaxInPlace } from './model.ts';
+
+/** Mean negative log-likelihood of the gold labels under softmax(scores / T). */
+export function negativeLogLikelihood(scores: readonly Float64Array[], gold: Int32Array, temperature: number): number {
+  if (scores.length === 0) return 0;
+  let total = 0;
+  const z = new Float64Array(scores[0]?.length ?? 0);
+  for (let i = 0; i < scores.length; i++) {
+    z.set(scores[i] as Float64Array);
+    softmaxInPlace(z, temperature);
+    total -= Math.log(Math.max(z[gold[i] as number] as number, 1e-12));
+  }
+  return total / scores.length;
+}
+
+/** Temperature minimising dev NLL, by golden-section search on log T in [1/20, 20] (NLL is unimodal in T). */
+export function fitTemperature(scores: readonly Float64Array[], gold: Int32Array): number {
+  if (scores.length === 0) return 1;
+  const f = (logT: number) => negativeLogLikelihood(scores, gold, Math.exp(logT));
+  let lo = Math.log(0.05);
+  let hi = Math.log(20);
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let a = hi - phi * (hi - lo);
+  let b = lo + phi * (hi - lo);
+  let fa = f(a);
+  let fb = f(b);
+  for (let iter = 0; iter < 40; iter++) {
+    if (fa < fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - phi * (hi - lo);
+      fa = f(a);
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + phi * (hi - lo);
+      fb = f(b);
+    }
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+export interface ThresholdChoice {
+  readonly threshold: number;
+  /** Share of in-scope dev rows classified correctly at this threshold. */
+  readonly inScopeAccuracy: number;
+  /** Share of out-of-scope dev rows answered out_of_scope at this threshold. */
+  readonly oosRecall: number;
+}
+
+/**
+ * Out-of-scope threshold on the calibrated top probability, chosen on dev.
+ *
+ * `predicted[i]` is the argmax label, `confidence[i]` its calibrated probability, `gold[i]` the truth and
+ * `oos` the index of the out-of-scope label. A prediction below the threshold becomes out_of_scope.
+ * The objective weighs out-of-scope recall by `oosWeight` against in-scope accuracy: plain accuracy
+ * would let the many in-scope rows of a dev set drown its few out-of-scope ones (a system that guesses
+ * instead of saying "I don't know" is a failure we want to see), while an even split would reject
+ * many right answers to catch a few more strays. One third is about the share of off-topic chatter a
+ * bank's chat channel sees plus a premium for not guessing.
+ */
+export function chooseOosThreshold(
+  predicted: Int32Array,
+  confidence: Float64Array,
+  gold: Int32Array,
+  oos: number,
+  oosWeight = 1 / 3,
+): ThresholdChoice {
+  const candidates = [0, ...new Set(Array.from(confidence).map((c) => Math.round(c * 1000) / 1000))].sort(
+    (a, b) => a - b,
+  );
+  let best: ThresholdChoice = { threshold: 0, inScopeAccuracy: 0, oosRecall: 0 };
+  let bestScore = -1;
+  const nIn = gold.filter((g) => g !== oos).length;
+  const nOos = gold.length - nIn;
+  for (const t of candidates) {
+    // Never reject more than the bulk of answers: cap at 0.9 so a tiny dev set cannot push it to "always unsure".
+    if (t > 0.9) break;
+    let inOk = 0;
+    let oosOk = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const label = (confidence[i] as number) < t ? oos : (predicted[i] as number);
+      if (gold[i] === oos) {
+        if (label === oos) oosOk++;
+      } else if (label === gold[i]) inOk++;
+    }
+    const inAcc = nIn > 0 ? inOk / nIn : 1;
+    const oosRec = nOos > 0 ? oosOk / nOos : 1;
+    const score = (1 - oosWeight) * inAcc + oosWeight * oosRec;
+    // Strictly better only: among equal scores keep the lowest threshold (fewest needless rejections).
+    if (score > bestScore + 1e-12) {
+      bestScore = score;
+      best = { threshold: t, inScopeAccuracy: inAcc, oosRecall: oosRec };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,158 @@
+/**
+ * Classification of one utterance with a loaded model: calibrated probabilities, out-of-scope rejection,
+ * and the rule that an emergency need outranks whatever else the same message asks.
+ */
+
+import { linearScores, softmaxInPlace } from './model.ts';
+import type { NluModel } from './model-file.ts';
+import { normalizeText } from './normalize.ts';
+
+export interface ScoredLabel {
+  readonly intent: string;
+  readonly confidence: number;
+}
+
+export interface Classification {
+  readonly intent: string;
+  readonly type: string;
+  /** Calibrated probability of `intent`; for out_of_scope by rejection, 1 − the best in-scope probability. */
+  readonly confidence: number;
+  /** Next most likely intents, most likely first (at most 3, each ≥ 0.05). */
+  readonly alternatives: readonly ScoredLabel[];
+  /** Calibrated probability of every label, in model label order (for emotion and analytics). */
+  readonly probabilities: ReadonlyMap<string, number>;
+}
+
+const MAX_ALTERNATIVES = 3;
+const MIN_ALTERNATIVE = 0.05;
+/**
+ * A clause raises an emergency over the rest of the message only when it is confidently one on its own
+ * and the whole message gives that emergency some weight too: short fragments ("我人在美国", "刚刷了一笔")
+ * read alone look like emergencies far more often than they are.
+ */
+const EMERGENCY_CLAUSE_MIN = 0.6;
+const EMERGENCY_WHOLE_MIN = 0.1;
+const EMERGENCY_CLAUSE_CHARS = 3;
+
+/**
+ * Where a message changes subject: punctuation and the connectives customers use to add a second
+ * request ("卡丢了，顺便问下年费", "my card was stolen and also ...").
+ */
+const CLAUSE_BREAK =
+  /[,，。;；!！?？\n]+|顺便(?:问一?下|说一?下)?|另外|还有(?:就是)?|对了|\bby the way\b|\bbtw\b|\band also\b/;
+
+export class Classifier {
+  readonly model: NluModel;
+  private readonly scores: Float64Array;
+  private readonly oosIndex: number;
+
+  constructor(model: NluModel) {
+    this.model = model;
+    this.scores = new Float64Array(model.labels.length);
+    this.oosIndex = model.labels.indexOf(model.oosLabel);
+  }
+
+  typeOf(intent: string): string {
+    return this.model.labelTypes[intent] ?? 'consult';
+  }
+
+  /** Calibrated probabilities for normalised text (a fresh array, label order). */
+  probabilities(normalized: string): Float64Array {
+    const z = this.scores;
+    linearScores(this.model.linear, this.model.vectorizer.transform(normalized), z);
+    const p = Float64Array.from(z);
+    softmaxInPlace(p, this.model.temperature);
+    return p;
+  }
+
+  /** Classify raw text (normalised here). */
+  classify(text: string): Classification {
+    return this.classifyNormalized(normalizeText(text));
+  }
+
+  classifyNormalized(normalized: string): Classification {
+    const { labels } = this.model;
+    // Nothing a feature can see (only punctuation, emoji, control bytes): the model cannot know.
+    if (this.model.vectorizer.transform(normalized).indices.length === 0)
+      return this.rejected(new Float64Array(labels.length), 0);
+    const p = this.probabilities(normalized);
+    let top = 0;
+    for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
+    let intentIndex = top;
+    let confidence = p[top] as number;
+
+    // Emergency outranks: if one clause of a multi-part message is confidently an emergency, it leads.
+    if (this.typeOf(labels[top] as string) !== 'emergency') {
+      const clauses = normalized.split(CLAUSE_BREAK).filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS);
+      if (clauses.length > 1) {
+        for (const clause of clauses) {
+          const pc = this.probabilities(clause);
+          let ct = 0;
+          for (let k = 1; k < pc.length; k++) if ((pc[k] as number) > (pc[ct] as number)) ct = k;
+          const cConf = pc[ct] as number;
+          const isEmergency = this.typeOf(labels[ct] as string) === 'emergency';
+          if (
+            isEmergency &&
+            cConf >= Math.max(EMERGENCY_CLAUSE_MIN, this.model.oosThreshold) &&
+            (p[ct] as number) >= EMERGENCY_WHOLE_MIN
+          ) {
+            if (intentIndex === top || cConf > confidence) {
+              intentIndex = ct;
+              confidence = cConf;
+            }
+          }
+        }
+        if (intentIndex !== top) {
+          // Keep the other need visible: it goes first among the alternatives.
+          const merged = Float64Array.from(p);
+          merged[intentIndex] = confidence;
+          return this.result(merged, intentIndex, confidence, [top]);
+        }
+      }
+    }
+
+    if (intentIndex === this.oosIndex) return this.result(p, intentIndex, confidence, []);
+    if (confidence < this.model.oosThreshold) return this.rejected(p, confidence);
+    return this.result(p, intentIndex, confidence, []);
+  }
+
+  private rejected(p: Float64Array, bestInScope: number): Classification {
+    const oosLabel = this.model.oosLabel;
+    return {
+      intent: oosLabel,
+      type: this.typeOf(oosLabel),
+      confidence: 1 - bestInScope,
+      alternatives: this.alternatives(p, this.oosIndex, []),
+      probabilities: this.toMap(p),
+    };
+  }
+
+  private result(p: Float64Array, intentIndex: number, confidence: number, first: readonly number[]): Classification {
+    const intent = this.model.labels[intentIndex] as string;
+    return {
+      intent,
+      type: this.typeOf(intent),
+      confidence,
+      alternatives: this.alternatives(p, intentIndex, first),
+      probabilities: this.toMap(p),
+    };
+  }
+
+  private alternatives(p: Float64Array, exclude: number, first: readonly number[]): ScoredLabel[] {
+    const order = Array.from(p.keys())
+      .filter((k) => k !== exclude && k !== this.oosIndex && !first.includes(k))
+      .sort((a, b) => (p[b] as number) - (p[a] as number));
+    const out: ScoredLabel[] = [];
+    for (const k of [...first.filter((k) => k !== exclude), ...order]) {
+      if (out.length >= MAX_ALTERNATIVES) break;
+      const c = p[k] as number;
+      if (c < MIN_ALTERNATIVE && !first.includes(k)) break;
+      out.push({ intent: this.model.labels[k] as string, confidence: c });
+    }
+    return out;
+  }
+
+  private toMap(p: Float64Array): Map<string, number> {
+    return new Map(this.model.labels.map((l, k) => [l, p[k] as number]));
+  }
+}
