@@ -1,6 +1,7 @@
 import { cardsErrors } from './cards.ts';
 import type { ErrorDefinition } from './define.ts';
 import { contactsErrors } from './contacts.ts';
+import { nluErrors } from './nlu.ts';
 import { platformErrors } from './platform.ts';
 
 export type { ErrorDefinition } from './define.ts';
@@ -14,6 +15,7 @@ export const errorCatalog = {
   ...platformErrors,
   ...cardsErrors,
   ...contactsErrors,
+  ...nluErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;
