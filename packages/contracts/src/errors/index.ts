@@ -1,5 +1,7 @@
 import { cardsErrors } from './cards.ts';
+import { casesErrors } from './cases.ts';
 import type { ErrorDefinition } from './define.ts';
+import { emergencyErrors } from './emergency.ts';
 import { contactsErrors } from './contacts.ts';
 import { nluErrors } from './nlu.ts';
 import { platformErrors } from './platform.ts';
@@ -16,6 +18,8 @@ export const errorCatalog = {
   ...cardsErrors,
   ...contactsErrors,
   ...nluErrors,
+  ...casesErrors,
+  ...emergencyErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

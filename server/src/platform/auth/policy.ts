@@ -39,6 +39,16 @@ export const POLICY = {
   'calculators.use': ALL_STAFF,
   'applications.submit': FRONT_LINE,
   'applications.decide': ['supervisor', 'admin'],
+  'cases.create': FRONT_LINE,
+  'cases.work': ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'admin'],
+  'cases.list': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
+  'cases.assign': ['senior_agent', 'supervisor', 'dept_handler', 'admin'],
+  'cases.approve_extension': ['senior_agent', 'supervisor'],
+  'cases.watch': ['supervisor', 'admin', 'qa'],
+  'cases.analysis': ['supervisor', 'admin', 'qa'],
+  'cases.conflicts': ['supervisor', 'admin'],
+  'cases.manage': ['admin'],
+  'emergency.act': FRONT_LINE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

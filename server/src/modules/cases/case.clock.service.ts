@@ -1,0 +1,181 @@
+import { authorize } from '../../platform/auth/policy.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { scrubText } from '../../platform/pii/mask.ts';
+import {
+  type CaseChange,
+  openCaseForChange,
+  publishCase,
+  publishToSupervisors,
+  recordCaseEvent,
+  requireResponsible,
+  rowToCase,
+  today,
+} from './case.core.ts';
+import { sendCustomerMessage } from './case.messages.ts';
+import { type CaseRow, departmentCodes, listAppraisals, updateCase } from './case.repository.ts';
+import type { CaseDto } from './case.schemas.ts';
+import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
+import { refreshDeadline } from './deadline.ts';
+
+/**
+ * Changes to the regulatory clock of a complaint: complex (30 days), the extension (+30, only with a
+ * recorded approval by a senior role who did not ask for it, and a notice to the customer), and outside
+ * appraisals (excluded only when the customer was told).
+ */
+async function withRunningClock(
+  ctx: Ctx,
+  caseId: string,
+  fn: (change: CaseChange) => Promise<CaseRow>,
+): Promise<CaseDto> {
+  return inTransaction(ctx.db, async (trx) => {
+    const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
+    if (!CLOCK_RUNNING_STATES.includes(change.row.state as CaseState)) {
+      throw new AppError('CASE_INVALID_TRANSITION', { detail: 'the decision was already given' });
+    }
+    const row = await fn(change);
+    return rowToCase(row, await departmentCodes(trx));
+  });
+}
+
+async function setAndRefresh(change: CaseChange, fields: Partial<CaseRow>): Promise<CaseRow> {
+  const updated_at = change.ctx.clock.now().toISOString();
+  await updateCase(change.ctx.db, change.row.id, { ...fields, updated_at });
+  return refreshDeadline(change.ctx, { ...change.row, ...fields, updated_at });
+}
+
+export async function markComplex(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.work');
+  return withRunningClock(ctx, caseId, async (change) => {
+    requireResponsible(change.ctx, change.row);
+    if (change.row.kind !== 'complaint') throw new AppError('CASE_INVALID_TRANSITION', { detail: 'not a complaint' });
+    if (change.row.complex === 1) return change.row;
+    const updated = await setAndRefresh(change, { complex: 1 });
+    await recordCaseEvent({ ...change, row: updated }, 'marked_complex', reason, {
+      previousDueDate: change.row.due_date,
+      dueDate: updated.due_date,
+    });
+    publishCase(change.ctx, updated, 'case.deadline_changed');
+    return updated;
+  });
+}
+
+/** Asks a senior role to approve a further 30 days for an especially complex complaint. */
+export async function requestExtension(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.work');
+  return withRunningClock(ctx, caseId, async (change) => {
+    const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
+    if (row.complex !== 1) throw new AppError('CASE_NOT_COMPLEX');
+    if (row.extended === 1) throw new AppError('CASE_EXTENSION_USED');
+    const fields = {
+      extension_status: 'requested',
+      extension_requested_by: tctx.actor.userId,
+      extension_reason: scrubText(reason),
+    };
+    await updateCase(tctx.db, row.id, { ...fields, updated_at: tctx.clock.now().toISOString() });
+    const updated = { ...row, ...fields };
+    await recordCaseEvent({ ...change, row: updated }, 'extension_requested', reason, { dueDate: row.due_date });
+    publishToSupervisors(tctx, 'case.extension_requested', {
+      caseId: row.id,
+      number: row.number,
+      dueDate: row.due_date,
+    });
+    return updated;
+  });
+}
+
+/**
+ * A senior agent or supervisor approves the extension: recorded with their name and note, the due date
+ * moves by 30 days (never beyond 60 in all) and the customer is told the new date and why.
+ */
+export async function approveExtension(ctx: Ctx, caseId: string, note: string): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.approve_extension');
+  return withRunningClock(ctx, caseId, async (change) => {
+    const { ctx: tctx, row } = change;
+    if (row.extended === 1) throw new AppError('CASE_EXTENSION_USED');
+    if (row.extension_status !== 'requested') throw new AppError('CASE_EXTENSION_NOT_REQUESTED');
+    if (row.extension_requested_by !== null && row.extension_requested_by === tctx.actor.userId) {
+      throw new AppError('CASE_SELF_APPROVAL');
+    }
+    const updated = await setAndRefresh(change, { extended: 1, extension_status: 'approved' });
+    await recordCaseEvent({ ...change, row: updated }, 'extension_approved', note, {
+      approvedBy: tctx.actor.userId,
+      approverRole: tctx.actor.role,
+      requestedBy: row.extension_requested_by,
+      previousDueDate: row.due_date,
+      dueDate: updated.due_date,
+    });
+    await sendCustomerMessage(
+      { ...change, row: updated },
+      'extension_notice',
+      `您的投诉(编号 ${row.number})情况特别复杂,经审批,处理时限延长至 ${updated.due_date}。原因:${row.extension_reason ?? note}。给您带来不便,敬请谅解。`,
+    );
+    publishCase(tctx, updated, 'case.deadline_changed');
+    return updated;
+  });
+}
+
+/** An outside appraisal begins; with `notifyCustomer` the customer is told and its days stop counting. */
+export async function startAppraisal(
+  ctx: Ctx,
+  caseId: string,
+  input: { description: string; notifyCustomer: boolean },
+): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.work');
+  return withRunningClock(ctx, caseId, async (change) => {
+    const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
+    const running = (await listAppraisals(tctx.db, row.id)).some((a) => a.ended_on === null);
+    if (running) throw new AppError('CASE_APPRAISAL_RUNNING');
+    const now = tctx.clock.now();
+    const appraisal = {
+      id: newId(now),
+      case_id: row.id,
+      description: scrubText(input.description),
+      started_on: today(tctx),
+      ended_on: null,
+      customer_notified_at: input.notifyCustomer ? now.toISOString() : null,
+      created_by: tctx.actor.userId,
+      created_at: now.toISOString(),
+    };
+    await tctx.db.insertInto('case_appraisals').values(appraisal).execute();
+    const updated = await refreshDeadline(tctx, row);
+    await recordCaseEvent({ ...change, row: updated }, 'appraisal_started', appraisal.description, {
+      appraisalId: appraisal.id,
+      customerNotified: input.notifyCustomer,
+    });
+    if (input.notifyCustomer) {
+      await sendCustomerMessage(
+        { ...change, row: updated },
+        'appraisal_notice',
+        `您的投诉(编号 ${row.number})需要进行外部鉴定(${appraisal.description}),鉴定期间不计入处理时限,鉴定结束后我们将继续处理并告知您新的处理时限。`,
+      );
+    }
+    return updated;
+  });
+}
+
+export async function endAppraisal(ctx: Ctx, caseId: string): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.work');
+  return withRunningClock(ctx, caseId, async (change) => {
+    const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
+    const running = (await listAppraisals(tctx.db, row.id)).find((a) => a.ended_on === null);
+    if (!running) throw new AppError('CASE_NO_APPRAISAL_RUNNING');
+    await tctx.db
+      .updateTable('case_appraisals')
+      .set({ ended_on: today(tctx) })
+      .where('id', '=', running.id)
+      .execute();
+    const updated = await refreshDeadline(tctx, row);
+    await recordCaseEvent({ ...change, row: updated }, 'appraisal_ended', null, {
+      appraisalId: running.id,
+      dueDate: updated.due_date,
+    });
+    publishCase(tctx, updated, 'case.deadline_changed');
+    return updated;
+  });
+}

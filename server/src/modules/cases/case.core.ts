@@ -1,0 +1,157 @@
+import { audit } from '../../platform/audit.ts';
+import type { AccessGrant } from '../../platform/auth/customer-access.ts';
+import { addDays, bankDate } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/publish.ts';
+import { newId } from '../../platform/ids.ts';
+import { scrubText } from '../../platform/pii/mask.ts';
+import { type CaseRow, insertCaseEvent, lockCase } from './case.repository.ts';
+import type { CaseDto } from './case.schemas.ts';
+import { type CaseState, STATE_LABELS } from './case.ts';
+import { deadlineInstant, reviewWindowEnd } from './regulatory-clock.ts';
+
+/** Shared by the case services: row mapping, the history writer, access and responsibility checks. */
+export function rowToCase(row: CaseRow, departmentCodes: ReadonlyMap<string, string>): CaseDto {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind as CaseDto['kind'],
+    state: row.state as CaseState,
+    stateLabel: STATE_LABELS[row.state as CaseState] ?? row.state,
+    customerId: row.customer_id,
+    contactId: row.contact_id,
+    cardId: row.card_id,
+    channel: row.channel,
+    productCode: row.product_code,
+    category: row.category,
+    summary: row.summary,
+    demand: row.demand,
+    callbackPhone: row.callback_phone_masked,
+    subjectUserId: row.subject_user_id,
+    firstAgentId: row.first_agent_id,
+    ownerId: row.owner_id,
+    department: row.department_id ? (departmentCodes.get(row.department_id) ?? null) : null,
+    priority: row.priority === 'urgent' ? 'urgent' : 'normal',
+    receivedAt: row.received_at,
+    receivedDate: row.received_date,
+    clockKind: row.clock_kind as CaseDto['clockKind'],
+    complex: row.complex === 1,
+    extended: row.extended === 1,
+    extensionStatus: (row.extension_status as CaseDto['extensionStatus']) ?? null,
+    dueDate: row.due_date,
+    duePaused: row.due_paused === 1,
+    deadlineAt: deadlineInstant(row.due_date).toISOString(),
+    promisedDate: row.promised_date,
+    resolution: row.resolution,
+    resolvedOnSpot: row.resolved_on_spot === 1,
+    decidedBy: row.decided_by,
+    decisionDate: row.decision_date,
+    resultNotifiedAt: row.result_notified_at,
+    feedback: (row.feedback as CaseDto['feedback']) ?? null,
+    feedbackAt: row.feedback_at,
+    rootCause: row.root_cause_code,
+    remediation: row.remediation,
+    closedAt: row.closed_at,
+    breachedAt: row.breached_at,
+    reopenCount: row.reopen_count,
+    reviewRequestedAt: row.review_requested_at,
+    reviewOpenUntil: row.decision_date ? reviewWindowEnd(row.decision_date) : null,
+  };
+}
+
+export const today = (ctx: Pick<Ctx, 'clock'>): string => bankDate(ctx.clock.now());
+
+/** A case under change: the locked row, the context bound to the transaction and the access grant. */
+export interface CaseChange {
+  ctx: Ctx;
+  row: CaseRow;
+  grant: AccessGrant;
+}
+
+/**
+ * Locks the case in the caller's transaction and checks access to its customer (an active contact, an
+ * assignment to the actor or their department, or a supervisor's written reason).
+ */
+export async function openCaseForChange(trxCtx: Ctx, caseId: string): Promise<CaseChange> {
+  const row = await lockCase(trxCtx.db, caseId);
+  if (!row) throw new AppError('CASE_NOT_FOUND');
+  const grant = await trxCtx.access.require(trxCtx, { customerId: row.customer_id, need: 'case.write' });
+  return { ctx: trxCtx, row, grant };
+}
+
+/**
+ * Who carries a case: its owner (the first agent until a department accepts it), the handlers of the
+ * department it sits with, supervisors and admins, and the system.
+ */
+export function isResponsible(ctx: Ctx, row: CaseRow): boolean {
+  const a = ctx.actor;
+  if (a.kind === 'system' || a.role === 'supervisor' || a.role === 'admin') return true;
+  if (a.userId !== null && row.owner_id === a.userId) return true;
+  return a.role === 'dept_handler' && row.department_id !== null && row.department_id === a.departmentId;
+}
+
+export function requireResponsible(ctx: Ctx, row: CaseRow): void {
+  if (!isResponsible(ctx, row)) throw new AppError('CASE_NOT_RESPONSIBLE');
+}
+
+/**
+ * Writes one step into the case history and the audit log, in the caller's transaction. Free text is
+ * scrubbed of card, ID and phone numbers before it is kept.
+ */
+export async function recordCaseEvent(
+  change: Pick<CaseChange, 'ctx' | 'row'> & { grant?: AccessGrant },
+  kind: string,
+  body: string | null,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const { ctx, row } = change;
+  const at = ctx.clock.now();
+  await insertCaseEvent(ctx.db, {
+    id: newId(at),
+    case_id: row.id,
+    at: at.toISOString(),
+    actor_id: ctx.actor.userId,
+    actor_role: ctx.actor.role,
+    kind,
+    body: body === null ? null : scrubText(body),
+    details: scrubText(JSON.stringify(details)),
+  });
+  await audit(ctx, {
+    action: `case.${kind}`,
+    entityType: 'case',
+    entityId: row.id,
+    customerId: row.customer_id,
+    contactId: change.grant?.contactId ?? ctx.contactId ?? null,
+    details: { number: row.number, ...details },
+  });
+}
+
+/** Live updates after commit: the case's own topic, and the department's when it concerns them. */
+export function publishCase(ctx: Ctx, row: CaseRow, type: string, data: Record<string, unknown> = {}): void {
+  const payload = {
+    caseId: row.id,
+    number: row.number,
+    kind: row.kind,
+    state: row.state,
+    dueDate: row.due_date,
+    ...data,
+  };
+  publishEvent(ctx, `case:${row.id}`, type, payload);
+}
+
+export function publishToDepartment(
+  ctx: Ctx,
+  departmentCode: string,
+  type: string,
+  data: Record<string, unknown>,
+): void {
+  publishEvent(ctx, `department:${departmentCode}`, type, data);
+}
+
+/** Supervisors' stream: cases near or past their deadline, review requests, extension requests. */
+export function publishToSupervisors(ctx: Ctx, type: string, data: Record<string, unknown>): void {
+  publishEvent(ctx, 'cases', type, data);
+}
+
+export { addDays };

@@ -1,0 +1,313 @@
+import { calendarDateSchema, idSchema } from '@carddesk/contracts';
+import { z } from 'zod';
+import { authorize } from '../../platform/auth/policy.ts';
+import type { ModuleRoutes } from '../../platform/http/types.ts';
+import { analysisWorkbook } from './analysis.excel.ts';
+import { analysisQuerySchema, analyzeComplaints } from './analysis.ts';
+import { approveExtension, endAppraisal, markComplex, requestExtension, startAppraisal } from './case.clock.service.ts';
+import { customerMessages } from './case.messages.ts';
+import {
+  caseDetailSchema,
+  caseMessageSchema,
+  caseSchema,
+  complaintIntakeSchema,
+  listQuerySchema,
+  referSchema,
+} from './case.schemas.ts';
+import { addNote, getCase, listCases, openComplaint } from './case.service.ts';
+import {
+  caseSettingsSchema,
+  listHolidays,
+  loadCaseSettings,
+  replaceHolidays,
+  updateCaseSettings,
+} from './case.settings.ts';
+import { FEEDBACK } from './case.ts';
+import {
+  acceptCase,
+  assignCase,
+  closeCase,
+  declineCase,
+  notifyResult,
+  recordFeedback,
+  referCase,
+  reopenCase,
+  requestReview,
+  resolveCase,
+} from './case.workflow.ts';
+import { declareConflict } from './conflicts.ts';
+import { listRootCauses, rootCauseSchema, saveRootCause } from './root-causes.ts';
+
+const tags = ['cases'];
+const params = z.object({ id: z.string().min(1).max(64) });
+const text = (max: number) => z.string().trim().min(1).max(max);
+const reasonBody = z.object({ reason: text(2000) });
+const one = { 200: caseSchema };
+
+/** HTTP for complaints and fraud cases: validate, call the service with the request's context. */
+export const caseRoutes: ModuleRoutes = async (app) => {
+  app.post(
+    '/api/cases/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'Record a complaint (or resolve it on the spot)',
+        body: complaintIntakeSchema,
+        response: { 201: caseSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await openComplaint(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: 'List, filter and search cases',
+        querystring: listQuerySchema,
+        response: { 200: z.object({ items: z.array(caseSchema), total: z.number() }) },
+      },
+    },
+    async (request) => listCases(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/cases/root-causes',
+    {
+      schema: {
+        tags,
+        querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.array(rootCauseSchema.extend({ sort: z.number() })) },
+      },
+    },
+    async (request) => listRootCauses(request.ctx, request.query.all === 'true'),
+  );
+  app.put(
+    '/api/cases/root-causes/:code',
+    {
+      schema: {
+        tags,
+        params: z.object({ code: z.string() }),
+        body: rootCauseSchema.omit({ code: true }),
+        response: { 200: rootCauseSchema.extend({ sort: z.number() }) },
+      },
+    },
+    async (request) => saveRootCause(request.ctx, { ...request.body, code: request.params.code }),
+  );
+
+  app.get('/api/cases/settings', { schema: { tags, response: { 200: caseSettingsSchema } } }, async (request) => {
+    authorize(request.ctx.actor, 'cases.list');
+    return loadCaseSettings(request.ctx);
+  });
+  app.put(
+    '/api/cases/settings',
+    { schema: { tags, body: caseSettingsSchema.partial(), response: { 200: caseSettingsSchema } } },
+    async (request) => updateCaseSettings(request.ctx, request.body),
+  );
+
+  const holiday = z.object({ date: calendarDateSchema, working: z.boolean(), name: text(40) });
+  const year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+  app.get(
+    '/api/cases/holidays/:year',
+    { schema: { tags, params: year, response: { 200: z.array(holiday) } } },
+    async (request) => listHolidays(request.ctx, request.params.year),
+  );
+  app.put(
+    '/api/cases/holidays/:year',
+    {
+      schema: {
+        tags,
+        summary: 'Replace one year of the bank holiday calendar',
+        params: year,
+        body: z.array(holiday).max(200),
+        response: { 200: z.array(holiday) },
+      },
+    },
+    async (request) => replaceHolidays(request.ctx, request.params.year, request.body),
+  );
+
+  app.post(
+    '/api/cases/conflicts',
+    {
+      schema: {
+        tags,
+        summary: 'Declare a conflict of interest',
+        body: z.object({ userId: idSchema, customerId: idSchema, reason: text(500) }),
+      },
+    },
+    async (request, reply) => {
+      await declareConflict(request.ctx, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/cases/analysis',
+    {
+      schema: {
+        tags,
+        summary: 'Complaint analysis by cause, product, department, channel and month',
+        querystring: analysisQuerySchema,
+      },
+    },
+    async (request) => analyzeComplaints(request.ctx, request.query),
+  );
+  app.get(
+    '/api/cases/analysis.xlsx',
+    { schema: { tags, summary: 'The complaint analysis as an Excel workbook', querystring: analysisQuerySchema } },
+    async (request, reply) => {
+      const analysis = await analyzeComplaints(request.ctx, request.query);
+      const body = await analysisWorkbook(analysis, request.ctx.clock.now().toISOString());
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="complaints-${request.query.from}-${request.query.to}.xlsx"`,
+        )
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/api/cases/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Messages the customer was sent about their cases',
+        querystring: z.object({ customerId: idSchema }),
+        response: { 200: z.array(caseMessageSchema) },
+      },
+    },
+    async (request) => {
+      authorize(request.ctx.actor, 'cases.list');
+      await request.ctx.access.require(request.ctx, { customerId: request.query.customerId, need: 'case.read' });
+      return customerMessages(request.ctx, request.query.customerId);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A case by id or number, with its history',
+        params,
+        response: { 200: caseDetailSchema },
+      },
+    },
+    async (request) => getCase(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:id/notes',
+    { schema: { tags, params, body: z.object({ body: text(4000) }) } },
+    async (request, reply) => {
+      await addNote(request.ctx, request.params.id, request.body.body);
+      return reply.status(204).send();
+    },
+  );
+  app.post('/api/cases/:id/refer', { schema: { tags, params, body: referSchema, response: one } }, async (request) =>
+    referCase(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/cases/:id/accept', { schema: { tags, params, response: one } }, async (request) =>
+    acceptCase(request.ctx, request.params.id),
+  );
+  app.post('/api/cases/:id/decline', { schema: { tags, params, body: reasonBody, response: one } }, async (request) =>
+    declineCase(request.ctx, request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/cases/:id/assign',
+    { schema: { tags, params, body: z.object({ userId: idSchema }), response: one } },
+    async (request) => assignCase(request.ctx, request.params.id, request.body.userId),
+  );
+  app.post(
+    '/api/cases/:id/resolve',
+    { schema: { tags, params, body: z.object({ result: text(4000) }), response: one } },
+    async (request) => resolveCase(request.ctx, request.params.id, request.body.result),
+  );
+  app.post(
+    '/api/cases/:id/notify-result',
+    {
+      schema: {
+        tags,
+        summary: 'Tell the customer the result and ask for feedback',
+        params,
+        body: z.object({ message: text(2000).optional() }),
+        response: one,
+      },
+    },
+    async (request) => notifyResult(request.ctx, request.params.id, request.body.message),
+  );
+  app.post(
+    '/api/cases/:id/feedback',
+    {
+      schema: {
+        tags,
+        params,
+        body: z.object({ feedback: z.enum(FEEDBACK), note: text(2000).optional() }),
+        response: one,
+      },
+    },
+    async (request) => recordFeedback(request.ctx, request.params.id, request.body.feedback, request.body.note),
+  );
+  app.post(
+    '/api/cases/:id/close',
+    {
+      schema: {
+        tags,
+        params,
+        body: z.object({ rootCause: z.string().max(40).optional(), remediation: text(2000).optional() }),
+        response: one,
+      },
+    },
+    async (request) => closeCase(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/cases/:id/reopen', { schema: { tags, params, body: reasonBody, response: one } }, async (request) =>
+    reopenCase(request.ctx, request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/cases/:id/review',
+    { schema: { tags, summary: 'The customer asks for a review (核查)', params, body: reasonBody, response: one } },
+    async (request) => requestReview(request.ctx, request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/cases/:id/complex',
+    { schema: { tags, summary: 'Mark complex: 30 days', params, body: reasonBody, response: one } },
+    async (request) => markComplex(request.ctx, request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/cases/:id/extension-request',
+    { schema: { tags, summary: 'Ask a senior role for a further 30 days', params, body: reasonBody, response: one } },
+    async (request) => requestExtension(request.ctx, request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/cases/:id/extension-approval',
+    {
+      schema: {
+        tags,
+        summary: 'Approve the extension (senior agent or supervisor); the customer is told',
+        params,
+        body: z.object({ note: text(2000) }),
+        response: one,
+      },
+    },
+    async (request) => approveExtension(request.ctx, request.params.id, request.body.note),
+  );
+  app.post(
+    '/api/cases/:id/appraisals',
+    {
+      schema: {
+        tags,
+        summary: 'An outside appraisal starts',
+        params,
+        body: z.object({ description: text(500), notifyCustomer: z.boolean() }),
+        response: one,
+      },
+    },
+    async (request) => startAppraisal(request.ctx, request.params.id, request.body),
+  );
+  app.post('/api/cases/:id/appraisals/end', { schema: { tags, params, response: one } }, async (request) =>
+    endAppraisal(request.ctx, request.params.id),
+  );
+};

@@ -1,0 +1,312 @@
+import { isIntent } from '@carddesk/contracts';
+import type { Insertable } from 'kysely';
+import { authorize } from '../../platform/auth/policy.ts';
+import { bankDate } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { maskPhone, normalizeMobile, scrubText } from '../../platform/pii/index.ts';
+import {
+  type CaseChange,
+  openCaseForChange,
+  publishCase,
+  publishToSupervisors,
+  recordCaseEvent,
+  rowToCase,
+  today,
+} from './case.core.ts';
+import { messageRowToDto, sendCustomerMessage } from './case.messages.ts';
+import {
+  type CaseRow,
+  departmentCodes,
+  findCase,
+  findCaseByNumber,
+  insertCase,
+  listAppraisals,
+  listCaseEvents,
+  listCaseMessages,
+  nextSequence,
+  updateCase,
+  userById,
+} from './case.repository.ts';
+import type { CaseDto, ComplaintIntake, ListQuery } from './case.schemas.ts';
+import { type CaseKind, type CaseState, CLOCK_RUNNING_STATES, formatCaseNumber, OPEN_STATES } from './case.ts';
+import type { CasesTable } from './cases.tables.ts';
+import { cancelDeadlineJobs, refreshDeadline } from './deadline.ts';
+
+/** Intake, reading, listing and notes. State changes are in case.workflow.ts, the clock in deadline.ts. */
+
+export interface NewCase {
+  kind: CaseKind;
+  customerId: string;
+  contactId?: string | null | undefined;
+  cardId?: string | null | undefined;
+  channel: string;
+  productCode?: string | null | undefined;
+  category: string;
+  summary: string;
+  demand: string;
+  callbackPhone?: string | undefined;
+  subjectUserId?: string | null | undefined;
+  departmentId?: string | null | undefined;
+  ownerId?: string | null | undefined;
+  /** Defaults to the acting user (首问负责人); demo seeding names one. */
+  firstAgentId?: string | null | undefined;
+  priority: 'normal' | 'urgent';
+  state: CaseState;
+}
+
+/**
+ * Creates a case in the caller's transaction (access already checked): numbered, with its first history
+ * entry and its regulatory clock running. Other modules (the emergency lane) open cases through this.
+ */
+export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRow> {
+  const now = ctx.clock.now();
+  const receivedDate = bankDate(now);
+  const seq = await nextSequence(ctx.db, `case_no:${input.kind}:${receivedDate}`);
+  let phoneEnc: string | null = null;
+  let phoneMasked: string | null = null;
+  if (input.callbackPhone) {
+    const phone = normalizeMobile(input.callbackPhone);
+    if (!phone) throw new AppError('VALIDATION_FAILED', { detail: 'callbackPhone' });
+    phoneEnc = ctx.keyring.encrypt(phone, 'cases.callback_phone');
+    phoneMasked = maskPhone(phone);
+  }
+  const row: Insertable<CasesTable> = {
+    id: newId(now),
+    number: formatCaseNumber(input.kind, receivedDate, seq),
+    kind: input.kind,
+    state: input.state,
+    customer_id: input.customerId,
+    contact_id: input.contactId ?? null,
+    card_id: input.cardId ?? null,
+    channel: input.channel,
+    product_code: input.productCode ?? null,
+    category: input.category,
+    summary: scrubText(input.summary),
+    demand: scrubText(input.demand),
+    callback_phone_enc: phoneEnc,
+    callback_phone_masked: phoneMasked,
+    subject_user_id: input.subjectUserId ?? null,
+    first_agent_id: input.firstAgentId !== undefined ? input.firstAgentId : ctx.actor.userId,
+    owner_id: input.ownerId ?? null,
+    department_id: input.departmentId ?? null,
+    priority: input.priority,
+    received_at: now.toISOString(),
+    received_date: receivedDate,
+    clock_kind: 'decision',
+    clock_started_on: receivedDate,
+    complex: 0,
+    extended: 0,
+    extension_status: null,
+    extension_requested_by: null,
+    extension_reason: null,
+    // Set by refreshDeadline below, in the same transaction.
+    due_date: receivedDate,
+    due_paused: 0,
+    promised_date: null,
+    resolution: null,
+    resolved_on_spot: 0,
+    decided_by: null,
+    decided_at: null,
+    decision_date: null,
+    result_notified_at: null,
+    feedback: null,
+    feedback_at: null,
+    root_cause_code: null,
+    remediation: null,
+    closed_at: null,
+    breached_at: null,
+    reopen_count: 0,
+    review_requested_at: null,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await insertCase(ctx.db, row);
+  const stored = await refreshDeadline(ctx, row as CaseRow);
+  await recordCaseEvent({ ctx, row: stored }, 'received', stored.summary, {
+    kind: stored.kind,
+    channel: stored.channel,
+    category: stored.category,
+    demand: stored.demand,
+    dueDate: stored.due_date,
+  });
+  return stored;
+}
+
+/** Guide §3.2: record the core content, the demand and how to reach the customer; resolve at once or keep it. */
+export async function openComplaint(ctx: Ctx, input: ComplaintIntake): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.create');
+  if (!isIntent(input.category)) throw new AppError('VALIDATION_FAILED', { detail: 'category is not an intent code' });
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'case.write' });
+    if (input.subjectUserId && !(await userById(trx, input.subjectUserId))) {
+      throw new AppError('VALIDATION_FAILED', { detail: 'subjectUserId' });
+    }
+    // 首问负责: the agent who takes the complaint owns it — unless it is about them (回避).
+    const ownerId = ctx.actor.userId !== null && ctx.actor.userId !== input.subjectUserId ? ctx.actor.userId : null;
+    let row = await createCaseRecord(tctx, {
+      kind: 'complaint',
+      customerId: input.customerId,
+      contactId: input.contactId ?? grant.contactId,
+      cardId: input.cardId,
+      channel: input.channel,
+      productCode: input.productCode,
+      category: input.category,
+      summary: input.summary,
+      demand: input.demand,
+      callbackPhone: input.callbackPhone,
+      subjectUserId: input.subjectUserId,
+      ownerId,
+      priority: 'normal',
+      state: 'received',
+    });
+    const change: CaseChange = { ctx: tctx, row, grant };
+    if (input.resolvedOnSpot) {
+      row = await resolveInChange(change, input.resolvedOnSpot.result, true);
+    } else {
+      await sendCustomerMessage(
+        change,
+        'intake_confirmation',
+        `您的投诉已受理,投诉编号 ${row.number}。我们将在 ${row.due_date} 前将处理结果告知您。`,
+      );
+    }
+    if (!ownerId) publishToSupervisors(tctx, 'case.unassigned', { caseId: row.id, number: row.number });
+    publishToSupervisors(tctx, 'case.created', {
+      caseId: row.id,
+      number: row.number,
+      kind: row.kind,
+      dueDate: row.due_date,
+    });
+    return rowToCase(row, await departmentCodes(trx));
+  });
+}
+
+/** Records the decision; shared by on-the-spot resolution at intake and by `resolveCase`. */
+export async function resolveInChange(change: CaseChange, result: string, onSpot: boolean): Promise<CaseRow> {
+  const { ctx, row } = change;
+  const now = ctx.clock.now();
+  const patch = {
+    state: 'resolved',
+    resolution: scrubText(result),
+    resolved_on_spot: onSpot ? 1 : 0,
+    decided_by: ctx.actor.userId,
+    decided_at: now.toISOString(),
+    decision_date: bankDate(now),
+    updated_at: now.toISOString(),
+  } as const;
+  await updateCase(ctx.db, row.id, patch);
+  const updated: CaseRow = { ...row, ...patch };
+  await cancelDeadlineJobs(ctx, row);
+  await recordCaseEvent({ ...change, row: updated }, onSpot ? 'resolved_on_spot' : 'resolved', patch.resolution, {
+    decisionDate: patch.decision_date,
+    withinDeadline: patch.decision_date <= row.due_date,
+  });
+  publishCase(ctx, updated, 'case.resolved');
+  return updated;
+}
+
+export async function getCase(ctx: Ctx, idOrNumber: string) {
+  authorize(ctx.actor, 'cases.list');
+  const row = (await findCase(ctx.db, idOrNumber)) ?? (await findCaseByNumber(ctx.db, idOrNumber.toUpperCase()));
+  if (!row) throw new AppError('CASE_NOT_FOUND');
+  await ctx.access.require(ctx, { customerId: row.customer_id, need: 'case.read' });
+  const [events, messages, appraisals, codes] = await Promise.all([
+    listCaseEvents(ctx.db, row.id),
+    listCaseMessages(ctx.db, row.id),
+    listAppraisals(ctx.db, row.id),
+    departmentCodes(ctx.db),
+  ]);
+  return {
+    ...rowToCase(row, codes),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorId: e.actor_id,
+      actorRole: e.actor_role,
+      kind: e.kind,
+      body: e.body,
+      details: JSON.parse(e.details) as Record<string, unknown>,
+    })),
+    messages: messages.map(messageRowToDto),
+    appraisals: appraisals.map((a) => ({
+      id: a.id,
+      description: a.description,
+      startedOn: a.started_on,
+      endedOn: a.ended_on,
+      customerNotified: a.customer_notified_at !== null,
+    })),
+  };
+}
+
+/**
+ * Lists and searches cases. Supervisors, QA and admins see every case; department handlers their
+ * department's and their own; agents their own, or one customer's inside a contact with them.
+ */
+export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: CaseDto[]; total: number }> {
+  authorize(ctx.actor, 'cases.list');
+  const a = ctx.actor;
+  const seesAll = a.kind === 'system' || a.role === 'supervisor' || a.role === 'admin' || a.role === 'qa';
+  if (query.customerId && !seesAll) {
+    await ctx.access.require(ctx, { customerId: query.customerId, need: 'case.read' });
+  }
+  const codes = await departmentCodes(ctx.db);
+  const deptId = query.department ? [...codes].find(([, code]) => code === query.department)?.[0] : undefined;
+  if (query.department && !deptId) return { items: [], total: 0 };
+  const userId = a.userId ?? '';
+  let q = ctx.db.selectFrom('cases');
+  if (!seesAll && !query.customerId) {
+    q = q.where((eb) =>
+      a.role === 'dept_handler' && a.departmentId
+        ? eb.or([eb('department_id', '=', a.departmentId), eb('owner_id', '=', userId)])
+        : eb.or([eb('owner_id', '=', userId), eb('first_agent_id', '=', userId)]),
+    );
+  }
+  if (query.customerId) q = q.where('customer_id', '=', query.customerId);
+  if (query.kind) q = q.where('kind', '=', query.kind);
+  if (query.state) q = q.where('state', '=', query.state);
+  if (query.open === 'true') q = q.where('state', 'in', [...OPEN_STATES]);
+  if (query.open === 'false') q = q.where('state', 'not in', [...OPEN_STATES]);
+  if (deptId) q = q.where('department_id', '=', deptId);
+  if (query.ownerId) q = q.where('owner_id', '=', query.ownerId);
+  if (query.mine === 'true') q = q.where('owner_id', '=', userId);
+  if (query.dueBefore) q = q.where('due_date', '<=', query.dueBefore);
+  if (query.overdue === 'true') {
+    q = q.where('state', 'in', [...CLOCK_RUNNING_STATES]).where('due_date', '<', today(ctx));
+  }
+  if (query.receivedFrom) q = q.where('received_date', '>=', query.receivedFrom);
+  if (query.receivedTo) q = q.where('received_date', '<=', query.receivedTo);
+  if (query.q) {
+    const term = query.q;
+    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('number', '=', term.toUpperCase()),
+        eb('summary', 'like', like),
+        eb('demand', 'like', like),
+        eb('category', '=', term),
+      ]),
+    );
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q
+    .selectAll()
+    .orderBy(query.open === 'true' ? 'due_date' : 'received_at', query.open === 'true' ? 'asc' : 'desc')
+    .orderBy('id')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return { items: rows.map((r) => rowToCase(r, codes)), total };
+}
+
+/** A note in the case history (anyone working with the customer may add one). */
+export async function addNote(ctx: Ctx, caseId: string, body: string): Promise<void> {
+  authorize(ctx.actor, 'cases.work');
+  await inTransaction(ctx.db, async (trx) => {
+    const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
+    await recordCaseEvent(change, 'note', body);
+    publishCase(change.ctx, change.row, 'case.note');
+  });
+}

@@ -1,0 +1,489 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { verifyAuditChain } from '../../platform/audit.ts';
+import type { LiveEvent } from '../../platform/events/bus.ts';
+import { cardsModule } from '../cards/index.ts';
+import { contactsModule } from '../contacts/index.ts';
+import { seedCasesDemo } from './demo.ts';
+import { casesModule } from './index.ts';
+
+const MODULES = [cardsModule, contactsModule, casesModule];
+// Supervisors act on a customer outside a contact with a written reason (audited as an override).
+const OVERRIDE = { 'x-access-reason': encodeURIComponent('投诉处理:回访客户') };
+
+let n = 0;
+const complaint = (overrides: Record<string, unknown> = {}) => ({
+  customerId: `CUST-${++n}`,
+  channel: 'phone',
+  productCode: 'GOLD',
+  category: 'complaint_fee',
+  summary: '客户对年费收取有异议,卡号 6222600260001072444 已满足减免条件',
+  demand: '退还年费',
+  callbackPhone: '13812345678',
+  ...overrides,
+});
+
+type Json = Record<string, unknown> & { id: string; number: string; dueDate: string; state: string };
+
+/** A request as a demo user; signs in again when the test clock has moved past the session's expiry. */
+async function call(env: TestEnv, options: Parameters<TestEnv['request']>[0] & { as: string }) {
+  const res = await env.request(options);
+  if (res.statusCode !== 401) return res;
+  await env.login(options.as);
+  return env.request(options);
+}
+
+async function post(env: TestEnv, as: string, url: string, payload: unknown = {}, headers = OVERRIDE) {
+  return call(env, { method: 'POST', url, as, payload: payload as Record<string, unknown>, headers });
+}
+
+async function open(env: TestEnv, overrides: Record<string, unknown> = {}): Promise<Json> {
+  const res = await post(env, 'supervisor', '/api/cases/complaints', complaint(overrides));
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json() as Json;
+}
+
+async function detail(env: TestEnv, id: string) {
+  const res = await call(env, { method: 'GET', url: `/api/cases/${id}`, as: 'supervisor', headers: OVERRIDE });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json() as Json & {
+    events: { kind: string; body: string | null }[];
+    messages: { kind: string; body: string }[];
+  };
+}
+
+async function userId(env: TestEnv, username: string): Promise<string> {
+  const u = await env.system.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return u.id;
+}
+
+describe('complaints: intake and the regulatory clock', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES, start: '2026-11-02T02:00:00Z' });
+  });
+  after(() => env.close());
+
+  it('records a complaint with a number the customer can quote, due 15 days after receipt, and confirms it', async () => {
+    const c = await open(env);
+    assert.match(c.number, /^TS20261102-\d{4}$/);
+    assert.equal(c.state, 'received');
+    assert.equal(c.dueDate, '2026-11-17');
+    assert.equal(c.callbackPhone, '138****5678');
+    assert.doesNotMatch(String(c.summary), /6222600260001072444/);
+    const d = await detail(env, c.number);
+    assert.equal(d.id, c.id);
+    assert.deepEqual(d.events.map((e) => e.kind).slice(0, 2), ['received', 'message_sent']);
+    assert.equal(d.messages[0]?.kind, 'intake_confirmation');
+    assert.match(d.messages[0]?.body ?? '', new RegExp(c.number));
+    const audited = await env.system.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', c.id)
+      .execute();
+    assert.ok(audited.some((a) => a.action === 'case.received'));
+    assert.equal((await verifyAuditChain(env.system.db)).ok, true);
+  });
+
+  it('numbers complaints of the same day one after another', async () => {
+    const a = await open(env);
+    const b = await open(env);
+    assert.equal(Number(b.number.slice(-4)), Number(a.number.slice(-4)) + 1);
+  });
+
+  it('refuses bad input with a coded error and records nothing', async () => {
+    const before = await env.system.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const bad = await post(env, 'supervisor', '/api/cases/complaints', complaint({ category: 'not_an_intent' }));
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+    const phone = await post(env, 'supervisor', '/api/cases/complaints', complaint({ callbackPhone: '12345' }));
+    assert.equal(phone.json().error.code, 'VALIDATION_FAILED');
+    const after = await env.system.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(after.n), Number(before.n));
+  });
+
+  it('refuses an agent outside a contact with the customer', async () => {
+    const res = await post(env, 'agent', '/api/cases/complaints', complaint(), {} as typeof OVERRIDE);
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
+  });
+
+  it('marking a complaint complex moves the due date to 30 days after receipt', async () => {
+    const c = await open(env);
+    const res = await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及第三方商户' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().dueDate, '2026-12-02');
+    assert.equal(res.json().complex, true);
+  });
+
+  it('refuses an extension without a recorded approval by a senior role', async () => {
+    const c = await open(env);
+    const notComplex = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需调取监控' });
+    assert.equal(notComplex.json().error.code, 'CASE_NOT_COMPLEX');
+    await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
+    const unrequested = await post(env, 'supervisor', `/api/cases/${c.id}/extension-approval`, { note: '同意' });
+    assert.equal(unrequested.json().error.code, 'CASE_EXTENSION_NOT_REQUESTED');
+    const req = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });
+    assert.equal(req.statusCode, 200, req.body);
+    assert.equal(req.json().dueDate, '2026-12-02', 'a request alone does not move the deadline');
+    const byAgent = await post(env, 'agent', `/api/cases/${c.id}/extension-approval`, { note: '同意' });
+    assert.equal(byAgent.statusCode, 403);
+    assert.equal(byAgent.json().error.code, 'FORBIDDEN');
+    const self = await post(env, 'supervisor', `/api/cases/${c.id}/extension-approval`, { note: '同意' });
+    assert.equal(self.json().error.code, 'CASE_SELF_APPROVAL');
+    assert.equal((await detail(env, c.id)).dueDate, '2026-12-02');
+  });
+
+  it('with a senior agent’s approval the due date moves by 30 days and the customer is told', async () => {
+    const c = await open(env);
+    await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
+    await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });
+    // The senior agent reaches the customer through the pending approval (assignment rule), no override.
+    const ok = await post(
+      env,
+      'senior_agent',
+      `/api/cases/${c.id}/extension-approval`,
+      { note: '情况特别复杂,同意延期' },
+      {} as typeof OVERRIDE,
+    );
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().dueDate, '2027-01-01');
+    assert.equal(ok.json().extended, true);
+    const d = await detail(env, c.id);
+    const notice = d.messages.find((m) => m.kind === 'extension_notice');
+    assert.ok(notice, 'customer notice stored');
+    assert.match(notice.body, /2027-01-01/);
+    const approved = d.events.find((e) => e.kind === 'extension_approved');
+    assert.ok(approved);
+    const again = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '再延期' });
+    assert.equal(again.json().error.code, 'CASE_EXTENSION_USED');
+  });
+
+  it('excludes an outside appraisal from the clock only when the customer was told', async () => {
+    const c = await open(env);
+    const start = await post(env, 'supervisor', `/api/cases/${c.id}/appraisals`, {
+      description: '商户交易凭证鉴定',
+      notifyCustomer: true,
+    });
+    assert.equal(start.statusCode, 200, start.body);
+    assert.equal(start.json().duePaused, true);
+    env.clock.advanceDays(4);
+    const end = await post(env, 'supervisor', `/api/cases/${c.id}/appraisals/end`);
+    assert.equal(end.statusCode, 200, end.body);
+    // Appraisal from 11-02 to 11-06: the days 11-03 … 11-06 do not count.
+    assert.equal(end.json().dueDate, '2026-11-21');
+    assert.equal(end.json().duePaused, false);
+    env.clock.advanceDays(-4);
+  });
+});
+
+describe('complaints: the closed loop', () => {
+  let env: TestEnv;
+  const events: LiveEvent[] = [];
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES, start: '2026-11-02T02:00:00Z' });
+    env.runtime.deps.events.subscribe((e) => events.push(e));
+  });
+  after(() => env.close());
+
+  it('cannot close without a recorded result and the customer’s feedback, nor without a root cause', async () => {
+    const c = await open(env);
+    const url = `/api/cases/${c.id}`;
+    const close = (body: Record<string, unknown> = { rootCause: 'fee_pricing', remediation: '优化年费减免提示' }) =>
+      post(env, 'supervisor', `${url}/close`, body);
+    assert.equal((await close()).json().error.code, 'CASE_RESULT_MISSING');
+    assert.equal((await post(env, 'supervisor', `${url}/resolve`, { result: '已退还年费 300 元' })).statusCode, 200);
+    assert.equal((await close()).json().error.code, 'CASE_FEEDBACK_MISSING');
+    assert.equal(
+      (await post(env, 'supervisor', `${url}/feedback`, { feedback: 'satisfied' })).json().error.code,
+      'CASE_INVALID_TRANSITION',
+    );
+    const told = await post(env, 'supervisor', `${url}/notify-result`, {});
+    assert.equal(told.json().state, 'notified');
+    assert.equal((await close()).json().error.code, 'CASE_FEEDBACK_MISSING');
+    assert.equal((await post(env, 'supervisor', `${url}/feedback`, { feedback: 'satisfied' })).statusCode, 200);
+    assert.equal((await close({})).json().error.code, 'CASE_ROOT_CAUSE_REQUIRED');
+    assert.equal(
+      (await close({ rootCause: 'nonsense', remediation: 'x' })).json().error.code,
+      'CASE_UNKNOWN_ROOT_CAUSE',
+    );
+    const closed = await close();
+    assert.equal(closed.statusCode, 200, closed.body);
+    assert.equal(closed.json().state, 'closed');
+    assert.equal(closed.json().rootCause, 'fee_pricing');
+    const d = await detail(env, c.id);
+    const kinds = d.events.map((e) => e.kind);
+    for (const k of ['received', 'resolved', 'message_sent', 'feedback', 'closed']) assert.ok(kinds.includes(k), k);
+    assert.ok(d.messages.some((m) => m.kind === 'result' && m.body.includes('已退还年费')));
+    const audited = await env.system.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', c.id)
+      .execute();
+    for (const k of ['case.resolved', 'case.feedback', 'case.closed'])
+      assert.ok(
+        audited.some((a) => a.action === k),
+        k,
+      );
+  });
+
+  it('records a complaint resolved on the spot as such', async () => {
+    const c = await open(env, { resolvedOnSpot: { result: '已当场解释年费减免规则,客户认可' } });
+    assert.equal(c.state, 'resolved');
+    assert.equal(c.resolvedOnSpot, true);
+  });
+
+  it('accepts a review request within 30 days of the decision and refuses one after', async () => {
+    const within = await open(env);
+    const late = await open(env);
+    for (const c of [within, late]) {
+      await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '维持原收费' });
+      await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, {});
+      await post(env, 'supervisor', `/api/cases/${c.id}/feedback`, { feedback: 'unsatisfied' });
+      await post(env, 'supervisor', `/api/cases/${c.id}/close`, { rootCause: 'fee_pricing', remediation: '解释规则' });
+    }
+    env.clock.advanceDays(30);
+    const ok = await post(env, 'supervisor', `/api/cases/${within.id}/review`, { reason: '客户对结果不满意' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().state, 'under_review');
+    assert.equal(ok.json().dueDate, '2027-01-01', 'the review has 30 days');
+    // The person who made the decision may not review it.
+    const decider = await userId(env, 'supervisor');
+    const self = await post(env, 'supervisor', `/api/cases/${within.id}/assign`, { userId: decider });
+    assert.equal(self.json().error.code, 'CASE_CONFLICT_OF_INTEREST');
+    env.clock.advanceDays(1);
+    const refused = await post(env, 'supervisor', `/api/cases/${late.id}/review`, { reason: '客户对结果不满意' });
+    assert.equal(refused.statusCode, 409);
+    assert.equal(refused.json().error.code, 'CASE_REVIEW_WINDOW_CLOSED');
+    const reopen = await post(env, 'supervisor', `/api/cases/${late.id}/reopen`, { reason: '客户要求重新处理' });
+    assert.equal(reopen.json().error.code, 'CASE_REVIEW_WINDOW_CLOSED');
+    assert.equal((await detail(env, late.id)).state, 'closed');
+    env.clock.advanceDays(-31);
+  });
+
+  it('never assigns a handler the complaint is about or who declared a conflict', async () => {
+    const agent = await userId(env, 'agent');
+    const senior = await userId(env, 'senior_agent');
+    const c = await open(env, { subjectUserId: agent, category: 'complaint_service' });
+    const res = await post(env, 'supervisor', `/api/cases/${c.id}/assign`, { userId: agent });
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().error.code, 'CASE_CONFLICT_OF_INTEREST');
+    const declared = await post(env, 'supervisor', '/api/cases/conflicts', {
+      userId: senior,
+      customerId: c.customerId,
+      reason: '亲属关系',
+    });
+    assert.equal(declared.statusCode, 204);
+    assert.equal(
+      (await post(env, 'supervisor', `/api/cases/${c.id}/assign`, { userId: senior })).json().error.code,
+      'CASE_CONFLICT_OF_INTEREST',
+    );
+  });
+
+  it('refers with the hand-over packet: the first agent stays responsible until the department accepts', async () => {
+    const c = await open(env);
+    const early = await post(env, 'supervisor', `/api/cases/${c.id}/refer`, {
+      department: 'disputes',
+      promisedDate: '2026-12-30',
+      handover: { whatWasSaid: '客户称年费应减免' },
+    });
+    assert.equal(
+      early.json().error.code,
+      'CASE_PROMISE_INVALID',
+      'a promise beyond the regulatory due date is refused',
+    );
+    const ref = await post(env, 'supervisor', `/api/cases/${c.id}/refer`, {
+      department: 'disputes',
+      promisedDate: '2026-11-10',
+      handover: { whatWasSaid: '客户称年费应减免', verification: '来电号码+身份证后六位', whatWasDone: '已安抚' },
+    });
+    assert.equal(ref.statusCode, 200, ref.body);
+    assert.equal(ref.json().state, 'referred');
+    assert.equal(ref.json().ownerId, await userId(env, 'supervisor'));
+    assert.ok(events.some((e) => e.topic === 'department:disputes' && e.type === 'case.referred'));
+    // The disputes handler sees it in their list and may open it; the fraud handler may not.
+    const list = await call(env, { method: 'GET', url: '/api/cases?open=true', as: 'dept_handler' });
+    assert.ok((list.json() as { items: Json[] }).items.some((i) => i.id === c.id));
+    const other = await call(env, { method: 'GET', url: `/api/cases/${c.id}`, as: 'fraud_handler' });
+    assert.equal(other.statusCode, 403);
+    const accepted = await post(env, 'dept_handler', `/api/cases/${c.id}/accept`, {}, {} as typeof OVERRIDE);
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    assert.equal(accepted.json().state, 'in_progress');
+    assert.equal(accepted.json().ownerId, await userId(env, 'dept_handler'));
+    const d = await detail(env, c.id);
+    assert.ok(d.messages.some((m) => m.kind === 'promise' && m.body.includes('2026-11-10')));
+  });
+
+  it('lists, filters and finds a case by its number', async () => {
+    const c = await open(env, { category: 'complaint_marketing' });
+    const res = await call(env, { method: 'GET', url: `/api/cases?q=${c.number}`, as: 'supervisor' });
+    const body = res.json() as { items: Json[]; total: number };
+    assert.equal(body.total, 1);
+    assert.equal(body.items[0]?.id, c.id);
+    const byCategory = await call(env, { method: 'GET', url: '/api/cases?q=complaint_marketing', as: 'qa' });
+    assert.ok((byCategory.json() as { items: Json[] }).items.every((i) => i.category === 'complaint_marketing'));
+    const agentList = await call(env, { method: 'GET', url: '/api/cases', as: 'agent' });
+    assert.equal((agentList.json() as { total: number }).total, 0, 'an agent sees only their own cases');
+  });
+});
+
+describe('complaints: reminders and escalation are jobs that fire once, across restarts', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES, start: '2026-11-02T02:00:00Z' });
+  });
+  after(() => env.close());
+
+  const count = async (caseId: string, kind: string) =>
+    Number(
+      (
+        await env.system.db
+          .selectFrom('case_events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('case_id', '=', caseId)
+          .where('kind', '=', kind)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('reminds before the deadline and escalates at breach, once each', async () => {
+    const c = await open(env);
+    assert.equal(c.dueDate, '2026-11-17');
+    // Scheduling again (an unrelated change) does not duplicate the jobs.
+    await post(env, 'supervisor', `/api/cases/${c.id}/notes`, { body: '已致电客户,等待材料' });
+    env.clock.set('2026-11-14T01:30:00Z'); // 09:30 Beijing, three days before
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_reminder'), 1);
+    env = await env.restart();
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_reminder'), 1);
+    env.clock.set('2026-11-16T01:30:00Z'); // one day before
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_reminder'), 2);
+    assert.equal(await count(c.id, 'deadline_breached'), 0);
+    env.clock.set('2026-11-17T16:00:01Z'); // the first second of 18 Nov in Beijing
+    const heard: LiveEvent[] = [];
+    env.runtime.deps.events.subscribe((e) => heard.push(e));
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_breached'), 1);
+    assert.ok(heard.some((e) => e.topic === 'cases' && e.type === 'case.deadline_breached'));
+    env = await env.restart();
+    env.clock.advanceDays(2);
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_breached'), 1);
+    assert.equal(await count(c.id, 'deadline_reminder'), 2);
+    const d = await detail(env, c.id);
+    assert.ok(d.breachedAt);
+    assert.equal(d.priority, 'urgent');
+  });
+
+  it('sends no reminder for a case decided before its deadline', async () => {
+    env.clock.set('2026-11-20T02:00:00Z');
+    const c = await open(env);
+    await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '已处理' });
+    env.clock.set('2026-12-10T02:00:00Z');
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_reminder'), 0);
+    assert.equal(await count(c.id, 'deadline_breached'), 0);
+  });
+});
+
+describe('complaint analysis', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES, start: '2026-11-29T02:00:00Z' });
+    const customers = Array.from({ length: 10 }, (_, i) => `DEMO-${i}`);
+    await seedCasesDemo(env.system, { customers: 200, months: 4, seed: 42 }, customers);
+  });
+  after(() => env.close());
+
+  it('returns totals that match a direct count of the seeded complaints', async () => {
+    const res = await env.request({
+      method: 'GET',
+      url: '/api/cases/analysis?from=2026-01-01&to=2026-12-31',
+      as: 'supervisor',
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const a = res.json();
+    const db = env.system.db;
+    const direct = async (closedOnly: boolean) =>
+      Number(
+        (
+          await db
+            .selectFrom('cases')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('kind', '=', 'complaint')
+            .$if(closedOnly, (q) => q.where('state', '=', 'closed'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const total = await direct(false);
+    assert.ok(total >= 20, `a few dozen demo complaints (${total})`);
+    assert.equal(a.totals.total, total);
+    assert.equal(a.totals.closed, await direct(true));
+    const sum = (xs: { total: number }[]) => xs.reduce((s, x) => s + x.total, 0);
+    for (const g of ['byRootCause', 'byProduct', 'byDepartment', 'byChannel', 'byMonth', 'byCategory']) {
+      assert.equal(sum(a[g]), total, g);
+    }
+    const fee = await db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'complaint')
+      .where('root_cause_code', '=', 'fee_pricing')
+      .executeTakeFirstOrThrow();
+    assert.equal(a.byRootCause.find((b: { key: string }) => b.key === 'fee_pricing')?.total ?? 0, Number(fee.n));
+    const repeat = await db
+      .selectFrom('cases')
+      .select('customer_id')
+      .where('kind', '=', 'complaint')
+      .groupBy('customer_id')
+      .having((eb) => eb.fn.countAll(), '>=', 2)
+      .execute();
+    assert.equal(a.repeatComplainants.count, repeat.length);
+    assert.ok(a.totals.breached > 0, 'some demo complaints are late');
+    assert.ok(a.totals.open > 0 && a.totals.slaRate > 0 && a.totals.slaRate < 1);
+    const fraud = await db.selectFrom('cases').select('number').where('kind', '=', 'fraud').execute();
+    assert.equal(fraud.length, 1);
+    assert.match(fraud[0]?.number ?? '', /^FR/);
+  });
+
+  it('exports the same analysis to Excel', async () => {
+    const res = await env.request({
+      method: 'GET',
+      url: '/api/cases/analysis.xlsx?from=2026-01-01&to=2026-12-31',
+      as: 'qa',
+    });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet('概览');
+    const totalRow = summary?.getRows(1, 20)?.find((r) => r.getCell(1).value === '投诉总量');
+    const json = (
+      await call(env, { method: 'GET', url: '/api/cases/analysis?from=2026-01-01&to=2026-12-31', as: 'qa' })
+    ).json();
+    assert.equal(totalRow?.getCell(2).value, json.totals.total);
+    assert.ok(wb.getWorksheet('按根因'));
+  });
+
+  it('is for supervisors, QA and admins only', async () => {
+    const res = await env.request({
+      method: 'GET',
+      url: '/api/cases/analysis?from=2026-01-01&to=2026-12-31',
+      as: 'agent',
+    });
+    assert.equal(res.statusCode, 403);
+  });
+});

@@ -1,0 +1,33 @@
+import type { ModuleDef } from '../module.ts';
+import { caseRoutes } from './case.routes.ts';
+import { casesCustomerView, caseTopics } from './case.topics.ts';
+import { caseAssignmentAccess } from './conflicts.ts';
+import { breachJob, followUpJob, JOB_BREACH, JOB_FOLLOW_UP, JOB_REMINDER, reminderJob } from './deadline.ts';
+import { seedCasesDemo } from './demo.ts';
+import { ensureRootCauses } from './root-causes.ts';
+
+export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
+export { type CustomerMessageKind, customerMessages, sendCustomerMessage } from './case.messages.ts';
+export type { CaseRow } from './case.repository.ts';
+export { type CaseDto, caseSchema } from './case.schemas.ts';
+export { createCaseRecord, getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
+export { loadCaseSettings } from './case.settings.ts';
+/**
+ * Complaints with regulatory clocks and a closed loop, and fraud cases for the emergency lane (issue 5).
+ * Other modules import only from this file.
+ */
+export type { CaseKind, CaseState } from './case.ts';
+export { CASE_NUMBER_PATTERN } from './case.ts';
+export { startFollowUp } from './deadline.ts';
+
+export const casesModule: ModuleDef = {
+  name: 'cases',
+  routes: caseRoutes,
+  jobs: { [JOB_REMINDER]: reminderJob, [JOB_BREACH]: breachJob, [JOB_FOLLOW_UP]: followUpJob },
+  topics: caseTopics,
+  accessRules: [caseAssignmentAccess],
+  customerViews: [casesCustomerView],
+  encryptedColumns: [{ table: 'cases', idColumn: 'id', column: 'callback_phone_enc', context: 'cases.callback_phone' }],
+  seedDemo: (ctx, options) => seedCasesDemo(ctx, options),
+  init: (deps) => ensureRootCauses(deps),
+};
