@@ -91,3 +91,32 @@ export async function contactsTestModules() {
   const { chatModule } = await import('../../chat/index.ts');
   return [cardsModule, contactsModule, chatModule];
 }
+
+/**
+ * A probe route standing in for any module's customer-data read: it asks the platform for access to
+ * `need` on the customer exactly as the card engine's routes do, and reports the grant.
+ */
+export async function accessProbeModule() {
+  const { z } = await import('zod');
+  const probe: import('../../module.ts').ModuleDef = {
+    name: 'probe',
+    routes: async (app) => {
+      app.get(
+        '/api/probe/customers/:customerId/:need',
+        { schema: { params: z.object({ customerId: z.string(), need: z.string() }) } },
+        async (request) =>
+          request.ctx.access.require(request.ctx, {
+            customerId: request.params.customerId,
+            need: request.params.need as import('../../../platform/auth/customer-access.ts').AccessNeed,
+          }),
+      );
+    },
+  };
+  return probe;
+}
+
+/** The test environment for contacts: real database, the modules above plus the access probe. */
+export async function contactsTestEnv(): Promise<TestEnv> {
+  const { createTestEnv } = await import('../../../../test/context.ts');
+  return createTestEnv({ modules: [...(await contactsTestModules()), await accessProbeModule()] });
+}
