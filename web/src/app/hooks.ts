@@ -148,7 +148,8 @@ export function clearDrafts(prefix: string): void {
   }
 }
 
-export type HotkeyMap = Record<string, (e: KeyboardEvent) => void>;
+/** Pairs of key name ("F2", "Ctrl+K", "Alt+3") and handler. */
+export type HotkeyMap = ReadonlyArray<readonly [string, (e: KeyboardEvent) => void]>;
 
 /** Normalises a key event to names like "F2", "Ctrl+K", "Alt+3", "Ctrl+Enter". */
 export function keyName(e: KeyboardEvent): string {
@@ -170,7 +171,8 @@ export function useHotkeys(map: HotkeyMap, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      const handler = ref.current[keyName(e)];
+      const name = keyName(e);
+      const handler = ref.current.find(([k]) => k === name)?.[1];
       if (!handler) return;
       e.preventDefault();
       handler(e);

@@ -52,3 +52,8 @@ export function duration(seconds: number): string {
   const r = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
 }
+
+/** `data-testid` for props objects (antd's okButtonProps etc.), where TypeScript does not allow data-* keys. */
+export function testId(id: string): Record<never, never> {
+  return { 'data-testid': id };
+}

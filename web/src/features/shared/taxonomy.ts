@@ -11,6 +11,9 @@ export const TYPE_LABELS: Record<string, [string, string]> = {
   emergency: ['紧急求助类', 'Emergency'],
 };
 
+export const typeColor = (code: string | null | undefined): string =>
+  code ? (TYPE_COLORS[code] ?? 'default') : 'default';
+
 export const TYPE_COLORS: Record<string, string> = {
   consult: 'blue',
   transaction: 'green',

@@ -1,0 +1,310 @@
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useState } from 'react';
+import {
+  acceptCase,
+  type CaseDetail as CaseDetailDto,
+  closeCase,
+  getCase,
+  notifyResult,
+  referCase,
+  resolveCase,
+} from '../../api/cases.ts';
+import { useAction, useDraft, useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { listDepartments } from '../admin/admin.api.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { dateTime } from '../shared/format.ts';
+import { intentLabel } from '../shared/taxonomy.ts';
+import { FEEDBACK_TEXT, feedbackText, ROOT_CAUSES, stateText } from './caseText.ts';
+import { DeadlineTag } from './DeadlineTag.tsx';
+
+/**
+ * One case and the next step of its closed loop (guide §3.2): refer with a hand-over → the department
+ * accepts and answers → the customer is told the result → closed with their feedback, root cause and
+ * remediation. Only the step the state allows is offered; the server checks who may take it.
+ */
+export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?(): void }) {
+  const { t, locale } = useI18n();
+  const detail = useLoad((s) => getCase(caseId, {}, s), [caseId]);
+  const refresh = () => {
+    detail.reload();
+    onChanged?.();
+  };
+  const c = detail.data;
+  return (
+    <div data-testid="case-detail">
+      <ErrorNote error={detail.error} retry={detail.reload} />
+      {detail.loading && !c && <Spin />}
+      {c && (
+        <>
+          <Space align="baseline" wrap>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              <span className="cd-mono">{c.number}</span>
+            </Typography.Title>
+            <Tag color={stateText(c.state)[2]} data-testid="case-state" data-state={c.state}>
+              {t(stateText(c.state)[0], stateText(c.state)[1])}
+            </Tag>
+            <DeadlineTag dueDate={c.dueDate} closed={c.state === 'closed'} />
+            {c.priority === 'urgent' && <Tag color="red">{t('紧急', 'Urgent')}</Tag>}
+          </Space>
+          <Descriptions size="small" column={2} bordered style={{ marginTop: 8 }}>
+            <Descriptions.Item label={t('类别', 'Category')}>{intentLabel(c.category, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('受理时间', 'Received')}>{dateTime(c.receivedAt, locale)}</Descriptions.Item>
+            <Descriptions.Item label={t('投诉内容', 'Summary')} span={2}>
+              <span className="cd-pre">{c.summary}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('客户诉求', 'Demand')} span={2}>
+              <span className="cd-pre">{c.demand}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('承办部门', 'Department')}>{c.department ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('承诺时限', 'Promised by')}>{c.promisedDate ?? '—'}</Descriptions.Item>
+            {c.resolution && (
+              <Descriptions.Item label={t('处理结果', 'Resolution')} span={2}>
+                <span className="cd-pre">{c.resolution}</span>
+              </Descriptions.Item>
+            )}
+            {c.feedback && (
+              <Descriptions.Item label={t('客户反馈', 'Feedback')} span={2}>
+                {t(...feedbackText(c.feedback))}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <NextStep c={c} onDone={refresh} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('处理记录', 'History')}
+          </Typography.Title>
+          <Timeline
+            items={c.events.map((e) => ({
+              children: (
+                <div>
+                  <span className="cd-muted">{dateTime(e.at, locale)}</span> <Tag>{e.kind}</Tag>
+                  {e.body && <div className="cd-pre">{e.body}</div>}
+                </div>
+              ),
+            }))}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
+  const { t, locale } = useI18n();
+  const departments = useLoad(c.state === 'received' || c.state === 'in_progress' ? (s) => listDepartments(s) : null, [
+    c.state,
+  ]);
+  const [refer, setRefer] = useDraft(`case.${c.id}.refer`, {
+    department: 'disputes',
+    promisedDate: '',
+    said: '',
+    done: '',
+  });
+  const [resolution, setResolution] = useDraft(`case.${c.id}.resolution`, '');
+  const [closeForm, setCloseForm] = useState({ feedback: 'satisfied', rootCause: 'process_defect', remediation: '' });
+  const doRefer = useAction((key) =>
+    referCase(key, c.id, {
+      department: refer.department,
+      promisedDate: refer.promisedDate,
+      handover: {
+        ...(refer.said.trim() ? { whatWasSaid: refer.said.trim() } : {}),
+        ...(refer.done.trim() ? { whatWasDone: refer.done.trim() } : {}),
+      },
+    }),
+  );
+  const doAccept = useAction((key) => acceptCase(key, c.id));
+  const doResolve = useAction((key) => resolveCase(key, c.id, { resolution: resolution.trim() }));
+  const doNotify = useAction((key) => notifyResult(key, c.id, { channel: 'phone' }));
+  const doClose = useAction((key) =>
+    closeCase(key, c.id, {
+      feedback: closeForm.feedback,
+      rootCause: closeForm.rootCause,
+      remediation: closeForm.remediation.trim(),
+    }),
+  );
+  const after = (ok: unknown) => {
+    if (ok) onDone();
+  };
+
+  const box = (children: ReactNode) => (
+    <div style={{ marginTop: 12, padding: 12, border: '1px solid #d6e4ff', background: '#f5f9ff', borderRadius: 4 }}>
+      {children}
+    </div>
+  );
+
+  switch (c.state) {
+    case 'received':
+    case 'in_progress':
+      return box(
+        <Form layout="vertical">
+          {c.state === 'in_progress' && (
+            <>
+              <Form.Item label={t('处理结果(答复客户的内容)', 'Decision (what the customer is told)')} required>
+                <Input.TextArea
+                  rows={3}
+                  value={resolution}
+                  onChange={(e) => setResolution(e.target.value)}
+                  data-testid="case-resolution"
+                />
+              </Form.Item>
+              <Button
+                type="primary"
+                disabled={!resolution.trim()}
+                loading={doResolve.busy}
+                onClick={async () => after(await doResolve.run())}
+                data-testid="case-resolve"
+              >
+                {t('办结', 'Record decision')}
+              </Button>
+            </>
+          )}
+          {c.state === 'received' && (
+            <>
+              <Space wrap>
+                <Form.Item label={t('转办部门', 'Refer to')} required>
+                  <Select
+                    style={{ width: 200 }}
+                    value={refer.department}
+                    onChange={(v) => setRefer((r) => ({ ...r, department: v }))}
+                    options={(departments.data ?? []).map((d) => ({
+                      value: d.code,
+                      label: locale === 'en' ? d.nameEn : d.nameZh,
+                    }))}
+                    data-testid="refer-department"
+                  />
+                </Form.Item>
+                <Form.Item label={t('对客承诺时限', 'Promised to the customer by')} required>
+                  <DatePicker
+                    value={refer.promisedDate ? dayjs(refer.promisedDate) : null}
+                    onChange={(d) => setRefer((r) => ({ ...r, promisedDate: d ? d.format('YYYY-MM-DD') : '' }))}
+                    disabledDate={(d) => d.format('YYYY-MM-DD') > c.dueDate}
+                    data-testid="refer-date"
+                  />
+                </Form.Item>
+              </Space>
+              <Form.Item label={t('交接:客户说了什么', 'Hand-over: what the customer said')}>
+                <Input.TextArea
+                  rows={2}
+                  value={refer.said}
+                  onChange={(e) => setRefer((r) => ({ ...r, said: e.target.value }))}
+                />
+              </Form.Item>
+              <Form.Item label={t('交接:已做了什么', 'Hand-over: what was done')}>
+                <Input.TextArea
+                  rows={2}
+                  value={refer.done}
+                  onChange={(e) => setRefer((r) => ({ ...r, done: e.target.value }))}
+                />
+              </Form.Item>
+              <Button
+                type="primary"
+                disabled={!refer.promisedDate}
+                loading={doRefer.busy}
+                onClick={async () => after(await doRefer.run())}
+                data-testid="case-refer"
+              >
+                {t('转办', 'Refer')}
+              </Button>
+            </>
+          )}
+        </Form>,
+      );
+    case 'referred':
+      return box(
+        <Space>
+          <span>
+            {t('已转办至', 'Referred to')} {c.department},{t('待部门受理', 'waiting for the department')}
+          </span>
+          <Button
+            type="primary"
+            loading={doAccept.busy}
+            onClick={async () => after(await doAccept.run())}
+            data-testid="case-accept"
+          >
+            {t('部门受理', 'Accept')}
+          </Button>
+        </Space>,
+      );
+    case 'resolved':
+      return box(
+        <Space>
+          <span>{t('已办结,请将处理结果告知客户', 'Decided: tell the customer the result')}</span>
+          <Button
+            type="primary"
+            loading={doNotify.busy}
+            onClick={async () => after(await doNotify.run())}
+            data-testid="case-notify"
+          >
+            {t('已告知客户', 'Customer told')}
+          </Button>
+        </Space>,
+      );
+    case 'notified':
+      return box(
+        <Form layout="vertical">
+          <Space wrap>
+            <Form.Item label={t('客户反馈', 'Customer feedback')} required>
+              <Select
+                style={{ width: 160 }}
+                value={closeForm.feedback}
+                onChange={(v) => setCloseForm((f) => ({ ...f, feedback: v }))}
+                options={Object.entries(FEEDBACK_TEXT).map(([v, l]) => ({ value: v, label: t(...l) }))}
+                data-testid="close-feedback"
+              />
+            </Form.Item>
+            <Form.Item label={t('根本原因', 'Root cause')} required>
+              <Select
+                style={{ width: 180 }}
+                value={closeForm.rootCause}
+                onChange={(v) => setCloseForm((f) => ({ ...f, rootCause: v }))}
+                options={ROOT_CAUSES.map(([v, zh, en]) => ({ value: v, label: t(zh, en) }))}
+              />
+            </Form.Item>
+          </Space>
+          <Form.Item label={t('整改措施', 'Remediation')} required>
+            <Input.TextArea
+              rows={2}
+              value={closeForm.remediation}
+              onChange={(e) => setCloseForm((f) => ({ ...f, remediation: e.target.value }))}
+              data-testid="close-remediation"
+            />
+          </Form.Item>
+          <Button
+            type="primary"
+            disabled={!closeForm.remediation.trim()}
+            loading={doClose.busy}
+            onClick={async () => after(await doClose.run())}
+            data-testid="case-close"
+          >
+            {t('结案', 'Close case')}
+          </Button>
+        </Form>,
+      );
+    case 'under_review':
+      return box(
+        <Alert
+          type="warning"
+          showIcon
+          message={t('客户申请核查,请复核后重新办结', 'The customer asked for a review')}
+        />,
+      );
+    case 'closed':
+      return null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,77 @@
+import { MessageOutlined, PhoneOutlined } from '@ant-design/icons';
+import { Button, Empty, List, Typography } from 'antd';
+import { acceptContact, type Contact, listWaiting, type WaitingContact } from '../../api/contacts.ts';
+import { useAction, useLoad, useNow } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useLive } from '../../app/live.ts';
+import type { Session } from '../../app/session.ts';
+import { CaseList } from '../cases/CaseList.tsx';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { duration } from '../shared/format.ts';
+import { intentLabel } from '../shared/taxonomy.ts';
+
+/** Waiting chats of the general queue, oldest first, updated live; "接入" takes one. */
+export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Contact): void }) {
+  const { t, locale } = useI18n();
+  const waiting = useLoad((s) => listWaiting('general', s), []);
+  useLive(['queue:general'], () => waiting.reload());
+  const now = useNow(1000);
+  const accept = useAction((key, id: string) => acceptContact(key, id));
+  const take = async (w: WaitingContact) => {
+    const c = await accept.run(w.id);
+    waiting.reload();
+    if (c) onAccepted(c);
+  };
+  const items = waiting.data ?? [];
+  return (
+    <>
+      <div style={{ padding: 12 }}>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {t('排队中', 'Waiting')} <span className="cd-muted">({items.length})</span>
+        </Typography.Title>
+        <ErrorNote error={waiting.error} retry={waiting.reload} />
+        {items.length === 0 && !waiting.loading && !waiting.error ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无排队', 'Nobody waiting')} />
+        ) : (
+          <List
+            size="small"
+            dataSource={items}
+            data-testid="queue-list"
+            renderItem={(w) => (
+              <List.Item
+                style={{ padding: '8px 0' }}
+                actions={[
+                  <Button
+                    key="take"
+                    size="small"
+                    type="primary"
+                    onClick={() => take(w)}
+                    loading={accept.busy}
+                    data-testid="queue-accept"
+                  >
+                    {t('接入', 'Take')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta
+                  avatar={w.channel === 'phone' ? <PhoneOutlined /> : <MessageOutlined />}
+                  title={
+                    <span className="cd-mono">
+                      {w.queuedAt ? duration((now - Date.parse(w.queuedAt)) / 1000) : '—'}
+                    </span>
+                  }
+                  description={
+                    w.intents.length > 0
+                      ? w.intents.map((i) => intentLabel(i, locale)).join('、')
+                      : t('在线会话', 'Chat')
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </div>
+      <CaseList title={t('我的工单', 'My cases')} query={{ mine: 'true' }} />
+    </>
+  );
+}

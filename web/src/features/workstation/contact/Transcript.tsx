@@ -1,0 +1,139 @@
+import { SendOutlined } from '@ant-design/icons';
+import { Button, Card, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Contact, getTurns, sendAgentTurn, type Turn } from '../../../api/contacts.ts';
+import { useAction, useDraft } from '../../../app/hooks.ts';
+import { useI18n } from '../../../app/i18n.tsx';
+import { useLive } from '../../../app/live.ts';
+import type { Session } from '../../../app/session.ts';
+import { timeOnly } from '../../shared/format.ts';
+
+/**
+ * The live chat transcript. Every message is rendered as plain text (React escapes it): whatever a
+ * customer types — markup, scripts — is shown, never run. The reply being typed is a draft per contact.
+ */
+export function Transcript({ contact }: { contact: Contact; session: Session }) {
+  const { t } = useI18n();
+  const [turns, setTurns] = useState<Turn[]>([]);
+  const [draft, setDraft, clearDraft] = useDraft(`contact.${contact.id}.reply`, '');
+  const lastSeq = useRef(0);
+
+  const merge = useCallback((more: Turn[]) => {
+    if (more.length === 0) return;
+    setTurns((prev) => {
+      const bySeq = new Map(prev.map((x) => [x.seq, x]));
+      for (const m of more) bySeq.set(m.seq, m);
+      const list = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+      lastSeq.current = list[list.length - 1]?.seq ?? 0;
+      return list;
+    });
+  }, []);
+
+  useEffect(() => {
+    setTurns([]);
+    lastSeq.current = 0;
+    const ctrl = new AbortController();
+    getTurns(contact.id, 0, ctrl.signal).then(merge, () => {});
+    return () => ctrl.abort();
+  }, [contact.id, merge]);
+
+  // Live turns arrive over the socket; after a reconnect, catch up from the last sequence number.
+  const status = useLive([`contact:${contact.id}`], (e) => {
+    if (e.event === 'turn.added') merge([e.data as Turn]);
+  });
+  useEffect(() => {
+    if (status === 'open') getTurns(contact.id, lastSeq.current).then(merge, () => {});
+  }, [status, contact.id, merge]);
+
+  // Keep the newest message in view (inside the log box only: the page itself never scrolls).
+  const logRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const el = logRef.current;
+    if (el && turns.length > 0) el.scrollTop = el.scrollHeight;
+  }, [turns]);
+
+  const send = useAction((key, text: string) => sendAgentTurn(key, contact.id, text));
+  const submit = async () => {
+    const text = draft.trim();
+    if (!text) return;
+    const turn = await send.run(text);
+    if (turn) {
+      merge([turn]);
+      clearDraft();
+    }
+  };
+
+  const closed = contact.status === 'closed' || contact.customerEndedAt !== null;
+  return (
+    <Card
+      size="small"
+      title={t('会话记录', 'Transcript')}
+      extra={closed ? <span className="cd-muted">{t('客户已离开', 'Customer left')}</span> : null}
+    >
+      <div
+        ref={logRef}
+        role="log"
+        aria-live="polite"
+        data-testid="transcript"
+        style={{ height: 260, overflowY: 'auto', background: '#f6f8fb', borderRadius: 4, padding: 8 }}
+      >
+        {turns.map((m) => (
+          <div
+            key={m.seq}
+            data-speaker={m.speaker}
+            style={{
+              display: 'flex',
+              justifyContent: m.speaker === 'agent' ? 'flex-end' : 'flex-start',
+              margin: '4px 0',
+            }}
+          >
+            <div
+              className="cd-pre chat-turn"
+              style={{
+                maxWidth: '78%',
+                padding: '6px 10px',
+                borderRadius: 8,
+                background: m.speaker === 'agent' ? '#1f5fbf' : m.speaker === 'customer' ? '#fff' : '#eef0f3',
+                color: m.speaker === 'agent' ? '#fff' : '#1f2329',
+                border: m.speaker === 'customer' ? '1px solid #e5e7eb' : 'none',
+              }}
+            >
+              {m.text}
+              <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(m.at)}</div>
+            </div>
+          </div>
+        ))}
+      </div>
+      <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+        <textarea
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+          disabled={closed}
+          rows={2}
+          aria-label={t('回复客户', 'Reply')}
+          data-testid="agent-reply"
+          placeholder={t('输入回复,Ctrl+Enter 发送', 'Type a reply; Ctrl+Enter sends')}
+          style={{ flex: 1, resize: 'none', font: 'inherit', padding: 8, border: '1px solid #d0d5dd', borderRadius: 4 }}
+        />
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          onClick={submit}
+          loading={send.busy}
+          disabled={closed || !draft.trim()}
+          data-testid="agent-send"
+          style={{ height: 'auto' }}
+        >
+          {t('发送', 'Send')}
+        </Button>
+      </div>
+      {send.error && <Typography.Text type="danger">{send.error.message}</Typography.Text>}
+    </Card>
+  );
+}

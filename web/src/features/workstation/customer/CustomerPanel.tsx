@@ -1,0 +1,235 @@
+import { AlertOutlined, CreditCardOutlined, ExclamationCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { type CardView, getCustomer360 } from '../../../api/cards.ts';
+import type { Contact } from '../../../api/contacts.ts';
+import { useHotkeys, useLoad } from '../../../app/hooks.ts';
+import { useI18n } from '../../../app/i18n.tsx';
+import type { Session } from '../../../app/session.ts';
+import { ErrorNote } from '../../shared/ErrorNote.tsx';
+import { ComplaintDialog } from '../operations/ComplaintDialog.tsx';
+import { EmergencyDialog } from '../operations/EmergencyDialog.tsx';
+import { InstallmentDialog } from '../operations/InstallmentDialog.tsx';
+import { LimitDialog } from '../operations/LimitDialog.tsx';
+import { TransferDialog } from '../operations/TransferDialog.tsx';
+import { CustomerSearch } from './CustomerSearch.tsx';
+import { FLAG_TEXT } from './flags.ts';
+import {
+  AccountsSection,
+  CardsSection,
+  CasesSection,
+  InstallmentsSection,
+  StatementsSection,
+  TransactionsSection,
+} from './Sections.tsx';
+
+type Dialog = 'emergency' | 'installment' | 'limit' | 'complaint' | 'transfer' | null;
+
+/**
+ * Customer 360 inside the contact, loaded with the contact's id so the server grants access by the
+ * contact's verification. Operations open dialogs that show the engine's figures before anything happens;
+ * the emergency freeze (F2) acts at once because money may be at risk now (guide §3.3).
+ */
+export function CustomerPanel({
+  session,
+  contact,
+  onContactChanged,
+}: {
+  session: Session;
+  contact: Contact | undefined;
+  onContactChanged(c: Contact): void;
+  openKnowledge(q?: string): void;
+}) {
+  const { t, locale } = useI18n();
+  const customerId = contact?.customerId ?? null;
+  const contactId = contact?.id ?? null;
+  const level = contact?.verification.level;
+  const view = useLoad(customerId && contactId ? (s) => getCustomer360(customerId, { contactId }, s) : null, [
+    customerId,
+    contactId,
+    level,
+  ]);
+  // The selected card belongs to one customer: switching customer drops the selection.
+  const [pick, setPick] = useState<{ customerId: string | null; cardId: string }>({ customerId: null, cardId: '' });
+  const cardId = pick.customerId === customerId ? pick.cardId : null;
+  const setCardId = (id: string) => setPick({ customerId, cardId: id });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const cards = view.data?.cards ?? [];
+  const selected: CardView | undefined =
+    cards.find((c) => c.id === cardId) ?? cards.find((c) => c.status === 'active') ?? cards[0];
+
+  useHotkeys(
+    [
+      ['F2', () => selected && setDialog('emergency')],
+      ['Alt+C', () => customerId && setDialog('complaint')],
+      ['Alt+T', () => contact && setDialog('transfer')],
+    ],
+    contact !== undefined,
+  );
+
+  if (!contact) {
+    return (
+      <div style={{ padding: 48 }}>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('接通后显示客户信息', 'The customer appears here during a contact')}
+        />
+      </div>
+    );
+  }
+  if (!customerId) return <CustomerSearch contact={contact} onLinked={onContactChanged} />;
+
+  const c = view.data?.customer;
+  const account = selected ? view.data?.accounts.find((a) => a.id === selected.accountId) : view.data?.accounts[0];
+  const ctx = { contactId: contact.id };
+  const done = () => {
+    view.reload();
+  };
+
+  return (
+    <div style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="customer-panel">
+      <ErrorNote error={view.error} retry={view.reload} />
+      <div style={{ minHeight: 52 }}>
+        {c ? (
+          <>
+            <Space align="baseline" wrap>
+              <Typography.Title level={5} style={{ margin: 0 }} data-testid="customer-name">
+                {c.maskedName}
+              </Typography.Title>
+              {c.maskedPhone && <span className="cd-mono">{c.maskedPhone}</span>}
+              {c.maskedIdNumber && <span className="cd-mono cd-muted">{c.maskedIdNumber}</span>}
+            </Space>
+            <div style={{ marginTop: 4 }}>
+              {c.flags.map((f) => (
+                <Tag key={f} color={f === 'vip' ? 'gold' : f === 'vulnerable' ? 'purple' : 'red'}>
+                  {FLAG_TEXT[f] ? t(...FLAG_TEXT[f]) : f}
+                </Tag>
+              ))}
+            </div>
+          </>
+        ) : (
+          view.loading && <Spin size="small" />
+        )}
+      </div>
+
+      <Space wrap size={6} style={{ minHeight: 32 }}>
+        <Tooltip
+          title={t('立即冻结所选卡片,无需等待完整核身', 'Freeze the selected card at once, before full verification')}
+        >
+          <Button
+            danger
+            type="primary"
+            icon={<AlertOutlined />}
+            disabled={!selected}
+            onClick={() => setDialog('emergency')}
+            data-testid="emergency-freeze"
+          >
+            {t('紧急冻结', 'Emergency freeze')} <kbd className="cd-kbd">F2</kbd>
+          </Button>
+        </Tooltip>
+        <Button
+          icon={<CreditCardOutlined />}
+          disabled={!account}
+          onClick={() => setDialog('installment')}
+          data-testid="op-installment"
+        >
+          {t('分期', 'Installment')}
+        </Button>
+        <Button disabled={!account} onClick={() => setDialog('limit')} data-testid="op-limit">
+          {t('调额', 'Limit')}
+        </Button>
+        <Button icon={<ExclamationCircleOutlined />} onClick={() => setDialog('complaint')} data-testid="op-complaint">
+          {t('受理投诉', 'Complaint')} <kbd className="cd-kbd">Alt+C</kbd>
+        </Button>
+        <Button icon={<SwapOutlined />} onClick={() => setDialog('transfer')} data-testid="op-transfer">
+          {t('转接', 'Transfer')} <kbd className="cd-kbd">Alt+T</kbd>
+        </Button>
+      </Space>
+
+      {view.data && (
+        <Tabs
+          size="small"
+          items={[
+            {
+              key: 'cards',
+              label: t('卡片', 'Cards'),
+              children: <CardsSection cards={cards} selectedId={selected?.id ?? null} onSelect={setCardId} />,
+            },
+            {
+              key: 'accounts',
+              label: t('账户', 'Accounts'),
+              children: <AccountsSection accounts={view.data.accounts} />,
+            },
+            {
+              key: 'statements',
+              label: t('账单', 'Statements'),
+              children: <StatementsSection statements={view.data.statements ?? []} />,
+            },
+            {
+              key: 'txns',
+              label: t('交易', 'Transactions'),
+              children: <TransactionsSection view={view.data} accountId={account?.id ?? null} contactId={contact.id} />,
+            },
+            {
+              key: 'inst',
+              label: t('分期', 'Installments'),
+              children: <InstallmentsSection plans={view.data.installments ?? []} />,
+            },
+            {
+              key: 'cases',
+              label: t('工单与承诺', 'Cases & promises'),
+              children: <CasesSection view={view.data} locale={locale} />,
+            },
+          ]}
+        />
+      )}
+
+      {selected && (
+        <EmergencyDialog
+          open={dialog === 'emergency'}
+          card={selected}
+          customerId={customerId}
+          ctx={ctx}
+          onClose={() => setDialog(null)}
+          onDone={done}
+        />
+      )}
+      {account && (
+        <>
+          <InstallmentDialog
+            open={dialog === 'installment'}
+            account={account}
+            ctx={ctx}
+            onClose={() => setDialog(null)}
+            onDone={done}
+          />
+          <LimitDialog
+            open={dialog === 'limit'}
+            account={account}
+            ctx={ctx}
+            onClose={() => setDialog(null)}
+            onDone={done}
+          />
+        </>
+      )}
+      <ComplaintDialog
+        open={dialog === 'complaint'}
+        contact={contact}
+        customerId={customerId}
+        card={selected}
+        onClose={() => setDialog(null)}
+        onDone={done}
+      />
+      <TransferDialog
+        open={dialog === 'transfer'}
+        contact={contact}
+        session={session}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          onContactChanged(contact);
+        }}
+      />
+    </div>
+  );
+}

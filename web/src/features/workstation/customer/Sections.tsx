@@ -1,0 +1,271 @@
+import { Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
+import type {
+  AccountView,
+  CardView,
+  Customer360,
+  InstallmentPlanView,
+  StatementView,
+  TransactionView,
+} from '../../../api/cards.ts';
+import { listTransactions } from '../../../api/cards.ts';
+import { useLoad } from '../../../app/hooks.ts';
+import { type Locale, useI18n } from '../../../app/i18n.tsx';
+import { ErrorNote } from '../../shared/ErrorNote.tsx';
+import { dateTime, percent, yuan } from '../../shared/format.ts';
+import { CARD_STATUS } from './flags.ts';
+
+export function CardStatusTag({ status }: { status: string }) {
+  const { t } = useI18n();
+  const s = CARD_STATUS[status];
+  return (
+    <Tag color={s?.[2] ?? 'default'} data-testid="card-status" data-status={status}>
+      {s ? t(s[0], s[1]) : status}
+    </Tag>
+  );
+}
+
+/** Cards with masked numbers only (PCI DSS 3.4.1: BIN + last four at most). Clicking selects the card. */
+export function CardsSection({
+  cards,
+  selectedId,
+  onSelect,
+}: {
+  cards: CardView[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+}) {
+  const { t } = useI18n();
+  if (cards.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <List
+      size="small"
+      dataSource={cards}
+      renderItem={(c) => (
+        <List.Item
+          onClick={() => onSelect(c.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') onSelect(c.id);
+          }}
+          tabIndex={0}
+          aria-selected={c.id === selectedId}
+          data-testid={`card-${c.last4}`}
+          style={{
+            cursor: 'pointer',
+            padding: '6px 8px',
+            background: c.id === selectedId ? '#eaf1fb' : undefined,
+            borderLeft: `3px solid ${c.id === selectedId ? '#1f5fbf' : 'transparent'}`,
+          }}
+        >
+          <div style={{ display: 'flex', width: '100%', alignItems: 'center', gap: 8 }}>
+            <span className="cd-mono" style={{ minWidth: 170 }}>
+              {c.maskedPan}
+            </span>
+            <span style={{ flex: 1 }}>
+              {c.productName ?? c.productCode ?? ''} {c.isPrimary ? '' : <Tag>{t('附属卡', 'Supplementary')}</Tag>}
+            </span>
+            <CardStatusTag status={c.status} />
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function AccountsSection({ accounts }: { accounts: AccountView[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {accounts.map((a) => (
+        <Descriptions
+          key={a.id}
+          size="small"
+          column={2}
+          bordered
+          style={{ marginBottom: 8 }}
+          title={a.productName ?? a.productCode}
+        >
+          <Descriptions.Item label={t('信用额度', 'Credit limit')}>{yuan(a.creditLimitFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('可用额度', 'Available')}>{yuan(a.availableFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('当前欠款', 'Balance')}>{yuan(a.balanceFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('临时额度', 'Temporary limit')}>
+            {a.tempLimitFen ? `${yuan(a.tempLimitFen)} · ${a.tempLimitUntil ?? ''}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('账单日', 'Statement day')}>{a.statementDay ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('积分', 'Points')}>{a.pointsBalance ?? '—'}</Descriptions.Item>
+          {a.overdueSince && (
+            <Descriptions.Item label={t('逾期起始', 'Overdue since')} span={2}>
+              <Tag color="red">{a.overdueSince}</Tag>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      ))}
+    </>
+  );
+}
+
+export function StatementsSection({ statements }: { statements: StatementView[] }) {
+  const { t } = useI18n();
+  return (
+    <Table<StatementView>
+      size="small"
+      rowKey="id"
+      dataSource={statements}
+      pagination={false}
+      columns={[
+        { title: t('账单日', 'Statement'), dataIndex: 'statementDate' },
+        { title: t('到期还款日', 'Due'), dataIndex: 'dueDate' },
+        { title: t('本期应还', 'New balance'), dataIndex: 'newBalanceFen', align: 'right', render: yuan },
+        { title: t('最低还款', 'Minimum'), dataIndex: 'minimumPaymentFen', align: 'right', render: yuan },
+        { title: t('已还', 'Paid'), dataIndex: 'paidFen', align: 'right', render: yuan },
+      ]}
+    />
+  );
+}
+
+/** Transactions of the account (loaded on demand: they need their own access grant). */
+export function TransactionsSection({
+  view,
+  accountId,
+  contactId,
+}: {
+  view: Customer360;
+  accountId: string | null;
+  contactId: string;
+}) {
+  const { t } = useI18n();
+  const embedded = view.transactions;
+  const loaded = useLoad(!embedded && accountId ? (s) => listTransactions(accountId, { contactId }, s) : null, [
+    accountId,
+    contactId,
+    embedded === undefined,
+  ]);
+  const rows = (embedded ?? loaded.data ?? []).filter((x) => !accountId || x.accountId === accountId);
+  return (
+    <>
+      <ErrorNote error={loaded.error} retry={loaded.reload} />
+      <Table<TransactionView>
+        size="small"
+        rowKey="id"
+        loading={loaded.loading}
+        dataSource={rows}
+        pagination={{ pageSize: 8, size: 'small', hideOnSinglePage: true }}
+        columns={[
+          { title: t('交易日', 'Date'), dataIndex: 'txnDate', width: 96 },
+          {
+            title: t('摘要', 'Description'),
+            render: (_, x) => (
+              <span>
+                {x.merchant ?? x.description}
+                {x.suspicious ? (
+                  <Tag color="red" style={{ marginInlineStart: 4 }}>
+                    {t('可疑', 'Suspicious')}
+                  </Tag>
+                ) : null}
+              </span>
+            ),
+          },
+          { title: t('金额', 'Amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+        ]}
+      />
+    </>
+  );
+}
+
+export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] }) {
+  const { t } = useI18n();
+  return (
+    <Table<InstallmentPlanView>
+      size="small"
+      rowKey="id"
+      dataSource={plans}
+      pagination={false}
+      columns={[
+        { title: t('类型', 'Kind'), dataIndex: 'kind' },
+        { title: t('本金', 'Principal'), dataIndex: 'principalFen', align: 'right', render: yuan },
+        { title: t('期数', 'Periods'), render: (_, p) => `${p.paidPeriods ?? 0}/${p.periods}` },
+        { title: t('总利息', 'Total interest'), dataIndex: 'totalFeeFen', align: 'right', render: yuan },
+        { title: t('年化利率', 'APR'), dataIndex: 'apr', render: (v: string) => percent(v) },
+        { title: t('状态', 'Status'), dataIndex: 'status' },
+      ]}
+    />
+  );
+}
+
+interface SectionCase {
+  id?: string;
+  number: string;
+  kind?: string;
+  stateLabel?: string;
+  state?: string;
+  dueDate?: string;
+  summary?: string;
+}
+interface SectionPromise {
+  id?: string;
+  text: string;
+  dueAt: string;
+  status: string;
+}
+interface SectionContact {
+  id: string;
+  channel: string;
+  type: string | null;
+  startedAt: string;
+  outcome?: string | null;
+}
+
+function asArray<T>(v: unknown): T[] {
+  if (Array.isArray(v)) return v as T[];
+  if (v && typeof v === 'object' && Array.isArray((v as { items?: unknown }).items)) return (v as { items: T[] }).items;
+  return [];
+}
+
+/** Sections other modules contribute to the 360 view: open cases, promises made, past contacts. */
+export function CasesSection({ view, locale }: { view: Customer360; locale: Locale }) {
+  const { t } = useI18n();
+  const sections = (view.sections ?? view) as Record<string, unknown>;
+  const cases = asArray<SectionCase>(sections.cases);
+  const promises = asArray<SectionPromise>(sections.promises);
+  const contacts = asArray<SectionContact>(sections.contacts);
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Typography.Text strong>{t('未结工单', 'Open cases')}</Typography.Text>
+      {cases.length === 0 ? (
+        <span className="cd-muted">{t('无', 'None')}</span>
+      ) : (
+        cases.map((c) => (
+          <div key={c.number}>
+            <span className="cd-mono">{c.number}</span> <Tag>{c.stateLabel ?? c.state}</Tag>
+            {c.dueDate && (
+              <span className="cd-muted">
+                {t('期限', 'Due')} {c.dueDate}
+              </span>
+            )}
+            {c.summary && <div className="cd-muted">{c.summary}</div>}
+          </div>
+        ))
+      )}
+      <Typography.Text strong>{t('对客承诺', 'Promises')}</Typography.Text>
+      {promises.length === 0 ? (
+        <span className="cd-muted">{t('无', 'None')}</span>
+      ) : (
+        promises.map((p, i) => (
+          <div key={p.id ?? i}>
+            <Tag color={p.status === 'missed' ? 'red' : p.status === 'kept' ? 'green' : 'blue'}>{p.status}</Tag>
+            {p.text} <span className="cd-muted">{dateTime(p.dueAt, locale)}</span>
+          </div>
+        ))
+      )}
+      <Typography.Text strong>{t('历史联络', 'Past contacts')}</Typography.Text>
+      {contacts.length === 0 ? (
+        <span className="cd-muted">{t('无', 'None')}</span>
+      ) : (
+        contacts.slice(0, 10).map((c) => (
+          <div key={c.id} className="cd-muted">
+            {dateTime(c.startedAt, locale)} · {c.channel} · {c.type ?? '—'}
+          </div>
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { Alert, Button, Checkbox, Descriptions, Form, InputNumber, Modal, Segmented, Select, Table } from 'antd';
+import { useState } from 'react';
+import { type AccountView, acceptInstallment, type InstallmentQuote, quoteInstallment } from '../../../api/cards.ts';
+import { useAction } from '../../../app/hooks.ts';
+import { useT } from '../../../app/i18n.tsx';
+import { percent, yuan } from '../../shared/format.ts';
+
+type Kind = 'bill' | 'transaction' | 'cash';
+
+/**
+ * Installments with disclosure before consent (《2022通知》): the engine's quote — total interest, each
+ * payment and the annualised rate (APR) — is shown first; only then can the agent record the customer's
+ * agreement and create the plan. The browser computes nothing.
+ */
+export function InstallmentDialog({
+  open,
+  account,
+  ctx,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  account: AccountView;
+  ctx: { contactId: string };
+  onClose(): void;
+  onDone(): void;
+}) {
+  const t = useT();
+  const [kind, setKind] = useState<Kind>('bill');
+  const [amount, setAmount] = useState<number | null>(null);
+  const [periods, setPeriods] = useState(12);
+  const [quote, setQuote] = useState<InstallmentQuote | null>(null);
+  const [consent, setConsent] = useState(false);
+  const q = useAction((key) =>
+    quoteInstallment(key, { accountId: account.id, kind, principalFen: Math.round((amount ?? 0) * 100), periods }, ctx),
+  );
+  const accept = useAction((key, id: string) => acceptInstallment(key, id, ctx), {
+    success: t('分期已办理', 'Installment plan created'),
+  });
+  const reset = () => {
+    setQuote(null);
+    setConsent(false);
+  };
+  const quoteId = quote?.quoteId ?? quote?.id;
+  return (
+    <Modal
+      open={open}
+      onCancel={() => {
+        reset();
+        onClose();
+      }}
+      title={t('分期办理', 'Installment')}
+      width={640}
+      destroyOnHidden
+      footer={[
+        <Button
+          key="q"
+          onClick={async () => setQuote((await q.run()) ?? null)}
+          loading={q.busy}
+          disabled={!amount}
+          data-testid="inst-quote"
+        >
+          {t('试算', 'Quote')}
+        </Button>,
+        <Button
+          key="a"
+          type="primary"
+          disabled={!quoteId || !consent}
+          loading={accept.busy}
+          data-testid="inst-accept"
+          onClick={async () => {
+            if (quoteId && (await accept.run(quoteId))) {
+              reset();
+              onDone();
+              onClose();
+            }
+          }}
+        >
+          {t('客户同意,确认办理', 'Customer agrees: create plan')}
+        </Button>,
+      ]}
+    >
+      <Form layout="inline" style={{ rowGap: 8 }}>
+        <Form.Item label={t('类型', 'Kind')}>
+          <Segmented
+            value={kind}
+            onChange={(v) => {
+              setKind(v as Kind);
+              reset();
+            }}
+            options={[
+              { value: 'bill', label: t('账单分期', 'Bill') },
+              { value: 'transaction', label: t('消费分期', 'Purchase') },
+              { value: 'cash', label: t('现金分期', 'Cash') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('金额(元)', 'Amount (CNY)')}>
+          <InputNumber
+            min={0}
+            precision={2}
+            value={amount}
+            onChange={(v) => {
+              setAmount(v);
+              reset();
+            }}
+            style={{ width: 140 }}
+            data-testid="inst-amount"
+          />
+        </Form.Item>
+        <Form.Item label={t('期数', 'Periods')}>
+          <Select
+            value={periods}
+            onChange={(v) => {
+              setPeriods(v);
+              reset();
+            }}
+            style={{ width: 96 }}
+            options={[3, 6, 12, 24, 36].map((n) => ({ value: n, label: `${n} ${t('期', '')}` }))}
+          />
+        </Form.Item>
+      </Form>
+      {quote && (
+        <div style={{ marginTop: 16 }} data-testid="inst-quote-result">
+          <Descriptions size="small" bordered column={2}>
+            <Descriptions.Item label={t('分期本金', 'Principal')}>{yuan(quote.principalFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('期数', 'Periods')}>{quote.periods}</Descriptions.Item>
+            <Descriptions.Item label={t('总利息', 'Total interest')}>{yuan(quote.totalFeeFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('每期还款', 'Each payment')}>
+              {yuan(quote.periodPaymentFen ?? quote.firstPaymentFen)}
+            </Descriptions.Item>
+            <Descriptions.Item label={<strong>{t('年化利率(APR)', 'APR')}</strong>} span={2}>
+              <strong style={{ fontSize: 18 }} data-testid="inst-apr">
+                {percent(quote.apr)}
+              </strong>
+              {quote.method && <span className="cd-muted"> ({quote.method})</span>}
+            </Descriptions.Item>
+          </Descriptions>
+          {quote.schedule && quote.schedule.length > 0 && (
+            <Table
+              size="small"
+              style={{ marginTop: 8 }}
+              rowKey="period"
+              pagination={false}
+              scroll={{ y: 160 }}
+              dataSource={quote.schedule}
+              columns={[
+                { title: t('期', 'No.'), dataIndex: 'period', width: 50 },
+                { title: t('还款日', 'Due'), dataIndex: 'dueDate' },
+                { title: t('本金', 'Principal'), dataIndex: 'principalFen', align: 'right', render: yuan },
+                { title: t('利息', 'Interest'), dataIndex: 'feeFen', align: 'right', render: yuan },
+              ]}
+            />
+          )}
+          {quote.disclosure && <Alert type="info" style={{ marginTop: 8 }} message={quote.disclosure} />}
+          <Checkbox
+            checked={consent}
+            onChange={(e) => setConsent(e.target.checked)}
+            style={{ marginTop: 12 }}
+            data-testid="inst-consent"
+          >
+            {t(
+              '已向客户完整告知上述利息与年化利率,客户明确同意办理',
+              'The customer was told the interest and APR above and agrees',
+            )}
+          </Checkbox>
+        </div>
+      )}
+    </Modal>
+  );
+}
