@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { contactTypeOf, INTENT_CODES, INTENTS } from '@carddesk/contracts';
+import { canMove, closeCheck, levelFromMethods, riskFlags, STAGES } from '../contact.ts';
+import { DEFAULT_CONFIG, requiredLevel } from '../settings.ts';
+
+const policy = DEFAULT_CONFIG.levelPolicy;
+
+describe('contact rules', () => {
+  it('follows the standard flow forward and loops from confirmation back to another need', () => {
+    assert.ok(canMove('greeting', 'verify'));
+    assert.ok(canMove('greeting', 'need'), 'verification may wait until an operation needs it');
+    assert.ok(canMove('handle', 'verify'), 'verification steps up during handling');
+    assert.ok(canMove('confirm', 'need'), '是否有其他需求');
+    assert.ok(canMove('confirm', 'closing'));
+    assert.equal(canMove('greeting', 'confirm'), false);
+    assert.equal(canMove('need', 'closing'), false);
+    for (const s of STAGES) assert.equal(canMove('closing', s), false, 'closing is terminal');
+  });
+
+  it('needs a written reason to close without confirmation', () => {
+    assert.equal(closeCheck(['greeting', 'need', 'handle', 'confirm'], undefined), 'ok');
+    assert.equal(closeCheck(['greeting', 'need', 'handle'], undefined), 'reason_required');
+    assert.equal(closeCheck(['greeting', 'need', 'handle'], '  '), 'reason_required');
+    assert.equal(closeCheck(['greeting', 'need', 'handle'], '客户挂断'), 'ok');
+  });
+
+  it('gives basic for any one method and strong only for a one-time code plus a knowledge factor', () => {
+    assert.equal(levelFromMethods([], policy), 'none');
+    assert.equal(levelFromMethods(['caller_number'], policy), 'basic');
+    assert.equal(levelFromMethods(['otp'], policy), 'basic');
+    assert.equal(
+      levelFromMethods(['caller_number', 'name_id_last6'], policy),
+      'basic',
+      'a spoofable number is not possession',
+    );
+    assert.equal(levelFromMethods(['otp', 'name_id_last6'], policy), 'strong');
+    assert.equal(levelFromMethods(['card_last4_factor', 'otp'], policy), 'strong');
+  });
+
+  it('ranks types emergency > complaint > transaction > consult (intents.md)', () => {
+    assert.equal(contactTypeOf([]), null);
+    assert.equal(contactTypeOf(['card_loss_report', 'annual_fee']), 'emergency', '卡丢了,顺便问下年费');
+    assert.equal(contactTypeOf(['statement_query', 'complaint_fee']), 'complaint');
+    assert.equal(contactTypeOf(['complaint_service', 'fraud_report']), 'emergency');
+    assert.equal(contactTypeOf(['statement_query', 'installment_apply']), 'transaction');
+    assert.equal(contactTypeOf(['statement_query']), 'consult');
+  });
+
+  it('carries all forty built-in intents of intents.md with their types', () => {
+    assert.equal(INTENT_CODES.length, 40);
+    assert.equal(INTENTS.fraud_report.type, 'emergency');
+    assert.equal(INTENTS.transaction_dispute.type, 'transaction');
+    assert.equal(INTENTS.out_of_scope.zh, '无关/无法识别');
+  });
+
+  it('unlocks protective actions at none and anything unlisted only at strong', () => {
+    assert.equal(requiredLevel(DEFAULT_CONFIG, 'card.freeze'), 'none');
+    assert.equal(requiredLevel(DEFAULT_CONFIG, 'statement.read'), 'basic');
+    assert.equal(requiredLevel(DEFAULT_CONFIG, 'limit.permanent'), 'strong');
+    assert.equal(requiredLevel({ ...DEFAULT_CONFIG, accessLevels: {} }, 'statement.read'), 'strong');
+  });
+
+  it('flags risks for the receiver of a hand-over', () => {
+    assert.deepEqual(
+      riskFlags({
+        type: 'emergency',
+        intents: ['fraud_report'],
+        hostile: false,
+        failedVerifications: 2,
+        level: 'none',
+      }),
+      ['emergency', 'suspected_fraud', 'failed_verification', 'not_verified'],
+    );
+    assert.deepEqual(
+      riskFlags({
+        type: 'complaint',
+        intents: ['complaint_service'],
+        hostile: true,
+        failedVerifications: 0,
+        level: 'basic',
+      }),
+      ['complaint', 'hostile_customer'],
+    );
+  });
+});

@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { TestEnv } from '../../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './fixtures.ts';
+
+async function phoneContact(env: TestEnv, as: string, customer: TestCustomer): Promise<string> {
+  const body = await call<{ contact: { id: string } }>(
+    env,
+    as,
+    'POST',
+    '/api/contacts',
+    { channel: 'phone', direction: 'inbound', callerNumber: customer.phone },
+    201,
+  );
+  return body.contact.id;
+}
+
+function probe(env: TestEnv, as: string, customerId: string, need: string, headers: Record<string, string> = {}) {
+  return env.request({ method: 'GET', url: `/api/probe/customers/${customerId}/${need}`, as, headers });
+}
+
+describe('customer-data access is tied to an active, verified contact', () => {
+  let env: TestEnv;
+  let customer: TestCustomer;
+  let contactId: string;
+  before(async () => {
+    env = await contactsTestEnv();
+    customer = await createCustomer(env.system);
+    contactId = await phoneContact(env, 'agent', customer);
+  });
+  after(() => env.close());
+
+  it('refuses an agent with no contact for the customer (403 CUSTOMER_ACCESS_DENIED)', async () => {
+    const res = await probe(env, 'agent', customer.id, 'statement.read');
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
+  });
+
+  it('refuses another agent naming a contact they do not handle', async () => {
+    const res = await probe(env, 'senior_agent', customer.id, 'statement.read', { 'x-contact-id': contactId });
+    assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
+  });
+
+  it('refuses a contact linked to a different customer', async () => {
+    const other = await createCustomer(env.system, { name: '王芳' });
+    const res = await probe(env, 'agent', other.id, 'card.freeze', { 'x-contact-id': contactId });
+    assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
+  });
+
+  it('allows freezing or reporting a lost card before any verification: it only protects the customer', async () => {
+    for (const need of ['card.freeze', 'card.report_lost']) {
+      const res = await probe(env, 'agent', customer.id, need, { 'x-contact-id': contactId });
+      assert.equal(res.statusCode, 200, `${need}: ${res.body}`);
+      assert.deepEqual(res.json(), { contactId, via: 'contact' });
+    }
+  });
+
+  it('asks for basic verification before statements, naming the level needed', async () => {
+    const res = await probe(env, 'agent', customer.id, 'statement.read', { 'x-contact-id': contactId });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error.code, 'VERIFICATION_REQUIRED');
+    assert.deepEqual(res.json().error.details, { need: 'statement.read', required: 'basic', current: 'none' });
+  });
+
+  it('with basic verification reads statements but cannot raise a limit', async () => {
+    await call(env, 'agent', 'POST', `/api/contacts/${contactId}/verify`, {
+      method: 'name_id_last6',
+      name: customer.name,
+      idLast6: customer.idNumber.slice(-6),
+    });
+    assert.equal(
+      (await probe(env, 'agent', customer.id, 'statement.read', { 'x-contact-id': contactId })).statusCode,
+      200,
+    );
+    const limit = await probe(env, 'agent', customer.id, 'limit.permanent', { 'x-contact-id': contactId });
+    assert.equal(limit.statusCode, 403);
+    assert.equal(limit.json().error.code, 'VERIFICATION_REQUIRED');
+    assert.equal(limit.json().error.details.required, 'strong');
+  });
+
+  it('reaches strong with a one-time code to the registered phone, and then may raise a limit', async () => {
+    const sent = await call<{ sentTo: string }>(env, 'agent', 'POST', `/api/contacts/${contactId}/verification/otp`);
+    assert.equal(sent.sentTo, `${customer.phone.slice(0, 3)}****${customer.phone.slice(-4)}`);
+    const code = lastLoggedOtp(env);
+    const res = await call<{ success: boolean; level: string }>(
+      env,
+      'agent',
+      'POST',
+      `/api/contacts/${contactId}/verify`,
+      {
+        method: 'otp',
+        code,
+      },
+    );
+    assert.deepEqual([res.success, res.level], [true, 'strong']);
+    assert.equal(
+      (await probe(env, 'agent', customer.id, 'limit.permanent', { 'x-contact-id': contactId })).statusCode,
+      200,
+    );
+  });
+
+  it('lets a supervisor in without a contact only with a written reason, audited as an override', async () => {
+    const bare = await probe(env, 'supervisor', customer.id, 'statement.read');
+    assert.equal(bare.json().error.code, 'REASON_REQUIRED');
+    const ok = await probe(env, 'supervisor', customer.id, 'statement.read', {
+      'x-access-reason': encodeURIComponent('客户投诉复核,需查看账单'),
+    });
+    assert.equal(ok.statusCode, 200);
+    const audit = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select(['reason', 'customer_id'])
+      .where('action', '=', 'customer.access_override')
+      .execute();
+    assert.deepEqual(audit, [{ reason: '客户投诉复核,需查看账单', customer_id: customer.id }]);
+  });
+
+  it('writes every read of the contact and its transcript to the audit log', async () => {
+    await call(
+      env,
+      'agent',
+      'POST',
+      `/api/contacts/${contactId}/turns`,
+      { text: '请问账单金额是多少?', speaker: 'customer' },
+      201,
+    );
+    await call(env, 'agent', 'GET', `/api/contacts/${contactId}`);
+    await call(env, 'agent', 'GET', `/api/contacts/${contactId}/turns`);
+    await call(env, 'qa', 'GET', `/api/contacts/${contactId}`);
+    const reads = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_role', 'customer_id', 'contact_id'])
+      .where('action', 'in', ['contact.read', 'contact.transcript_read'])
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      reads.map((r) => [r.action, r.actor_role, r.customer_id, r.contact_id]),
+      [
+        ['contact.read', 'agent', customer.id, contactId],
+        ['contact.transcript_read', 'agent', customer.id, contactId],
+        ['contact.read', 'qa', customer.id, contactId],
+      ],
+    );
+    const stranger = await env.request({ method: 'GET', url: `/api/contacts/${contactId}`, as: 'senior_agent' });
+    assert.equal(stranger.json().error.code, 'CONTACT_NOT_HANDLED_BY_YOU');
+  });
+
+  it('follows the configurable level table: an admin raising statements to strong takes effect at once', async () => {
+    const forbidden = await env.request({
+      method: 'PUT',
+      url: '/api/contacts/settings',
+      as: 'agent',
+      payload: { accessLevels: { 'statement.read': 'strong' } },
+    });
+    assert.equal(forbidden.statusCode, 403);
+    const other = await createCustomer(env.system, { name: '赵磊' });
+    const id = await phoneContact(env, 'agent', other);
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/verify`, {
+      method: 'name_id_last6',
+      name: other.name,
+      idLast6: other.idNumber.slice(-6),
+    });
+    assert.equal((await probe(env, 'agent', other.id, 'statement.read', { 'x-contact-id': id })).statusCode, 200);
+    await call(env, 'admin', 'PUT', '/api/contacts/settings', { accessLevels: { 'statement.read': 'strong' } });
+    const now = await probe(env, 'agent', other.id, 'statement.read', { 'x-contact-id': id });
+    assert.equal(now.json().error.code, 'VERIFICATION_REQUIRED');
+    const settings = await call<{ accessLevels: Record<string, string> }>(
+      env,
+      'agent',
+      'GET',
+      '/api/contacts/settings',
+    );
+    assert.equal(settings.accessLevels['statement.read'], 'strong');
+    assert.equal(settings.accessLevels['card.freeze'], 'none', 'other needs keep their level');
+  });
+});
+
+describe('verification lock-out', () => {
+  let env: TestEnv;
+  let customer: TestCustomer;
+  before(async () => {
+    env = await contactsTestEnv();
+    customer = await createCustomer(env.system);
+  });
+  after(() => env.close());
+
+  it('locks after three failures on one customer — across contacts — and unlocks after the lock time', async () => {
+    const first = await phoneContact(env, 'agent', customer);
+    const wrong = { method: 'name_id_last6', name: '某某', idLast6: '123456' };
+    const results: Array<{ success: boolean; failuresLeft: number; lockedUntil: string | null }> = [];
+    for (let i = 0; i < 3; i++) results.push(await call(env, 'agent', 'POST', `/api/contacts/${first}/verify`, wrong));
+    assert.deepEqual(
+      results.map((r) => r.failuresLeft),
+      [2, 1, 0],
+    );
+    assert.ok(results[2]?.lockedUntil);
+    // Hanging up and calling again does not reset the count.
+    const second = await phoneContact(env, 'senior_agent', customer);
+    const right = { method: 'name_id_last6', name: customer.name, idLast6: customer.idNumber.slice(-6) };
+    const locked = await env.request({
+      method: 'POST',
+      url: `/api/contacts/${second}/verify`,
+      as: 'senior_agent',
+      payload: right,
+    });
+    assert.equal(locked.statusCode, 423);
+    assert.equal(locked.json().error.code, 'VERIFICATION_LOCKED');
+    const otp = await env.request({
+      method: 'POST',
+      url: `/api/contacts/${second}/verification/otp`,
+      as: 'senior_agent',
+    });
+    assert.equal(otp.json().error.code, 'VERIFICATION_LOCKED');
+    env.clock.advance(31 * 60_000);
+    const ok = await call<{ success: boolean; level: string; failuresLeft: number }>(
+      env,
+      'senior_agent',
+      'POST',
+      `/api/contacts/${second}/verify`,
+      right,
+    );
+    assert.deepEqual([ok.success, ok.level, ok.failuresLeft], [true, 'basic', 3]);
+    const audit = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'contact.verification_locked')
+      .execute();
+    assert.equal(audit.length, 1);
+  });
+
+  it('verifies by caller number only when the call comes from the registered phone', async () => {
+    const matching = await phoneContact(env, 'agent', customer);
+    const res = await call<{ success: boolean; level: string }>(
+      env,
+      'agent',
+      'POST',
+      `/api/contacts/${matching}/verify`,
+      {
+        method: 'caller_number',
+      },
+    );
+    assert.deepEqual([res.success, res.level], [true, 'basic']);
+    const elsewhere = await call<{ contact: { id: string } }>(
+      env,
+      'agent',
+      'POST',
+      '/api/contacts',
+      { channel: 'phone', direction: 'inbound', callerNumber: '13800000000' },
+      201,
+    );
+    await call(env, 'agent', 'POST', `/api/contacts/${elsewhere.contact.id}/customer`, { customerId: customer.id });
+    const other = await call<{ success: boolean }>(
+      env,
+      'agent',
+      'POST',
+      `/api/contacts/${elsewhere.contact.id}/verify`,
+      {
+        method: 'caller_number',
+      },
+    );
+    assert.equal(other.success, false);
+  });
+});
