@@ -3,6 +3,7 @@ import { casesErrors } from './cases.ts';
 import type { ErrorDefinition } from './define.ts';
 import { emergencyErrors } from './emergency.ts';
 import { contactsErrors } from './contacts.ts';
+import { knowledgeErrors } from './knowledge.ts';
 import { nluErrors } from './nlu.ts';
 import { platformErrors } from './platform.ts';
 
@@ -20,6 +21,7 @@ export const errorCatalog = {
   ...nluErrors,
   ...casesErrors,
   ...emergencyErrors,
+  ...knowledgeErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

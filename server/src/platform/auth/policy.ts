@@ -49,6 +49,10 @@ export const POLICY = {
   'cases.conflicts': ['supervisor', 'admin'],
   'cases.manage': ['admin'],
   'emergency.act': FRONT_LINE,
+  'kb.read': ALL_STAFF,
+  'kb.write': ['kb_editor'],
+  'kb.review': ['kb_editor', 'supervisor'],
+  'kb.synonyms': ['kb_editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

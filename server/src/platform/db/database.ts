@@ -4,6 +4,7 @@ import type { CasesTables } from '../../modules/cases/cases.tables.ts';
 import type { ChatTables } from '../../modules/chat/chat.tables.ts';
 import type { ContactsTables } from '../../modules/contacts/contacts.tables.ts';
 import type { EmergencyTables } from '../../modules/emergency/emergency.tables.ts';
+import type { KnowledgeTables } from '../../modules/knowledge/knowledge.tables.ts';
 import type { PlatformTables } from './schema.ts';
 
 /**
@@ -16,7 +17,8 @@ export interface Database
     ContactsTables,
     ChatTables,
     CasesTables,
-    EmergencyTables {}
+    EmergencyTables,
+    KnowledgeTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

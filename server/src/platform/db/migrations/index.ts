@@ -4,6 +4,7 @@ import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
+import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
 
 /**
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,
+  '4001_knowledge': knowledge,
 };

@@ -1,0 +1,123 @@
+/**
+ * Knowledge articles: kinds, version states and the pure rules of the review workflow. No I/O here.
+ */
+import { calendarDateSchema } from '@carddesk/contracts';
+import { z } from 'zod';
+
+export const KINDS = ['product', 'process', 'regulation', 'script', 'faq'] as const;
+export type Kind = (typeof KINDS)[number];
+export const kindSchema = z.enum(KINDS);
+
+export const AUDIENCES = ['public', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * draft → in_review → published (or scheduled until its effective date, then published);
+ * in_review → draft when the reviewer sends it back; published → superseded by the next version,
+ * expired after its effective end, withdrawn when the article is retired.
+ */
+export const VERSION_STATUSES = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'superseded',
+  'expired',
+  'withdrawn',
+] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** Versions still being worked on: an article has at most one. */
+export const OPEN_STATUSES: readonly VersionStatus[] = ['draft', 'in_review'];
+
+/** Article ids are stable names (`faq-card-loss`) so imported files, links and match results agree. */
+export const articleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,79}$/, 'letters, digits, _ . - (2–80)');
+
+const words = z.array(z.string().trim().min(1).max(40)).max(30);
+
+export const articleContentSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(50_000),
+  questions: z.array(z.string().trim().min(2).max(200)).max(50).default([]),
+  tags: words.default([]),
+  products: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/))
+    .max(30)
+    .default([]),
+  intent: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .nullish(),
+  audience: z.enum(AUDIENCES).default('internal'),
+  source: z.string().trim().max(500).nullish(),
+  effectiveFrom: calendarDateSchema.nullish(),
+  effectiveTo: calendarDateSchema.nullish(),
+});
+export type ArticleContent = z.infer<typeof articleContentSchema>;
+
+export const createArticleSchema = articleContentSchema.extend({
+  id: articleIdSchema.optional(),
+  kind: kindSchema,
+});
+export type CreateArticleInput = z.input<typeof createArticleSchema>;
+
+export const updateDraftSchema = articleContentSchema.partial();
+
+/** What a reader gets: the served (or requested) version, with live parameters rendered. */
+export interface ArticleView {
+  id: string;
+  kind: Kind;
+  versionId: string;
+  version: number;
+  status: VersionStatus;
+  title: string;
+  /** Markdown as written, placeholders included. */
+  body: string;
+  /** Markdown with live product parameters filled in from the catalogue. */
+  rendered: string;
+  /** Placeholders that could not be filled (shown as a marker in `rendered`). */
+  unresolved: string[];
+  questions: string[];
+  tags: string[];
+  products: string[];
+  intent: string | null;
+  audience: Audience;
+  source: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  author: string;
+  reviewer: string | null;
+  reviewComment: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+/** Content checks shared by the API and import: an FAQ needs phrasings; an end comes after a start. */
+export function contentProblem(
+  kind: Kind,
+  c: Partial<ArticleContent>,
+): 'KB_FAQ_NEEDS_QUESTIONS' | 'KB_BAD_EFFECTIVE_DATES' | undefined {
+  if (kind === 'faq' && (c.questions ?? []).length === 0) return 'KB_FAQ_NEEDS_QUESTIONS';
+  if (c.effectiveFrom && c.effectiveTo && c.effectiveTo <= c.effectiveFrom) return 'KB_BAD_EFFECTIVE_DATES';
+  return undefined;
+}
+
+/** Does the version take effect later than `today` (bank calendar)? */
+export function takesEffectLater(effectiveFrom: string | null, today: string): boolean {
+  return effectiveFrom !== null && effectiveFrom > today;
+}
+
+/** Markdown → plain text, for indexing and snippets (headings, emphasis, links, tables, code marks). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[^\n]*\n/g, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '')
+    .replace(/[*_`~|]+/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}

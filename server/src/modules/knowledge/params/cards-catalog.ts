@@ -1,0 +1,51 @@
+/**
+ * The product catalogue as the card engine keeps it: a product's terms in force today (its current
+ * version), flattened into the names article placeholders use. Per-period installment fee rates are also
+ * keyed by term, so `{{product:GOLD.installmentRate.bill.12|percent}}` reads the 12-period bill rate.
+ */
+import { bankDate } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { type ProductTerms, termsOn } from '../../cards/index.ts';
+import type { ProductCatalog } from './catalog.ts';
+import type { ProductFacts } from './placeholders.ts';
+
+function ratesByTerm(rates: ReadonlyArray<{ periods: number; feeRatePerPeriod: string }>): Record<string, string> {
+  return Object.fromEntries(rates.map((r) => [String(r.periods), r.feeRatePerPeriod]));
+}
+
+export function factsOf(
+  product: { code: string; name_zh: string; name_en: string },
+  terms: ProductTerms,
+): ProductFacts {
+  return {
+    ...terms,
+    code: product.code,
+    nameZh: product.name_zh,
+    nameEn: product.name_en,
+    annualFeeFen: terms.annualFee.amountFen,
+    installmentRate: {
+      bill: ratesByTerm(terms.installments.bill),
+      transaction: ratesByTerm(terms.installments.transaction),
+      cash: ratesByTerm(terms.installments.cash),
+    },
+    installmentTerms: {
+      bill: terms.installments.bill.map((r) => r.periods).join('/'),
+      transaction: terms.installments.transaction.map((r) => r.periods).join('/'),
+      cash: terms.installments.cash.map((r) => r.periods).join('/'),
+    },
+    services: terms.services.map((s) => s.nameZh).join('、'),
+  };
+}
+
+export const cardsCatalog: ProductCatalog = {
+  async currentFacts(ctx: Ctx, code: string) {
+    // The card engine exports terms by product id; the code → id look-up reads its product table.
+    const product = await ctx.db
+      .selectFrom('products')
+      .select(['id', 'code', 'name_zh', 'name_en'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!product) return undefined;
+    return factsOf(product, await termsOn(ctx.db, product.id, bankDate(ctx.clock.now())));
+  },
+};

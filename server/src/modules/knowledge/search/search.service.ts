@@ -1,0 +1,103 @@
+/**
+ * Knowledge search: parse (fold, synonyms, segmentation) → full-text index (every word must match; when
+ * nothing does, any word may) → rendered, highlighted results. Only served versions are in the index, so a
+ * draft is never found and a publish is found as soon as it commits.
+ */
+import { z } from 'zod';
+import { authorize } from '../../../platform/auth/policy.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { versionsByIds } from '../article.repository.ts';
+import { toViews } from '../article.service.ts';
+import { type Audience, KINDS, type Kind, plainText } from '../article.ts';
+import { synonymTable } from '../synonyms.service.ts';
+import { type MatchMode, searchIndex } from './adapter.ts';
+import { parseQuery } from './query.ts';
+import { makeSnippet } from './snippet.ts';
+
+export const searchInputSchema = z.object({
+  q: z.string().trim().min(1).max(200),
+  kind: z
+    .union([z.enum(KINDS), z.array(z.enum(KINDS))])
+    .optional()
+    .transform((k) => (k === undefined ? undefined : Array.isArray(k) ? k : [k])),
+  product: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+  tag: z.string().trim().min(1).max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type SearchInput = z.input<typeof searchInputSchema>;
+
+export interface SearchResult {
+  id: string;
+  kind: Kind;
+  title: string;
+  version: number;
+  snippet: string;
+  /** [start, end) character ranges of matched words inside `snippet`. */
+  highlights: Array<[number, number]>;
+  titleHighlights: Array<[number, number]>;
+  score: number;
+  tags: string[];
+  products: string[];
+  source: string | null;
+  audience: Audience;
+  updatedAt: string;
+}
+
+export interface SearchResponse {
+  /** The words searched for after folding, synonyms and segmentation (what the index was asked). */
+  terms: string[];
+  /** 'all': every word matched; 'any': nothing had every word, so results match some of them. */
+  mode: MatchMode;
+  results: SearchResult[];
+}
+
+export async function searchKnowledge(
+  ctx: Ctx,
+  input: SearchInput,
+  options: { audiences?: readonly Audience[] } = {},
+): Promise<SearchResponse> {
+  if (!options.audiences) authorize(ctx.actor, 'kb.read');
+  const { q, kind, product, tag, limit } = searchInputSchema.parse(input);
+  const query = parseQuery(q, await synonymTable(ctx));
+  const filter = { kinds: kind, product, tag, audiences: options.audiences };
+  let mode: MatchMode = 'all';
+  let hits = await searchIndex(ctx.db, query, 'all', filter, limit);
+  if (hits.length === 0 && query.groups.length > 1) {
+    mode = 'any';
+    hits = await searchIndex(ctx.db, query, 'any', filter, limit);
+  }
+  const rows = await versionsByIds(
+    ctx.db,
+    hits.map((h) => h.versionId),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = hits.flatMap((h) => {
+    const row = byId.get(h.versionId);
+    return row ? [{ ...row, kind: h.kind }] : [];
+  });
+  const scores = new Map(hits.map((h) => [h.versionId, h.score]));
+  const views = await toViews(ctx, ordered);
+  const results = views.map((v): SearchResult => {
+    const snippet = makeSnippet(plainText(v.rendered), query.highlight);
+    const title = makeSnippet(v.title, query.highlight, 1000);
+    return {
+      id: v.id,
+      kind: v.kind,
+      title: v.title,
+      version: v.version,
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+      titleHighlights: title.highlights,
+      score: Math.round((scores.get(v.versionId) ?? 0) * 1000) / 1000,
+      tags: v.tags,
+      products: v.products,
+      source: v.source,
+      audience: v.audience,
+      updatedAt: v.updatedAt,
+    };
+  });
+  return { terms: query.highlight as string[], mode, results };
+}
