@@ -13,7 +13,11 @@ const turnSchema = z.object({
   text: z.string(),
   at: z.string(),
 });
-/** Customer-side routes are public for the staff auth hook; each checks its own chat token. */
+/**
+ * Customer-side routes are public for the staff auth hook; each checks its own chat token. Per-IP limits
+ * stay generous (carrier NAT puts many phones behind one address): codes are throttled per phone, and
+ * each code dies after a few wrong tries.
+ */
 const open = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
 const customerCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('chat-customer') });
 
@@ -21,7 +25,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/chat/otp',
     {
-      config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Send a one-time code to a registered phone (the answer is the same for any phone)',
@@ -36,7 +40,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/chat/sessions',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Start a chat with phone + one-time code; returns a short-lived chat token',
