@@ -1,4 +1,5 @@
 import type { ModuleDef } from '../module.ts';
+import { seedCardsDemo } from './demo/seed.ts';
 
 export {
   activateCard,
@@ -29,4 +30,7 @@ export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
 
 export const cardsModule: ModuleDef = {
   name: 'cards',
+  seedDemo: async (ctx, options) => {
+    await seedCardsDemo(ctx, options);
+  },
 };

@@ -1,0 +1,44 @@
+/** A small seeded PRNG (mulberry32): the same seed gives the same demo data on every machine. */
+export class Rng {
+  #s: number;
+  constructor(seed: number) {
+    this.#s = seed >>> 0 || 0x9e3779b9;
+  }
+  next(): number {
+    this.#s = (this.#s + 0x6d2b79f5) >>> 0;
+    let t = this.#s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  }
+  /** Picks by weight: [[value, weight], …]. */
+  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
+    const total = items.reduce((s, [, w]) => s + w, 0);
+    let x = this.next() * total;
+    for (const [v, w] of items) {
+      x -= w;
+      if (x < 0) return v;
+    }
+    const last = items[items.length - 1];
+    if (!last) throw new Error('weighted pick from an empty list');
+    return last[0];
+  }
+  /** Log-normal-ish amount in fen around `medianYuan`, rounded to the fen. */
+  amountFen(medianYuan: number, spread = 0.8): number {
+    const u = Math.max(1e-9, this.next());
+    const v = this.next();
+    const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.max(100, Math.round(medianYuan * 100 * Math.exp(spread * z)));
+  }
+}

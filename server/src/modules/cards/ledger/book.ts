@@ -1,0 +1,256 @@
+import { addDays, daysBetween } from '../../../platform/clock.ts';
+import type { ProductTerms } from '../catalog/terms.ts';
+import { type Allocation, allocate, BUCKETS, type Bucket, REFUND_ORDER, repaymentOrder } from '../rules/allocation.ts';
+import { applyRate } from '../rules/decimal.ts';
+import { isPaidInFull, lateFee, minimumPayment } from '../rules/payment-rules.ts';
+
+/**
+ * An account's books as pure data: what is owed per bucket, the credit balance, the minimum still unpaid,
+ * and the interest accrual. Every change of money goes through the functions below, which both the live
+ * services (one account at a time, in a transaction) and the bulk demo generator use, so history and live
+ * operations follow the same rules.
+ *
+ * Interest accrual keeps fen-days instead of a daily job: before any change on day d, each interest-bearing
+ * balance is multiplied by the days since the last change. A posting on day p counts from day p; a
+ * repayment on day d stops the paid part counting on day d.
+ *  - revolving fen-days: cash (from the transaction day, no interest-free period) and revolving principal,
+ *    charged on every statement;
+ *  - unbilled fen-days: purchases since the last statement, kept on the statement in case it is not paid in
+ *    full (then interest runs from the posting date);
+ *  - billed fen-days: the latest statement's principal between statement and grace end, for the same case.
+ */
+export interface Book {
+  buckets: Record<Bucket, number>;
+  overpayment: number;
+  minDueUnpaid: number;
+  overdueSince: string | null;
+  accrualFrom: string;
+  accRevolving: number;
+  accBilled: number;
+  accUnbilled: number;
+  /** Retro-interest fen-days decided at a grace check, charged on the next statement. */
+  pendingFenDays: number;
+}
+
+export function emptyBook(openedOn: string): Book {
+  return {
+    buckets: { interest: 0, fees: 0, cash: 0, revolving: 0, billed: 0, unbilled: 0 },
+    overpayment: 0,
+    minDueUnpaid: 0,
+    overdueSince: null,
+    accrualFrom: openedOn,
+    accRevolving: 0,
+    accBilled: 0,
+    accUnbilled: 0,
+    pendingFenDays: 0,
+  };
+}
+
+export function balanceOf(book: Book): number {
+  let sum = -book.overpayment;
+  for (const b of BUCKETS) sum += book.buckets[b];
+  return sum;
+}
+
+/** Accumulates fen-days up to (not including) `date`. Dates never move backwards. */
+export function accrueTo(book: Book, date: string): void {
+  const days = daysBetween(book.accrualFrom, date);
+  if (days <= 0) return;
+  const b = book.buckets;
+  book.accRevolving += (b.cash + b.revolving) * days;
+  book.accBilled += b.billed * days;
+  book.accUnbilled += b.unbilled * days;
+  book.accrualFrom = date;
+}
+
+/**
+ * Posts a debit to a bucket on `date`. A credit balance absorbs it first; the absorbed part is returned so
+ * the posting can record it. Cash posted after its transaction day gets the days in between.
+ */
+export function postDebit(book: Book, bucket: Bucket, amount: number, date: string, txnDate?: string): Allocation {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`debit must be positive fen: ${amount}`);
+  accrueTo(book, date);
+  const absorbed = Math.min(book.overpayment, amount);
+  book.overpayment -= absorbed;
+  book.buckets[bucket] += amount - absorbed;
+  if (bucket === 'cash' && txnDate && txnDate < date)
+    book.accRevolving += (amount - absorbed) * daysBetween(txnDate, date);
+  return absorbed > 0 ? { overpayment: absorbed } : {};
+}
+
+export type CreditKind = 'repayment' | 'refund' | 'conversion' | 'fee_waiver';
+
+/**
+ * Applies a credit on `date`: a repayment in the order of card-rules.md §1 (by days overdue), a refund to
+ * purchase principal first, a conversion to installments to billed principal first. Reduces the unpaid
+ * minimum; clears the overdue mark once it is met. Returns the allocation to record on the posting.
+ */
+export function applyCredit(book: Book, amount: number, date: string, kind: CreditKind): Allocation {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`credit must be positive fen: ${amount}`);
+  accrueTo(book, date);
+  const overdueDays = book.overdueSince ? daysBetween(book.overdueSince, date) : 0;
+  const order =
+    kind === 'repayment'
+      ? repaymentOrder(overdueDays)
+      : kind === 'refund'
+        ? REFUND_ORDER
+        : kind === 'fee_waiver'
+          ? (['fees', 'interest', 'cash', 'revolving', 'billed', 'unbilled'] as const)
+          : (['billed', 'revolving', 'unbilled', 'cash', 'fees', 'interest'] as const);
+  const { allocation, remaining, overpayment } = allocate(amount, book.buckets, order);
+  book.buckets = remaining;
+  book.overpayment += overpayment;
+  if (kind !== 'conversion') reduceMinimum(book, amount);
+  return allocation;
+}
+
+export function reduceMinimum(book: Book, amount: number): void {
+  book.minDueUnpaid = Math.max(0, book.minDueUnpaid - amount);
+  if (book.minDueUnpaid === 0) book.overdueSince = null;
+}
+
+export interface StatementClose {
+  statementDate: string;
+  dueDate: string;
+  graceUntil: string;
+  interestFen: number;
+  newBalanceFen: number;
+  minimumPaymentFen: number;
+  /** Pre-statement fen-days and amount of the principal billed now (for interest if not paid in full). */
+  billedFenDays: number;
+  billedPurchasesFen: number;
+}
+
+/**
+ * Closes a cycle on the statement day (after the cycle's installment amounts were posted): charges the
+ * interest accrued on cash and revolving principal plus any retro-interest, moves unbilled principal to
+ * billed and computes the minimum payment.
+ */
+export function closeStatement(
+  book: Book,
+  input: { statementDate: string; terms: ProductTerms; permanentLimitFen: number; installmentDueFen: number },
+): StatementClose {
+  const { statementDate: s, terms } = input;
+  const previousUnpaid = book.minDueUnpaid;
+  accrueTo(book, addDays(s, 1));
+  const interest = applyRate(book.accRevolving + book.pendingFenDays, terms.dailyRate);
+  book.accRevolving = 0;
+  book.pendingFenDays = 0;
+  if (interest > 0) {
+    const absorbed = Math.min(book.overpayment, interest);
+    book.overpayment -= absorbed;
+    book.buckets.interest += interest - absorbed;
+  }
+  const billedFenDays = book.accUnbilled;
+  const billedPurchases = book.buckets.unbilled;
+  book.buckets.billed += book.buckets.unbilled;
+  book.buckets.unbilled = 0;
+  book.accUnbilled = 0;
+  book.accBilled = 0;
+  const newBalance = balanceOf(book);
+  const b = book.buckets;
+  const minimum = minimumPayment(
+    {
+      newBalanceFen: newBalance,
+      principalFen: b.revolving + b.billed,
+      cashFen: b.cash,
+      feesFen: b.fees,
+      interestFen: b.interest,
+      installmentDueFen: input.installmentDueFen,
+      permanentLimitFen: input.permanentLimitFen,
+      previousUnpaidFen: previousUnpaid,
+    },
+    terms.minimumPayment,
+  );
+  book.minDueUnpaid = minimum;
+  const dueDate = addDays(s, terms.daysToDue);
+  return {
+    statementDate: s,
+    dueDate,
+    graceUntil: addDays(dueDate, terms.graceDays),
+    interestFen: interest,
+    newBalanceFen: newBalance,
+    minimumPaymentFen: minimum,
+    billedFenDays,
+    billedPurchasesFen: billedPurchases,
+  };
+}
+
+export interface GraceOutcome {
+  status: 'paid_in_full' | 'minimum_paid' | 'overdue' | 'nothing_due';
+  lateFeeFen: number;
+  retroFenDays: number;
+}
+
+/**
+ * The day after the grace period of a statement: decides whether it was paid in full (容差 applies). If not,
+ * its billed principal loses the interest-free period — full-balance mode charges every billed amount from
+ * its posting date, unpaid-part mode only the part left unpaid — and becomes revolving. An unmet minimum
+ * costs a late fee and marks the account overdue from the due date.
+ */
+export function graceCheck(
+  book: Book,
+  st: {
+    dueDate: string;
+    graceUntil: string;
+    statementDate: string;
+    newBalanceFen: number;
+    paidFen: number;
+    billedFenDays: number;
+    billedPurchasesFen: number;
+  },
+  terms: ProductTerms,
+): GraceOutcome {
+  const day = addDays(st.graceUntil, 1);
+  accrueTo(book, day);
+  if (st.newBalanceFen <= 0) {
+    book.accBilled = 0;
+    return { status: 'nothing_due', lateFeeFen: 0, retroFenDays: 0 };
+  }
+  const paidInFull = isPaidInFull(st.paidFen, st.newBalanceFen, terms.toleranceFen);
+  let retro = 0;
+  if (!paidInFull && book.buckets.billed > 0) {
+    if (terms.interestMode === 'full_balance') {
+      retro = st.billedFenDays + book.accBilled;
+    } else {
+      const unpaid = book.buckets.billed;
+      const share = st.billedPurchasesFen > 0 ? Math.round((st.billedFenDays * unpaid) / st.billedPurchasesFen) : 0;
+      retro = share + unpaid * daysBetween(addDays(st.statementDate, 1), day);
+    }
+    book.pendingFenDays += retro;
+  }
+  // Whatever billed principal is left (unpaid, or a remainder within the tolerance) bears interest from now on.
+  book.buckets.revolving += book.buckets.billed;
+  book.buckets.billed = 0;
+  book.accBilled = 0;
+  const fee = lateFee(book.minDueUnpaid, terms.lateFee, terms.toleranceFen);
+  if (fee > 0) {
+    // The caller posts the fee (fee_late) so it gets its ledger row.
+    book.overdueSince = book.overdueSince ?? st.dueDate;
+    return { status: 'overdue', lateFeeFen: fee, retroFenDays: retro };
+  }
+  // A shortfall within the tolerance is forgiven for lateness (it stays owed as part of the balance).
+  book.minDueUnpaid = 0;
+  book.overdueSince = null;
+  return { status: paidInFull ? 'paid_in_full' : 'minimum_paid', lateFeeFen: 0, retroFenDays: retro };
+}
+
+/** Available credit: effective limit minus what is owed and installment principal not yet billed. */
+export function availableCredit(book: Book, limitFen: number, unbilledInstallmentFen: number): number {
+  return limitFen - balanceOf(book) - unbilledInstallmentFen;
+}
+
+/** The ledger bucket a posting kind debits. */
+export function bucketOfDebit(kind: string): Bucket {
+  switch (kind) {
+    case 'purchase':
+    case 'installment_principal':
+      return 'unbilled';
+    case 'cash_advance':
+      return 'cash';
+    case 'interest':
+      return 'interest';
+    default:
+      return 'fees';
+  }
+}
