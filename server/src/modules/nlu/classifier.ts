@@ -81,32 +81,36 @@ export class Classifier {
     let intentIndex = top;
     let confidence = p[top] as number;
 
-    // Emergency outranks: if one clause of a multi-part message is confidently an emergency, it leads.
-    if (this.typeOf(labels[top] as string) !== 'emergency') {
-      const clauses = normalized.split(CLAUSE_BREAK).filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS);
-      if (clauses.length > 1) {
-        for (const clause of clauses) {
-          const pc = this.probabilities(clause);
-          let ct = 0;
-          for (let k = 1; k < pc.length; k++) if ((pc[k] as number) > (pc[ct] as number)) ct = k;
-          const cConf = pc[ct] as number;
-          const isEmergency = this.typeOf(labels[ct] as string) === 'emergency';
-          if (
-            isEmergency &&
-            cConf >= Math.max(EMERGENCY_CLAUSE_MIN, this.model.oosThreshold) &&
-            (p[ct] as number) >= EMERGENCY_WHOLE_MIN
-          ) {
-            if (intentIndex === top || cConf > confidence) {
-              intentIndex = ct;
-              confidence = cConf;
-            }
-          }
+    // A message with several clauses may carry several needs ("卡丢了，顺便问下年费"): each clause's own
+    // answer is kept as an alternative, and a confident emergency clause leads the whole message.
+    const clauses = normalized.split(CLAUSE_BREAK).filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS);
+    const clauseNeeds: number[] = [];
+    if (clauses.length > 1) {
+      const merged = Float64Array.from(p);
+      for (const clause of clauses) {
+        const pc = this.probabilities(clause);
+        let ct = 0;
+        for (let k = 1; k < pc.length; k++) if ((pc[k] as number) > (pc[ct] as number)) ct = k;
+        const cConf = pc[ct] as number;
+        if (ct === this.oosIndex || cConf < this.model.oosThreshold) continue;
+        if (!clauseNeeds.includes(ct)) clauseNeeds.push(ct);
+        merged[ct] = Math.max(merged[ct] as number, cConf);
+        const isEmergency = this.typeOf(labels[ct] as string) === 'emergency';
+        const leadIsEmergency = this.typeOf(labels[intentIndex] as string) === 'emergency';
+        if (
+          isEmergency &&
+          cConf >= EMERGENCY_CLAUSE_MIN &&
+          (p[ct] as number) >= EMERGENCY_WHOLE_MIN &&
+          (!leadIsEmergency || (intentIndex !== top && cConf > confidence))
+        ) {
+          intentIndex = ct;
+          confidence = cConf;
         }
-        if (intentIndex !== top) {
-          // Keep the other need visible: it goes first among the alternatives.
-          const merged = Float64Array.from(p);
-          merged[intentIndex] = confidence;
-          return this.result(merged, intentIndex, confidence, [top]);
+      }
+      if (intentIndex !== top || clauseNeeds.some((k) => k !== top)) {
+        const others = [top, ...clauseNeeds].filter((k) => k !== intentIndex && k !== this.oosIndex);
+        if (intentIndex !== this.oosIndex && confidence >= this.model.oosThreshold) {
+          return this.result(merged, intentIndex, confidence, [...new Set(others)]);
         }
       }
     }

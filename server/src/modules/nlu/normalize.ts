@@ -36,12 +36,13 @@ const TYPO_FIXES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 // Invisible characters that survive copy-paste from chat apps and break n-grams.
-// Controls (tabs and newlines become spaces, collapsed later), format characters (zero-width, BOM),
-// line separators and the specials block.
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029\ufff0-\uffff]/gu;
+// Controls and line separators separate words (tabs, newlines): they become spaces, collapsed later.
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+// Format characters (zero-width space, BOM, direction marks) and the specials block sit inside words.
+const INVISIBLE = /[\p{Cf}\ufff0-\uffff]/gu;
 
 export function normalizeText(input: string, options: NormalizeOptions = {}): string {
-  let text = input.normalize('NFKC').replace(INVISIBLE, ' ');
+  let text = input.normalize('NFKC').replace(CONTROL, ' ').replace(INVISIBLE, '');
   text = toSimplifiedHk(toSimplifiedTw(text));
   text = text.toLowerCase();
   if (options.typos !== false) {

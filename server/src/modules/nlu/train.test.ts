@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Classifier } from './classifier.ts';
+import { parseCsv, parseLabelledCsv, toLabelledCsv } from './csv.ts';
+import { deserializeModel, ModelFileError, serializeModel } from './model-file.ts';
+import { TINY_DEV, TINY_TRAIN } from './tiny-corpus.test-data.ts';
+import { stratifiedSplit, TrainingDataError, trainModel } from './train.ts';
+
+describe('CSV', () => {
+  it('parses quoted fields with commas, quotes and newlines, CRLF and a BOM', () => {
+    assert.deepEqual(parseCsv('\ufefftext,label\r\n"a, ""b""\nc",x\r\nd,y\n'), [
+      ['text', 'label'],
+      ['a, "b"\nc', 'x'],
+      ['d', 'y'],
+    ]);
+  });
+
+  it('round-trips labelled rows', () => {
+    const rows = [
+      { text: '卡丢了，怎么办', label: 'card_loss_report' },
+      { text: 'say "hi", please', label: 'greeting' },
+    ];
+    assert.deepEqual(parseLabelledCsv(toLabelledCsv(rows)), rows);
+  });
+
+  it('accepts the BANKING77 header text,category', () => {
+    assert.deepEqual(parseLabelledCsv('text,category\nwhere is my card,card_arrival\n'), [
+      { text: 'where is my card', label: 'card_arrival' },
+    ]);
+  });
+
+  it('refuses a file without text and label columns, naming the problem', () => {
+    assert.throws(() => parseLabelledCsv('question,answer\na,b\n'), /header must name "text" and "label"/);
+    assert.throws(() => parseLabelledCsv('text,label\n,x\n'), /row 2/);
+  });
+});
+
+describe('trainModel', () => {
+  const { model, report } = trainModel(TINY_TRAIN, { dev: TINY_DEV, epochs: 30 });
+
+  it('learns the tiny corpus and classifies unseen phrasings', () => {
+    const c = new Classifier(model);
+    assert.equal(c.classify('钱包丢了，卡也没了').intent, 'card_loss_report');
+    assert.equal(c.classify('这个月账单多少钱').intent, 'statement_query');
+    assert.equal(c.classify('积分能换点啥').intent, 'points_rewards');
+    assert.equal(report.labels, 4);
+    assert.ok(report.devAccuracy >= 0.75, `dev accuracy ${report.devAccuracy}`);
+  });
+
+  it('maps built-in intents to their contact type', () => {
+    assert.equal(model.labelTypes.card_loss_report, 'emergency');
+    assert.equal(model.labelTypes.statement_query, 'consult');
+  });
+
+  it('calibrates probabilities that sum to one', () => {
+    const p = new Classifier(model).classify('我的卡被偷了').probabilities;
+    const sum = [...p.values()].reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - 1) < 1e-9);
+    assert.ok(model.temperature > 0);
+  });
+
+  it('is deterministic: the same data and seed give the same file', () => {
+    const again = trainModel(TINY_TRAIN, { dev: TINY_DEV, epochs: 30 });
+    assert.equal(serializeModel(again.model), serializeModel(model));
+  });
+
+  it('round-trips through its file with identical answers', () => {
+    const reloaded = deserializeModel(serializeModel(model));
+    const a = new Classifier(model);
+    const b = new Classifier(reloaded);
+    for (const { text } of [...TINY_TRAIN, ...TINY_DEV]) {
+      const x = a.classify(text);
+      const y = b.classify(text);
+      assert.equal(y.intent, x.intent, text);
+      assert.ok(Math.abs(y.confidence - x.confidence) < 1e-6, text);
+    }
+    assert.equal(reloaded.oosThreshold, model.oosThreshold);
+    assert.equal(reloaded.temperature, model.temperature);
+  });
+
+  it('carves a stratified dev split and refits on everything when no dev file is given', () => {
+    const { report: r } = trainModel(TINY_TRAIN, { epochs: 10 });
+    assert.equal(r.refitOnAll, true);
+    assert.ok(r.devRows > 0);
+    const { train, dev } = stratifiedSplit(TINY_TRAIN, 0.25, 1);
+    assert.equal(train.length + dev.length, TINY_TRAIN.length);
+    assert.deepEqual(new Set(dev.map((r) => r.label)), new Set(TINY_TRAIN.map((r) => r.label)));
+  });
+
+  it('refuses unusable training data', () => {
+    assert.throws(() => trainModel([]), TrainingDataError);
+    assert.throws(() => trainModel([{ text: 'a', label: 'x' }]), TrainingDataError);
+    assert.throws(
+      () => trainModel(TINY_TRAIN, { dev: [{ text: '年费多少', label: 'annual_fee' }] }),
+      /absent from training/,
+    );
+  });
+});
+
+describe('model file', () => {
+  it('refuses files that are not CardDesk models', () => {
+    assert.throws(() => deserializeModel('not json'), ModelFileError);
+    assert.throws(() => deserializeModel('{"format":"other"}'), ModelFileError);
+  });
+
+  it('refuses a file whose weights do not match its vocabulary', () => {
+    const { model } = trainModel(TINY_TRAIN, { dev: TINY_DEV, epochs: 5 });
+    const file = JSON.parse(serializeModel(model)) as { terms: string };
+    file.terms += '\nextra-term';
+    assert.throws(() => deserializeModel(JSON.stringify(file)), /inconsistent/);
+  });
+});
