@@ -27,6 +27,7 @@ export const contactsCustomerViews: readonly CustomerViewContributor[] = [
         ])
         .where('contacts.customer_id', '=', customerId)
         .orderBy('contacts.started_at', 'desc')
+        .orderBy('contacts.id', 'desc')
         .limit(RECENT_CONTACTS)
         .execute();
       return rows.map((r) => ({

@@ -72,7 +72,7 @@ async function insertChunks<T>(items: T[], insert: (chunk: T[]) => Promise<unkno
 /**
  * Demo history for the dashboards: `months` of closed contacts across intents, types, outcomes and
  * satisfaction; three open promises (one already overdue, so the worker escalates it); two chats waiting
- * in the general queue. Deterministic for a seed; a few dozen rows at test sizes.
+ * in the general queue. Deterministic for a seed; a few dozen rows at test sizes; skipped when contacts exist.
  */
 export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Promise<void> {
   const rand = prng(options.seed ^ 0x2c0417);
@@ -84,7 +84,9 @@ export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Prom
     .where('username', 'in', ['agent', 'senior_agent'])
     .orderBy('username')
     .execute();
-  if (agents.length === 0) return;
+  // Seeding is for a fresh database: history needs customers, and a second run must not double it.
+  const existing = await ctx.db.selectFrom('contacts').select('id').limit(1).executeTakeFirst();
+  if (agents.length === 0 || customers.length === 0 || existing) return;
 
   const contacts: ContactsTable[] = [];
   const stages: ContactStagesTable[] = [];
@@ -111,7 +113,7 @@ export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Prom
         channel,
         status: 'closed',
         stage: 'closing',
-        customer_id: customers.length ? (customers[Math.floor(rand() * customers.length)] ?? null) : null,
+        customer_id: customers[Math.floor(rand() * customers.length)] ?? null,
         agent_id: agent?.id ?? null,
         verification_level: rand() < 0.8 ? 'basic' : 'strong',
         verification_methods: JSON.stringify(channel === 'chat' ? ['otp'] : ['name_id_last6']),
