@@ -31,6 +31,7 @@ import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from 
 import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, loadConfig, updateConfig } from './settings.ts';
 import { contactStats, supervisorLive } from './stats.service.ts';
+import { suggestIntents } from './suggestions.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
 
 const tags = ['contacts'];
@@ -299,6 +300,18 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => classifyContact(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/contacts/:id/suggestions',
+    {
+      schema: {
+        tags,
+        summary: "Intent suggestions (NLU) from the customer's latest turns; the agent still chooses",
+        params: idParams,
+      },
+    },
+    async (request) => suggestIntents(request.ctx, request.params.id),
   );
 
   app.post(
