@@ -334,8 +334,15 @@ describe('complaints: the closed loop', () => {
     assert.equal(body.items[0]?.id, c.id);
     const byCategory = await call(env, { method: 'GET', url: '/api/cases?q=complaint_marketing', as: 'qa' });
     assert.ok((byCategory.json() as { items: Json[] }).items.every((i) => i.category === 'complaint_marketing'));
-    const agentList = await call(env, { method: 'GET', url: '/api/cases', as: 'agent' });
-    assert.equal((agentList.json() as { total: number }).total, 0, 'an agent sees only their own cases');
+    const agent = await userId(env, 'agent');
+    const agentList = (await call(env, { method: 'GET', url: '/api/cases?limit=200', as: 'agent' })).json() as {
+      items: (Json & { ownerId: string | null; firstAgentId: string | null })[];
+    };
+    assert.ok(
+      agentList.items.every((i) => i.ownerId === agent || i.firstAgentId === agent),
+      'an agent sees only their own cases',
+    );
+    assert.ok(!agentList.items.some((i) => i.id === c.id));
   });
 });
 
@@ -455,8 +462,7 @@ describe('complaint analysis', () => {
     assert.ok(a.totals.breached > 0, 'some demo complaints are late');
     assert.ok(a.totals.open > 0 && a.totals.slaRate > 0 && a.totals.slaRate < 1);
     const fraud = await db.selectFrom('cases').select('number').where('kind', '=', 'fraud').execute();
-    assert.equal(fraud.length, 1);
-    assert.match(fraud[0]?.number ?? '', /^FR/);
+    assert.ok(fraud.length >= 1 && fraud.every((f) => /^FR\d{8}-\d{4}$/.test(f.number)), 'the demo has a fraud case');
   });
 
   it('exports the same analysis to Excel', async () => {

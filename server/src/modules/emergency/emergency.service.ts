@@ -1,0 +1,476 @@
+import { formatYuan } from '@carddesk/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
+import { addDays, bankDate } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishEvent } from '../../platform/events/publish.ts';
+import { newId } from '../../platform/ids.ts';
+import {
+  type CardSummary,
+  freezeCard,
+  getCustomerSummary,
+  listTransactions,
+  reportCardLost,
+  type Transaction,
+  termsOn,
+} from '../cards/index.ts';
+import {
+  type CaseDto,
+  type CaseRow,
+  createCaseRecord,
+  recordCaseEvent,
+  rowToCase,
+  sendCustomerMessage,
+  startFollowUp,
+} from '../cases/index.ts';
+import { appendTurn, getContactRow } from '../contacts/index.ts';
+import { cardNetwork, chargebackRules, protectionHours } from './emergency.settings.ts';
+import type { EmergencyReportsTable } from './emergency.tables.ts';
+import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
+
+/**
+ * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action blocks the card at once —
+ * before any verification, as the access levels allow — and is confirmed to the customer; then the
+ * customer marks the transactions they did not make, which opens a fraud case for the risk department with
+ * its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is sent
+ * that the customer keeps, the replacement card is ordered, and a follow-up task watches the case.
+ */
+export type EmergencyKind = 'lost' | 'stolen' | 'fraud';
+
+export interface EmergencyReport {
+  id: string;
+  customerId: string;
+  cardId: string;
+  cardLast4: string;
+  contactId: string | null;
+  kind: EmergencyKind;
+  action: 'reported_lost' | 'frozen';
+  reportedAt: string;
+  protection: ProtectionWindow;
+  replacementCardId: string | null;
+  caseId: string | null;
+  confirmation: string;
+}
+
+const KIND_ZH: Record<EmergencyKind, string> = { lost: '遗失', stolen: '被盗', fraud: '疑似盗刷' };
+/** Transactions a customer can disown: money that left their card. */
+const DISPUTABLE = new Set(['purchase', 'cash_advance']);
+
+async function cardOf(ctx: Ctx, customerId: string, cardId: string): Promise<CardSummary> {
+  const summary = await getCustomerSummary(ctx, customerId);
+  const card = summary.cards.find((c) => c.id === cardId);
+  if (!card) throw new AppError('EMERGENCY_CARD_NOT_OF_CUSTOMER');
+  return card;
+}
+
+async function protectionFor(ctx: Ctx, card: CardSummary, reportedAt: Date): Promise<ProtectionWindow> {
+  const terms = await termsOn(ctx.db, card.productId, bankDate(reportedAt));
+  const covered = terms.services.some((s) => s.code === 'lost_card_cover');
+  return protectionWindow(reportedAt, covered, covered ? await protectionHours(ctx, card.productId) : 0);
+}
+
+/** Posts a line into the contact's transcript (the customer sees it in the chat) when there is a contact. */
+async function tellInContact(ctx: Ctx, contactId: string | null, text: string): Promise<void> {
+  if (!contactId) return;
+  const contact = await getContactRow(ctx.db, contactId);
+  if (contact.status !== 'closed') await appendTurn(ctx, contact, 'system', text);
+}
+
+function reportView(
+  row: EmergencyReportsTable,
+  last4: string,
+  protection: ProtectionWindow,
+  confirmation: string,
+): EmergencyReport {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    cardId: row.card_id,
+    cardLast4: last4,
+    contactId: row.contact_id,
+    kind: row.kind as EmergencyKind,
+    action: row.action === 'frozen' ? 'frozen' : 'reported_lost',
+    reportedAt: row.reported_at,
+    protection,
+    replacementCardId: row.replacement_card_id,
+    caseId: row.case_id,
+    confirmation,
+  };
+}
+
+function confirmationText(last4: string, action: string, at: Date, expectedDelivery: string | null): string {
+  const time = `${bankDate(at)} ${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
+  const done = action === 'frozen' ? '已冻结' : '已挂失';
+  const card = expectedDelivery ? `新卡已为您补办,预计 ${expectedDelivery} 前寄达。` : '';
+  return `您尾号 ${last4} 的信用卡已于 ${time}(北京时间)${done},此后该卡无法再交易。${card}如发现非本人交易,请告知我们逐笔核对。`;
+}
+
+/**
+ * One action: blocks the card (loss report, or a freeze when the customer only suspects fraud), records the
+ * loss-report instant for the protection window, tells the customer, and alerts the risk department.
+ * A retry for the same card within a day returns the first report.
+ */
+export async function reportEmergency(
+  ctx: Ctx,
+  input: { customerId: string; cardId: string; kind: EmergencyKind },
+): Promise<EmergencyReport> {
+  authorize(ctx.actor, 'emergency.act');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'card.report_lost' });
+    const card = await cardOf(tctx, input.customerId, input.cardId);
+    const now = ctx.clock.now();
+    const earlier = await trx
+      .selectFrom('emergency_reports')
+      .selectAll()
+      .where('card_id', '=', input.cardId)
+      .where('reported_at', '>=', new Date(now.getTime() - 86_400_000).toISOString())
+      .orderBy('reported_at', 'desc')
+      .executeTakeFirst();
+    if (earlier) {
+      const at = new Date(earlier.reported_at);
+      return reportView(
+        earlier,
+        card.last4,
+        await protectionFor(tctx, card, at),
+        confirmationText(card.last4, earlier.action, at, null),
+      );
+    }
+    const action = input.kind === 'fraud' ? 'frozen' : 'reported_lost';
+    let replacementCardId: string | null = null;
+    let expectedDelivery: string | null = null;
+    if (action === 'frozen') {
+      await freezeCard(tctx, { cardId: input.cardId, reason: '疑似盗刷,紧急冻结' });
+    } else {
+      const r = await reportCardLost(tctx, { cardId: input.cardId, kind: input.kind === 'stolen' ? 'stolen' : 'lost' });
+      replacementCardId = r.replacementCardId;
+      expectedDelivery = r.expectedDelivery;
+    }
+    const protection = await protectionFor(tctx, card, now);
+    const row: EmergencyReportsTable = {
+      id: newId(now),
+      customer_id: input.customerId,
+      card_id: input.cardId,
+      contact_id: grant.contactId ?? ctx.contactId ?? null,
+      kind: input.kind,
+      action,
+      reported_at: now.toISOString(),
+      protection_hours: protection.hours,
+      replacement_card_id: replacementCardId,
+      case_id: null,
+      checklist_message_id: null,
+      created_by: ctx.actor.userId,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
+    await trx.insertInto('emergency_reports').values(row).execute();
+    const confirmation = confirmationText(card.last4, action, now, expectedDelivery);
+    await tellInContact(tctx, row.contact_id, confirmation);
+    await audit(tctx, {
+      action: 'emergency.report',
+      entityType: 'emergency_report',
+      entityId: row.id,
+      customerId: input.customerId,
+      contactId: row.contact_id,
+      details: { kind: input.kind, action, last4: card.last4, replacementCardId, protectionHours: protection.hours },
+    });
+    // The risk department hears of it at once: emergencies go ahead of the queue.
+    const alert = {
+      reportId: row.id,
+      customerId: input.customerId,
+      kind: input.kind,
+      contactId: row.contact_id,
+      priority: 'urgent',
+    };
+    publishEvent(tctx, 'department:fraud_risk', 'emergency.reported', alert);
+    publishEvent(tctx, 'cases', 'emergency.reported', alert);
+    if (row.contact_id) publishEvent(tctx, `contact:${row.contact_id}`, 'emergency.reported', alert);
+    return reportView(row, card.last4, protection, confirmation);
+  });
+}
+
+async function loadReport(ctx: Ctx, reportId: string): Promise<EmergencyReportsTable> {
+  const row = await ctx.db.selectFrom('emergency_reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  if (!row) throw new AppError('EMERGENCY_REPORT_NOT_FOUND');
+  return row;
+}
+
+export interface ReviewTransaction extends Transaction {
+  inProtectionWindow: boolean;
+  alreadyDisputed: boolean;
+}
+
+/** The customer's recent card transactions (30 days before the report onward), to mark the ones not theirs. */
+export async function recentTransactions(
+  ctx: Ctx,
+  reportId: string,
+): Promise<{ protection: ProtectionWindow; transactions: ReviewTransaction[] }> {
+  authorize(ctx.actor, 'emergency.act');
+  const report = await loadReport(ctx, reportId);
+  const card = await cardOf(ctx, report.customer_id, report.card_id);
+  const reportedAt = new Date(report.reported_at);
+  const protection = await protectionFor(ctx, card, reportedAt);
+  const txns = await listTransactions(ctx, {
+    customerId: report.customer_id,
+    from: addDays(bankDate(reportedAt), -30),
+    limit: 200,
+  });
+  const mine = txns.filter((t) => t.cardId === report.card_id && DISPUTABLE.has(t.kind));
+  const disputed = new Set(
+    mine.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('fraud_case_transactions')
+            .select('transaction_id')
+            .where(
+              'transaction_id',
+              'in',
+              mine.map((t) => t.id),
+            )
+            .execute()
+        ).map((r) => r.transaction_id),
+  );
+  return {
+    protection,
+    transactions: mine.map((t) => ({
+      ...t,
+      inProtectionWindow: inProtectionWindow(t.txnDate, protection),
+      alreadyDisputed: disputed.has(t.id),
+    })),
+  };
+}
+
+export interface MarkedResult {
+  case: CaseDto;
+  transactions: {
+    transactionId: string;
+    amountFen: number;
+    txnDate: string;
+    merchant: string | null;
+    inProtectionWindow: boolean;
+    chargebackNetwork: string;
+    chargebackDeadline: string;
+    bankClaimDeadline: string;
+  }[];
+  checklist: string;
+}
+
+/**
+ * The customer marks transactions they did not make: a fraud case (FR…) opens for the risk department with
+ * its own deadline, each transaction carries its chargeback limit and whether the protection window covers
+ * it, the checklist is sent to the customer, and a follow-up task checks the case until it closes.
+ */
+export async function markUnrecognised(
+  ctx: Ctx,
+  reportId: string,
+  transactionIds: readonly string[],
+): Promise<MarkedResult> {
+  authorize(ctx.actor, 'emergency.act');
+  if (transactionIds.length === 0) throw new AppError('EMERGENCY_NOTHING_MARKED');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const report = await loadReport(tctx, reportId);
+    const grant = await tctx.access.require(tctx, { customerId: report.customer_id, need: 'case.write' });
+    const { protection, transactions } = await recentTransactions(tctx, reportId);
+    const byId = new Map(transactions.map((t) => [t.id, t]));
+    const marked = [...new Set(transactionIds)].map((id) => byId.get(id));
+    if (marked.some((t) => t === undefined)) throw new AppError('EMERGENCY_TRANSACTION_NOT_ELIGIBLE');
+    const chosen = marked as ReviewTransaction[];
+    if (chosen.some((t) => t.alreadyDisputed)) throw new AppError('EMERGENCY_ALREADY_DISPUTED');
+
+    const card = await cardOf(tctx, report.customer_id, report.card_id);
+    const totalFen = chosen.reduce((s, t) => s + t.amountFen, 0);
+    const fraudDept = await trx
+      .selectFrom('departments')
+      .select('id')
+      .where('code', '=', 'fraud_risk')
+      .executeTakeFirst();
+    let caseRow: CaseRow;
+    if (report.case_id) {
+      caseRow = await trx.selectFrom('cases').selectAll().where('id', '=', report.case_id).executeTakeFirstOrThrow();
+    } else {
+      caseRow = await createCaseRecord(tctx, {
+        kind: 'fraud',
+        customerId: report.customer_id,
+        contactId: report.contact_id ?? grant.contactId,
+        cardId: report.card_id,
+        channel: report.contact_id ? 'chat' : 'phone',
+        productCode: card.productId,
+        category: 'fraud_report',
+        summary: `卡片${KIND_ZH[report.kind as EmergencyKind] ?? ''},客户否认 ${chosen.length} 笔交易,合计 ${formatYuan(totalFen)} 元`,
+        demand: '调查非本人交易并追回资金',
+        departmentId: fraudDept?.id ?? null,
+        priority: 'urgent',
+        state: 'referred',
+      });
+      await trx
+        .updateTable('emergency_reports')
+        .set({ case_id: caseRow.id, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', report.id)
+        .execute();
+      await startFollowUp(tctx, caseRow);
+    }
+
+    const rules = await chargebackRules(tctx);
+    const network = await cardNetwork(tctx);
+    const networkRule = rules.find((r) => r.network === network) ?? rules.find((r) => r.network === 'unionpay');
+    const bankRule = rules.find((r) => r.network === 'bank');
+    const out: MarkedResult['transactions'] = [];
+    for (const t of chosen) {
+      // The statement date is not exposed by the card engine: counting from posting is never later.
+      const dates = { postingDate: t.postingDate, statementDate: null };
+      const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : addDays(t.postingDate, 120);
+      const claim = bankRule ? chargebackDeadline(bankRule, dates) : chargeback;
+      await trx
+        .insertInto('fraud_case_transactions')
+        .values({
+          transaction_id: t.id,
+          case_id: caseRow.id,
+          report_id: report.id,
+          card_id: report.card_id,
+          amount_fen: t.amountFen,
+          currency: 'CNY',
+          merchant: t.merchant ?? t.description,
+          transacted_at: t.txnDate,
+          posted_date: t.postingDate,
+          statement_date: null,
+          network: networkRule?.network ?? network,
+          protected: t.inProtectionWindow ? 1 : 0,
+          chargeback_deadline: chargeback,
+          created_at: ctx.clock.now().toISOString(),
+        })
+        .execute();
+      out.push({
+        transactionId: t.id,
+        amountFen: t.amountFen,
+        txnDate: t.txnDate,
+        merchant: t.merchant,
+        inProtectionWindow: t.inProtectionWindow,
+        chargebackNetwork: networkRule?.network ?? network,
+        chargebackDeadline: chargeback,
+        bankClaimDeadline: claim,
+      });
+    }
+    const change = { ctx: tctx, row: caseRow, grant };
+    await recordCaseEvent(change, 'transactions_disputed', null, {
+      count: out.length,
+      totalFen,
+      protectedCount: out.filter((t) => t.inProtectionWindow).length,
+      earliestChargebackDeadline: out.map((t) => t.chargebackDeadline).sort()[0],
+    });
+    const checklist = checklistText({
+      caseNumber: caseRow.number,
+      dueDate: caseRow.due_date,
+      count: out.length,
+      totalFen,
+      protection,
+      protectedCount: out.filter((t) => t.inProtectionWindow).length,
+      replacement: report.replacement_card_id !== null,
+      claimDeadline: out.map((t) => t.bankClaimDeadline).sort()[0] ?? null,
+    });
+    const message = await sendCustomerMessage(change, 'emergency_checklist', checklist);
+    await trx
+      .updateTable('emergency_reports')
+      .set({ checklist_message_id: message.id })
+      .where('id', '=', report.id)
+      .execute();
+    await tellInContact(tctx, report.contact_id, checklist);
+    publishEvent(tctx, 'department:fraud_risk', 'case.referred', {
+      caseId: caseRow.id,
+      number: caseRow.number,
+      kind: 'fraud',
+      dueDate: caseRow.due_date,
+      priority: 'urgent',
+    });
+    const codes = new Map(
+      (await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.id, d.code]),
+    );
+    return { case: rowToCase(caseRow, codes), transactions: out, checklist };
+  });
+}
+
+function checklistText(p: {
+  caseNumber: string;
+  dueDate: string;
+  count: number;
+  totalFen: number;
+  protection: ProtectionWindow;
+  protectedCount: number;
+  replacement: boolean;
+  claimDeadline: string | null;
+}): string {
+  const lines = [
+    `【挂失后续事项清单】案件编号 ${p.caseNumber},请妥善保存本消息。`,
+    '1. 报警:如卡片被盗或发生盗刷,请尽快向当地公安机关报案,并保留报案回执(报警记录是认定盗刷责任的重要依据)。',
+    '2. 证据:请保留交易提醒短信、交易发生时您本人所在位置的证明(如车票、考勤记录)、卡片仍由您持有的证明等材料,提交时请注明案件编号。',
+    p.replacement
+      ? '3. 新卡:补办的新卡已寄出,收到后请先激活再使用,并更新绑定的自动扣款。'
+      : '3. 新卡:如需补办新卡,请告知我们,我们将为您寄送。',
+    `4. 后续处理:您标记的 ${p.count} 笔非本人交易(合计 ${formatYuan(p.totalFen)} 元)已提交风险管理部调查,我们将在 ${p.dueDate} 前告知调查结果${p.claimDeadline ? `;补充材料请于 ${p.claimDeadline} 前提交` : ''}。`,
+    p.protection.covered
+      ? `5. 失卡保障:您的卡片享有挂失前 ${p.protection.hours} 小时失卡保障,所标记交易中有 ${p.protectedCount} 笔发生在保障时段内。`
+      : '5. 失卡保障:您的卡片产品不含失卡保障,调查结果将依据相关规定认定责任。',
+  ];
+  return lines.join('\n');
+}
+
+/** Orders the replacement card from the emergency lane (the card engine returns an existing one on retry). */
+export async function orderReplacementForReport(
+  ctx: Ctx,
+  reportId: string,
+): Promise<{ replacementCardId: string; expectedDelivery: string | null }> {
+  authorize(ctx.actor, 'emergency.act');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const report = await loadReport(tctx, reportId);
+    if (report.replacement_card_id) {
+      // Ordered with the loss report already: confirm it, without a second card operation.
+      await tctx.access.require(tctx, { customerId: report.customer_id, need: 'card.report_lost' });
+      return { replacementCardId: report.replacement_card_id, expectedDelivery: null };
+    }
+    // After a freeze (suspected fraud) the compromised card is blocked for good and replaced, through the
+    // card engine with its own checks (replacing needs the verification level the bank set for it).
+    const r = await reportCardLost(tctx, { cardId: report.card_id, kind: 'stolen', note: '疑似盗刷,换卡' });
+    if (report.replacement_card_id !== r.replacementCardId) {
+      await trx
+        .updateTable('emergency_reports')
+        .set({ replacement_card_id: r.replacementCardId, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', reportId)
+        .execute();
+      if (report.case_id) {
+        const caseRow = await trx
+          .selectFrom('cases')
+          .selectAll()
+          .where('id', '=', report.case_id)
+          .executeTakeFirstOrThrow();
+        await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
+          replacementCardId: r.replacementCardId,
+          expectedDelivery: r.expectedDelivery,
+        });
+      }
+      await tellInContact(
+        tctx,
+        report.contact_id,
+        `新卡已为您补办${r.expectedDelivery ? `,预计 ${r.expectedDelivery} 前寄达` : ''},收到后请激活使用。`,
+      );
+    }
+    return { replacementCardId: r.replacementCardId, expectedDelivery: r.expectedDelivery };
+  });
+}
+
+export async function getEmergencyReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
+  authorize(ctx.actor, 'emergency.act');
+  const report = await loadReport(ctx, reportId);
+  await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.report_lost' });
+  const card = await cardOf(ctx, report.customer_id, report.card_id);
+  const at = new Date(report.reported_at);
+  return reportView(
+    report,
+    card.last4,
+    await protectionFor(ctx, card, at),
+    confirmationText(card.last4, report.action, at, null),
+  );
+}

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { cardsModule, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
+import { casesModule } from '../cases/index.ts';
+import { contactsModule, listTurns, startChatContact } from '../contacts/index.ts';
+import { emergencyModule } from './index.ts';
+
+const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
+
+describe('emergency lane, end to end', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES });
+  });
+  after(() => env.close());
+
+  it('“我的卡丢了” in a new chat → card blocked in one call → transactions marked → fraud case for the risk department → replacement', async () => {
+    // A demo card holder with recent transactions (the card engine's documented customer 张伟).
+    const customerId = await findCustomerIdByPhone(env.system, '13800138000');
+    assert.ok(customerId, 'demo customer seeded by the card engine');
+    const summary = await getCustomerSummary(env.system, customerId);
+    const card = summary.cards.find((c) => c.isPrimary && c.status === 'active');
+    assert.ok(card);
+
+    // The customer opens a chat and writes that the card is lost; an agent takes it.
+    const chat = await startChatContact(env.system, { customerId, level: 'basic', firstMessage: '我的卡丢了' });
+    const accepted = await env.request({ method: 'POST', url: `/api/contacts/${chat.id}/accept`, as: 'agent' });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    const inContact = { 'x-contact-id': chat.id };
+
+    // One call, no verification step by the agent: the card is blocked and the customer is told.
+    const report = await env.request({
+      method: 'POST',
+      url: '/api/emergency/reports',
+      as: 'agent',
+      headers: { ...inContact, 'idempotency-key': 'lost-1' },
+      payload: { customerId, cardId: card.id, kind: 'lost' },
+    });
+    assert.equal(report.statusCode, 201, report.body);
+    const r = report.json();
+    assert.equal(r.action, 'reported_lost');
+    assert.match(r.confirmation, new RegExp(`尾号 ${card.last4}.*已挂失`));
+    assert.ok(r.replacementCardId, 'the card engine orders the replacement with the loss report');
+    const after = await getCustomerSummary(env.system, customerId);
+    assert.equal(after.cards.find((c) => c.id === card.id)?.status, 'lost');
+    // A retry (lost answer) does not report twice.
+    const retry = await env.request({
+      method: 'POST',
+      url: '/api/emergency/reports',
+      as: 'agent',
+      headers: { ...inContact, 'idempotency-key': 'lost-1' },
+      payload: { customerId, cardId: card.id, kind: 'lost' },
+    });
+    assert.equal(retry.json().id, r.id);
+    const reports = await env.system.db
+      .selectFrom('emergency_reports')
+      .select('id')
+      .where('card_id', '=', card.id)
+      .execute();
+    assert.equal(reports.length, 1);
+
+    // The customer's recent transactions, with the lost-card protection window evaluated.
+    const list = await env.request({
+      method: 'GET',
+      url: `/api/emergency/reports/${r.id}/transactions`,
+      as: 'agent',
+      headers: inContact,
+    });
+    assert.equal(list.statusCode, 200, list.body);
+    const { protection, transactions } = list.json() as {
+      protection: { covered: boolean; hours: number };
+      transactions: { id: string; amountFen: number; suspicious: boolean; inProtectionWindow: boolean }[];
+    };
+    assert.ok(transactions.length > 0, 'recent card transactions to review');
+    assert.equal(typeof protection.covered, 'boolean');
+    const marked = (
+      transactions.filter((t) => t.suspicious).length > 0 ? transactions.filter((t) => t.suspicious) : transactions
+    ).slice(0, 2);
+
+    // Unknown transaction ids are refused and nothing is opened.
+    const bad = await env.request({
+      method: 'POST',
+      url: `/api/emergency/reports/${r.id}/unrecognised`,
+      as: 'agent',
+      headers: inContact,
+      payload: { transactionIds: ['NOT-A-TXN'] },
+    });
+    assert.equal(bad.json().error.code, 'EMERGENCY_TRANSACTION_NOT_ELIGIBLE');
+
+    const disputed = await env.request({
+      method: 'POST',
+      url: `/api/emergency/reports/${r.id}/unrecognised`,
+      as: 'agent',
+      headers: inContact,
+      payload: { transactionIds: marked.map((t) => t.id) },
+    });
+    assert.equal(disputed.statusCode, 201, disputed.body);
+    const d = disputed.json();
+    assert.match(d.case.number, /^FR\d{8}-\d{4}$/);
+    assert.equal(d.case.department, 'fraud_risk');
+    assert.equal(d.case.priority, 'urgent');
+    assert.equal(d.transactions.length, marked.length);
+    for (const t of d.transactions) {
+      assert.equal(t.chargebackNetwork, 'unionpay');
+      assert.ok(t.chargebackDeadline > t.txnDate);
+    }
+    assert.match(d.checklist, /报警/);
+    assert.match(d.checklist, new RegExp(d.case.number));
+    const again = await env.request({
+      method: 'POST',
+      url: `/api/emergency/reports/${r.id}/unrecognised`,
+      as: 'agent',
+      headers: inContact,
+      payload: { transactionIds: [marked[0]?.id] },
+    });
+    assert.equal(again.json().error.code, 'EMERGENCY_ALREADY_DISPUTED');
+
+    // The fraud department sees the case and may open it; the disputes department may not.
+    const inbox = await env.request({ method: 'GET', url: '/api/cases?open=true&kind=fraud', as: 'fraud_handler' });
+    assert.ok((inbox.json() as { items: { id: string }[] }).items.some((c) => c.id === d.case.id));
+    const opened = await env.request({ method: 'GET', url: `/api/cases/${d.case.id}`, as: 'fraud_handler' });
+    assert.equal(opened.statusCode, 200, opened.body);
+    assert.ok(opened.json().messages.some((m: { kind: string }) => m.kind === 'emergency_checklist'));
+    const other = await env.request({ method: 'GET', url: `/api/cases/${d.case.id}`, as: 'dept_handler' });
+    assert.equal(other.statusCode, 403);
+
+    // The replacement is ordered from here (the one ordered with the loss report is returned, not a second).
+    const replacement = await env.request({
+      method: 'POST',
+      url: `/api/emergency/reports/${r.id}/replacement`,
+      as: 'agent',
+      headers: inContact,
+    });
+    assert.equal(replacement.statusCode, 200, replacement.body);
+    assert.equal(replacement.json().replacementCardId, r.replacementCardId);
+
+    // The customer sees the confirmation and the checklist in the chat.
+    const turns = await listTurns(env.system.db, chat.id);
+    assert.ok(turns.some((t) => t.text.includes('已挂失')));
+    assert.ok(turns.some((t) => t.text.includes('挂失后续事项清单')));
+
+    // A follow-up task checks the case until it is closed.
+    env.clock.advance(25 * 3_600_000);
+    await env.runtime.worker.runDue();
+    const checks = await env.system.db
+      .selectFrom('case_events')
+      .select('id')
+      .where('case_id', '=', d.case.id)
+      .where('kind', '=', 'follow_up_check')
+      .execute();
+    assert.equal(checks.length, 1);
+  });
+});

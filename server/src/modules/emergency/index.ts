@@ -1,0 +1,24 @@
+import type { ModuleDef } from '../module.ts';
+import { emergencyRoutes } from './emergency.routes.ts';
+import { ensureEmergencyDefaults } from './emergency.settings.ts';
+
+/**
+ * The emergency lane (issue 5, guide §3.3): lost and stolen cards and suspected fraud. Builds on the card
+ * engine (block, replacement, transactions), contacts (the transcript the customer sees) and cases (the
+ * fraud case). Other modules import only from this file.
+ */
+export {
+  type EmergencyKind,
+  type EmergencyReport,
+  getEmergencyReport,
+  markUnrecognised,
+  orderReplacementForReport,
+  recentTransactions,
+  reportEmergency,
+} from './emergency.service.ts';
+
+export const emergencyModule: ModuleDef = {
+  name: 'emergency',
+  routes: emergencyRoutes,
+  init: (deps) => ensureEmergencyDefaults(deps),
+};
