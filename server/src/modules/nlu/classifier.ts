@@ -31,7 +31,7 @@ const MIN_ALTERNATIVE = 0.05;
  * read alone look like emergencies far more often than they are.
  */
 const EMERGENCY_CLAUSE_MIN = 0.6;
-const EMERGENCY_WHOLE_MIN = 0.1;
+const EMERGENCY_WHOLE_MIN = 0.25;
 const EMERGENCY_CLAUSE_CHARS = 3;
 
 /**
