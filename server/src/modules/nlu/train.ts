@@ -61,7 +61,7 @@ export class TrainingDataError extends Error {
   override readonly name = 'TrainingDataError';
 }
 
-const DEFAULT_L2_GRID = [1e-6, 1e-5, 1e-4] as const;
+const DEFAULT_L2_GRID = [1e-5, 1e-4] as const;
 
 /** Stratified, seeded split: every label with at least 3 rows contributes to dev. */
 export function stratifiedSplit(
