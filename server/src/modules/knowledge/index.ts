@@ -17,7 +17,7 @@ import { seedKnowledge } from './seed.ts';
 export { getArticle } from './article.service.ts';
 export type { ArticleView, Audience, Kind } from './article.ts';
 export type { MatchAnswer, MatchResponse } from './match/match.service.ts';
-export { matchQuestion, useIntentDetector } from './match/match.service.ts';
+export { matchQuestion } from './match/match.service.ts';
 export type { ProductCatalog } from './params/catalog.ts';
 export type { SearchResponse, SearchResult } from './search/search.service.ts';
 export { searchKnowledge } from './search/search.service.ts';

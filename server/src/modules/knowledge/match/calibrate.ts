@@ -7,7 +7,7 @@
  * two (balanced accuracy); a logistic curve centred on it turns a score into a confidence.
  */
 import type { SynonymTable } from '../search/query.ts';
-import { type FaqDoc, FaqMatcher } from './matcher.ts';
+import { type FaqDoc, FaqMatcher, type IntentGuess } from './matcher.ts';
 
 export interface Calibration {
   threshold: number;
@@ -100,6 +100,7 @@ export function heldOutEvaluation(
   synonyms: SynonymTable,
   outOfScope: readonly string[],
   pick: (doc: FaqDoc) => number,
+  intentsOf?: (text: string) => IntentGuess | undefined,
 ): HeldOutResult {
   const heldOut = new Map<string, string>();
   const training = docs.map((d) => {
@@ -114,14 +115,14 @@ export function heldOutEvaluation(
   const positiveScores: number[] = [];
   const misses: HeldOutResult['misses'] = [];
   for (const [id, question] of heldOut) {
-    const ranked = matcher.rank(question, 3);
+    const ranked = matcher.rank(question, 3, intentsOf?.(question));
     const pos = ranked.findIndex((c) => c.id === id);
     if (pos === 0) at1++;
     else misses.push([question, id, ranked[0]?.id ?? '-']);
     if (pos >= 0) at3++;
     positiveScores.push(ranked[0]?.score ?? 0);
   }
-  const negativeScores = outOfScope.map((q) => matcher.rank(q, 1)[0]?.score ?? 0);
+  const negativeScores = outOfScope.map((q) => matcher.rank(q, 1, intentsOf?.(q))[0]?.score ?? 0);
   const asked = heldOut.size;
   return {
     asked,

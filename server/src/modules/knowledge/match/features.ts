@@ -38,3 +38,12 @@ export function charGrams(text: string, max = 3): string[] {
 export function contentWords(text: string): string[] {
   return queryWords(text).filter((w) => !STOPWORDS.has(w) && /[\p{L}\p{N}]/u.test(w));
 }
+
+/**
+ * The text without its stop words ("怎么开通自动还款" → "开通自动还款"), so that n-grams of how a question
+ * is asked (怎么, 如何, 可以吗) do not outweigh what it is about. Falls back to the text when nothing is left.
+ */
+export function contentText(text: string): string {
+  const words = contentWords(text);
+  return words.length > 0 ? words.join('') : text;
+}

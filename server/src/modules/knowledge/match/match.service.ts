@@ -13,7 +13,8 @@ import type { Audience } from '../article.ts';
 import { GenerationCache } from '../cache.ts';
 import { synonymTable } from '../synonyms.service.ts';
 import { type Calibration, calibrate, confidence, DEFAULT_CALIBRATION, heldOutEvaluation } from './calibrate.ts';
-import { type FaqDoc, FaqMatcher, type IntentGuess } from './matcher.ts';
+import { intentsOf } from './intents.ts';
+import { type FaqDoc, FaqMatcher } from './matcher.ts';
 
 export const matchInputSchema = z.object({
   question: z.string().trim().min(1).max(500),
@@ -59,12 +60,6 @@ export async function loadCalibration(ctx: Ctx): Promise<Calibration> {
   return { ...DEFAULT_CALIBRATION, ...(JSON.parse(row.value) as Partial<Calibration>) };
 }
 
-/** Optional intent detector (the NLU's `analyze`), wired in index.ts when the NLU module provides one. */
-let intentOf: ((ctx: Ctx, text: string) => Promise<IntentGuess | undefined>) | undefined;
-export function useIntentDetector(fn: typeof intentOf): void {
-  intentOf = fn;
-}
-
 export async function matchQuestion(
   ctx: Ctx,
   input: MatchInput,
@@ -74,7 +69,7 @@ export async function matchQuestion(
   const { question, limit } = matchInputSchema.parse(input);
   const matcher = await matchers.get(ctx, options.audiences?.join(',') ?? '');
   const calibration = await loadCalibration(ctx);
-  const intent = intentOf ? await intentOf(ctx, question) : undefined;
+  const intent = intentsOf(question);
   const ranked = matcher.rank(question, limit, intent).filter((c) => c.score >= calibration.threshold);
   if (ranked.length === 0) return { none: true, matches: [] };
   const rows = await servedVersions(ctx.db, { kind: 'faq', ids: ranked.map((c) => c.id) });
@@ -114,7 +109,7 @@ export async function calibrateMatching(ctx: Ctx, outOfScope: readonly string[])
     questions: JSON.parse(r.questions) as string[],
     intent: r.intent,
   }));
-  const result = heldOutEvaluation(docs, await synonymTable(ctx), outOfScope, (d) => d.questions.length - 1);
+  const result = heldOutEvaluation(docs, await synonymTable(ctx), outOfScope, (d) => d.questions.length - 1, intentsOf);
   const learnt = calibrate(result, ctx.clock.now());
   await inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now().toISOString();

@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
+import { addProductVersion } from '../cards/catalog/product.service.ts';
+import { readArticleFiles } from './files.ts';
+import { exportArticles, importArticles } from './markdown/import-export.ts';
+
+describe('knowledge workflow', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(async () => {
+    await env.close();
+  });
+
+  const searchIds = async (q: string) => {
+    const res = await env.request({ method: 'GET', url: `/api/kb/search?q=${encodeURIComponent(q)}`, as: 'agent' });
+    return (res.json() as { results: Array<{ id: string }> }).results.map((r) => r.id);
+  };
+
+  it('serves a draft to nobody, and a published version to search the moment it is approved', async () => {
+    const created = await env.request({
+      method: 'POST',
+      url: '/api/kb/articles',
+      as: 'kb_editor',
+      payload: { id: 'process-zebra-test', kind: 'process', title: '斑马流程测试', body: '斑马卡专属的办理流程。' },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const v1 = created.json() as { versionId: string; status: string };
+    assert.equal(v1.status, 'draft');
+    assert.deepEqual(await searchIds('斑马'), []);
+    const read = await env.request({ method: 'GET', url: '/api/kb/articles/process-zebra-test', as: 'agent' });
+    assert.equal(read.statusCode, 404);
+
+    const submit = await env.request({
+      method: 'POST',
+      url: `/api/kb/versions/${v1.versionId}/submit`,
+      as: 'kb_editor',
+    });
+    assert.equal((submit.json() as { status: string }).status, 'in_review');
+    assert.deepEqual(await searchIds('斑马'), [], 'a version in review is not served');
+
+    // The author may not approve their own work; a supervisor may.
+    const self = await env.request({
+      method: 'POST',
+      url: `/api/kb/versions/${v1.versionId}/approve`,
+      as: 'kb_editor',
+      payload: {},
+    });
+    assert.equal(self.statusCode, 403);
+    assert.equal((self.json() as { error: { code: string } }).error.code, 'KB_SELF_REVIEW');
+    const agent = await env.request({
+      method: 'POST',
+      url: `/api/kb/versions/${v1.versionId}/approve`,
+      as: 'agent',
+      payload: {},
+    });
+    assert.equal(agent.statusCode, 403);
+    const ok = await env.request({
+      method: 'POST',
+      url: `/api/kb/versions/${v1.versionId}/approve`,
+      as: 'supervisor',
+      payload: {},
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal((ok.json() as { status: string }).status, 'published');
+    assert.deepEqual(await searchIds('斑马'), ['process-zebra-test']);
+
+    // A second version: edited as a draft, the first stays served; once approved, the change is found at once.
+    const next = await env.request({
+      method: 'POST',
+      url: '/api/kb/articles/process-zebra-test/versions',
+      as: 'kb_editor',
+    });
+    const v2 = next.json() as { versionId: string; version: number };
+    assert.equal(v2.version, 2);
+    const edit = await env.request({
+      method: 'PATCH',
+      url: `/api/kb/versions/${v2.versionId}`,
+      as: 'kb_editor',
+      payload: { body: '长颈鹿卡专属的办理流程。' },
+    });
+    assert.equal(edit.statusCode, 200, edit.body);
+    assert.deepEqual(await searchIds('长颈鹿'), []);
+    await env.request({ method: 'POST', url: `/api/kb/versions/${v2.versionId}/submit`, as: 'kb_editor' });
+    await env.request({
+      method: 'POST',
+      url: `/api/kb/versions/${v2.versionId}/approve`,
+      as: 'supervisor',
+      payload: {},
+    });
+    assert.deepEqual(await searchIds('长颈鹿'), ['process-zebra-test']);
+    const served = await env.request({ method: 'GET', url: '/api/kb/articles/process-zebra-test', as: 'agent' });
+    assert.equal((served.json() as { version: number }).version, 2);
+
+    const audit = await env.system.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', 'process-zebra-test')
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      [
+        'kb.article.create',
+        'kb.version.submit',
+        'kb.version.approve',
+        'kb.version.create',
+        'kb.version.update',
+        'kb.version.submit',
+        'kb.version.approve',
+      ],
+    );
+
+    const retire = await env.request({
+      method: 'POST',
+      url: '/api/kb/articles/process-zebra-test/retire',
+      as: 'supervisor',
+      payload: { reason: '测试结束下线' },
+    });
+    assert.equal(retire.statusCode, 204);
+    assert.deepEqual(await searchIds('长颈鹿'), []);
+  });
+
+  it('refuses an FAQ without phrasings and changes nothing', async () => {
+    const res = await env.request({
+      method: 'POST',
+      url: '/api/kb/articles',
+      as: 'kb_editor',
+      payload: { id: 'faq-empty-test', kind: 'faq', title: '空的', body: '答案' },
+    });
+    assert.equal((res.json() as { error: { code: string } }).error.code, 'KB_FAQ_NEEDS_QUESTIONS');
+    const row = await env.system.db
+      .selectFrom('kb_articles')
+      .select('id')
+      .where('id', '=', 'faq-empty-test')
+      .executeTakeFirst();
+    assert.equal(row, undefined);
+  });
+
+  it('renders live product parameters from the current product version', async () => {
+    const read = async () => {
+      const res = await env.request({ method: 'GET', url: '/api/kb/articles/product-gold', as: 'agent' });
+      return res.json() as { rendered: string; unresolved: string[] };
+    };
+    const before = await read();
+    assert.deepEqual(before.unresolved, []);
+    assert.match(before.rendered, /年费 300 元\/年/);
+
+    const product = await env.system.db
+      .selectFrom('products')
+      .select('id')
+      .where('code', '=', 'GOLD')
+      .executeTakeFirstOrThrow();
+    const current = await env.system.db
+      .selectFrom('product_versions')
+      .select('terms')
+      .where('product_id', '=', product.id)
+      .executeTakeFirstOrThrow();
+    const terms = JSON.parse(current.terms) as { annualFee: { amountFen: number } };
+    terms.annualFee.amountFen = 48_800;
+    const tomorrow = new Date(env.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    await addProductVersion(
+      { ...env.system, actor: systemActor('test') },
+      { productId: product.id, effectiveFrom: tomorrow, terms },
+    );
+    assert.match((await read()).rendered, /年费 300 元\/年/, 'the new terms are not in force yet');
+    env.clock.advanceDays(1);
+    // Sessions are shorter than a day: sign in again on the new day.
+    for (const user of ['agent', 'kb_editor', 'supervisor']) await env.login(user);
+    assert.match((await read()).rendered, /年费 488 元\/年/);
+  });
+
+  it('refuses to approve a version whose placeholders do not resolve', async () => {
+    const created = await env.request({
+      method: 'POST',
+      url: '/api/kb/articles',
+      as: 'kb_editor',
+      payload: { kind: 'product', title: '错误参数', body: '年费 {{product:GOLD.noSuchField|yuan}} 元' },
+    });
+    const v = created.json() as { versionId: string; unresolved: string[] };
+    assert.equal(v.unresolved.length, 1);
+    await env.request({ method: 'POST', url: `/api/kb/versions/${v.versionId}/submit`, as: 'kb_editor' });
+    const res = await env.request({
+      method: 'POST',
+      url: `/api/kb/versions/${v.versionId}/approve`,
+      as: 'supervisor',
+      payload: {},
+    });
+    assert.equal((res.json() as { error: { code: string } }).error.code, 'KB_UNKNOWN_PARAMETER');
+  });
+
+  it('exports and re-imports articles as Markdown with front matter, unchanged', async () => {
+    const ctx = { ...env.system, actor: systemActor('test') };
+    const files = await exportArticles(ctx);
+    const faq = files.find((f) => f.path === 'faq/faq-card-loss-report.md');
+    assert.ok(faq);
+    assert.match(faq.text, /^---\nid: faq-card-loss-report\nkind: faq\n/);
+    assert.match(faq.text, /questions:\n {2}- 我的卡丢了怎么办/);
+    const dir = mkdtempSync(join(tmpdir(), 'kb-export-'));
+    try {
+      writeFileSync(join(dir, 'a.md'), faq.text);
+      const again = await importArticles(ctx, readArticleFiles(dir), { publish: true });
+      assert.deepEqual([again.created, again.updated, again.unchanged], [0, 0, 1]);
+      writeFileSync(join(dir, 'a.md'), faq.text.replace('请立即挂失', '请马上挂失'));
+      const changed = await importArticles(ctx, readArticleFiles(dir), { publish: true });
+      assert.deepEqual([changed.updated, changed.published], [1, 1]);
+      const res = await env.request({ method: 'GET', url: '/api/kb/articles/faq-card-loss-report', as: 'agent' });
+      assert.match((res.json() as { body: string }).body, /请马上挂失/);
+      // A broken file: nothing is imported, and the error names the file.
+      writeFileSync(join(dir, 'b.md'), '---\nid: faq-bad\nkind: faq\ntitle: 坏文件\n---\n答案\n');
+      writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8').replace('请马上挂失', '请再次挂失'));
+      await assert.rejects(importArticles(ctx, readArticleFiles(dir)), /KB_IMPORT_INVALID|b\.md/);
+      const after = await env.request({ method: 'GET', url: '/api/kb/articles/faq-card-loss-report', as: 'agent' });
+      assert.match((after.json() as { body: string }).body, /请马上挂失/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('FAQ matching', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(async () => {
+    await env.close();
+  });
+
+  const match = async (question: string, url = '/api/kb/match', as: string | undefined = 'agent') => {
+    const res = await env.request({ method: 'POST', url, payload: { question }, ...(as ? { as } : {}) });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as { none: boolean; matches: Array<{ id: string; confidence: number; answer: string }> };
+  };
+
+  it('answers a colloquial question with the right FAQ and its article id', async () => {
+    const r = await match('卡丢了怎么办啊');
+    assert.equal(r.none, false);
+    assert.equal(r.matches[0]?.id, 'faq-card-loss-report');
+    assert.ok((r.matches[0]?.confidence ?? 0) > 0.5);
+  });
+
+  it('renders live parameters in the answer', async () => {
+    const r = await match('信用卡年费是多少钱');
+    const top = r.matches.find((m) => m.id === 'faq-annual-fee-amount');
+    assert.ok(top, JSON.stringify(r));
+    assert.match(top.answer, /金卡300元\/年/);
+  });
+
+  it('says none to questions outside card service', async () => {
+    for (const q of ['今天天气怎么样', '红烧肉怎么做好吃', '世界杯谁是冠军']) {
+      const r = await match(q);
+      assert.equal(r.none, true, `${q}: ${JSON.stringify(r.matches)}`);
+      assert.deepEqual(r.matches, []);
+    }
+  });
+
+  it('serves customers through the public endpoint without a session', async () => {
+    const r = await match('我的卡丢了怎么办', '/api/public/kb/match', undefined);
+    assert.equal(r.matches[0]?.id, 'faq-card-loss-report');
+  });
+
+  it('keeps the learnt threshold in the settings', async () => {
+    const row = await env.system.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'kb.match.calibration')
+      .executeTakeFirstOrThrow();
+    const c = JSON.parse(row.value) as { threshold: number; positives: number; negatives: number };
+    assert.ok(c.threshold > 0 && c.threshold < 1);
+    assert.equal(c.positives, 100);
+    assert.ok(c.negatives > 50);
+  });
+});
