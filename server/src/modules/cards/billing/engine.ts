@@ -142,6 +142,8 @@ export interface PostingInput {
   relatedTxnId?: string | null;
   suspicious?: boolean;
   reference?: string | null;
+  /** Overrides how a credit is allocated (a purchase split before it was billed: `conversion_unbilled`). */
+  allocateAs?: CreditKind;
   /** Points to take back (a refund returns the points its purchase earned, pro rata). */
   pointsReversal?: number;
 }
@@ -184,12 +186,13 @@ export function availableOn(acc: EngineAccount, date: string): number {
  * magnitude; the row's sign follows the kind.
  */
 export function post(acc: EngineAccount, terms: ProductTerms, p: PostingInput, out: Emitter): TransactionsTable {
-  const creditKind = CREDIT_KINDS[p.kind];
+  const creditKind = CREDIT_KINDS[p.kind] ? (p.allocateAs ?? CREDIT_KINDS[p.kind]) : undefined;
   let allocation: Allocation;
   let points = 0;
   if (creditKind) {
     allocation = applyCredit(acc.book, p.amountFen, p.postingDate, creditKind);
-    if (creditKind !== 'conversion' && acc.lastStatementId) out.statementPaid(acc.lastStatementId, p.amountFen);
+    if (creditKind !== 'conversion' && creditKind !== 'conversion_unbilled' && acc.lastStatementId)
+      out.statementPaid(acc.lastStatementId, p.amountFen);
     if (p.kind === 'refund' && p.pointsReversal) {
       points = -Math.min(p.pointsReversal, acc.pointsBalance);
     }

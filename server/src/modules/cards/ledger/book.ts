@@ -78,7 +78,8 @@ export function postDebit(book: Book, bucket: Bucket, amount: number, date: stri
   return absorbed > 0 ? { overpayment: absorbed } : {};
 }
 
-export type CreditKind = 'repayment' | 'refund' | 'conversion' | 'fee_waiver';
+/** `conversion` splits billed principal (a bill installment); `conversion_unbilled` a purchase not yet billed. */
+export type CreditKind = 'repayment' | 'refund' | 'conversion' | 'conversion_unbilled' | 'fee_waiver';
 
 /**
  * Applies a credit on `date`: a repayment in the order of card-rules.md §1 (by days overdue), a refund to
@@ -92,7 +93,7 @@ export function applyCredit(book: Book, amount: number, date: string, kind: Cred
   const order =
     kind === 'repayment'
       ? repaymentOrder(overdueDays)
-      : kind === 'refund'
+      : kind === 'refund' || kind === 'conversion_unbilled'
         ? REFUND_ORDER
         : kind === 'fee_waiver'
           ? (['fees', 'interest', 'cash', 'revolving', 'billed', 'unbilled'] as const)
@@ -100,7 +101,7 @@ export function applyCredit(book: Book, amount: number, date: string, kind: Cred
   const { allocation, remaining, overpayment } = allocate(amount, book.buckets, order);
   book.buckets = remaining;
   book.overpayment += overpayment;
-  if (kind !== 'conversion') reduceMinimum(book, amount);
+  if (kind !== 'conversion' && kind !== 'conversion_unbilled') reduceMinimum(book, amount);
   return allocation;
 }
 

@@ -1,0 +1,141 @@
+import { audit } from '../../../platform/audit.ts';
+import { bankDate } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../platform/pii/mask.ts';
+import { requireCustomerAccess } from '../ledger/access.ts';
+import {
+  type AccountView,
+  accountRowToView,
+  type StatementView,
+  statementRowToView,
+} from '../ledger/account.service.ts';
+import { queryTransactions, type Transaction } from '../ledger/transactions.query.ts';
+import { type CardSummary, listCardSummaries, parseFlags } from './customer.service.ts';
+import { ENC } from './pii-fields.ts';
+
+export interface InstallmentPlanView {
+  id: string;
+  accountId: string;
+  kind: string;
+  principalFen: number;
+  periods: number;
+  periodsBilled: number;
+  feeRatePerPeriod: string;
+  aprPercent: string;
+  earPercent: string;
+  remainingPrincipalFen: number;
+  status: string;
+  createdAt: string;
+}
+
+export interface Customer360 {
+  customer: {
+    id: string;
+    maskedName: string;
+    maskedPhone: string;
+    maskedIdNumber: string;
+    maskedAddress: string;
+    gender: string;
+    salutation: string;
+    flags: { vip: boolean; vulnerable: boolean; note: string | null };
+    preferences: Record<string, unknown>;
+    customerSince: string;
+  };
+  accounts: AccountView[];
+  cards: CardSummary[];
+  latestStatements: StatementView[];
+  recentTransactions: Transaction[];
+  installmentPlans: InstallmentPlanView[];
+  [section: string]: unknown;
+}
+
+/**
+ * The customer 360 view (GET /api/customers/{id}): who they are (masked), accounts with limits and what is
+ * owed, cards, the latest statement per account, recent transactions, installment plans and flags, plus
+ * the sections other modules contribute (open promises, cases, past contacts). The read is audited.
+ */
+export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Customer360> {
+  const { contactId } = await requireCustomerAccess(ctx, customerId, 'customer.profile');
+  const today = bankDate(ctx.clock.now());
+  const row = await ctx.db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
+  const k = ctx.keyring;
+  const flags = parseFlags(row.flags);
+  const accountRows = await ctx.db
+    .selectFrom('accounts')
+    .innerJoin('products', 'products.id', 'accounts.product_id')
+    .selectAll('accounts')
+    .select('products.name_zh as product_name')
+    .where('accounts.customer_id', '=', customerId)
+    .execute();
+  const accountIds = accountRows.map((a) => a.id);
+  const [cards, statements, transactions, plans] = await Promise.all([
+    listCardSummaries(ctx, customerId),
+    Promise.all(
+      accountRows.map((a) =>
+        a.last_statement_id
+          ? ctx.db.selectFrom('statements').selectAll().where('id', '=', a.last_statement_id).executeTakeFirst()
+          : Promise.resolve(undefined),
+      ),
+    ),
+    queryTransactions(ctx, accountIds, { limit: 20 }),
+    accountIds.length
+      ? ctx.db
+          .selectFrom('installment_plans')
+          .selectAll()
+          .where('account_id', 'in', accountIds)
+          .orderBy('created_at', 'desc')
+          .limit(20)
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const view: Customer360 = {
+    customer: {
+      id: row.id,
+      maskedName: maskName(k.decrypt(row.name_enc, ENC.name)),
+      maskedPhone: maskPhone(k.decrypt(row.phone_enc, ENC.phone)),
+      maskedIdNumber: maskIdNumber(k.decrypt(row.id_number_enc, ENC.idNumber)),
+      maskedAddress: maskAddress(k.decrypt(row.address_enc, ENC.address)),
+      gender: row.gender,
+      salutation: row.gender === 'F' ? '女士' : '先生',
+      flags: {
+        vip: flags.vip === true,
+        vulnerable: flags.vulnerable === true,
+        note: typeof flags.note === 'string' ? flags.note : null,
+      },
+      preferences: JSON.parse(row.preferences) as Record<string, unknown>,
+      customerSince: row.created_at.slice(0, 10),
+    },
+    accounts: accountRows.map((a) => accountRowToView(a, a.product_name, today)),
+    cards,
+    latestStatements: statements.filter((s) => s !== undefined).map(statementRowToView),
+    recentTransactions: transactions,
+    installmentPlans: plans.map((p) => ({
+      id: p.id,
+      accountId: p.account_id,
+      kind: p.kind,
+      principalFen: Number(p.principal_fen),
+      periods: p.periods,
+      periodsBilled: p.periods_billed,
+      feeRatePerPeriod: p.fee_rate_per_period,
+      aprPercent: p.apr_percent,
+      earPercent: p.ear_percent,
+      remainingPrincipalFen: p.status === 'active' ? Number(p.principal_fen) - Number(p.principal_billed_fen) : 0,
+      status: p.status,
+      createdAt: p.created_at,
+    })),
+  };
+  const contributed = await Promise.all(
+    ctx.customerViews.map(async (v) => [v.section, await v.load(ctx, customerId)] as const),
+  );
+  await audit(ctx, {
+    action: 'customer.view',
+    entityType: 'customer',
+    entityId: customerId,
+    customerId,
+    contactId,
+    details: {},
+  });
+  return { ...view, ...Object.fromEntries(contributed) };
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { authorize } from '../../../platform/auth/policy.ts';
+import type { ModuleRoutes } from '../../../platform/http/types.ts';
+import { acceptInstallment, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
+import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
+import { revolvingInterest } from '../rules/interest-math.ts';
+import { dateSchema, disclosureSchema, fenSchema, idParams, planSchema, quoteSchema } from './schemas.ts';
+
+const rate = z.string().regex(/^0(\.\d{1,8})?$/, 'a decimal rate below 1, e.g. "0.006"');
+
+/** Installments (quote first, then acceptance, early payoff) and the agents' calculators. */
+export const installmentRoutes: ModuleRoutes = async (app) => {
+  app.post(
+    '/api/installments/quote',
+    {
+      schema: {
+        tags: ['installments'],
+        summary: 'Quote an installment plan: per-period payment, total fee, APR (IRR) and EAR',
+        body: z.object({
+          accountId: z.string().min(1),
+          kind: z.enum(['bill', 'transaction', 'cash']),
+          periods: z.number().int().min(2).max(60),
+          sourceId: z.string().optional(),
+          principalFen: fenSchema.positive().optional(),
+        }),
+        response: { 200: quoteSchema },
+      },
+    },
+    async (request) => quoteInstallment(request.ctx, request.body),
+  );
+  app.post(
+    '/api/installments',
+    {
+      schema: {
+        tags: ['installments'],
+        summary: 'Accept a quote: creates the plan on exactly its terms',
+        body: z.object({ quoteId: z.string().min(1) }),
+        response: { 200: planSchema },
+      },
+    },
+    async (request) => acceptInstallment(request.ctx, request.body),
+  );
+  app.post(
+    '/api/installments/:id/prepay',
+    {
+      schema: {
+        tags: ['installments'],
+        summary: 'Pay off a plan early',
+        params: idParams,
+        response: { 200: planSchema.extend({ billedNowFen: fenSchema }) },
+      },
+    },
+    async (request) => prepayInstallment(request.ctx, { planId: request.params.id }),
+  );
+
+  app.post(
+    '/api/calculators/installment',
+    {
+      schema: {
+        tags: ['calculators'],
+        summary: 'Installment cost: schedule, total fee, APR by IRR and effective annual rate',
+        body: z.object({
+          principalFen: fenSchema.positive().max(100_000_000_00),
+          periods: z.number().int().min(1).max(60),
+          feeRatePerPeriod: rate,
+        }),
+        response: { 200: disclosureSchema.extend({ aprEstimatePercent: z.string() }) },
+      },
+    },
+    async (request) => {
+      authorize(request.ctx.actor, 'calculators.use');
+      const { principalFen, periods, feeRatePerPeriod } = request.body;
+      return {
+        ...discloseInstallment(principalFen, periods, feeRatePerPeriod),
+        aprEstimatePercent: aprEstimatePercent(periods, Number(feeRatePerPeriod)),
+      };
+    },
+  );
+  app.post(
+    '/api/calculators/revolving-interest',
+    {
+      schema: {
+        tags: ['calculators'],
+        summary: 'Revolving interest on a balance history: Σ balance × days × daily rate',
+        body: z.object({
+          dailyRate: rate.default('0.0005'),
+          through: dateSchema,
+          events: z
+            .array(z.object({ date: dateSchema, amountFen: fenSchema }))
+            .min(1)
+            .max(500),
+        }),
+        response: {
+          200: z.object({
+            interestFen: fenSchema,
+            fenDays: fenSchema,
+            dailyRate: z.string(),
+            simpleAnnualPercent: z.string(),
+            lines: z.array(
+              z.object({
+                from: z.string(),
+                to: z.string(),
+                days: z.number().int(),
+                balanceFen: fenSchema,
+                fenDays: fenSchema,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      authorize(request.ctx.actor, 'calculators.use');
+      const { dailyRate, through, events } = request.body;
+      return {
+        ...revolvingInterest(events, through, dailyRate),
+        dailyRate,
+        simpleAnnualPercent: (Number(dailyRate) * 365 * 100).toFixed(2),
+      };
+    },
+  );
+};

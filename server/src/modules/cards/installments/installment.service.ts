@@ -1,0 +1,386 @@
+import { audit } from '../../../platform/audit.ts';
+import { bankDate } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { withAccount } from '../billing/advance.ts';
+import { availableOn, post } from '../billing/engine.ts';
+import { termsResolver } from '../billing/store.ts';
+import type { InstallmentPlansTable } from '../cards.tables.ts';
+import type { InstallmentKind, ProductTerms } from '../catalog/terms.ts';
+import type { InstallmentPlanView } from '../customers/customer360.service.ts';
+import { requireAccountAccess } from '../ledger/access.ts';
+import { reduceMinimum } from '../ledger/book.ts';
+import { applyRate } from '../rules/decimal.ts';
+import { discloseInstallment, type InstallmentDisclosure } from '../rules/installment-math.ts';
+
+export interface InstallmentQuote extends InstallmentDisclosure {
+  quoteId: string;
+  accountId: string;
+  kind: InstallmentKind;
+  sourceId: string | null;
+  expiresAt: string;
+  /** The disclosure wording (《2022通知》: the cost is interest, shown as an annualised rate). */
+  notice: string;
+}
+
+function rateFor(terms: ProductTerms, kind: InstallmentKind, periods: number) {
+  const rate = terms.installments[kind].find((r) => r.periods === periods);
+  if (!rate)
+    throw new AppError('INSTALLMENT_TERM_NOT_ALLOWED', {
+      details: { offered: terms.installments[kind].map((r) => r.periods) },
+    });
+  return rate;
+}
+
+/** What may be split, checked again on acceptance: the amount, the source and the limits of card-rules.md §2. */
+async function eligiblePrincipal(
+  ctx: Ctx,
+  input: {
+    accountId: string;
+    kind: InstallmentKind;
+    sourceId?: string | null | undefined;
+    principalFen?: number | undefined;
+  },
+  terms: ProductTerms,
+): Promise<{ principal: number; sourceId: string | null }> {
+  const today = bankDate(ctx.clock.now());
+  const min = terms.installments.minPrincipalFen;
+  if (input.kind === 'transaction') {
+    if (!input.sourceId) throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'need the purchase' });
+    const txn = await ctx.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('id', '=', input.sourceId)
+      .where('account_id', '=', input.accountId)
+      .executeTakeFirst();
+    if (!txn || txn.kind !== 'purchase')
+      throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'not a purchase on this account' });
+    const converted = await ctx.db
+      .selectFrom('transactions')
+      .select('id')
+      .where('account_id', '=', input.accountId)
+      .where('related_txn_id', '=', txn.id)
+      .where('kind', 'in', ['installment_conversion', 'refund'])
+      .executeTakeFirst();
+    if (converted) throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'already split or refunded' });
+    if (txn.statement_id) {
+      const st = await ctx.db
+        .selectFrom('statements')
+        .select('due_date')
+        .where('id', '=', txn.statement_id)
+        .executeTakeFirstOrThrow();
+      if (today > st.due_date) throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'statement past due' });
+    }
+    const principal = Number(txn.amount_fen);
+    if (principal < min) throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE');
+    return { principal, sourceId: txn.id };
+  }
+  if (input.kind === 'bill') {
+    const account = await ctx.db
+      .selectFrom('accounts')
+      .select('last_statement_id')
+      .where('id', '=', input.accountId)
+      .executeTakeFirstOrThrow();
+    const st = account.last_statement_id
+      ? await ctx.db.selectFrom('statements').selectAll().where('id', '=', account.last_statement_id).executeTakeFirst()
+      : undefined;
+    if (!st || today > st.due_date)
+      throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'no statement before its due date' });
+    const done = await ctx.db
+      .selectFrom('installment_plans')
+      .select('id')
+      .where('source_id', '=', st.id)
+      .executeTakeFirst();
+    if (done) throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'statement already split' });
+    // Interest and fees cannot be split; what is left of the statement's principal can.
+    const max = Number(st.new_balance_fen) - Number(st.paid_fen) - Number(st.interest_fen) - Number(st.fees_fen);
+    const principal = input.principalFen ?? max;
+    if (principal < min || principal > max)
+      throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', { details: { minFen: min, maxFen: Math.max(0, max) } });
+    return { principal, sourceId: st.id };
+  }
+  const principal = input.principalFen ?? 0;
+  if (principal < min || principal > terms.installments.cashMaxPrincipalFen) {
+    throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', {
+      details: { minFen: min, maxFen: terms.installments.cashMaxPrincipalFen },
+    });
+  }
+  return { principal, sourceId: null };
+}
+
+/** Step one: a quote that discloses per-period payment, total fee, APR (IRR) and EAR before anything is agreed. */
+export async function quoteInstallment(
+  ctx: Ctx,
+  input: {
+    accountId: string;
+    kind: InstallmentKind;
+    periods: number;
+    sourceId?: string | null | undefined;
+    principalFen?: number | undefined;
+  },
+): Promise<InstallmentQuote> {
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, 'installment.quote');
+    const account = await trx
+      .selectFrom('accounts')
+      .select(['product_id', 'status'])
+      .where('id', '=', input.accountId)
+      .executeTakeFirstOrThrow();
+    if (account.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
+    const today = bankDate(ctx.clock.now());
+    const terms = (await termsResolver(trx, account.product_id))(today);
+    const rate = rateFor(terms, input.kind, input.periods);
+    const { principal, sourceId } = await eligiblePrincipal(tctx, input, terms);
+    const disclosure = discloseInstallment(principal, input.periods, rate.feeRatePerPeriod);
+    const now = ctx.clock.now();
+    const expiresAt = new Date(now.getTime() + terms.installments.quoteValidMinutes * 60_000).toISOString();
+    const quoteId = newId(now);
+    const notice = `分期${input.periods}期,每期应还${(disclosure.perPeriodPaymentFen / 100).toFixed(2)}元,总利息(手续费)${(disclosure.totalFeeFen / 100).toFixed(2)}元,年化利率(IRR)${disclosure.aprPercent}%`;
+    await trx
+      .insertInto('installment_quotes')
+      .values({
+        id: quoteId,
+        account_id: input.accountId,
+        customer_id: customerId,
+        kind: input.kind,
+        source_id: sourceId,
+        principal_fen: principal,
+        periods: input.periods,
+        fee_rate_per_period: rate.feeRatePerPeriod,
+        disclosure: JSON.stringify(disclosure),
+        expires_at: expiresAt,
+        plan_id: null,
+        created_by: ctx.actor.userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    await audit(tctx, {
+      action: 'installment.quote',
+      entityType: 'installment_quote',
+      entityId: quoteId,
+      customerId,
+      contactId,
+      details: { kind: input.kind, principalFen: principal, periods: input.periods, aprPercent: disclosure.aprPercent },
+    });
+    return { quoteId, accountId: input.accountId, kind: input.kind, sourceId, expiresAt, notice, ...disclosure };
+  });
+}
+
+export function planRowToView(p: InstallmentPlansTable): InstallmentPlanView {
+  return {
+    id: p.id,
+    accountId: p.account_id,
+    kind: p.kind,
+    principalFen: Number(p.principal_fen),
+    periods: p.periods,
+    periodsBilled: p.periods_billed,
+    feeRatePerPeriod: p.fee_rate_per_period,
+    aprPercent: p.apr_percent,
+    earPercent: p.ear_percent,
+    remainingPrincipalFen: p.status === 'active' ? Number(p.principal_fen) - Number(p.principal_billed_fen) : 0,
+    status: p.status,
+    createdAt: p.created_at,
+  };
+}
+
+/**
+ * Step two: the customer agreed to a quote; the plan is created on exactly its terms. Accepting the same
+ * quote again returns the plan already made.
+ */
+export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): Promise<InstallmentPlanView> {
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const quote = await forUpdate(
+      trx,
+      trx.selectFrom('installment_quotes').selectAll().where('id', '=', input.quoteId),
+    ).executeTakeFirst();
+    if (!quote) throw new AppError('NOT_FOUND');
+    const { contactId } = await requireAccountAccess(tctx, quote.account_id, 'installment.apply');
+    if (quote.plan_id) {
+      const plan = await trx
+        .selectFrom('installment_plans')
+        .selectAll()
+        .where('id', '=', quote.plan_id)
+        .executeTakeFirstOrThrow();
+      return planRowToView(plan);
+    }
+    if (quote.expires_at < ctx.clock.now().toISOString()) throw new AppError('INSTALLMENT_QUOTE_EXPIRED');
+    const today = bankDate(ctx.clock.now());
+    const kind = quote.kind as InstallmentKind;
+    const principal = Number(quote.principal_fen);
+    const planId = newId(ctx.clock.now());
+    await withAccount(trx, ctx.clock.now(), quote.account_id, today, async (acc, terms, emitter) => {
+      if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
+      // The source may have changed since the quote (paid, split, refunded): check it again.
+      const again = await eligiblePrincipal(
+        tctx,
+        { accountId: quote.account_id, kind, sourceId: quote.source_id, principalFen: principal },
+        terms,
+      );
+      if (again.principal !== principal)
+        throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'amount changed since the quote' });
+      if (kind === 'cash' && availableOn(acc, today) < principal) throw new AppError('INSUFFICIENT_CREDIT');
+      if (kind !== 'cash') {
+        const unbilledSource =
+          kind === 'transaction' &&
+          !(
+            await trx
+              .selectFrom('transactions')
+              .select('statement_id')
+              .where('id', '=', quote.source_id ?? '')
+              .executeTakeFirst()
+          )?.statement_id;
+        post(
+          acc,
+          terms,
+          {
+            kind: 'installment_conversion',
+            ...(unbilledSource ? { allocateAs: 'conversion_unbilled' as const } : {}),
+            amountFen: principal,
+            postingDate: today,
+            relatedTxnId: kind === 'transaction' ? quote.source_id : null,
+            installmentPlanId: planId,
+            description: kind === 'bill' ? `账单分期 ${quote.periods}期` : `消费转分期 ${quote.periods}期`,
+          },
+          emitter,
+        );
+      }
+      if (kind === 'bill' && quote.source_id) {
+        // The split part leaves the statement: it counts towards paying it, and its share of the minimum goes.
+        emitter.statementPaid(quote.source_id, principal);
+        reduceMinimum(acc.book, applyRate(principal, terms.minimumPayment.principalRate));
+      }
+      acc.unbilledInstallmentFen += principal;
+    });
+    const disclosure = JSON.parse(quote.disclosure) as InstallmentDisclosure;
+    const at = ctx.clock.now().toISOString();
+    await trx
+      .insertInto('installment_plans')
+      .values({
+        id: planId,
+        account_id: quote.account_id,
+        customer_id: quote.customer_id,
+        quote_id: quote.id,
+        kind,
+        source_id: quote.source_id,
+        principal_fen: principal,
+        periods: quote.periods,
+        fee_rate_per_period: quote.fee_rate_per_period,
+        apr_percent: disclosure.aprPercent,
+        ear_percent: disclosure.earPercent,
+        periods_billed: 0,
+        principal_billed_fen: 0,
+        fees_billed_fen: 0,
+        status: 'active',
+        created_at: at,
+        closed_at: null,
+      })
+      .execute();
+    await trx.updateTable('installment_quotes').set({ plan_id: planId }).where('id', '=', quote.id).execute();
+    await audit(tctx, {
+      action: 'installment.apply',
+      entityType: 'installment_plan',
+      entityId: planId,
+      customerId: quote.customer_id,
+      contactId,
+      details: {
+        quoteId: quote.id,
+        kind,
+        principalFen: principal,
+        periods: quote.periods,
+        aprPercent: disclosure.aprPercent,
+      },
+    });
+    return planRowToView(
+      await trx.selectFrom('installment_plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow(),
+    );
+  });
+}
+
+/**
+ * Early payoff (提前还款): the principal not yet billed is billed now; the fees not yet billed are charged
+ * or not as the product says (default: not — the cost is interest for time not used).
+ */
+export async function prepayInstallment(
+  ctx: Ctx,
+  input: { planId: string },
+): Promise<InstallmentPlanView & { billedNowFen: number }> {
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const plan = await forUpdate(
+      trx,
+      trx.selectFrom('installment_plans').selectAll().where('id', '=', input.planId),
+    ).executeTakeFirst();
+    if (!plan) throw new AppError('INSTALLMENT_NOT_FOUND');
+    const { contactId } = await requireAccountAccess(tctx, plan.account_id, 'installment.prepay');
+    if (plan.status !== 'active') throw new AppError('INSTALLMENT_NOT_ACTIVE');
+    const today = bankDate(ctx.clock.now());
+    const remaining = Number(plan.principal_fen) - Number(plan.principal_billed_fen);
+    let billedNow = 0;
+    let feeNow = 0;
+    await withAccount(trx, ctx.clock.now(), plan.account_id, today, (acc, terms, emitter) => {
+      if (remaining > 0) {
+        post(
+          acc,
+          terms,
+          {
+            kind: 'installment_principal',
+            amountFen: remaining,
+            postingDate: today,
+            installmentPlanId: plan.id,
+            description: '分期提前还款 剩余本金',
+          },
+          emitter,
+        );
+        acc.unbilledInstallmentFen -= remaining;
+        billedNow += remaining;
+      }
+      if (terms.installments.prepayFee === 'remaining') {
+        feeNow = applyRate(Number(plan.principal_fen), plan.fee_rate_per_period) * (plan.periods - plan.periods_billed);
+        if (feeNow > 0) {
+          post(
+            acc,
+            terms,
+            {
+              kind: 'fee_installment',
+              amountFen: feeNow,
+              postingDate: today,
+              installmentPlanId: plan.id,
+              description: '分期提前还款 剩余手续费',
+            },
+            emitter,
+          );
+          billedNow += feeNow;
+        }
+      }
+    });
+    const at = ctx.clock.now().toISOString();
+    await trx
+      .updateTable('installment_plans')
+      .set({
+        status: 'prepaid',
+        principal_billed_fen: Number(plan.principal_fen),
+        fees_billed_fen: Number(plan.fees_billed_fen) + feeNow,
+        closed_at: at,
+      })
+      .where('id', '=', plan.id)
+      .execute();
+    await audit(tctx, {
+      action: 'installment.prepay',
+      entityType: 'installment_plan',
+      entityId: plan.id,
+      customerId: plan.customer_id,
+      contactId,
+      details: { principalFen: remaining, feeFen: feeNow },
+    });
+    const fresh = await trx
+      .selectFrom('installment_plans')
+      .selectAll()
+      .where('id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    return { ...planRowToView(fresh), billedNowFen: billedNow };
+  });
+}
