@@ -8,6 +8,7 @@
 import type { SynonymTable } from '../search/query.ts';
 import { fold } from '../text/fold.ts';
 import { charGrams, contentText, contentWords } from './features.ts';
+import { type Features, SoftmaxModel } from './softmax.ts';
 
 export interface FaqDoc {
   readonly id: string;
@@ -35,10 +36,11 @@ export type IntentGuess = ReadonlyMap<string, number>;
 
 /**
  * How the signals combine, chosen on the seed FAQs' leave-one-phrasing-out runs (bench/kb): lexical =
- * 0.7 similarity + 0.3 coverage; similarity = 0.2 best phrasing + 0.8 the FAQ's centroid; characters 0.6
- * and words 0.4 inside each; the NLU's probability of the FAQ's intent then weighs half.
+ * half (0.7 similarity + 0.3 coverage), half the phrasing-trained model's probability; similarity = 0.2
+ * best phrasing + 0.8 the FAQ's centroid, characters 0.6 and words 0.4 inside each; the NLU's
+ * probability of the FAQ's intent then weighs 0.3.
  */
-export const WEIGHTS = { similarity: 0.7, coverage: 0.3, intent: 0.5 } as const;
+export const WEIGHTS = { similarity: 0.7, coverage: 0.3, model: 0.5, intent: 0.3 } as const;
 const CHAR_SHARE = 0.6;
 const WORD_SHARE = 1 - CHAR_SHARE;
 const MAX_SHARE = 0.2;
@@ -88,6 +90,7 @@ export class FaqMatcher {
   readonly #charPostings = new Map<string, Array<[number, number]>>();
   readonly #wordPostings = new Map<string, Array<[number, number]>>();
   readonly #docWords: Array<Set<string>> = [];
+  readonly #model: SoftmaxModel;
   /** Per FAQ: the normalised sum of its phrasings' vectors, in which the words they share weigh most. */
   readonly #centroidPostings = new Map<string, Array<[number, number]>>();
 
@@ -124,6 +127,10 @@ export class FaqMatcher {
       const norm = Math.sqrt([...sum.values()].reduce((a, w) => a + w * w, 0)) || 1;
       for (const [f, w] of sum) push(this.#centroidPostings, f, [doc, w / norm]);
     });
+    this.#model = new SoftmaxModel(
+      this.#units.map((u) => ({ features: joint(u.chars, u.words), label: u.doc })),
+      docs.length,
+    );
   }
 
   prepare(text: string): string {
@@ -162,6 +169,7 @@ export class FaqMatcher {
         centroid[d] = (centroid[d] ?? 0) + qScale * wordPart * w * x;
       }
     }
+    const probs = this.docs.length > 0 ? this.#model.probabilities(joint(qChars, qWords)) : new Float64Array(0);
     const best = new Float64Array(this.docs.length);
     this.#units.forEach((unit, u) => {
       if ((sims[u] as number) > (best[unit.doc] as number)) best[unit.doc] = sims[u] as number;
@@ -177,7 +185,9 @@ export class FaqMatcher {
       const coverage = total > 0 ? covered / total : 0;
       const p = doc.intent && intent ? (intent.get(doc.intent) ?? 0) : 0;
       const intentAgrees = p >= 0.5;
-      const lexical = WEIGHTS.similarity * similarity + WEIGHTS.coverage * coverage;
+      const lexical =
+        (1 - WEIGHTS.model) * (WEIGHTS.similarity * similarity + WEIGHTS.coverage * coverage) +
+        WEIGHTS.model * (probs[d] as number);
       // Without an intent view the lexical score stands alone; with one, it is blended in.
       const score = intent ? (1 - WEIGHTS.intent) * lexical + WEIGHTS.intent * p : lexical;
       out.push({ id: doc.id, score: Math.min(1, score), similarity, coverage, intentAgrees });
@@ -191,4 +201,12 @@ function push(map: Map<string, Array<[number, number]>>, key: string, value: [nu
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Both feature blocks in one map, weighted as in the similarity. */
+function joint(chars: Sparse, words: Sparse): Features {
+  const out = new Map<string, number>();
+  for (const [f, w] of chars) out.set(`c${f}`, CHAR_SHARE * w);
+  for (const [f, w] of words) out.set(`w${f}`, WORD_SHARE * w);
+  return out;
 }

@@ -3,7 +3,6 @@
  * read as the article does. Returns the excerpt and the [start, end) ranges of hits inside it; clients
  * draw the highlight, so no markup travels in the text.
  */
-import { fold } from '../text/fold.ts';
 
 export interface Snippet {
   text: string;
@@ -12,9 +11,8 @@ export interface Snippet {
 
 /** Hit ranges of any of `terms` in `text` (longest term first, no overlaps). */
 export function findHits(text: string, terms: readonly string[]): Array<[number, number]> {
-  // Folding keeps Chinese and ASCII one character per character, so offsets map back to the original.
-  const folded = fold(text);
-  const hay = folded.length === text.length ? folded : text.toLowerCase();
+  // Articles are stored as written (simplified Chinese); lower case keeps offsets, the terms are folded.
+  const hay = text.toLowerCase();
   const sorted = [...new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0))].sort(
     (a, b) => b.length - a.length,
   );
