@@ -56,7 +56,7 @@ for (const [name, r, neg] of [
   console.log(
     `    in-scope answered ${pct(answered(r.positiveScores))}   out-of-scope correctly "none" ${pct(1 - answered(r.negativeScores))} (${neg.length} questions)`,
   );
-  for (const [q, want, got] of r.misses.slice(0, 60)) console.log(`      miss: ${q} → ${got} (want ${want})`);
+  for (const [q, want, got] of r.misses.slice(0, 8)) console.log(`      miss: ${q} → ${got} (want ${want})`);
 }
 const falseAnswers = oosTest
   .map((q, i) => [q, fold2.negativeScores[i] ?? 0] as const)
