@@ -3,6 +3,7 @@ import { casesModule } from './cases/index.ts';
 import { chatModule } from './chat/index.ts';
 import { contactsModule } from './contacts/index.ts';
 import { emergencyModule } from './emergency/index.ts';
+import { knowledgeModule } from './knowledge/index.ts';
 import type { ModuleDef } from './module.ts';
 import { nluModule } from './nlu/index.ts';
 
@@ -13,5 +14,6 @@ export const modules: readonly ModuleDef[] = [
   chatModule,
   casesModule,
   emergencyModule,
+  knowledgeModule,
   nluModule,
 ];
