@@ -37,6 +37,10 @@ export type Transition =
 export function transition(from: CardStatus, event: CardEvent): Transition {
   const t = TRANSITIONS[event];
   if (from === t.to) return { kind: 'unchanged', status: from };
+  // A second loss report of either kind stands on the first one: the card is already blocked.
+  if ((event === 'report_lost' || event === 'report_stolen') && (from === 'lost' || from === 'stolen')) {
+    return { kind: 'unchanged', status: from };
+  }
   if (t.from.includes(from)) return { kind: 'change', from, to: t.to };
   return { kind: 'refused', from, event };
 }

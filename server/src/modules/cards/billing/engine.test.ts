@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TransactionsTable } from '../cards.tables.ts';
+import { type ProductTerms, productTermsSchema } from '../catalog/terms.ts';
+import { emptyBook } from '../ledger/book.ts';
+import {
+  availableOn,
+  type Emitter,
+  type EngineAccount,
+  type EngineStatement,
+  emptySums,
+  overLimit,
+  post,
+  runGraceCheck,
+  runStatement,
+} from './engine.ts';
+
+/** A one-account ledger in memory, driven through the engine exactly as the cycle job drives it. */
+function books(overrides: Record<string, unknown> = {}) {
+  const terms: ProductTerms = productTermsSchema.parse({
+    limit: { minFen: 100_000, maxFen: 10_000_000, defaultFen: 1_000_000 },
+    ...overrides,
+  });
+  let n = 0;
+  const rows: TransactionsTable[] = [];
+  const statements = new Map<string, EngineStatement>();
+  let sums = emptySums();
+  const out: Emitter = {
+    nowIso: '2026-01-01T00:00:00.000Z',
+    newId: () => `id${++n}`,
+    txn: (row) => {
+      rows.push(row);
+    },
+    statement: (st) => statements.set(st.id, st),
+    plan: () => undefined,
+    statementPaid: (id, fen) => {
+      const st = statements.get(id);
+      if (st) statements.set(id, { ...st, paidFen: st.paidFen + fen });
+    },
+  };
+  const acc: EngineAccount = {
+    id: 'a1',
+    customerId: 'c1',
+    status: 'active',
+    creditLimitFen: 1_000_000,
+    tempLimitFen: 0,
+    tempLimitFrom: null,
+    tempLimitUntil: null,
+    statementDay: 15,
+    activatedOn: '2025-12-01',
+    book: emptyBook('2026-01-01'),
+    unbilledInstallmentFen: 0,
+    cardYearPurchases: 0,
+    cardYearSpendFen: 0,
+    pointsBalance: 0,
+    nextStatementDate: '2026-01-15',
+    nextGraceCheck: null,
+    nextAnnualFeeDate: null,
+    lastStatementId: null,
+  };
+  const track = (row: TransactionsTable) => {
+    const kind = row.kind;
+    const amount = Number(row.amount_fen);
+    if (amount < 0) sums.creditsFen -= amount;
+    else if (kind === 'purchase') sums.purchasesFen += amount;
+    else if (kind === 'cash_advance') sums.cashFen += amount;
+    else sums.feesFen += amount;
+  };
+  return {
+    acc,
+    terms,
+    rows,
+    statements,
+    purchase(date: string, amountFen: number, txnDate?: string) {
+      track(
+        post(
+          acc,
+          terms,
+          { kind: 'purchase', amountFen, postingDate: date, ...(txnDate ? { txnDate } : {}), description: 'p' },
+          out,
+        ),
+      );
+    },
+    cash(date: string, amountFen: number) {
+      track(post(acc, terms, { kind: 'cash_advance', amountFen, postingDate: date, description: 'c' }, out));
+    },
+    pay(date: string, amountFen: number) {
+      track(post(acc, terms, { kind: 'repayment', amountFen, postingDate: date, description: 'r' }, out));
+    },
+    statement(date: string): EngineStatement {
+      const st = runStatement(acc, terms, date, [], null, sums, out);
+      sums = emptySums();
+      return st;
+    },
+    grace(): EngineStatement {
+      const st = statements.get(acc.lastStatementId ?? '');
+      if (!st) throw new Error('no statement');
+      return runGraceCheck(acc, terms, st, out);
+    },
+  };
+}
+
+describe('interest-free period (card-rules.md §1, 《1999办法》Art. 21)', () => {
+  it('charges no interest when the statement is paid in full by the due date', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000);
+    const s1 = b.statement('2026-01-15');
+    assert.equal(s1.dueDate, '2026-02-04');
+    assert.equal(s1.minimumPaymentFen, 10_000);
+    b.pay('2026-02-01', 100_000);
+    assert.equal(b.grace().status, 'paid_in_full');
+    const s2 = b.statement('2026-02-15');
+    assert.equal(s2.interestFen, 0);
+  });
+
+  it('paying only the minimum loses it: full-balance interest from each purchase’s posting date', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000);
+    b.statement('2026-01-15');
+    b.pay('2026-02-04', 10_000);
+    assert.equal(b.grace().status, 'minimum_paid');
+    const s2 = b.statement('2026-02-15');
+    // RMB 1,000 from 01-10 to 02-03 (25 days), then RMB 900 from 02-04 to 02-15 (12 days), at 0.05%/day.
+    assert.equal(s2.interestFen, Math.round((100_000 * 25 + 90_000 * 12) * 0.0005));
+    assert.equal(s2.interestFen, 1_790);
+  });
+
+  it('in unpaid-part mode charges interest only on what was left unpaid, from the posting date', () => {
+    const b = books({ interestMode: 'unpaid_part' });
+    b.purchase('2026-01-10', 100_000);
+    b.statement('2026-01-15');
+    b.pay('2026-02-04', 10_000);
+    b.grace();
+    const s2 = b.statement('2026-02-15');
+    // RMB 900 from 01-10 to 02-15: 37 days.
+    assert.equal(s2.interestFen, Math.round(90_000 * 37 * 0.0005));
+  });
+
+  it('counts interest from the posting date (记账日), not the earlier transaction date', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000, '2026-01-07');
+    b.statement('2026-01-15');
+    b.pay('2026-02-04', 10_000);
+    b.grace();
+    assert.equal(b.statement('2026-02-15').interestFen, 1_790);
+  });
+
+  it('gives cash no interest-free period: interest from the transaction day even if repaid in full', () => {
+    const b = books();
+    b.cash('2026-01-10', 100_000);
+    const s1 = b.statement('2026-01-15');
+    // 01-10..01-15 inclusive = 6 days.
+    assert.equal(s1.interestFen, 300);
+    b.pay('2026-01-20', s1.newBalanceFen);
+    b.grace();
+    // 01-16..01-19 = 4 days before the repayment.
+    assert.equal(b.statement('2026-02-15').interestFen, 200);
+  });
+});
+
+describe('grace days and tolerance (容时容差)', () => {
+  it('accepts a full payment on the last grace day as on time', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000);
+    const s1 = b.statement('2026-01-15');
+    assert.equal(s1.graceUntil, '2026-02-07');
+    b.pay('2026-02-07', 100_000);
+    const g = b.grace();
+    assert.equal(g.status, 'paid_in_full');
+    assert.equal(b.statement('2026-02-15').interestFen, 0);
+    assert.equal(b.rows.filter((r) => r.kind === 'fee_late').length, 0);
+  });
+
+  it('charges the late fee (at least RMB 10) when the minimum is not paid by the end of the grace days', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000);
+    b.statement('2026-01-15');
+    const g = b.grace();
+    assert.equal(g.status, 'overdue');
+    const fee = b.rows.find((r) => r.kind === 'fee_late');
+    assert.equal(Number(fee?.amount_fen), 1_000);
+    assert.equal(fee?.posting_date, '2026-02-08');
+    assert.equal(b.acc.book.overdueSince, '2026-02-04');
+  });
+
+  it('treats a shortfall of at most RMB 10 as paid in full', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000);
+    b.statement('2026-01-15');
+    b.pay('2026-02-03', 99_000);
+    assert.equal(b.grace().status, 'paid_in_full');
+    assert.equal(b.statement('2026-02-15').interestFen, Math.round(1_000 * 8 * 0.0005));
+  });
+});
+
+describe('available credit', () => {
+  it('flags an account whose interest and fees took it over the limit', () => {
+    const b = books();
+    b.purchase('2026-01-10', 1_000_000);
+    b.statement('2026-01-15');
+    assert.equal(availableOn(b.acc, '2026-01-16'), 0);
+    b.grace();
+    assert.ok(availableOn(b.acc, '2026-02-08') < 0);
+    assert.equal(overLimit(b.acc, '2026-02-08'), true);
+  });
+});
