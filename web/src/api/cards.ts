@@ -1,73 +1,83 @@
 import { api } from '../app/api.ts';
 
 /** The card engine's API as the workstation uses it (server/src/modules/cards). Money is integer fen. */
+export type CardStatus = 'pending_activation' | 'active' | 'frozen' | 'lost' | 'stolen' | 'replaced' | 'closed';
+
+export interface CardSummary {
+  id: string;
+  accountId: string;
+  last4: string;
+  maskedNumber: string;
+  status: CardStatus;
+  statusLabel: string;
+  isPrimary: boolean;
+  productId: string;
+  productName: string;
+  expiryMonth: string;
+}
+
 export interface CustomerHit {
   id: string;
   maskedName: string;
-  maskedPhone?: string | null;
-  maskedIdNumber?: string | null;
-  flags?: string[];
-}
-
-export interface CardView {
-  id: string;
-  accountId: string;
-  productCode?: string;
-  productName?: string;
-  maskedPan: string;
-  last4: string;
-  isPrimary: boolean;
-  status: string;
-  statusReason?: string | null;
-  expiryMonth?: string;
-  activatedOn?: string | null;
-  deliveryStatus?: string;
+  maskedPhone: string;
+  flags: { vip: boolean; vulnerable: boolean };
+  cards: CardSummary[];
 }
 
 export interface AccountView {
   id: string;
-  productCode?: string;
-  productName?: string;
+  productId: string;
+  productName: string;
   status: string;
+  currency: string;
   creditLimitFen: number;
-  tempLimitFen?: number;
-  tempLimitUntil?: string | null;
-  availableFen?: number;
-  cashLimitFen?: number;
+  temporaryLimit: { amountFen: number; validFrom: string; validUntil: string } | null;
+  effectiveLimitFen: number;
+  availableCreditFen: number;
+  cashLimitFen: number;
+  availableCashFen: number;
   balanceFen: number;
-  statementDay?: number;
-  overdueSince?: string | null;
-  pointsBalance?: number;
-  activatedOn?: string | null;
+  overLimit: boolean;
+  overdueSince: string | null;
+  overdueDays: number;
+  minimumDueUnpaidFen: number;
+  statementDay: number;
+  nextStatementDate: string;
+  openedOn: string;
+  activatedOn: string | null;
+  pointsBalance: number;
 }
 
 export interface StatementView {
   id: string;
   accountId: string;
   statementDate: string;
-  periodStart?: string;
+  periodStart: string;
   dueDate: string;
-  graceUntil?: string;
+  graceUntil: string;
   newBalanceFen: number;
   minimumPaymentFen: number;
-  paidFen?: number;
+  paidFen: number;
+  remainingFen: number;
+  interestFen: number;
+  feesFen: number;
   status: string;
-  interestFen?: number;
-  feesFen?: number;
 }
 
 export interface TransactionView {
   id: string;
   accountId: string;
-  cardId?: string | null;
+  cardId: string | null;
+  cardLast4: string | null;
   kind: string;
+  kindLabel: string;
   amountFen: number;
   txnDate: string;
-  postingDate?: string;
-  merchant?: string | null;
-  description?: string;
-  city?: string | null;
-  suspicious?: boolean;
+  postingDate: string;
+  merchant: string | null;
+  city: string | null;
+  description: string;
+  suspicious: boolean;
 }
 
 export interface InstallmentPlanView {
@@ -76,113 +86,104 @@ export interface InstallmentPlanView {
   kind: string;
   principalFen: number;
   periods: number;
-  paidPeriods?: number;
-  periodFeeFen?: number;
-  totalFeeFen?: number;
-  apr?: string;
+  periodsBilled: number;
+  feeRatePerPeriod: string;
+  aprPercent: string;
+  earPercent: string;
+  remainingPrincipalFen: number;
   status: string;
-  remainingPrincipalFen?: number;
+  createdAt: string;
 }
 
-/** The customer 360 view: the cards module's sections plus sections other modules contribute. */
+/** The customer 360 view: the card engine's part plus the sections other modules add (promises, contacts, cases). */
 export interface Customer360 {
   customer: {
     id: string;
     maskedName: string;
-    maskedPhone?: string | null;
-    maskedIdNumber?: string | null;
-    maskedAddress?: string | null;
-    gender?: string | null;
-    flags: string[];
-    preferences?: Record<string, unknown>;
+    maskedPhone: string;
+    maskedIdNumber: string;
+    maskedAddress: string;
+    gender: string;
+    salutation: string;
+    flags: { vip: boolean; vulnerable: boolean; note: string | null };
+    customerSince: string;
   };
   accounts: AccountView[];
-  cards: CardView[];
-  statements?: StatementView[];
-  transactions?: TransactionView[];
-  installments?: InstallmentPlanView[];
-  sections?: Record<string, unknown>;
+  cards: CardSummary[];
+  latestStatements: StatementView[];
+  recentTransactions: TransactionView[];
+  installmentPlans: InstallmentPlanView[];
   [section: string]: unknown;
 }
 
+export interface ScheduleLine {
+  period: number;
+  principalFen: number;
+  feeFen: number;
+  paymentFen: number;
+  remainingPrincipalFen: number;
+}
+
+/** The engine's quote: what the customer must be told before agreeing (《2022通知》). */
 export interface InstallmentQuote {
-  id?: string;
-  quoteId?: string;
-  kind: string;
+  quoteId: string;
+  accountId: string;
+  kind: 'bill' | 'transaction' | 'cash';
   principalFen: number;
   periods: number;
-  periodFeeRate?: string;
-  firstPaymentFen?: number;
-  periodPaymentFen?: number;
-  periodPrincipalFen?: number;
-  periodFeeFen?: number;
+  feeRatePerPeriod: string;
+  perPeriodPaymentFen: number;
   totalFeeFen: number;
-  totalRepaymentFen?: number;
-  apr: string;
-  ear?: string;
-  method?: string;
-  expiresAt?: string;
-  schedule?: Array<{ period: number; dueDate?: string; principalFen: number; feeFen: number; paymentFen?: number }>;
-  disclosure?: string;
+  totalPaymentFen: number;
+  aprPercent: string;
+  earPercent: string;
+  naiveAnnualPercent: string;
+  schedule: ScheduleLine[];
+  expiresAt: string;
+  notice: string;
 }
 
 export interface LimitEligibility {
   eligible: boolean;
-  kind: 'temporary' | 'permanent';
   currentLimitFen: number;
-  maxLimitFen?: number;
-  suggestedLimitFen?: number;
+  maxLimitFen?: number | null;
   reasons: string[];
   validUntil?: string | null;
   needsApproval?: boolean;
 }
 
 type Ctx = { contactId?: string | null | undefined; accessReason?: string | undefined };
-
 const opts = (ctx: Ctx) => ({ contactId: ctx.contactId, accessReason: ctx.accessReason });
+const enc = encodeURIComponent;
 
 export const searchCustomers = (q: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<CustomerHit[]>('/api/customers', { query: { q }, signal, ...opts(ctx) });
+  api<{ by: string; hits: CustomerHit[] }>('/api/customers', { query: { q }, signal, ...opts(ctx) });
 export const getCustomer360 = (id: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<Customer360>(`/api/customers/${encodeURIComponent(id)}`, { signal, ...opts(ctx) });
+  api<Customer360>(`/api/customers/${enc(id)}`, { signal, ...opts(ctx) });
 export const listTransactions = (accountId: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<TransactionView[]>(`/api/accounts/${encodeURIComponent(accountId)}/transactions`, { signal, ...opts(ctx) });
+  api<TransactionView[] | { items: TransactionView[] }>(`/api/accounts/${enc(accountId)}/transactions`, {
+    signal,
+    ...opts(ctx),
+  });
 
 export const freezeCard = (key: string, cardId: string, reason: string, ctx: Ctx) =>
-  api<CardView>(`/api/cards/${encodeURIComponent(cardId)}/freeze`, {
+  api<unknown>(`/api/cards/${enc(cardId)}/freeze`, {
     method: 'POST',
     body: { reason },
     idempotencyKey: key,
     ...opts(ctx),
   });
 export const unfreezeCard = (key: string, cardId: string, ctx: Ctx) =>
-  api<CardView>(`/api/cards/${encodeURIComponent(cardId)}/unfreeze`, {
-    method: 'POST',
-    body: {},
-    idempotencyKey: key,
-    ...opts(ctx),
-  });
-export const reportLost = (
-  key: string,
-  cardId: string,
-  input: { reason: 'lost' | 'stolen'; replace: boolean },
-  ctx: Ctx,
-) =>
-  api<CardView>(`/api/cards/${encodeURIComponent(cardId)}/report-lost`, {
-    method: 'POST',
-    body: input,
-    idempotencyKey: key,
-    ...opts(ctx),
-  });
+  api<unknown>(`/api/cards/${enc(cardId)}/unfreeze`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });
 
 export const quoteInstallment = (
   key: string,
   input: {
     accountId: string;
     kind: 'bill' | 'transaction' | 'cash';
-    principalFen: number;
     periods: number;
-    transactionId?: string;
+    principalFen?: number;
+    sourceId?: string;
   },
   ctx: Ctx,
 ) =>
@@ -190,26 +191,23 @@ export const quoteInstallment = (
 export const acceptInstallment = (key: string, quoteId: string, ctx: Ctx) =>
   api<InstallmentPlanView>('/api/installments', {
     method: 'POST',
-    body: { quoteId, customerConsented: true },
+    body: { quoteId },
     idempotencyKey: key,
     ...opts(ctx),
   });
 
 export const limitEligibility = (accountId: string, kind: 'temporary' | 'permanent', ctx: Ctx, signal?: AbortSignal) =>
-  api<LimitEligibility>(`/api/accounts/${encodeURIComponent(accountId)}/limit/${kind}/eligibility`, {
-    signal,
-    ...opts(ctx),
-  });
+  api<LimitEligibility>(`/api/accounts/${enc(accountId)}/limit/${kind}/eligibility`, { signal, ...opts(ctx) });
 export const requestLimit = (
   key: string,
   accountId: string,
   kind: 'temporary' | 'permanent',
-  input: { newLimitFen: number },
+  newLimitFen: number,
   ctx: Ctx,
 ) =>
-  api<AccountView>(`/api/accounts/${encodeURIComponent(accountId)}/limit/${kind}`, {
+  api<unknown>(`/api/accounts/${enc(accountId)}/limit/${kind}`, {
     method: 'POST',
-    body: input,
+    body: { newLimitFen },
     idempotencyKey: key,
     ...opts(ctx),
   });

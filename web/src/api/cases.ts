@@ -2,7 +2,7 @@ import { api } from '../app/api.ts';
 
 /** The cases module's API (complaints with regulatory clocks, referral, closing with feedback). */
 export type CaseState = 'received' | 'referred' | 'in_progress' | 'resolved' | 'notified' | 'under_review' | 'closed';
-export type Feedback = 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'no_answer' | string;
+export type Feedback = 'satisfied' | 'unsatisfied' | 'no_answer';
 
 export interface Case {
   id: string;
@@ -81,7 +81,7 @@ const post = <T>(path: string, key: string, body: unknown, ctx: Ctx = {}) =>
 export const openComplaint = (key: string, input: ComplaintIntake, ctx: Ctx) =>
   post<Case>('/api/cases/complaints', key, input, ctx);
 export const listCases = (query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal) =>
-  api<{ items: Case[]; total: number } | Case[]>('/api/cases', { query, signal });
+  api<{ items: Case[]; total: number }>('/api/cases', { query, signal });
 export const getCase = (id: string, ctx: Ctx = {}, signal?: AbortSignal) =>
   api<CaseDetail>(k(id), { signal, contactId: ctx.contactId, accessReason: ctx.accessReason });
 export const referCase = (
@@ -91,18 +91,24 @@ export const referCase = (
   ctx: Ctx = {},
 ) => post<Case>(`${k(id)}/refer`, key, input, ctx);
 export const acceptCase = (key: string, id: string) => post<Case>(`${k(id)}/accept`, key, {});
-export const resolveCase = (key: string, id: string, input: { resolution: string }) =>
+export const resolveCase = (key: string, id: string, input: { result: string }) =>
   post<Case>(`${k(id)}/resolve`, key, input);
-export const notifyResult = (key: string, id: string, input: { channel: string; message?: string }) =>
-  post<Case>(`${k(id)}/notify`, key, input);
-export const closeCase = (
-  key: string,
-  id: string,
-  input: { feedback: Feedback; rootCause: string; remediation: string },
-) => post<Case>(`${k(id)}/close`, key, input);
+export const notifyResult = (key: string, id: string, input: { message?: string }) =>
+  post<Case>(`${k(id)}/notify-result`, key, input);
+export const recordFeedback = (key: string, id: string, input: { feedback: Feedback; note?: string }) =>
+  post<Case>(`${k(id)}/feedback`, key, input);
+export const closeCase = (key: string, id: string, input: { rootCause?: string; remediation?: string }) =>
+  post<Case>(`${k(id)}/close`, key, input);
 
-/** Normalises the list answer (a page object or a bare array). */
-export function caseItems(answer: { items: Case[] } | Case[] | undefined): Case[] {
-  if (!answer) return [];
-  return Array.isArray(answer) ? answer : answer.items;
+export interface RootCause {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  description?: string;
+  active?: boolean;
+}
+export const listRootCauses = (signal?: AbortSignal) => api<RootCause[]>('/api/cases/root-causes', { signal });
+
+export function caseItems(answer: { items: Case[] } | undefined): Case[] {
+  return answer?.items ?? [];
 }

@@ -1,11 +1,10 @@
 import { api } from '../app/api.ts';
 
-/** The card holder's chat: identify with phone + one-time code, then talk to the bot and an agent. */
+/** The card holder's chat: identify with phone + one-time code, then talk to an agent (server/src/modules/chat). */
 export interface ChatSession {
   token: string;
   expiresAt: string;
   contactId: string;
-  customer?: { maskedName?: string | null } | null;
 }
 
 export interface ChatTurn {
@@ -17,30 +16,22 @@ export interface ChatTurn {
 
 export interface ChatState {
   contactId: string;
-  status: 'waiting' | 'active' | 'closed' | string;
-  agent?: { displayName?: string | null; agentNo: string | null } | null;
+  status: 'waiting' | 'active' | 'closed';
+  agentNo: string | null;
   turns: ChatTurn[];
-  cases?: Array<{ number: string; kind?: string; stateLabel?: string; dueDate?: string }>;
-  checklists?: Array<{ title?: string; items: string[] }>;
-  rated?: boolean;
-  satisfaction?: number | null;
 }
 
 export const requestOtp = (phone: string) =>
-  api<{ sentTo: string; expiresAt: string; demoCode?: string | null }>('/api/chat/otp', {
+  api<{ sent: true; expiresInSeconds: number }>('/api/chat/otp', { method: 'POST', body: { phone }, token: null });
+export const openSession = (phone: string, code: string, message?: string) =>
+  api<ChatSession>('/api/chat/sessions', {
     method: 'POST',
-    body: { phone },
+    body: message ? { phone, code, message } : { phone, code },
     token: null,
   });
-export const openSession = (phone: string, code: string) =>
-  api<ChatSession>('/api/chat/sessions', { method: 'POST', body: { phone, code }, token: null });
-export const chatState = (token: string, signal?: AbortSignal) =>
-  api<ChatState>('/api/chat/session', { token, signal });
+export const chatState = (token: string, after = 0, signal?: AbortSignal) =>
+  api<ChatState>('/api/chat/messages', { token, query: { after }, signal });
 export const sendChat = (token: string, key: string, text: string) =>
   api<ChatTurn>('/api/chat/messages', { method: 'POST', body: { text }, idempotencyKey: key, token });
-export const askHuman = (token: string, key: string) =>
-  api<ChatState>('/api/chat/human', { method: 'POST', body: {}, idempotencyKey: key, token });
-export const endChat = (token: string, key: string) =>
-  api<ChatState>('/api/chat/end', { method: 'POST', body: {}, idempotencyKey: key, token });
-export const rateChat = (token: string, key: string, input: { score: number; comment?: string }) =>
-  api<ChatState>('/api/chat/rating', { method: 'POST', body: input, idempotencyKey: key, token });
+export const endChat = (token: string, key: string, input: { rating?: number; comment?: string }) =>
+  api<{ ended: true }>('/api/chat/end', { method: 'POST', body: input, idempotencyKey: key, token });

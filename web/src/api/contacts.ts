@@ -76,56 +76,56 @@ export interface Queue {
 }
 
 export interface WaitingContact {
-  id: string;
+  contactId: string;
   channel: Channel;
-  queueCode: string | null;
-  queuedAt: string | null;
-  customerId: string | null;
+  identified: boolean;
+  verificationLevel: Level;
   type: string | null;
   intents: string[];
-  pendingHandover?: boolean;
+  queuedAt: string | null;
+  waitSeconds: number;
 }
 
 /** What a hand-over carries so the customer never repeats themselves (guide §3.4). */
 export interface Handover {
   id: string;
   contactId: string;
-  status: 'pending' | 'acknowledged' | 'returned' | string;
-  target: { kind: string; departmentCode?: string | null; userId?: string | null; queueCode?: string | null };
-  fromAgent?: { displayName: string; agentNo: string | null } | null;
-  reason: string;
-  packet: HandoverPacket;
+  status: 'pending' | 'acknowledged';
+  target: { kind: string; code: string | null; userId: string | null };
   createdAt: string;
-  acknowledgedAt?: string | null;
+  acknowledgedAt: string | null;
+  packet: HandoverPacket;
 }
 
 export interface HandoverPacket {
-  customer?: { id: string | null; maskedName?: string | null; flags?: string[] } | null;
-  verification?: { level: Level; methods: Method[] } | null;
-  type?: string | null;
-  intents?: string[];
-  summary?: string | null;
-  note?: string | null;
-  transcript?: Turn[];
-  operations?: Array<{ action: string; at: string; details?: unknown }>;
-  riskFlags?: string[];
-  [key: string]: unknown;
+  contactId: string;
+  channel: string;
+  startedAt: string;
+  from: { userId: string | null; displayName: string | null; agentNo: string | null };
+  customer: { id: string; maskedName: string | null } | null;
+  verification: { level: Level; methods: Method[]; verifiedAt: string | null };
+  type: string | null;
+  intents: Array<{ code: string; zh: string }>;
+  note: string | null;
+  recentTurns: Array<{ speaker: string; text: string; at: string }>;
+  actions: Array<{ action: string; at: string }>;
+  promises: Array<{ id: string; description: string; deadlineAt: string }>;
+  riskFlags: string[];
 }
 
-export interface VerifyInput {
-  method: Method;
-  name?: string;
-  idLast6?: string;
-  cardLast4?: string;
-  factor?: string;
-  code?: string;
-}
+export type FactorKind = 'name' | 'id_last6' | 'birth_date' | 'phone';
+export type VerifyInput =
+  | { method: 'caller_number' }
+  | { method: 'name_id_last6'; name: string; idLast6: string }
+  | { method: 'card_last4_factor'; cardLast4: string; factor: { kind: FactorKind; value: string } }
+  | { method: 'otp'; code: string };
 
 export interface VerifyResult {
-  passed: boolean;
-  contact: Contact;
-  attemptsLeft?: number | null;
-  otpShownForDemo?: string | null;
+  success: boolean;
+  level: Level;
+  methods: Method[];
+  failuresLeft: number;
+  lockedUntil: string | null;
 }
 
 const c = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
@@ -136,7 +136,7 @@ export const startPhoneCall = (key: string, callerNumber: string) =>
     body: { channel: 'phone', direction: 'inbound', callerNumber },
     idempotencyKey: key,
   });
-export const myContacts = (signal?: AbortSignal) => api<ContactListItem[]>('/api/contacts/mine', { signal });
+export const myContacts = (signal?: AbortSignal) => api<ContactListItem[]>('/api/contacts', { signal });
 export const getContact = (id: string, signal?: AbortSignal) => api<Contact>(c(id), { signal });
 export const getTurns = (id: string, after = 0, signal?: AbortSignal) =>
   api<Turn[]>(`${c(id)}/turns`, { query: { after }, signal });
@@ -152,15 +152,20 @@ export const moveStage = (key: string, id: string, stage: Stage, reason?: string
 export const verify = (key: string, id: string, input: VerifyInput) =>
   api<VerifyResult>(`${c(id)}/verify`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
 export const sendOtp = (key: string, id: string) =>
-  api<{ sentTo: string; expiresAt: string; demoCode?: string | null }>(`${c(id)}/otp`, {
+  api<{ sentTo: string; expiresAt: string }>(`${c(id)}/verification/otp`, {
     method: 'POST',
     idempotencyKey: key,
     contactId: id,
   });
 export const linkCustomer = (key: string, id: string, customerId: string) =>
   api<Contact>(`${c(id)}/customer`, { method: 'POST', body: { customerId }, idempotencyKey: key, contactId: id });
-export const classify = (key: string, id: string, intents: string[]) =>
-  api<Contact>(`${c(id)}/classify`, { method: 'POST', body: { intents }, idempotencyKey: key, contactId: id });
+export const classify = (key: string, id: string, intents: string[], source: 'agent' | 'nlu' = 'agent') =>
+  api<Contact>(`${c(id)}/classification`, {
+    method: 'PUT',
+    body: { intents, source },
+    idempotencyKey: key,
+    contactId: id,
+  });
 export const closeContact = (
   key: string,
   id: string,
@@ -173,36 +178,35 @@ export const listWaiting = (queue: string, signal?: AbortSignal) =>
   api<WaitingContact[]>(`/api/queues/${encodeURIComponent(queue)}/contacts`, { signal });
 
 export interface TransferInput {
-  target: { kind: 'department'; departmentCode: string } | { kind: 'senior' } | { kind: 'queue'; queueCode: string };
-  reason: string;
+  target: { kind: 'department'; code: string } | { kind: 'queue'; code: 'general' } | { kind: 'user'; userId: string };
   note?: string;
 }
 export const transfer = (key: string, id: string, input: TransferInput) =>
-  api<Handover>(`${c(id)}/transfers`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
-export const myHandovers = (signal?: AbortSignal) => api<Handover[]>('/api/transfers/inbox', { signal });
-export const acknowledgeHandover = (key: string, transferId: string) =>
-  api<Contact>(`/api/transfers/${encodeURIComponent(transferId)}/acknowledge`, {
-    method: 'POST',
-    idempotencyKey: key,
-  });
+  api<Handover>(`${c(id)}/transfer`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
+export const myHandovers = (signal?: AbortSignal) => api<Handover[]>('/api/handovers', { signal });
+export const acknowledgeHandover = (key: string, contactId: string) =>
+  api<Contact>(`${c(contactId)}/handover/acknowledge`, { method: 'POST', idempotencyKey: key });
 
-export interface Promise_ {
+/** A promise made to the customer: a follow-up task with a deadline and an owner (guide §1.2, §2.4). */
+export interface CustomerPromise {
   id: string;
+  contactId: string;
   customerId: string;
-  contactId: string | null;
-  text: string;
-  dueAt: string;
-  status: string;
+  description: string;
+  deadlineAt: string;
+  status: 'open' | 'fulfilled' | 'cancelled';
+  overdue: boolean;
 }
-export const makePromise = (key: string, id: string, input: { text: string; dueAt: string }) =>
-  api<Promise_>(`${c(id)}/promises`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
 
-/** What the contact's verification unlocks: each need, the level it requires, and whether it is met. */
-export interface AccessEntry {
-  need: string;
-  required: Level;
-  granted: boolean;
-  label?: string;
+/** The contact rules (verification table, scripts); the UI shows what each level unlocks from it. */
+export interface ContactsSettings {
+  accessLevels: Record<string, Level>;
+  scripts: { greeting: Record<Channel, string>; closing: Record<Channel, string> };
 }
-export const contactAccess = (id: string, signal?: AbortSignal) =>
-  api<AccessEntry[]>(`${c(id)}/access`, { signal, contactId: id });
+export const contactsSettings = (signal?: AbortSignal) => api<ContactsSettings>('/api/contacts/settings', { signal });
+
+/** Demo mode only: the one-time codes the demo "sent" (there is no SMS gateway in the demo). */
+export const demoOutbox = (signal?: AbortSignal) =>
+  api<
+    Array<{ to: string; purpose: string; contactId: string | null; code: string; createdAt: string; expiresAt: string }>
+  >('/api/demo/otp', { signal });

@@ -1,32 +1,61 @@
 import { api } from '../app/api.ts';
+import type { TransactionView } from './cards.ts';
 
-/** The emergency lane (guide §3.3): freeze at once, guide the customer, open a fraud case. */
-export interface EmergencyResult {
-  id?: string;
+/** The emergency lane (guide §3.3, server/src/modules/emergency): block at once, guide, open a fraud case. */
+export type EmergencyKind = 'lost' | 'stolen' | 'fraud';
+
+export interface EmergencyReport {
+  id: string;
+  customerId: string;
   cardId: string;
-  cardStatus: string;
-  maskedPan?: string;
-  caseNumber?: string | null;
-  caseId?: string | null;
-  checklist: Array<{ key?: string; text: string; done?: boolean }> | string[];
-  sentTo?: string | null;
+  cardLast4: string;
+  contactId: string | null;
+  kind: EmergencyKind;
+  action: 'reported_lost' | 'frozen';
+  reportedAt: string;
+  protection: { covered: boolean; hours: number; from: string | null; to: string | null };
+  replacementCardId: string | null;
+  caseId: string | null;
+  confirmation: string;
+}
+
+export interface ReviewTransaction extends TransactionView {
+  inProtectionWindow: boolean;
+  alreadyDisputed: boolean;
+}
+
+/** Marking unrecognised transactions opens the fraud case and sends the customer the checklist. */
+export interface MarkedResult {
+  case: { id: string; number: string; dueDate: string };
+  transactions: Array<{
+    transactionId: string;
+    amountFen: number;
+    chargebackDeadline: string;
+    bankClaimDeadline: string;
+  }>;
+  checklist: string;
 }
 
 type Ctx = { contactId?: string | null | undefined; accessReason?: string | undefined };
+const opts = (ctx: Ctx) => ({ contactId: ctx.contactId, accessReason: ctx.accessReason });
+const r = (id: string) => `/api/emergency/reports/${encodeURIComponent(id)}`;
 
-export const emergencyReport = (
+export const reportEmergency = (
   key: string,
-  input: { customerId: string; cardId: string; kind: 'lost' | 'stolen' | 'fraud'; note?: string },
+  input: { customerId: string; cardId: string; kind: EmergencyKind },
   ctx: Ctx,
-) =>
-  api<EmergencyResult>('/api/emergency/reports', {
-    method: 'POST',
-    body: input,
-    idempotencyKey: key,
-    contactId: ctx.contactId,
-    accessReason: ctx.accessReason,
+) => api<EmergencyReport>('/api/emergency/reports', { method: 'POST', body: input, idempotencyKey: key, ...opts(ctx) });
+export const reportTransactions = (id: string, ctx: Ctx, signal?: AbortSignal) =>
+  api<{ protection: EmergencyReport['protection']; transactions: ReviewTransaction[] }>(`${r(id)}/transactions`, {
+    signal,
+    ...opts(ctx),
   });
-
-export function checklistTexts(list: EmergencyResult['checklist']): string[] {
-  return list.map((item) => (typeof item === 'string' ? item : item.text));
-}
+export const markUnrecognised = (key: string, id: string, transactionIds: string[], ctx: Ctx) =>
+  api<MarkedResult>(`${r(id)}/unrecognised`, {
+    method: 'POST',
+    body: { transactionIds },
+    idempotencyKey: key,
+    ...opts(ctx),
+  });
+export const orderReplacement = (key: string, id: string, ctx: Ctx) =>
+  api<unknown>(`${r(id)}/replacement`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });

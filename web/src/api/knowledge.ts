@@ -1,65 +1,93 @@
 import { api } from '../app/api.ts';
 
-/** The knowledge base: search for agents, the editor workflow (draft → review → publish). */
+/** The knowledge base (server/src/modules/knowledge): search for agents, the editor workflow. */
+export type Kind = 'product' | 'process' | 'regulation' | 'script' | 'faq';
+export type VersionStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'superseded' | 'expired' | 'withdrawn';
+
 export interface KbHit {
   id: string;
-  slug?: string;
+  kind: Kind;
   title: string;
-  snippet?: string;
-  excerpt?: string;
-  category?: string;
-  source?: string | null;
-  score?: number;
-  version?: number;
+  version: number;
+  snippet: string;
+  score: number;
+  tags: string[];
+  source: string | null;
+  audience: 'public' | 'internal';
+  updatedAt: string;
 }
 
 export interface Article {
   id: string;
-  slug?: string;
+  kind: Kind;
+  versionId: string;
+  version: number;
+  status: VersionStatus;
   title: string;
   body: string;
-  category?: string;
-  tags?: string[];
-  intents?: string[];
-  source?: string | null;
-  status: 'draft' | 'in_review' | 'published' | 'archived' | string;
-  version?: number;
-  updatedAt?: string;
-  updatedBy?: string | null;
-  reviewComment?: string | null;
+  rendered: string;
+  unresolved: string[];
+  questions: string[];
+  tags: string[];
+  products: string[];
+  intent: string | null;
+  audience: 'public' | 'internal';
+  source: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  author: string;
+  reviewer: string | null;
+  reviewComment: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
 }
 
-export interface ArticleInput {
+export interface ArticleSummary {
+  id: string;
+  kind: Kind;
+  status: string;
+  title: string;
+  currentVersion: number | null;
+  latestVersion: number;
+  latestStatus: VersionStatus;
+  latestVersionId: string;
+  updatedAt: string;
+}
+
+export interface ArticleContent {
   title: string;
   body: string;
-  category?: string;
-  tags?: string[];
-  intents?: string[];
-  source?: string | null;
+  questions: string[];
+  tags: string[];
+  intent: string | null;
+  audience: 'public' | 'internal';
+  source: string | null;
 }
+
+const enc = encodeURIComponent;
 
 export const searchKb = (q: string, signal?: AbortSignal) =>
-  api<KbHit[] | { hits: KbHit[] }>('/api/kb/search', { query: { q }, signal });
-export const hitsOf = (a: KbHit[] | { hits: KbHit[] } | undefined): KbHit[] =>
-  !a ? [] : Array.isArray(a) ? a : a.hits;
-
-export const getArticle = (id: string, signal?: AbortSignal) =>
-  api<Article>(`/api/kb/articles/${encodeURIComponent(id)}`, { signal });
-export const listArticles = (query: Record<string, string | undefined>, signal?: AbortSignal) =>
-  api<Article[] | { items: Article[] }>('/api/kb/articles', { query, signal });
-export const articlesOf = (a: Article[] | { items: Article[] } | undefined): Article[] =>
-  !a ? [] : Array.isArray(a) ? a : a.items;
-export const createArticle = (key: string, input: ArticleInput) =>
+  api<{ terms: string[]; results: KbHit[] }>('/api/kb/search', { query: { q }, signal });
+export const getArticle = (id: string, signal?: AbortSignal) => api<Article>(`/api/kb/articles/${enc(id)}`, { signal });
+export const listArticles = (
+  query: { status?: VersionStatus | undefined; kind?: Kind | undefined },
+  signal?: AbortSignal,
+) => api<ArticleSummary[]>('/api/kb/articles', { query: { ...query, limit: 200 }, signal });
+export const getVersion = (versionId: string, signal?: AbortSignal) =>
+  api<Article>(`/api/kb/versions/${enc(versionId)}`, { signal });
+export const createArticle = (key: string, input: ArticleContent & { kind: Kind; id?: string }) =>
   api<Article>('/api/kb/articles', { method: 'POST', body: input, idempotencyKey: key });
-export const updateArticle = (key: string, id: string, input: ArticleInput) =>
-  api<Article>(`/api/kb/articles/${encodeURIComponent(id)}`, { method: 'PUT', body: input, idempotencyKey: key });
-export const submitArticle = (key: string, id: string) =>
-  api<Article>(`/api/kb/articles/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {}, idempotencyKey: key });
-export const reviewArticle = (key: string, id: string, input: { approve: boolean; comment?: string }) =>
-  api<Article>(`/api/kb/articles/${encodeURIComponent(id)}/review`, {
+export const newVersion = (key: string, id: string) =>
+  api<Article>(`/api/kb/articles/${enc(id)}/versions`, { method: 'POST', idempotencyKey: key });
+export const updateDraft = (key: string, versionId: string, input: Partial<ArticleContent>) =>
+  api<Article>(`/api/kb/versions/${enc(versionId)}`, { method: 'PUT', body: input, idempotencyKey: key });
+export const submitVersion = (key: string, versionId: string) =>
+  api<Article>(`/api/kb/versions/${enc(versionId)}/submit`, { method: 'POST', idempotencyKey: key });
+export const approveVersion = (key: string, versionId: string, comment?: string) =>
+  api<Article>(`/api/kb/versions/${enc(versionId)}/approve`, {
     method: 'POST',
-    body: input,
+    body: comment ? { comment } : {},
     idempotencyKey: key,
   });
-export const publishArticle = (key: string, id: string) =>
-  api<Article>(`/api/kb/articles/${encodeURIComponent(id)}/publish`, { method: 'POST', body: {}, idempotencyKey: key });
+export const rejectVersion = (key: string, versionId: string, comment: string) =>
+  api<Article>(`/api/kb/versions/${enc(versionId)}/reject`, { method: 'POST', body: { comment }, idempotencyKey: key });

@@ -18,8 +18,11 @@ import {
   acceptCase,
   type CaseDetail as CaseDetailDto,
   closeCase,
+  type Feedback,
   getCase,
+  listRootCauses,
   notifyResult,
+  recordFeedback,
   referCase,
   resolveCase,
 } from '../../api/cases.ts';
@@ -29,7 +32,7 @@ import { listDepartments } from '../admin/admin.api.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
-import { FEEDBACK_TEXT, feedbackText, ROOT_CAUSES, stateText } from './caseText.ts';
+import { FEEDBACK_TEXT, feedbackText, stateText } from './caseText.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
 
 /**
@@ -108,14 +111,17 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
   const departments = useLoad(c.state === 'received' || c.state === 'in_progress' ? (s) => listDepartments(s) : null, [
     c.state,
   ]);
+  const causes = useLoad(c.state === 'notified' ? (s) => listRootCauses(s) : null, [c.state]);
   const [refer, setRefer] = useDraft(`case.${c.id}.refer`, {
     department: 'disputes',
     promisedDate: '',
     said: '',
     done: '',
   });
-  const [resolution, setResolution] = useDraft(`case.${c.id}.resolution`, '');
-  const [closeForm, setCloseForm] = useState({ feedback: 'satisfied', rootCause: 'process_defect', remediation: '' });
+  const [result, setResult] = useDraft(`case.${c.id}.result`, '');
+  const [message, setMessage] = useDraft(`case.${c.id}.message`, '');
+  const [feedback, setFeedback] = useState<Feedback>('satisfied');
+  const [closeForm, setCloseForm] = useDraft(`case.${c.id}.close`, { rootCause: '', remediation: '' });
   const doRefer = useAction((key) =>
     referCase(key, c.id, {
       department: refer.department,
@@ -127,19 +133,18 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
     }),
   );
   const doAccept = useAction((key) => acceptCase(key, c.id));
-  const doResolve = useAction((key) => resolveCase(key, c.id, { resolution: resolution.trim() }));
-  const doNotify = useAction((key) => notifyResult(key, c.id, { channel: 'phone' }));
+  const doResolve = useAction((key) => resolveCase(key, c.id, { result: result.trim() }));
+  const doNotify = useAction((key) => notifyResult(key, c.id, message.trim() ? { message: message.trim() } : {}));
+  const doFeedback = useAction((key) => recordFeedback(key, c.id, { feedback }));
   const doClose = useAction((key) =>
     closeCase(key, c.id, {
-      feedback: closeForm.feedback,
-      rootCause: closeForm.rootCause,
-      remediation: closeForm.remediation.trim(),
+      ...(closeForm.rootCause ? { rootCause: closeForm.rootCause } : {}),
+      ...(closeForm.remediation.trim() ? { remediation: closeForm.remediation.trim() } : {}),
     }),
   );
   const after = (ok: unknown) => {
     if (ok) onDone();
   };
-
   const box = (children: ReactNode) => (
     <div style={{ marginTop: 12, padding: 12, border: '1px solid #d6e4ff', background: '#f5f9ff', borderRadius: 4 }}>
       {children}
@@ -148,84 +153,58 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
 
   switch (c.state) {
     case 'received':
-    case 'in_progress':
       return box(
         <Form layout="vertical">
-          {c.state === 'in_progress' && (
-            <>
-              <Form.Item label={t('处理结果(答复客户的内容)', 'Decision (what the customer is told)')} required>
-                <Input.TextArea
-                  rows={3}
-                  value={resolution}
-                  onChange={(e) => setResolution(e.target.value)}
-                  data-testid="case-resolution"
-                />
-              </Form.Item>
-              <Button
-                type="primary"
-                disabled={!resolution.trim()}
-                loading={doResolve.busy}
-                onClick={async () => after(await doResolve.run())}
-                data-testid="case-resolve"
-              >
-                {t('办结', 'Record decision')}
-              </Button>
-            </>
-          )}
-          {c.state === 'received' && (
-            <>
-              <Space wrap>
-                <Form.Item label={t('转办部门', 'Refer to')} required>
-                  <Select
-                    style={{ width: 200 }}
-                    value={refer.department}
-                    onChange={(v) => setRefer((r) => ({ ...r, department: v }))}
-                    options={(departments.data ?? []).map((d) => ({
-                      value: d.code,
-                      label: locale === 'en' ? d.nameEn : d.nameZh,
-                    }))}
-                    data-testid="refer-department"
-                  />
-                </Form.Item>
-                <Form.Item label={t('对客承诺时限', 'Promised to the customer by')} required>
-                  <DatePicker
-                    value={refer.promisedDate ? dayjs(refer.promisedDate) : null}
-                    onChange={(d) => setRefer((r) => ({ ...r, promisedDate: d ? d.format('YYYY-MM-DD') : '' }))}
-                    disabledDate={(d) => d.format('YYYY-MM-DD') > c.dueDate}
-                    data-testid="refer-date"
-                  />
-                </Form.Item>
-              </Space>
-              <Form.Item label={t('交接:客户说了什么', 'Hand-over: what the customer said')}>
-                <Input.TextArea
-                  rows={2}
-                  value={refer.said}
-                  onChange={(e) => setRefer((r) => ({ ...r, said: e.target.value }))}
-                />
-              </Form.Item>
-              <Form.Item label={t('交接:已做了什么', 'Hand-over: what was done')}>
-                <Input.TextArea
-                  rows={2}
-                  value={refer.done}
-                  onChange={(e) => setRefer((r) => ({ ...r, done: e.target.value }))}
-                />
-              </Form.Item>
-              <Button
-                type="primary"
-                disabled={!refer.promisedDate}
-                loading={doRefer.busy}
-                onClick={async () => after(await doRefer.run())}
-                data-testid="case-refer"
-              >
-                {t('转办', 'Refer')}
-              </Button>
-            </>
-          )}
+          <Space wrap>
+            <Form.Item label={t('转办部门', 'Refer to')} required>
+              <Select
+                style={{ width: 200 }}
+                value={refer.department}
+                onChange={(v) => setRefer((r) => ({ ...r, department: v }))}
+                options={(departments.data ?? []).map((d) => ({
+                  value: d.code,
+                  label: locale === 'en' ? d.nameEn : d.nameZh,
+                }))}
+                data-testid="refer-department"
+              />
+            </Form.Item>
+            <Form.Item label={t('对客承诺时限', 'Promised to the customer by')} required>
+              <DatePicker
+                value={refer.promisedDate ? dayjs(refer.promisedDate) : null}
+                onChange={(d) => setRefer((r) => ({ ...r, promisedDate: d ? d.format('YYYY-MM-DD') : '' }))}
+                disabledDate={(d) => d.format('YYYY-MM-DD') > c.dueDate}
+                data-testid="refer-date"
+              />
+            </Form.Item>
+          </Space>
+          <Form.Item label={t('交接:客户说了什么', 'Hand-over: what the customer said')}>
+            <Input.TextArea
+              rows={2}
+              value={refer.said}
+              onChange={(e) => setRefer((r) => ({ ...r, said: e.target.value }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('交接:已做了什么', 'Hand-over: what was done')}>
+            <Input.TextArea
+              rows={2}
+              value={refer.done}
+              onChange={(e) => setRefer((r) => ({ ...r, done: e.target.value }))}
+            />
+          </Form.Item>
+          <Button
+            type="primary"
+            disabled={!refer.promisedDate}
+            loading={doRefer.busy}
+            onClick={async () => after(await doRefer.run())}
+            data-testid="case-refer"
+          >
+            {t('转办', 'Refer')}
+          </Button>
         </Form>,
       );
     case 'referred':
       return box(
-        <Space>
+        <Space wrap>
           <span>
             {t('已转办至', 'Referred to')} {c.department},{t('待部门受理', 'waiting for the department')}
           </span>
@@ -235,72 +214,110 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
             onClick={async () => after(await doAccept.run())}
             data-testid="case-accept"
           >
-            {t('部门受理', 'Accept')}
+            {t('受理', 'Accept')}
           </Button>
         </Space>,
       );
+    case 'in_progress':
+    case 'under_review':
+      return box(
+        <Form layout="vertical">
+          {c.state === 'under_review' && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('客户申请核查,请复核后重新办结', 'The customer asked for a review')}
+              style={{ marginBottom: 8 }}
+            />
+          )}
+          <Form.Item label={t('处理结果(答复客户的内容)', 'Decision (what the customer is told)')} required>
+            <Input.TextArea
+              rows={3}
+              value={result}
+              onChange={(e) => setResult(e.target.value)}
+              data-testid="case-resolution"
+            />
+          </Form.Item>
+          <Button
+            type="primary"
+            disabled={!result.trim()}
+            loading={doResolve.busy}
+            onClick={async () => after(await doResolve.run())}
+            data-testid="case-resolve"
+          >
+            {t('办结', 'Record decision')}
+          </Button>
+        </Form>,
+      );
     case 'resolved':
       return box(
-        <Space>
-          <span>{t('已办结,请将处理结果告知客户', 'Decided: tell the customer the result')}</span>
+        <Form layout="vertical">
+          <Form.Item label={t('告知客户的话(可选)', 'Message to the customer (optional)')}>
+            <Input.TextArea rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
+          </Form.Item>
           <Button
             type="primary"
             loading={doNotify.busy}
             onClick={async () => after(await doNotify.run())}
             data-testid="case-notify"
           >
-            {t('已告知客户', 'Customer told')}
-          </Button>
-        </Space>,
-      );
-    case 'notified':
-      return box(
-        <Form layout="vertical">
-          <Space wrap>
-            <Form.Item label={t('客户反馈', 'Customer feedback')} required>
-              <Select
-                style={{ width: 160 }}
-                value={closeForm.feedback}
-                onChange={(v) => setCloseForm((f) => ({ ...f, feedback: v }))}
-                options={Object.entries(FEEDBACK_TEXT).map(([v, l]) => ({ value: v, label: t(...l) }))}
-                data-testid="close-feedback"
-              />
-            </Form.Item>
-            <Form.Item label={t('根本原因', 'Root cause')} required>
-              <Select
-                style={{ width: 180 }}
-                value={closeForm.rootCause}
-                onChange={(v) => setCloseForm((f) => ({ ...f, rootCause: v }))}
-                options={ROOT_CAUSES.map(([v, zh, en]) => ({ value: v, label: t(zh, en) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item label={t('整改措施', 'Remediation')} required>
-            <Input.TextArea
-              rows={2}
-              value={closeForm.remediation}
-              onChange={(e) => setCloseForm((f) => ({ ...f, remediation: e.target.value }))}
-              data-testid="close-remediation"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            disabled={!closeForm.remediation.trim()}
-            loading={doClose.busy}
-            onClick={async () => after(await doClose.run())}
-            data-testid="case-close"
-          >
-            {t('结案', 'Close case')}
+            {t('告知客户处理结果并征询反馈', 'Tell the customer and ask for feedback')}
           </Button>
         </Form>,
       );
-    case 'under_review':
+    case 'notified':
       return box(
-        <Alert
-          type="warning"
-          showIcon
-          message={t('客户申请核查,请复核后重新办结', 'The customer asked for a review')}
-        />,
+        c.feedback ? (
+          <Form layout="vertical">
+            <Form.Item label={t('根本原因', 'Root cause')} required>
+              <Select
+                style={{ width: 240 }}
+                value={closeForm.rootCause || null}
+                onChange={(v: string) => setCloseForm((f) => ({ ...f, rootCause: v }))}
+                options={(causes.data ?? [])
+                  .filter((r) => r.active !== false)
+                  .map((r) => ({ value: r.code, label: locale === 'en' ? r.nameEn : r.nameZh }))}
+                data-testid="close-root-cause"
+              />
+            </Form.Item>
+            <Form.Item label={t('整改措施', 'Remediation')} required>
+              <Input.TextArea
+                rows={2}
+                value={closeForm.remediation}
+                onChange={(e) => setCloseForm((f) => ({ ...f, remediation: e.target.value }))}
+                data-testid="close-remediation"
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              disabled={!closeForm.rootCause || !closeForm.remediation.trim()}
+              loading={doClose.busy}
+              onClick={async () => after(await doClose.run())}
+              data-testid="case-close"
+            >
+              {t('结案', 'Close case')}
+            </Button>
+          </Form>
+        ) : (
+          <Space wrap>
+            <span>{t('客户反馈', 'Customer feedback')}</span>
+            <Select
+              style={{ width: 160 }}
+              value={feedback}
+              onChange={(v) => setFeedback(v)}
+              options={Object.entries(FEEDBACK_TEXT).map(([v, l]) => ({ value: v, label: t(...l) }))}
+              data-testid="close-feedback"
+            />
+            <Button
+              type="primary"
+              loading={doFeedback.busy}
+              onClick={async () => after(await doFeedback.run())}
+              data-testid="case-feedback"
+            >
+              {t('记录反馈', 'Record feedback')}
+            </Button>
+          </Space>
+        ),
       );
     case 'closed':
       return null;

@@ -20,22 +20,9 @@ export function feedbackText(code: string): [string, string] {
 
 export const FEEDBACK_TEXT: Record<string, [string, string]> = {
   satisfied: ['满意', 'Satisfied'],
-  basically_satisfied: ['基本满意', 'Mostly satisfied'],
-  dissatisfied: ['不满意', 'Dissatisfied'],
-  no_answer: ['未能联系', 'Could not reach'],
+  unsatisfied: ['不满意', 'Not satisfied'],
+  no_answer: ['客户未表态', 'No answer'],
 };
-
-export const ROOT_CAUSES: Array<[string, string, string]> = [
-  ['service_attitude', '服务态度', 'Service attitude'],
-  ['process_defect', '流程缺陷', 'Process defect'],
-  ['system_error', '系统差错', 'System error'],
-  ['fee_policy', '收费政策', 'Fee policy'],
-  ['product_design', '产品设计', 'Product design'],
-  ['marketing_conduct', '营销行为', 'Marketing conduct'],
-  ['collection_conduct', '催收行为', 'Collection conduct'],
-  ['third_party', '第三方原因', 'Third party'],
-  ['customer_misunderstanding', '客户误解', 'Customer misunderstanding'],
-];
 
 /** Days from today (bank date) to `date`: negative when past. */
 export function daysUntil(date: string, now = Date.now()): number {

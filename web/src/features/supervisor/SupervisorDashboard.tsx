@@ -1,5 +1,128 @@
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { complaintAnalysis, contactStats } from '../../api/stats.ts';
+import { download } from '../../app/api.ts';
+import { useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
 import type { Session } from '../../app/session.ts';
+import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { duration } from '../shared/format.ts';
+import { AlertsCard } from './AlertsCard.tsx';
+import { ComplaintCharts, ContactCharts } from './charts.tsx';
+import { DeadlineCases } from './DeadlineCases.tsx';
+import { LiveFloorCard } from './LiveFloorCard.tsx';
 
-export default function Page(_: { session: Session }) {
-  return <div>…</div>;
+/** Today in the bank's zone (Asia/Shanghai), as YYYY-MM-DD. */
+function bankToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The supervisor's dashboard: live queues and agents, cases near or past their regulatory deadline,
+ * alerts (agent well-being, missed promises), and the period's figures — contacts by type and intent per
+ * day, first-contact resolution, satisfaction, complaints by root cause and product, SLA compliance —
+ * with the complaint analysis exported to Excel.
+ */
+export default function SupervisorDashboard(_: { session: Session }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [range, setRange] = useState<[string, string]>(() => {
+    const to = bankToday();
+    return [dayjs(to).subtract(29, 'day').format('YYYY-MM-DD'), to];
+  });
+  const [from, to] = range;
+  const stats = useLoad((s) => contactStats({ from, to }, s), [from, to]);
+  const analysis = useLoad((s) => complaintAnalysis({ from, to }, s), [from, to]);
+  const [exporting, setExporting] = useState(false);
+  const value = useMemo<[Dayjs, Dayjs]>(() => [dayjs(from), dayjs(to)], [from, to]);
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await download('/api/cases/analysis.xlsx', `complaint-analysis-${from}-${to}.xlsx`, { from, to });
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const s = stats.data;
+  const a = analysis.data;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="supervisor-dashboard">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
+          {t('监控看板', 'Supervisor dashboard')}
+        </Typography.Title>
+        <Space>
+          <DatePicker.RangePicker
+            value={value}
+            allowClear={false}
+            onChange={(v) => {
+              if (v?.[0] && v[1]) setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')]);
+            }}
+          />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              stats.reload();
+              analysis.reload();
+            }}
+            aria-label={t('刷新', 'Refresh')}
+          />
+          <Button icon={<DownloadOutlined />} onClick={exportExcel} loading={exporting} data-testid="export-analysis">
+            {t('导出投诉分析', 'Export complaint analysis')}
+          </Button>
+        </Space>
+      </div>
+
+      <Row gutter={12}>
+        <Col span={18}>
+          <LiveFloorCard />
+        </Col>
+        <Col span={6}>
+          <AlertsCard />
+        </Col>
+      </Row>
+
+      <ErrorNote error={stats.error} retry={stats.reload} />
+      <ErrorNote error={analysis.error} retry={analysis.reload} />
+      <Row gutter={12}>
+        {[
+          { title: t('联络量', 'Contacts'), value: s?.total ?? '—' },
+          {
+            title: t('首次解决率', 'First-contact resolution'),
+            value: s?.firstContactResolutionRate != null ? `${(s.firstContactResolutionRate * 100).toFixed(1)}%` : '—',
+          },
+          {
+            title: t('满意度(5分制)', 'Satisfaction (of 5)'),
+            value:
+              s?.averageSatisfaction != null ? `${s.averageSatisfaction.toFixed(2)} · ${s.rated}${t('条', '')}` : '—',
+          },
+          {
+            title: t('平均处理时长', 'Average handling'),
+            value: s?.averageHandlingSeconds != null ? duration(s.averageHandlingSeconds) : '—',
+          },
+          { title: t('投诉量', 'Complaints'), value: a?.totals.total ?? '—' },
+          {
+            title: t('投诉时效达标率', 'Complaint SLA compliance'),
+            value: a?.totals.slaRate != null ? `${(a.totals.slaRate * 100).toFixed(1)}%` : '—',
+          },
+        ].map((k) => (
+          <Col span={4} key={k.title}>
+            <Card size="small">
+              <Statistic title={k.title} value={k.value} valueStyle={{ fontSize: 20 }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+
+      <ContactCharts stats={s} />
+      <ComplaintCharts analysis={a} />
+      <DeadlineCases />
+    </div>
+  );
 }

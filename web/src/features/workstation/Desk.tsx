@@ -8,6 +8,7 @@ import type { Session } from '../../app/session.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { ContactPanel } from './contact/ContactPanel.tsx';
 import { CustomerPanel } from './customer/CustomerPanel.tsx';
+import { DemoOutbox } from './DemoOutbox.tsx';
 import { DeskToolbar } from './DeskToolbar.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { SimulateCallDialog } from './SimulateCallDialog.tsx';
@@ -40,6 +41,7 @@ export function Desk({
   const mine = useLoad((s) => myContacts(s), []);
   const contact = useLoad(activeId ? (s) => getContact(activeId, s) : null, [activeId]);
   const [callOpen, setCallOpen] = useState(false);
+  const [outboxOpen, setOutboxOpen] = useState(false);
 
   // A contact that closed elsewhere or is no longer ours is dropped from the desk.
   useEffect(() => {
@@ -86,6 +88,7 @@ export function Desk({
           onSimulateCall={() => setCallOpen(true)}
           onKnowledge={() => openKnowledge()}
           onHelp={openHelp}
+          onDemoOutbox={() => setOutboxOpen(true)}
         />
       </div>
       <aside
@@ -129,6 +132,7 @@ export function Desk({
       >
         <CustomerPanel session={session} contact={current} onContactChanged={onContact} openKnowledge={openKnowledge} />
       </aside>
+      <DemoOutbox open={outboxOpen} onClose={() => setOutboxOpen(false)} />
       <SimulateCallDialog open={callOpen} onClose={() => setCallOpen(false)} onStarted={onContact} />
     </div>
   );

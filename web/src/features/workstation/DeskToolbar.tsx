@@ -1,4 +1,4 @@
-import { BookOutlined, MessageOutlined, PhoneOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { BookOutlined, MailOutlined, MessageOutlined, PhoneOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip } from 'antd';
 import type { ContactListItem } from '../../api/contacts.ts';
 import { useNow } from '../../app/hooks.ts';
@@ -15,6 +15,7 @@ export function DeskToolbar({
   onSimulateCall,
   onKnowledge,
   onHelp,
+  onDemoOutbox,
 }: {
   session: Session;
   contacts: ContactListItem[];
@@ -23,6 +24,7 @@ export function DeskToolbar({
   onSimulateCall(): void;
   onKnowledge(): void;
   onHelp(): void;
+  onDemoOutbox(): void;
 }) {
   const { t, locale } = useI18n();
   const now = useNow(1000);
@@ -67,6 +69,9 @@ export function DeskToolbar({
         })}
       </div>
       <Space>
+        <Button icon={<MailOutlined />} onClick={onDemoOutbox}>
+          {t('演示短信', 'Demo SMS')}
+        </Button>
         <Tooltip title="Ctrl+K">
           <Button icon={<BookOutlined />} onClick={onKnowledge}>
             {t('知识库', 'Knowledge')}

@@ -1,10 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Drawer, Empty, Input, List, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { getArticle, hitsOf, searchKb } from '../../api/knowledge.ts';
+import { getArticle, searchKb } from '../../api/knowledge.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useT } from '../../app/i18n.tsx';
+import { KIND_TEXT } from '../knowledge/kinds.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { Markdown } from '../shared/Markdown.tsx';
 
 /**
  * Knowledge search beside the contact (Ctrl+K): approved answers with their source, so the agent quotes
@@ -69,9 +71,7 @@ export function KnowledgeDrawer({
             {article.data && (
               <article>
                 <Typography.Title level={5}>{article.data.title}</Typography.Title>
-                <div className="cd-pre" style={{ lineHeight: 1.7 }}>
-                  {article.data.body}
-                </div>
+                <Markdown text={article.data.rendered} />
                 {article.data.source && (
                   <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
                     {t('来源', 'Source')}: {article.data.source}
@@ -83,12 +83,12 @@ export function KnowledgeDrawer({
         ) : (
           <>
             <ErrorNote error={hits.error} retry={hits.reload} />
-            {submitted && !hits.loading && hitsOf(hits.data).length === 0 && !hits.error && (
+            {submitted && !hits.loading && (hits.data?.results ?? []).length === 0 && !hits.error && (
               <Empty description={t('没有找到相关知识', 'Nothing found')} />
             )}
             <List
               loading={hits.loading}
-              dataSource={hitsOf(hits.data)}
+              dataSource={hits.data?.results ?? []}
               renderItem={(h) => (
                 <List.Item
                   style={{ cursor: 'pointer' }}
@@ -101,10 +101,10 @@ export function KnowledgeDrawer({
                   <List.Item.Meta
                     title={
                       <span>
-                        {h.title} {h.category && <Tag>{h.category}</Tag>}
+                        {h.title} <Tag>{t(...(KIND_TEXT[h.kind] ?? [h.kind, h.kind]))}</Tag>
                       </span>
                     }
-                    description={<span className="cd-pre">{h.snippet ?? h.excerpt ?? ''}</span>}
+                    description={<span className="cd-pre">{h.snippet}</span>}
                   />
                 </List.Item>
               )}

@@ -18,7 +18,7 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
   const now = useNow(1000);
   const accept = useAction((key, id: string) => acceptContact(key, id));
   const take = async (w: WaitingContact) => {
-    const c = await accept.run(w.id);
+    const c = await accept.run(w.contactId);
     waiting.reload();
     if (c) onAccepted(c);
   };
@@ -37,6 +37,7 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
             size="small"
             dataSource={items}
             data-testid="queue-list"
+            rowKey="contactId"
             renderItem={(w) => (
               <List.Item
                 style={{ padding: '8px 0' }}
@@ -57,7 +58,7 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
                   avatar={w.channel === 'phone' ? <PhoneOutlined /> : <MessageOutlined />}
                   title={
                     <span className="cd-mono">
-                      {w.queuedAt ? duration((now - Date.parse(w.queuedAt)) / 1000) : '—'}
+                      {w.queuedAt ? duration((now - Date.parse(w.queuedAt)) / 1000) : duration(w.waitSeconds)}
                     </span>
                   }
                   description={

@@ -1,14 +1,31 @@
 import { CheckCircleFilled, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { type Contact, contactAccess, type Method, sendOtp, type VerifyInput, verify } from '../../../api/contacts.ts';
+import {
+  type Contact,
+  contactsSettings,
+  type FactorKind,
+  getContact,
+  type Method,
+  sendOtp,
+  type VerifyInput,
+  verify,
+} from '../../../api/contacts.ts';
 import { useAction, useLoad } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
-import { LEVEL_COLOR, LEVEL_TEXT, METHOD_TEXT } from './stages.ts';
+import { LEVEL_COLOR, LEVEL_TEXT, levelReaches, METHOD_TEXT, NEED_TEXT } from './stages.ts';
+
+const FACTORS: Array<[FactorKind, string, string]> = [
+  ['birth_date', '出生日期', 'Birth date'],
+  ['name', '姓名', 'Name'],
+  ['id_last6', '证件后六位', 'ID last 6'],
+  ['phone', '预留手机号', 'Registered mobile'],
+];
 
 /**
- * Identity verification inside the contact: what has been checked, what it unlocks and what not yet.
- * The agent enters what the customer says; the server compares and decides the level (none/basic/strong).
+ * Identity verification inside the contact: what has been checked, what it unlocks and what not yet (the
+ * bank's table from the server). The agent enters what the customer says; the server compares, counts
+ * failures, locks after too many, and decides the level (none / basic / strong).
  */
 export function VerificationPanel({ contact, onChanged }: { contact: Contact; onChanged(c: Contact): void }) {
   const { t } = useI18n();
@@ -16,58 +33,71 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
   const [fields, setFields] = useState<Record<string, string>>({});
   const [otpInfo, setOtpInfo] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const access = useLoad(
-    (s) => contactAccess(contact.id, s),
-    [contact.id, contact.verification.level, contact.customerId],
-  );
-  const check = useAction((key, input: VerifyInput) => verify(key, contact.id, input), { silent: true });
+  const settings = useLoad((s) => contactsSettings(s), []);
+  const check = useAction((key, input: VerifyInput) => verify(key, contact.id, input));
   const otp = useAction((key) => sendOtp(key, contact.id));
   const set = (k: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
+  const f = (k: string) => (fields[k] ?? '').trim();
 
+  const body = (): VerifyInput => {
+    switch (method) {
+      case 'name_id_last6':
+        return { method, name: f('name'), idLast6: f('idLast6') };
+      case 'card_last4_factor':
+        return {
+          method,
+          cardLast4: f('cardLast4'),
+          factor: { kind: (f('factorKind') || 'birth_date') as FactorKind, value: f('factor') },
+        };
+      case 'otp':
+        return { method, code: f('code') };
+      case 'caller_number':
+        return { method };
+    }
+  };
   const submit = async () => {
-    const input: VerifyInput = { method, ...fields };
-    const r = await check.run(input);
-    if (r) {
-      setResult({
-        ok: r.passed,
-        text: r.passed
-          ? t('核实通过', 'Verified')
-          : `${t('核实未通过', 'Verification failed')}${r.attemptsLeft != null ? `,${t('剩余次数', 'attempts left')} ${r.attemptsLeft}` : ''}`,
-      });
-      setFields({});
-      onChanged(r.contact);
-    } else if (check.error) setResult({ ok: false, text: check.error.message });
+    const r = await check.run(body());
+    if (!r) return setResult(null);
+    const left = r.lockedUntil
+      ? `,${t('已锁定至', 'locked until')} ${r.lockedUntil}`
+      : `,${t('剩余次数', 'attempts left')} ${r.failuresLeft}`;
+    setResult({
+      ok: r.success,
+      text: r.success ? t('核实通过', 'Verified') : `${t('核实未通过', 'Not verified')}${left}`,
+    });
+    setFields({});
+    const fresh = await getContact(contact.id).catch(() => null);
+    if (fresh) onChanged(fresh);
   };
   const sendCode = async () => {
     const r = await otp.run();
-    if (r)
-      setOtpInfo(
-        `${t('验证码已发送至', 'Code sent to')} ${r.sentTo}${r.demoCode ? `(${t('演示验证码', 'demo code')} ${r.demoCode})` : ''}`,
-      );
+    if (r) setOtpInfo(`${t('验证码已发送至', 'Code sent to')} ${r.sentTo}`);
   };
 
+  const level = contact.verification.level;
+  const access = Object.entries(settings.data?.accessLevels ?? {}).map(([need, required]) => ({
+    need,
+    required,
+    granted: levelReaches(level, required),
+  }));
   const passed = new Set(contact.verification.methods);
-  const methods: Method[] = ['name_id_last6', 'card_last4_factor', 'otp', 'caller_number'];
+  const methods: Method[] = ['name_id_last6', 'card_last4_factor', 'otp'];
   return (
     <Card
       size="small"
       title={
         <Space>
           {t('身份核实', 'Verification')}
-          <Tag color={LEVEL_COLOR[contact.verification.level] ?? 'default'}>
-            {t(...(LEVEL_TEXT[contact.verification.level] ?? ['', '']))}
-          </Tag>
+          <Tag color={LEVEL_COLOR[level] ?? 'default'}>{t(...(LEVEL_TEXT[level] ?? [level, level]))}</Tag>
         </Space>
       }
       extra={
         <Space size={4} wrap>
-          {methods
-            .filter((m) => passed.has(m))
-            .map((m) => (
-              <Tag key={m} icon={<CheckCircleFilled />} color="success">
-                {t(...(METHOD_TEXT[m] ?? [m, m]))}
-              </Tag>
-            ))}
+          {[...passed].map((m) => (
+            <Tag key={m} icon={<CheckCircleFilled />} color="success">
+              {t(...(METHOD_TEXT[m] ?? [m, m]))}
+            </Tag>
+          ))}
         </Space>
       }
     >
@@ -89,9 +119,7 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
                 setFields({});
                 setResult(null);
               }}
-              options={methods
-                .filter((m) => m !== 'caller_number')
-                .map((m) => ({ value: m, label: t(...(METHOD_TEXT[m] ?? [m, m])) }))}
+              options={methods.map((m) => ({ value: m, label: t(...(METHOD_TEXT[m] ?? [m, m])) }))}
             />
             <form
               style={{ marginTop: 8, display: 'flex', flexDirection: 'column', gap: 6 }}
@@ -131,13 +159,27 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
                     maxLength={4}
                     autoComplete="off"
                   />
-                  <Input
-                    size="small"
-                    placeholder={t('出生日期(如 1985-03-12)', 'Birth date (e.g. 1985-03-12)')}
-                    value={fields.factor ?? ''}
-                    onChange={set('factor')}
-                    autoComplete="off"
-                  />
+                  <Space.Compact>
+                    <select
+                      value={fields.factorKind ?? 'birth_date'}
+                      onChange={set('factorKind')}
+                      aria-label={t('辅助信息类型', 'Factor')}
+                      style={{ font: 'inherit', border: '1px solid #d0d5dd', borderRadius: '4px 0 0 4px' }}
+                    >
+                      {FACTORS.map(([k, zh, en]) => (
+                        <option key={k} value={k}>
+                          {t(zh, en)}
+                        </option>
+                      ))}
+                    </select>
+                    <Input
+                      size="small"
+                      placeholder={t('客户报出的信息', 'What the customer says')}
+                      value={fields.factor ?? ''}
+                      onChange={set('factor')}
+                      autoComplete="off"
+                    />
+                  </Space.Compact>
                 </>
               )}
               {method === 'otp' && (
@@ -150,7 +192,7 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
                     placeholder={t('客户报出的验证码', 'Code the customer reads out')}
                     value={fields.code ?? ''}
                     onChange={set('code')}
-                    maxLength={8}
+                    maxLength={6}
                     autoComplete="one-time-code"
                   />
                 </Space.Compact>
@@ -159,23 +201,35 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
               <Button size="small" type="primary" htmlType="submit" loading={check.busy} data-testid="verify-submit">
                 {t('核实', 'Verify')}
               </Button>
-              {result && <Alert showIcon type={result.ok ? 'success' : 'error'} message={result.text} role="status" />}
+              {result && (
+                <Alert
+                  showIcon
+                  type={result.ok ? 'success' : 'error'}
+                  message={result.text}
+                  role="status"
+                  data-testid="verify-result"
+                />
+              )}
             </form>
           </div>
           <div>
             <Typography.Text type="secondary">{t('当前核身可办理', 'This level allows')}</Typography.Text>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 4 }} data-testid="access-list">
-              {(access.data ?? []).map((a) => (
+              {access.map((a) => (
                 <Tooltip
                   key={a.need}
                   title={`${t('需要', 'Needs')} ${t(...(LEVEL_TEXT[a.required] ?? [a.required, a.required]))}`}
                 >
-                  <Tag icon={a.granted ? <UnlockOutlined /> : <LockOutlined />} color={a.granted ? 'green' : 'default'}>
-                    {a.label ?? a.need}
+                  <Tag
+                    icon={a.granted ? <UnlockOutlined /> : <LockOutlined />}
+                    color={a.granted ? 'green' : 'default'}
+                    data-granted={a.granted}
+                  >
+                    {t(...(NEED_TEXT[a.need] ?? [a.need, a.need]))}
                   </Tag>
                 </Tooltip>
               ))}
-              {access.error && <Typography.Text type="secondary">{access.error.message}</Typography.Text>}
+              {settings.error && <Typography.Text type="secondary">{settings.error.message}</Typography.Text>}
             </div>
           </div>
         </div>

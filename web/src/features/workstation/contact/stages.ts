@@ -73,3 +73,39 @@ export const OUTCOME_TEXT: Record<string, [string, string]> = {
   case_opened: ['已建工单', 'Case opened'],
   abandoned: ['客户中断', 'Abandoned'],
 };
+
+/** Names of the customer-data needs the verification level unlocks (codes from the server's table). */
+export const NEED_TEXT: Record<string, [string, string]> = {
+  'customer.search': ['查找客户', 'Find customer'],
+  'card.freeze': ['冻结', 'Freeze'],
+  'card.report_lost': ['挂失', 'Report lost'],
+  'customer.profile': ['客户资料', 'Profile'],
+  'account.read': ['账户', 'Account'],
+  'statement.read': ['账单', 'Statements'],
+  'transactions.read': ['交易', 'Transactions'],
+  'installment.quote': ['分期试算', 'Installment quote'],
+  'points.read': ['积分查询', 'Points'],
+  'repayment.record': ['还款登记', 'Repayment'],
+  'limit.decrease': ['降额', 'Lower limit'],
+  'fee.waive': ['费用减免', 'Fee waiver'],
+  'application.submit': ['办卡申请', 'Application'],
+  'case.read': ['查看工单', 'Read cases'],
+  'case.write': ['受理投诉', 'Open cases'],
+  'customer.reveal_pii': ['查看完整信息', 'Reveal personal data'],
+  'installment.apply': ['办理分期', 'Installment'],
+  'installment.prepay': ['提前还款', 'Prepay installment'],
+  'card.activate': ['激活', 'Activate'],
+  'card.unfreeze': ['解冻', 'Unfreeze'],
+  'card.replace': ['补卡', 'Replace card'],
+  'card.cancel': ['销卡', 'Cancel card'],
+  'limit.temporary': ['临时提额', 'Temporary limit'],
+  'limit.permanent': ['永久提额', 'Permanent limit'],
+  'points.redeem': ['积分兑换', 'Redeem points'],
+  'profile.update': ['资料变更', 'Update profile'],
+};
+
+const RANK: Record<string, number> = { none: 0, basic: 1, strong: 2 };
+/** Whether `have` reaches `need` (none < basic < strong) — for display; the server decides. */
+export function levelReaches(have: string, need: string): boolean {
+  return (RANK[have] ?? 0) >= (RANK[need] ?? 2);
+}

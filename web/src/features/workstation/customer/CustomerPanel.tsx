@@ -1,7 +1,7 @@
 import { AlertOutlined, CreditCardOutlined, ExclamationCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { type CardView, getCustomer360 } from '../../../api/cards.ts';
+import { type CardSummary, getCustomer360 } from '../../../api/cards.ts';
 import type { Contact } from '../../../api/contacts.ts';
 import { useHotkeys, useLoad } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
@@ -55,7 +55,7 @@ export function CustomerPanel({
   const setCardId = (id: string) => setPick({ customerId, cardId: id });
   const [dialog, setDialog] = useState<Dialog>(null);
   const cards = view.data?.cards ?? [];
-  const selected: CardView | undefined =
+  const selected: CardSummary | undefined =
     cards.find((c) => c.id === cardId) ?? cards.find((c) => c.status === 'active') ?? cards[0];
 
   useHotkeys(
@@ -100,11 +100,12 @@ export function CustomerPanel({
               {c.maskedIdNumber && <span className="cd-mono cd-muted">{c.maskedIdNumber}</span>}
             </Space>
             <div style={{ marginTop: 4 }}>
-              {c.flags.map((f) => (
-                <Tag key={f} color={f === 'vip' ? 'gold' : f === 'vulnerable' ? 'purple' : 'red'}>
-                  {FLAG_TEXT[f] ? t(...FLAG_TEXT[f]) : f}
-                </Tag>
-              ))}
+              <span className="cd-muted">
+                {c.salutation} · {t('客户自', 'Customer since')} {c.customerSince}
+              </span>{' '}
+              {c.flags.vip && <Tag color="gold">{t(...FLAG_TEXT.vip)}</Tag>}
+              {c.flags.vulnerable && <Tag color="purple">{t(...FLAG_TEXT.vulnerable)}</Tag>}
+              {c.flags.note && <Tag color="orange">{c.flags.note}</Tag>}
             </div>
           </>
         ) : (
@@ -163,17 +164,17 @@ export function CustomerPanel({
             {
               key: 'statements',
               label: t('账单', 'Statements'),
-              children: <StatementsSection statements={view.data.statements ?? []} />,
+              children: <StatementsSection statements={view.data.latestStatements} />,
             },
             {
               key: 'txns',
               label: t('交易', 'Transactions'),
-              children: <TransactionsSection view={view.data} accountId={account?.id ?? null} contactId={contact.id} />,
+              children: <TransactionsSection view={view.data} accountId={account?.id ?? null} />,
             },
             {
               key: 'inst',
               label: t('分期', 'Installments'),
-              children: <InstallmentsSection plans={view.data.installments ?? []} />,
+              children: <InstallmentsSection plans={view.data.installmentPlans} />,
             },
             {
               key: 'cases',

@@ -34,7 +34,7 @@ export function CustomerSearch({ contact, onLinked }: { contact: Contact; onLink
       <ErrorNote error={hits.error} />
       <List
         loading={hits.loading}
-        dataSource={hits.data ?? []}
+        dataSource={hits.data?.hits ?? []}
         renderItem={(h) => (
           <List.Item
             actions={[

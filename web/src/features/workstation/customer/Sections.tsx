@@ -1,17 +1,14 @@
 import { Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
 import type {
   AccountView,
-  CardView,
+  CardSummary,
   Customer360,
   InstallmentPlanView,
   StatementView,
   TransactionView,
 } from '../../../api/cards.ts';
-import { listTransactions } from '../../../api/cards.ts';
-import { useLoad } from '../../../app/hooks.ts';
 import { type Locale, useI18n } from '../../../app/i18n.tsx';
-import { ErrorNote } from '../../shared/ErrorNote.tsx';
-import { dateTime, percent, yuan } from '../../shared/format.ts';
+import { dateTime, yuan } from '../../shared/format.ts';
 import { CARD_STATUS } from './flags.ts';
 
 export function CardStatusTag({ status }: { status: string }) {
@@ -30,7 +27,7 @@ export function CardsSection({
   selectedId,
   onSelect,
 }: {
-  cards: CardView[];
+  cards: CardSummary[];
   selectedId: string | null;
   onSelect(id: string): void;
 }) {
@@ -58,10 +55,10 @@ export function CardsSection({
         >
           <div style={{ display: 'flex', width: '100%', alignItems: 'center', gap: 8 }}>
             <span className="cd-mono" style={{ minWidth: 170 }}>
-              {c.maskedPan}
+              {c.maskedNumber}
             </span>
             <span style={{ flex: 1 }}>
-              {c.productName ?? c.productCode ?? ''} {c.isPrimary ? '' : <Tag>{t('附属卡', 'Supplementary')}</Tag>}
+              {c.productName} {c.isPrimary ? '' : <Tag>{t('附属卡', 'Supplementary')}</Tag>}
             </span>
             <CardStatusTag status={c.status} />
           </div>
@@ -76,25 +73,29 @@ export function AccountsSection({ accounts }: { accounts: AccountView[] }) {
   return (
     <>
       {accounts.map((a) => (
-        <Descriptions
-          key={a.id}
-          size="small"
-          column={2}
-          bordered
-          style={{ marginBottom: 8 }}
-          title={a.productName ?? a.productCode}
-        >
+        <Descriptions key={a.id} size="small" column={2} bordered style={{ marginBottom: 8 }} title={a.productName}>
           <Descriptions.Item label={t('信用额度', 'Credit limit')}>{yuan(a.creditLimitFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('可用额度', 'Available')}>{yuan(a.availableFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('可用额度', 'Available')}>{yuan(a.availableCreditFen)}</Descriptions.Item>
           <Descriptions.Item label={t('当前欠款', 'Balance')}>{yuan(a.balanceFen)}</Descriptions.Item>
           <Descriptions.Item label={t('临时额度', 'Temporary limit')}>
-            {a.tempLimitFen ? `${yuan(a.tempLimitFen)} · ${a.tempLimitUntil ?? ''}` : '—'}
+            {a.temporaryLimit
+              ? `${yuan(a.temporaryLimit.amountFen)} · ${t('至', 'until')} ${a.temporaryLimit.validUntil}`
+              : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('账单日', 'Statement day')}>{a.statementDay ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('积分', 'Points')}>{a.pointsBalance ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('取现额度', 'Cash limit')}>{yuan(a.availableCashFen)}</Descriptions.Item>
+          <Descriptions.Item label={t('账单日', 'Statement day')}>
+            {a.statementDay} · {t('下期', 'next')} {a.nextStatementDate}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('积分', 'Points')}>{a.pointsBalance}</Descriptions.Item>
+          <Descriptions.Item label={t('开户/激活', 'Opened / activated')}>
+            {a.openedOn} / {a.activatedOn ?? '—'}
+          </Descriptions.Item>
           {a.overdueSince && (
-            <Descriptions.Item label={t('逾期起始', 'Overdue since')} span={2}>
-              <Tag color="red">{a.overdueSince}</Tag>
+            <Descriptions.Item label={t('逾期', 'Overdue')} span={2}>
+              <Tag color="red">
+                {a.overdueSince} · {a.overdueDays} {t('天', 'days')} · {t('未还最低', 'minimum unpaid')}{' '}
+                {yuan(a.minimumDueUnpaidFen)}
+              </Tag>
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -122,52 +123,35 @@ export function StatementsSection({ statements }: { statements: StatementView[] 
   );
 }
 
-/** Transactions of the account (loaded on demand: they need their own access grant). */
-export function TransactionsSection({
-  view,
-  accountId,
-  contactId,
-}: {
-  view: Customer360;
-  accountId: string | null;
-  contactId: string;
-}) {
+/** Recent transactions of the account the selected card belongs to. */
+export function TransactionsSection({ view, accountId }: { view: Customer360; accountId: string | null }) {
   const { t } = useI18n();
-  const embedded = view.transactions;
-  const loaded = useLoad(!embedded && accountId ? (s) => listTransactions(accountId, { contactId }, s) : null, [
-    accountId,
-    contactId,
-    embedded === undefined,
-  ]);
-  const rows = (embedded ?? loaded.data ?? []).filter((x) => !accountId || x.accountId === accountId);
+  const rows = view.recentTransactions.filter((x) => !accountId || x.accountId === accountId);
   return (
-    <>
-      <ErrorNote error={loaded.error} retry={loaded.reload} />
-      <Table<TransactionView>
-        size="small"
-        rowKey="id"
-        loading={loaded.loading}
-        dataSource={rows}
-        pagination={{ pageSize: 8, size: 'small', hideOnSinglePage: true }}
-        columns={[
-          { title: t('交易日', 'Date'), dataIndex: 'txnDate', width: 96 },
-          {
-            title: t('摘要', 'Description'),
-            render: (_, x) => (
-              <span>
-                {x.merchant ?? x.description}
-                {x.suspicious ? (
-                  <Tag color="red" style={{ marginInlineStart: 4 }}>
-                    {t('可疑', 'Suspicious')}
-                  </Tag>
-                ) : null}
-              </span>
-            ),
-          },
-          { title: t('金额', 'Amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
-        ]}
-      />
-    </>
+    <Table<TransactionView>
+      size="small"
+      rowKey="id"
+      dataSource={rows}
+      pagination={{ pageSize: 8, size: 'small', hideOnSinglePage: true }}
+      columns={[
+        { title: t('交易日', 'Date'), dataIndex: 'txnDate', width: 96 },
+        {
+          title: t('摘要', 'Description'),
+          render: (_, x) => (
+            <span>
+              {x.merchant ?? x.description} <span className="cd-muted">{x.kindLabel}</span>
+              {x.cardLast4 && <span className="cd-mono cd-muted"> *{x.cardLast4}</span>}
+              {x.suspicious ? (
+                <Tag color="red" style={{ marginInlineStart: 4 }}>
+                  {t('可疑', 'Suspicious')}
+                </Tag>
+              ) : null}
+            </span>
+          ),
+        },
+        { title: t('金额', 'Amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+      ]}
+    />
   );
 }
 
@@ -182,9 +166,9 @@ export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] })
       columns={[
         { title: t('类型', 'Kind'), dataIndex: 'kind' },
         { title: t('本金', 'Principal'), dataIndex: 'principalFen', align: 'right', render: yuan },
-        { title: t('期数', 'Periods'), render: (_, p) => `${p.paidPeriods ?? 0}/${p.periods}` },
-        { title: t('总利息', 'Total interest'), dataIndex: 'totalFeeFen', align: 'right', render: yuan },
-        { title: t('年化利率', 'APR'), dataIndex: 'apr', render: (v: string) => percent(v) },
+        { title: t('期数', 'Periods'), render: (_, p) => `${p.periodsBilled}/${p.periods}` },
+        { title: t('剩余本金', 'Remaining'), dataIndex: 'remainingPrincipalFen', align: 'right', render: yuan },
+        { title: t('年化利率', 'APR'), dataIndex: 'aprPercent', render: (v: string) => `${v}%` },
         { title: t('状态', 'Status'), dataIndex: 'status' },
       ]}
     />

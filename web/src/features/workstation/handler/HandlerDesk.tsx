@@ -12,6 +12,7 @@ import { useAction, useLoad } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useLive } from '../../../app/live.ts';
 import type { Session } from '../../../app/session.ts';
+import { listDepartments } from '../../admin/admin.api.ts';
 import { CaseList } from '../../cases/CaseList.tsx';
 import { ErrorNote } from '../../shared/ErrorNote.tsx';
 import { dateTime, timeOnly } from '../../shared/format.ts';
@@ -27,17 +28,16 @@ import { CustomerPanel } from '../customer/CustomerPanel.tsx';
 export default function HandlerDesk({ session }: { session: Session }) {
   const { t } = useI18n();
   const inbox = useLoad((s) => myHandovers(s), []);
+  const departments = useLoad((s) => listDepartments(s), []);
+  const deptCode = departments.data?.find((d) => d.id === session.user.departmentId)?.code ?? null;
   const mine = useLoad((s) => myContacts(s), []);
   const [selected, setSelected] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const contact = useLoad(activeId ? (s) => getContact(activeId, s) : null, [activeId]);
-  useLive(
-    [`user:${session.user.id}`, ...(session.user.departmentId ? [`department:${session.user.departmentId}`] : [])],
-    () => {
-      inbox.reload();
-      mine.reload();
-    },
-  );
+  useLive([`user:${session.user.id}`, ...(deptCode ? [`queue:${deptCode}`] : [])], () => {
+    inbox.reload();
+    mine.reload();
+  });
   useLive(activeId ? [`contact:${activeId}`] : null, (e) => {
     if (e.event !== 'turn.added') contact.reload();
   });
@@ -79,9 +79,9 @@ export default function HandlerDesk({ session }: { session: Session }) {
                 }}
               >
                 <div>
-                  <div>{h.reason}</div>
+                  <div>{h.packet.customer?.maskedName ?? t('未识别客户', 'Unidentified')}</div>
                   <div className="cd-muted" style={{ fontSize: 12 }}>
-                    {timeOnly(h.createdAt)} · {h.fromAgent?.displayName ?? ''}
+                    {timeOnly(h.createdAt)} · {h.packet.from.displayName ?? ''}
                   </div>
                 </div>
               </List.Item>
@@ -109,7 +109,7 @@ export default function HandlerDesk({ session }: { session: Session }) {
             </>
           )}
         </div>
-        <CaseList title={t('部门工单', 'Department cases')} query={{ department: 'mine' }} />
+        {deptCode && <CaseList title={t('部门工单', 'Department cases')} query={{ department: deptCode }} />}
       </aside>
       <section style={{ overflow: 'auto', padding: 12 }}>
         {current ? (
@@ -125,7 +125,7 @@ export default function HandlerDesk({ session }: { session: Session }) {
             h={packet}
             busy={ack.busy}
             onAcknowledge={async () => {
-              const c = await ack.run(packet.id);
+              const c = await ack.run(packet.contactId);
               inbox.reload();
               mine.reload();
               if (c) onContact(c);
@@ -142,7 +142,7 @@ export default function HandlerDesk({ session }: { session: Session }) {
   );
 }
 
-/** The hand-over packet: who, how verified, what was said and done, risk flags, the transcript. */
+/** The hand-over packet: who, how verified, what was said and done, promises, risk flags, recent turns. */
 function PacketView({ h, busy, onAcknowledge }: { h: Handover; busy: boolean; onAcknowledge(): void }) {
   const { t, locale } = useI18n();
   const p = h.packet;
@@ -157,62 +157,70 @@ function PacketView({ h, busy, onAcknowledge }: { h: Handover; busy: boolean; on
         </Button>
       </div>
       <Descriptions size="small" bordered column={1}>
-        <Descriptions.Item label={t('转接原因', 'Reason')}>{h.reason}</Descriptions.Item>
         <Descriptions.Item label={t('转出坐席', 'From')}>
-          {h.fromAgent ? `${h.fromAgent.displayName}${h.fromAgent.agentNo ? ` (${h.fromAgent.agentNo})` : ''}` : '—'} ·{' '}
-          {dateTime(h.createdAt, locale)}
+          {p.from.displayName ?? '—'}
+          {p.from.agentNo ? ` (${t('工号', 'ID')} ${p.from.agentNo})` : ''} · {dateTime(h.createdAt, locale)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('客户', 'Customer')}>{p.customer?.maskedName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('渠道', 'Channel')}>
+          {p.channel === 'chat' ? t('在线会话', 'Chat') : t('电话', 'Call')} · {t('开始于', 'since')}{' '}
+          {dateTime(p.startedAt, locale)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('客户', 'Customer')}>
+          <span data-testid="packet-customer">{p.customer?.maskedName ?? t('未识别', 'Not identified')}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('核身情况', 'Verification')}>
-          {p.verification ? (
-            <>
-              {t(...(LEVEL_TEXT[p.verification.level] ?? ['', '']))}{' '}
-              {p.verification.methods.map((m) => (
-                <Tag key={m}>{t(...(METHOD_TEXT[m] ?? [m, m]))}</Tag>
-              ))}
-            </>
-          ) : (
-            '—'
-          )}
+          {t(...(LEVEL_TEXT[p.verification.level] ?? [p.verification.level, p.verification.level]))}{' '}
+          {p.verification.methods.map((m) => (
+            <Tag key={m}>{t(...(METHOD_TEXT[m] ?? [m, m]))}</Tag>
+          ))}
         </Descriptions.Item>
         <Descriptions.Item label={t('联络分类', 'Classification')}>
-          {typeLabel(p.type ?? null, locale)} {(p.intents ?? []).map((i) => intentLabel(i, locale)).join('、')}
+          {typeLabel(p.type, locale)} {p.intents.map((i) => intentLabel(i.code, locale)).join('、')}
         </Descriptions.Item>
-        {(p.riskFlags ?? []).length > 0 && (
+        {p.riskFlags.length > 0 && (
           <Descriptions.Item label={t('风险提示', 'Risk flags')}>
-            {(p.riskFlags ?? []).map((f) => (
+            {p.riskFlags.map((f) => (
               <Tag key={f} color="red">
-                {f}
+                {RISK_TEXT[f] ? t(...RISK_TEXT[f]) : f}
               </Tag>
             ))}
           </Descriptions.Item>
         )}
-        {(p.summary || p.note) && (
-          <Descriptions.Item label={t('说明', 'Note')}>
-            <span className="cd-pre">{[p.summary, p.note].filter(Boolean).join('\n')}</span>
-          </Descriptions.Item>
-        )}
-        {(p.operations ?? []).length > 0 && (
+        <Descriptions.Item label={t('交接说明', 'Note')}>
+          <span className="cd-pre" data-testid="packet-note">
+            {p.note ?? '—'}
+          </span>
+        </Descriptions.Item>
+        {p.actions.length > 0 && (
           <Descriptions.Item label={t('已办理', 'Done so far')}>
-            {(p.operations ?? []).map((o) => (
+            {p.actions.map((o) => (
               <div key={`${o.action}${o.at}`}>
                 {timeOnly(o.at)} {o.action}
               </div>
             ))}
           </Descriptions.Item>
         )}
+        {p.promises.length > 0 && (
+          <Descriptions.Item label={t('对客承诺', 'Promises')}>
+            {p.promises.map((x) => (
+              <div key={x.id}>
+                {x.description} · {dateTime(x.deadlineAt, locale)}
+              </div>
+            ))}
+          </Descriptions.Item>
+        )}
       </Descriptions>
-      {(p.transcript ?? []).length > 0 && (
+      {p.recentTurns.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 12 }}>
-            {t('会话记录', 'Transcript')}
+            {t('最近对话', 'Recent conversation')}
           </Typography.Title>
           <div
             style={{ background: '#f6f8fb', padding: 8, borderRadius: 4, maxHeight: 300, overflow: 'auto' }}
             data-testid="packet-transcript"
           >
-            {(p.transcript ?? []).map((m) => (
-              <div key={m.seq} className="cd-pre" style={{ margin: '2px 0' }}>
+            {p.recentTurns.map((m) => (
+              <div key={`${m.at}${m.speaker}${m.text.slice(0, 8)}`} className="cd-pre" style={{ margin: '2px 0' }}>
                 <strong>
                   {m.speaker === 'customer'
                     ? t('客户', 'Customer')
@@ -230,3 +238,12 @@ function PacketView({ h, busy, onAcknowledge }: { h: Handover; busy: boolean; on
     </div>
   );
 }
+
+const RISK_TEXT: Record<string, [string, string]> = {
+  emergency: ['紧急求助', 'Emergency'],
+  suspected_fraud: ['疑似欺诈', 'Suspected fraud'],
+  complaint: ['投诉', 'Complaint'],
+  hostile_customer: ['客户情绪激动', 'Upset customer'],
+  failed_verification: ['核身失败过', 'Failed verification'],
+  not_verified: ['未核身', 'Not verified'],
+};

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal, Result, Select, Switch } from 'antd';
 import { useState } from 'react';
-import type { CardView } from '../../../api/cards.ts';
+import type { CardSummary } from '../../../api/cards.ts';
 import { type Case, openComplaint } from '../../../api/cases.ts';
 import type { Contact } from '../../../api/contacts.ts';
 import { useAction, useDraft } from '../../../app/hooks.ts';
@@ -52,7 +52,7 @@ export function ComplaintDialog({
   open: boolean;
   contact: Contact;
   customerId: string;
-  card: CardView | undefined;
+  card: CardSummary | undefined;
   onClose(): void;
   onDone(c: Case): void;
 }) {
@@ -67,7 +67,6 @@ export function ComplaintDialog({
         customerId,
         contactId: contact.id,
         ...(card ? { cardId: card.id } : {}),
-        ...(card?.productCode ? { productCode: card.productCode } : {}),
         channel: contact.channel,
         category: draft.category,
         summary: draft.summary.trim(),

@@ -1,17 +1,27 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Modal, Radio, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, Modal, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { type CardView, freezeCard } from '../../../api/cards.ts';
-import { checklistTexts, type EmergencyResult, emergencyReport } from '../../../api/emergency.ts';
-import { useAction } from '../../../app/hooks.ts';
-import { useT } from '../../../app/i18n.tsx';
+import { type CardSummary, freezeCard } from '../../../api/cards.ts';
+import {
+  type EmergencyKind,
+  type EmergencyReport,
+  type MarkedResult,
+  markUnrecognised,
+  orderReplacement,
+  reportEmergency,
+  reportTransactions,
+} from '../../../api/emergency.ts';
+import { useAction, useLoad } from '../../../app/hooks.ts';
+import { useI18n } from '../../../app/i18n.tsx';
+import { dateTime, yuan } from '../../shared/format.ts';
 
-type Kind = 'lost' | 'stolen' | 'fraud';
+const LIVE = new Set(['active', 'pending_activation']);
 
 /**
- * The emergency lane (guide §3.3). Opening it freezes the card at once — no confirmation, no waiting for
- * full verification — because money may be at risk now. Then the agent says what happened; the server
- * opens the fraud/loss case and sends the customer the checklist of next steps, shown here.
+ * The emergency lane (guide §3.3). Opening it (F2) freezes the selected card at once — no confirmation,
+ * no verification needed — because money may be at risk now. Then the agent records what happened (lost,
+ * stolen, fraud: the card is reported and the customer gets the confirmation), the customer marks the
+ * transactions they did not make (a fraud case opens with its checklist), and a replacement is ordered.
  */
 export function EmergencyDialog({
   open,
@@ -22,40 +32,56 @@ export function EmergencyDialog({
   onDone,
 }: {
   open: boolean;
-  card: CardView;
+  card: CardSummary;
   customerId: string;
   ctx: { contactId: string };
   onClose(): void;
   onDone(): void;
 }) {
-  const t = useT();
-  const [frozen, setFrozen] = useState<CardView | null>(null);
-  const [kind, setKind] = useState<Kind>('lost');
-  const [report, setReport] = useState<EmergencyResult | null>(null);
+  const { t, locale } = useI18n();
+  const [frozen, setFrozen] = useState(false);
+  const [kind, setKind] = useState<EmergencyKind>('lost');
+  const [report, setReport] = useState<EmergencyReport | null>(null);
+  const [marked, setMarked] = useState<MarkedResult | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [replaced, setReplaced] = useState(false);
   const freeze = useAction((key, id: string) => freezeCard(key, id, 'emergency', ctx), { silent: true });
-  const file = useAction((key, k: Kind) => emergencyReport(key, { customerId, cardId: card.id, kind: k }, ctx), {
-    silent: true,
+  const file = useAction((key, k: EmergencyKind) =>
+    reportEmergency(key, { customerId, cardId: card.id, kind: k }, ctx),
+  );
+  const mark = useAction((key, ids: string[]) => markUnrecognised(key, report?.id ?? '', ids, ctx));
+  const replace = useAction((key) => orderReplacement(key, report?.id ?? '', ctx), {
+    success: t('已申请补卡', 'Replacement ordered'),
   });
+  const txns = useLoad(report ? (s) => reportTransactions(report.id, ctx, s) : null, [report?.id]);
   const started = useRef<string | null>(null);
 
+  // Freeze the moment the dialog opens, once per card; a card already blocked needs nothing.
   useEffect(() => {
     if (!open) {
       started.current = null;
-      setFrozen(null);
+      setFrozen(false);
       setReport(null);
+      setMarked(null);
+      setPicked([]);
+      setReplaced(false);
       return;
     }
     if (started.current === card.id) return;
     started.current = card.id;
-    void freeze.run(card.id).then((c) => {
-      if (c) {
-        setFrozen(c);
+    if (!LIVE.has(card.status)) {
+      setFrozen(true);
+      return;
+    }
+    void freeze.run(card.id).then((r) => {
+      if (r !== undefined) {
+        setFrozen(true);
         onDone();
       }
     });
-  }, [open, card.id, freeze.run, onDone]);
+  }, [open, card.id, card.status, freeze.run, onDone]);
 
-  const submit = async () => {
+  const fileReport = async () => {
     const r = await file.run(kind);
     if (r) {
       setReport(r);
@@ -67,78 +93,152 @@ export function EmergencyDialog({
     <Modal
       open={open}
       onCancel={onClose}
-      title={t('紧急处置', 'Emergency')}
-      width={560}
+      title={
+        <span>
+          {t('紧急处置', 'Emergency')} · <span className="cd-mono">{card.maskedNumber}</span>
+        </span>
+      }
+      width={680}
       footer={
-        report ? (
-          <Button type="primary" onClick={onClose} autoFocus>
-            {t('完成', 'Done')}
-          </Button>
-        ) : (
+        <Button onClick={onClose} autoFocus={report !== null}>
+          {report ? t('完成', 'Done') : t('仅冻结,稍后处理', 'Freeze only; later')}
+        </Button>
+      }
+    >
+      <div style={{ minHeight: 56 }}>
+        {freeze.busy && (
           <Space>
-            <Button onClick={onClose}>{t('稍后处理', 'Later')}</Button>
+            <Spin size="small" /> {t('正在冻结…', 'Freezing…')}
+          </Space>
+        )}
+        {freeze.error && <Alert type="error" showIcon role="alert" message={freeze.error.message} />}
+        {frozen && (
+          <Alert
+            type="success"
+            showIcon
+            icon={<CheckCircleFilled />}
+            data-testid="emergency-frozen"
+            message={t('卡片已冻结,立即生效', 'Card frozen, effective now')}
+            description={t(
+              '所有新交易将被拒绝。请继续了解情况并登记。',
+              'Every new transaction is declined. Now record what happened.',
+            )}
+          />
+        )}
+      </div>
+
+      {frozen && !report && (
+        <div style={{ marginTop: 12 }}>
+          <Typography.Paragraph strong>{t('发生了什么?', 'What happened?')}</Typography.Paragraph>
+          <Space wrap>
+            <Radio.Group
+              value={kind}
+              onChange={(e) => setKind(e.target.value as EmergencyKind)}
+              optionType="button"
+              buttonStyle="solid"
+            >
+              <Radio.Button value="lost">{t('卡片丢失', 'Card lost')}</Radio.Button>
+              <Radio.Button value="stolen">{t('卡片被盗', 'Card stolen')}</Radio.Button>
+              <Radio.Button value="fraud">{t('盗刷/可疑交易', 'Fraud')}</Radio.Button>
+            </Radio.Group>
             <Button
               type="primary"
               danger
-              onClick={submit}
+              onClick={fileReport}
               loading={file.busy}
-              disabled={!frozen}
               data-testid="emergency-report"
+              autoFocus
             >
-              {t('登记并发送指引', 'Record and send guidance')}
+              {kind === 'fraud' ? t('登记盗刷', 'Record fraud') : t('挂失并通知客户', 'Report and tell the customer')}
             </Button>
           </Space>
-        )
-      }
-    >
-      {freeze.busy && (
-        <Space>
-          <Spin size="small" /> {t('正在冻结', 'Freezing')} {card.maskedPan}
-        </Space>
+        </div>
       )}
-      {freeze.error && <Alert type="error" showIcon role="alert" message={freeze.error.message} />}
-      {frozen && (
-        <Alert
-          type="success"
-          showIcon
-          icon={<CheckCircleFilled />}
-          data-testid="emergency-frozen"
-          message={`${t('卡片已冻结', 'Card frozen')}:${frozen.maskedPan ?? card.maskedPan}`}
-          description={t('冻结立即生效,所有交易将被拒绝。', 'Effective now: every transaction is declined.')}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {frozen && !report && (
-        <>
-          <Typography.Paragraph strong>{t('发生了什么?', 'What happened?')}</Typography.Paragraph>
-          <Radio.Group
-            value={kind}
-            onChange={(e) => setKind(e.target.value as Kind)}
-            optionType="button"
-            buttonStyle="solid"
-          >
-            <Radio.Button value="lost">{t('卡片丢失', 'Card lost')}</Radio.Button>
-            <Radio.Button value="stolen">{t('卡片被盗', 'Card stolen')}</Radio.Button>
-            <Radio.Button value="fraud">{t('盗刷/可疑交易', 'Fraud')}</Radio.Button>
-          </Radio.Group>
-          {file.error && (
-            <Alert type="error" showIcon role="alert" message={file.error.message} style={{ marginTop: 12 }} />
-          )}
-        </>
-      )}
+
       {report && (
-        <Result
-          status="success"
-          style={{ padding: 8 }}
-          title={report.caseNumber ? `${t('已登记', 'Recorded')}:${report.caseNumber}` : t('已登记', 'Recorded')}
-          subTitle={report.sentTo ? `${t('指引已发送至', 'Guidance sent to')} ${report.sentTo}` : undefined}
-        >
-          <ol style={{ textAlign: 'left', margin: 0 }} data-testid="emergency-checklist">
-            {checklistTexts(report.checklist).map((x) => (
-              <li key={x}>{x}</li>
-            ))}
-          </ol>
-        </Result>
+        <div style={{ marginTop: 12, display: 'flex', flexDirection: 'column', gap: 12 }}>
+          <Alert
+            type="info"
+            showIcon
+            data-testid="emergency-confirmation"
+            message={report.action === 'reported_lost' ? t('已挂失', 'Reported') : t('已冻结', 'Frozen')}
+            description={<span className="cd-pre">{report.confirmation}</span>}
+          />
+          {report.protection.covered && (
+            <Typography.Text>
+              {t('失卡保障', 'Lost-card cover')}: {report.protection.hours}h ·{' '}
+              {dateTime(report.protection.from, locale)} — {dateTime(report.protection.to, locale)}
+            </Typography.Text>
+          )}
+          {!marked ? (
+            <>
+              <Typography.Text strong>
+                {t('请客户确认非本人交易', 'Ask which transactions the customer did not make')}
+              </Typography.Text>
+              <Table
+                size="small"
+                rowKey="id"
+                loading={txns.loading}
+                pagination={false}
+                scroll={{ y: 200 }}
+                dataSource={txns.data?.transactions ?? []}
+                columns={[
+                  {
+                    title: '',
+                    width: 36,
+                    render: (_, x) => (
+                      <Checkbox
+                        disabled={x.alreadyDisputed || !['purchase', 'cash_advance'].includes(x.kind)}
+                        checked={picked.includes(x.id)}
+                        onChange={(e) =>
+                          setPicked((p) => (e.target.checked ? [...p, x.id] : p.filter((i) => i !== x.id)))
+                        }
+                        aria-label={x.merchant ?? x.description}
+                      />
+                    ),
+                  },
+                  { title: t('日期', 'Date'), dataIndex: 'txnDate', width: 100 },
+                  {
+                    title: t('商户', 'Merchant'),
+                    render: (_, x) => (
+                      <span>
+                        {x.merchant ?? x.description}{' '}
+                        {x.inProtectionWindow && <Tag color="green">{t('保障期内', 'Covered')}</Tag>}
+                      </span>
+                    ),
+                  },
+                  { title: t('金额', 'Amount'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                ]}
+              />
+              <Space>
+                <Button
+                  danger
+                  disabled={picked.length === 0}
+                  loading={mark.busy}
+                  onClick={async () => setMarked((await mark.run(picked)) ?? null)}
+                  data-testid="emergency-mark"
+                >
+                  {t('登记非本人交易并立案', 'Record and open fraud case')}
+                </Button>
+                <Button
+                  disabled={replaced}
+                  loading={replace.busy}
+                  onClick={async () => setReplaced((await replace.run()) !== undefined)}
+                >
+                  {replaced ? t('已申请补卡', 'Replacement ordered') : t('申请补卡', 'Order replacement')}
+                </Button>
+              </Space>
+            </>
+          ) : (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="emergency-case"
+              message={`${t('已立案', 'Fraud case')} ${marked.case.number} · ${t('处理时限', 'due')} ${marked.case.dueDate}`}
+              description={<div className="cd-pre">{marked.checklist}</div>}
+            />
+          )}
+        </div>
       )}
     </Modal>
   );

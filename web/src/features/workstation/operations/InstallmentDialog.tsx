@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { type AccountView, acceptInstallment, type InstallmentQuote, quoteInstallment } from '../../../api/cards.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useT } from '../../../app/i18n.tsx';
-import { percent, yuan } from '../../shared/format.ts';
+import { yuan } from '../../shared/format.ts';
 
-type Kind = 'bill' | 'transaction' | 'cash';
+type Kind = 'bill' | 'cash';
 
 /**
  * Installments with disclosure before consent (《2022通知》): the engine's quote — total interest, each
@@ -32,7 +32,12 @@ export function InstallmentDialog({
   const [quote, setQuote] = useState<InstallmentQuote | null>(null);
   const [consent, setConsent] = useState(false);
   const q = useAction((key) =>
-    quoteInstallment(key, { accountId: account.id, kind, principalFen: Math.round((amount ?? 0) * 100), periods }, ctx),
+    quoteInstallment(
+      key,
+      // A bill installment without an amount splits the whole eligible statement balance.
+      { accountId: account.id, kind, periods, ...(amount ? { principalFen: Math.round(amount * 100) } : {}) },
+      ctx,
+    ),
   );
   const accept = useAction((key, id: string) => acceptInstallment(key, id, ctx), {
     success: t('分期已办理', 'Installment plan created'),
@@ -41,7 +46,7 @@ export function InstallmentDialog({
     setQuote(null);
     setConsent(false);
   };
-  const quoteId = quote?.quoteId ?? quote?.id;
+  const quoteId = quote?.quoteId;
   return (
     <Modal
       open={open}
@@ -57,7 +62,7 @@ export function InstallmentDialog({
           key="q"
           onClick={async () => setQuote((await q.run()) ?? null)}
           loading={q.busy}
-          disabled={!amount}
+          disabled={kind === 'cash' && !amount}
           data-testid="inst-quote"
         >
           {t('试算', 'Quote')}
@@ -90,7 +95,6 @@ export function InstallmentDialog({
             }}
             options={[
               { value: 'bill', label: t('账单分期', 'Bill') },
-              { value: 'transaction', label: t('消费分期', 'Purchase') },
               { value: 'cash', label: t('现金分期', 'Cash') },
             ]}
           />
@@ -127,16 +131,20 @@ export function InstallmentDialog({
             <Descriptions.Item label={t('期数', 'Periods')}>{quote.periods}</Descriptions.Item>
             <Descriptions.Item label={t('总利息', 'Total interest')}>{yuan(quote.totalFeeFen)}</Descriptions.Item>
             <Descriptions.Item label={t('每期还款', 'Each payment')}>
-              {yuan(quote.periodPaymentFen ?? quote.firstPaymentFen)}
+              {yuan(quote.perPeriodPaymentFen)}
             </Descriptions.Item>
             <Descriptions.Item label={<strong>{t('年化利率(APR)', 'APR')}</strong>} span={2}>
               <strong style={{ fontSize: 18 }} data-testid="inst-apr">
-                {percent(quote.apr)}
+                {quote.aprPercent}%
               </strong>
-              {quote.method && <span className="cd-muted"> ({quote.method})</span>}
+              <span className="cd-muted">
+                {' '}
+                ({t('按内部收益率法计算', 'by IRR')};{t('实际年利率', 'EAR')} {quote.earPercent}%;
+                {t('每期费率', 'per period')} {quote.feeRatePerPeriod})
+              </span>
             </Descriptions.Item>
           </Descriptions>
-          {quote.schedule && quote.schedule.length > 0 && (
+          {quote.schedule.length > 0 && (
             <Table
               size="small"
               style={{ marginTop: 8 }}
@@ -146,13 +154,13 @@ export function InstallmentDialog({
               dataSource={quote.schedule}
               columns={[
                 { title: t('期', 'No.'), dataIndex: 'period', width: 50 },
-                { title: t('还款日', 'Due'), dataIndex: 'dueDate' },
                 { title: t('本金', 'Principal'), dataIndex: 'principalFen', align: 'right', render: yuan },
                 { title: t('利息', 'Interest'), dataIndex: 'feeFen', align: 'right', render: yuan },
+                { title: t('应还', 'Payment'), dataIndex: 'paymentFen', align: 'right', render: yuan },
               ]}
             />
           )}
-          {quote.disclosure && <Alert type="info" style={{ marginTop: 8 }} message={quote.disclosure} />}
+          <Alert type="info" style={{ marginTop: 8 }} message={quote.notice} data-testid="inst-notice" />
           <Checkbox
             checked={consent}
             onChange={(e) => setConsent(e.target.checked)}

@@ -26,7 +26,7 @@ export function LimitDialog({
   const [kind, setKind] = useState<'temporary' | 'permanent'>('temporary');
   const [limitYuan, setLimitYuan] = useState<number | null>(null);
   const elig = useLoad(open ? (s) => limitEligibility(account.id, kind, ctx, s) : null, [open, account.id, kind]);
-  const apply = useAction((key, fen: number) => requestLimit(key, account.id, kind, { newLimitFen: fen }, ctx), {
+  const apply = useAction((key, fen: number) => requestLimit(key, account.id, kind, fen, ctx), {
     success: t('额度调整已提交', 'Limit change submitted'),
   });
   const e = elig.data;
@@ -59,7 +59,7 @@ export function LimitDialog({
                 {e.needsApproval && <Tag color="gold">{t('需高级客服审批', 'Needs senior approval')}</Tag>}
               </Descriptions.Item>
               <Descriptions.Item label={t('当前额度', 'Current limit')}>{yuan(e.currentLimitFen)}</Descriptions.Item>
-              {e.maxLimitFen !== undefined && (
+              {e.maxLimitFen != null && (
                 <Descriptions.Item label={t('最高可调至', 'Up to')}>{yuan(e.maxLimitFen)}</Descriptions.Item>
               )}
               {e.validUntil && (
@@ -84,7 +84,7 @@ export function LimitDialog({
                   step={1000}
                   value={limitYuan}
                   onChange={(v) => setLimitYuan(typeof v === 'number' ? v : null)}
-                  {...(e.maxLimitFen !== undefined ? { max: e.maxLimitFen / 100 } : {})}
+                  {...(e.maxLimitFen != null ? { max: e.maxLimitFen / 100 } : {})}
                   style={{ width: 160 }}
                 />
                 <Popconfirm

@@ -38,9 +38,10 @@ export function TransferDialog({
   });
   const submit = async () => {
     const target: TransferInput['target'] =
-      draft.target === 'senior' ? { kind: 'senior' } : { kind: 'department', departmentCode: draft.target };
-    const note = [draft.note.trim(), notes.trim()].filter(Boolean).join('\n');
-    const done = await send.run({ target, reason: draft.reason.trim(), ...(note ? { note } : {}) });
+      draft.target === 'general' ? { kind: 'queue', code: 'general' } : { kind: 'department', code: draft.target };
+    // The reason leads the note the receiver reads first; the agent's notes follow.
+    const note = [draft.reason.trim(), draft.note.trim(), notes.trim()].filter(Boolean).join('\n');
+    const done = await send.run({ target, note });
     if (done) {
       clearDraft();
       onDone();
@@ -65,10 +66,8 @@ export function TransferDialog({
             onChange={(v) => setDraft((d) => ({ ...d, target: v }))}
             data-testid="transfer-target"
             options={[
-              { value: 'senior', label: t('高级客服', 'Senior agent') },
-              ...(departments.data ?? [])
-                .filter((d) => d.code !== 'senior_agents')
-                .map((d) => ({ value: d.code, label: locale === 'en' ? d.nameEn : d.nameZh })),
+              { value: 'general', label: t('退回公共队列', 'Back to the general queue') },
+              ...(departments.data ?? []).map((d) => ({ value: d.code, label: locale === 'en' ? d.nameEn : d.nameZh })),
             ]}
           />
         </Form.Item>

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { type EChartsOption, echarts } from './echarts.ts';
+
+/**
+ * One ECharts chart in a box of fixed height (so the dashboard does not jump while data loads), resized
+ * with its container. `label` names the chart for screen readers; the figures are also in the tables.
+ */
+export function Chart({
+  option,
+  height = 260,
+  label,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  label: string;
+  testId?: string;
+}) {
+  const el = useRef<HTMLDivElement | null>(null);
+  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+}
