@@ -3,6 +3,7 @@
  * and the rule that an emergency need outranks whatever else the same message asks.
  */
 
+import type { SparseVector } from './features.ts';
 import { linearScores, softmaxInPlace } from './model.ts';
 import type { NluModel } from './model-file.ts';
 import { normalizeText } from './normalize.ts';
@@ -45,11 +46,13 @@ export class Classifier {
   readonly model: NluModel;
   private readonly scores: Float64Array;
   private readonly oosIndex: number;
+  private readonly hasEmergency: boolean;
 
   constructor(model: NluModel) {
     this.model = model;
     this.scores = new Float64Array(model.labels.length);
     this.oosIndex = model.labels.indexOf(model.oosLabel);
+    this.hasEmergency = model.labels.some((l) => this.typeOf(l) === 'emergency');
   }
 
   typeOf(intent: string): string {
@@ -58,8 +61,12 @@ export class Classifier {
 
   /** Calibrated probabilities for normalised text (a fresh array, label order). */
   probabilities(normalized: string): Float64Array {
+    return this.probabilitiesOf(this.model.vectorizer.transform(normalized));
+  }
+
+  private probabilitiesOf(x: SparseVector): Float64Array {
     const z = this.scores;
-    linearScores(this.model.linear, this.model.vectorizer.transform(normalized), z);
+    linearScores(this.model.linear, x, z);
     const p = Float64Array.from(z);
     softmaxInPlace(p, this.model.temperature);
     return p;
@@ -73,9 +80,9 @@ export class Classifier {
   classifyNormalized(normalized: string): Classification {
     const { labels } = this.model;
     // Nothing a feature can see (only punctuation, emoji, control bytes): the model cannot know.
-    if (this.model.vectorizer.transform(normalized).indices.length === 0)
-      return this.rejected(new Float64Array(labels.length), 0);
-    const p = this.probabilities(normalized);
+    const x = this.model.vectorizer.transform(normalized);
+    if (x.indices.length === 0) return this.rejected(new Float64Array(labels.length), 0);
+    const p = this.probabilitiesOf(x);
     let top = 0;
     for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
     let intentIndex = top;
@@ -83,7 +90,10 @@ export class Classifier {
 
     // A message with several clauses may carry several needs ("卡丢了，顺便问下年费"): each clause's own
     // answer is kept as an alternative, and a confident emergency clause leads the whole message.
-    const clauses = normalized.split(CLAUSE_BREAK).filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS);
+    // Only models with emergency intents need this (a bank model without them skips the extra work).
+    const clauses = this.hasEmergency
+      ? normalized.split(CLAUSE_BREAK).filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
+      : [];
     const clauseNeeds: number[] = [];
     if (clauses.length > 1) {
       const merged = Float64Array.from(p);
@@ -121,31 +131,41 @@ export class Classifier {
   }
 
   private rejected(p: Float64Array, bestInScope: number): Classification {
+    const labels = this.model.labels;
     const oosLabel = this.model.oosLabel;
     return {
       intent: oosLabel,
       type: this.typeOf(oosLabel),
       confidence: 1 - bestInScope,
       alternatives: this.alternatives(p, this.oosIndex, []),
-      probabilities: this.toMap(p),
+      get probabilities() {
+        return toMap(labels, p);
+      },
     };
   }
 
   private result(p: Float64Array, intentIndex: number, confidence: number, first: readonly number[]): Classification {
-    const intent = this.model.labels[intentIndex] as string;
+    const labels = this.model.labels;
+    const intent = labels[intentIndex] as string;
     return {
       intent,
       type: this.typeOf(intent),
       confidence,
       alternatives: this.alternatives(p, intentIndex, first),
-      probabilities: this.toMap(p),
+      get probabilities() {
+        return toMap(labels, p);
+      },
     };
   }
 
   private alternatives(p: Float64Array, exclude: number, first: readonly number[]): ScoredLabel[] {
-    const order = Array.from(p.keys())
-      .filter((k) => k !== exclude && k !== this.oosIndex && !first.includes(k))
-      .sort((a, b) => (p[b] as number) - (p[a] as number));
+    // Only labels above the floor can be listed: filter before sorting (150 labels, a handful pass).
+    const order: number[] = [];
+    for (let k = 0; k < p.length; k++) {
+      if ((p[k] as number) >= MIN_ALTERNATIVE && k !== exclude && k !== this.oosIndex && !first.includes(k))
+        order.push(k);
+    }
+    order.sort((a, b) => (p[b] as number) - (p[a] as number));
     const out: ScoredLabel[] = [];
     for (const k of [...first.filter((k) => k !== exclude), ...order]) {
       if (out.length >= MAX_ALTERNATIVES) break;
@@ -155,8 +175,9 @@ export class Classifier {
     }
     return out;
   }
+}
 
-  private toMap(p: Float64Array): Map<string, number> {
-    return new Map(this.model.labels.map((l, k) => [l, p[k] as number]));
-  }
+/** The label → probability view, built only when someone reads it (emotion scoring, analytics). */
+function toMap(labels: readonly string[], p: Float64Array): Map<string, number> {
+  return new Map(labels.map((l, k) => [l, p[k] as number]));
 }

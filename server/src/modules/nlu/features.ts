@@ -77,69 +77,82 @@ export function words(normalized: string): string[] {
   return out;
 }
 
-/**
- * Character n-grams of normalised text, for Chinese runs and inside Latin words, with a space marking
- * the edges of each run so that a gram at the start of a phrase differs from one in its middle.
- * Digits become '0' so numbers contribute their shape. The knowledge base reuses this for retrieval.
- */
-export function charNgrams(
-  normalized: string,
-  options: Pick<FeatureOptions, 'cjkMin' | 'cjkMax' | 'latinMin' | 'latinMax' | 'latinSpan'> = DEFAULT_FEATURE_OPTIONS,
-): string[] {
-  const out: string[] = [];
+type CharOptions = Pick<FeatureOptions, 'cjkMin' | 'cjkMax' | 'latinMin' | 'latinMax' | 'latinSpan'>;
+
+function visitCharNgrams(normalized: string, options: CharOptions, visit: (gram: string) => void): void {
   let phrase: string[] = [];
   const flushPhrase = () => {
-    if (phrase.length > 0) pushGrams(out, ` ${phrase.join(' ')} `, options.latinMin, options.latinMax);
+    if (phrase.length > 0) visitGrams(` ${phrase.join(' ')} `, options.latinMin, options.latinMax, visit);
     phrase = [];
   };
   for (const tok of tokenize(normalized)) {
     if (tok.kind === 'latin') {
       if (options.latinSpan === 'phrase') phrase.push(tok.text);
-      else pushGrams(out, ` ${tok.text} `, options.latinMin, options.latinMax);
+      else visitGrams(` ${tok.text} `, options.latinMin, options.latinMax, visit);
       continue;
     }
     flushPhrase();
-    if (tok.kind === 'cjk') pushGrams(out, ` ${tok.text} `, options.cjkMin, options.cjkMax);
-    else if (tok.kind === 'number') out.push(` ${tok.text.replace(/\d/g, '0')} `);
+    if (tok.kind === 'cjk') visitGrams(` ${tok.text} `, options.cjkMin, options.cjkMax, visit);
+    else if (tok.kind === 'number') visit(` ${tok.text.replace(/\d/g, '0')} `);
   }
   flushPhrase();
+}
+
+/**
+ * Character n-grams of normalised text, for Chinese runs and inside Latin words, with a space marking
+ * the edges of each run so that a gram at the start of a phrase differs from one in its middle.
+ * Digits become '0' so numbers contribute their shape. The knowledge base reuses this for retrieval.
+ */
+export function charNgrams(normalized: string, options: CharOptions = DEFAULT_FEATURE_OPTIONS): string[] {
+  const out: string[] = [];
+  visitCharNgrams(normalized, options, (g) => out.push(g));
   return out;
 }
 
-function pushGrams(out: string[], padded: string, min: number, max: number): void {
+function visitGrams(padded: string, min: number, max: number, visit: (gram: string) => void): void {
   const len = padded.length;
   for (let n = Math.max(1, min); n <= max; n++) {
     for (let i = 0; i + n <= len; i++) {
       // A single space is not a feature; grams entirely inside the text and edge-anchored ones are.
       if (n === 1 && (i === 0 || i === len - 1)) continue;
-      out.push(padded.slice(i, i + n));
+      visit(padded.slice(i, i + n));
     }
     if (n >= len) break;
   }
 }
 
-/** Raw feature counts for one normalised text. Keys are prefixed by block: `c` chars, `w` words/bigrams. */
+/** Feature blocks: character n-grams, words, word pairs (with the utterance-edge anchors). */
+type Block = 0 | 1 | 2;
+const BLOCK_PREFIX = ['c', 'w', 'b'] as const;
+
+function visitFeatures(normalized: string, options: FeatureOptions, visit: (block: Block, key: string) => void): void {
+  visitCharNgrams(normalized, options, (g) => visit(0, g));
+  if (options.words || options.wordBigrams) {
+    const ws = words(normalized);
+    if (options.words) for (const w of ws) visit(1, w);
+    if (options.wordBigrams) for (let i = 1; i < ws.length; i++) visit(2, `${ws[i - 1]}|${ws[i]}`);
+    // Whole-utterance anchors: short requests ("挂失", "转人工") are decided by their first and last word.
+    if (options.words && ws.length > 0) {
+      visit(2, `^|${ws[0]}`);
+      visit(2, `${ws[ws.length - 1]}|$`);
+    }
+  }
+}
+
+/** Raw feature counts for one normalised text. Keys are prefixed by block: `c` chars, `w` words, `b` word pairs. */
 export function featureCounts(
   normalized: string,
   options: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const g of charNgrams(normalized, options)) add(`c${g}`);
-  if (options.words || options.wordBigrams) {
-    const ws = words(normalized);
-    if (options.words) for (const w of ws) add(`w${w}`);
-    if (options.wordBigrams) for (let i = 1; i < ws.length; i++) add(`b${ws[i - 1]}|${ws[i]}`);
-    // Whole-utterance anchors: short requests ("挂失", "转人工") are decided by their first and last word.
-    if (options.words && ws.length > 0) {
-      add(`b^|${ws[0]}`);
-      add(`b${ws[ws.length - 1]}|$`);
-    }
-  }
+  visitFeatures(normalized, options, (block, key) => {
+    const k = BLOCK_PREFIX[block] + key;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
   return counts;
 }
 
-/** A sparse row: feature columns in ascending order and their values. */
+/** A sparse row: feature columns (in order of first occurrence) and their values. */
 export interface SparseVector {
   readonly indices: Int32Array;
   readonly values: Float32Array;
@@ -170,6 +183,10 @@ export class Vectorizer {
   readonly options: VectorizerOptions;
   /** 1 for word-block features, 0 for char-block features. */
   private readonly isWord: Uint8Array;
+  /** Per-block lookup without the block prefix: no string concatenation per n-gram at classification time. */
+  private readonly blocks: readonly [Map<string, number>, Map<string, number>, Map<string, number>];
+  /** Term-frequency scratch, reset after each use (transform is synchronous and not re-entrant). */
+  private readonly scratch: Float64Array;
 
   constructor(terms: readonly string[], idf: Float32Array, options: VectorizerOptions) {
     this.terms = terms;
@@ -177,9 +194,14 @@ export class Vectorizer {
     this.options = options;
     this.vocabulary = new Map();
     this.isWord = new Uint8Array(terms.length);
+    this.blocks = [new Map(), new Map(), new Map()];
+    this.scratch = new Float64Array(terms.length);
     terms.forEach((t, i) => {
       this.vocabulary.set(t, i);
-      if (t[0] !== 'c') this.isWord[i] = 1;
+      const block = BLOCK_PREFIX.indexOf(t[0] as 'c');
+      if (block < 0) throw new Error(`feature "${t}" has no block prefix`);
+      this.blocks[block as Block].set(t.slice(1), i);
+      if (block !== 0) this.isWord[i] = 1;
     });
   }
 
@@ -211,20 +233,21 @@ export class Vectorizer {
 
   /** Sublinear TF × IDF, each block L2-normalised, word block scaled by `wordWeight`. */
   transform(normalized: string): SparseVector {
-    const counts = featureCounts(normalized, this.options);
+    const tf = this.scratch;
     const cols: number[] = [];
-    for (const key of counts.keys()) {
-      const col = this.vocabulary.get(key);
-      if (col !== undefined) cols.push(col);
-    }
-    cols.sort((a, b) => a - b);
+    visitFeatures(normalized, this.options, (block, key) => {
+      const col = this.blocks[block].get(key);
+      if (col === undefined) return;
+      if (tf[col] === 0) cols.push(col);
+      tf[col] = (tf[col] as number) + 1;
+    });
     const values = new Float32Array(cols.length);
     let charNorm = 0;
     let wordNorm = 0;
     for (let i = 0; i < cols.length; i++) {
       const col = cols[i] as number;
-      const tf = counts.get(this.terms[col] as string) as number;
-      const v = (1 + Math.log(tf)) * (this.idf[col] as number);
+      const v = (1 + Math.log(tf[col] as number)) * (this.idf[col] as number);
+      tf[col] = 0;
       values[i] = v;
       if (this.isWord[col]) wordNorm += v * v;
       else charNorm += v * v;

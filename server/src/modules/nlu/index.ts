@@ -19,7 +19,7 @@ export { analyze, loadBuiltinNlu, NLU_MAX_TEXT, NluEngine } from './engine.ts';
 export type { EvalResult, LabelMetrics } from './eval.ts';
 export { evaluate } from './eval.ts';
 export type { FeatureOptions, SparseVector, Token } from './features.ts';
-export { charNgrams, featureCounts, tokenize, Vectorizer, words } from './features.ts';
+export { charNgrams, DEFAULT_FEATURE_OPTIONS, featureCounts, tokenize, Vectorizer, words } from './features.ts';
 export type { NluModel } from './model-file.ts';
 export { deserializeModel, loadModelFile, saveModel, serializeModel } from './model-file.ts';
 export { nluCli } from './nlu.cli.ts';

