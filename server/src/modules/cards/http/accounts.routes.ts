@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { recordRepayment } from '../ledger/account.service.ts';
 import { listAccountTransactions } from '../ledger/transactions.query.ts';
+import { limitEligibility } from '../limits/eligibility.service.ts';
 import {
   decideLimitChange,
   listPendingLimitChanges,
@@ -71,6 +72,39 @@ export const accountRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => setTemporaryLimit(request.ctx, { accountId: request.params.id, ...request.body }),
+  );
+  app.get(
+    '/api/accounts/:id/limit/eligibility',
+    {
+      schema: {
+        tags,
+        summary: 'Whether and how far the limit may be raised today (permanent and temporary), before asking',
+        params: idParams,
+        response: {
+          200: z.object({
+            accountId: z.string(),
+            currentLimitFen: fenSchema,
+            permanent: z.object({
+              eligible: z.boolean(),
+              code: z
+                .enum(['LIMIT_INCREASE_TOO_EARLY', 'LIMIT_INCREASE_NOT_ELIGIBLE', 'LIMIT_OUT_OF_RANGE'])
+                .nullable(),
+              reason: z.string().nullable(),
+              earliest: z.string().nullable(),
+              maxLimitFen: fenSchema,
+              approvalAboveFen: fenSchema,
+            }),
+            temporary: z.object({
+              maxExtraFen: fenSchema,
+              maxDays: z.number().int(),
+              latestValidUntil: z.string(),
+              overdue: z.boolean(),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => limitEligibility(request.ctx, request.params.id),
   );
   app.post(
     '/api/accounts/:id/limit/permanent',
