@@ -101,7 +101,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
       .select(['id', 'active'])
       .where('code', '=', input.productCode)
       .executeTakeFirst();
-    if (!product || product.active !== 1) throw new AppError('PRODUCT_NOT_FOUND');
+    if (product?.active !== 1) throw new AppError('PRODUCT_NOT_FOUND');
     const k = ctx.keyring;
     const idIndex = bidx.idNumber(k, idNumber);
     const open = await trx

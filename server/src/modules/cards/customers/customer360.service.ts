@@ -1,6 +1,7 @@
 import { audit } from '../../../platform/audit.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../platform/pii/mask.ts';
 import { requireCustomerAccess } from '../ledger/access.ts';
@@ -56,6 +57,11 @@ export interface Customer360 {
  * the sections other modules contribute (open promises, cases, past contacts). The read is audited.
  */
 export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Customer360> {
+  // One transaction: the access decision's audit (an override), the reads and the read's audit commit once.
+  return inTransaction(ctx.db, (trx) => load360({ ...ctx, db: trx }, customerId));
+}
+
+async function load360(ctx: Ctx, customerId: string): Promise<Customer360> {
   const { contactId } = await requireCustomerAccess(ctx, customerId, 'customer.profile');
   const today = bankDate(ctx.clock.now());
   const row = await ctx.db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();

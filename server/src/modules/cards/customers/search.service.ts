@@ -1,6 +1,7 @@
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { maskName, maskPhone } from '../../../platform/pii/mask.ts';
 import { isLuhnValid, isValidIdNumber, normalizeCardNumber } from '../../../platform/pii/validators.ts';
@@ -43,6 +44,10 @@ export async function searchCustomers(ctx: Ctx, query: string): Promise<{ by: Se
   authorize(ctx.actor, 'customers.search');
   const q = classifyQuery(query);
   if (!q) throw new AppError('SEARCH_QUERY_INVALID');
+  return inTransaction(ctx.db, (trx) => search({ ...ctx, db: trx }, q));
+}
+
+async function search(ctx: Ctx, q: { by: SearchBy; value: string }): Promise<{ by: SearchBy; hits: SearchHit[] }> {
   const k = ctx.keyring;
   let ids: string[];
   switch (q.by) {

@@ -42,3 +42,42 @@ export class Rng {
     return Math.max(100, Math.round(medianYuan * 100 * Math.exp(spread * z)));
   }
 }
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A ULID-layout id (time + 80 bits) from the seeded generator: reproducible, and far cheaper than crypto. */
+export function seededId(rng: Rng, at: Date): string {
+  let time = at.getTime();
+  let head = '';
+  for (let i = 0; i < 10; i++) {
+    head = ALPHABET[time % 32] + head;
+    time = Math.floor(time / 32);
+  }
+  let tail = '';
+  for (let i = 0; i < 4; i++) {
+    let x = Math.floor(rng.next() * 1_048_576);
+    for (let j = 0; j < 4; j++) {
+      tail += ALPHABET[x % 32];
+      x = Math.floor(x / 32);
+    }
+  }
+  return head + tail;
+}
+
+/** Every calendar date from `start` to `end` inclusive, computed once and shared by all simulated accounts. */
+const calendars = new Map<string, string[]>();
+export function calendar(start: string, end: string): string[] {
+  const key = `${start}/${end}`;
+  let days = calendars.get(key);
+  if (!days) {
+    days = [];
+    const d = new Date(`${start}T00:00:00Z`);
+    for (let day = start; day <= end; ) {
+      days.push(day);
+      d.setUTCDate(d.getUTCDate() + 1);
+      day = d.toISOString().slice(0, 10);
+    }
+    calendars.set(key, days);
+  }
+  return days;
+}

@@ -1,5 +1,4 @@
 import { addDays, daysBetween } from '../../../platform/clock.ts';
-import { newId } from '../../../platform/ids.ts';
 import {
   addToSums,
   availableOn,
@@ -22,7 +21,7 @@ import { emptyBook } from '../ledger/book.ts';
 import { discloseInstallment } from '../rules/installment-math.ts';
 import { cashAdvanceFee } from '../rules/payment-rules.ts';
 import { BIG_TICKET, MERCHANTS, type Merchant, SUSPICIOUS } from './merchants.ts';
-import type { Rng } from './random.ts';
+import { calendar, type Rng, seededId } from './random.ts';
 
 /** How a generated customer uses the card and pays (drives spending and repayment behaviour). */
 export type Payer = 'full' | 'minimum' | 'partial' | 'late' | 'dormant';
@@ -64,6 +63,7 @@ export interface SimulationResult {
 
 /** In-memory emitter: rows go to arrays, ids carry the simulated time so rows sort as they happened. */
 class MemEmitter implements Emitter {
+  constructor(readonly rng: Rng) {}
   nowIso = '';
   #at = new Date();
   txns: TransactionsTable[] = [];
@@ -77,7 +77,7 @@ class MemEmitter implements Emitter {
     this.nowIso = this.#at.toISOString();
   }
   newId(): string {
-    return newId(this.#at);
+    return seededId(this.rng, this.#at);
   }
   txn(row: TransactionsTable): void {
     this.txns.push(row);
@@ -113,7 +113,7 @@ export function simulateAccount(
   start: string,
   today: string,
 ): SimulationResult {
-  const out = new MemEmitter();
+  const out = new MemEmitter(rng);
   const firstFeeYear = Number(spec.issuedOn.slice(0, 4)) + 1;
   let anniversary = `${firstFeeYear}${spec.issuedOn.slice(4)}`;
   while (anniversary < start) anniversary = `${Number(anniversary.slice(0, 4)) + 1}${anniversary.slice(4)}`;
@@ -179,7 +179,8 @@ export function simulateAccount(
     return row;
   };
 
-  for (let day = start; day <= today; day = addDays(day, 1)) {
+  const yesterday = addDays(today, -1);
+  for (const day of calendar(start, today)) {
     // 1. Grace check and card-year anniversary of the day (before anything the customer does that day).
     if (acc.nextGraceCheck === day && acc.lastStatementId) {
       const st = out.statements.get(acc.lastStatementId);
@@ -319,7 +320,7 @@ export function simulateAccount(
         });
       }
     }
-    if (spec.suspiciousRecent && day >= addDays(today, -1)) {
+    if (spec.suspiciousRecent && day >= yesterday) {
       for (const m of day === today ? SUSPICIOUS.slice(0, 2) : SUSPICIOUS.slice(2))
         purchase(day, m, Math.round(m.medianYuan * 100), true);
     }

@@ -55,7 +55,7 @@ async function eligiblePrincipal(
       .where('id', '=', input.sourceId)
       .where('account_id', '=', input.accountId)
       .executeTakeFirst();
-    if (!txn || txn.kind !== 'purchase')
+    if (txn?.kind !== 'purchase')
       throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'not a purchase on this account' });
     const converted = await ctx.db
       .selectFrom('transactions')

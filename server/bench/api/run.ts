@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:api`: builds the 100,000-customer SQLite data set once (./data/bench), starts the server
+ * in a child process, and drives it with autocannon on loopback — customer look-up, the 360 view and a
+ * card freeze beside a bare Fastify route in the same process — sampling the server's resident memory.
+ * Results go to stdout and ./data/bench/api-results.json (docs/benchmarks/api.md records a run).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { Keyring } from '../../src/platform/pii/keyring.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const dataDir = join(root, 'data', 'bench');
+const dbFile = join(dataDir, 'bench.db');
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const MONTHS = Number(process.env.BENCH_MONTHS ?? 6);
+const DURATION = Number(process.env.BENCH_DURATION ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const env = { ...process.env, DATABASE_URL: dbFile, CARDDESK_DATA_DIR: dataDir, CARDDESK_DEMO: '1', LOG_LEVEL: 'warn' };
+
+function buildData(): void {
+  if (existsSync(dbFile)) return;
+  process.stdout.write(`building ${CUSTOMERS} customers × ${MONTHS} months into ${dbFile} …\n`);
+  const started = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'server/bin/carddesk.mjs'),
+      'seed',
+      '--customers',
+      String(CUSTOMERS),
+      '--months',
+      String(MONTHS),
+      '--seed',
+      '20261129',
+    ],
+    {
+      env,
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) throw new Error('seeding failed');
+  writeFileSync(
+    join(dataDir, 'seed-report.json'),
+    JSON.stringify({ customers: CUSTOMERS, months: MONTHS, seconds: (Date.now() - started) / 1000 }, null, 2),
+  );
+}
+
+function sample() {
+  const db = new Database(dbFile, { readonly: true });
+  const count = (t: string) => (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+  const sizes = {
+    customers: count('customers'),
+    transactions: count('transactions'),
+    statements: count('statements'),
+    cards: count('cards'),
+  };
+  const keyring = new Keyring(readFileSync(join(dataDir, 'master.key'), 'utf8').trim());
+  const customers = db.prepare('select id, phone_enc from customers order by random() limit 2000').all() as Array<{
+    id: string;
+    phone_enc: string;
+  }>;
+  const phones = customers.map((c) => keyring.decrypt(c.phone_enc, 'customers.phone'));
+  const cards = (
+    db.prepare("select id from cards where status = 'active' order by random() limit 50000").all() as Array<{
+      id: string;
+    }>
+  ).map((c) => c.id);
+  db.close();
+  return { sizes, customerIds: customers.map((c) => c.id), phones, cards };
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb * 1024;
+}
+
+async function start(): Promise<{ port: number; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-entry.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((ok, fail) => {
+    child.stdout.on('data', (b: Buffer) => {
+      const m = /ready (\d+)/.exec(String(b));
+      if (m) ok(Number(m[1]));
+    });
+    child.on('exit', (code) => fail(new Error(`server exited ${code}`)));
+  });
+  return { port, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
+}
+
+interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: () => string;
+  body?: string;
+}
+
+async function run(port: number, headers: Record<string, string>, s: Scenario) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: s.method,
+        headers: s.body ? { ...headers, 'content-type': 'application/json' } : headers,
+        ...(s.body ? { body: s.body } : {}),
+        setupRequest: (req) => ({ ...req, path: s.path() }),
+      },
+    ],
+  });
+  return {
+    scenario: s.name,
+    requestsPerSec: Math.round(result.requests.average),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    maxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}
+
+buildData();
+const data = sample();
+const server = await start();
+const base = `http://127.0.0.1:${server.port}`;
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'supervisor', password: 'carddesk-demo' }),
+});
+const { token } = (await login.json()) as { token: string };
+const headers = { authorization: `Bearer ${token}`, 'x-access-reason': encodeURIComponent('压力测试:客户来电核实') };
+let peakRss = rssOf(server.pid);
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, rssOf(server.pid));
+}, 200);
+let i = 0;
+const pick = <T>(xs: T[]) => xs[i++ % xs.length] as T;
+let cardIndex = 0;
+const scenarios: Scenario[] = [
+  { name: 'bare Fastify route', method: 'GET', path: () => '/bench/bare' },
+  { name: 'customer look-up (phone)', method: 'GET', path: () => `/api/customers?q=${pick(data.phones)}` },
+  { name: 'customer 360 view', method: 'GET', path: () => `/api/customers/${pick(data.customerIds)}` },
+  // Each request freezes a different active card: a real state change with its audit record.
+  {
+    name: 'card freeze',
+    method: 'POST',
+    path: () => `/api/cards/${data.cards[cardIndex++ % data.cards.length]}/freeze`,
+    body: '{}',
+  },
+];
+const results = [];
+try {
+  for (const s of scenarios) {
+    const r = await run(server.port, headers, s);
+    results.push(r);
+    process.stdout.write(
+      `${r.scenario.padEnd(28)} ${String(r.requestsPerSec).padStart(7)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  non-2xx ${r.non2xx}\n`,
+    );
+  }
+} finally {
+  clearInterval(rssTimer);
+  server.stop();
+}
+const bare = results[0]?.requestsPerSec ?? 1;
+const view = results.find((r) => r.scenario === 'customer 360 view');
+const seed = existsSync(join(dataDir, 'seed-report.json'))
+  ? JSON.parse(readFileSync(join(dataDir, 'seed-report.json'), 'utf8'))
+  : null;
+const report = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  dataset: data.sizes,
+  connections: CONNECTIONS,
+  durationSeconds: DURATION,
+  results,
+  viewShareOfBare: view ? Math.round((view.requestsPerSec / bare) * 1000) / 10 : null,
+  peakServerRssMb: Math.round(peakRss / 2 ** 20),
+  seeding: seed,
+};
+writeFileSync(join(dataDir, 'api-results.json'), JSON.stringify(report, null, 2));
+process.stdout.write(
+  `360 view at ${report.viewShareOfBare}% of the bare route; peak server RSS ${report.peakServerRssMb} MB\n`,
+);
