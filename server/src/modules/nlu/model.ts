@@ -98,7 +98,7 @@ export function trainSoftmax(
   options: SgdOptions,
 ): LinearModel {
   const K = numClasses;
-  const V = new Float64Array(numFeatures * K);
+  const V = new Float32Array(numFeatures * K);
   const bias = new Float32Array(K);
   const rng = createRng(options.seed);
   const order = Array.from({ length: rows.length }, (_, i) => i);
