@@ -34,6 +34,8 @@ const MIN_ALTERNATIVE = 0.05;
 const EMERGENCY_CLAUSE_MIN = 0.6;
 const EMERGENCY_WHOLE_MIN = 0.25;
 const EMERGENCY_CLAUSE_CHARS = 3;
+/** Clauses looked at one by one: a long pasted complaint should not cost a classification per comma. */
+const MAX_CLAUSES = 8;
 
 /**
  * Where a message changes subject: punctuation and the connectives customers use to add a second
@@ -92,7 +94,10 @@ export class Classifier {
     // answer is kept as an alternative, and a confident emergency clause leads the whole message.
     // Only models with emergency intents need this (a bank model without them skips the extra work).
     const clauses = this.hasEmergency
-      ? normalized.split(CLAUSE_BREAK).filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
+      ? normalized
+          .split(CLAUSE_BREAK)
+          .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
+          .slice(0, MAX_CLAUSES)
       : [];
     const clauseNeeds: number[] = [];
     if (clauses.length > 1) {
