@@ -11,6 +11,13 @@ export default defineConfig({
     // Inline nothing as a data: URL script; the server's CSP is script-src 'self'.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // antd marks its modules "use client" for React Server Components; meaningless in a browser bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

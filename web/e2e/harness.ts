@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.ts';
 import { createRuntime, type Runtime, seedDemo } from '../../server/src/bootstrap.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -117,26 +117,52 @@ export function watchPage(page: Page): { errors: string[]; dialogs: string[] } {
 }
 
 /**
- * Proves Chinese text is drawn with a CJK font rather than tofu boxes: the font is available and a
- * Chinese string measures differently from the same number of "missing glyph" boxes.
+ * Proves Chinese text is drawn with real glyphs rather than "missing glyph" boxes (the failure when no
+ * CJK font is installed, which text assertions cannot see): two different characters, drawn with the
+ * page's own font stack, must produce different pixels, and neither may look like an unassigned code point.
  */
 export async function assertCjkGlyphs(page: Page): Promise<void> {
-  const result = await page.evaluate(async () => {
+  // A string script: the test runner's transpiler would otherwise add helpers the page does not have.
+  const result = (await page.evaluate(`(async () => {
     await document.fonts.ready;
-    const canvas = document.createElement('canvas');
-    const g = canvas.getContext('2d');
-    if (!g) return { ok: false, why: 'no canvas' };
-    g.font = '16px "Noto Sans CJK SC"';
-    const cjk = g.measureText('信用卡客服工作台').width;
-    // U+10FFFF is never a glyph: every font draws it as the missing-glyph box.
-    const tofu = g.measureText('\u{10FFFF}'.repeat(8)).width;
-    return { ok: document.fonts.check('16px "Noto Sans CJK SC"') && cjk > 0 && cjk !== tofu, why: `${cjk} vs ${tofu}` };
-  });
-  if (!result.ok) throw new Error(`Chinese glyphs do not render (${result.why}); install fonts-noto-cjk`);
+    const family = getComputedStyle(document.body).fontFamily;
+    function draw(ch) {
+      const c = document.createElement('canvas');
+      c.width = 48;
+      c.height = 48;
+      const g = c.getContext('2d');
+      g.font = '32px ' + family;
+      g.fillText(ch, 4, 38);
+      return c.toDataURL();
+    }
+    const a = draw('信');
+    const b = draw('卡');
+    const none = draw(String.fromCodePoint(0xe0fff));
+    return { ok: a !== b && a !== none && b !== none, family };
+  })()`)) as { ok: boolean; family: string };
+  if (!result.ok) throw new Error(`Chinese glyphs render as boxes with ${result.family}; install fonts-noto-cjk`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await assertCjkGlyphs(page);
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}
+
+/** The text of an element ('' when it has none). */
+export async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+/** Calls the API as a demo user (for what a test arranges outside the browser, e.g. the demo SMS outbox). */
+export async function apiAs<T>(e2e: E2E, username: string, path: string): Promise<T> {
+  const login = await fetch(`${e2e.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${e2e.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
 }

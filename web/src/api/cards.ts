@@ -143,13 +143,30 @@ export interface InstallmentQuote {
   notice: string;
 }
 
+/** Whether and how far the limit may be raised today, from the same rules the change request enforces. */
 export interface LimitEligibility {
-  eligible: boolean;
+  accountId: string;
   currentLimitFen: number;
-  maxLimitFen?: number | null;
-  reasons: string[];
-  validUntil?: string | null;
-  needsApproval?: boolean;
+  permanent: {
+    eligible: boolean;
+    code: 'LIMIT_INCREASE_TOO_EARLY' | 'LIMIT_INCREASE_NOT_ELIGIBLE' | 'LIMIT_OUT_OF_RANGE' | null;
+    reason: string | null;
+    earliest: string | null;
+    maxLimitFen: number;
+    approvalAboveFen: number;
+  };
+  temporary: { maxExtraFen: number; maxDays: number; latestValidUntil: string; overdue: boolean };
+}
+
+export interface LimitChange {
+  id: string;
+  accountId: string;
+  kind: string;
+  oldLimitFen: number;
+  newLimitFen: number;
+  validFrom: string | null;
+  validUntil: string | null;
+  status: 'applied' | 'pending_approval' | string;
 }
 
 type Ctx = { contactId?: string | null | undefined; accessReason?: string | undefined };
@@ -158,13 +175,21 @@ const enc = encodeURIComponent;
 
 export const searchCustomers = (q: string, ctx: Ctx, signal?: AbortSignal) =>
   api<{ by: string; hits: CustomerHit[] }>('/api/customers', { query: { q }, signal, ...opts(ctx) });
+/** The masked screen-pop summary (name, phone, flags, cards): shown before the caller is verified. */
+export interface CustomerSummary {
+  id: string;
+  maskedName: string;
+  maskedPhone: string;
+  salutation: string;
+  flags: { vip: boolean; vulnerable: boolean; note?: string | null };
+  cards: CardSummary[];
+}
+export const getCustomerSummary = (id: string, ctx: Ctx, signal?: AbortSignal) =>
+  api<CustomerSummary>(`/api/customers/${enc(id)}/summary`, { signal, ...opts(ctx) });
 export const getCustomer360 = (id: string, ctx: Ctx, signal?: AbortSignal) =>
   api<Customer360>(`/api/customers/${enc(id)}`, { signal, ...opts(ctx) });
 export const listTransactions = (accountId: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<TransactionView[] | { items: TransactionView[] }>(`/api/accounts/${enc(accountId)}/transactions`, {
-    signal,
-    ...opts(ctx),
-  });
+  api<TransactionView[]>(`/api/accounts/${enc(accountId)}/transactions`, { signal, ...opts(ctx) });
 
 export const freezeCard = (key: string, cardId: string, reason: string, ctx: Ctx) =>
   api<unknown>(`/api/cards/${enc(cardId)}/freeze`, {
@@ -196,18 +221,24 @@ export const acceptInstallment = (key: string, quoteId: string, ctx: Ctx) =>
     ...opts(ctx),
   });
 
-export const limitEligibility = (accountId: string, kind: 'temporary' | 'permanent', ctx: Ctx, signal?: AbortSignal) =>
-  api<LimitEligibility>(`/api/accounts/${enc(accountId)}/limit/${kind}/eligibility`, { signal, ...opts(ctx) });
-export const requestLimit = (
-  key: string,
-  accountId: string,
-  kind: 'temporary' | 'permanent',
-  newLimitFen: number,
-  ctx: Ctx,
-) =>
-  api<unknown>(`/api/accounts/${enc(accountId)}/limit/${kind}`, {
+export const limitEligibility = (accountId: string, ctx: Ctx, signal?: AbortSignal) =>
+  api<LimitEligibility>(`/api/accounts/${enc(accountId)}/limit/eligibility`, { signal, ...opts(ctx) });
+export const requestPermanentLimit = (key: string, accountId: string, newLimitFen: number, ctx: Ctx) =>
+  api<LimitChange>(`/api/accounts/${enc(accountId)}/limit/permanent`, {
     method: 'POST',
     body: { newLimitFen },
+    idempotencyKey: key,
+    ...opts(ctx),
+  });
+export const requestTemporaryLimit = (
+  key: string,
+  accountId: string,
+  input: { extraFen: number; validUntil: string },
+  ctx: Ctx,
+) =>
+  api<LimitChange>(`/api/accounts/${enc(accountId)}/limit/temporary`, {
+    method: 'POST',
+    body: input,
     idempotencyKey: key,
     ...opts(ctx),
   });

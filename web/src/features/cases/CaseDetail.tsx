@@ -34,6 +34,7 @@ import { dateTime } from '../shared/format.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
 import { FEEDBACK_TEXT, feedbackText, stateText } from './caseText.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
+import { casesChanged } from './events.ts';
 
 /**
  * One case and the next step of its closed loop (guide §3.2): refer with a hand-over → the department
@@ -143,7 +144,10 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
     }),
   );
   const after = (ok: unknown) => {
-    if (ok) onDone();
+    if (ok) {
+      onDone();
+      casesChanged();
+    }
   };
   const box = (children: ReactNode) => (
     <div style={{ marginTop: 12, padding: 12, border: '1px solid #d6e4ff', background: '#f5f9ff', borderRadius: 4 }}>

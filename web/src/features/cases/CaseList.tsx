@@ -1,27 +1,36 @@
-import { Drawer, Empty, List, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Drawer, Empty, List, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { caseItems, listCases } from '../../api/cases.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useLive } from '../../app/live.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { intentLabel } from '../shared/taxonomy.ts';
-import { CaseDetail } from './CaseDetail.tsx';
 import { stateText } from './caseText.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
+import { useCasesChanged } from './events.ts';
+
+// The case view (forms, date picker, timeline) loads when a case is opened, not with the list.
+const CaseDetail = lazy(() => import('./CaseDetail.tsx').then((m) => ({ default: m.CaseDetail })));
 
 /** A compact list of open cases (mine, or my department's), nearest deadline first; opens the case. */
 export function CaseList({
   title,
   query,
   reloadKey,
+  topics,
 }: {
   title: string;
   query: Record<string, string | number | boolean | undefined>;
   reloadKey?: unknown;
+  /** Live topics whose events change this list (e.g. `department:disputes`). */
+  topics?: string[];
 }) {
   const { t, locale } = useI18n();
   const cases = useLoad((s) => listCases({ open: 'true', ...query }, s), [JSON.stringify(query), reloadKey]);
   const [openId, setOpenId] = useState<string | null>(null);
+  useCasesChanged(cases.reload);
+  useLive(topics ?? null, () => cases.reload());
   const items = caseItems(cases.data).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return (
     <div style={{ padding: 12 }}>
@@ -63,7 +72,11 @@ export function CaseList({
         title={t('工单详情', 'Case')}
         destroyOnHidden
       >
-        {openId && <CaseDetail caseId={openId} onChanged={cases.reload} />}
+        {openId && (
+          <Suspense fallback={<Spin />}>
+            <CaseDetail caseId={openId} onChanged={cases.reload} />
+          </Suspense>
+        )}
       </Drawer>
     </div>
   );

@@ -1,14 +1,16 @@
-import { Card, Drawer, Table, Tag } from 'antd';
+import { Card, Drawer, Spin, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { type Case, caseItems, listCases } from '../../api/cases.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { CaseDetail } from '../cases/CaseDetail.tsx';
 import { stateText } from '../cases/caseText.ts';
 import { DeadlineTag } from '../cases/DeadlineTag.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { intentLabel } from '../shared/taxonomy.ts';
+
+// The case view (forms, date picker, timeline) loads when a case is opened, not with the list.
+const CaseDetail = lazy(() => import('../cases/CaseDetail.tsx').then((m) => ({ default: m.CaseDetail })));
 
 /** Open cases due within the next three days or already past their regulatory deadline, most urgent first. */
 export function DeadlineCases() {
@@ -56,7 +58,11 @@ export function DeadlineCases() {
         title={t('工单详情', 'Case')}
         destroyOnHidden
       >
-        {openId && <CaseDetail caseId={openId} onChanged={cases.reload} />}
+        {openId && (
+          <Suspense fallback={<Spin />}>
+            <CaseDetail caseId={openId} onChanged={cases.reload} />
+          </Suspense>
+        )}
       </Drawer>
     </Card>
   );

@@ -1,7 +1,7 @@
 import { AlertOutlined, CreditCardOutlined, ExclamationCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { type CardSummary, getCustomer360 } from '../../../api/cards.ts';
+import { type CardSummary, getCustomer360, getCustomerSummary } from '../../../api/cards.ts';
 import type { Contact } from '../../../api/contacts.ts';
 import { useHotkeys, useLoad } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
@@ -49,12 +49,18 @@ export function CustomerPanel({
     contactId,
     level,
   ]);
+  // The screen pop: masked name and cards, available before verification (enough to freeze a card).
+  const summary = useLoad(customerId && contactId ? (s) => getCustomerSummary(customerId, { contactId }, s) : null, [
+    customerId,
+    contactId,
+  ]);
+  const locked = view.error?.status === 403;
   // The selected card belongs to one customer: switching customer drops the selection.
   const [pick, setPick] = useState<{ customerId: string | null; cardId: string }>({ customerId: null, cardId: '' });
   const cardId = pick.customerId === customerId ? pick.cardId : null;
   const setCardId = (id: string) => setPick({ customerId, cardId: id });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const cards = view.data?.cards ?? [];
+  const cards = view.data?.cards ?? summary.data?.cards ?? [];
   const selected: CardSummary | undefined =
     cards.find((c) => c.id === cardId) ?? cards.find((c) => c.status === 'active') ?? cards[0];
 
@@ -84,11 +90,13 @@ export function CustomerPanel({
   const ctx = { contactId: contact.id };
   const done = () => {
     view.reload();
+    summary.reload();
   };
 
   return (
     <div style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="customer-panel">
-      <ErrorNote error={view.error} retry={view.reload} />
+      <ErrorNote error={locked ? undefined : view.error} retry={view.reload} />
+      <ErrorNote error={summary.error} retry={summary.reload} />
       <div style={{ minHeight: 52 }}>
         {c ? (
           <>
@@ -108,8 +116,28 @@ export function CustomerPanel({
               {c.flags.note && <Tag color="orange">{c.flags.note}</Tag>}
             </div>
           </>
+        ) : summary.data ? (
+          <>
+            <Space align="baseline" wrap>
+              <Typography.Title level={5} style={{ margin: 0 }} data-testid="customer-name">
+                {summary.data.maskedName}
+              </Typography.Title>
+              <span className="cd-mono">{summary.data.maskedPhone}</span>
+              <span className="cd-muted">{summary.data.salutation}</span>
+              {summary.data.flags.vip && <Tag color="gold">{t(...FLAG_TEXT.vip)}</Tag>}
+              {summary.data.flags.vulnerable && <Tag color="purple">{t(...FLAG_TEXT.vulnerable)}</Tag>}
+            </Space>
+            {locked && (
+              <div className="cd-muted" style={{ marginTop: 4 }} data-testid="customer-locked">
+                {t(
+                  '来电已识别,尚未核身:核身后显示账户、账单与交易。',
+                  'Identified, not verified: accounts, statements and transactions appear after verification.',
+                )}
+              </div>
+            )}
+          </>
         ) : (
-          view.loading && <Spin size="small" />
+          (view.loading || summary.loading) && <Spin size="small" />
         )}
       </div>
 
@@ -147,6 +175,9 @@ export function CustomerPanel({
         </Button>
       </Space>
 
+      {!view.data && cards.length > 0 && (
+        <CardsSection cards={cards} selectedId={selected?.id ?? null} onSelect={setCardId} />
+      )}
       {view.data && (
         <Tabs
           size="small"

@@ -109,7 +109,13 @@ export default function HandlerDesk({ session }: { session: Session }) {
             </>
           )}
         </div>
-        {deptCode && <CaseList title={t('部门工单', 'Department cases')} query={{ department: deptCode }} />}
+        {deptCode && (
+          <CaseList
+            title={t('部门工单', 'Department cases')}
+            query={{ department: deptCode }}
+            topics={[`department:${deptCode}`]}
+          />
+        )}
       </aside>
       <section style={{ overflow: 'auto', padding: 12 }}>
         {current ? (

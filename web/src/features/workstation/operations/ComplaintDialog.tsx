@@ -5,6 +5,7 @@ import { type Case, openComplaint } from '../../../api/cases.ts';
 import type { Contact } from '../../../api/contacts.ts';
 import { useAction, useDraft } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
+import { casesChanged } from '../../cases/events.ts';
 import { testId } from '../../shared/format.ts';
 import { intentLabel } from '../../shared/taxonomy.ts';
 
@@ -104,6 +105,7 @@ export function ComplaintDialog({
           clearDraft();
           setCreated(c);
           onDone(c);
+          casesChanged();
         }
       }}
     >

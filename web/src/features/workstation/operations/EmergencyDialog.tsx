@@ -45,7 +45,7 @@ export function EmergencyDialog({
   const [marked, setMarked] = useState<MarkedResult | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [replaced, setReplaced] = useState(false);
-  const freeze = useAction((key, id: string) => freezeCard(key, id, 'emergency', ctx), { silent: true });
+  const freeze = useAction((key, id: string) => freezeCard(key, id, '紧急冻结', ctx), { silent: true });
   const file = useAction((key, k: EmergencyKind) =>
     reportEmergency(key, { customerId, cardId: card.id, kind: k }, ctx),
   );

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+
+describe('supervisor dashboard and knowledge editor', { skip: chromiumMissing }, () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(async () => {
+    await e2e?.close();
+  });
+
+  it('renders the live floor and every chart from the seeded data', async () => {
+    const page = await e2e.signIn('supervisor');
+    const seen = watchPage(page);
+    await page.waitForURL('**/supervisor');
+    await page.getByTestId('live-floor').getByText('李晓婷').waitFor();
+    for (const chart of ['chart-by-type', 'chart-intents', 'chart-root-cause', 'chart-product', 'chart-sla']) {
+      const canvas = page.getByTestId(chart).locator('canvas');
+      await canvas.waitFor();
+      const box = await canvas.boundingBox();
+      assert.ok(box && box.width > 100 && box.height > 100, `${chart} has a drawing surface`);
+    }
+    // The seeded period has contacts and complaints: the figures are numbers, not dashes.
+    const kpis = await text(page.getByTestId('supervisor-dashboard').locator('.ant-statistic-content').first());
+    assert.match(kpis, /^\d+$/);
+    assert.ok(Number(kpis) > 0, 'seeded contacts are counted');
+    // Charts have drawn something: a canvas with non-blank pixels.
+    const painted = await page.evaluate(`(() => {
+      const c = document.querySelector('[data-testid="chart-by-type"] canvas');
+      const g = c.getContext('2d');
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    })()`);
+    assert.ok(Number(painted) > 1000, 'the contacts chart is drawn');
+    await screenshot(page, 'supervisor-dashboard');
+    assert.deepEqual(seen.errors, []);
+  });
+
+  it('an editor drafts and submits an article; a supervisor approves it and it is published', async () => {
+    const editor = await e2e.signIn('kb_editor');
+    const seen = watchPage(editor);
+    await editor.waitForURL('**/kb');
+    await editor.getByTestId('kb-new').click();
+    await editor.getByTestId('kb-title').fill('境外用卡:外币交易如何入账');
+    await editor.getByTestId('kb-body').fill('## 入账规则\n- 外币交易按交易日汇率折算入账\n- **境外取现**收取手续费');
+    await editor.getByTestId('kb-save').click();
+    await editor.getByTestId('kb-status').and(editor.locator('[data-status="draft"]')).waitFor();
+    await editor.getByTestId('kb-submit').click();
+    await editor.getByTestId('kb-status').and(editor.locator('[data-status="in_review"]')).waitFor();
+    await screenshot(editor, 'knowledge-editor');
+    assert.deepEqual(seen.errors, []);
+
+    const reviewer = await e2e.signIn('supervisor', '/kb');
+    await reviewer.getByText('境外用卡:外币交易如何入账').click();
+    await reviewer.getByTestId('kb-approve').click();
+    await reviewer.getByTestId('kb-status').and(reviewer.locator('[data-status="published"]')).waitFor();
+  });
+});

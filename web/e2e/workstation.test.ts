@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
+import { chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+
+// The documented demo customer 张伟 (docs/demo-data.md): mobile 13800138000, card ending 1234.
+const ZHANG = {
+  phone: '13800138000',
+  name: '张伟',
+  idLast6: `15001${idCheckChar('11010519850315001')}`,
+  last4: '1234',
+};
+
+describe('agent workstation: a lost card on a phone call', { skip: chromiumMissing }, () => {
+  let e2e: E2E;
+  let page: Page;
+  let seen: ReturnType<typeof watchPage>;
+  before(async () => {
+    e2e = await startE2E();
+    page = await e2e.signIn('agent');
+    seen = watchPage(page);
+  });
+  after(async () => {
+    await e2e?.close();
+  });
+
+  it('takes a simulated call and pops the customer, identified but not verified', async () => {
+    await page.waitForURL('**/desk');
+    await page.getByTestId('simulate-call').click();
+    await page.getByTestId('caller-number').fill(ZHANG.phone);
+    await page.getByTestId('call-answer').click();
+    await page.getByTestId('contact-panel').waitFor();
+    // Masked name only; the greeting script carries the agent's ID (8001).
+    const name = page.getByTestId('customer-name');
+    await name.waitFor();
+    assert.match(await text(name), /\*/);
+    assert.notEqual(await text(name), ZHANG.name);
+    assert.match(await text(page.getByTestId('stage-script')), /8001/);
+    assert.equal(await text(page.getByTestId('verification-level')), '未核身');
+  });
+
+  it('keeps what the agent typed across a reload', async () => {
+    await page.getByTestId('contact-notes').fill('客户称昨晚在地铁上丢失钱包,卡片一并丢失');
+    await page.reload();
+    await page.getByTestId('contact-panel').waitFor();
+    assert.equal(await page.getByTestId('contact-notes').inputValue(), '客户称昨晚在地铁上丢失钱包,卡片一并丢失');
+  });
+
+  it('verifies the caller with name and the last six of the ID number', async () => {
+    await page.getByTestId('verify-name').fill(ZHANG.name);
+    await page.getByTestId('verify-id6').fill(ZHANG.idLast6);
+    await page.getByTestId('verify-submit').click();
+    await page.getByTestId('verify-result').filter({ hasText: '核实通过' }).waitFor();
+    await page.getByTestId('verification-level').filter({ hasText: '基础核身' }).waitFor();
+  });
+
+  it('freezes the lost card at once with F2, and the card shows frozen', async () => {
+    const card = page.getByTestId(`card-${ZHANG.last4}`);
+    await card.click();
+    assert.equal(await card.getByTestId('card-status').getAttribute('data-status'), 'active');
+    await page.keyboard.press('F2');
+    await page.getByTestId('emergency-frozen').waitFor();
+    await page.keyboard.press('Escape');
+    await card.getByTestId('card-status').and(page.locator('[data-status="frozen"]')).waitFor();
+    assert.equal(await text(card.getByTestId('card-status')), '已冻结');
+    await screenshot(page, 'workstation');
+    assert.deepEqual(seen.errors, []);
+  });
+});
