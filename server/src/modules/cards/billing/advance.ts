@@ -34,7 +34,11 @@ export const NEVER = '9999-12-31';
 
 type Due = 'statement' | 'grace' | 'annual' | 'temp_expiry';
 
-function nextEvent(acc: EngineAccount, until: string): { kind: Due; date: string } | undefined {
+/**
+ * The next event due. Grace checks, anniversaries and limit expiries happen at the start of their day;
+ * a statement closes at the end of its day, so it is due only once that day is over (`dayOver`).
+ */
+function nextEvent(acc: EngineAccount, until: string, dayOver: boolean): { kind: Due; date: string } | undefined {
   const candidates: Array<{ kind: Due; date: string }> = [
     { kind: 'grace', date: acc.nextGraceCheck ?? NEVER },
     { kind: 'statement', date: acc.nextStatementDate },
@@ -43,14 +47,18 @@ function nextEvent(acc: EngineAccount, until: string): { kind: Due; date: string
   ];
   // Ties: a grace check before the statement of the same day (it belongs to the previous cycle).
   let best: { kind: Due; date: string } | undefined;
-  for (const c of candidates) if (c.date <= until && (!best || c.date < best.date)) best = c;
+  for (const c of candidates) {
+    const due = c.kind === 'statement' && !dayOver ? c.date < until : c.date <= until;
+    if (due && (!best || c.date < best.date)) best = c;
+  }
   return best;
 }
 
 /**
- * Brings one locked account's books up to `until` (inclusive): every statement day, grace check, card-year
- * anniversary and temporary-limit expiry on or before it, in date order. Live operations call this before
- * posting so a payment made on the due date lands after that day's events and before the next ones.
+ * Brings one locked account's books up to `until`, in date order: grace checks, card-year anniversaries and
+ * temporary-limit expiries on or before it, and statements before it — or on it too when `dayOver` (the
+ * cycle closing a past day). Live operations call this with today before posting, so a payment on the due
+ * date lands after that morning's events, and a payment on the statement day is on that statement.
  */
 export async function advanceLoaded(
   db: Executor,
@@ -58,6 +66,7 @@ export async function advanceLoaded(
   row: AccountsTable,
   until: string,
   terms: (date: string) => ProductTerms,
+  dayOver = false,
 ): Promise<{ acc: EngineAccount; report: AdvanceReport; emitter: DbEmitter }> {
   const acc = engineAccountFromRow(row);
   const report: AdvanceReport = { statements: 0, lateFees: 0, annualFees: 0, annualFeesWaived: 0 };
@@ -65,7 +74,7 @@ export async function advanceLoaded(
   if (acc.status !== 'active') return { acc, report, emitter };
   let plans: EnginePlan[] | undefined;
   for (let guard = 0; guard < 1000; guard++) {
-    const ev = nextEvent(acc, until);
+    const ev = nextEvent(acc, until, dayOver);
     if (!ev) break;
     const t = terms(ev.date);
     switch (ev.kind) {

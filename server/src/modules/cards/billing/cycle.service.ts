@@ -37,13 +37,17 @@ export interface CycleRunReport extends AdvanceReport {
 }
 
 /**
- * Moves the books of every due account forward to `until` (statements, grace checks with late fees, annual
- * fees, temporary-limit expiry), one account per transaction so a long run is resumable and never holds the
- * database for long. Inside a caller's transaction (the job) all of it joins that transaction.
+ * Closes the books of every due account through the end of `until` (statements, grace checks with late
+ * fees, annual fees, temporary-limit expiry), one account per transaction so a long run is resumable and
+ * never holds the database for long; inside a caller's transaction (the job) it joins that one. Only a day
+ * that is over can be closed: a later `until` is brought back to yesterday, since today's postings still
+ * belong to today's statement.
  */
 export async function runCycle(ctx: Ctx, input: { until: string; maxAccounts?: number }): Promise<CycleRunReport> {
+  const yesterday = addDays(bankDate(ctx.clock.now()), -1);
+  const until = [input.until, yesterday].sort()[0] ?? yesterday;
   const max = input.maxAccounts ?? 200;
-  const ids = await dueAccounts(ctx, input.until, max + 1);
+  const ids = await dueAccounts(ctx, until, max + 1);
   const report: CycleRunReport = {
     accounts: 0,
     statements: 0,
@@ -56,9 +60,9 @@ export async function runCycle(ctx: Ctx, input: { until: string; maxAccounts?: n
     await inTransaction(ctx.db, async (trx) => {
       const row = await lockAccountRow(trx, id);
       const terms = await termsResolver(trx, row.product_id);
-      const { acc, report: r, emitter } = await advanceLoaded(trx, ctx.clock.now(), row, input.until, terms);
+      const { acc, report: r, emitter } = await advanceLoaded(trx, ctx.clock.now(), row, until, terms, true);
       await emitter.flush(trx);
-      await saveAccount(trx, acc, input.until, emitter.nowIso);
+      await saveAccount(trx, acc, bankDate(ctx.clock.now()), emitter.nowIso);
       report.accounts++;
       report.statements += r.statements;
       report.lateFees += r.lateFees;
@@ -80,14 +84,14 @@ export async function runCycle(ctx: Ctx, input: { until: string; maxAccounts?: n
     });
   }
   if (report.accounts > 0) {
-    await audit(ctx, { action: 'cycle.run', entityType: 'system', details: { until: input.until, ...report } });
+    await audit(ctx, { action: 'cycle.run', entityType: 'system', details: { until, ...report } });
   }
   return report;
 }
 
 export const CYCLE_JOB = 'cards.cycle';
 
-/** The nightly job: catch every account up to today; continue in a fresh job while accounts remain. */
+/** The nightly job (00:05): close yesterday for every account; continue in a fresh job while accounts remain. */
 export const cycleJob = defineJob({
   payload: z.object({
     until: z
@@ -97,8 +101,7 @@ export const cycleJob = defineJob({
     batch: z.number().int().min(0).default(0),
   }),
   async run(ctx, payload) {
-    const today = bankDate(ctx.clock.now());
-    const until = payload.until ?? today;
+    const until = payload.until ?? addDays(bankDate(ctx.clock.now()), -1);
     const report = await runCycle(ctx, { until });
     if (report.remaining) {
       await schedule(ctx, {
@@ -124,14 +127,14 @@ export async function scheduleNextNight(db: Deps['db'], now: Date): Promise<void
   });
 }
 
-/** `carddesk cycle run --until YYYY-MM-DD`: moves the books forward to that date (default: today). */
+/** `carddesk cycle run --until YYYY-MM-DD`: closes the books through that day (default and latest: yesterday). */
 export const cycleCli: CliCommand = async (argv, deps) => {
   const [sub, ...rest] = argv;
   if (sub !== 'run') {
     process.stderr.write('usage: carddesk cycle run [--until YYYY-MM-DD]\n');
     return 1;
   }
-  const until = stringOption(parseArgs(rest).options, 'until') ?? bankDate(deps.clock.now());
+  const until = stringOption(parseArgs(rest).options, 'until') ?? addDays(bankDate(deps.clock.now()), -1);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) {
     process.stderr.write('--until must be YYYY-MM-DD\n');
     return 1;

@@ -62,7 +62,9 @@ describe('product catalogue and the billing cycle command', () => {
   });
 
   it('`carddesk cycle run --until` bills statements after the new version with its terms', async () => {
-    const until = addDays(bankDate(env.clock.now()), 45);
+    const effective = addDays(bankDate(env.clock.now()), 10);
+    env.clock.advanceDays(46);
+    const until = addDays(bankDate(env.clock.now()), -1);
     const write = process.stdout.write;
     let printed = '';
     process.stdout.write = ((chunk: string) => {
@@ -77,7 +79,6 @@ describe('product catalogue and the billing cycle command', () => {
     }
     assert.equal(code, 0);
     assert.match(printed, /books moved to/);
-    const effective = addDays(bankDate(env.clock.now()), 10);
     const late = await env.system.db
       .selectFrom('statements')
       .innerJoin('accounts', 'accounts.id', 'statements.account_id')

@@ -14,7 +14,7 @@ import { type ProductTerms, productTermsSchema } from '../catalog/terms.ts';
 import { bidx, ENC } from '../customers/pii-fields.ts';
 import { FIXED_CUSTOMERS, type FixedCustomer } from './fixed-customers.ts';
 import { makePerson, type Person } from './people.ts';
-import { Rng, seededId } from './random.ts';
+import { MonotonicIds, Rng } from './random.ts';
 import { type AccountSpec, type Payer, simulateAccount } from './simulate.ts';
 
 /**
@@ -23,7 +23,7 @@ import { type AccountSpec, type Payer, simulateAccount } from './simulate.ts';
  * batches, a chunk of accounts per transaction; generated history is not audited row by row (one audit
  * record describes the run).
  */
-const CHUNK = 500;
+const CHUNK = 1000;
 
 interface ProductInfo {
   id: string;
@@ -93,19 +93,24 @@ export async function seedCardsDemo(
 
   const fixed = FIXED_CUSTOMERS.slice(0, Math.max(1, Math.min(FIXED_CUSTOMERS.length, options.customers)));
   let transactions = 0;
+  const ids = new MonotonicIds(rng, now);
+  const usedPans = new Set<string>();
   const usedIds = new Set<string>(fixed.flatMap((f) => [f.idNumber, f.supplementary?.idNumber ?? '']));
   const usedPhones = new Set<string>(fixed.flatMap((f) => [f.phone, f.supplementary?.phone ?? '']));
   for (let from = 0; from < options.customers; from += CHUNK) {
     const batch: GeneratedCustomer[] = [];
     for (let i = from; i < Math.min(options.customers, from + CHUNK); i++) {
       const f = fixed[i];
-      batch.push(
-        f
-          ? fixedToGenerated(f, products, rng, start)
-          : generate(i, options.seed, rng, products, start, today, usedIds, usedPhones),
-      );
+      const g = f
+        ? fixedToGenerated(f, products, rng, start)
+        : generate(i, options.seed, rng, products, start, today, usedIds, usedPhones);
+      // Nine random digits per BIN collide by the birthday bound at this scale: draw again.
+      while (usedPans.has(g.pan)) g.pan = makePan(g.product.bin, () => rng.int(0, 9));
+      usedPans.add(g.pan);
+      if (g.supplementary) usedPans.add(g.supplementary.pan);
+      batch.push(g);
     }
-    transactions += await writeChunk(ctx, batch, products, rng, start, today);
+    transactions += await writeChunk(ctx, batch, products, rng, start, today, ids);
   }
   await audit(ctx, {
     action: 'cards.demo_seed',
@@ -320,6 +325,7 @@ async function writeChunk(
   rng: Rng,
   start: string,
   today: string,
+  ids: MonotonicIds,
 ): Promise<number> {
   const customers: CustomersTable[] = [];
   const accounts: AccountsTable[] = [];
@@ -330,10 +336,9 @@ async function writeChunk(
   const plans: Record<string, unknown>[] = [];
   for (const g of batch) {
     const createdAt = `${g.issuedOn}T02:00:00.000Z`;
-    const at = new Date(createdAt);
-    const customerId = seededId(rng, at);
-    const accountId = seededId(rng, at);
-    const cardId = seededId(rng, at);
+    const customerId = ids.next();
+    const accountId = ids.next();
+    const cardId = ids.next();
     customers.push(customerRow(ctx, customerId, g.person, g.flags, rng, createdAt));
     const spec: AccountSpec = {
       accountId,
@@ -350,7 +355,7 @@ async function writeChunk(
       ...(g.suspiciousRecent ? { suspiciousRecent: true } : {}),
     };
     const terms = g.product.terms;
-    const sim = simulateAccount(spec, () => terms, rng, start, today);
+    const sim = simulateAccount(spec, () => terms, rng, start, today, ids);
     const nowIso = ctx.clock.now().toISOString();
     accounts.push({
       id: accountId,
@@ -380,11 +385,11 @@ async function writeChunk(
       }),
     );
     if (g.supplementary) {
-      const suppCustomer = seededId(rng, at);
+      const suppCustomer = ids.next();
       customers.push(customerRow(ctx, suppCustomer, g.supplementary.person, {}, rng, createdAt));
       cards.push(
         cardRow(ctx, {
-          id: seededId(rng, at),
+          id: ids.next(),
           customerId: suppCustomer,
           accountId,
           productId: g.product.id,
@@ -438,10 +443,8 @@ async function writeChunk(
     }
   }
   void products;
-  // Rows in key order insert into the B-trees far faster than in random order.
-  const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id) < String(b.id) ? -1 : 1);
-  txns.sort(byId);
-  statements.sort(byId);
+  // Statements are emitted when they close and again when their grace ends: key order for the insert.
+  statements.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   await inTransaction(ctx.db, async (trx) => {
     await insertMany(trx, 'customers', customers as unknown as Record<string, unknown>[]);
     await insertMany(trx, 'accounts', accounts as unknown as Record<string, unknown>[]);

@@ -21,7 +21,7 @@ import { emptyBook } from '../ledger/book.ts';
 import { discloseInstallment } from '../rules/installment-math.ts';
 import { cashAdvanceFee } from '../rules/payment-rules.ts';
 import { BIG_TICKET, MERCHANTS, type Merchant, SUSPICIOUS } from './merchants.ts';
-import { calendar, type Rng, seededId } from './random.ts';
+import { calendar, type MonotonicIds, type Rng } from './random.ts';
 
 /** How a generated customer uses the card and pays (drives spending and repayment behaviour). */
 export type Payer = 'full' | 'minimum' | 'partial' | 'late' | 'dormant';
@@ -63,7 +63,7 @@ export interface SimulationResult {
 
 /** In-memory emitter: rows go to arrays, ids carry the simulated time so rows sort as they happened. */
 class MemEmitter implements Emitter {
-  constructor(readonly rng: Rng) {}
+  constructor(readonly ids: MonotonicIds) {}
   nowIso = '';
   #at = new Date();
   txns: TransactionsTable[] = [];
@@ -77,7 +77,7 @@ class MemEmitter implements Emitter {
     this.nowIso = this.#at.toISOString();
   }
   newId(): string {
-    return seededId(this.rng, this.#at);
+    return this.ids.next();
   }
   txn(row: TransactionsTable): void {
     this.txns.push(row);
@@ -112,8 +112,9 @@ export function simulateAccount(
   rng: Rng,
   start: string,
   today: string,
+  ids: MonotonicIds,
 ): SimulationResult {
-  const out = new MemEmitter(rng);
+  const out = new MemEmitter(ids);
   const firstFeeYear = Number(spec.issuedOn.slice(0, 4)) + 1;
   let anniversary = `${firstFeeYear}${spec.issuedOn.slice(4)}`;
   while (anniversary < start) anniversary = `${Number(anniversary.slice(0, 4)) + 1}${anniversary.slice(4)}`;
@@ -325,7 +326,8 @@ export function simulateAccount(
         purchase(day, m, Math.round(m.medianYuan * 100), true);
     }
     // 4. The statement at the end of its day.
-    if (acc.nextStatementDate === day) {
+    // Today is not over: its statement is closed by tonight's cycle, after today's live postings.
+    if (acc.nextStatementDate === day && day < today) {
       const t = termsOn(day);
       out.setTime(day, 23 * 60 + 50);
       if (isQuietCycle(acc, out.sums, plans)) {
