@@ -6,6 +6,7 @@
  *
  * Input to every function here is text already passed through `normalizeText`.
  */
+import { readingsOf, splitPinyin } from './pinyin.ts';
 import { cutWords } from './segmenter.ts';
 
 export interface FeatureOptions {
@@ -23,6 +24,10 @@ export interface FeatureOptions {
   readonly wordBigrams: boolean;
   /** Weight of the word block relative to the char block after each is L2-normalised. */
   readonly wordWeight: number;
+  /** Pairs of pinyin syllables (homophone typos, pinyin typed as such); for Chinese corpora. */
+  readonly pinyin: boolean;
+  /** Weight of the pinyin block after L2 normalisation: a hint, weaker than the characters themselves. */
+  readonly pinyinWeight: number;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -34,6 +39,8 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   words: true,
   wordBigrams: true,
   wordWeight: 1,
+  pinyin: true,
+  pinyinWeight: 0.7,
 };
 
 /** A token of normalised text: a run of CJK characters, a Latin word, a number or a meaningful mark. */
@@ -121,12 +128,41 @@ function visitGrams(padded: string, min: number, max: number, visit: (gram: stri
   }
 }
 
-/** Feature blocks: character n-grams, words, word pairs (with the utterance-edge anchors). */
-type Block = 0 | 1 | 2;
-const BLOCK_PREFIX = ['c', 'w', 'b'] as const;
+/** Feature blocks: character n-grams, words, word pairs (with the utterance-edge anchors), pinyin pairs. */
+type Block = 0 | 1 | 2 | 3;
+const BLOCK_PREFIX = ['c', 'w', 'b', 'p'] as const;
+
+/**
+ * Adjacent syllable pairs over Chinese characters and pinyin-looking Latin words, in reading order:
+ * "挂施", "挂失" and "guashi" all give "gua shi". A word that is not pinyin ("card"), a number or a mark
+ * breaks the sequence. Polyphones contribute each of their (at most two) readings.
+ */
+function visitPinyinPairs(tokens: readonly Token[], visit: (key: string) => void): void {
+  let previous: readonly string[] | undefined;
+  const push = (readings: readonly string[]) => {
+    if (readings.length === 0) {
+      previous = undefined;
+      return;
+    }
+    if (previous) for (const a of previous) for (const b of readings) visit(`${a} ${b}`);
+    previous = readings;
+  };
+  for (const tok of tokens) {
+    if (tok.kind === 'cjk') {
+      for (const ch of tok.text) push(readingsOf(ch));
+    } else if (tok.kind === 'latin') {
+      const syllables = splitPinyin(tok.text);
+      if (!syllables) previous = undefined;
+      else for (const s of syllables) push([s]);
+    } else {
+      previous = undefined;
+    }
+  }
+}
 
 function visitFeatures(normalized: string, options: FeatureOptions, visit: (block: Block, key: string) => void): void {
   visitCharNgrams(normalized, options, (g) => visit(0, g));
+  if (options.pinyin) visitPinyinPairs(tokenize(normalized), (k) => visit(3, k));
   if (options.words || options.wordBigrams) {
     const ws = words(normalized);
     if (options.words) for (const w of ws) visit(1, w);
@@ -181,10 +217,15 @@ export class Vectorizer {
   readonly terms: readonly string[];
   readonly idf: Float32Array;
   readonly options: VectorizerOptions;
-  /** 1 for word-block features, 0 for char-block features. */
-  private readonly isWord: Uint8Array;
+  /** Normalisation group of each feature: 0 characters, 1 words and word pairs, 2 pinyin pairs. */
+  private readonly group: Uint8Array;
   /** Per-block lookup without the block prefix: no string concatenation per n-gram at classification time. */
-  private readonly blocks: readonly [Map<string, number>, Map<string, number>, Map<string, number>];
+  private readonly blocks: readonly [
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+  ];
   /** Term-frequency scratch, reset after each use (transform is synchronous and not re-entrant). */
   private readonly scratch: Float64Array;
 
@@ -193,15 +234,15 @@ export class Vectorizer {
     this.idf = idf;
     this.options = options;
     this.vocabulary = new Map();
-    this.isWord = new Uint8Array(terms.length);
-    this.blocks = [new Map(), new Map(), new Map()];
+    this.group = new Uint8Array(terms.length);
+    this.blocks = [new Map(), new Map(), new Map(), new Map()];
     this.scratch = new Float64Array(terms.length);
     terms.forEach((t, i) => {
       this.vocabulary.set(t, i);
       const block = BLOCK_PREFIX.indexOf(t[0] as 'c');
       if (block < 0) throw new Error(`feature "${t}" has no block prefix`);
       this.blocks[block as Block].set(t.slice(1), i);
-      if (block !== 0) this.isWord[i] = 1;
+      this.group[i] = block === 0 ? 0 : block === 3 ? 2 : 1;
     });
   }
 
@@ -242,20 +283,20 @@ export class Vectorizer {
       tf[col] = (tf[col] as number) + 1;
     });
     const values = new Float32Array(cols.length);
-    let charNorm = 0;
-    let wordNorm = 0;
+    const norms = [0, 0, 0];
     for (let i = 0; i < cols.length; i++) {
       const col = cols[i] as number;
       const v = (1 + Math.log(tf[col] as number)) * (this.idf[col] as number);
       tf[col] = 0;
       values[i] = v;
-      if (this.isWord[col]) wordNorm += v * v;
-      else charNorm += v * v;
+      const g = this.group[col] as number;
+      norms[g] = (norms[g] as number) + v * v;
     }
-    const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm) : 0;
-    const wordScale = wordNorm > 0 ? this.options.wordWeight / Math.sqrt(wordNorm) : 0;
+    // Each group is L2-normalised on its own, then weighted: n-gram-rich groups cannot drown the others.
+    const weights = [1, this.options.wordWeight, this.options.pinyinWeight];
+    const scales = norms.map((n, g) => (n > 0 ? (weights[g] as number) / Math.sqrt(n) : 0));
     for (let i = 0; i < cols.length; i++) {
-      values[i] = (values[i] as number) * (this.isWord[cols[i] as number] ? wordScale : charScale);
+      values[i] = (values[i] as number) * (scales[this.group[cols[i] as number] as number] as number);
     }
     return { indices: Int32Array.from(cols), values };
   }

@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_VECTORIZER_OPTIONS, Vectorizer, type VectorizerOptions } from './features.ts';
 import type { LinearModel } from './model.ts';
+import { PINYIN_FILE } from './pinyin.ts';
 import { DOMAIN_WORDS, WORDS_FILE } from './segmenter.ts';
 
 export const MODEL_FORMAT = 'carddesk-nlu';
@@ -42,6 +43,9 @@ const vectorizerOptionsSchema = z.object({
   words: z.boolean(),
   wordBigrams: z.boolean(),
   wordWeight: z.number(),
+  // Absent in files written before pinyin features existed: those models were trained without them.
+  pinyin: z.boolean().optional(),
+  pinyinWeight: z.number().optional(),
   minDf: z.number().int().min(1),
   maxFeatures: z.number().int().min(1),
 });
@@ -72,11 +76,12 @@ export class ModelFileError extends Error {
 
 let dictionaryChecksumCache: string | undefined;
 
-/** Checksum of the segmentation dictionary (trimmed jieba words + domain words). */
+/** Checksum of the text resources features depend on (trimmed jieba words, domain words, pinyin table). */
 export function dictionaryChecksum(): string {
   dictionaryChecksumCache ??= createHash('sha256')
     .update(readFileSync(WORDS_FILE))
     .update(DOMAIN_WORDS.join('\n'))
+    .update(readFileSync(PINYIN_FILE))
     .digest('hex')
     .slice(0, 16);
   return dictionaryChecksumCache;
@@ -177,7 +182,12 @@ export function deserializeModel(json: string): NluModel {
   if (!file.labels.includes(file.oosLabel) && file.oosThreshold > 0 && file.labels.length < 2) {
     throw new ModelFileError('model file has no usable labels');
   }
-  const options: VectorizerOptions = { ...DEFAULT_VECTORIZER_OPTIONS, ...file.features };
+  const options: VectorizerOptions = {
+    ...DEFAULT_VECTORIZER_OPTIONS,
+    ...file.features,
+    pinyin: file.features.pinyin ?? false,
+    pinyinWeight: file.features.pinyinWeight ?? DEFAULT_VECTORIZER_OPTIONS.pinyinWeight,
+  };
   return {
     labels: file.labels,
     labelTypes: file.labelTypes,

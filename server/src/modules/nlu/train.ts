@@ -136,7 +136,14 @@ export function trainModel(
       `dev has labels absent from training: ${[...new Set(unknownDev.map((r) => r.label))].join(', ')}`,
     );
 
-  const featureOptions: VectorizerOptions = { ...DEFAULT_VECTORIZER_OPTIONS, ...options.features };
+  // Pinyin pairs help Chinese (homophone typos) and only add noise to English ("can", "pin" parse as
+  // pinyin): unless told, use them when most training rows contain Chinese.
+  const cjkShare = data.filter((r) => /[\u3400-\u9fff]/.test(r.text)).length / data.length;
+  const featureOptions: VectorizerOptions = {
+    ...DEFAULT_VECTORIZER_OPTIONS,
+    pinyin: cjkShare >= 0.5,
+    ...options.features,
+  };
   const trainTexts = split.train.map((r) => normalizeText(r.text));
   const devTexts = split.dev.map((r) => normalizeText(r.text));
   const prepared = prepare(

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { charNgrams, DEFAULT_VECTORIZER_OPTIONS, featureCounts, tokenize, Vectorizer, words } from './features.ts';
+import { normalizeText } from './normalize.ts';
+import { readingsOf, splitPinyin } from './pinyin.ts';
+
+describe('features', () => {
+  it('tokenizes Chinese runs, Latin words, numbers and marks', () => {
+    assert.deepEqual(
+      tokenize('我的card丢了12次?').map((t) => [t.text, t.kind]),
+      [
+        ['我的', 'cjk'],
+        ['card', 'latin'],
+        ['丢了', 'cjk'],
+        ['12', 'number'],
+        ['次', 'cjk'],
+        ['?', 'mark'],
+      ],
+    );
+  });
+
+  it('makes character n-grams with run edges marked and digits reduced to their shape', () => {
+    const grams = charNgrams('挂失 1234', { ...DEFAULT_VECTORIZER_OPTIONS, cjkMin: 1, cjkMax: 2 });
+    assert.deepEqual(grams, ['挂', '失', ' 挂', '挂失', '失 ', ' 0000 ']);
+  });
+
+  it('segments Chinese with the card-domain dictionary', () => {
+    assert.deepEqual(words('我要挂失尾号1234的信用卡'), ['我', '要', '挂失', '尾号', '#4', '的', '信用卡']);
+  });
+
+  it('gives homophone typos and typed pinyin the same pinyin pairs as the right characters', () => {
+    const pairs = (text: string) =>
+      [...featureCounts(normalizeText(text)).keys()].filter((k) => k.startsWith('p')).sort();
+    assert.deepEqual(pairs('挂施'), pairs('挂失'));
+    assert.deepEqual(pairs('guashi'), ['pgua shi']);
+    assert.deepEqual(pairs('my card'), []);
+  });
+
+  it('splits pinyin words into syllables and refuses English words', () => {
+    assert.deepEqual(splitPinyin('guashi'), ['gua', 'shi']);
+    assert.deepEqual(splitPinyin('kaika'), ['kai', 'ka']);
+    assert.equal(splitPinyin('card'), undefined);
+    assert.deepEqual(readingsOf('还'), ['hai', 'huan']);
+  });
+
+  it('vectorises with sublinear TF-IDF and unit-norm blocks', () => {
+    const texts = ['我要挂失', '我要分期', '积分怎么兑换'].map((t) => normalizeText(t));
+    const v = Vectorizer.fit(texts, DEFAULT_VECTORIZER_OPTIONS);
+    const x = v.transform(texts[0] as string);
+    assert.equal(x.indices.length, x.values.length);
+    assert.ok(x.indices.length > 0);
+    // Three groups (characters, words, pinyin) each normalised: the squared norm is 1 + w² + p².
+    const sq = Array.from(x.values).reduce((a, b) => a + b * b, 0);
+    const expected = 1 + DEFAULT_VECTORIZER_OPTIONS.wordWeight ** 2 + DEFAULT_VECTORIZER_OPTIONS.pinyinWeight ** 2;
+    assert.ok(Math.abs(sq - expected) < 1e-5, `${sq} vs ${expected}`);
+    // Only known features count: an unrelated text shares nothing with this vocabulary.
+    assert.equal(v.transform(normalizeText('hello world')).indices.length, 0);
+    assert.equal(v.transform('').indices.length, 0);
+  });
+});
