@@ -125,8 +125,24 @@ function benchCardDesk(ds: DataSet): Row {
   const loaded = new Classifier(loadModelFile(file));
   loaded.classify('warm up');
   const loadMs = performance.now() - l0;
-  const result = evaluate(loaded, ds.test);
+  const result = bestLatency(() => evaluate(loaded, ds.test));
   return { ...fromEval(ds, 'CardDesk', result, trainS), loadMs, fileMB: statSync(file).size / 1e6 };
+}
+
+/**
+ * The machine is shared: other processes preempt ours and show up as latency. Each system is timed over
+ * LATENCY_RUNS passes of the test rows and the pass with the lowest p99 is kept (answers are identical
+ * between passes; only timings differ).
+ */
+const LATENCY_RUNS = 3;
+
+function bestLatency<T extends { p50Ms: number; p99Ms: number }>(run: () => T): T {
+  let best = run();
+  for (let i = 1; i < LATENCY_RUNS; i++) {
+    const next = run();
+    if (next.p99Ms < best.p99Ms) best = next;
+  }
+  return best;
 }
 
 interface NlpJs {
@@ -163,17 +179,27 @@ async function benchNlpJs(ds: DataSet): Promise<Row> {
     console.log = log;
   }
   const trainS = (performance.now() - t0) / 1000;
-  const predicted: string[] = [];
-  const times: number[] = [];
   for (const r of ds.test.slice(0, 20)) await nlp.process(ds.language, r.text);
-  for (const r of ds.test) {
-    const s = performance.now();
-    const res = await nlp.process(ds.language, r.text);
-    times.push(performance.now() - s);
-    // NLP.js answers "None" when no intent is confident: its way of saying out-of-scope.
-    predicted.push(res.intent === 'None' ? OUT_OF_SCOPE : res.intent);
+  let predicted: string[] = [];
+  let times: number[] = [];
+  let bestP99 = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < LATENCY_RUNS; run++) {
+    const answers: string[] = [];
+    const t: number[] = [];
+    for (const r of ds.test) {
+      const s = performance.now();
+      const res = await nlp.process(ds.language, r.text);
+      t.push(performance.now() - s);
+      // NLP.js answers "None" when no intent is confident: its way of saying out-of-scope.
+      answers.push(res.intent === 'None' ? OUT_OF_SCOPE : res.intent);
+    }
+    t.sort((a, b) => a - b);
+    if (percentile(t, 99) < bestP99) {
+      bestP99 = percentile(t, 99);
+      predicted = answers;
+      times = t;
+    }
   }
-  times.sort((a, b) => a - b);
   const scored = scorePredictions(
     ds.test.map((r) => r.label),
     predicted,
@@ -263,7 +289,7 @@ is shared, so timings from a busy run are upper bounds.
 Both systems are trained on the same rows in the same run and scored on rows neither trained on.
 CardDesk tunes its L2 strength, temperature and out-of-scope threshold on a split it carves out of the
 training rows, then refits on all of them. Latency is per utterance on one core, end to end (normalisation,
-segmentation, features, scoring). NLP.js's "None" answer counts as out-of-scope.
+segmentation, features, scoring), the best of three timed passes (the machine is shared). NLP.js's "None" answer counts as out-of-scope.
 
 ${out}
 
