@@ -30,6 +30,17 @@ export const contactsErrors = {
     en: 'Identify the customer on this contact first',
   },
   CONTACT_CUSTOMER_NOT_FOUND: { status: 404, zh: '客户不存在', en: 'No such customer' },
+  CONTACT_CUSTOMER_MISMATCH: {
+    status: 409,
+    zh: '该联络关联的不是此客户,不能在其中记录此客户的业务',
+    en: 'This contact is not linked to this customer',
+  },
+  QUEUE_EMPTY: { status: 409, zh: '队列中没有等待的联络', en: 'Nobody is waiting in this queue' },
+  EMERGENCY_WAITING: {
+    status: 409,
+    zh: '队列中有紧急求助客户在等待,请先接起紧急联络',
+    en: 'An emergency contact is waiting in this queue: take it first',
+  },
   VERIFICATION_REQUIRED: {
     status: 403,
     zh: '客户身份核实等级不足,请先完成更高等级的身份核实',

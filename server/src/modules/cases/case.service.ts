@@ -7,6 +7,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone, normalizeMobile, scrubText } from '../../platform/pii/index.ts';
+import { recordCaseOpened } from '../contacts/index.ts';
 import {
   type CaseChange,
   openCaseForChange,
@@ -60,6 +61,8 @@ export interface NewCase {
 /**
  * Creates a case in the caller's transaction (access already checked): numbered, with its first history
  * entry and its regulatory clock running. Other modules (the emergency lane) open cases through this.
+ * A case opened from a contact is recorded on it (contacts module): the contact becomes a complaint
+ * (a fraud case: an emergency), its hand-over packet lists the case and it closes as `case_opened`.
  */
 export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRow> {
   const now = ctx.clock.now();
@@ -125,6 +128,19 @@ export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRo
   };
   await insertCase(ctx.db, row);
   const stored = await refreshDeadline(ctx, row as CaseRow);
+  if (stored.contact_id) {
+    await recordCaseOpened(ctx, stored.contact_id, {
+      customerId: stored.customer_id,
+      caseId: stored.id,
+      intents: isIntent(stored.category) ? [stored.category] : [],
+      details: {
+        number: stored.number,
+        kind: stored.kind === 'fraud' ? 'fraud' : 'complaint',
+        category: stored.category,
+        dueDate: stored.due_date,
+      },
+    });
+  }
   await recordCaseEvent({ ctx, row: stored }, 'received', stored.summary, {
     kind: stored.kind,
     channel: stored.channel,

@@ -70,3 +70,14 @@ export async function countFailedVerifications(db: Executor, contactId: string):
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** How many cases were opened from the contact (links the cases module recorded). */
+export async function countCasesOpened(db: Executor, contactId: string): Promise<number> {
+  const row = await db
+    .selectFrom('contact_links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('contact_id', '=', contactId)
+    .where('kind', '=', 'case')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,4 +1,4 @@
-import { contactTypeOf, type Intent } from '@carddesk/contracts';
+import type { ContactType, Intent } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
 import {
+  countCasesOpened,
   findContactRow,
   insertContact,
   insertStage,
@@ -20,11 +21,20 @@ import {
   nextTurnSeq,
   updateContact,
 } from './contact.repository.ts';
-import { canMove, closeCheck, type Outcome, renderScript, STAGE_TRANSITIONS, type Stage } from './contact.ts';
+import {
+  canMove,
+  closeCheck,
+  closingOutcome,
+  effectiveType,
+  type Outcome,
+  renderScript,
+  STAGE_TRANSITIONS,
+  type Stage,
+} from './contact.ts';
 import { type ContactView, toContactView } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { customerExists, findCustomerByPhone } from './customers.ts';
-import { GENERAL_QUEUE } from './queues.ts';
+import { assertNoEmergencyAhead, GENERAL_QUEUE } from './queues.ts';
 import { loadConfig } from './settings.ts';
 import { checkWellbeing } from './wellbeing.ts';
 
@@ -206,6 +216,7 @@ export function emptyContact(id: string, now: string): ContactsTable {
     verification_methods: '[]',
     verified_at: null,
     type: null,
+    raised_type: null,
     intents: '[]',
     intents_source: null,
     outcome: null,
@@ -344,7 +355,8 @@ export async function recordStage(ctx: Ctx, row: ContactsTable, to: Stage, reaso
 
 /**
  * The agent's classification: one or more intents; the type follows from them by precedence (emergency >
- * complaint > transaction > consult). `source` says whether the agent chose them or accepted the NLU's.
+ * complaint > transaction > consult), never below what an emergency block or a complaint case raised the
+ * contact to. `source` says whether the agent chose them or accepted the NLU's.
  */
 export async function classifyContact(
   ctx: Ctx,
@@ -358,7 +370,7 @@ export async function classifyContact(
     const intents = [...new Set(input.intents)];
     const set: Partial<ContactsTable> = {
       intents: JSON.stringify(intents),
-      type: contactTypeOf(intents),
+      type: effectiveType(intents, row.raised_type as ContactType | null),
       intents_source: input.source ?? 'agent',
       ...(input.hostile === undefined ? {} : { hostile: input.hostile ? 1 : 0 }),
       updated_at: ctx.clock.now().toISOString(),
@@ -387,7 +399,8 @@ export interface CloseInput {
 
 /**
  * Ends the contact with its outcome. A contact that never confirmed the customer's satisfaction closes
- * only with a written reason (guide §3.1 step 4); the closing script is recorded as the last stage.
+ * only with a written reason (guide §3.1 step 4); the closing script is recorded as the last stage. A
+ * contact a case was opened from closes as `case_opened` (see `closingOutcome`).
  */
 export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
@@ -398,6 +411,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
     if (closeCheck(seen, input.skipConfirmationReason) === 'reason_required')
       throw new AppError('CONFIRMATION_SKIPPED');
     const skipped = !seen.includes('confirm');
+    const outcome = closingOutcome(input.outcome, await countCasesOpened(trx, id));
     const now = ctx.clock.now().toISOString();
     if (row.stage !== 'closing') {
       await insertStage(trx, stageRow(tctx, id, 'closing', skipped ? (input.skipConfirmationReason ?? null) : null));
@@ -405,7 +419,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
     const set: Partial<ContactsTable> = {
       status: 'closed',
       stage: 'closing',
-      outcome: input.outcome,
+      outcome,
       // A rating the customer gave in chat stands; the agent records what a caller said.
       satisfaction: row.satisfaction ?? input.satisfaction ?? null,
       satisfaction_comment:
@@ -424,13 +438,18 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       customerId: row.customer_id,
       contactId: id,
       reason: skipped ? (input.skipConfirmationReason ?? null) : null,
-      details: { outcome: input.outcome, satisfaction: set.satisfaction, confirmationSkipped: skipped },
+      details: {
+        outcome,
+        ...(outcome === input.outcome ? {} : { requestedOutcome: input.outcome }),
+        satisfaction: set.satisfaction,
+        confirmationSkipped: skipped,
+      },
     });
     const config = await loadConfig(tctx);
     if (row.channel === 'chat') {
       await appendTurn(tctx, row, 'agent', renderScript(config.scripts.closing.chat, ctx.actor.agentNo));
     }
-    publishEvent(tctx, contactTopic(id), 'contact.closed', { contactId: id, outcome: input.outcome });
+    publishEvent(tctx, contactTopic(id), 'contact.closed', { contactId: id, outcome });
     if (row.agent_id) await checkWellbeing(tctx, row.agent_id);
     return toContactView(tctx, { ...row, ...set }, config);
   });
@@ -438,7 +457,8 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
 
 /**
  * Takes a waiting contact from the general queue (a new chat, or one sent back to the queue). A contact
- * with a hand-over packet is taken by acknowledging the hand-over instead.
+ * with a hand-over packet is taken by acknowledging the hand-over instead. Emergencies waiting in the queue
+ * are taken first (`assertNoEmergencyAhead`).
  */
 export async function acceptContact(ctx: Ctx, id: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
@@ -456,6 +476,7 @@ export async function acceptContact(ctx: Ctx, id: string): Promise<ContactView> 
       .executeTakeFirst();
     if (pending) throw new AppError('HANDOVER_PENDING');
     if (row.queue_code !== GENERAL_QUEUE) throw new AppError('CONTACT_NOT_WAITING', { detail: 'not in general queue' });
+    await assertNoEmergencyAhead(tctx, row);
     const taken = await takeContact(tctx, row);
     await audit(tctx, {
       action: 'contact.accept',

@@ -1,4 +1,4 @@
-import type { ContactType, Intent } from '@carddesk/contracts';
+import { type ContactType, contactTypeOf, type Intent, TYPE_PRECEDENCE } from '@carddesk/contracts';
 import { z } from 'zod';
 
 /**
@@ -80,6 +80,37 @@ export function levelFromMethods(passed: readonly Method[], policy: LevelPolicy)
     level = 'strong';
   }
   return level;
+}
+
+/** The more urgent of two types by the guide's precedence (emergency > complaint > transaction > consult). */
+export function higherType(a: ContactType | null, b: ContactType | null): ContactType | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return TYPE_PRECEDENCE.indexOf(a) <= TYPE_PRECEDENCE.indexOf(b) ? a : b;
+}
+
+/**
+ * A contact's type: what its intents say, but never below what was raised on it by an action — an
+ * emergency block, or a complaint case opened from it (intents.md: once a complaint is raised the type is
+ * `complaint` unless it is an emergency). A later reclassification by the agent cannot undo either.
+ */
+export function effectiveType(intents: readonly Intent[], raised: ContactType | null): ContactType | null {
+  return higherType(contactTypeOf(intents), raised);
+}
+
+/** Why other modules raise a contact's type: the emergency lane, or a case opened from the contact. */
+export type RaiseKind = 'emergency' | 'complaint';
+
+/**
+ * The outcome recorded at closing. A case opened from the contact carries the follow-up with its own
+ * clock, so "resolved at first contact" or "follow-up promised" would understate it: the contact closes as
+ * `case_opened`. A transfer or an abandoned chat says more about the contact itself and stands.
+ */
+export function closingOutcome(requested: Outcome, casesOpened: number): Outcome {
+  if (casesOpened > 0 && (requested === 'resolved_first_contact' || requested === 'follow_up_promised')) {
+    return 'case_opened';
+  }
+  return requested;
 }
 
 /** Whether a contact may close: confirmation happened, or the agent wrote why it did not. */

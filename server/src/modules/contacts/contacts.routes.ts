@@ -32,6 +32,7 @@ import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, loadConfig, updateConfig } from './settings.ts';
 import { contactStats, supervisorLive } from './stats.service.ts';
 import { suggestIntents } from './suggestions.ts';
+import { takeNext } from './take.service.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
 
 const tags = ['contacts'];
@@ -81,6 +82,19 @@ const packetSchema = z.object({
   recentTurns: z.array(z.object({ speaker: z.string(), text: z.string(), at: z.string() })),
   actions: z.array(z.object({ action: z.string(), at: z.string() })),
   promises: z.array(z.object({ id: z.string(), description: z.string(), deadlineAt: z.string() })),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      number: z.string(),
+      kind: z.string(),
+      category: z.string(),
+      dueDate: z.string(),
+      at: z.string(),
+    }),
+  ),
+  emergencies: z.array(
+    z.object({ reportId: z.string(), kind: z.string(), action: z.string(), cardLast4: z.string(), at: z.string() }),
+  ),
   riskFlags: z.array(z.string()),
 });
 const handoverSchema = z.object({
@@ -99,6 +113,7 @@ const queueSchema = z.object({
   nameEn: z.string(),
   handles: z.array(z.string()),
   waiting: z.number(),
+  emergencyWaiting: z.number(),
   longestWaitSeconds: z.number(),
   oldestQueuedAt: z.string().nullable(),
 });
@@ -461,8 +476,27 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
 
   app.get(
     '/api/queues/:code/contacts',
-    { schema: { tags, summary: 'Contacts waiting in a queue', params: z.object({ code: z.string().min(1).max(40) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Contacts waiting in a queue, in the order they are served (emergencies first)',
+        params: z.object({ code: z.string().min(1).max(40) }),
+      },
+    },
     async (request) => listWaiting(request.ctx, request.params.code),
+  );
+
+  app.post(
+    '/api/queues/:code/take',
+    {
+      schema: {
+        tags,
+        summary: 'Take the next contact of a queue: emergencies first, then the longest waiting',
+        params: z.object({ code: z.string().min(1).max(40) }),
+        response: { 200: contactViewSchema },
+      },
+    },
+    async (request) => takeNext(request.ctx, request.params.code),
   );
 
   app.get(

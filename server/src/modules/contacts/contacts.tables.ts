@@ -25,6 +25,8 @@ export interface ContactsTable {
   verification_methods: string;
   verified_at: string | null;
   type: string | null;
+  /** The type an action raised the contact to (emergency block, complaint case): `type` never goes below it. */
+  raised_type: string | null;
   intents: string;
   intents_source: string | null;
   outcome: string | null;
@@ -132,6 +134,20 @@ export interface SupervisorAlertsTable {
   acknowledged_by: string | null;
 }
 
+/** Work other modules did inside a contact (a case opened from it, an emergency block), as they reported it. */
+export interface ContactLinksTable {
+  id: string;
+  contact_id: string;
+  /** case | emergency */
+  kind: string;
+  /** The case or emergency report id. */
+  ref_id: string;
+  /** JSON: what the hand-over packet shows (case number, kind, category; action, card last four). */
+  details: string;
+  at: string;
+  actor_id: string | null;
+}
+
 export interface ContactsTables {
   contacts: ContactsTable;
   contact_stages: ContactStagesTable;
@@ -141,4 +157,5 @@ export interface ContactsTables {
   contact_transfers: ContactTransfersTable;
   promises: PromisesTable;
   supervisor_alerts: SupervisorAlertsTable;
+  contact_links: ContactLinksTable;
 }

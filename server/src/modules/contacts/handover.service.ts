@@ -20,10 +20,11 @@ import {
 } from './contact.service.ts';
 import { type Level, type Method, riskFlags } from './contact.ts';
 import { type ContactView, parseIntents, parseMethods } from './contact.view.ts';
+import { listContactLinks } from './contact-links.service.ts';
 import type { ContactsTable, ContactTransfersTable } from './contacts.tables.ts';
 import { customerMaskedName } from './customers.ts';
 import { findDepartment } from './departments.ts';
-import { actorDepartmentCode, GENERAL_QUEUE, mayWorkQueue } from './queues.ts';
+import { actorDepartmentCode, assertNoEmergencyAhead, GENERAL_QUEUE, mayWorkQueue } from './queues.ts';
 
 /**
  * Referral and hand-over (guide §3.4): a live contact goes to a queue, a department or a person with a
@@ -51,6 +52,10 @@ export interface HandoverPacket {
   recentTurns: Array<{ speaker: string; text: string; at: string }>;
   actions: Array<{ action: string; at: string }>;
   promises: Array<{ id: string; description: string; deadlineAt: string }>;
+  /** Cases opened from the contact: the receiver quotes the number instead of asking again. */
+  cases: Array<{ caseId: string; number: string; kind: string; category: string; dueDate: string; at: string }>;
+  /** Emergency actions taken in the contact: which card was blocked, how, and when. */
+  emergencies: Array<{ reportId: string; kind: string; action: string; cardLast4: string; at: string }>;
   riskFlags: string[];
 }
 
@@ -69,7 +74,7 @@ const RECENT_TURNS = 12;
 /** Builds the packet from the contact's rows at the moment of transfer. */
 export async function buildPacket(ctx: Ctx, row: ContactsTable, note: string | null): Promise<HandoverPacket> {
   const intents = parseIntents(row.intents);
-  const [turns, actions, promises, failed, from, maskedName] = await Promise.all([
+  const [turns, actions, promises, failed, from, maskedName, links] = await Promise.all([
     listTurns(ctx.db, row.id),
     ctx.db
       .selectFrom('audit_log')
@@ -95,6 +100,7 @@ export async function buildPacket(ctx: Ctx, row: ContactsTable, note: string | n
       .where('id', '=', ctx.actor.userId ?? '')
       .executeTakeFirst(),
     row.customer_id ? customerMaskedName(ctx, row.customer_id) : Promise.resolve(null),
+    listContactLinks(ctx.db, row.id),
   ]);
   const level = row.verification_level as Level;
   return {
@@ -110,6 +116,33 @@ export async function buildPacket(ctx: Ctx, row: ContactsTable, note: string | n
     recentTurns: turns.slice(-RECENT_TURNS).map((t) => ({ speaker: t.speaker, text: t.text, at: t.at })),
     actions: actions.map((a) => ({ action: a.action, at: a.at })),
     promises: promises.map((p) => ({ id: p.id, description: p.description, deadlineAt: p.deadline_at })),
+    cases: links.flatMap((l) =>
+      l.kind === 'case'
+        ? [
+            {
+              caseId: l.refId,
+              number: l.details.number,
+              kind: l.details.kind,
+              category: l.details.category,
+              dueDate: l.details.dueDate,
+              at: l.at,
+            },
+          ]
+        : [],
+    ),
+    emergencies: links.flatMap((l) =>
+      l.kind === 'emergency'
+        ? [
+            {
+              reportId: l.refId,
+              kind: l.details.kind,
+              action: l.details.action,
+              cardLast4: l.details.cardLast4,
+              at: l.at,
+            },
+          ]
+        : [],
+    ),
     riskFlags: riskFlags({
       type: row.type as ContactType | null,
       intents,
@@ -208,7 +241,8 @@ function transferView(t: ContactTransfersTable): HandoverView {
     target: { kind: t.target_kind, code: t.target_code, userId: t.target_user_id },
     createdAt: t.created_at,
     acknowledgedAt: t.acknowledged_at,
-    packet: JSON.parse(t.packet) as HandoverPacket,
+    // Packets written before cases and emergencies were listed read as having none.
+    packet: { cases: [], emergencies: [], ...(JSON.parse(t.packet) as Partial<HandoverPacket>) } as HandoverPacket,
   };
 }
 
@@ -275,6 +309,8 @@ export async function acknowledgeHandover(ctx: Ctx, contactId: string): Promise<
     const t = await pendingTransfer(tctx, contactId);
     if (!t) throw new AppError('NO_PENDING_HANDOVER');
     if (!(await isReceiver(tctx, t))) throw new AppError('HANDOVER_NOT_FOR_YOU');
+    // A hand-over addressed to a person is theirs alone; one sent to a queue is served emergencies first.
+    if (!t.target_user_id) await assertNoEmergencyAhead(tctx, row);
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('contact_transfers')

@@ -29,6 +29,14 @@ export {
 export type { Channel, Level, Method, Outcome, Stage } from './contact.ts';
 export { atLeast, LEVELS, STAGES } from './contact.ts';
 export { type ContactView, toContactView } from './contact.view.ts';
+export {
+  type CaseLinkDetails,
+  type ContactLink,
+  type EmergencyLinkDetails,
+  listContactLinks,
+  markEmergency,
+  recordCaseOpened,
+} from './contact-links.service.ts';
 export { findCustomerByPhone } from './customers.ts';
 export { type HandoverPacket, transferContact } from './handover.service.ts';
 export { checkOtp, issueOtp, type OtpSender, setOtpSender } from './otp.ts';

@@ -1,11 +1,17 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { ContactsTable } from './contacts.tables.ts';
 import { listDepartmentsUnchecked } from './departments.ts';
 
 /**
  * Queues contacts wait in: the general queue (new chats, contacts sent back to the floor) and one per
  * department (hand-overs to fraud/risk, disputes, …, senior agents). A queue's code is the department's.
+ * Within a queue, contacts of type `emergency` (money at risk now: lost card, fraud) go first, then the
+ * longest waiting (guide §3.3 "快速响应,第一时间采取措施").
  */
 export const GENERAL_QUEUE = 'general';
 
@@ -16,6 +22,8 @@ export interface QueueView {
   nameEn: string;
   handles: string[];
   waiting: number;
+  /** Waiting contacts of type emergency: they are served before everyone else in the queue. */
+  emergencyWaiting: number;
   longestWaitSeconds: number;
   oldestQueuedAt: string | null;
 }
@@ -44,7 +52,12 @@ export async function listQueues(ctx: Ctx): Promise<QueueView[]> {
     listDepartmentsUnchecked(ctx),
     ctx.db
       .selectFrom('contacts')
-      .select((eb) => ['queue_code', eb.fn.countAll<number>().as('n'), eb.fn.min('queued_at').as('oldest')])
+      .select((eb) => [
+        'queue_code',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(sql<number>`case when ${eb.ref('type')} = 'emergency' then 1 else 0 end`).as('urgent'),
+        eb.fn.min('queued_at').as('oldest'),
+      ])
       .where('status', '=', 'waiting')
       .groupBy('queue_code')
       .execute(),
@@ -61,6 +74,7 @@ export async function listQueues(ctx: Ctx): Promise<QueueView[]> {
       nameEn,
       handles,
       waiting: Number(w?.n ?? 0),
+      emergencyWaiting: Number(w?.urgent ?? 0),
       oldestQueuedAt: oldest,
       longestWaitSeconds: oldest ? Math.max(0, Math.round((now - Date.parse(oldest)) / 1000)) : 0,
     };
@@ -71,16 +85,24 @@ export async function listQueues(ctx: Ctx): Promise<QueueView[]> {
   ];
 }
 
-/** The contacts waiting in one queue, oldest first. */
-export async function listWaiting(ctx: Ctx, code: string) {
-  authorize(ctx.actor, 'contacts.view');
-  const rows = await ctx.db
+/** Sort key putting emergencies first (0) and everything else after (1); the same SQL on both databases. */
+export const emergencyFirst = sql<number>`case when ${sql.ref('type')} = 'emergency' then 0 else 1 end`;
+
+/** The ids of the contacts waiting in a queue in the order they are served: emergencies, then longest wait. */
+export function waitingInOrder(db: Executor, code: string, extra?: Expression<SqlBool>) {
+  let q = db
     .selectFrom('contacts')
     .select(['id', 'channel', 'customer_id', 'type', 'intents', 'queued_at', 'verification_level'])
     .where('status', '=', 'waiting')
-    .where('queue_code', '=', code)
-    .orderBy('queued_at')
-    .execute();
+    .where('queue_code', '=', code);
+  if (extra) q = q.where(extra);
+  return q.orderBy(emergencyFirst).orderBy('queued_at').orderBy('id');
+}
+
+/** The contacts waiting in one queue, in the order they are served (emergencies first, then longest wait). */
+export async function listWaiting(ctx: Ctx, code: string) {
+  authorize(ctx.actor, 'contacts.view');
+  const rows = await waitingInOrder(ctx.db, code).execute();
   const now = ctx.clock.now().getTime();
   return rows.map((r) => ({
     contactId: r.id,
@@ -88,8 +110,25 @@ export async function listWaiting(ctx: Ctx, code: string) {
     identified: r.customer_id !== null,
     verificationLevel: r.verification_level,
     type: r.type,
+    priority: r.type === 'emergency' ? ('emergency' as const) : ('normal' as const),
     intents: JSON.parse(r.intents) as string[],
     queuedAt: r.queued_at,
     waitSeconds: r.queued_at ? Math.max(0, Math.round((now - Date.parse(r.queued_at)) / 1000)) : 0,
   }));
+}
+
+/**
+ * Front-line staff take a queue's emergencies before anything else in it: taking (or acknowledging the
+ * hand-over of) another contact while an emergency waits in the same queue is refused, naming the
+ * emergency. Supervisors may deliberately pick any contact.
+ */
+export async function assertNoEmergencyAhead(ctx: Ctx, row: ContactsTable): Promise<void> {
+  if (!row.queue_code || row.type === 'emergency') return;
+  if (ctx.actor.kind === 'system' || can(ctx.actor, 'contacts.supervise')) return;
+  const ahead = await waitingInOrder(ctx.db, row.queue_code, sql<SqlBool>`${sql.ref('type')} = 'emergency'`)
+    .limit(1)
+    .executeTakeFirst();
+  if (ahead && ahead.id !== row.id) {
+    throw new AppError('EMERGENCY_WAITING', { details: { contactId: ahead.id, queue: row.queue_code } });
+  }
 }

@@ -3,7 +3,7 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { listQueues, type QueueView } from './queues.ts';
+import { emergencyFirst, listQueues, type QueueView } from './queues.ts';
 
 /**
  * Dashboard figures, all derived from contact rows (no counters to drift): volumes by type and intent per
@@ -115,12 +115,39 @@ export interface LiveAgent {
   contacts: Array<{ contactId: string; channel: string; stage: string; type: string | null; since: string }>;
 }
 
-/** The supervisor's live view: queues with waiting counts and longest waits, agents with what they handle. */
-export async function supervisorLive(ctx: Ctx): Promise<{ at: string; queues: QueueView[]; agents: LiveAgent[] }> {
+export interface LiveWaiting {
+  contactId: string;
+  queueCode: string | null;
+  channel: string;
+  type: string | null;
+  priority: 'emergency' | 'normal';
+  queuedAt: string | null;
+  waitSeconds: number;
+}
+
+/** How many waiting contacts the live view lists (the counts per queue cover all of them). */
+const LIVE_WAITING = 100;
+
+/**
+ * The supervisor's live view: queues with waiting counts and longest waits, the waiting contacts in the
+ * order they are served (emergencies first, then longest wait), agents with what they handle.
+ */
+export async function supervisorLive(
+  ctx: Ctx,
+): Promise<{ at: string; queues: QueueView[]; waiting: LiveWaiting[]; agents: LiveAgent[] }> {
   authorize(ctx.actor, 'contacts.supervise');
   const now = ctx.clock.now().toISOString();
-  const [queues, users, sessions, active] = await Promise.all([
+  const [queues, waiting, users, sessions, active] = await Promise.all([
     listQueues(ctx),
+    ctx.db
+      .selectFrom('contacts')
+      .select(['id', 'queue_code', 'channel', 'type', 'queued_at'])
+      .where('status', '=', 'waiting')
+      .orderBy(emergencyFirst)
+      .orderBy('queued_at')
+      .orderBy('id')
+      .limit(LIVE_WAITING)
+      .execute(),
     ctx.db
       .selectFrom('users')
       .select(['id', 'display_name', 'agent_no', 'role'])
@@ -155,5 +182,19 @@ export async function supervisorLive(ctx: Ctx): Promise<{ at: string; queues: Qu
     const state = contacts.length > 0 ? 'busy' : online.has(u.id) ? 'idle' : 'offline';
     return { userId: u.id, displayName: u.display_name, agentNo: u.agent_no, role: u.role, state, contacts };
   });
-  return { at: now, queues, agents };
+  const nowMs = ctx.clock.now().getTime();
+  return {
+    at: now,
+    queues,
+    waiting: waiting.map((w) => ({
+      contactId: w.id,
+      queueCode: w.queue_code,
+      channel: w.channel,
+      type: w.type,
+      priority: w.type === 'emergency' ? 'emergency' : 'normal',
+      queuedAt: w.queued_at,
+      waitSeconds: w.queued_at ? Math.max(0, Math.round((nowMs - Date.parse(w.queued_at)) / 1000)) : 0,
+    })),
+    agents,
+  };
 }

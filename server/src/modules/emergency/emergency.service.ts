@@ -1,4 +1,4 @@
-import { formatYuan } from '@carddesk/contracts';
+import { formatYuan, type Intent } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
@@ -25,7 +25,7 @@ import {
   sendCustomerMessage,
   startFollowUp,
 } from '../cases/index.ts';
-import { appendTurn, getContactRow } from '../contacts/index.ts';
+import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
 import { cardNetwork, chargebackRules, protectionHours } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
 import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
@@ -55,6 +55,12 @@ export interface EmergencyReport {
 }
 
 const KIND_ZH: Record<EmergencyKind, string> = { lost: '遗失', stolen: '被盗', fraud: '疑似盗刷' };
+/** The intent each kind of emergency adds to the contact's classification (intents.md). */
+const KIND_INTENT: Record<EmergencyKind, Intent> = {
+  lost: 'card_loss_report',
+  stolen: 'card_loss_report',
+  fraud: 'fraud_report',
+};
 /** Transactions a customer can disown: money that left their card. */
 const DISPUTABLE = new Set(['purchase', 'cash_advance']);
 
@@ -69,6 +75,25 @@ async function protectionFor(ctx: Ctx, card: CardSummary, reportedAt: Date): Pro
   const terms = await termsOn(ctx.db, card.productId, bankDate(reportedAt));
   const covered = terms.services.some((s) => s.code === 'lost_card_cover');
   return protectionWindow(reportedAt, covered, covered ? await protectionHours(ctx, card.productId) : 0);
+}
+
+/**
+ * Marks the contact the block happened in as an emergency (contacts module): its type becomes `emergency`,
+ * it goes first in any queue it waits in, and its hand-over packet lists the block. A contact named in
+ * `X-Contact-Id` that is not this customer's is refused there, and the whole report with it.
+ */
+async function markContact(ctx: Ctx, contactId: string | null, report: EmergencyReportsTable, last4: string) {
+  if (!contactId) return;
+  await markEmergency(ctx, contactId, {
+    customerId: report.customer_id,
+    intents: [KIND_INTENT[report.kind as EmergencyKind] ?? 'card_loss_report'],
+    reportId: report.id,
+    details: {
+      kind: report.kind as EmergencyKind,
+      action: report.action === 'frozen' ? 'frozen' : 'reported_lost',
+      cardLast4: last4,
+    },
+  });
 }
 
 /** Posts a line into the contact's transcript (the customer sees it in the chat) when there is a contact. */
@@ -129,7 +154,11 @@ export async function reportEmergency(
       .where('reported_at', '>=', new Date(now.getTime() - 86_400_000).toISOString())
       .orderBy('reported_at', 'desc')
       .executeTakeFirst();
+    const contactId = grant.contactId ?? ctx.contactId ?? null;
     if (earlier) {
+      // The same card blocked again within the day (a retry, or the customer calling back): one report,
+      // but the contact this call happens in is an emergency contact too.
+      await markContact(tctx, contactId, earlier, card.last4);
       const at = new Date(earlier.reported_at);
       return reportView(
         earlier,
@@ -153,7 +182,7 @@ export async function reportEmergency(
       id: newId(now),
       customer_id: input.customerId,
       card_id: input.cardId,
-      contact_id: grant.contactId ?? ctx.contactId ?? null,
+      contact_id: contactId,
       kind: input.kind,
       action,
       reported_at: now.toISOString(),
@@ -166,6 +195,7 @@ export async function reportEmergency(
       updated_at: now.toISOString(),
     };
     await trx.insertInto('emergency_reports').values(row).execute();
+    await markContact(tctx, row.contact_id, row, card.last4);
     const confirmation = confirmationText(card.last4, action, now, expectedDelivery);
     await tellInContact(tctx, row.contact_id, confirmation);
     await audit(tctx, {
@@ -288,6 +318,9 @@ export async function markUnrecognised(
       .select('id')
       .where('code', '=', 'fraud_risk')
       .executeTakeFirst();
+    const caseContactId = report.contact_id ?? grant.contactId;
+    // The case records the channel the customer actually used (a phone loss report is not a chat).
+    const channel = caseContactId ? (await getContactRow(trx, caseContactId)).channel : 'phone';
     let caseRow: CaseRow;
     if (report.case_id) {
       caseRow = await trx.selectFrom('cases').selectAll().where('id', '=', report.case_id).executeTakeFirstOrThrow();
@@ -295,9 +328,9 @@ export async function markUnrecognised(
       caseRow = await createCaseRecord(tctx, {
         kind: 'fraud',
         customerId: report.customer_id,
-        contactId: report.contact_id ?? grant.contactId,
+        contactId: caseContactId,
         cardId: report.card_id,
-        channel: report.contact_id ? 'chat' : 'phone',
+        channel,
         productCode: card.productId,
         category: 'fraud_report',
         summary: `卡片${KIND_ZH[report.kind as EmergencyKind] ?? ''},客户否认 ${chosen.length} 笔交易,合计 ${formatYuan(totalFen)} 元`,

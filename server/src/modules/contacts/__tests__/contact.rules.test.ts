@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { contactTypeOf, INTENT_CODES, INTENTS } from '@carddesk/contracts';
-import { canMove, closeCheck, levelFromMethods, riskFlags, STAGES } from '../contact.ts';
+import {
+  canMove,
+  closeCheck,
+  closingOutcome,
+  effectiveType,
+  higherType,
+  levelFromMethods,
+  riskFlags,
+  STAGES,
+} from '../contact.ts';
 import { DEFAULT_CONFIG, requiredLevel } from '../settings.ts';
 
 const policy = DEFAULT_CONFIG.levelPolicy;
@@ -82,5 +91,32 @@ describe('contact rules', () => {
       }),
       ['complaint', 'hostile_customer'],
     );
+  });
+
+  it('ranks types emergency > complaint > transaction > consult, whichever side they come from', () => {
+    assert.equal(higherType('consult', 'emergency'), 'emergency');
+    assert.equal(higherType('emergency', 'complaint'), 'emergency');
+    assert.equal(higherType('complaint', 'transaction'), 'complaint');
+    assert.equal(higherType(null, 'complaint'), 'complaint');
+    assert.equal(higherType('consult', null), 'consult');
+    assert.equal(higherType(null, null), null);
+  });
+
+  it('keeps a raised type when the intents alone would say less', () => {
+    assert.equal(effectiveType(['annual_fee'], 'complaint'), 'complaint', 'a complaint raised about a fee question');
+    assert.equal(effectiveType(['card_loss_report'], 'complaint'), 'emergency', 'an emergency outranks the complaint');
+    assert.equal(effectiveType(['statement_query'], 'emergency'), 'emergency', 'reclassifying cannot undo a block');
+    assert.equal(effectiveType([], 'emergency'), 'emergency');
+    assert.equal(effectiveType(['card_apply'], null), 'transaction');
+    assert.equal(effectiveType([], null), null);
+  });
+
+  it('closes a contact a case was opened from as case_opened, unless it was transferred or abandoned', () => {
+    assert.equal(closingOutcome('resolved_first_contact', 1), 'case_opened');
+    assert.equal(closingOutcome('follow_up_promised', 2), 'case_opened');
+    assert.equal(closingOutcome('transferred', 1), 'transferred');
+    assert.equal(closingOutcome('abandoned', 1), 'abandoned');
+    assert.equal(closingOutcome('resolved_first_contact', 0), 'resolved_first_contact');
+    assert.equal(closingOutcome('case_opened', 0), 'case_opened');
   });
 });

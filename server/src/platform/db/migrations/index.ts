@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
+import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '1001_cards': cards,
   '2001_contacts': contacts,
+  '2002_contact_links': contactLinks,
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,
