@@ -82,6 +82,7 @@ const matchResponseSchema = z.object({
       version: z.number(),
     }),
   ),
+  clarify: z.object({ question: z.string(), ids: z.tuple([z.string(), z.string()]) }).nullable(),
 });
 
 const summarySchema = z.object({

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { learnThreshold } from './match/calibrate.ts';
+import { isClarifying, learnThreshold } from './match/calibrate.ts';
 import { FaqMatcher } from './match/matcher.ts';
+import {
+  DEFAULT_RANKER,
+  linearScores,
+  RANK_DIM,
+  RANK_FEATURES,
+  type RankExample,
+  softmaxInPlace,
+  trainRanker,
+} from './match/ranker.ts';
+import { Bm25 } from './match/vectors.ts';
 import { formatValue, render, UNRESOLVED } from './params/placeholders.ts';
 import { compile } from './search/adapter.ts';
 import { parseQuery, SynonymTable } from './search/query.ts';
@@ -66,19 +76,101 @@ describe('snippets', () => {
 
 describe('FAQ matcher and its threshold', () => {
   const docs = [
-    { id: 'loss', title: '信用卡丢了怎么办', questions: ['卡丢了怎么挂失', '信用卡被偷了'], intent: null },
-    { id: 'fee', title: '年费是多少', questions: ['信用卡年费多少钱', '要交年费吗'], intent: null },
+    {
+      id: 'loss',
+      title: '信用卡丢了怎么办',
+      questions: ['卡丢了怎么挂失', '信用卡被偷了'],
+      intent: 'card_loss_report',
+    },
+    { id: 'fee', title: '年费是多少', questions: ['信用卡年费多少钱', '要交年费吗'], intent: 'annual_fee' },
+    {
+      id: 'activate-how',
+      title: '新卡如何激活',
+      questions: ['怎么激活新卡', '新卡收到了怎么开卡'],
+      intent: 'card_activate',
+    },
+    {
+      id: 'activate-failed',
+      title: '激活失败怎么办',
+      questions: ['激活一直失败', '开卡提示信息不符'],
+      intent: 'card_activate',
+    },
   ];
-  it('ranks the FAQ that shares the question’s content first', () => {
+  const top = (m: FaqMatcher, q: string) => m.rank(q).candidates[0];
+
+  it('ranks the FAQ that shares the question’s content first, and fits an unrelated question worse', () => {
     const m = new FaqMatcher(docs, synonyms);
-    assert.equal(m.rank('我的卡丢了')[0]?.id, 'loss');
-    assert.equal(m.rank('年费怎么收')[0]?.id, 'fee');
-    assert.ok((m.rank('今天天气很好')[0]?.score ?? 0) < (m.rank('年费怎么收')[0]?.score ?? 0));
+    assert.equal(top(m, '我的卡丢了')?.id, 'loss');
+    assert.equal(top(m, '年费怎么收')?.id, 'fee');
+    assert.ok(m.rank('今天天气很好').fit < m.rank('年费怎么收').fit);
+  });
+
+  it('tells sibling FAQs apart by what distinguishes them', () => {
+    const m = new FaqMatcher(docs, synonyms);
+    assert.equal(top(m, '激活失败了怎么办')?.id, 'activate-failed');
+    assert.equal(top(m, '新卡怎么开卡激活')?.id, 'activate-how');
+    assert.ok(m.siblings('activate-how', 'activate-failed'));
+    assert.ok(!m.siblings('loss', 'fee'));
+  });
+
+  it('probabilities over the FAQs sum to one', () => {
+    const m = new FaqMatcher(docs, synonyms);
+    const all = m.rank('卡丢了', { limit: 10 }).candidates;
+    assert.equal(all.length, docs.length);
+    assert.ok(Math.abs(all.reduce((s, c) => s + c.probability, 0) - 1) < 1e-9);
+  });
+
+  it('offers siblings as a choice only when the second is nearly as likely as the first', () => {
+    const m = new FaqMatcher(docs, synonyms);
+    const a = { id: 'activate-how', probability: 0.5 };
+    assert.equal(isClarifying(m, a, { id: 'activate-failed', probability: 0.4 }, 0.5), true);
+    assert.equal(isClarifying(m, a, { id: 'activate-failed', probability: 0.2 }, 0.5), false);
+    assert.equal(isClarifying(m, a, { id: 'fee', probability: 0.45 }, 0.5), false, 'not siblings');
   });
 
   it('learns the cut that separates in-scope from out-of-scope scores', () => {
     const { threshold, balancedAccuracy } = learnThreshold([0.8, 0.7, 0.65, 0.9], [0.2, 0.3, 0.35, 0.1]);
     assert.ok(threshold > 0.35 && threshold <= 0.65, String(threshold));
     assert.equal(balancedAccuracy, 1);
+  });
+});
+
+describe('the learnt ranker', () => {
+  // Two candidates per question; the right one is the one whose feature k is higher. The ranker must
+  // learn a clearly positive weight for k and nothing much for a feature that is noise.
+  const example = (k: number, noise: number, i: number): RankExample => {
+    const rows = new Float64Array(2 * RANK_DIM);
+    const right = i % 2;
+    rows[right * RANK_DIM + k] = 0.6 + (i % 5) * 0.05;
+    rows[(1 - right) * RANK_DIM + k] = 0.3;
+    rows[(i % 3 === 0 ? 0 : 1) * RANK_DIM + noise] = 1;
+    return { rows, answer: right };
+  };
+
+  it('learns to trust the signal that identifies the right FAQ and not the noise', () => {
+    const k = RANK_FEATURES.indexOf('classifier');
+    const noise = RANK_FEATURES.indexOf('bm25');
+    const w = trainRanker(Array.from({ length: 60 }, (_, i) => example(k, noise, i)));
+    assert.ok((w[k] as number) > 2, `weight ${w[k]}`);
+    assert.ok(Math.abs(w[noise] as number) < (w[k] as number) / 4, `noise weight ${w[noise]}`);
+    const p = softmaxInPlace(linearScores(example(k, noise, 1).rows, w));
+    assert.ok((p[1] as number) > 0.5);
+  });
+
+  it('falls back to the default weights with nothing to learn from', () => {
+    assert.deepEqual(trainRanker([]), DEFAULT_RANKER);
+  });
+});
+
+describe('BM25', () => {
+  it('prefers the document where a rare word is a larger share', () => {
+    const bm = new Bm25([
+      ['年费', '减免', '条件'],
+      ['年费', '多少'],
+      ['挂失', '补卡', '年费', '收费', '多久', '流程'],
+    ]);
+    const s = bm.scores(['年费', '减免']);
+    assert.ok((s[0] as number) > (s[1] as number) && (s[1] as number) > 0);
+    assert.equal(bm.scores(['火星'])[0], 0);
   });
 });

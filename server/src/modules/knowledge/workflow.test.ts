@@ -6,8 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { addProductVersion } from '../cards/catalog/product.service.ts';
-import { readArticleFiles } from './files.ts';
+import { readArticleFiles, SEED_DIR } from './files.ts';
+import { parseArticleFile } from './markdown/front-matter.ts';
 import { exportArticles, importArticles } from './markdown/import-export.ts';
+import { RANK_FEATURES } from './match/ranker.ts';
 
 describe('knowledge workflow', () => {
   let env: TestEnv;
@@ -272,9 +274,15 @@ describe('FAQ matching', () => {
       .select('value')
       .where('key', '=', 'kb.match.calibration')
       .executeTakeFirstOrThrow();
-    const c = JSON.parse(row.value) as { threshold: number; positives: number; negatives: number };
+    const c = JSON.parse(row.value) as { threshold: number; positives: number; negatives: number; weights: number[] };
     assert.ok(c.threshold > 0 && c.threshold < 1);
-    assert.equal(c.positives, 100);
+    // Every phrasing of every seeded FAQ was asked once across the cross-validation folds.
+    const phrasings = readArticleFiles(SEED_DIR)
+      .map((f) => parseArticleFile(f.text))
+      .filter((f) => f.kind === 'faq')
+      .reduce((n, f) => n + f.content.questions.length, 0);
+    assert.equal(c.positives, phrasings);
     assert.ok(c.negatives > 50);
+    assert.equal(c.weights.length, RANK_FEATURES.length);
   });
 });

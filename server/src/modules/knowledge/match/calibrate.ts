@@ -1,28 +1,44 @@
 /**
- * Learning the "none of these" threshold from data, and the evaluation the benchmark reports.
+ * What the matcher learns from data, and how it is judged.
  *
- * Positives: for every FAQ with two or more phrasings, one phrasing is held out of the matcher and asked;
- * its best score is what a real in-scope question scores. Negatives: the best score of out-of-scope
- * questions (weather, stocks, other banks' mortgages…). The threshold is the cut that best separates the
- * two (balanced accuracy); a logistic curve centred on it turns a score into a confidence.
+ * Learning (`learnCalibration`) uses only the phrasings it is given: they are split into folds by
+ * position; for each fold a matcher is built from the other phrasings and asked the fold's phrasings.
+ * Those answers train the ranker's weights (ranker.ts) — questions the signals never saw, as real
+ * customers' questions are — and their best fit scores are the positives for the "none" threshold,
+ * against the best fit of out-of-scope questions (weather, stocks, other banks' mortgages…). The
+ * threshold is the cut with the best balanced accuracy; a logistic curve centred on it turns a fit into
+ * the probability that the question is in scope.
+ *
+ * Judging (`evaluateHeldOut`) holds one phrasing of every FAQ out *before* learning, so neither the
+ * signals, nor the ranker, nor the threshold ever saw the questions they are judged on.
  */
 import type { SynonymTable } from '../search/query.ts';
-import { type FaqDoc, FaqMatcher, type IntentGuess } from './matcher.ts';
+import { bestFit, type FaqDoc, FaqMatcher, type IntentGuess } from './matcher.ts';
+import { DEFAULT_RANKER, type RankExample, type RankerWeights, trainRanker } from './ranker.ts';
 
 export interface Calibration {
   threshold: number;
-  /** Steepness of the confidence curve: confidence = 1 / (1 + e^(−slope·(score − threshold))). */
+  /** Steepness of the confidence curve: confidence = 1 / (1 + e^(−slope·(fit − threshold))). */
   slope: number;
+  /** The ranker's weights (RANK_FEATURES order). */
+  weights: RankerWeights;
+  /**
+   * Offer the top two as a choice when they answer the same intent and the second is at least this
+   * likely relative to the first (a setting: 0.5 means "at least half as likely").
+   */
+  clarifyRatio: number;
   learnedAt: string;
   positives: number;
   negatives: number;
   balancedAccuracy: number;
 }
 
-/** A conservative default before anything was learnt (the demo content's learnt value is close to it). */
+/** A conservative default before anything was learnt (the demo content's learnt values are close to it). */
 export const DEFAULT_CALIBRATION: Calibration = {
-  threshold: 0.4,
+  threshold: 0.28,
   slope: 20,
+  weights: DEFAULT_RANKER,
+  clarifyRatio: 0.5,
   learnedAt: '',
   positives: 0,
   negatives: 0,
@@ -78,71 +94,195 @@ export function learnSlope(threshold: number, positives: readonly number[], nega
   return bestSlope;
 }
 
-export interface HeldOutResult {
-  /** FAQs asked (those with at least two phrasings). */
-  asked: number;
-  recallAt1: number;
-  recallAt3: number;
-  /** Best score of each held-out question (positives). */
-  positiveScores: number[];
-  /** Best score of each out-of-scope question (negatives). */
-  negativeScores: number[];
-  /** Held-out questions whose right FAQ was not first: [question, expected id, got id]. */
-  misses: Array<[string, string, string]>;
+export type IntentsOf = (text: string) => IntentGuess | undefined;
+
+/** The NLU's answer per text, computed once (the same questions are asked in every fold). */
+export function memoIntents(intentsOf: IntentsOf | undefined): IntentsOf {
+  const memo = new Map<string, IntentGuess | undefined>();
+  return (text) => {
+    if (!intentsOf) return undefined;
+    if (!memo.has(text)) memo.set(text, intentsOf(text));
+    return memo.get(text);
+  };
+}
+
+export interface CrossValidation {
+  /** The ranker's training questions: each held-out phrasing with every FAQ's signals. */
+  examples: RankExample[];
+  /** Best fit of each held-out phrasing (in scope). */
+  positives: number[];
+  /** Best fit of each out-of-scope question, once per fold. */
+  negatives: number[];
 }
 
 /**
- * Leave-one-phrasing-out: `pick` chooses which phrasing of each FAQ is held out. Every FAQ loses its
- * held-out phrasing at once, so the matcher built here never saw any question it is asked.
+ * Phrasings split into `folds` by position (phrasing i of every FAQ goes to fold i mod folds); each
+ * fold is asked of a matcher built from the others. An FAQ with a single phrasing is never held out.
  */
-export function heldOutEvaluation(
+export function crossValidate(
   docs: readonly FaqDoc[],
   synonyms: SynonymTable,
   outOfScope: readonly string[],
-  pick: (doc: FaqDoc) => number,
-  intentsOf?: (text: string) => IntentGuess | undefined,
+  intentsOf: IntentsOf,
+  folds = 3,
+): CrossValidation {
+  const out: CrossValidation = { examples: [], positives: [], negatives: [] };
+  for (let fold = 0; fold < folds; fold++) {
+    const asked: Array<[number, string]> = [];
+    const training = docs.map((d, di) => {
+      if (d.questions.length < 2) return d;
+      const keep = d.questions.filter((q, i) => {
+        if (i % folds !== fold) return true;
+        asked.push([di, q]);
+        return false;
+      });
+      return { ...d, questions: keep };
+    });
+    if (asked.length === 0) continue;
+    const matcher = new FaqMatcher(training, synonyms);
+    for (const [answer, q] of asked) {
+      const s = matcher.signals(q, intentsOf(q));
+      out.examples.push({ rows: s.rows, answer });
+      out.positives.push(bestFit(s));
+    }
+    for (const q of outOfScope) out.negatives.push(bestFit(matcher.signals(q, intentsOf(q))));
+  }
+  return out;
+}
+
+/** Learns the ranker and the "none" threshold from FAQs and out-of-scope questions. */
+export function learnCalibration(
+  docs: readonly FaqDoc[],
+  synonyms: SynonymTable,
+  outOfScope: readonly string[],
+  intentsOf: IntentsOf,
+  now: Date,
+  options: { folds?: number; clarifyRatio?: number } = {},
+): Calibration {
+  const cv = crossValidate(docs, synonyms, outOfScope, intentsOf, options.folds);
+  const { threshold, balancedAccuracy } = learnThreshold(cv.positives, cv.negatives);
+  return {
+    threshold,
+    slope: learnSlope(threshold, cv.positives, cv.negatives),
+    weights: cv.examples.length > 0 ? trainRanker(cv.examples) : DEFAULT_RANKER,
+    clarifyRatio: options.clarifyRatio ?? DEFAULT_CALIBRATION.clarifyRatio,
+    learnedAt: now.toISOString(),
+    positives: cv.positives.length,
+    negatives: cv.negatives.length,
+    balancedAccuracy: Math.round(balancedAccuracy * 10_000) / 10_000,
+  };
+}
+
+/**
+ * Should the top two be offered as a choice? Only siblings (same intent: "how to activate" versus
+ * "activation failed"), and only when the second is nearly as likely as the first.
+ */
+export function isClarifying(
+  matcher: FaqMatcher,
+  first: { id: string; probability: number } | undefined,
+  second: { id: string; probability: number } | undefined,
+  ratio: number,
+): boolean {
+  if (!first || !second || first.probability <= 0) return false;
+  return second.probability >= ratio * first.probability && matcher.siblings(first.id, second.id);
+}
+
+export interface HeldOutResult {
+  /** Questions asked (one held-out phrasing per FAQ with at least two). */
+  asked: number;
+  recallAt1: number;
+  recallAt3: number;
+  /** Share of in-scope questions answered (best fit at or above the threshold). */
+  answered: number;
+  /** Share of out-of-scope questions correctly answered "none". */
+  noneAccuracy: number;
+  /** Share of questions offered as a choice of two, and how often the right FAQ was one of the two. */
+  clarified: number;
+  clarifiedRight: number;
+  calibration: Calibration;
+  /** Held-out questions whose right FAQ was not first: [question, expected id, got id]. */
+  misses: Array<[string, string, string]>;
+  /** Out-of-scope questions answered anyway: [question, confidence]. */
+  falseAnswers: Array<[string, number]>;
+}
+
+/**
+ * Leave one phrasing out: `pick` chooses which phrasing of each FAQ is held out; everything is learnt
+ * from the rest (and `learnOutOfScope`), then judged on the held-out phrasings and `judgeOutOfScope`.
+ */
+export function evaluateHeldOut(
+  docs: readonly FaqDoc[],
+  synonyms: SynonymTable,
+  options: {
+    pick: (doc: FaqDoc) => number;
+    learnOutOfScope: readonly string[];
+    judgeOutOfScope: readonly string[];
+    intentsOf?: IntentsOf;
+    folds?: number;
+  },
 ): HeldOutResult {
-  const heldOut = new Map<string, string>();
+  const intentsOf = memoIntents(options.intentsOf);
+  const heldOut: Array<[string, string]> = [];
   const training = docs.map((d) => {
     if (d.questions.length < 2) return d;
-    const i = pick(d);
-    heldOut.set(d.id, d.questions[i] as string);
+    const i = options.pick(d);
+    heldOut.push([d.id, d.questions[i] as string]);
     return { ...d, questions: d.questions.filter((_, j) => j !== i) };
   });
-  const matcher = new FaqMatcher(training, synonyms);
+  const calibration = learnCalibration(
+    training,
+    synonyms,
+    options.learnOutOfScope,
+    intentsOf,
+    new Date(0),
+    options.folds ? { folds: options.folds } : {},
+  );
+  const pairs = heldOut.map(([id, q]) => ({ id, question: q }));
+  const judged = judge(new FaqMatcher(training, synonyms), calibration, pairs, options.judgeOutOfScope, intentsOf);
+  return { ...judged, calibration };
+}
+
+/** Asks a built matcher labelled questions and out-of-scope ones; the measures of HeldOutResult. */
+export function judge(
+  matcher: FaqMatcher,
+  calibration: Calibration,
+  questions: ReadonlyArray<{ id: string; question: string }>,
+  outOfScope: readonly string[],
+  intentsOf: IntentsOf,
+): Omit<HeldOutResult, 'calibration'> {
   let at1 = 0;
   let at3 = 0;
-  const positiveScores: number[] = [];
+  let answered = 0;
+  let clarified = 0;
+  let clarifiedRight = 0;
   const misses: HeldOutResult['misses'] = [];
-  for (const [id, question] of heldOut) {
-    const ranked = matcher.rank(question, 3, intentsOf?.(question));
-    const pos = ranked.findIndex((c) => c.id === id);
+  for (const { id, question } of questions) {
+    const r = matcher.rank(question, { limit: 3, intent: intentsOf(question), weights: calibration.weights });
+    const pos = r.candidates.findIndex((c) => c.id === id);
     if (pos === 0) at1++;
-    else misses.push([question, id, ranked[0]?.id ?? '-']);
+    else misses.push([question, id, r.candidates[0]?.id ?? '-']);
     if (pos >= 0) at3++;
-    positiveScores.push(ranked[0]?.score ?? 0);
+    if (r.fit >= calibration.threshold) answered++;
+    if (isClarifying(matcher, r.candidates[0], r.candidates[1], calibration.clarifyRatio)) {
+      clarified++;
+      if (pos === 0 || pos === 1) clarifiedRight++;
+    }
   }
-  const negativeScores = outOfScope.map((q) => matcher.rank(q, 1, intentsOf?.(q))[0]?.score ?? 0);
-  const asked = heldOut.size;
+  const falseAnswers: HeldOutResult['falseAnswers'] = [];
+  for (const q of outOfScope) {
+    const r = matcher.rank(q, { limit: 1, intent: intentsOf(q), weights: calibration.weights });
+    if (r.fit >= calibration.threshold) falseAnswers.push([q, confidence(r.fit, calibration)]);
+  }
+  const asked = questions.length;
   return {
     asked,
     recallAt1: asked ? at1 / asked : 0,
     recallAt3: asked ? at3 / asked : 0,
-    positiveScores,
-    negativeScores,
+    answered: asked ? answered / asked : 0,
+    noneAccuracy: outOfScope.length ? 1 - falseAnswers.length / outOfScope.length : 1,
+    clarified: asked ? clarified / asked : 0,
+    clarifiedRight: clarified ? clarifiedRight / clarified : 0,
     misses,
-  };
-}
-
-/** Learns the calibration from a held-out run. */
-export function calibrate(result: HeldOutResult, now: Date): Calibration {
-  const { threshold, balancedAccuracy } = learnThreshold(result.positiveScores, result.negativeScores);
-  return {
-    threshold,
-    slope: learnSlope(threshold, result.positiveScores, result.negativeScores),
-    learnedAt: now.toISOString(),
-    positives: result.positiveScores.length,
-    negatives: result.negativeScores.length,
-    balancedAccuracy: Math.round(balancedAccuracy * 10_000) / 10_000,
+    falseAnswers,
   };
 }

@@ -1,20 +1,30 @@
 /**
  * `POST /api/kb/match`: the best published FAQ answers for a question with a confidence, or none when
- * nothing matches well enough. The basis of self-service answers and of agent suggestions.
+ * nothing matches well enough; when two sibling FAQs are nearly equally likely, both, flagged as a
+ * choice to put to the customer. The basis of self-service answers and of agent suggestions.
  */
 import { z } from 'zod';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
-import { servedVersions } from '../article.repository.ts';
+import { servedVersions, type VersionRow } from '../article.repository.ts';
 import { toViews } from '../article.service.ts';
-import type { Audience } from '../article.ts';
+import { type Audience, plainText } from '../article.ts';
 import { GenerationCache } from '../cache.ts';
+import { PLACEHOLDER } from '../params/placeholders.ts';
 import { synonymTable } from '../synonyms.service.ts';
-import { type Calibration, calibrate, confidence, DEFAULT_CALIBRATION, heldOutEvaluation } from './calibrate.ts';
+import {
+  type Calibration,
+  confidence,
+  DEFAULT_CALIBRATION,
+  isClarifying,
+  learnCalibration,
+  memoIntents,
+} from './calibrate.ts';
 import { intentsOf } from './intents.ts';
 import { type FaqDoc, FaqMatcher } from './matcher.ts';
+import { DEFAULT_RANKER, rankerWeightsSchema } from './ranker.ts';
 
 export const matchInputSchema = z.object({
   question: z.string().trim().min(1).max(500),
@@ -28,37 +38,58 @@ export interface MatchAnswer {
   title: string;
   /** The answer with live product parameters rendered. */
   answer: string;
+  /** P(the question is in scope) × P(this FAQ is the one asked about). */
   confidence: number;
   intent: string | null;
   source: string | null;
   version: number;
 }
 
+/** Two sibling FAQs nearly as likely as each other: ask the customer which one they mean. */
+export interface MatchClarify {
+  /** A ready-made question for the customer ("您想问的是「…」还是「…」?"). */
+  question: string;
+  /** The two FAQ ids, in the order of `matches`. */
+  ids: [string, string];
+}
+
 export interface MatchResponse {
   /** True when no FAQ matched well enough: say so rather than guess. */
   none: boolean;
   matches: MatchAnswer[];
+  /** Set when the first two matches should be offered as a choice rather than the first answered. */
+  clarify: MatchClarify | null;
 }
 
 const SETTINGS_KEY = 'kb.match.calibration';
 
-const matchers = new GenerationCache<FaqMatcher>(async (ctx, key) => {
-  const audiences = key ? (key.split(',') as Audience[]) : undefined;
-  const rows = await servedVersions(ctx.db, { kind: 'faq', ...(audiences ? { audiences } : {}) });
-  const docs: FaqDoc[] = rows.map((r) => ({
+/** An FAQ row as the matcher sees it: phrasings, intent, and the answer's words (live parameters left out). */
+function faqDoc(r: VersionRow): FaqDoc {
+  return {
     id: r.article_id,
     title: r.title,
     questions: JSON.parse(r.questions) as string[],
     intent: r.intent,
-  }));
-  return new FaqMatcher(docs, await synonymTable(ctx));
+    answer: plainText(r.body.replace(PLACEHOLDER, ' ')),
+  };
+}
+
+const matchers = new GenerationCache<FaqMatcher>(async (ctx, key) => {
+  const audiences = key ? (key.split(',') as Audience[]) : undefined;
+  const rows = await servedVersions(ctx.db, { kind: 'faq', ...(audiences ? { audiences } : {}) });
+  return new FaqMatcher(rows.map(faqDoc), await synonymTable(ctx));
 });
 
 export async function loadCalibration(ctx: Ctx): Promise<Calibration> {
   const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
   if (!row) return DEFAULT_CALIBRATION;
-  return { ...DEFAULT_CALIBRATION, ...(JSON.parse(row.value) as Partial<Calibration>) };
+  const stored = JSON.parse(row.value) as Partial<Calibration>;
+  // Weights learnt for another feature set (an older release) are not used: the defaults are.
+  const weights = rankerWeightsSchema.safeParse(stored.weights);
+  return { ...DEFAULT_CALIBRATION, ...stored, weights: weights.success ? weights.data : DEFAULT_RANKER };
 }
+
+const plainTitle = (title: string) => title.replace(/[??。]+$/u, '');
 
 export async function matchQuestion(
   ctx: Ctx,
@@ -69,12 +100,21 @@ export async function matchQuestion(
   const { question, limit } = matchInputSchema.parse(input);
   const matcher = await matchers.get(ctx, options.audiences?.join(',') ?? '');
   const calibration = await loadCalibration(ctx);
-  const intent = intentsOf(question);
-  const ranked = matcher.rank(question, limit, intent).filter((c) => c.score >= calibration.threshold);
-  if (ranked.length === 0) return { none: true, matches: [] };
-  const rows = await servedVersions(ctx.db, { kind: 'faq', ids: ranked.map((c) => c.id) });
+  const ranking = matcher.rank(question, {
+    limit: Math.max(limit, 2),
+    intent: intentsOf(question),
+    weights: calibration.weights,
+  });
+  if (ranking.fit < calibration.threshold) return { none: true, matches: [], clarify: null };
+  const [first, second] = ranking.candidates;
+  const clarifying = isClarifying(matcher, first, second, calibration.clarifyRatio);
+  // The first always; the others only if they fit the question well enough on their own.
+  const wanted = ranking.candidates.filter(
+    (c, i) => i === 0 || (clarifying && i === 1) || (i < limit && c.score >= calibration.threshold),
+  );
+  const rows = await servedVersions(ctx.db, { kind: 'faq', ids: wanted.map((c) => c.id) });
   const byId = new Map(rows.map((r) => [r.article_id, r]));
-  const picked = ranked.flatMap((c) => {
+  const picked = wanted.flatMap((c) => {
     const row = byId.get(c.id);
     return row ? [{ c, row }] : [];
   });
@@ -82,35 +122,44 @@ export async function matchQuestion(
     ctx,
     picked.map((p) => p.row),
   );
-  return {
-    none: views.length === 0,
-    matches: views.map((v, i) => ({
-      id: v.id,
-      title: v.title,
-      answer: v.rendered,
-      confidence: Math.round(confidence(picked[i]?.c.score ?? 0, calibration) * 1000) / 1000,
-      intent: v.intent,
-      source: v.source,
-      version: v.version,
-    })),
-  };
+  const inScope = confidence(ranking.fit, calibration);
+  const matches = views.map((v, i) => ({
+    id: v.id,
+    title: v.title,
+    answer: v.rendered,
+    confidence: Math.round(inScope * (picked[i]?.c.probability ?? 0) * 1000) / 1000,
+    intent: v.intent,
+    source: v.source,
+    version: v.version,
+  }));
+  const [a, b] = matches;
+  const clarify =
+    clarifying && a && b && a.id === first?.id && b.id === second?.id
+      ? {
+          question: `您想问的是「${plainTitle(a.title)}」,还是「${plainTitle(b.title)}」?`,
+          ids: [a.id, b.id] as [string, string],
+        }
+      : null;
+  return { none: matches.length === 0, matches, clarify };
 }
 
 /**
- * Learns the "none" threshold from the served FAQs (one phrasing of each held out) and out-of-scope
- * questions, and stores it in the settings. Run after seeding, after an import, or from the CLI.
+ * Learns the ranker's weights and the "none" threshold from the served FAQs (cross-validated over their
+ * phrasings) and out-of-scope questions, and stores them in the settings; the clarify ratio set there is
+ * kept. Run after seeding, after an import, or from the CLI.
  */
 export async function calibrateMatching(ctx: Ctx, outOfScope: readonly string[]): Promise<Calibration> {
   authorize(ctx.actor, 'kb.review');
   const rows = await servedVersions(ctx.db, { kind: 'faq' });
-  const docs: FaqDoc[] = rows.map((r) => ({
-    id: r.article_id,
-    title: r.title,
-    questions: JSON.parse(r.questions) as string[],
-    intent: r.intent,
-  }));
-  const result = heldOutEvaluation(docs, await synonymTable(ctx), outOfScope, (d) => d.questions.length - 1, intentsOf);
-  const learnt = calibrate(result, ctx.clock.now());
+  const previous = await loadCalibration(ctx);
+  const learnt = learnCalibration(
+    rows.map(faqDoc),
+    await synonymTable(ctx),
+    outOfScope,
+    memoIntents(intentsOf),
+    ctx.clock.now(),
+    { clarifyRatio: previous.clarifyRatio },
+  );
   await inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now().toISOString();
     await trx
@@ -122,12 +171,7 @@ export async function calibrateMatching(ctx: Ctx, outOfScope: readonly string[])
       .execute();
     await audit(
       { ...ctx, db: trx },
-      {
-        action: 'kb.match.calibrate',
-        entityType: 'setting',
-        entityId: SETTINGS_KEY,
-        details: { ...learnt, recallAt1: result.recallAt1, recallAt3: result.recallAt3 },
-      },
+      { action: 'kb.match.calibrate', entityType: 'setting', entityId: SETTINGS_KEY, details: { ...learnt } },
     );
   });
   return learnt;
