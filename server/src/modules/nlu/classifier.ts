@@ -34,6 +34,11 @@ const MIN_ALTERNATIVE = 0.05;
 const EMERGENCY_CLAUSE_MIN = 0.6;
 const EMERGENCY_WHOLE_MIN = 0.25;
 const EMERGENCY_CLAUSE_CHARS = 3;
+/** Below this, the whole-message answer is vague enough for a clear clause to lead instead. */
+const VAGUE_LEAD = 0.5;
+const CLEAR_CLAUSE = 0.7;
+/** The built-in small-talk intent: never the need of a message that also asks for something. */
+const GREETING = 'greeting';
 /** Clauses looked at one by one: a long pasted complaint should not cost a classification per comma. */
 const MAX_CLAUSES = 8;
 
@@ -100,6 +105,7 @@ export class Classifier {
           .slice(0, MAX_CLAUSES)
       : [];
     const clauseNeeds: number[] = [];
+    const clauseConfidence = new Map<number, number>();
     if (clauses.length > 1) {
       const merged = Float64Array.from(p);
       for (const clause of clauses) {
@@ -109,6 +115,7 @@ export class Classifier {
         const cConf = pc[ct] as number;
         if (ct === this.oosIndex || cConf < this.model.oosThreshold) continue;
         if (!clauseNeeds.includes(ct)) clauseNeeds.push(ct);
+        clauseConfidence.set(ct, Math.max(clauseConfidence.get(ct) ?? 0, cConf));
         merged[ct] = Math.max(merged[ct] as number, cConf);
         const isEmergency = this.typeOf(labels[ct] as string) === 'emergency';
         const leadIsEmergency = this.typeOf(labels[intentIndex] as string) === 'emergency';
@@ -120,6 +127,19 @@ export class Classifier {
         ) {
           intentIndex = ct;
           confidence = cConf;
+        }
+      }
+      // A vague lead (a greeting, chatter, or nothing the whole message is sure of) gives way to the first
+      // clause that states a need clearly: "你好我想问下分期手续费，顺便问一下…" is not a greeting.
+      const leadIsVague =
+        intentIndex === top && (confidence < VAGUE_LEAD || labels[top] === GREETING || top === this.oosIndex);
+      if (leadIsVague) {
+        const firstNeed = clauseNeeds.find(
+          (k) => labels[k] !== GREETING && (clauseConfidence.get(k) ?? 0) >= CLEAR_CLAUSE,
+        );
+        if (firstNeed !== undefined) {
+          intentIndex = firstNeed;
+          confidence = clauseConfidence.get(firstNeed) ?? confidence;
         }
       }
       if (intentIndex !== top || clauseNeeds.some((k) => k !== top)) {
