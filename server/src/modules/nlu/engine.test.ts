@@ -82,6 +82,11 @@ describe('analyze', () => {
     );
   });
 
+  it('takes the need, not the greeting, when a message has both', () => {
+    assert.equal(engine.analyze('你好呀，今天天气真好，我想查一下这个月账单').intent, 'statement_query');
+    assert.equal(engine.analyze('谢谢，再见').intent, 'greeting');
+  });
+
   it('does not raise an emergency from a harmless fragment', () => {
     assert.notEqual(engine.analyze('我人在美国，信用卡怎么还').type, 'emergency');
   });
