@@ -246,11 +246,16 @@ function transferView(t: ContactTransfersTable): HandoverView {
   };
 }
 
-/** Whether the actor is who a transfer is addressed to: the person, a handler of the department, the queue's floor. */
+/**
+ * Whether the actor is who a transfer is addressed to: the person, or whoever works the queue it waits in
+ * — a handler of the department (and any senior agent for the senior agents' desk, whose members need not
+ * belong to a department), the front line for the general queue.
+ */
 async function isReceiver(ctx: Ctx, t: ContactTransfersTable): Promise<boolean> {
   if (t.target_user_id) return t.target_user_id === ctx.actor.userId;
   if (t.target_kind === 'department') {
-    return t.target_department_id !== null && t.target_department_id === ctx.actor.departmentId;
+    if (t.target_department_id !== null && t.target_department_id === ctx.actor.departmentId) return true;
+    return t.target_code === 'senior_agents' && ctx.actor.role === 'senior_agent';
   }
   return t.target_code !== null && mayWorkQueue(ctx.actor, t.target_code, await actorDepartmentCode(ctx));
 }
