@@ -41,7 +41,8 @@ describe('customer chat with an agent, handed over to disputes', { skip: chromiu
   });
 
   it('the agent takes the chat from the queue and greets with the agent ID; messages flow live both ways', async () => {
-    await agent.getByTestId('queue-accept').first().click();
+    // The queue is oldest first; this customer's chat is the newest.
+    await agent.getByTestId('queue-accept').last().click();
     const transcript = agent.getByTestId('transcript');
     await transcript.getByText('被扣了两次').waitFor();
     // The scripted greeting with the agent's ID reaches the customer without a reload.
@@ -89,6 +90,7 @@ describe('customer chat with an agent, handed over to disputes', { skip: chromiu
   });
 
   it('the customer ends the chat and rates the service', async () => {
+    await customer.getByTestId('chat-status').getByText('为您服务').waitFor();
     await screenshot(customer, 'customer-chat');
     await customer.getByTestId('chat-end').click();
     await customer.getByTestId('chat-rating').waitFor();

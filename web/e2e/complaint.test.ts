@@ -78,10 +78,10 @@ describe('a complaint: opened, referred, answered and closed with the customer�
     await state('notified');
     await detail.getByTestId('case-feedback').click();
     await detail.getByTestId('close-root-cause').click();
-    await handler.getByRole('option').first().click();
+    await handler.locator('.ant-select-item-option').filter({ hasText: '收费定价' }).click();
     await detail.getByTestId('close-remediation').fill('修正分期费率配置并复核同类账户');
     await detail.getByTestId('case-close').click();
     await state('closed');
-    await detail.getByText('满意').waitFor();
+    await detail.getByText('满意', { exact: true }).first().waitFor();
   });
 });

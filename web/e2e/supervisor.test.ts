@@ -36,6 +36,9 @@ describe('supervisor dashboard and knowledge editor', { skip: chromiumMissing },
       return n;
     })()`);
     assert.ok(Number(painted) > 1000, 'the contacts chart is drawn');
+    // Tall enough to show the complaint charts and the deadline list too.
+    await page.setViewportSize({ width: 1440, height: 1400 });
+    await page.getByTestId('deadline-cases').waitFor();
     await screenshot(page, 'supervisor-dashboard');
     assert.deepEqual(seen.errors, []);
   });
@@ -47,11 +50,14 @@ describe('supervisor dashboard and knowledge editor', { skip: chromiumMissing },
     await editor.getByTestId('kb-new').click();
     await editor.getByTestId('kb-title').fill('境外用卡:外币交易如何入账');
     await editor.getByTestId('kb-body').fill('## 入账规则\n- 外币交易按交易日汇率折算入账\n- **境外取现**收取手续费');
+    await editor.getByTestId('kb-questions').fill('境外刷卡怎么入账\n外币消费按什么汇率');
     await editor.getByTestId('kb-save').click();
     await editor.getByTestId('kb-status').and(editor.locator('[data-status="draft"]')).waitFor();
+    await editor.locator('#main').evaluate((el) => el.scrollTo(0, 0));
+    await editor.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await screenshot(editor, 'knowledge-editor');
     await editor.getByTestId('kb-submit').click();
     await editor.getByTestId('kb-status').and(editor.locator('[data-status="in_review"]')).waitFor();
-    await screenshot(editor, 'knowledge-editor');
     assert.deepEqual(seen.errors, []);
 
     const reviewer = await e2e.signIn('supervisor', '/kb');

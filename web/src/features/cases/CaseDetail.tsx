@@ -16,6 +16,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import {
   acceptCase,
+  type Case,
   type CaseDetail as CaseDetailDto,
   closeCase,
   type Feedback,
@@ -44,14 +45,27 @@ import { casesChanged } from './events.ts';
 export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?(): void }) {
   const { t, locale } = useI18n();
   const detail = useLoad((s) => getCase(caseId, {}, s), [caseId]);
-  const refresh = () => {
+  // The case as the last action returned it. Closing ends a handler's access to the customer, so the
+  // reload after it may be refused: the screen then keeps showing the closed case it was given.
+  const [latest, setLatest] = useState<Case | null>(null);
+  const refresh = (updated: Case) => {
+    setLatest(updated);
     detail.reload();
     onChanged?.();
   };
-  const c = detail.data;
+  const fresh = detail.data && (!latest || detail.data.state === latest.state) ? detail.data : undefined;
+  const c: CaseDetailDto | undefined = fresh ?? (detail.data && latest ? { ...detail.data, ...latest } : detail.data);
+  const accessEnded = latest?.state === 'closed' && detail.error?.status === 403;
   return (
     <div data-testid="case-detail">
-      <ErrorNote error={detail.error} retry={detail.reload} />
+      <ErrorNote error={accessEnded ? undefined : detail.error} retry={detail.reload} />
+      {accessEnded && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('已结案,工单已移出您的待办', 'Closed: the case has left your work list')}
+        />
+      )}
       {detail.loading && !c && <Spin />}
       {c && (
         <>
@@ -107,7 +121,7 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
   );
 }
 
-function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
+function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(updated: Case): void }) {
   const { t, locale } = useI18n();
   const departments = useLoad(c.state === 'received' || c.state === 'in_progress' ? (s) => listDepartments(s) : null, [
     c.state,
@@ -143,9 +157,9 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(): void }) {
       ...(closeForm.remediation.trim() ? { remediation: closeForm.remediation.trim() } : {}),
     }),
   );
-  const after = (ok: unknown) => {
-    if (ok) {
-      onDone();
+  const after = (updated: Case | undefined) => {
+    if (updated) {
+      onDone(updated);
       casesChanged();
     }
   };

@@ -282,8 +282,10 @@ function ChatRoom({
         role="status"
         data-testid="chat-status"
       >
-        {status === 'active' && agentNo
-          ? t(`${agentNo} 号客服为您服务`, `Agent ${agentNo} is with you`)
+        {status === 'active'
+          ? agentNo
+            ? t(`${agentNo} 号客服为您服务`, `Agent ${agentNo} is with you`)
+            : t('专员为您服务', 'A specialist is with you')
           : status === 'closed'
             ? t('会话已结束', 'The chat has ended')
             : t('正在为您接通人工客服,请稍候…', 'Connecting you to an agent…')}

@@ -40,7 +40,8 @@ const SECTIONS: readonly Section[] = [
 export default function ConsolePortal({ session }: { session: Session }) {
   const { t } = useI18n();
   const path = usePath();
-  const live = useLive([], () => {});
+  // One's own topic keeps the live connection up (and shows its state) on every console page.
+  const live = useLive([`user:${session.user.id}`], () => {});
   const allowed = SECTIONS.filter((s) => s.roles.includes(session.user.role));
   const current = allowed.find((s) => path.startsWith(s.path));
 

@@ -220,7 +220,12 @@ export function ArticleForm({
                 />
               </Form.Item>
               <Form.Item label={t('相似问法(每行一条)', 'Questions it answers (one per line)')}>
-                <Input.TextArea rows={3} value={fields.questions} onChange={(e) => set('questions', e.target.value)} />
+                <Input.TextArea
+                  rows={3}
+                  value={fields.questions}
+                  onChange={(e) => set('questions', e.target.value)}
+                  data-testid="kb-questions"
+                />
               </Form.Item>
               <Space wrap style={{ width: '100%' }}>
                 <Form.Item label={t('标签(逗号分隔)', 'Tags (comma separated)')}>

@@ -31,23 +31,23 @@ export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
     }),
     [stats, locale],
   );
-  // Intents per day: the five most frequent of the period, one line each.
+  // Intents per day: the five most frequent of the period, stacked per day.
   const intents = useMemo<EChartsOption>(() => {
     const days = (stats?.byDay ?? []).map((d) => d.date);
     const top = [...(stats?.intentTotals ?? [])].sort((x, y) => y.count - x.count).slice(0, 5);
     const count = new Map((stats?.byIntent ?? []).map((r) => [`${r.date}|${r.intent}`, r.count]));
     return {
       textStyle: { fontFamily: FONT },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 36, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: days.map((d) => d.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: top.map((i) => ({
         name: intentLabel(i.intent, locale),
-        type: 'line',
-        smooth: true,
-        showSymbol: false,
+        type: 'bar',
+        stack: 'intent',
+        barMaxWidth: 18,
         data: days.map((d) => count.get(`${d}|${i.intent}`) ?? 0),
       })),
     };

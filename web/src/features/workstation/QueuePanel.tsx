@@ -1,5 +1,5 @@
 import { MessageOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Button, Empty, List, Typography } from 'antd';
+import { Button, Empty, List, Tag, Typography } from 'antd';
 import { acceptContact, type Contact, listWaiting, type WaitingContact } from '../../api/contacts.ts';
 import { useAction, useLoad, useNow } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -62,9 +62,22 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
                     </span>
                   }
                   description={
-                    w.intents.length > 0
-                      ? w.intents.map((i) => intentLabel(i, locale)).join('、')
-                      : t('在线会话', 'Chat')
+                    <>
+                      {w.intents.length > 0
+                        ? w.intents.map((i) => intentLabel(i, locale)).join('、')
+                        : t('在线会话', 'Chat')}
+                      <div>
+                        {w.identified ? (
+                          <Tag color={w.verificationLevel === 'none' ? 'default' : 'green'} style={{ fontSize: 11 }}>
+                            {w.verificationLevel === 'none'
+                              ? t('已识别', 'Identified')
+                              : t('已验证手机', 'Phone verified')}
+                          </Tag>
+                        ) : (
+                          <Tag style={{ fontSize: 11 }}>{t('未识别', 'Unidentified')}</Tag>
+                        )}
+                      </div>
+                    </>
                   }
                 />
               </List.Item>

@@ -157,6 +157,7 @@ export function ContactPanel({
           )}
           style={{
             width: '100%',
+            boxSizing: 'border-box',
             resize: 'vertical',
             font: 'inherit',
             padding: 8,

@@ -110,12 +110,13 @@ export function ComplaintDialog({
       }}
     >
       {created ? (
-        <Result
-          status="success"
-          title={`${t('投诉已受理', 'Complaint recorded')}:${created.number}`}
-          subTitle={`${t('监管处理时限', 'Regulatory due date')} ${created.dueDate}`}
-          data-testid="complaint-created"
-        />
+        <div data-testid="complaint-created">
+          <Result
+            status="success"
+            title={`${t('投诉已受理', 'Complaint recorded')}:${created.number}`}
+            subTitle={`${t('监管处理时限', 'Regulatory due date')} ${created.dueDate}`}
+          />
+        </div>
       ) : (
         <Form layout="vertical">
           <Form.Item label={t('投诉类别', 'Category')} required>
