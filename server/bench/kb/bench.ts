@@ -12,7 +12,7 @@
  *    pinyin-initial queries, through the same service the API calls.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -33,9 +33,10 @@ import { intentsOf } from '../../src/modules/knowledge/match/intents.ts';
 import { type FaqDoc, FaqMatcher } from '../../src/modules/knowledge/match/matcher.ts';
 import { RANK_FEATURES } from '../../src/modules/knowledge/match/ranker.ts';
 import { PLACEHOLDER } from '../../src/modules/knowledge/params/placeholders.ts';
-import { SynonymTable } from '../../src/modules/knowledge/search/query.ts';
+import { searchIndex } from '../../src/modules/knowledge/search/adapter.ts';
+import { parseQuery, SynonymTable } from '../../src/modules/knowledge/search/query.ts';
 import { searchKnowledge } from '../../src/modules/knowledge/search/search.service.ts';
-import { addSynonyms } from '../../src/modules/knowledge/synonyms.service.ts';
+import { addSynonyms, synonymTable } from '../../src/modules/knowledge/synonyms.service.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { generateKeySpec } from '../../src/platform/pii/keyring.ts';
@@ -57,84 +58,88 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 // ---- 1. matching ---------------------------------------------------------------------------------
 const files = readArticleFiles(SEED_DIR).map((f) => parseArticleFile(f.text));
-const faqs: FaqDoc[] = files
-  .filter((f) => f.kind === 'faq')
-  .map((f) => ({
-    id: f.id,
-    title: f.content.title,
-    questions: f.content.questions,
-    intent: f.content.intent ?? null,
-    answer: plainText(f.content.body.replace(PLACEHOLDER, ' ')),
-  }));
-const synonyms = new SynonymTable(readSynonyms(join(SEED_DIR, 'synonyms.yaml')));
-const oos = readLines(join(SEED_DIR, 'eval', 'out-of-scope.txt'));
-// Out-of-scope questions: the even-numbered half is learnt from, the other half judged.
-const oosLearn = oos.filter((_, i) => i % 2 === 0);
-const oosJudge = oos.filter((_, i) => i % 2 === 1);
-const paraphrases = parseCsv(readFileSync(join(SEED_DIR, 'eval', 'paraphrases.csv'), 'utf8'));
-const nlu = memoIntents(intentsOf);
+if (process.env.KB_BENCH_MATCH !== '0') benchMatching();
 
-console.log(`FAQ matching — ${faqs.length} FAQs, ${faqs.reduce((n, f) => n + f.questions.length, 0)} phrasings`);
-const row = (name: string, r: Omit<HeldOutResult, 'calibration'>, c: Calibration, ms: number) => {
-  console.log(`  ${name}`);
-  console.log(
-    `    recall@1 ${pct(r.recallAt1)}   recall@3 ${pct(r.recallAt3)}   in-scope answered ${pct(r.answered)}   out-of-scope "none" ${pct(r.noneAccuracy)}   (${r.asked} questions, ${oosJudge.length} out of scope)`,
-  );
-  console.log(
-    `    offered as a choice of two ${pct(r.clarified)} (right FAQ among the two ${pct(r.clarifiedRight)})   threshold ${c.threshold} (inner balanced accuracy ${pct(c.balancedAccuracy)})   learnt in ${(ms / 1000).toFixed(1)} s`,
-  );
-  for (const [q, want, got] of r.misses.slice(0, Number(process.env.KB_BENCH_MISSES ?? 6))) {
-    console.log(`      miss: ${q} → ${got} (want ${want})`);
-  }
-  for (const [q, conf] of r.falseAnswers) console.log(`      answered out-of-scope: ${q} (${conf.toFixed(2)})`);
-};
-const fold = (name: string, pick: (d: FaqDoc) => number) => {
-  const t = performance.now();
-  const r = evaluateHeldOut(faqs, synonyms, {
-    pick,
-    learnOutOfScope: oosLearn,
-    judgeOutOfScope: oosJudge,
-    intentsOf: nlu,
-  });
-  row(name, r, r.calibration, performance.now() - t);
-  return r;
-};
-const fold1 = fold('fold 1: last phrasing held out (the most oblique)', (d) => d.questions.length - 1);
-fold('fold 2: first phrasing held out', () => 0);
-console.log(`  weights (fold 1): ${RANK_FEATURES.map((f, i) => `${f} ${fold1.calibration.weights[i]}`).join(', ')}`);
-if (process.env.KB_BENCH_POSITIONS !== '0') {
-  // Every position in turn (phrasing p mod n of each FAQ), pooled: no single fold's quirks.
-  const positions = Math.max(...faqs.map((d) => d.questions.length));
-  const sum = { at1: 0, at3: 0, none: 0, answered: 0, clarified: 0 };
-  for (let p = 0; p < positions; p++) {
+function benchMatching(): void {
+  const faqs: FaqDoc[] = files
+    .filter((f) => f.kind === 'faq')
+    .map((f) => ({
+      id: f.id,
+      title: f.content.title,
+      questions: f.content.questions,
+      intent: f.content.intent ?? null,
+      answer: plainText(f.content.body.replace(PLACEHOLDER, ' ')),
+    }));
+  const synonyms = new SynonymTable(readSynonyms(join(SEED_DIR, 'synonyms.yaml')));
+  const oos = readLines(join(SEED_DIR, 'eval', 'out-of-scope.txt'));
+  // Out-of-scope questions: the even-numbered half is learnt from, the other half judged.
+  const oosLearn = oos.filter((_, i) => i % 2 === 0);
+  const oosJudge = oos.filter((_, i) => i % 2 === 1);
+  const paraphrases = parseCsv(readFileSync(join(SEED_DIR, 'eval', 'paraphrases.csv'), 'utf8'));
+  const nlu = memoIntents(intentsOf);
+
+  console.log(`FAQ matching — ${faqs.length} FAQs, ${faqs.reduce((n, f) => n + f.questions.length, 0)} phrasings`);
+  const row = (name: string, r: Omit<HeldOutResult, 'calibration'>, c: Calibration, ms: number) => {
+    console.log(`  ${name}`);
+    console.log(
+      `    recall@1 ${pct(r.recallAt1)}   recall@3 ${pct(r.recallAt3)}   in-scope answered ${pct(r.answered)}   out-of-scope "none" ${pct(r.noneAccuracy)}   (${r.asked} questions, ${oosJudge.length} out of scope)`,
+    );
+    console.log(
+      `    offered as a choice of two ${pct(r.clarified)} (right FAQ among the two ${pct(r.clarifiedRight)})   threshold ${c.threshold} (inner balanced accuracy ${pct(c.balancedAccuracy)})   learnt in ${(ms / 1000).toFixed(1)} s`,
+    );
+    for (const [q, want, got] of r.misses.slice(0, Number(process.env.KB_BENCH_MISSES ?? 6))) {
+      console.log(`      miss: ${q} → ${got} (want ${want})`);
+    }
+    for (const [q, conf] of r.falseAnswers) console.log(`      answered out-of-scope: ${q} (${conf.toFixed(2)})`);
+  };
+  const fold = (name: string, pick: (d: FaqDoc) => number) => {
+    const t = performance.now();
     const r = evaluateHeldOut(faqs, synonyms, {
-      pick: (d) => p % d.questions.length,
+      pick,
       learnOutOfScope: oosLearn,
       judgeOutOfScope: oosJudge,
       intentsOf: nlu,
     });
-    sum.at1 += r.recallAt1;
-    sum.at3 += r.recallAt3;
-    sum.none += r.noneAccuracy;
-    sum.answered += r.answered;
-    sum.clarified += r.clarified;
-    console.log(`    position ${p + 1}: recall@1 ${pct(r.recallAt1)}   recall@3 ${pct(r.recallAt3)}`);
+    row(name, r, r.calibration, performance.now() - t);
+    return r;
+  };
+  const fold1 = fold('fold 1: last phrasing held out (the most oblique)', (d) => d.questions.length - 1);
+  fold('fold 2: first phrasing held out', () => 0);
+  console.log(`  weights (fold 1): ${RANK_FEATURES.map((f, i) => `${f} ${fold1.calibration.weights[i]}`).join(', ')}`);
+  if (process.env.KB_BENCH_POSITIONS !== '0') {
+    // Every position in turn (phrasing p mod n of each FAQ), pooled: no single fold's quirks.
+    const positions = Math.max(...faqs.map((d) => d.questions.length));
+    const sum = { at1: 0, at3: 0, none: 0, answered: 0, clarified: 0 };
+    for (let p = 0; p < positions; p++) {
+      const r = evaluateHeldOut(faqs, synonyms, {
+        pick: (d) => p % d.questions.length,
+        learnOutOfScope: oosLearn,
+        judgeOutOfScope: oosJudge,
+        intentsOf: nlu,
+      });
+      sum.at1 += r.recallAt1;
+      sum.at3 += r.recallAt3;
+      sum.none += r.noneAccuracy;
+      sum.answered += r.answered;
+      sum.clarified += r.clarified;
+      console.log(`    position ${p + 1}: recall@1 ${pct(r.recallAt1)}   recall@3 ${pct(r.recallAt3)}`);
+    }
+    console.log(
+      `  every position (${positions} folds, mean): recall@1 ${pct(sum.at1 / positions)}   recall@3 ${pct(sum.at3 / positions)}   in-scope answered ${pct(sum.answered / positions)}   out-of-scope "none" ${pct(sum.none / positions)}   choice of two ${pct(sum.clarified / positions)}`,
+    );
   }
-  console.log(
-    `  every position (${positions} folds, mean): recall@1 ${pct(sum.at1 / positions)}   recall@3 ${pct(sum.at3 / positions)}   in-scope answered ${pct(sum.answered / positions)}   out-of-scope "none" ${pct(sum.none / positions)}   choice of two ${pct(sum.clarified / positions)}`,
-  );
-}
-{
-  // The independent paraphrases: learnt on every phrasing (as deployed), judged on questions written apart.
-  const t = performance.now();
-  const calibration = learnCalibration(faqs, synonyms, oosLearn, nlu, new Date(0));
-  const r = judge(new FaqMatcher(faqs, synonyms), calibration, paraphrases, oosJudge, nlu);
-  row(
-    'independent paraphrases (eval/paraphrases.csv), matcher learnt on every phrasing',
-    r,
-    calibration,
-    performance.now() - t,
-  );
+  {
+    // The independent paraphrases: learnt on every phrasing (as deployed), judged on questions written apart.
+    const t = performance.now();
+    const calibration = learnCalibration(faqs, synonyms, oosLearn, nlu, new Date(0));
+    const r = judge(new FaqMatcher(faqs, synonyms), calibration, paraphrases, oosJudge, nlu);
+    row(
+      'independent paraphrases (eval/paraphrases.csv), matcher learnt on every phrasing',
+      r,
+      calibration,
+      performance.now() - t,
+    );
+  }
 }
 
 // ---- 2. search latency over 10,000 articles --------------------------------------------------------
@@ -199,23 +204,55 @@ const queries = [
   '盗刷',
 ];
 for (const q of queries) await searchKnowledge(ctx, { q }); // warm-up
+// Whole searches, and the full-text query alone (parse + index), interleaved so both see the same load.
 const times: number[] = [];
-const resultsPerQuery = new Map<string, number>();
+const indexTimes: number[] = [];
+// CPU time of this process per query (SQLite runs on the same thread): what the query costs a core,
+// without the time spent waiting for one on a shared machine.
+const cpuTimes: number[] = [];
+const perQuery = new Map<string, number[]>();
+const indexCpuTimes: number[] = [];
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+const table = await synonymTable(ctx);
 for (let round = 0; round < 50; round++) {
   for (const q of queries) {
     t0 = performance.now();
-    const r = await searchKnowledge(ctx, { q, limit: 10 });
+    let c0 = process.cpuUsage();
+    await searchKnowledge(ctx, { q, limit: 10 });
     times.push(performance.now() - t0);
-    resultsPerQuery.set(q, r.results.length);
+    cpuTimes.push(cpuMs(c0));
+    t0 = performance.now();
+    c0 = process.cpuUsage();
+    const parsed = parseQuery(q, table);
+    const hits = await searchIndex(ctx.db, parsed, 'all', {}, 10);
+    if (hits.length === 0 && parsed.groups.length > 1) await searchIndex(ctx.db, parsed, 'any', {}, 10);
+    indexTimes.push(performance.now() - t0);
+    indexCpuTimes.push(cpuMs(c0));
+    perQuery.set(q, [...(perQuery.get(q) ?? []), cpuTimes[cpuTimes.length - 1] as number]);
   }
 }
-times.sort((a, b) => a - b);
-const at = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] as number).toFixed(2);
+const at = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number).toFixed(2);
+};
 console.log(
   `\nSearch over ${N} published articles (SQLite FTS5), ${times.length} queries, top 10 rendered with snippets`,
 );
 console.log(`  import + index: ${(importMs / 1000).toFixed(1)} s`);
-console.log(`  p50 ${at(0.5)} ms   p99 ${at(0.99)} ms   max ${at(1)} ms`);
-console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+console.log(`  search:           p50 ${at(times, 0.5)} ms   p99 ${at(times, 0.99)} ms   max ${at(times, 1)} ms`);
+console.log(`  index query only: p50 ${at(indexTimes, 0.5)} ms   p99 ${at(indexTimes, 0.99)} ms`);
+console.log(
+  `  search, CPU time: p50 ${at(cpuTimes, 0.5)} ms   p99 ${at(cpuTimes, 0.99)} ms   max ${at(cpuTimes, 1)} ms`,
+);
+console.log(`  CPU p50 by query: ${[...perQuery].map(([q, xs]) => `${q} ${at(xs, 0.5)}`).join(' · ')}`);
+console.log(`  index, CPU time:  p50 ${at(indexCpuTimes, 0.5)} ms   p99 ${at(indexCpuTimes, 0.99)} ms`);
+console.log(
+  `  machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 await runtime.close();
 rmSync(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ import {
 } from './article.ts';
 import { type IndexSource, indexRow } from './index-doc.ts';
 import { renderBodies } from './params/catalog.ts';
+import { renderVersions } from './params/render-cache.ts';
 
 export const KB_TOPIC = 'kb';
 export const ACTIVATE_JOB = 'kb.activate_version';
@@ -99,12 +100,12 @@ function check(kind: Kind, c: Partial<ArticleContent>): void {
   if (problem) throw new AppError(problem);
 }
 
-/** Views of several versions, rendering live parameters with one catalogue read per product. */
+/**
+ * Views of several versions, rendering live parameters with one catalogue read per product (or none,
+ * when the cached renderings are still current).
+ */
 export async function toViews(ctx: Ctx, rows: ReadonlyArray<VersionRow & { kind: string }>): Promise<ArticleView[]> {
-  const rendered = await renderBodies(
-    ctx,
-    rows.map((r) => r.body),
-  );
+  const rendered = await renderVersions(ctx, rows);
   return rows.map((v, i) => {
     const c = contentOf(v);
     const r = rendered[i] ?? { text: v.body, unresolved: [] };

@@ -48,4 +48,16 @@ export const cardsCatalog: ProductCatalog = {
     if (!product) return undefined;
     return factsOf(product, await termsOn(ctx.db, product.id, bankDate(ctx.clock.now())));
   },
+  async stamp(ctx: Ctx) {
+    // Product versions are only ever added (never edited or deleted), so the versions in force today
+    // change exactly when this count or the newest id among them does. The id also tells apart a version
+    // added after another was rolled back.
+    const today = bankDate(ctx.clock.now());
+    const row = await ctx.db
+      .selectFrom('product_versions')
+      .select(({ fn }) => [fn.countAll<number | string>().as('n'), fn.max('id').as('last')])
+      .where('effective_from', '<=', today)
+      .executeTakeFirst();
+    return `${today}:${Number(row?.n ?? 0)}:${row?.last ?? ''}`;
+  },
 };

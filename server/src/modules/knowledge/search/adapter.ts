@@ -62,7 +62,17 @@ export async function searchIndex(
   if (filter.tag) conditions.push(sql`i.tags like ${`% ${filter.tag} %`}`);
   const where = sql.join(conditions, sql` and `);
   if (dialect === 'sqlite') {
-    const rows = await sql<{ article_id: string; version_id: string; kind: string; score: number }>`
+    const unfiltered = conditions.length === 1;
+    // Without filters the best `limit` are picked inside the full-text index and only they are joined;
+    // with filters every match must be joined to be filtered before ranking.
+    const rows = unfiltered
+      ? await sql<{ article_id: string; version_id: string; kind: string; score: number }>`
+      select i.article_id, i.version_id, i.kind, f.score
+      from (select rowid, -bm25(kb_fts, 4.0, 3.0, 1.0, 2.0) as score from kb_fts
+            where kb_fts match ${expr} order by bm25(kb_fts, 4.0, 3.0, 1.0, 2.0) limit ${limit}) f
+      join kb_index i on i.doc_id = f.rowid
+      order by f.score desc`.execute(db)
+      : await sql<{ article_id: string; version_id: string; kind: string; score: number }>`
       select i.article_id, i.version_id, i.kind, -bm25(kb_fts, 4.0, 3.0, 1.0, 2.0) as score
       from kb_fts join kb_index i on i.doc_id = kb_fts.rowid
       where kb_fts match ${expr} and ${where}

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { versionsByIds } from '../article.repository.ts';
-import { toViews } from '../article.service.ts';
-import { type Audience, KINDS, type Kind, plainText } from '../article.ts';
+import { contentOf } from '../article.service.ts';
+import { type Audience, KINDS, type Kind } from '../article.ts';
+import { type RenderedVersion, renderVersions } from '../params/render-cache.ts';
 import { synonymTable } from '../synonyms.service.ts';
 import { type MatchMode, searchIndex } from './adapter.ts';
 import { parseQuery } from './query.ts';
-import { makeSnippet } from './snippet.ts';
+import { findHits, makeBoundedSnippet } from './snippet.ts';
 
 export const searchInputSchema = z.object({
   q: z.string().trim().min(1).max(200),
@@ -76,27 +77,32 @@ export async function searchKnowledge(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = hits.flatMap((h) => {
     const row = byId.get(h.versionId);
-    return row ? [{ ...row, kind: h.kind }] : [];
+    return row ? [{ row, hit: h }] : [];
   });
-  const scores = new Map(hits.map((h) => [h.versionId, h.score]));
-  const views = await toViews(ctx, ordered);
-  const results = views.map((v): SearchResult => {
-    const snippet = makeSnippet(plainText(v.rendered), query.highlight);
-    const title = makeSnippet(v.title, query.highlight, 1000);
+  // Only what a result shows is computed per query: the rendering comes from the cache while the
+  // catalogue has not moved, and the snippet from a bounded window of it.
+  const rendered = await renderVersions(
+    ctx,
+    ordered.map((o) => o.row),
+  );
+  const results = ordered.map(({ row, hit }, i): SearchResult => {
+    const r = rendered[i] as RenderedVersion;
+    const c = contentOf(row);
+    const snippet = makeBoundedSnippet(r.flat, r.lower, query.highlight);
     return {
-      id: v.id,
-      kind: v.kind,
-      title: v.title,
-      version: v.version,
+      id: row.article_id,
+      kind: hit.kind as Kind,
+      title: row.title,
+      version: row.version_no,
       snippet: snippet.text,
       highlights: snippet.highlights,
-      titleHighlights: title.highlights,
-      score: Math.round((scores.get(v.versionId) ?? 0) * 1000) / 1000,
-      tags: v.tags,
-      products: v.products,
-      source: v.source,
-      audience: v.audience,
-      updatedAt: v.updatedAt,
+      titleHighlights: findHits(row.title, query.highlight),
+      score: Math.round(hit.score * 1000) / 1000,
+      tags: c.tags,
+      products: c.products,
+      source: row.source,
+      audience: c.audience,
+      updatedAt: row.updated_at,
     };
   });
   return { terms: query.highlight as string[], mode, results };

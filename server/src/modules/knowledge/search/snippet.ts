@@ -58,3 +58,28 @@ export function makeSnippet(text: string, terms: readonly string[], size = 90): 
     highlights: hits.filter(([a, b]) => a >= bestStart && b <= end).map(([a, b]) => [a + shift, b + shift]),
   };
 }
+
+/**
+ * A snippet of a long text from a bounded window around the first hit, so the work per result does not
+ * grow with the article (a 50,000-character regulation costs what a short FAQ does). `lower` is the
+ * text in lower case (cached with the rendering). Falls back to the start when nothing is hit.
+ */
+export function makeBoundedSnippet(text: string, lower: string, terms: readonly string[], size = 90): Snippet {
+  if (text.length <= size * 4) return makeSnippet(text, terms, size);
+  let first = -1;
+  for (const t of terms) {
+    const term = t.toLowerCase();
+    if (!term) continue;
+    const at = lower.indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  const start = Math.max(0, Math.max(first, 0) - size);
+  const end = Math.min(text.length, start + size * 4);
+  const inner = makeSnippet(text.slice(start, end), terms, size);
+  const prefix = start > 0 && !inner.text.startsWith('…') ? '…' : '';
+  const suffix = end < text.length && !inner.text.endsWith('…') ? '…' : '';
+  return {
+    text: `${prefix}${inner.text}${suffix}`,
+    highlights: inner.highlights.map(([a, b]) => [a + prefix.length, b + prefix.length]),
+  };
+}
