@@ -5,15 +5,17 @@ import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
-import { insertContact, lockContactRow, updateContact } from './contact.repository.ts';
+import { findContactRow, insertContact, lockContactRow, updateContact } from './contact.repository.ts';
 import { appendTurn, type ContactTurn, contactTopic, emptyContact, queueTopic } from './contact.service.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { GENERAL_QUEUE } from './queues.ts';
+import { triageWaitingChat } from './triage.ts';
 
 /**
  * The contact side of the customer chat (the chat module owns the sessions): a card holder who proved
  * their phone with a one-time code starts a chat contact waiting in the general queue, identified and
- * verified at the level an OTP gives; their turns and their ending go through here.
+ * verified at the level an OTP gives; their turns and their ending go through here. While a chat waits,
+ * what the customer writes is triaged: an emergency goes ahead of the queue (triage.ts).
  */
 export async function startChatContact(
   ctx: Ctx,
@@ -53,9 +55,13 @@ export async function startChatContact(
     contactId: row.id,
     details: { channel: 'chat', verifiedBy: 'otp', level: input.level },
   });
-  if (input.firstMessage) await appendTurn(ctx, row, 'customer', input.firstMessage);
+  if (input.firstMessage) {
+    const turn = await appendTurn(ctx, row, 'customer', input.firstMessage);
+    await triageWaitingChat(ctx, row, turn.text);
+  }
   publishEvent(ctx, queueTopic(GENERAL_QUEUE), 'queue.new', { contactId: row.id, channel: 'chat', queuedAt: now });
-  return row;
+  // As stored, with what triage made of the first message.
+  return (await findContactRow(ctx.db, row.id)) ?? row;
 }
 
 /** A customer's message: plain text (never HTML), with card/ID/phone numbers masked before storage. */
@@ -65,7 +71,9 @@ export async function addCustomerTurn(ctx: Ctx, contactId: string, text: string)
     const row = await lockContactRow(trx, contactId);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     if (row.status === 'closed' || row.customer_ended_at) throw new AppError('CHAT_ENDED');
-    return appendTurn(tctx, row, 'customer', text);
+    const turn = await appendTurn(tctx, row, 'customer', text);
+    await triageWaitingChat(tctx, row, turn.text);
+    return turn;
   });
 }
 

@@ -25,6 +25,10 @@ describe('emergency lane, end to end', () => {
 
     // The customer opens a chat and writes that the card is lost; an agent takes it.
     const chat = await startChatContact(env.system, { customerId, level: 'basic', firstMessage: '我的卡丢了' });
+    // Triage read the emergency while the chat waited: it is ahead of the queue before anyone answers.
+    assert.equal(chat.type, 'emergency');
+    const queue = await env.request({ method: 'GET', url: '/api/queues/general/contacts', as: 'agent' });
+    assert.equal(queue.json()[0].contactId, chat.id);
     const accepted = await env.request({ method: 'POST', url: `/api/contacts/${chat.id}/accept`, as: 'agent' });
     assert.equal(accepted.statusCode, 200, accepted.body);
     const inContact = { 'x-contact-id': chat.id };

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../../test/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
 import type { LiveEvent } from '../../../platform/events/bus.ts';
-import { markEmergency, startChatContact } from '../index.ts';
+import { addCustomerTurn, markEmergency, startChatContact } from '../index.ts';
 import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
 
 interface Waiting {
@@ -28,7 +28,7 @@ describe('emergency contacts go first in every queue', () => {
     const b = await createCustomer(env.system, { name: '吴刚' });
     older = (await startChatContact(env.system, { customerId: a.id, level: 'basic', firstMessage: '问下年费' })).id;
     env.clock.advance(60_000);
-    urgent = (await startChatContact(env.system, { customerId: b.id, level: 'basic', firstMessage: '卡被偷了' })).id;
+    urgent = (await startChatContact(env.system, { customerId: b.id, level: 'basic', firstMessage: '在吗?' })).id;
     // What the emergency lane does when it blocks the card (here before anyone took the chat).
     await inTransaction(env.system.db, (trx) =>
       markEmergency({ ...env.system, db: trx }, urgent, {
@@ -173,5 +173,40 @@ describe('emergency contacts go first in every queue', () => {
     assert.equal(foreign.statusCode, 403);
     const missing = await env.request({ method: 'POST', url: '/api/queues/no_such_queue/take', as: 'agent' });
     assert.equal(missing.json().error.code, 'QUEUE_NOT_FOUND');
+  });
+
+  it('triages a waiting chat: a customer writing of a lost card goes ahead as the NLU read it', async () => {
+    const c = await createCustomer(env.system, { name: '孙丽' });
+    const question = await startChatContact(env.system, {
+      customerId: c.id,
+      level: 'basic',
+      firstMessage: '我想查一下这个月的账单金额',
+    });
+    assert.equal(question.type, null, 'a statement question waits in its turn');
+    const lost = await startChatContact(env.system, { customerId: c.id, level: 'basic', firstMessage: '你好' });
+    assert.equal(lost.type, null);
+    await addCustomerTurn(env.system, lost.id, '我的信用卡丢了,钱包被偷了,怎么办');
+    const row = await env.system.db
+      .selectFrom('contacts')
+      .select(['type', 'intents', 'intents_source', 'raised_type'])
+      .where('id', '=', lost.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, {
+      type: 'emergency',
+      intents: '["card_loss_report"]',
+      intents_source: 'nlu',
+      raised_type: null,
+    });
+    const waiting = await call<Waiting[]>(env, 'agent', 'GET', '/api/queues/general/contacts');
+    const at = (id: string) => waiting.findIndex((w) => w.contactId === id);
+    assert.ok(at(lost.id) >= 0 && at(lost.id) < at(question.id), 'ahead of the earlier question');
+    assert.ok(waiting.slice(0, at(lost.id)).every((w) => w.type === 'emergency'));
+    const audited = await env.system.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'contact.triage')
+      .where('entity_id', '=', lost.id)
+      .execute();
+    assert.equal(audited.length, 1);
   });
 });
