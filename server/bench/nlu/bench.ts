@@ -252,6 +252,23 @@ function machine(): string {
   return `${cpus().length} cores (nproc), ${model}, Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
+/** What the figures do not show by themselves; kept with every run of the benchmark. */
+const NOTES = `## Notes
+
+- **Chinese dev vs test.** The dev split was looked at while the corpus was extended (its errors showed which
+  phrasings were missing), so its figure is optimistic; \`test.csv\` was written after the model and never
+  used for tuning. Neither is real customers' phrasing, which is the test that matters.
+- **BANKING77 ≥ 92% is not reached** by this engine (about 90.5% on this split). Tried on the same split,
+  each within ±0.3 points of the shipped settings: character n-grams 1–5 / 2–6, n-grams across word
+  boundaries, min df 1 or 2, word-block weight 0.6–1.5, 15 or 30 epochs, L2 from 1e-6 to 1e-4, balanced or
+  no class weights. Also tried: a linear SVM (dual coordinate descent) alone and averaged with the
+  logistic model (no gain); a one-hidden-layer network on the same features (90.3% alone); the logistic
+  model plus 5 nearest training neighbours by TF-IDF cosine (+0.9 points, but it ships every training
+  vector, about 10 MB more model and a slower answer). Published figures put 92–93% with pretrained
+  sentence encoders (USE, ConveRT, BERT), which this engine deliberately does not download.
+- **Timings on a shared machine.** Other work ran on the same two cores during the run (load average
+  above); training times and p99 latencies are upper bounds. Latency is the best of three passes.`;
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const withNlpJs = !args.includes('--no-nlpjs');
@@ -306,6 +323,8 @@ dictionary, +${footprint.heapMB.toFixed(1)} MB of memory, file ${footprint.fileM
 Targets (issue 6): ahead of NLP.js on every data set in accuracy and latency; BANKING77 ≥ 92% accuracy on
 held-out data; p99 ≤ 1 ms per utterance; model load ≤ 300 ms; training on 10,000 utterances ≤ 60 s; model
 file ≤ 20 MB; ≤ 150 MB added to server memory.
+
+${NOTES}
 `;
   writeFileSync(new URL('docs/benchmarks/nlu.md', REPO), doc);
   process.stderr.write('wrote docs/benchmarks/nlu.md\n');
