@@ -255,6 +255,33 @@ describe('FAQ matching', () => {
     assert.match(top.answer, /金卡300元\/年/);
   });
 
+  it('offers two sibling FAQs as a choice when the question fits both nearly equally', async () => {
+    const res = await env.request({
+      method: 'POST',
+      url: '/api/kb/match',
+      payload: { question: '销卡', limit: 1 },
+      as: 'agent',
+    });
+    const r = res.json() as {
+      matches: Array<{ id: string; title: string }>;
+      clarify: { question: string; ids: string[] } | null;
+    };
+    assert.ok(r.clarify, JSON.stringify(r));
+    assert.deepEqual([...r.clarify.ids].sort(), ['faq-card-cancel', 'faq-card-cancel-retain']);
+    // Both are returned even though one was asked for, first the likelier, as the choice names them.
+    assert.deepEqual(
+      r.matches.slice(0, 2).map((m) => m.id),
+      r.clarify.ids,
+    );
+    for (const m of r.matches.slice(0, 2)) assert.ok(r.clarify.question.includes(m.title.replace(/[\uFF1F?]$/u, '')));
+  });
+
+  it('answers without a choice when the question names what sets one sibling apart', async () => {
+    const r = await match('激活信用卡一直提示失败怎么办');
+    assert.equal(r.matches[0]?.id, 'faq-card-activate-failed');
+    assert.equal((r as unknown as { clarify: unknown }).clarify, null);
+  });
+
   it('says none to questions outside card service', async () => {
     for (const q of ['今天天气怎么样', '红烧肉怎么做好吃', '世界杯谁是冠军']) {
       const r = await match(q);

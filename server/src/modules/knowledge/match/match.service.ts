@@ -89,7 +89,7 @@ export async function loadCalibration(ctx: Ctx): Promise<Calibration> {
   return { ...DEFAULT_CALIBRATION, ...stored, weights: weights.success ? weights.data : DEFAULT_RANKER };
 }
 
-const plainTitle = (title: string) => title.replace(/[??。]+$/u, '');
+const plainTitle = (title: string) => title.replace(/[\uFF1F?\u3002]+$/u, '');
 
 export async function matchQuestion(
   ctx: Ctx,
