@@ -73,7 +73,13 @@ export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promi
   registerIdempotency(app);
 
   const authorizers: TopicAuthorizers = {};
-  for (const m of modules) Object.assign(authorizers, m.topics ?? {});
+  for (const m of modules) {
+    for (const [prefix, authorizer] of Object.entries(m.topics ?? {})) {
+      // Two modules claiming one prefix would silently let one decide for the other's topics.
+      if (authorizers[prefix]) throw new Error(`live-topic prefix "${prefix}" is registered twice (module ${m.name})`);
+      authorizers[prefix] = authorizer;
+    }
+  }
   registerWebSocket(app, deps, authorizers);
 
   const typed = app.withTypeProvider() as unknown as App;
