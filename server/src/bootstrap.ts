@@ -57,7 +57,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
   for (const m of modules) await m.init?.(deps);
   const handlers: JobHandlers = {};
-  for (const m of modules) Object.assign(handlers, m.jobs ?? {});
+  for (const m of modules) {
+    for (const [kind, handler] of Object.entries(m.jobs ?? {})) {
+      if (handlers[kind]) throw new Error(`job kind "${kind}" is registered twice (module ${m.name})`);
+      handlers[kind] = handler;
+    }
+  }
   const worker = new JobWorker(deps, handlers);
   return {
     deps,
