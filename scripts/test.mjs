@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): lint, type-check, then every test file on a real database.
 // SQLite by default; CARDDESK_TEST_PG=postgres://… runs the same suite on PostgreSQL (a fresh database
-// per test file, dropped afterwards). Browser tests run when web/e2e exists and Chromium is installed.
+// per test file, dropped afterwards). Browser tests (web/e2e) run on the freshly built web bundle; without
+// Chromium they are skipped with a notice.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,7 +52,16 @@ run(`server tests on ${db} (${files.length} files)`, process.execPath, [
 ]);
 
 const e2e = findTests(join(root, 'web', 'e2e'));
+const chromium = process.env.CARDDESK_CHROMIUM ?? '/usr/bin/chromium';
 if (only.length === 0 && e2e.length > 0) {
+  // The browser tests drive the built bundle the server serves: build it first, as `npm start` does.
+  run('build the web app (vite)', 'npm', ['run', 'build', '--workspace', 'web']);
+  if (!existsSync(chromium)) {
+    process.stdout.write(
+      `\nnotice: ${chromium} is missing — browser tests skipped (apt-get install chromium fonts-noto-cjk)\n`,
+    );
+  }
+  // Without Chromium each file still runs and reports its journeys as skipped, so the count stays honest.
   run(`browser tests on ${db} (${e2e.length} files)`, process.execPath, [
     '--import',
     'tsx',

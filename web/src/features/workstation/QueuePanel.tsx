@@ -31,7 +31,9 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
         </Typography.Title>
         <ErrorNote error={waiting.error} retry={waiting.reload} />
         {items.length === 0 && !waiting.loading && !waiting.error ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无排队', 'Nobody waiting')} />
+          <div data-testid="queue-empty">
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('暂无排队', 'Nobody waiting')} />
+          </div>
         ) : (
           <List
             size="small"
