@@ -199,6 +199,8 @@ export interface HeldOutResult {
   /** Share of questions offered as a choice of two, and how often the right FAQ was one of the two. */
   clarified: number;
   clarifiedRight: number;
+  /** Share whose right FAQ was answered first, or offered as one of a choice of two. */
+  resolved: number;
   calibration: Calibration;
   /** Held-out questions whose right FAQ was not first: [question, expected id, got id]. */
   misses: Array<[string, string, string]>;
@@ -255,6 +257,7 @@ export function judge(
   let answered = 0;
   let clarified = 0;
   let clarifiedRight = 0;
+  let resolved = 0;
   const misses: HeldOutResult['misses'] = [];
   for (const { id, question } of questions) {
     const r = matcher.rank(question, { limit: 3, intent: intentsOf(question), weights: calibration.weights });
@@ -263,10 +266,12 @@ export function judge(
     else misses.push([question, id, r.candidates[0]?.id ?? '-']);
     if (pos >= 0) at3++;
     if (r.fit >= calibration.threshold) answered++;
-    if (isClarifying(matcher, r.candidates[0], r.candidates[1], calibration.clarifyRatio)) {
+    const choice = isClarifying(matcher, r.candidates[0], r.candidates[1], calibration.clarifyRatio);
+    if (choice) {
       clarified++;
       if (pos === 0 || pos === 1) clarifiedRight++;
     }
+    if (pos === 0 || (choice && pos === 1)) resolved++;
   }
   const falseAnswers: HeldOutResult['falseAnswers'] = [];
   for (const q of outOfScope) {
@@ -282,6 +287,7 @@ export function judge(
     noneAccuracy: outOfScope.length ? 1 - falseAnswers.length / outOfScope.length : 1,
     clarified: asked ? clarified / asked : 0,
     clarifiedRight: clarified ? clarifiedRight / clarified : 0,
+    resolved: asked ? resolved / asked : 0,
     misses,
     falseAnswers,
   };
