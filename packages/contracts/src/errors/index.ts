@@ -1,8 +1,8 @@
 import { cardsErrors } from './cards.ts';
 import { casesErrors } from './cases.ts';
+import { contactsErrors } from './contacts.ts';
 import type { ErrorDefinition } from './define.ts';
 import { emergencyErrors } from './emergency.ts';
-import { contactsErrors } from './contacts.ts';
 import { knowledgeErrors } from './knowledge.ts';
 import { nluErrors } from './nlu.ts';
 import { platformErrors } from './platform.ts';

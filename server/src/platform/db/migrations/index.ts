@@ -1,9 +1,9 @@
 import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
+import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
-import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
