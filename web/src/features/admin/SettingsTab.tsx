@@ -1,73 +1,66 @@
-import { Button, Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Input, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
-import { listSettings, type Setting, updateSetting } from './catalog.api.ts';
+import { getSettings, putSettings, SETTINGS_MODULES, type SettingsModule } from './catalog.api.ts';
 
-/** Rule settings: the figures the fact sheet could not confirm live here, each with its default. */
+/**
+ * Rule settings: the figures the fact sheet could not confirm, and each bank's own choices, live in the
+ * modules' settings. The admin edits them as JSON; the server validates every field and refuses bad input.
+ */
 export function SettingsTab() {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      {SETTINGS_MODULES.map((m) => (
+        <SettingsCard key={m.key} module={m} />
+      ))}
+    </Space>
+  );
+}
+
+function SettingsCard({ module }: { module: SettingsModule }) {
   const { t } = useI18n();
-  const settings = useLoad((s) => listSettings(s), []);
-  const [editing, setEditing] = useState<Record<string, string>>({});
-  const save = useAction((key, name: string, value: string) => updateSetting(key, name, value), {
+  const current = useLoad((s) => getSettings(module.path, s), [module.path]);
+  const [text, setText] = useState('');
+  const [parseError, setParseError] = useState<string | null>(null);
+  useEffect(() => {
+    if (current.data) setText(JSON.stringify(current.data, null, 2));
+  }, [current.data]);
+  const save = useAction((key, patch: Record<string, unknown>) => putSettings(key, module.path, patch), {
     success: t('已保存', 'Saved'),
   });
+  const submit = async () => {
+    let patch: Record<string, unknown>;
+    try {
+      patch = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      setParseError(t('不是有效的 JSON', 'Not valid JSON'));
+      return;
+    }
+    setParseError(null);
+    if (await save.run(patch)) current.reload();
+  };
   return (
-    <>
-      <ErrorNote error={settings.error} retry={settings.reload} />
-      <Table<Setting>
-        size="small"
-        rowKey="key"
-        loading={settings.loading}
-        dataSource={settings.data ?? []}
-        pagination={false}
-        columns={[
-          { title: t('设置项', 'Setting'), dataIndex: 'key', render: (v: string) => <code>{v}</code> },
-          { title: t('说明', 'Meaning'), dataIndex: 'description' },
-          {
-            title: t('取值', 'Value'),
-            render: (_, s) => (
-              <Space.Compact>
-                <Input
-                  size="small"
-                  value={editing[s.key] ?? s.value}
-                  onChange={(e) => setEditing((m) => ({ ...m, [s.key]: e.target.value }))}
-                  style={{ width: 160 }}
-                  aria-label={s.key}
-                />
-                <Button
-                  size="small"
-                  disabled={editing[s.key] === undefined || editing[s.key] === s.value}
-                  loading={save.busy}
-                  onClick={async () => {
-                    const v = editing[s.key];
-                    if (v !== undefined && (await save.run(s.key, v))) {
-                      setEditing(({ [s.key]: _, ...rest }) => rest);
-                      settings.reload();
-                    }
-                  }}
-                >
-                  {t('保存', 'Save')}
-                </Button>
-              </Space.Compact>
-            ),
-          },
-          {
-            title: t('默认', 'Default'),
-            render: (_, s) => (
-              <span>
-                {s.defaultValue}
-                {s.unconfirmed ? (
-                  <Tag color="gold" style={{ marginInlineStart: 6 }}>
-                    {t('待确认', 'Unconfirmed')}
-                  </Tag>
-                ) : null}
-              </span>
-            ),
-          },
-        ]}
+    <Card size="small" title={t(module.zh, module.en)}>
+      <ErrorNote error={current.error} retry={current.reload} />
+      <Input.TextArea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 6, maxRows: 24 }}
+        className="cd-mono"
+        spellCheck={false}
+        aria-label={t(module.zh, module.en)}
       />
-    </>
+      {parseError && <Alert type="error" showIcon message={parseError} style={{ marginTop: 8 }} />}
+      <Space style={{ marginTop: 8 }}>
+        <Button type="primary" onClick={submit} loading={save.busy} disabled={!current.data}>
+          {t('保存', 'Save')}
+        </Button>
+        <Button onClick={() => current.data && setText(JSON.stringify(current.data, null, 2))}>
+          {t('还原', 'Revert')}
+        </Button>
+      </Space>
+    </Card>
   );
 }

@@ -1,29 +1,57 @@
 import { api } from '../../app/api.ts';
 
-/** A card product as the card engine describes it (guide §2.1). */
-export interface Product {
-  code: string;
-  name: string;
-  tier: string;
-  minLimitFen: number;
-  maxLimitFen: number;
-  annualRate: string;
-  maxInterestFreeDays: number;
-  annualFeeFen: number;
-  feeWaiver: string;
-  pointsRule: string;
+/** A card product with the terms in force (server/src/modules/cards/catalog). Money in fen, rates as decimals. */
+export interface ProductTerms {
+  limit: { minFen: number; maxFen: number; defaultFen: number };
+  dailyRate: string;
+  interestMode: 'full_balance' | 'unpaid_part';
+  daysToDue: number;
+  graceDays: number;
+  toleranceFen: number;
+  minimumPayment: { principalRate: string };
+  lateFee: { rate: string; minFen: number };
+  annualFee: { amountFen: number; firstYearFree: boolean; waivePurchases: number | null; waiveSpendFen: number | null };
+  points: { points: number; perYuan: number };
+  installments: { bill: Array<{ periods: number; feeRatePerPeriod: string }> };
+  services?: Array<{ code: string; name?: string; nameZh?: string }>;
 }
 
-/** A rule setting: a figure the bank may change (UNCONFIRMED facts become settings with defaults). */
-export interface Setting {
-  key: string;
-  value: string;
-  defaultValue: string;
-  description: string;
-  unconfirmed?: boolean;
+export interface Product {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  tier: string;
+  bin: string;
+  active: boolean;
+  current: { version: number; effectiveFrom: string; terms: ProductTerms };
+  upcoming: Array<{ version: number; effectiveFrom: string }>;
 }
+
+/** A module's rule settings: a JSON document the module validates (contacts, cases). */
+export interface SettingsModule {
+  key: 'contacts' | 'cases';
+  zh: string;
+  en: string;
+  path: string;
+}
+
+export const SETTINGS_MODULES: SettingsModule[] = [
+  {
+    key: 'contacts',
+    zh: '联络与核身规则(核身等级、锁定、话术、关怀阈值)',
+    en: 'Contacts: verification table, lock-out, scripts, well-being',
+    path: '/api/contacts/settings',
+  },
+  {
+    key: 'cases',
+    zh: '工单规则(计日方式、提醒、欺诈案件时限)',
+    en: 'Cases: day basis, reminders, fraud-case days',
+    path: '/api/cases/settings',
+  },
+];
 
 export const listProducts = (signal?: AbortSignal) => api<Product[]>('/api/products', { signal });
-export const listSettings = (signal?: AbortSignal) => api<Setting[]>('/api/settings', { signal });
-export const updateSetting = (idempotencyKey: string, key: string, value: string) =>
-  api<Setting>(`/api/settings/${encodeURIComponent(key)}`, { method: 'PUT', body: { value }, idempotencyKey });
+export const getSettings = (path: string, signal?: AbortSignal) => api<Record<string, unknown>>(path, { signal });
+export const putSettings = (key: string, path: string, patch: Record<string, unknown>) =>
+  api<Record<string, unknown>>(path, { method: 'PUT', body: patch, idempotencyKey: key });

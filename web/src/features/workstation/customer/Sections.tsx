@@ -8,7 +8,10 @@ import type {
   TransactionView,
 } from '../../../api/cards.ts';
 import { type Locale, useI18n } from '../../../app/i18n.tsx';
+import { stateText } from '../../cases/caseText.ts';
+import { DeadlineTag } from '../../cases/DeadlineTag.tsx';
 import { dateTime, yuan } from '../../shared/format.ts';
+import { intentLabel, typeLabel } from '../../shared/taxonomy.ts';
 import { CARD_STATUS } from './flags.ts';
 
 export function CardStatusTag({ status }: { status: string }) {
@@ -176,41 +179,43 @@ export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] })
 }
 
 interface SectionCase {
-  id?: string;
+  id: string;
   number: string;
-  kind?: string;
-  stateLabel?: string;
-  state?: string;
-  dueDate?: string;
-  summary?: string;
+  kind: string;
+  state: string;
+  category: string;
+  dueDate: string;
+  promisedDate: string | null;
+  overdue: boolean;
 }
 interface SectionPromise {
-  id?: string;
-  text: string;
-  dueAt: string;
+  id: string;
+  description: string;
+  deadlineAt: string;
   status: string;
+  overdue: boolean;
 }
 interface SectionContact {
   id: string;
   channel: string;
   type: string | null;
+  intents: string[];
+  outcome: string | null;
+  satisfaction: number | null;
+  agentNo: string | null;
   startedAt: string;
-  outcome?: string | null;
 }
 
 function asArray<T>(v: unknown): T[] {
-  if (Array.isArray(v)) return v as T[];
-  if (v && typeof v === 'object' && Array.isArray((v as { items?: unknown }).items)) return (v as { items: T[] }).items;
-  return [];
+  return Array.isArray(v) ? (v as T[]) : [];
 }
 
 /** Sections other modules contribute to the 360 view: open cases, promises made, past contacts. */
 export function CasesSection({ view, locale }: { view: Customer360; locale: Locale }) {
   const { t } = useI18n();
-  const sections = (view.sections ?? view) as Record<string, unknown>;
-  const cases = asArray<SectionCase>(sections.cases);
-  const promises = asArray<SectionPromise>(sections.promises);
-  const contacts = asArray<SectionContact>(sections.contacts);
+  const cases = asArray<SectionCase>(view.cases);
+  const promises = asArray<SectionPromise>(view.promises);
+  const contacts = asArray<SectionContact>(view.contacts);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Typography.Text strong>{t('未结工单', 'Open cases')}</Typography.Text>
@@ -218,14 +223,10 @@ export function CasesSection({ view, locale }: { view: Customer360; locale: Loca
         <span className="cd-muted">{t('无', 'None')}</span>
       ) : (
         cases.map((c) => (
-          <div key={c.number}>
-            <span className="cd-mono">{c.number}</span> <Tag>{c.stateLabel ?? c.state}</Tag>
-            {c.dueDate && (
-              <span className="cd-muted">
-                {t('期限', 'Due')} {c.dueDate}
-              </span>
-            )}
-            {c.summary && <div className="cd-muted">{c.summary}</div>}
+          <div key={c.id}>
+            <span className="cd-mono">{c.number}</span>{' '}
+            <Tag color={stateText(c.state)[2]}>{t(stateText(c.state)[0], stateText(c.state)[1])}</Tag>
+            {intentLabel(c.category, locale)} · <DeadlineTag dueDate={c.dueDate} />
           </div>
         ))
       )}
@@ -233,10 +234,10 @@ export function CasesSection({ view, locale }: { view: Customer360; locale: Loca
       {promises.length === 0 ? (
         <span className="cd-muted">{t('无', 'None')}</span>
       ) : (
-        promises.map((p, i) => (
-          <div key={p.id ?? i}>
-            <Tag color={p.status === 'missed' ? 'red' : p.status === 'kept' ? 'green' : 'blue'}>{p.status}</Tag>
-            {p.text} <span className="cd-muted">{dateTime(p.dueAt, locale)}</span>
+        promises.map((p) => (
+          <div key={p.id}>
+            <Tag color={p.overdue ? 'red' : 'blue'}>{p.overdue ? t('已逾期', 'Overdue') : t('进行中', 'Open')}</Tag>
+            {p.description} <span className="cd-muted">{dateTime(p.deadlineAt, locale)}</span>
           </div>
         ))
       )}
@@ -246,7 +247,10 @@ export function CasesSection({ view, locale }: { view: Customer360; locale: Loca
       ) : (
         contacts.slice(0, 10).map((c) => (
           <div key={c.id} className="cd-muted">
-            {dateTime(c.startedAt, locale)} · {c.channel} · {c.type ?? '—'}
+            {dateTime(c.startedAt, locale)} · {c.channel === 'chat' ? t('在线', 'Chat') : t('电话', 'Call')} ·{' '}
+            {typeLabel(c.type, locale)} {c.intents.map((i) => intentLabel(i, locale)).join('、')}
+            {c.agentNo ? ` · ${c.agentNo}` : ''}
+            {c.satisfaction ? ` · ${'★'.repeat(c.satisfaction)}` : ''}
           </div>
         ))
       )}
