@@ -55,6 +55,29 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
     await page.getByTestId('verification-level').filter({ hasText: '基础核身' }).waitFor();
   });
 
+  it('quotes a cash installment with its APR from the engine before anything is agreed', async () => {
+    await page.getByTestId('op-installment').click();
+    await page.locator('.ant-modal .ant-segmented').getByText('现金分期').click();
+    await page.getByTestId('inst-amount').fill('12000');
+    await page.getByTestId('inst-quote').click();
+    const result = page.getByTestId('inst-quote-result');
+    await result.waitFor();
+    assert.match(await text(result.getByTestId('inst-apr')), /^\d+\.\d{2}%$/);
+    assert.match(await text(result.getByTestId('inst-notice')), /年化利率/);
+    // Nothing is created until the customer's consent is recorded.
+    assert.equal(await page.getByTestId('inst-accept').isDisabled(), true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the limit eligibility before any change is asked for', async () => {
+    await page.getByTestId('op-limit').click();
+    const elig = page.getByTestId('limit-eligibility');
+    await elig.getByText('当前额度').waitFor();
+    await page.locator('.ant-modal .ant-segmented').getByText('永久提额').click();
+    await elig.getByText('是否可提额').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('freezes the lost card at once with F2, and the card shows frozen', async () => {
     const card = page.getByTestId(`card-${ZHANG.last4}`);
     await card.click();
