@@ -49,17 +49,22 @@ const MAX_CLAUSES = 8;
 const CLAUSE_BREAK =
   /[,，。;；!！?？\n]+|顺便(?:问一?下|说一?下)?|另外|还有(?:就是)?|对了|\bby the way\b|\bbtw\b|\band also\b/;
 
+/** Words that announce a second, separate request in the same message. */
+const SECOND_REQUEST = /顺便|另外|还有|对了|还想问|by the way|\bbtw\b|\balso\b/;
+
 export class Classifier {
   readonly model: NluModel;
   private readonly scores: Float64Array;
   private readonly oosIndex: number;
   private readonly hasEmergency: boolean;
+  private readonly emergencyIndexes: readonly number[];
 
   constructor(model: NluModel) {
     this.model = model;
     this.scores = new Float64Array(model.labels.length);
     this.oosIndex = model.labels.indexOf(model.oosLabel);
-    this.hasEmergency = model.labels.some((l) => this.typeOf(l) === 'emergency');
+    this.emergencyIndexes = model.labels.flatMap((l, k) => (this.typeOf(l) === 'emergency' ? [k] : []));
+    this.hasEmergency = this.emergencyIndexes.length > 0;
   }
 
   typeOf(intent: string): string {
@@ -97,13 +102,22 @@ export class Classifier {
 
     // A message with several clauses may carry several needs ("卡丢了，顺便问下年费"): each clause's own
     // answer is kept as an alternative, and a confident emergency clause leads the whole message.
-    // Only models with emergency intents need this (a bank model without them skips the extra work).
-    const clauses = this.hasEmergency
-      ? normalized
-          .split(CLAUSE_BREAK)
-          .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
-          .slice(0, MAX_CLAUSES)
-      : [];
+    // Clause by clause costs a classification per clause, so it runs only when it can change something:
+    // an emergency the whole message already gives weight to (and does not lead with), a vague lead, or
+    // words that announce a second request (顺便, 另外…), whose need then shows among the alternatives.
+    // Models without emergency intents (a bank's own) skip it.
+    const wholeLeadIsEmergency = this.typeOf(labels[top] as string) === 'emergency';
+    const emergencyInPlay =
+      !wholeLeadIsEmergency && this.emergencyIndexes.some((k) => (p[k] as number) >= EMERGENCY_WHOLE_MIN);
+    const vague = (p[top] as number) < VAGUE_LEAD || labels[top] === GREETING || top === this.oosIndex;
+    const worthSplitting = emergencyInPlay || vague || SECOND_REQUEST.test(normalized);
+    const clauses =
+      this.hasEmergency && worthSplitting
+        ? normalized
+            .split(CLAUSE_BREAK)
+            .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
+            .slice(0, MAX_CLAUSES)
+        : [];
     const clauseNeeds: number[] = [];
     const clauseConfidence = new Map<number, number>();
     if (clauses.length > 1) {
@@ -118,12 +132,12 @@ export class Classifier {
         clauseConfidence.set(ct, Math.max(clauseConfidence.get(ct) ?? 0, cConf));
         merged[ct] = Math.max(merged[ct] as number, cConf);
         const isEmergency = this.typeOf(labels[ct] as string) === 'emergency';
-        const leadIsEmergency = this.typeOf(labels[intentIndex] as string) === 'emergency';
+        const currentLeadIsEmergency = this.typeOf(labels[intentIndex] as string) === 'emergency';
         if (
           isEmergency &&
           cConf >= EMERGENCY_CLAUSE_MIN &&
           (p[ct] as number) >= EMERGENCY_WHOLE_MIN &&
-          (!leadIsEmergency || (intentIndex !== top && cConf > confidence))
+          (!currentLeadIsEmergency || (intentIndex !== top && cConf > confidence))
         ) {
           intentIndex = ct;
           confidence = cConf;

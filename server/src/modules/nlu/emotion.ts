@@ -22,7 +22,11 @@ export interface Emotion {
   readonly cues: readonly string[];
 }
 
-const ANGER_CUES: ReadonlyArray<readonly [string, number]> = [
+/** Longer cues first, so that "怎么办啊" is not counted again as "怎么办". */
+const byLength = (cues: ReadonlyArray<readonly [string, number]>) =>
+  [...cues].sort((a, b) => b[0].length - a[0].length);
+
+const ANGER_CUES: ReadonlyArray<readonly [string, number]> = byLength([
   ['傻逼', 0.9],
   ['sb', 0.7],
   ['去死', 0.9],
@@ -85,9 +89,9 @@ const ANGER_CUES: ReadonlyArray<readonly [string, number]> = [
   ['rude', 0.45],
   ['worst', 0.5],
   ['complaint', 0.3],
-];
+]);
 
-const ANXIETY_CUES: ReadonlyArray<readonly [string, number]> = [
+const ANXIETY_CUES: ReadonlyArray<readonly [string, number]> = byLength([
   ['救命', 0.8],
   ['急死', 0.8],
   ['急疯', 0.8],
@@ -124,7 +128,7 @@ const ANXIETY_CUES: ReadonlyArray<readonly [string, number]> = [
   ['scared', 0.55],
   ['panic', 0.6],
   ['emergency', 0.5],
-];
+]);
 
 /** Negators that cancel a cue right after them: 不急, 没生气, 别担心. */
 const NEGATED = /[不没别勿莫]$/;
@@ -135,8 +139,7 @@ const EMERGENCY_WEIGHT = 0.5;
 function findCues(text: string, lexicon: ReadonlyArray<readonly [string, number]>, cues: string[]): number[] {
   const weights: number[] = [];
   const covered = new Uint8Array(text.length);
-  // Longer cues first so that "怎么办啊" is not counted again as "怎么办".
-  for (const [cue, weight] of [...lexicon].sort((a, b) => b[0].length - a[0].length)) {
+  for (const [cue, weight] of lexicon) {
     let at = text.indexOf(cue);
     while (at >= 0) {
       const latinCue = /^[a-z]/.test(cue);

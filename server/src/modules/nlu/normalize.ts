@@ -45,7 +45,7 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): st
   let text = input.normalize('NFKC').replace(CONTROL, ' ').replace(INVISIBLE, '');
   // Script conversion, typo fixes and numerals only concern Chinese; English-only text skips them (3× faster).
   const hasCjk = CJK.test(text);
-  if (hasCjk) text = toSimplifiedHk(toSimplifiedTw(text));
+  if (hasCjk && needsConversion(text)) text = toSimplifiedHk(toSimplifiedTw(text));
   text = text.toLowerCase();
   if (hasCjk && options.typos !== false) {
     for (const [pattern, replacement] of TYPO_FIXES) text = text.replace(pattern, replacement);
@@ -59,6 +59,25 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): st
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+let convertible: Set<string> | undefined;
+
+/**
+ * Whether OpenCC would change anything: most customers write simplified Chinese, and the two converters
+ * are the most expensive step of normalisation. The set of characters they change is found once, by
+ * converting every CJK character in one call (one per line, so no phrase spans two characters).
+ */
+function needsConversion(text: string): boolean {
+  if (!convertible) {
+    const chars: string[] = [];
+    for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+    const converted = toSimplifiedHk(toSimplifiedTw(chars.join('\n'))).split('\n');
+    convertible = new Set(chars.filter((ch, i) => converted[i] !== ch));
+  }
+  for (const ch of text) if (convertible.has(ch)) return true;
+  return false;
+}
 
 const DIGIT: Readonly<Record<string, number>> = {
   零: 0,
