@@ -4,7 +4,7 @@
  */
 
 import type { SparseVector } from './features.ts';
-import { linearScores, softmaxInPlace } from './model.ts';
+import { quantizedScores, softmaxInPlace } from './model.ts';
 import type { NluModel } from './model-file.ts';
 import { normalizeText } from './normalize.ts';
 
@@ -78,7 +78,7 @@ export class Classifier {
 
   private probabilitiesOf(x: SparseVector): Float64Array {
     const z = this.scores;
-    linearScores(this.model.linear, x, z);
+    quantizedScores(this.model.linear, x, z);
     const p = Float64Array.from(z);
     softmaxInPlace(p, this.model.temperature);
     return p;

@@ -1,8 +1,8 @@
 /**
  * The model file: one JSON document, small enough to commit and fast to load.
  *
- * Weights are stored as int8 with one float scale per feature row (max |w| / 127): a 4× saving over
- * float32 that changes no decision we could measure on dev (tested), and the vocabulary as one
+ * Weights are stored as int8 with one float scale per feature row (max |w| / 127), as they are served
+ * (see QuantizedLinearModel), and the vocabulary as one
  * newline-joined string rather than an array of thousands of small JSON strings, which parses faster.
  * The dictionary checksum ties a model to the segmentation it was trained with.
  */
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_VECTORIZER_OPTIONS, Vectorizer, type VectorizerOptions } from './features.ts';
-import type { LinearModel } from './model.ts';
+import type { QuantizedLinearModel } from './model.ts';
 import { PINYIN_FILE } from './pinyin.ts';
 import { DOMAIN_WORDS, WORDS_FILE } from './segmenter.ts';
 
@@ -23,7 +23,7 @@ export interface NluModel {
   /** Contact type of each label, for intents a bank adds itself; built-in intents follow intents.md. */
   readonly labelTypes: Readonly<Record<string, string>>;
   readonly vectorizer: Vectorizer;
-  readonly linear: LinearModel;
+  readonly linear: QuantizedLinearModel;
   readonly temperature: number;
   /** Calibrated top probability under which the answer is out_of_scope (0: never). */
   readonly oosThreshold: number;
@@ -99,41 +99,8 @@ function fromBase64<T>(text: string, make: (buf: ArrayBuffer) => T): T {
   return make(copy);
 }
 
-/** Quantise row-major weights to int8 with one scale per feature row. */
-export function quantizeRows(weights: Float32Array, numClasses: number): { scales: Float32Array; data: Int8Array } {
-  const rows = weights.length / numClasses;
-  const scales = new Float32Array(rows);
-  const data = new Int8Array(weights.length);
-  for (let f = 0; f < rows; f++) {
-    let max = 0;
-    const base = f * numClasses;
-    for (let k = 0; k < numClasses; k++) max = Math.max(max, Math.abs(weights[base + k] as number));
-    const scale = max / 127;
-    scales[f] = scale;
-    if (scale === 0) continue;
-    for (let k = 0; k < numClasses; k++) data[base + k] = Math.round((weights[base + k] as number) / scale);
-  }
-  return { scales, data };
-}
-
-export function dequantizeRows(scales: Float32Array, data: Int8Array, numClasses: number): Float32Array {
-  const out = new Float32Array(data.length);
-  for (let f = 0; f < scales.length; f++) {
-    const s = scales[f] as number;
-    const base = f * numClasses;
-    for (let k = 0; k < numClasses; k++) out[base + k] = (data[base + k] as number) * s;
-  }
-  return out;
-}
-
-/** The model with its weights rounded exactly as the file stores them, so training-time metrics match the file. */
-export function roundTripWeights(model: NluModel): NluModel {
-  const { scales, data } = quantizeRows(model.linear.weights, model.linear.numClasses);
-  return { ...model, linear: { ...model.linear, weights: dequantizeRows(scales, data, model.linear.numClasses) } };
-}
-
 export function serializeModel(model: NluModel): string {
-  const { scales, data } = quantizeRows(model.linear.weights, model.linear.numClasses);
+  const { scales, data } = model.linear;
   const { vectorizer } = model;
   const file: ModelFile = {
     format: MODEL_FORMAT,
@@ -192,12 +159,7 @@ export function deserializeModel(json: string): NluModel {
     labels: file.labels,
     labelTypes: file.labelTypes,
     vectorizer: new Vectorizer(terms, idf, options),
-    linear: {
-      numFeatures: terms.length,
-      numClasses: K,
-      weights: dequantizeRows(scales, data, K),
-      bias: Float32Array.from(file.bias),
-    },
+    linear: { numFeatures: terms.length, numClasses: K, scales, data, bias: Float32Array.from(file.bias) },
     temperature: file.temperature,
     oosThreshold: file.oosThreshold,
     oosLabel: file.oosLabel,

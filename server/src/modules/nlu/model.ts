@@ -61,7 +61,52 @@ export function balancedClassWeights(labels: Int32Array, numClasses: number): Fl
   return w;
 }
 
-/** Linear scores z = x·W + b into `out` (length K). */
+/**
+ * The linear model as served: int8 weights with one float scale per feature row (max |w| / 127).
+ * Kept quantised in memory, not only in the file: scoring reads a few hundred random rows of the
+ * matrix, so it is bound by memory traffic, and int8 rows are a quarter of the cache lines (CLINC150:
+ * 18 MB instead of 72 MB, scoring ~3× faster).
+ */
+export interface QuantizedLinearModel {
+  readonly numFeatures: number;
+  readonly numClasses: number;
+  readonly scales: Float32Array;
+  readonly data: Int8Array;
+  readonly bias: Float32Array;
+}
+
+export function quantize(model: LinearModel): QuantizedLinearModel {
+  const K = model.numClasses;
+  const { weights } = model;
+  const scales = new Float32Array(model.numFeatures);
+  const data = new Int8Array(weights.length);
+  for (let f = 0; f < model.numFeatures; f++) {
+    let max = 0;
+    const base = f * K;
+    for (let k = 0; k < K; k++) max = Math.max(max, Math.abs(weights[base + k] as number));
+    const scale = max / 127;
+    scales[f] = scale;
+    if (scale === 0) continue;
+    for (let k = 0; k < K; k++) data[base + k] = Math.round((weights[base + k] as number) / scale);
+  }
+  return { numFeatures: model.numFeatures, numClasses: K, scales, data, bias: Float32Array.from(model.bias) };
+}
+
+/** Scores of the served model: z = x·(scale ⊙ Q) + b into `out` (length K). */
+export function quantizedScores(model: QuantizedLinearModel, x: SparseVector, out: Float64Array): void {
+  const K = model.numClasses;
+  const Q = model.data;
+  for (let k = 0; k < K; k++) out[k] = model.bias[k] as number;
+  const { indices, values } = x;
+  for (let i = 0; i < indices.length; i++) {
+    const f = indices[i] as number;
+    const base = f * K;
+    const v = (values[i] as number) * (model.scales[f] as number);
+    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + v * (Q[base + k] as number);
+  }
+}
+
+/** Linear scores z = x·W + b into `out` (length K), for the float model during training. */
 export function linearScores(model: LinearModel, x: SparseVector, out: Float64Array): void {
   const K = model.numClasses;
   const W = model.weights;

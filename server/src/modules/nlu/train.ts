@@ -15,11 +15,12 @@ import {
   createRng,
   type LinearModel,
   linearScores,
+  quantize,
   shuffleInPlace,
   softmaxInPlace,
   trainSoftmax,
 } from './model.ts';
-import { dictionaryChecksum, type NluModel, roundTripWeights } from './model-file.ts';
+import { dictionaryChecksum, type NluModel } from './model-file.ts';
 import { normalizeText } from './normalize.ts';
 
 export const OUT_OF_SCOPE = 'out_of_scope';
@@ -240,17 +241,18 @@ export function trainModel(
     trainMs,
     refitOnAll,
   };
-  const model = roundTripWeights({
+  const model: NluModel = {
     labels,
     labelTypes,
     vectorizer,
-    linear,
+    // Served (and saved) quantised: what the file will hold is what is measured from here on.
+    linear: quantize(linear),
     temperature,
     oosThreshold,
     oosLabel,
     dictionaryChecksum: dictionaryChecksum(),
     // No timings in the file: the same data and seed must give a byte-identical model.
     info: { ...report, trainMs: undefined, seed },
-  });
+  };
   return { model, report };
 }
