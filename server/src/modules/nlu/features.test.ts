@@ -56,5 +56,8 @@ describe('features', () => {
     // Only known features count: an unrelated text shares nothing with this vocabulary.
     assert.equal(v.transform(normalizeText('hello world')).indices.length, 0);
     assert.equal(v.transform('').indices.length, 0);
+    assert.equal(v.terms[v.columnOf('c挂失') ?? -1], 'c挂失');
+    assert.equal(v.columnOf('c不存在'), undefined);
+    assert.equal(v.columnOf('x挂失'), undefined);
   });
 });

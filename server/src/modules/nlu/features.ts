@@ -213,7 +213,6 @@ export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = {
 
 /** TF-IDF vectoriser over a fixed vocabulary learnt from training text. */
 export class Vectorizer {
-  readonly vocabulary: Map<string, number>;
   readonly terms: readonly string[];
   readonly idf: Float32Array;
   readonly options: VectorizerOptions;
@@ -233,17 +232,21 @@ export class Vectorizer {
     this.terms = terms;
     this.idf = idf;
     this.options = options;
-    this.vocabulary = new Map();
     this.group = new Uint8Array(terms.length);
     this.blocks = [new Map(), new Map(), new Map(), new Map()];
     this.scratch = new Float64Array(terms.length);
     terms.forEach((t, i) => {
-      this.vocabulary.set(t, i);
       const block = BLOCK_PREFIX.indexOf(t[0] as 'c');
       if (block < 0) throw new Error(`feature "${t}" has no block prefix`);
       this.blocks[block as Block].set(t.slice(1), i);
       this.group[i] = block === 0 ? 0 : block === 3 ? 2 : 1;
     });
+  }
+
+  /** Column of a prefixed feature key (as `featureCounts` names it), if it is in the vocabulary. */
+  columnOf(key: string): number | undefined {
+    const block = BLOCK_PREFIX.indexOf(key[0] as 'c');
+    return block < 0 ? undefined : this.blocks[block as Block].get(key.slice(1));
   }
 
   get size(): number {
