@@ -86,6 +86,8 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
     await page.getByTestId('emergency-frozen').waitFor();
     await page.keyboard.press('Escape');
     await card.getByTestId('card-status').and(page.locator('[data-status="frozen"]')).waitFor();
+    // The dialog's closing animation must be over before the screenshot.
+    await page.locator('.ant-modal').filter({ hasText: '紧急处置' }).waitFor({ state: 'hidden' });
     assert.equal(await text(card.getByTestId('card-status')), '已冻结');
     await screenshot(page, 'workstation');
     assert.deepEqual(seen.errors, []);
