@@ -27,7 +27,6 @@ export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promi
     bodyLimit: deps.config.CARDDESK_BODY_LIMIT,
     trustProxy: false,
     requestIdHeader: false,
-    disableRequestLogging: deps.config.LOG_LEVEL === 'warn' || deps.config.LOG_LEVEL === 'error',
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -38,7 +38,9 @@ export interface RuntimeOptions {
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
-  const opened = await openDb(config.DATABASE_URL);
+  const opened = await openDb(config.DATABASE_URL, {
+    onIdleError: (err) => log.warn({ err }, 'database connection lost; the pool will reconnect'),
+  });
   await migrateToLatest(opened.db);
   const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID);
   const events = options.events ?? (config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL) : new InProcessBus());

@@ -12,6 +12,7 @@ import {
   sql,
 } from 'kysely';
 import type { Database, Executor } from './database.ts';
+import { StatementCache } from './sqlite-statements.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives in this file. The rest of the code writes
@@ -114,7 +115,10 @@ export interface OpenedDb {
 let pgParsersSet = false;
 
 /** Opens SQLite (a file path or `:memory:`) or PostgreSQL (a postgres:// URL). */
-export async function openDb(url: string, options: { poolSize?: number } = {}): Promise<OpenedDb> {
+export async function openDb(
+  url: string,
+  options: { poolSize?: number; onIdleError?: (err: Error) => void } = {},
+): Promise<OpenedDb> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pg = await import('pg');
     if (!pgParsersSet) {
@@ -123,6 +127,10 @@ export async function openDb(url: string, options: { poolSize?: number } = {}): 
       pgParsersSet = true;
     }
     const pool = new pg.default.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle client whose connection the server ends (a restart, a failover, an admin's terminate) emits
+    // 'error' on the pool; unhandled, that would crash the process. The pool replaces the client, and
+    // the next query reports any lasting outage as an ordinary error.
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -137,6 +145,11 @@ export async function openDb(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  // 64 MiB of page cache instead of SQLite's 2 MiB: a 360 view touches a few dozen scattered pages of a
+  // large ledger, and with the default every other view reads them from the OS again.
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: new StatementCache(sqlite) }),
+  });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
