@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -40,6 +41,8 @@ export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promi
     return reply.sendFile('index.html');
   });
 
+  // The web bundles and large JSON answers go out compressed to clients that accept it.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

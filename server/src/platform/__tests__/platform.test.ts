@@ -242,6 +242,12 @@ describe('platform over HTTP', () => {
     assert.ok(!written.includes(id), 'ID number in log');
   });
 
+  it('compresses large answers for clients that accept it', async () => {
+    const res = await env.request({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-encoding'], 'gzip');
+  });
+
   it('keeps unknown API paths as coded 404s', async () => {
     const res = await env.request({ method: 'GET', url: '/api/nothing-here', as: 'agent' });
     assert.equal(res.statusCode, 404);
