@@ -65,6 +65,13 @@ const OUTCOME_MIX: ReadonlyArray<readonly [Outcome, number]> = [
 
 const CHUNK = 400;
 
+/**
+ * A dashboard's worth of history, not one proportional to the customer base: a demo of a few hundred
+ * customers gets about one contact per 15 customers a day, and from 3,000 customers on the daily volume
+ * stays at this cap (a 100,000-customer benchmark set would otherwise get 1.2 M contacts and 7 M stages).
+ */
+export const MAX_DEMO_CONTACTS_PER_DAY = 200;
+
 async function insertChunks<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));
 }
@@ -88,9 +95,11 @@ export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Prom
   const existing = await ctx.db.selectFrom('contacts').select('id').limit(1).executeTakeFirst();
   if (agents.length === 0 || customers.length === 0 || existing) return;
 
-  const contacts: ContactsTable[] = [];
-  const stages: ContactStagesTable[] = [];
-  const perDay = Math.max(1, Math.round(options.customers / 15));
+  // Written a day at a time, so memory stays bounded by one day's rows whatever the size.
+  let contacts: ContactsTable[] = [];
+  let stages: ContactStagesTable[] = [];
+  const promised: ContactsTable[] = [];
+  const perDay = Math.min(MAX_DEMO_CONTACTS_PER_DAY, Math.max(1, Math.round(options.customers / 15)));
   const days = options.months * 30;
   for (let d = days; d >= 1; d--) {
     const count = Math.max(0, Math.round(perDay * (0.6 + rand() * 0.8)));
@@ -153,11 +162,16 @@ export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Prom
         });
       });
     }
+    await insertChunks(contacts, (c) => ctx.db.insertInto('contacts').values(c).execute());
+    await insertChunks(stages, (s) => ctx.db.insertInto('contact_stages').values(s).execute());
+    // The open promises go on the latest contacts that promised a follow-up: keep the last three seen.
+    promised.push(...contacts.filter((c) => c.customer_id && c.outcome === 'follow_up_promised'));
+    promised.splice(0, Math.max(0, promised.length - 3));
+    contacts = [];
+    stages = [];
   }
-  await insertChunks(contacts, (c) => ctx.db.insertInto('contacts').values(c).execute());
-  await insertChunks(stages, (s) => ctx.db.insertInto('contact_stages').values(s).execute());
 
-  await seedPromises(ctx, contacts);
+  await seedPromises(ctx, promised);
   await seedWaitingChats(ctx, customers.slice(0, 2));
 }
 
