@@ -42,6 +42,11 @@ export interface CustomersTable {
   gender: string;
   address_enc: string;
   email_enc: string | null;
+  /** Masked forms for display (see customers/pii-fields.ts `customerMasks`); null until backfilled. */
+  name_masked: string | null;
+  phone_masked: string | null;
+  id_number_masked: string | null;
+  address_masked: string | null;
   /** JSON `{ vip, vulnerable, … }`. */
   flags: string;
   /** JSON `{ language, channel, statementDelivery, quietHours, … }`. */

@@ -2,6 +2,7 @@ import { can } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import type { ModuleDef } from '../module.ts';
 import { CYCLE_JOB, cycleCli, cycleJob, scheduleNextNight } from './billing/cycle.service.ts';
+import { MASK_BACKFILL_JOB, maskBackfillJob, scheduleMaskBackfill } from './customers/mask-backfill.ts';
 import { seedCardsDemo } from './demo/seed.ts';
 import { accountRoutes } from './http/accounts.routes.ts';
 import { cardRoutes } from './http/cards.routes.ts';
@@ -53,7 +54,7 @@ const routes: ModuleRoutes = async (app) => {
 export const cardsModule: ModuleDef = {
   name: 'cards',
   routes,
-  jobs: { [CYCLE_JOB]: cycleJob },
+  jobs: { [CYCLE_JOB]: cycleJob, [MASK_BACKFILL_JOB]: maskBackfillJob },
   // Live card and account events of a customer: staff who may read customer data may listen.
   topics: {
     cards: async (ctx) => can(ctx.actor, 'customers.read'),
@@ -66,5 +67,7 @@ export const cardsModule: ModuleDef = {
   init: async (deps) => {
     // The nightly billing run; dedupe keeps one per day however often the server starts.
     await scheduleNextNight(deps.db, deps.clock.now());
+    // Customers written before masked forms were stored get them in the background.
+    await scheduleMaskBackfill(deps);
   },
 };

@@ -7,6 +7,9 @@ export async function migrateToLatest(db: Executor): Promise<MigrationResultSet>
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Migrations are numbered by module (cards 1xxx, contacts 2xxx…): a module's next one sorts before
+    // migrations of later modules that a database has already run, and must still run there.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;

@@ -11,7 +11,7 @@ import { nextStatementAfter } from '../billing/engine.ts';
 import { termsResolver } from '../billing/store.ts';
 import { insertCard } from '../card-ops/issue.ts';
 import type { CardApplicationsTable } from '../cards.tables.ts';
-import { bidx, ENC, normalizeIdNumber, normalizeMobile } from '../customers/pii-fields.ts';
+import { bidx, customerMasks, ENC, normalizeIdNumber, normalizeMobile } from '../customers/pii-fields.ts';
 
 export const APPLICATION_STATUS_LABELS: Record<string, string> = {
   submitted: '已提交,审核中',
@@ -230,6 +230,7 @@ export async function decideApplication(
         const idNumber = k.decrypt(app.id_number_enc, ENC.appIdNumber);
         const name = k.decrypt(app.name_enc, ENC.appName);
         const phone = k.decrypt(app.phone_enc, ENC.appPhone);
+        const address = k.decrypt(app.address_enc, ENC.appAddress);
         await trx
           .insertInto('customers')
           .values({
@@ -241,8 +242,9 @@ export async function decideApplication(
             phone_enc: k.encrypt(phone, ENC.phone),
             phone_bidx: app.phone_bidx,
             gender: Number(idNumber[16]) % 2 === 1 ? 'M' : 'F',
-            address_enc: k.encrypt(k.decrypt(app.address_enc, ENC.appAddress), ENC.address),
+            address_enc: k.encrypt(address, ENC.address),
             email_enc: null,
+            ...customerMasks({ name, phone, idNumber, address }),
             flags: '{}',
             preferences: JSON.stringify({ language: 'zh', channel: 'phone' }),
             created_at: at,

@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { maskCardNumber, maskName, maskPhone } from '../../../platform/pii/mask.ts';
+import { maskCardNumber } from '../../../platform/pii/mask.ts';
 import { CARD_STATUS_LABELS, type CardStatus, isCardStatus } from '../rules/card-status.ts';
-import { bidx, ENC, normalizeIdNumber, normalizeMobile, normalizeName } from './pii-fields.ts';
+import { bidx, ENC, maskedOf, normalizeIdNumber, normalizeMobile, normalizeName } from './pii-fields.ts';
 
 export interface CustomerFlags {
   vip?: boolean;
@@ -163,15 +163,15 @@ export async function listCardSummaries(ctx: Ctx, customerId: string): Promise<C
 export async function getCustomerSummary(ctx: Ctx, customerId: string): Promise<CustomerSummary> {
   const row = await ctx.db
     .selectFrom('customers')
-    .select(['id', 'name_enc', 'phone_enc', 'gender', 'flags'])
+    .select(['id', 'name_enc', 'phone_enc', 'name_masked', 'phone_masked', 'gender', 'flags'])
     .where('id', '=', customerId)
     .executeTakeFirst();
   if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
   const flags = parseFlags(row.flags);
   return {
     id: row.id,
-    maskedName: maskName(ctx.keyring.decrypt(row.name_enc, ENC.name)),
-    maskedPhone: maskPhone(ctx.keyring.decrypt(row.phone_enc, ENC.phone)),
+    maskedName: maskedOf(ctx.keyring, 'name', row.name_masked, row.name_enc),
+    maskedPhone: maskedOf(ctx.keyring, 'phone', row.phone_masked, row.phone_enc),
     salutation: row.gender === 'F' ? '女士' : '先生',
     flags: { vip: flags.vip === true, vulnerable: flags.vulnerable === true },
     cards: await listCardSummaries(ctx, customerId),

@@ -1,10 +1,9 @@
 import { audit } from '../../../platform/audit.ts';
+import { authorize } from '../../../platform/auth/policy.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../platform/pii/mask.ts';
-import { requireCustomerAccess } from '../ledger/access.ts';
 import {
   type AccountView,
   accountRowToView,
@@ -13,7 +12,7 @@ import {
 } from '../ledger/account.service.ts';
 import { queryTransactions, type Transaction } from '../ledger/transactions.query.ts';
 import { type CardSummary, listCardSummaries, parseFlags } from './customer.service.ts';
-import { ENC } from './pii-fields.ts';
+import { maskedOf } from './pii-fields.ts';
 
 export interface InstallmentPlanView {
   id: string;
@@ -62,10 +61,31 @@ export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Cust
 }
 
 async function load360(ctx: Ctx, customerId: string): Promise<Customer360> {
-  const { contactId } = await requireCustomerAccess(ctx, customerId, 'customer.profile');
-  const today = bankDate(ctx.clock.now());
-  const row = await ctx.db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  authorize(ctx.actor, 'customers.read');
+  // The customer's row doubles as the existence check made before the access decision.
+  const row = await ctx.db
+    .selectFrom('customers')
+    .select([
+      'id',
+      'name_enc',
+      'phone_enc',
+      'id_number_enc',
+      'address_enc',
+      'name_masked',
+      'phone_masked',
+      'id_number_masked',
+      'address_masked',
+      'gender',
+      'flags',
+      'preferences',
+      'created_at',
+    ])
+    .where('id', '=', customerId)
+    .executeTakeFirst();
   if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
+  const grant = await ctx.access.require(ctx, { customerId, need: 'customer.profile' });
+  const contactId = grant.contactId ?? ctx.contactId ?? null;
+  const today = bankDate(ctx.clock.now());
   const k = ctx.keyring;
   const flags = parseFlags(row.flags);
   const accountRows = await ctx.db
@@ -76,33 +96,44 @@ async function load360(ctx: Ctx, customerId: string): Promise<Customer360> {
     .where('accounts.customer_id', '=', customerId)
     .execute();
   const accountIds = accountRows.map((a) => a.id);
-  const [cards, statements, transactions, plans] = await Promise.all([
-    listCardSummaries(ctx, customerId),
-    Promise.all(
-      accountRows.map((a) =>
-        a.last_statement_id
-          ? ctx.db.selectFrom('statements').selectAll().where('id', '=', a.last_statement_id).executeTakeFirst()
-          : Promise.resolve(undefined),
-      ),
-    ),
-    queryTransactions(ctx, accountIds, { limit: 20 }),
-    accountIds.length
-      ? ctx.db
-          .selectFrom('installment_plans')
-          .selectAll()
-          .where('account_id', 'in', accountIds)
-          .orderBy('created_at', 'desc')
-          .limit(20)
-          .execute()
-      : Promise.resolve([]),
-  ]);
+  const statementIds = accountRows.flatMap((a) => (a.last_statement_id ? [a.last_statement_id] : []));
+  // A fixed number of queries whatever the number of accounts: each section is one query over all of them.
+  const cards = await listCardSummaries(ctx, customerId);
+  const statements = statementIds.length
+    ? await ctx.db.selectFrom('statements').selectAll().where('id', 'in', statementIds).execute()
+    : [];
+  const transactions = await queryTransactions(ctx, accountIds, { limit: 20 });
+  const plans = accountIds.length
+    ? await ctx.db
+        .selectFrom('installment_plans')
+        .select([
+          'id',
+          'account_id',
+          'kind',
+          'principal_fen',
+          'principal_billed_fen',
+          'periods',
+          'periods_billed',
+          'fee_rate_per_period',
+          'apr_percent',
+          'ear_percent',
+          'status',
+          'created_at',
+        ])
+        .where('account_id', 'in', accountIds)
+        .orderBy('created_at', 'desc')
+        .limit(20)
+        .execute()
+    : [];
+  const statementOrder = new Map(statementIds.map((id, i) => [id, i]));
+  statements.sort((a, b) => (statementOrder.get(a.id) ?? 0) - (statementOrder.get(b.id) ?? 0));
   const view: Customer360 = {
     customer: {
       id: row.id,
-      maskedName: maskName(k.decrypt(row.name_enc, ENC.name)),
-      maskedPhone: maskPhone(k.decrypt(row.phone_enc, ENC.phone)),
-      maskedIdNumber: maskIdNumber(k.decrypt(row.id_number_enc, ENC.idNumber)),
-      maskedAddress: maskAddress(k.decrypt(row.address_enc, ENC.address)),
+      maskedName: maskedOf(k, 'name', row.name_masked, row.name_enc),
+      maskedPhone: maskedOf(k, 'phone', row.phone_masked, row.phone_enc),
+      maskedIdNumber: maskedOf(k, 'idNumber', row.id_number_masked, row.id_number_enc),
+      maskedAddress: maskedOf(k, 'address', row.address_masked, row.address_enc),
       gender: row.gender,
       salutation: row.gender === 'F' ? '女士' : '先生',
       flags: {
@@ -115,7 +146,7 @@ async function load360(ctx: Ctx, customerId: string): Promise<Customer360> {
     },
     accounts: accountRows.map((a) => accountRowToView(a, a.product_name, today)),
     cards,
-    latestStatements: statements.filter((s) => s !== undefined).map(statementRowToView),
+    latestStatements: statements.map(statementRowToView),
     recentTransactions: transactions,
     installmentPlans: plans.map((p) => ({
       id: p.id,

@@ -1,4 +1,5 @@
 import type { Keyring } from '../../../platform/pii/keyring.ts';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../platform/pii/mask.ts';
 import { normalizeCardNumber, normalizeMobile } from '../../../platform/pii/validators.ts';
 
 /**
@@ -30,3 +31,29 @@ export const bidx = {
 };
 
 export { normalizeMobile };
+
+/** The masked forms stored beside the encrypted values (written with them, so showing needs no decryption). */
+export function customerMasks(p: { name: string; phone: string; idNumber: string; address: string }) {
+  return {
+    name_masked: maskName(p.name),
+    phone_masked: maskPhone(p.phone),
+    id_number_masked: maskIdNumber(p.idNumber),
+    address_masked: maskAddress(p.address),
+  };
+}
+
+type MaskField = 'name' | 'phone' | 'idNumber' | 'address';
+const MASKERS: Record<MaskField, (v: string) => string> = {
+  name: maskName,
+  phone: maskPhone,
+  idNumber: maskIdNumber,
+  address: maskAddress,
+};
+
+/**
+ * A customer's masked value: the stored form, or — for a row written before masks were stored and not yet
+ * backfilled (the cards.customer_masks job) — the encrypted value decrypted and masked here.
+ */
+export function maskedOf(k: Keyring, field: MaskField, masked: string | null, encrypted: string): string {
+  return masked ?? MASKERS[field](k.decrypt(encrypted, ENC[field]));
+}

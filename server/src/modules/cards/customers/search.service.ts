@@ -3,10 +3,9 @@ import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { maskName, maskPhone } from '../../../platform/pii/mask.ts';
 import { isLuhnValid, isValidIdNumber, normalizeCardNumber } from '../../../platform/pii/validators.ts';
 import { type CardSummary, listCardSummaries, parseFlags } from './customer.service.ts';
-import { bidx, ENC, normalizeMobile, normalizeName } from './pii-fields.ts';
+import { bidx, maskedOf, normalizeMobile, normalizeName } from './pii-fields.ts';
 
 export type SearchBy = 'phone' | 'id_number' | 'card_number' | 'last4' | 'name';
 
@@ -101,7 +100,7 @@ async function search(ctx: Ctx, q: { by: SearchBy; value: string }): Promise<{ b
   const rows = unique.length
     ? await ctx.db
         .selectFrom('customers')
-        .select(['id', 'name_enc', 'phone_enc', 'flags'])
+        .select(['id', 'name_enc', 'phone_enc', 'name_masked', 'phone_masked', 'flags'])
         .where('id', 'in', unique)
         .execute()
     : [];
@@ -110,8 +109,8 @@ async function search(ctx: Ctx, q: { by: SearchBy; value: string }): Promise<{ b
     const flags = parseFlags(r.flags);
     hits.push({
       id: r.id,
-      maskedName: maskName(k.decrypt(r.name_enc, ENC.name)),
-      maskedPhone: maskPhone(k.decrypt(r.phone_enc, ENC.phone)),
+      maskedName: maskedOf(k, 'name', r.name_masked, r.name_enc),
+      maskedPhone: maskedOf(k, 'phone', r.phone_masked, r.phone_enc),
       flags: { vip: flags.vip === true, vulnerable: flags.vulnerable === true },
       cards: await listCardSummaries(ctx, r.id),
     });

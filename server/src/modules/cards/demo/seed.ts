@@ -11,7 +11,7 @@ import type { AccountsTable, CardsTable, CustomersTable } from '../cards.tables.
 import { DEMO_PRODUCTS, DEMO_REWARDS } from '../catalog/demo-products.ts';
 import { insertProduct } from '../catalog/product.service.ts';
 import { type ProductTerms, productTermsSchema } from '../catalog/terms.ts';
-import { bidx, ENC } from '../customers/pii-fields.ts';
+import { bidx, customerMasks, ENC } from '../customers/pii-fields.ts';
 import { FIXED_CUSTOMERS, type FixedCustomer } from './fixed-customers.ts';
 import { makePerson, type Person } from './people.ts';
 import { MonotonicIds, Rng } from './random.ts';
@@ -266,6 +266,7 @@ function customerRow(
     gender: p.gender,
     address_enc: k.encrypt(p.address, ENC.address),
     email_enc: null,
+    ...customerMasks(p),
     flags: JSON.stringify(flags),
     preferences: JSON.stringify({
       language: 'zh',

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
+import * as customerMasks from '../../../modules/cards/migrations/1002_customer_masks.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
@@ -15,6 +16,7 @@ import * as platform from './0001_platform.ts';
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '1001_cards': cards,
+  '1002_customer_masks': customerMasks,
   '2001_contacts': contacts,
   '2002_contact_links': contactLinks,
   '2101_chat': chat,
