@@ -286,8 +286,8 @@ const NOTES = `## Notes
   sentence encoders (USE, ConveRT, BERT), which this engine deliberately does not download.
 - **Latency against NLP.js.** CardDesk's p99 is lower on the Chinese dev split and BANKING77 and comparable
   elsewhere; its median is about 15–40 µs slower on short Chinese utterances and on CLINC150 (151 intents).
-  Most of that time is building and looking up character n-gram strings and the segmentation call;
-  NLP.js looks up far fewer features, which is also why it is 10–30 points less accurate.
+  Profiling shows most of CardDesk's time going to building and looking up character n-gram strings and
+  to the segmentation call; hashing n-grams from character codes would be the next step.
 - **Timings on a shared machine.** Other work ran on the same two cores during the run (load average
   above); wall-clock training times and p99 latencies are upper bounds; the CPU seconds beside training time are
   what training costs whatever else runs. Latency is the best of three passes.`;
