@@ -6,6 +6,9 @@
  *
  *   node --import tsx server/bench/api/service-time.ts [iterations]   # default 2000 per operation
  *   node --cpu-prof --import tsx server/bench/api/service-time.ts     # with a CPU profile
+ *
+ * ONLY=lookup,view,freeze picks operations; DISTINCT=200 repeats 200 customers (warm pages) instead of N.
+ * Each freeze changes a different active card of the data set for good, as the benchmark's freezes do.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -145,9 +145,11 @@ export async function openDb(
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache instead of SQLite's 2 MiB: a 360 view touches a few dozen scattered pages of a
-  // large ledger, and with the default every other view reads them from the OS again.
-  sqlite.pragma('cache_size = -65536');
+  // 16 MiB of page cache instead of SQLite's 2 MiB: a 360 view touches a few dozen scattered pages of a
+  // large ledger, and with the default most of them are read from the OS again. On the 100k-customer set
+  // 16 MiB gets most of what 64 MiB does (recent transactions 0.26 vs 0.23 ms; 2 MiB: 0.39 ms) for a
+  // quarter of the resident memory.
+  sqlite.pragma('cache_size = -16384');
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: new StatementCache(sqlite) }),
   });
