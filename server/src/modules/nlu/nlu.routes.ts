@@ -1,6 +1,7 @@
 /** HTTP: `POST /api/nlu/analyze` for the agent workstation's live assist and the chat bot. */
 import { contactTypeSchema } from '@carddesk/contracts';
 import { z } from 'zod';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { analyze } from './engine.ts';
 
@@ -64,6 +65,7 @@ export const nluRoutes: ModuleRoutes = async (app) => {
     },
     // Authenticated by default (the platform's auth hook): this route is not `public`.
     async (request) => {
+      authorize(request.ctx.actor, 'nlu.analyze');
       const result = analyze(request.body.text, { now: request.ctx.clock.now() });
       return analyzeResponseSchema.parse({ ...result, alternatives: [...result.alternatives] });
     },

@@ -17,11 +17,9 @@ export const POLICY = {
   'departments.manage': ['admin'],
   'departments.read': ALL_STAFF,
   'settings.manage': ['admin'],
-  'audit.read': ['admin', 'supervisor', 'qa'],
   'audit.verify': ['admin'],
   'events.subscribe': ALL_STAFF,
   'nlu.analyze': ALL_STAFF,
-  'self.read': ALL_STAFF,
   'frontline.work': FRONT_LINE,
   // Contacts: handling calls/chats, reading any contact (oversight), the live floor, dashboards.
   'contacts.view': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
