@@ -24,7 +24,7 @@ export type { NluModel } from './model-file.ts';
 export { deserializeModel, loadModelFile, saveModel, serializeModel } from './model-file.ts';
 export { nluCli } from './nlu.cli.ts';
 export { convertChineseNumerals, normalizeText, parseChineseNumber } from './normalize.ts';
-export { cutWords } from './segmenter.ts';
+export { cutWords, DOMAIN_WORDS } from './segmenter.ts';
 export type { Slots } from './slots.ts';
 export { extractSlots } from './slots.ts';
 export type { TrainOptions, TrainReport } from './train.ts';
