@@ -71,10 +71,13 @@ export interface Queue {
   nameZh: string;
   nameEn: string;
   waiting: number;
+  /** Emergencies (lost/stolen card, fraud) among the waiting: served before everyone else. */
+  emergencyWaiting: number;
   longestWaitSeconds: number;
   oldestQueuedAt: string | null;
 }
 
+/** Listed in the order the server serves them: emergencies first, then the longest waiting. */
 export interface WaitingContact {
   contactId: string;
   channel: Channel;
@@ -84,6 +87,7 @@ export interface WaitingContact {
   intents: string[];
   queuedAt: string | null;
   waitSeconds: number;
+  priority: 'emergency' | 'normal';
 }
 
 /** What a hand-over carries so the customer never repeats themselves (guide §3.4). */
@@ -173,6 +177,9 @@ export const closeContact = (
 ) => api<Contact>(`${c(id)}/close`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
 export const acceptContact = (key: string, id: string) =>
   api<Contact>(`${c(id)}/accept`, { method: 'POST', idempotencyKey: key });
+/** "Next customer": the server picks the head of the queue (emergencies first) and assigns it to me. */
+export const takeNextContact = (key: string, queue: string) =>
+  api<Contact>(`/api/queues/${encodeURIComponent(queue)}/take`, { method: 'POST', idempotencyKey: key });
 export const listQueues = (signal?: AbortSignal) => api<Queue[]>('/api/queues', { signal });
 export const listWaiting = (queue: string, signal?: AbortSignal) =>
   api<WaitingContact[]>(`/api/queues/${encodeURIComponent(queue)}/contacts`, { signal });

@@ -7,6 +7,8 @@ export interface QueueView {
   nameZh: string;
   nameEn: string;
   waiting: number;
+  /** Emergencies among the waiting (served first). */
+  emergencyWaiting: number;
   longestWaitSeconds: number;
   oldestQueuedAt: string | null;
 }

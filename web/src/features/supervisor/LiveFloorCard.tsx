@@ -38,6 +38,20 @@ export function LiveFloorCard() {
                 render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : n),
               },
               {
+                // Emergencies (lost/stolen card, fraud) are served first; any waiting one needs attention now.
+                title: t('紧急', 'Urgent'),
+                dataIndex: 'emergencyWaiting',
+                align: 'right',
+                render: (n: number) =>
+                  n > 0 ? (
+                    <Tag color="red" data-testid="live-emergency-waiting">
+                      {n}
+                    </Tag>
+                  ) : (
+                    n
+                  ),
+              },
+              {
                 title: t('最长等待', 'Longest wait'),
                 dataIndex: 'longestWaitSeconds',
                 align: 'right',

@@ -1,6 +1,6 @@
 import { MessageOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Tag, Typography } from 'antd';
-import { acceptContact, type Contact, listWaiting, type WaitingContact } from '../../api/contacts.ts';
+import { acceptContact, type Contact, listWaiting, takeNextContact, type WaitingContact } from '../../api/contacts.ts';
 import { useAction, useLoad, useNow } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
@@ -10,7 +10,10 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
 
-/** Waiting chats of the general queue, oldest first, updated live; "接入" takes one. */
+/**
+ * Waiting contacts of the general queue in the order the server serves them (emergencies first, marked
+ * 紧急), updated live; "接入下一位" takes the head of the queue, "接入" a particular one.
+ */
 export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Contact): void }) {
   const { t, locale } = useI18n();
   const waiting = useLoad((s) => listWaiting('general', s), []);
@@ -22,13 +25,37 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
     waiting.reload();
     if (c) onAccepted(c);
   };
+  const next = useAction((key) => takeNextContact(key, 'general'));
+  const takeNext = async () => {
+    const c = await next.run();
+    waiting.reload();
+    if (c) onAccepted(c);
+  };
   const items = waiting.data ?? [];
+  const emergencies = items.filter((w) => w.priority === 'emergency').length;
   return (
     <>
       <div style={{ padding: 12 }}>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('排队中', 'Waiting')} <span className="cd-muted">({items.length})</span>
+          {emergencies > 0 && (
+            <Tag color="red" style={{ marginLeft: 8 }} data-testid="queue-emergency-count">
+              {t(`紧急 ${emergencies}`, `${emergencies} urgent`)}
+            </Tag>
+          )}
         </Typography.Title>
+        <Button
+          block
+          type="primary"
+          danger={emergencies > 0}
+          disabled={items.length === 0}
+          loading={next.busy}
+          onClick={takeNext}
+          style={{ marginBottom: 8 }}
+          data-testid="queue-take-next"
+        >
+          {t('接入下一位', 'Next customer')}
+        </Button>
         <ErrorNote error={waiting.error} retry={waiting.reload} />
         {items.length === 0 && !waiting.loading && !waiting.error ? (
           <div data-testid="queue-empty">
@@ -43,6 +70,7 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
             renderItem={(w) => (
               <List.Item
                 style={{ padding: '8px 0' }}
+                data-testid={w.priority === 'emergency' ? 'queue-item-emergency' : 'queue-item'}
                 actions={[
                   <Button
                     key="take"
@@ -59,9 +87,16 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
                 <List.Item.Meta
                   avatar={w.channel === 'phone' ? <PhoneOutlined /> : <MessageOutlined />}
                   title={
-                    <span className="cd-mono">
-                      {w.queuedAt ? duration((now - Date.parse(w.queuedAt)) / 1000) : duration(w.waitSeconds)}
-                    </span>
+                    <>
+                      {w.priority === 'emergency' && (
+                        <Tag color="red" data-testid="queue-emergency-tag">
+                          {t('紧急', 'Urgent')}
+                        </Tag>
+                      )}
+                      <span className="cd-mono">
+                        {w.queuedAt ? duration((now - Date.parse(w.queuedAt)) / 1000) : duration(w.waitSeconds)}
+                      </span>
+                    </>
                   }
                   description={
                     <>
