@@ -5,7 +5,8 @@ import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { publishEvent } from '../../../platform/events/publish.ts';
 import { withAccount } from '../billing/advance.ts';
-import { availableOn, type EngineAccount, effectiveLimit, post } from '../billing/engine.ts';
+import { availableOn, type EngineAccount, type EngineStatement, effectiveLimit, post } from '../billing/engine.ts';
+import { statementFromRow } from '../billing/store.ts';
 import type { AccountsTable, StatementsTable } from '../cards.tables.ts';
 import { cashAdvanceFee } from '../rules/payment-rules.ts';
 import { requireAccountAccess, requireCustomerAccess } from './access.ts';
@@ -85,51 +86,15 @@ export function accountRowToView(r: AccountsTable, productName: string, today: s
   };
 }
 
-export interface StatementView {
-  id: string;
-  accountId: string;
-  statementDate: string;
-  periodStart: string;
-  dueDate: string;
-  graceUntil: string;
-  previousBalanceFen: number;
-  purchasesFen: number;
-  cashFen: number;
-  feesFen: number;
-  interestFen: number;
-  installmentsFen: number;
-  creditsFen: number;
-  newBalanceFen: number;
-  minimumPaymentFen: number;
-  paidFen: number;
+/** A statement as shown to staff: the engine's statement without its interest bookkeeping, plus what is left to pay. */
+export type StatementView = Omit<EngineStatement, 'billedFenDays' | 'billedPurchasesFen'> & {
   /** What is still to pay for the statement in full, and for its minimum. */
   remainingFen: number;
-  status: string;
-  pointsEarned: number;
-}
+};
 
 export function statementRowToView(r: StatementsTable): StatementView {
-  return {
-    id: r.id,
-    accountId: r.account_id,
-    statementDate: r.statement_date,
-    periodStart: r.period_start,
-    dueDate: r.due_date,
-    graceUntil: r.grace_until,
-    previousBalanceFen: Number(r.previous_balance_fen),
-    purchasesFen: Number(r.purchases_fen),
-    cashFen: Number(r.cash_fen),
-    feesFen: Number(r.fees_fen),
-    interestFen: Number(r.interest_fen),
-    installmentsFen: Number(r.installments_fen),
-    creditsFen: Number(r.credits_fen),
-    newBalanceFen: Number(r.new_balance_fen),
-    minimumPaymentFen: Number(r.minimum_payment_fen),
-    paidFen: Number(r.paid_fen),
-    remainingFen: Math.max(0, Number(r.new_balance_fen) - Number(r.paid_fen)),
-    status: r.status,
-    pointsEarned: Number(r.points_earned),
-  };
+  const { billedFenDays: _days, billedPurchasesFen: _purchases, ...shown } = statementFromRow(r);
+  return { ...shown, remainingFen: Math.max(0, shown.newBalanceFen - shown.paidFen) };
 }
 
 /** A customer's statements over all accounts, newest first (账单查询); the read is audited. */
