@@ -110,7 +110,7 @@ export class FaqMatcher {
     this.#synonyms = synonyms;
     const prepared = docs.map((d) => [d.title, ...d.questions].map((t) => this.prepare(t)));
     const words = prepared.map((texts) => texts.map((t) => contentWords(t)));
-    const grams = prepared.map((texts) => texts.map((t) => charGrams(contentText(t))));
+    const grams = prepared.map((texts) => texts.map((t) => charGrams(t)));
     for (let d = 0; d < docs.length; d++) {
       this.#chars.add((grams[d] as string[][]).flat());
       this.#words.add((words[d] as string[][]).flat());
@@ -145,8 +145,19 @@ export class FaqMatcher {
       this.#answerWords.add(d, answerWords);
     });
     this.#bm25 = new Bm25(words.map((w) => w.flat()));
+    // The answer's sentences are examples of their FAQ too: they name what it is about in words no
+    // phrasing may use (验证码, 芯片), and the classifier learns them as it learns the phrasings.
+    const answerExamples = docs.flatMap((doc, d) =>
+      this.prepare(doc.answer ?? '')
+        .split(/[。;!?\n]/)
+        .filter((sentence) => sentence.trim().length >= 4)
+        .map((sentence) => ({
+          features: joint(this.#chars.vector(charGrams(sentence)), this.#words.vector(contentWords(sentence))),
+          label: d,
+        })),
+    );
     this.#classifier = new SoftmaxModel(
-      this.#units.map((u) => ({ features: joint(u.chars, u.words), label: u.doc })),
+      [...this.#units.map((u) => ({ features: joint(u.chars, u.words), label: u.doc })), ...answerExamples],
       docs.length,
     );
     const byIntent = new Map<string, number[]>();
@@ -182,7 +193,7 @@ export class FaqMatcher {
     const n = this.docs.length;
     const text = this.prepare(question);
     const words = contentWords(text);
-    const qChars = this.#chars.vector(charGrams(contentText(text)));
+    const qChars = this.#chars.vector(charGrams(text));
     const qWords = this.#words.vector(words);
 
     const unitChars = new Float64Array(this.#units.length);
