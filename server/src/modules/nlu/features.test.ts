@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { charNgrams, DEFAULT_VECTORIZER_OPTIONS, featureCounts, tokenize, Vectorizer, words } from './features.ts';
+import {
+  charNgrams,
+  DEFAULT_FEATURE_OPTIONS,
+  DEFAULT_VECTORIZER_OPTIONS,
+  FeatureHasher,
+  type FeatureOptions,
+  featureCounts,
+  featureKey,
+  tokenize,
+  Vectorizer,
+  words,
+} from './features.ts';
 import { normalizeText } from './normalize.ts';
 import { readingsOf, splitPinyin } from './pinyin.ts';
 
@@ -56,8 +67,43 @@ describe('features', () => {
     // Only known features count: an unrelated text shares nothing with this vocabulary.
     assert.equal(v.transform(normalizeText('hello world')).indices.length, 0);
     assert.equal(v.transform('').indices.length, 0);
-    assert.equal(v.terms[v.columnOf('c挂失') ?? -1], 'c挂失');
+    const col = v.columnOf('c挂失');
+    assert.ok(col !== undefined && Array.from(x.indices).includes(col));
     assert.equal(v.columnOf('c不存在'), undefined);
     assert.equal(v.columnOf('x挂失'), undefined);
+  });
+
+  it('hashes exactly the features it names, each once per occurrence', () => {
+    const texts = [
+      '我要挂失尾号1234的信用卡，卡丢了!',
+      '帮我把12000.50的账单分12期 guashi kaika',
+      "i don't know why my card payment of $1.2.3 was declined, ¥500 %",
+      'abc123def 挂施 hello, world',
+      '',
+      '？？',
+    ].map((t) => normalizeText(t));
+    const variants: FeatureOptions[] = [
+      DEFAULT_FEATURE_OPTIONS,
+      { ...DEFAULT_FEATURE_OPTIONS, pinyin: false, latinSpan: 'phrase', cjkMin: 2, cjkMax: 4, latinMin: 2 },
+      { ...DEFAULT_FEATURE_OPTIONS, words: false },
+      { ...DEFAULT_FEATURE_OPTIONS, wordBigrams: false },
+    ];
+    for (const options of variants) {
+      const hasher = new FeatureHasher(options);
+      for (const text of texts) {
+        const named = new Map<number, number>();
+        for (const [name, count] of featureCounts(text, options)) {
+          const key = featureKey(name) as number;
+          named.set(key, (named.get(key) ?? 0) + count);
+        }
+        const hashed = new Map<number, number>();
+        const n = hasher.hash(text);
+        for (let i = 0; i < n; i++) {
+          const key = (hasher.hi[i] as number) * 2 ** 32 + (hasher.lo[i] as number);
+          hashed.set(key, (hashed.get(key) ?? 0) + 1);
+        }
+        assert.deepEqual(hashed, named, `${JSON.stringify(text)} ${JSON.stringify(options)}`);
+      }
+    }
   });
 });

@@ -6,8 +6,8 @@
  *
  * Input to every function here is text already passed through `normalizeText`.
  */
-import { readingsOf, splitPinyin } from './pinyin.ts';
-import { cutWords } from './segmenter.ts';
+import { pinyinIds, readingsOf, splitPinyin } from './pinyin.ts';
+import { cutWords, segmenter } from './segmenter.ts';
 
 export interface FeatureOptions {
   /** Character n-gram orders over runs of Chinese characters. */
@@ -188,6 +188,432 @@ export function featureCounts(
   return counts;
 }
 
+/**
+ * Hashed feature keys. Training and classification never build feature strings: every feature is hashed
+ * straight from the character codes of the normalised text into a 53-bit key (two independent 32-bit
+ * hash lanes, the second cut to 19 bits, and the block in the top 2 bits), so distinct features
+ * practically never collide (about 1 pair in 10^10 at CLINC150's vocabulary size). A key is defined as
+ * the hash of the feature's readable name from `featureCounts` without its block prefix, so the two
+ * views agree (the tests check it) and older model files that list names can be read.
+ */
+const LANE_A_SEED = 0x811c9dc5;
+const LANE_B_SEED = 0x9747b28c;
+const LANE_B_BITS = 0x7ffff;
+const HI_BLOCK_SHIFT = 19;
+const TWO_32 = 4294967296;
+
+const SPACE = 32;
+const BAR = 124; // '|'
+const CARET = 94; // '^'
+const DOLLAR = 36; // '$'
+const HASH = 35; // '#'
+const DOT = 46;
+const ZERO = 48;
+const APOSTROPHE = 39;
+
+/** Lane A: FNV-1a over UTF-16 code units. */
+function stepA(a: number, c: number): number {
+  return Math.imul(a ^ c, 0x01000193);
+}
+
+/** Lane B: a multiply-xorshift step with another constant, independent of lane A. */
+function stepB(b: number, c: number): number {
+  const x = Math.imul(b ^ c, 0x5bd1e995);
+  return x ^ (x >>> 15);
+}
+
+function hiOf(block: number, b: number): number {
+  return (block << HI_BLOCK_SHIFT) | (b & LANE_B_BITS);
+}
+
+/** The 53-bit key of a named feature as `featureCounts` names it (block prefix first), or undefined. */
+export function featureKey(name: string): number | undefined {
+  const block = BLOCK_PREFIX.indexOf(name[0] as 'c');
+  if (block < 0) return undefined;
+  let a = LANE_A_SEED;
+  let b = LANE_B_SEED;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    a = stepA(a, c);
+    b = stepB(b, c);
+  }
+  return hiOf(block, b) * TWO_32 + (a >>> 0);
+}
+
+function isCjkCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isLatinCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isMarkCode(c: number): boolean {
+  // ? ! ¥ $ € £ %
+  return c === 63 || c === 33 || c === 0xa5 || c === 36 || c === 0x20ac || c === 0xa3 || c === 37;
+}
+
+/**
+ * Streams the features of one normalised text as hashed keys into reusable arrays: the same features as
+ * `featureCounts` (tokens, character n-grams, words, word pairs, pinyin pairs), without the strings.
+ * One hasher per vectoriser; `hash` is synchronous and overwrites the previous result.
+ */
+export class FeatureHasher {
+  readonly options: FeatureOptions;
+  /** Keys of the last `hash` call: low 32 bits and high 21 bits, `count` of them. */
+  lo = new Uint32Array(256);
+  hi = new Uint32Array(256);
+  count = 0;
+  /** A run with its edge spaces, for character n-grams. */
+  private run = new Uint16Array(64);
+  /** Word code units back to back, with each word's bounds and hash lanes. */
+  private wordCodes = new Uint16Array(64);
+  private wordStart = new Int32Array(32);
+  private wordEnd = new Int32Array(32);
+  private wordA = new Int32Array(32);
+  private wordB = new Int32Array(32);
+  private words = 0;
+  /** Pinyin: previous syllable ids + 1 (0: none), and each syllable's lanes after "syllable ". */
+  private prev1 = 0;
+  private prev2 = 0;
+  private readonly pairA: Int32Array;
+  private readonly pairB: Int32Array;
+  private readonly syllables: readonly string[];
+  private readonly firstReading: Uint16Array;
+  private readonly secondReading: Uint16Array;
+  private readonly syllableId: ReadonlyMap<string, number>;
+  /** Latin phrase being collected for latinSpan 'phrase' (length in `run`, 0: none). */
+  private phraseLen = 0;
+  private readonly dictionary = segmenter();
+  private segmentEnds = new Int32Array(64);
+
+  constructor(options: FeatureOptions) {
+    this.options = options;
+    const ids = pinyinIds();
+    this.syllables = ids.syllableList;
+    this.syllableId = ids.syllableId;
+    this.firstReading = ids.firstReading;
+    this.secondReading = ids.secondReading;
+    this.pairA = new Int32Array(this.syllables.length);
+    this.pairB = new Int32Array(this.syllables.length);
+    this.syllables.forEach((s, id) => {
+      let a = LANE_A_SEED;
+      let b = LANE_B_SEED;
+      for (let i = 0; i < s.length; i++) {
+        a = stepA(a, s.charCodeAt(i));
+        b = stepB(b, s.charCodeAt(i));
+      }
+      this.pairA[id] = stepA(a, SPACE);
+      this.pairB[id] = stepB(b, SPACE);
+    });
+  }
+
+  /** Hash every feature of `text` (normalised); returns how many keys `lo`/`hi` now hold. */
+  hash(text: string): number {
+    const o = this.options;
+    const len = text.length;
+    const maxOrder = Math.max(o.cjkMax, o.latinMax, 1);
+    // Upper bound of keys: n-grams over every run with its edges, words, pairs, anchors and pinyin pairs.
+    this.reserve((3 * len + 2) * maxOrder + 8 * len + 8, len);
+    this.count = 0;
+    this.words = 0;
+    this.prev1 = 0;
+    this.prev2 = 0;
+    this.phraseLen = 0;
+    const wantWords = o.words || o.wordBigrams;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (isCjkCode(c)) {
+        let j = i + 1;
+        while (j < len && isCjkCode(text.charCodeAt(j))) j++;
+        this.flushPhrase();
+        this.runGrams(text, i, j, o.cjkMin, o.cjkMax);
+        if (o.pinyin) {
+          for (let k = i; k < j; k++) {
+            const code = text.charCodeAt(k);
+            this.pushPinyin(this.firstReading[code] as number, this.secondReading[code] as number);
+          }
+        }
+        if (wantWords) {
+          const ends = this.segmentEnds;
+          const n = this.dictionary.segment(text, i, j, ends);
+          let at = i;
+          for (let w = 0; w < n; w++) {
+            this.addWordRange(text, at, ends[w] as number);
+            at = ends[w] as number;
+          }
+        }
+        i = j;
+      } else if (isLatinCode(c)) {
+        let j = i + 1;
+        for (;;) {
+          while (j < len && isLatinCode(text.charCodeAt(j))) j++;
+          if (j + 1 < len && text.charCodeAt(j) === APOSTROPHE && isLatinCode(text.charCodeAt(j + 1))) j += 2;
+          else break;
+        }
+        if (o.latinSpan === 'phrase') this.addToPhrase(text, i, j);
+        else this.runGrams(text, i, j, o.latinMin, o.latinMax);
+        if (o.pinyin) {
+          const syllables = splitPinyin(text.slice(i, j));
+          if (!syllables) this.prev1 = this.prev2 = 0;
+          else for (const s of syllables) this.pushPinyin((this.syllableId.get(s) as number) + 1, 0);
+        }
+        if (wantWords) this.addWordRange(text, i, j);
+        i = j;
+      } else if (isDigitCode(c)) {
+        let j = i + 1;
+        while (j < len && isDigitCode(text.charCodeAt(j))) j++;
+        const intLen = j - i;
+        let decimal = false;
+        if (j + 1 < len && text.charCodeAt(j) === DOT && isDigitCode(text.charCodeAt(j + 1))) {
+          decimal = true;
+          j += 2;
+          while (j < len && isDigitCode(text.charCodeAt(j))) j++;
+        }
+        this.flushPhrase();
+        this.numberGram(text, i, j);
+        this.prev1 = this.prev2 = 0;
+        if (wantWords) this.addNumberShape(Math.min(intLen, 8), decimal);
+        i = j;
+      } else if (isMarkCode(c)) {
+        this.flushPhrase();
+        this.prev1 = this.prev2 = 0;
+        if (wantWords) this.addWordRange(text, i, i + 1);
+        i++;
+      } else {
+        i++;
+      }
+    }
+    this.flushPhrase();
+    if (wantWords) this.wordFeatures();
+    return this.count;
+  }
+
+  private reserve(keys: number, len: number): void {
+    if (this.lo.length < keys) {
+      this.lo = new Uint32Array(keys);
+      this.hi = new Uint32Array(keys);
+    }
+    if (this.run.length < len + 2 * len + 2) this.run = new Uint16Array(3 * len + 2);
+    if (this.wordCodes.length < 3 * len + 4) this.wordCodes = new Uint16Array(3 * len + 4);
+    if (this.segmentEnds.length < len) this.segmentEnds = new Int32Array(len);
+    if (this.wordStart.length < len + 1) {
+      this.wordStart = new Int32Array(len + 1);
+      this.wordEnd = new Int32Array(len + 1);
+      this.wordA = new Int32Array(len + 1);
+      this.wordB = new Int32Array(len + 1);
+    }
+  }
+
+  private emit(block: number, a: number, b: number): void {
+    const n = this.count;
+    this.lo[n] = a >>> 0;
+    this.hi[n] = hiOf(block, b);
+    this.count = n + 1;
+  }
+
+  /** Character n-grams of text[from, to) padded with a space at each edge. */
+  private runGrams(text: string, from: number, to: number, min: number, max: number): void {
+    const run = this.run;
+    let n = 0;
+    run[n++] = SPACE;
+    for (let k = from; k < to; k++) run[n++] = text.charCodeAt(k);
+    run[n++] = SPACE;
+    this.bufferGrams(n, min, max);
+  }
+
+  /**
+   * All n-grams of run[0, len) with min ≤ n ≤ max, except the lone edge spaces (as `visitGrams`).
+   * Each start position extends one code unit at a time, so a gram costs one hash step.
+   */
+  private bufferGrams(len: number, min: number, max: number): void {
+    const run = this.run;
+    const lo = Math.max(1, min);
+    const lastStart = len - 1;
+    for (let s = 0; s < len; s++) {
+      let a = LANE_A_SEED;
+      let b = LANE_B_SEED;
+      const top = Math.min(max, len - s);
+      for (let n = 1; n <= top; n++) {
+        const c = run[s + n - 1] as number;
+        a = stepA(a, c);
+        b = stepB(b, c);
+        if (n < lo || (n === 1 && (s === 0 || s === lastStart))) continue;
+        this.emit(0, a, b);
+      }
+    }
+  }
+
+  private addToPhrase(text: string, from: number, to: number): void {
+    const run = this.run;
+    let n = this.phraseLen;
+    if (n === 0) run[n++] = SPACE;
+    for (let k = from; k < to; k++) run[n++] = text.charCodeAt(k);
+    run[n++] = SPACE;
+    this.phraseLen = n;
+  }
+
+  private flushPhrase(): void {
+    if (this.phraseLen === 0) return;
+    const n = this.phraseLen;
+    this.phraseLen = 0;
+    this.bufferGrams(n, this.options.latinMin, this.options.latinMax);
+  }
+
+  /** A number's one character gram: its digits as '0' between spaces (" 0000 ", " 00.0 "). */
+  private numberGram(text: string, from: number, to: number): void {
+    let a = stepA(LANE_A_SEED, SPACE);
+    let b = stepB(LANE_B_SEED, SPACE);
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k) === DOT ? DOT : ZERO;
+      a = stepA(a, c);
+      b = stepB(b, c);
+    }
+    this.emit(0, stepA(a, SPACE), stepB(b, SPACE));
+  }
+
+  private pushPinyin(r1: number, r2: number): void {
+    if (r1 === 0) {
+      this.prev1 = this.prev2 = 0;
+      return;
+    }
+    if (this.prev1 !== 0) {
+      this.pinyinPair(this.prev1, r1);
+      if (r2 !== 0) this.pinyinPair(this.prev1, r2);
+      if (this.prev2 !== 0) {
+        this.pinyinPair(this.prev2, r1);
+        if (r2 !== 0) this.pinyinPair(this.prev2, r2);
+      }
+    }
+    this.prev1 = r1;
+    this.prev2 = r2;
+  }
+
+  private pinyinPair(first: number, second: number): void {
+    let a = this.pairA[first - 1] as number;
+    let b = this.pairB[first - 1] as number;
+    const s = this.syllables[second - 1] as string;
+    for (let k = 0; k < s.length; k++) {
+      a = stepA(a, s.charCodeAt(k));
+      b = stepB(b, s.charCodeAt(k));
+    }
+    this.emit(3, a, b);
+  }
+
+  private addWordRange(text: string, from: number, to: number): void {
+    const w = this.words;
+    let at = w === 0 ? 0 : (this.wordEnd[w - 1] as number);
+    this.wordStart[w] = at;
+    for (let k = from; k < to; k++) this.wordCodes[at++] = text.charCodeAt(k);
+    this.wordEnd[w] = at;
+    this.words = w + 1;
+  }
+
+  /** A number as a word: '#', its integer length (capped at 8) and '.' when it has decimals. */
+  private addNumberShape(intLen: number, decimal: boolean): void {
+    const w = this.words;
+    let at = w === 0 ? 0 : (this.wordEnd[w - 1] as number);
+    this.wordStart[w] = at;
+    this.wordCodes[at++] = HASH;
+    this.wordCodes[at++] = ZERO + intLen;
+    if (decimal) this.wordCodes[at++] = DOT;
+    this.wordEnd[w] = at;
+    this.words = w + 1;
+  }
+
+  private wordFeatures(): void {
+    const o = this.options;
+    const n = this.words;
+    const codes = this.wordCodes;
+    for (let w = 0; w < n; w++) {
+      let a = LANE_A_SEED;
+      let b = LANE_B_SEED;
+      for (let k = this.wordStart[w] as number; k < (this.wordEnd[w] as number); k++) {
+        a = stepA(a, codes[k] as number);
+        b = stepB(b, codes[k] as number);
+      }
+      this.wordA[w] = a;
+      this.wordB[w] = b;
+      if (o.words) this.emit(1, a, b);
+    }
+    if (o.wordBigrams) {
+      for (let w = 1; w < n; w++) {
+        let a = stepA(this.wordA[w - 1] as number, BAR);
+        let b = stepB(this.wordB[w - 1] as number, BAR);
+        for (let k = this.wordStart[w] as number; k < (this.wordEnd[w] as number); k++) {
+          a = stepA(a, codes[k] as number);
+          b = stepB(b, codes[k] as number);
+        }
+        this.emit(2, a, b);
+      }
+    }
+    if (o.words && n > 0) {
+      let a = stepA(stepA(LANE_A_SEED, CARET), BAR);
+      let b = stepB(stepB(LANE_B_SEED, CARET), BAR);
+      for (let k = this.wordStart[0] as number; k < (this.wordEnd[0] as number); k++) {
+        a = stepA(a, codes[k] as number);
+        b = stepB(b, codes[k] as number);
+      }
+      this.emit(2, a, b);
+      const last = n - 1;
+      this.emit(
+        2,
+        stepA(stepA(this.wordA[last] as number, BAR), DOLLAR),
+        stepB(stepB(this.wordB[last] as number, BAR), DOLLAR),
+      );
+    }
+  }
+}
+
+/**
+ * Column lookup by hashed key: open addressing with linear probing in typed arrays, at most half full,
+ * so a lookup is a multiply and one or two probes in contiguous memory.
+ */
+class KeyTable {
+  private readonly shift: number;
+  private readonly mask: number;
+  private readonly slotLo: Uint32Array;
+  private readonly slotHi: Int32Array;
+  private readonly slotCol: Int32Array;
+
+  constructor(lo: Uint32Array, hi: Uint32Array) {
+    let bits = 4;
+    while (1 << bits < 2 * lo.length) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.slotLo = new Uint32Array(1 << bits);
+    this.slotHi = new Int32Array(1 << bits).fill(-1);
+    this.slotCol = new Int32Array(1 << bits);
+    for (let col = 0; col < lo.length; col++) {
+      let s = this.slot(lo[col] as number, hi[col] as number);
+      while ((this.slotHi[s] as number) !== -1) s = (s + 1) & this.mask;
+      this.slotLo[s] = lo[col] as number;
+      this.slotHi[s] = hi[col] as number;
+      this.slotCol[s] = col;
+    }
+  }
+
+  private slot(lo: number, hi: number): number {
+    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Column of the key, or -1. */
+  get(lo: number, hi: number): number {
+    let s = this.slot(lo, hi);
+    for (;;) {
+      const h = this.slotHi[s] as number;
+      if (h === -1) return -1;
+      if (h === hi && this.slotLo[s] === lo) return this.slotCol[s] as number;
+      s = (s + 1) & this.mask;
+    }
+  }
+}
+
 /** A sparse row: feature columns (in order of first occurrence) and their values. */
 export interface SparseVector {
   readonly indices: Int32Array;
@@ -211,96 +637,133 @@ export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = {
   maxFeatures: 200_000,
 };
 
-/** TF-IDF vectoriser over a fixed vocabulary learnt from training text. */
+/** TF-IDF vectoriser over a fixed vocabulary of hashed feature keys learnt from training text. */
 export class Vectorizer {
-  readonly terms: readonly string[];
+  /** Key of each column: low 32 bits and high 21 bits (block in the top 2). */
+  readonly keysLo: Uint32Array;
+  readonly keysHi: Uint32Array;
   readonly idf: Float32Array;
   readonly options: VectorizerOptions;
   /** Normalisation group of each feature: 0 characters, 1 words and word pairs, 2 pinyin pairs. */
   private readonly group: Uint8Array;
-  /** Per-block lookup without the block prefix: no string concatenation per n-gram at classification time. */
-  private readonly blocks: readonly [
-    Map<string, number>,
-    Map<string, number>,
-    Map<string, number>,
-    Map<string, number>,
-  ];
+  private readonly table: KeyTable;
+  private readonly hasher: FeatureHasher;
   /** Term-frequency scratch, reset after each use (transform is synchronous and not re-entrant). */
-  private readonly scratch: Float64Array;
+  private readonly tf: Float64Array;
+  private cols = new Int32Array(256);
 
-  constructor(terms: readonly string[], idf: Float32Array, options: VectorizerOptions) {
-    this.terms = terms;
+  constructor(keysLo: Uint32Array, keysHi: Uint32Array, idf: Float32Array, options: VectorizerOptions) {
+    this.keysLo = keysLo;
+    this.keysHi = keysHi;
     this.idf = idf;
     this.options = options;
-    this.group = new Uint8Array(terms.length);
-    this.blocks = [new Map(), new Map(), new Map(), new Map()];
-    this.scratch = new Float64Array(terms.length);
-    terms.forEach((t, i) => {
-      const block = BLOCK_PREFIX.indexOf(t[0] as 'c');
-      if (block < 0) throw new Error(`feature "${t}" has no block prefix`);
-      this.blocks[block as Block].set(t.slice(1), i);
+    this.group = new Uint8Array(keysLo.length);
+    for (let i = 0; i < keysHi.length; i++) {
+      const block = (keysHi[i] as number) >>> HI_BLOCK_SHIFT;
       this.group[i] = block === 0 ? 0 : block === 3 ? 2 : 1;
-    });
+    }
+    this.table = new KeyTable(keysLo, keysHi);
+    this.hasher = new FeatureHasher(options);
+    this.tf = new Float64Array(keysLo.length);
   }
 
-  /** Column of a prefixed feature key (as `featureCounts` names it), if it is in the vocabulary. */
-  columnOf(key: string): number | undefined {
-    const block = BLOCK_PREFIX.indexOf(key[0] as 'c');
-    return block < 0 ? undefined : this.blocks[block as Block].get(key.slice(1));
+  /** Column of a named feature (as `featureCounts` names it), if it is in the vocabulary. */
+  columnOf(name: string): number | undefined {
+    const key = featureKey(name);
+    if (key === undefined) return undefined;
+    const col = this.table.get(key % TWO_32, Math.floor(key / TWO_32));
+    return col < 0 ? undefined : col;
   }
 
   get size(): number {
-    return this.terms.length;
+    return this.keysLo.length;
   }
 
-  /** Learn vocabulary and IDF from normalised training texts. Deterministic: ties broken by term. */
+  /** Learn vocabulary and IDF from normalised training texts. Deterministic: ties broken by key. */
   static fit(texts: readonly string[], options: VectorizerOptions = DEFAULT_VECTORIZER_OPTIONS): Vectorizer {
-    const df = new Map<string, number>();
-    for (const text of texts)
-      for (const key of featureCounts(text, options).keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    const kept = [...df.entries()].filter(([, d]) => d >= options.minDf);
-    kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const top = kept.slice(0, options.maxFeatures);
-    top.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const n = texts.length;
-    const idf = new Float32Array(top.length);
-    // Smoothed IDF as in scikit-learn: never zero, so a term present everywhere still counts a little.
-    top.forEach(([, d], i) => {
-      idf[i] = Math.log((1 + n) / (1 + d)) + 1;
+    const hasher = new FeatureHasher(options);
+    const slotOf = new Map<number, number>();
+    const keys: number[] = [];
+    const df: number[] = [];
+    const lastDoc: number[] = [];
+    texts.forEach((text, doc) => {
+      const n = hasher.hash(text);
+      for (let k = 0; k < n; k++) {
+        const key = (hasher.hi[k] as number) * TWO_32 + (hasher.lo[k] as number);
+        let s = slotOf.get(key);
+        if (s === undefined) {
+          s = keys.length;
+          slotOf.set(key, s);
+          keys.push(key);
+          df.push(0);
+          lastDoc.push(-1);
+        }
+        if (lastDoc[s] !== doc) {
+          lastDoc[s] = doc;
+          df[s] = (df[s] as number) + 1;
+        }
+      }
     });
-    return new Vectorizer(
-      top.map(([t]) => t),
-      idf,
-      options,
-    );
+    const kept: number[] = [];
+    for (let s = 0; s < keys.length; s++) if ((df[s] as number) >= options.minDf) kept.push(s);
+    kept.sort((x, y) => (df[y] as number) - (df[x] as number) || (keys[x] as number) - (keys[y] as number));
+    const top = kept.slice(0, options.maxFeatures);
+    top.sort((x, y) => (keys[x] as number) - (keys[y] as number));
+    const n = texts.length;
+    const lo = new Uint32Array(top.length);
+    const hi = new Uint32Array(top.length);
+    const idf = new Float32Array(top.length);
+    top.forEach((s, i) => {
+      const key = keys[s] as number;
+      lo[i] = key % TWO_32;
+      hi[i] = Math.floor(key / TWO_32);
+      // Smoothed IDF as in scikit-learn: never zero, so a term present everywhere still counts a little.
+      idf[i] = Math.log((1 + n) / (1 + (df[s] as number))) + 1;
+    });
+    return new Vectorizer(lo, hi, idf, options);
   }
 
   /** Sublinear TF × IDF, each block L2-normalised, word block scaled by `wordWeight`. */
   transform(normalized: string): SparseVector {
-    const tf = this.scratch;
-    const cols: number[] = [];
-    visitFeatures(normalized, this.options, (block, key) => {
-      const col = this.blocks[block].get(key);
-      if (col === undefined) return;
-      if (tf[col] === 0) cols.push(col);
+    const tf = this.tf;
+    const hasher = this.hasher;
+    const n = hasher.hash(normalized);
+    if (this.cols.length < n) this.cols = new Int32Array(n);
+    const cols = this.cols;
+    const { lo, hi } = hasher;
+    const table = this.table;
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const col = table.get(lo[k] as number, hi[k] as number);
+      if (col < 0) continue;
+      if (tf[col] === 0) cols[m++] = col;
       tf[col] = (tf[col] as number) + 1;
-    });
-    const values = new Float32Array(cols.length);
-    const norms = [0, 0, 0];
-    for (let i = 0; i < cols.length; i++) {
-      const col = cols[i] as number;
-      const v = (1 + Math.log(tf[col] as number)) * (this.idf[col] as number);
+    }
+    const indices = cols.slice(0, m);
+    const values = new Float32Array(m);
+    let norm0 = 0;
+    let norm1 = 0;
+    let norm2 = 0;
+    const group = this.group;
+    const idf = this.idf;
+    for (let i = 0; i < m; i++) {
+      const col = indices[i] as number;
+      const v = (1 + Math.log(tf[col] as number)) * (idf[col] as number);
       tf[col] = 0;
       values[i] = v;
-      const g = this.group[col] as number;
-      norms[g] = (norms[g] as number) + v * v;
+      const g = group[col];
+      if (g === 0) norm0 += v * v;
+      else if (g === 1) norm1 += v * v;
+      else norm2 += v * v;
     }
     // Each group is L2-normalised on its own, then weighted: n-gram-rich groups cannot drown the others.
-    const weights = [1, this.options.wordWeight, this.options.pinyinWeight];
-    const scales = norms.map((n, g) => (n > 0 ? (weights[g] as number) / Math.sqrt(n) : 0));
-    for (let i = 0; i < cols.length; i++) {
-      values[i] = (values[i] as number) * (scales[this.group[cols[i] as number] as number] as number);
+    const s0 = norm0 > 0 ? 1 / Math.sqrt(norm0) : 0;
+    const s1 = norm1 > 0 ? this.options.wordWeight / Math.sqrt(norm1) : 0;
+    const s2 = norm2 > 0 ? this.options.pinyinWeight / Math.sqrt(norm2) : 0;
+    for (let i = 0; i < m; i++) {
+      const g = group[indices[i] as number];
+      values[i] = (values[i] as number) * (g === 0 ? s0 : g === 1 ? s1 : s2);
     }
-    return { indices: Int32Array.from(cols), values };
+    return { indices, values };
   }
 }

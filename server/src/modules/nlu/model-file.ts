@@ -2,20 +2,21 @@
  * The model file: one JSON document, small enough to commit and fast to load.
  *
  * Weights are stored as int8 with one float scale per feature row (max |w| / 127), as they are served
- * (see QuantizedLinearModel), and the vocabulary as one
- * newline-joined string rather than an array of thousands of small JSON strings, which parses faster.
+ * (see QuantizedLinearModel), and the vocabulary as the hashed feature keys (base64 of 32-bit words),
+ * so loading decodes a few typed arrays and builds no strings. Version 1 files listed feature names
+ * instead; they still load (each name is hashed to its key).
  * The dictionary checksum ties a model to the segmentation it was trained with.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_VECTORIZER_OPTIONS, Vectorizer, type VectorizerOptions } from './features.ts';
+import { DEFAULT_VECTORIZER_OPTIONS, featureKey, Vectorizer, type VectorizerOptions } from './features.ts';
 import type { QuantizedLinearModel } from './model.ts';
 import { PINYIN_FILE } from './pinyin.ts';
 import { DOMAIN_WORDS, WORDS_FILE } from './segmenter.ts';
 
 export const MODEL_FORMAT = 'carddesk-nlu';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** Everything needed to classify: the vectoriser, the linear model and the decision rules learnt on dev. */
 export interface NluModel {
@@ -52,7 +53,7 @@ const vectorizerOptionsSchema = z.object({
 
 const modelFileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
-  version: z.literal(MODEL_VERSION),
+  version: z.union([z.literal(1), z.literal(MODEL_VERSION)]),
   labels: z.array(z.string().min(1)).min(1),
   labelTypes: z.record(z.string(), z.string()),
   oosLabel: z.string().min(1),
@@ -60,7 +61,10 @@ const modelFileSchema = z.object({
   oosThreshold: z.number().min(0).max(1),
   dictionaryChecksum: z.string(),
   features: vectorizerOptionsSchema,
-  terms: z.string(),
+  /** Version 2: key low and high words interleaved, base64 of a Uint32Array. */
+  keys: z.string().optional(),
+  /** Version 1: newline-joined feature names. */
+  terms: z.string().optional(),
   idf: z.string(),
   weightScales: z.string(),
   weights: z.string(),
@@ -99,6 +103,43 @@ function fromBase64<T>(text: string, make: (buf: ArrayBuffer) => T): T {
   return make(copy);
 }
 
+function interleave(lo: Uint32Array, hi: Uint32Array): Uint32Array {
+  const out = new Uint32Array(2 * lo.length);
+  for (let i = 0; i < lo.length; i++) {
+    out[2 * i] = lo[i] as number;
+    out[2 * i + 1] = hi[i] as number;
+  }
+  return out;
+}
+
+function keysOfBase64(text: string): { lo: Uint32Array; hi: Uint32Array } | undefined {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength % 8 !== 0) return undefined;
+  const words = new Uint32Array(bytes.byteLength / 4);
+  new Uint8Array(words.buffer).set(bytes);
+  const n = words.length / 2;
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = words[2 * i] as number;
+    hi[i] = words[2 * i + 1] as number;
+  }
+  return { lo, hi };
+}
+
+function keysOfNames(text: string): { lo: Uint32Array; hi: Uint32Array } | undefined {
+  const names = text.length === 0 ? [] : text.split('\n');
+  const lo = new Uint32Array(names.length);
+  const hi = new Uint32Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const key = featureKey(names[i] as string);
+    if (key === undefined) return undefined;
+    lo[i] = key % 4294967296;
+    hi[i] = Math.floor(key / 4294967296);
+  }
+  return { lo, hi };
+}
+
 export function serializeModel(model: NluModel): string {
   const { scales, data } = model.linear;
   const { vectorizer } = model;
@@ -112,7 +153,7 @@ export function serializeModel(model: NluModel): string {
     oosThreshold: model.oosThreshold,
     dictionaryChecksum: model.dictionaryChecksum,
     features: { ...vectorizer.options },
-    terms: vectorizer.terms.join('\n'),
+    keys: toBase64(interleave(vectorizer.keysLo, vectorizer.keysHi)),
     idf: toBase64(vectorizer.idf),
     weightScales: toBase64(scales),
     weights: toBase64(data),
@@ -133,15 +174,17 @@ export function deserializeModel(json: string): NluModel {
   if (!parsed.success)
     throw new ModelFileError(`not a CardDesk NLU model file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const file = parsed.data;
-  const terms = file.terms.length === 0 ? [] : file.terms.split('\n');
+  const keys = file.version === 1 ? keysOfNames(file.terms ?? '') : keysOfBase64(file.keys ?? '');
+  if (!keys) throw new ModelFileError('model file is inconsistent: malformed feature keys');
+  const numFeatures = keys.lo.length;
   const K = file.labels.length;
   const idf = fromBase64(file.idf, (b) => new Float32Array(b));
   const scales = fromBase64(file.weightScales, (b) => new Float32Array(b));
   const data = fromBase64(file.weights, (b) => new Int8Array(b));
   if (
-    idf.length !== terms.length ||
-    scales.length !== terms.length ||
-    data.length !== terms.length * K ||
+    idf.length !== numFeatures ||
+    scales.length !== numFeatures ||
+    data.length !== numFeatures * K ||
     file.bias.length !== K
   ) {
     throw new ModelFileError('model file is inconsistent: vocabulary, weights and labels do not match');
@@ -158,8 +201,8 @@ export function deserializeModel(json: string): NluModel {
   return {
     labels: file.labels,
     labelTypes: file.labelTypes,
-    vectorizer: new Vectorizer(terms, idf, options),
-    linear: { numFeatures: terms.length, numClasses: K, scales, data, bias: Float32Array.from(file.bias) },
+    vectorizer: new Vectorizer(keys.lo, keys.hi, idf, options),
+    linear: { numFeatures, numClasses: K, scales, data, bias: Float32Array.from(file.bias) },
     temperature: file.temperature,
     oosThreshold: file.oosThreshold,
     oosLabel: file.oosLabel,

@@ -12,6 +12,12 @@ interface PinyinTable {
   readings: Map<string, readonly string[]>;
   syllables: Set<string>;
   longest: number;
+  /** Every distinct syllable, indexed by its id. */
+  syllableList: readonly string[];
+  syllableId: Map<string, number>;
+  /** Per UTF-16 code unit: id + 1 of its first and second reading (0: none), for the hashed features. */
+  firstReading: Uint16Array;
+  secondReading: Uint16Array;
 }
 
 let table: PinyinTable | undefined;
@@ -27,12 +33,28 @@ function load(): PinyinTable {
   }
   let longest = 0;
   for (const s of syllables) longest = Math.max(longest, s.length);
-  return { readings, syllables, longest };
+  const syllableList = [...syllables].sort();
+  const syllableId = new Map(syllableList.map((s, i) => [s, i]));
+  const firstReading = new Uint16Array(0x10000);
+  const secondReading = new Uint16Array(0x10000);
+  for (const [ch, list] of readings) {
+    const code = ch.charCodeAt(0);
+    // Characters outside the BMP never reach the features (they are not in the CJK token ranges).
+    if (ch.length !== 1) continue;
+    firstReading[code] = (syllableId.get(list[0] as string) as number) + 1;
+    if (list.length > 1) secondReading[code] = (syllableId.get(list[1] as string) as number) + 1;
+  }
+  return { readings, syllables, longest, syllableList, syllableId, firstReading, secondReading };
 }
 
 function pinyinTable(): PinyinTable {
   table ??= load();
   return table;
+}
+
+/** The syllable table by id, and per-code-unit reading ids (id + 1, 0 for none): the hashed features read these. */
+export function pinyinIds(): Pick<PinyinTable, 'syllableList' | 'syllableId' | 'firstReading' | 'secondReading'> {
+  return pinyinTable();
 }
 
 /** Toneless readings of one character, most common first (empty for non-Chinese characters). */

@@ -1,13 +1,14 @@
 /**
- * Chinese word segmentation: jieba with a trimmed general dictionary plus a card-domain user dictionary.
+ * Chinese word segmentation: jieba's algorithm (the most probable path through the DAG of dictionary
+ * words, no HMM) over a trimmed general dictionary plus a card-domain user dictionary.
  *
  * The full jieba dictionary (349k words) takes ~250 ms to load, which alone would blow the model-load
  * budget. `data/nlu/words.txt` keeps the ~80k words with frequency ≥ 20 (built by `build-dictionary.ts`
- * from the dictionary shipped in @node-rs/jieba, MIT); it loads in ~40 ms and segments customer
- * requests the same way, because rare words are literary or proper nouns customers do not type.
+ * from the dictionary shipped in @node-rs/jieba, MIT), because rare words are literary or proper nouns
+ * customers do not type. The dictionary is a character trie in typed arrays and segmentation works on
+ * character codes, so the classifier's hot path makes no call into native code and builds no strings.
  */
 import { readFileSync } from 'node:fs';
-import { Jieba } from '@node-rs/jieba';
 
 /** Card-domain words jieba would otherwise split (挂/失, 尾/号) or glue wrongly. Frequencies are high so they win. */
 export const DOMAIN_WORDS: readonly string[] = [
@@ -147,24 +148,209 @@ export const DOMAIN_WORDS: readonly string[] = [
   '账单地址',
 ];
 
-let instance: Jieba | undefined;
-
 /** Path of the trimmed general dictionary shipped with the model. */
 export const WORDS_FILE = new URL('../../../data/nlu/words.txt', import.meta.url);
 
-function load(): Jieba {
-  const jieba = Jieba.withDict(readFileSync(WORDS_FILE));
-  jieba.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} 100000 n`).join('\n')));
-  return jieba;
+/** Frequency of the card-domain words: high, so they win over the general dictionary's splits. */
+const DOMAIN_FREQUENCY = 100_000;
+
+/**
+ * A character trie: node 0 is the root; children are found through one open-addressing table keyed by
+ * (node, character code); `logFreq` is the log frequency of the word ending at a node (NaN: none).
+ */
+export class Dictionary {
+  private readonly rootChild = new Int32Array(0x10000).fill(-1);
+  private slotNode: Int32Array;
+  private slotCode: Uint16Array;
+  private slotChild: Int32Array;
+  private mask: number;
+  private used = 0;
+  private logFreq: Float64Array;
+  private nodes = 1;
+  private logTotal = 0;
+  /** Scratch for the best path, grown to the longest run seen. */
+  private best = new Float64Array(64);
+  private next = new Int32Array(64);
+
+  /**
+   * From a jieba dictionary text ("word freq [tag]" per line), then extra words whose frequency replaces
+   * the dictionary's. Parsed on character codes without splitting lines: this is most of model load.
+   */
+  constructor(dictionary: string, extra: readonly string[], extraFrequency: number) {
+    this.slotNode = new Int32Array(1 << 19).fill(-1);
+    this.slotCode = new Uint16Array(1 << 19);
+    this.slotChild = new Int32Array(1 << 19);
+    this.mask = (1 << 19) - 1;
+    this.logFreq = new Float64Array(1 << 18).fill(Number.NaN);
+    let freq = new Float64Array(this.logFreq.length);
+    const setFreq = (node: number, f: number) => {
+      if (node >= freq.length) {
+        const grown = new Float64Array(this.logFreq.length);
+        grown.set(freq);
+        freq = grown;
+      }
+      freq[node] = f;
+    };
+    const len = dictionary.length;
+    let at = 0;
+    while (at < len) {
+      let node = 0;
+      let c = dictionary.charCodeAt(at);
+      while (at < len && c !== 32 && c !== 10) {
+        node = this.childOrAdd(node, c);
+        c = dictionary.charCodeAt(++at);
+      }
+      let f = 0;
+      if (c === 32) {
+        c = dictionary.charCodeAt(++at);
+        while (c >= 48 && c <= 57) {
+          f = f * 10 + (c - 48);
+          c = dictionary.charCodeAt(++at);
+        }
+      }
+      if (node !== 0 && f > 0) setFreq(node, f);
+      while (at < len && dictionary.charCodeAt(at) !== 10) at++;
+      at++;
+    }
+    for (const word of extra) {
+      let node = 0;
+      for (let i = 0; i < word.length; i++) node = this.childOrAdd(node, word.charCodeAt(i));
+      if (node !== 0) setFreq(node, extraFrequency);
+    }
+    let total = 0;
+    for (let node = 1; node < this.nodes; node++) {
+      const f = freq[node] as number;
+      if (f > 0) {
+        total += f;
+        this.logFreq[node] = Math.log(f);
+      }
+    }
+    this.logTotal = Math.log(total);
+  }
+
+  private slotOf(node: number, code: number): number {
+    return Math.imul(Math.imul(node, 0x9e3779b1) ^ code, 0x85ebca6b) & this.mask;
+  }
+
+  private child(node: number, code: number): number {
+    if (node === 0) return this.rootChild[code] as number;
+    let s = this.slotOf(node, code);
+    for (;;) {
+      const n = this.slotNode[s] as number;
+      if (n === -1) return -1;
+      if (n === node && this.slotCode[s] === code) return this.slotChild[s] as number;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private childOrAdd(node: number, code: number): number {
+    const found = this.child(node, code);
+    if (found >= 0) return found;
+    const id = this.nodes++;
+    if (id >= this.logFreq.length) {
+      const grown = new Float64Array(this.logFreq.length * 2).fill(Number.NaN);
+      grown.set(this.logFreq);
+      this.logFreq = grown;
+    }
+    if (node === 0) {
+      this.rootChild[code] = id;
+      return id;
+    }
+    if (2 * (this.used + 1) > this.slotNode.length) this.growTable();
+    let s = this.slotOf(node, code);
+    while ((this.slotNode[s] as number) !== -1) s = (s + 1) & this.mask;
+    this.slotNode[s] = node;
+    this.slotCode[s] = code;
+    this.slotChild[s] = id;
+    this.used++;
+    return id;
+  }
+
+  private growTable(): void {
+    const { slotNode, slotCode, slotChild } = this;
+    const size = slotNode.length * 2;
+    this.slotNode = new Int32Array(size).fill(-1);
+    this.slotCode = new Uint16Array(size);
+    this.slotChild = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < slotNode.length; i++) {
+      const node = slotNode[i] as number;
+      if (node === -1) continue;
+      let s = this.slotOf(node, slotCode[i] as number);
+      while ((this.slotNode[s] as number) !== -1) s = (s + 1) & this.mask;
+      this.slotNode[s] = node;
+      this.slotCode[s] = slotCode[i] as number;
+      this.slotChild[s] = slotChild[i] as number;
+    }
+  }
+
+  /**
+   * Segment text[from, to) (a run of Chinese characters): writes the end offset of each word, in order,
+   * into `ends` and returns how many. As jieba without HMM: from the end backwards, each position takes
+   * the dictionary word starting there that maximises log P(word) + best(rest), an unknown character
+   * counting as frequency 1, ties to the longer word.
+   */
+  segment(text: string, from: number, to: number, ends: Int32Array): number {
+    const len = to - from;
+    if (this.best.length < len + 1) {
+      this.best = new Float64Array(len + 1);
+      this.next = new Int32Array(len + 1);
+    }
+    const best = this.best;
+    const next = this.next;
+    const logTotal = this.logTotal;
+    best[len] = 0;
+    for (let s = len - 1; s >= 0; s--) {
+      let bestValue = Number.NEGATIVE_INFINITY;
+      let bestEnd = -1;
+      let node = 0;
+      for (let e = s; e < len; e++) {
+        node = this.child(node, text.charCodeAt(from + e));
+        if (node < 0) break;
+        const lf = this.logFreq[node] as number;
+        if (Number.isNaN(lf)) continue; // a prefix, not a word
+        const value = lf - logTotal + (best[e + 1] as number);
+        if (value >= bestValue) {
+          bestValue = value;
+          bestEnd = e + 1;
+        }
+      }
+      if (bestEnd < 0) {
+        bestValue = -logTotal + (best[s + 1] as number);
+        bestEnd = s + 1;
+      }
+      best[s] = bestValue;
+      next[s] = bestEnd;
+    }
+    let n = 0;
+    for (let s = 0; s < len; s = next[s] as number) ends[n++] = from + (next[s] as number);
+    return n;
+  }
 }
 
-/** The process-wide segmenter, loaded on first use (segmentation is pure; one instance is enough). */
-export function segmenter(): Jieba {
+function load(): Dictionary {
+  return new Dictionary(readFileSync(WORDS_FILE, 'utf8'), DOMAIN_WORDS, DOMAIN_FREQUENCY);
+}
+
+let instance: Dictionary | undefined;
+
+/** The process-wide dictionary, loaded on first use (segmentation is pure; one instance is enough). */
+export function segmenter(): Dictionary {
   instance ??= load();
   return instance;
 }
 
-/** Segment a run of CJK text into words (no HMM: unknown words fall back to characters, which the char n-grams cover). */
+let cutEnds = new Int32Array(64);
+
+/** Segment a run of Chinese text into words (unknown characters stand alone; the char n-grams cover them). */
 export function cutWords(text: string): string[] {
-  return segmenter().cut(text, false);
+  if (cutEnds.length < text.length) cutEnds = new Int32Array(text.length);
+  const n = segmenter().segment(text, 0, text.length, cutEnds);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    out.push(text.slice(start, cutEnds[i]));
+    start = cutEnds[i] as number;
+  }
+  return out;
 }

@@ -105,8 +105,30 @@ describe('model file', () => {
 
   it('refuses a file whose weights do not match its vocabulary', () => {
     const { model } = trainModel(TINY_TRAIN, { dev: TINY_DEV, epochs: 5 });
-    const file = JSON.parse(serializeModel(model)) as { terms: string };
-    file.terms += '\nextra-term';
+    const file = JSON.parse(serializeModel(model)) as { keys: string };
+    const keys = Buffer.from(file.keys, 'base64');
+    file.keys = Buffer.concat([keys, Buffer.alloc(8)]).toString('base64');
     assert.throws(() => deserializeModel(JSON.stringify(file)), /inconsistent/);
+    file.keys = keys.subarray(0, 5).toString('base64');
+    assert.throws(() => deserializeModel(JSON.stringify(file)), /malformed/);
+  });
+
+  it('reads version 1 files, which list feature names instead of keys', () => {
+    const { model } = trainModel(TINY_TRAIN, { dev: TINY_DEV, epochs: 5 });
+    const names = ['c挂失', 'w挂失', 'b^|挂失', 'pgua shi'];
+    const file = JSON.parse(serializeModel(model)) as Record<string, unknown>;
+    const v1: Record<string, unknown> = { ...file, version: 1, terms: names.join('\n'), keys: undefined };
+    // A vocabulary of four names needs four rows of weights, scales and IDF.
+    const K = model.labels.length;
+    v1.idf = Buffer.from(new Float32Array([1, 1, 1, 1]).buffer).toString('base64');
+    v1.weightScales = Buffer.from(new Float32Array([0.01, 0.01, 0.01, 0.01]).buffer).toString('base64');
+    const weights = new Int8Array(4 * K);
+    const lossIndex = model.labels.indexOf('card_loss_report');
+    for (let f = 0; f < 4; f++) weights[f * K + lossIndex] = 127;
+    v1.weights = Buffer.from(weights.buffer).toString('base64');
+    const loaded = deserializeModel(JSON.stringify(v1));
+    assert.equal(loaded.vectorizer.size, 4);
+    for (const name of names) assert.notEqual(loaded.vectorizer.columnOf(name), undefined);
+    assert.equal(new Classifier(loaded).classify('挂失').intent, 'card_loss_report');
   });
 });
