@@ -156,8 +156,20 @@ export class FaqMatcher {
           label: d,
         })),
     );
+    // Each FAQ weighs the same in training whatever its number of phrasings: an FAQ with twenty
+    // (several merged) would otherwise draw its neighbours' questions.
+    const unitsOf = new Array<number>(docs.length).fill(0);
+    for (const u of this.#units) unitsOf[u.doc] = (unitsOf[u.doc] as number) + 1;
+    const meanUnits = this.#units.length / Math.max(1, docs.length);
     this.#classifier = new SoftmaxModel(
-      [...this.#units.map((u) => ({ features: joint(u.chars, u.words), label: u.doc })), ...answerExamples],
+      [
+        ...this.#units.map((u) => ({
+          features: joint(u.chars, u.words),
+          label: u.doc,
+          weight: meanUnits / (unitsOf[u.doc] as number),
+        })),
+        ...answerExamples,
+      ],
       docs.length,
     );
     const byIntent = new Map<string, number[]>();

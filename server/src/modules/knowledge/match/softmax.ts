@@ -23,7 +23,8 @@ export class SoftmaxModel {
   readonly #classes: number;
 
   constructor(
-    examples: ReadonlyArray<{ features: Features; label: number }>,
+    /** `weight` scales an example's updates (default 1). */
+    examples: ReadonlyArray<{ features: Features; label: number; weight?: number }>,
     classes: number,
     options: SoftmaxOptions = {},
   ) {
@@ -43,7 +44,7 @@ export class SoftmaxModel {
         ids.push(id);
         xs.push(x);
       }
-      return { ids: Int32Array.from(ids), xs: Float64Array.from(xs), label: ex.label };
+      return { ids: Int32Array.from(ids), xs: Float64Array.from(xs), label: ex.label, weight: ex.weight ?? 1 };
     });
     this.#weights = new Float64Array(this.#index.size * classes);
     const w = this.#weights;
@@ -56,7 +57,7 @@ export class SoftmaxModel {
         const ex = encoded[(i * 7919 + epoch * 104729) % encoded.length] as (typeof encoded)[number];
         this.#scores(ex.ids, ex.xs, z);
         for (let c = 0; c < classes; c++) {
-          const g = (z[c] as number) - (c === ex.label ? 1 : 0);
+          const g = ex.weight * ((z[c] as number) - (c === ex.label ? 1 : 0));
           // Classes the model already rules out contribute nothing worth the work.
           if (Math.abs(g) < 1e-3) continue;
           this.#bias[c] = (this.#bias[c] as number) - lr * g * 0.1;
