@@ -259,7 +259,7 @@ describe('FAQ matching', () => {
     const res = await env.request({
       method: 'POST',
       url: '/api/kb/match',
-      payload: { question: '销卡', limit: 1 },
+      payload: { question: '激活', limit: 1 },
       as: 'agent',
     });
     const r = res.json() as {
@@ -267,7 +267,7 @@ describe('FAQ matching', () => {
       clarify: { question: string; ids: string[] } | null;
     };
     assert.ok(r.clarify, JSON.stringify(r));
-    assert.deepEqual([...r.clarify.ids].sort(), ['faq-card-cancel', 'faq-card-cancel-retain']);
+    assert.deepEqual([...r.clarify.ids].sort(), ['faq-card-activate-failed', 'faq-card-activate-how']);
     // Both are returned even though one was asked for, first the likelier, as the choice names them.
     assert.deepEqual(
       r.matches.slice(0, 2).map((m) => m.id),

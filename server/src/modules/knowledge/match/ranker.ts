@@ -47,11 +47,11 @@ export type RankerWeights = readonly number[];
 
 /**
  * Weights learnt by `carddesk kb calibrate` on the demo content, the default until a bank's own FAQs are
- * calibrated. Largest: the answer's words, what sets the FAQ apart from its siblings, BM25, the
- * character centroid and the NLU's intent (as a log, so a confident "no" weighs).
+ * calibrated. Largest: the phrasing classifier (as a log, so a confident "no" weighs), the answer's
+ * words, what sets the FAQ apart from its siblings, the character centroid and the NLU's intent.
  */
 export const DEFAULT_RANKER: RankerWeights = [
-  0.21, 1.33, -0.05, 2.53, -0.38, 1.1, 2.66, 5.15, 1.07, -0.35, 2.32, 1.36, 2.34, -0.72, -0.59, 4.19, -0.27,
+  0.42, 2.08, 0.35, 2.59, -1.38, 1.24, 1.95, 4.04, 0.97, -0.36, 4.97, 0.97, 2.37, -0.04, -0.37, 3.76, -0.14,
 ];
 
 /** One training question: the feature rows of its candidates (flattened, RANK_DIM per row) and the right one. */
