@@ -4,6 +4,7 @@ import {
   charNgrams,
   DEFAULT_FEATURE_OPTIONS,
   DEFAULT_VECTORIZER_OPTIONS,
+  englishForms,
   FeatureHasher,
   type FeatureOptions,
   featureCounts,
@@ -47,6 +48,11 @@ describe('features', () => {
     assert.deepEqual(pairs('my card'), []);
   });
 
+  it('spells out English contractions and stems longer words', () => {
+    assert.equal(englishForms("i can't see the charges i'm disputing"), 'i ca not see the charg i am disput');
+    assert.equal(englishForms('my policies were cancelled'), 'my policy were cancell');
+  });
+
   it('splits pinyin words into syllables and refuses English words', () => {
     assert.deepEqual(splitPinyin('guashi'), ['gua', 'shi']);
     assert.deepEqual(splitPinyin('kaika'), ['kai', 'ka']);
@@ -86,7 +92,7 @@ describe('features', () => {
       DEFAULT_FEATURE_OPTIONS,
       { ...DEFAULT_FEATURE_OPTIONS, pinyin: false, latinSpan: 'phrase', cjkMin: 2, cjkMax: 4, latinMin: 2 },
       { ...DEFAULT_FEATURE_OPTIONS, words: false },
-      { ...DEFAULT_FEATURE_OPTIONS, wordBigrams: false },
+      { ...DEFAULT_FEATURE_OPTIONS, wordBigrams: false, english: true },
     ];
     for (const options of variants) {
       const hasher = new FeatureHasher(options);

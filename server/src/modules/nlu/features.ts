@@ -24,6 +24,12 @@ export interface FeatureOptions {
   readonly wordBigrams: boolean;
   /** Weight of the word block relative to the char block after each is L2-normalised. */
   readonly wordWeight: number;
+  /**
+   * English word forms: contractions spelt out ("can't" → "ca not", "i'm" → "i am") and a light suffix
+   * stemmer on words over four letters (charged/charging/charges → charg), so inflections share
+   * features. For English corpora; absent in older model files (off).
+   */
+  readonly english: boolean;
   /** Pairs of pinyin syllables (homophone typos, pinyin typed as such); for Chinese corpora. */
   readonly pinyin: boolean;
   /** Weight of the pinyin block after L2 normalisation: a hint, weaker than the characters themselves. */
@@ -38,6 +44,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   latinSpan: 'word',
   words: true,
   wordBigrams: true,
+  english: false,
   wordWeight: 1,
   pinyin: true,
   pinyinWeight: 0.7,
@@ -160,7 +167,8 @@ function visitPinyinPairs(tokens: readonly Token[], visit: (key: string) => void
   }
 }
 
-function visitFeatures(normalized: string, options: FeatureOptions, visit: (block: Block, key: string) => void): void {
+function visitFeatures(text: string, options: FeatureOptions, visit: (block: Block, key: string) => void): void {
+  const normalized = options.english ? englishForms(text) : text;
   visitCharNgrams(normalized, options, (g) => visit(0, g));
   if (options.pinyin) visitPinyinPairs(tokenize(normalized), (k) => visit(3, k));
   if (options.words || options.wordBigrams) {
@@ -173,6 +181,29 @@ function visitFeatures(normalized: string, options: FeatureOptions, visit: (bloc
       visit(2, `${ws[ws.length - 1]}|$`);
     }
   }
+}
+
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/n't\b/g, ' not'],
+  [/'m\b/g, ' am'],
+  [/'re\b/g, ' are'],
+  [/'ve\b/g, ' have'],
+  [/'ll\b/g, ' will'],
+  [/'d\b/g, ' would'],
+  [/'s\b/g, ''],
+];
+
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  return word.replace(/(?:ing|ed|es|s|ly)$/, '');
+}
+
+/** Normalised text with English contractions spelt out and Latin words stemmed (see `english`). */
+export function englishForms(normalized: string): string {
+  let text = normalized;
+  if (text.includes("'")) for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  return text.replace(/[a-z]{5,}/g, stem);
 }
 
 /** Raw feature counts for one normalised text. Keys are prefixed by block: `c` chars, `w` words, `b` word pairs. */
@@ -313,8 +344,9 @@ export class FeatureHasher {
   }
 
   /** Hash every feature of `text` (normalised); returns how many keys `lo`/`hi` now hold. */
-  hash(text: string): number {
+  hash(normalized: string): number {
     const o = this.options;
+    const text = o.english ? englishForms(normalized) : normalized;
     const len = text.length;
     const maxOrder = Math.max(o.cjkMax, o.latinMax, 1);
     // Upper bound of keys: n-grams over every run with its edges, words, pairs, anchors and pinyin pairs.

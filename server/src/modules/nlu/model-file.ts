@@ -43,6 +43,7 @@ const vectorizerOptionsSchema = z.object({
   latinSpan: z.enum(['word', 'phrase']),
   words: z.boolean(),
   wordBigrams: z.boolean(),
+  english: z.boolean().optional(),
   wordWeight: z.number(),
   // Absent in files written before pinyin features existed: those models were trained without them.
   pinyin: z.boolean().optional(),
@@ -196,6 +197,7 @@ export function deserializeModel(json: string): NluModel {
     ...DEFAULT_VECTORIZER_OPTIONS,
     ...file.features,
     pinyin: file.features.pinyin ?? false,
+    english: file.features.english ?? false,
     pinyinWeight: file.features.pinyinWeight ?? DEFAULT_VECTORIZER_OPTIONS.pinyinWeight,
   };
   return {
