@@ -1,7 +1,7 @@
 /**
  * Chinese NLU: intent and contact type, slots, emotion and "I don't know", trained from data the project
  * ships and run on the CPU inside the server. Other modules import only from here; the knowledge base
- * reuses the normalisation and the character n-gram features.
+ * reuses the normalisation, the card-domain words and `analyze`.
  */
 import type { ModuleDef } from '../module.ts';
 import { loadBuiltinNlu } from './engine.ts';
