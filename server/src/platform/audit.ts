@@ -58,8 +58,53 @@ export function hashRecord(prevHash: string, r: ChainFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+/**
+ * Appends an audit record. Inside a transaction the record is written there, with the change it
+ * describes, and commits or rolls back with it. Outside one (a read: the 360 view, a look-up, a
+ * statement query) the record joins the records of other requests in flight and they commit together in
+ * one transaction on the next turn of the event loop — a group commit. The promise settles only after that
+ * commit, so a read is never answered before its audit record is durable, yet fifty concurrent reads cost
+ * one write transaction instead of fifty.
+ */
 export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await inTransaction(ctx.db, async (trx) => {
+  const record = draftRecord(ctx, entry);
+  if (ctx.db.isTransaction) {
+    await appendRecords(ctx.db, [record]);
+    return;
+  }
+  let batch = batches.get(ctx.db);
+  if (!batch) {
+    batch = new GroupCommit(ctx.db);
+    batches.set(ctx.db, batch);
+  }
+  await batch.add(record);
+}
+
+/** A record before it has its place in the chain (seq, predecessor and hash are set when it is written). */
+type DraftRecord = Omit<ChainFields, 'seq'>;
+
+function draftRecord(ctx: Ctx, entry: AuditEntry): DraftRecord {
+  const at = ctx.clock.now();
+  return {
+    id: newId(at),
+    at: at.toISOString(),
+    actor_id: ctx.actor.userId,
+    actor_role: ctx.actor.role,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    customer_id: entry.customerId ?? null,
+    contact_id: entry.contactId ?? null,
+    ip: ctx.ip ?? null,
+    reason: entry.reason ?? null,
+    // Defence in depth: a card, ID or phone number slipped into details is masked before it is kept.
+    details: scrubText(JSON.stringify(entry.details ?? {})),
+  };
+}
+
+/** Links records to the chain head and inserts them, in order, in one transaction. */
+async function appendRecords(db: Executor, drafts: readonly DraftRecord[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
     // Serialise writers on the chain head so two transactions never link to the same predecessor.
     await lockName(trx, 'audit_log_chain');
     const head = await trx
@@ -68,30 +113,65 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const at = ctx.clock.now();
-    const record: ChainFields = {
-      seq: (head?.seq ?? 0) + 1,
-      id: newId(at),
-      at: at.toISOString(),
-      actor_id: ctx.actor.userId,
-      actor_role: ctx.actor.role,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      customer_id: entry.customerId ?? null,
-      contact_id: entry.contactId ?? null,
-      ip: ctx.ip ?? null,
-      reason: entry.reason ?? null,
-      // Defence in depth: a card, ID or phone number slipped into details is masked before it is kept.
-      details: scrubText(JSON.stringify(entry.details ?? {})),
-    };
-    const prevHash = head?.hash ?? GENESIS;
-    await trx
-      .insertInto('audit_log')
-      .values({ ...record, prev_hash: prevHash, hash: hashRecord(prevHash, record) })
-      .execute();
+    let seq = Number(head?.seq ?? 0);
+    let prevHash = head?.hash ?? GENESIS;
+    for (const draft of drafts) {
+      const record: ChainFields = { ...draft, seq: ++seq };
+      const hash = hashRecord(prevHash, record);
+      await trx
+        .insertInto('audit_log')
+        .values({ ...record, prev_hash: prevHash, hash })
+        .execute();
+      prevHash = hash;
+    }
   });
 }
+
+interface Waiting {
+  draft: DraftRecord;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Collects the records written outside a transaction during one turn of the event loop. */
+class GroupCommit {
+  readonly #db: Executor;
+  #waiting: Waiting[] = [];
+  #scheduled = false;
+
+  constructor(db: Executor) {
+    this.#db = db;
+  }
+
+  add(draft: DraftRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ draft, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        // setImmediate runs after the I/O callbacks of this turn, so requests that arrived together join.
+        setImmediate(() => void this.#flush());
+      }
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#scheduled = false;
+    const batch = this.#waiting;
+    this.#waiting = [];
+    try {
+      await appendRecords(
+        this.#db,
+        batch.map((w) => w.draft),
+      );
+      for (const w of batch) w.resolve();
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  }
+}
+
+// One group commit per database handle (the process-wide Kysely instance; tests open several).
+const batches = new WeakMap<Executor, GroupCommit>();
 
 export interface ChainVerification {
   ok: boolean;

@@ -34,16 +34,13 @@ export class OffsetClock implements Clock {
 }
 
 export const BANK_TIME_ZONE = 'Asia/Shanghai';
-const dateFmt = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BANK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// China Standard Time is UTC+8 all year (no daylight saving since 1991), so the bank's date is the UTC date
+// of the instant moved eight hours on — far cheaper than an Intl formatter, which the 360 view calls often.
+const BANK_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The calendar date (YYYY-MM-DD) of an instant in the bank's zone. */
 export function bankDate(at: Date): string {
-  return dateFmt.format(at);
+  return new Date(at.getTime() + BANK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The instant at which a bank calendar date starts (00:00 Asia/Shanghai, UTC+8, no DST). */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { createTestDatabase } from '../../../test/db.ts';
 import type { ModuleDef } from '../../modules/module.ts';
-import { verifyAuditChain } from '../audit.ts';
+import { audit, verifyAuditChain } from '../audit.ts';
 import { MAX_FAILED_LOGINS } from '../auth/auth.service.ts';
 import { inTransaction, kindOf } from '../db/dialect.ts';
 import { scheduleJob } from '../jobs/jobs.ts';
@@ -261,6 +261,51 @@ describe('audit chain', () => {
     env = await createTestEnv();
   });
   after(() => env.close());
+
+  it('commits records written outside a transaction together, each settling only once it is stored', async () => {
+    const { db } = env.runtime.deps;
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    // Concurrent reads' records join one group commit; none is reported written before it is.
+    const pending = Array.from({ length: 30 }, (_, i) =>
+      audit(env.system, { action: 'test.read', entityType: 'probe', entityId: `p${i}` }).then(count),
+    );
+    const seenAtSettle = await Promise.all(pending);
+    for (const n of seenAtSettle) assert.ok(n >= before + 30);
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'entity_id'])
+      .where('action', '=', 'test.read')
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.entity_id),
+      Array.from({ length: 30 }, (_, i) => `p${i}`),
+    );
+    assert.equal(Number(rows[29]?.seq) - Number(rows[0]?.seq), 29);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+
+  it("writes a record inside the caller's transaction, rolled back with it", async () => {
+    const { db } = env.runtime.deps;
+    await assert.rejects(
+      inTransaction(db, async (trx) => {
+        await audit({ ...env.system, db: trx }, { action: 'test.rolled_back', entityType: 'probe' });
+        throw new Error('the change fails');
+      }),
+    );
+    const left = await db.selectFrom('audit_log').select('seq').where('action', '=', 'test.rolled_back').execute();
+    assert.equal(left.length, 0);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
 
   it('verifies an intact chain and names the first tampered record', async () => {
     const { db } = env.runtime.deps;

@@ -2,7 +2,6 @@ import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import {
   type AccountView,
@@ -56,11 +55,6 @@ export interface Customer360 {
  * the sections other modules contribute (open promises, cases, past contacts). The read is audited.
  */
 export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Customer360> {
-  // One transaction: the access decision's audit (an override), the reads and the read's audit commit once.
-  return inTransaction(ctx.db, (trx) => load360({ ...ctx, db: trx }, customerId));
-}
-
-async function load360(ctx: Ctx, customerId: string): Promise<Customer360> {
   authorize(ctx.actor, 'customers.read');
   // The customer's row doubles as the existence check made before the access decision.
   const row = await ctx.db

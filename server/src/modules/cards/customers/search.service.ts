@@ -1,7 +1,6 @@
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isLuhnValid, isValidIdNumber, normalizeCardNumber } from '../../../platform/pii/validators.ts';
 import { type CardSummary, listCardSummaries, parseFlags } from './customer.service.ts';
@@ -43,7 +42,7 @@ export async function searchCustomers(ctx: Ctx, query: string): Promise<{ by: Se
   authorize(ctx.actor, 'customers.search');
   const q = classifyQuery(query);
   if (!q) throw new AppError('SEARCH_QUERY_INVALID');
-  return inTransaction(ctx.db, (trx) => search({ ...ctx, db: trx }, q));
+  return search(ctx, q);
 }
 
 async function search(ctx: Ctx, q: { by: SearchBy; value: string }): Promise<{ by: SearchBy; hits: SearchHit[] }> {

@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as customerMasks from '../../../modules/cards/migrations/1002_customer_masks.ts';
+import * as transactionsRecent from '../../../modules/cards/migrations/1003_transactions_recent.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
+import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
@@ -17,8 +19,10 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
   '1001_cards': cards,
   '1002_customer_masks': customerMasks,
+  '1003_transactions_recent': transactionsRecent,
   '2001_contacts': contacts,
   '2002_contact_links': contactLinks,
+  '2003_contacts_recent': contactsRecent,
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,
