@@ -6,6 +6,8 @@
  *
  * Input to every function here is text already passed through `normalizeText`.
  */
+
+import { PairTable } from './pair-table.ts';
 import { pinyinIds, readingsOf, splitPinyin } from './pinyin.ts';
 import { cutWords, segmenter } from './segmenter.ts';
 
@@ -602,50 +604,6 @@ export class FeatureHasher {
   }
 }
 
-/**
- * Column lookup by hashed key: open addressing with linear probing in typed arrays, at most half full,
- * so a lookup is a multiply and one or two probes in contiguous memory.
- */
-class KeyTable {
-  private readonly shift: number;
-  private readonly mask: number;
-  private readonly slotLo: Uint32Array;
-  private readonly slotHi: Int32Array;
-  private readonly slotCol: Int32Array;
-
-  constructor(lo: Uint32Array, hi: Uint32Array) {
-    let bits = 4;
-    while (1 << bits < 2 * lo.length) bits++;
-    this.shift = 32 - bits;
-    this.mask = (1 << bits) - 1;
-    this.slotLo = new Uint32Array(1 << bits);
-    this.slotHi = new Int32Array(1 << bits).fill(-1);
-    this.slotCol = new Int32Array(1 << bits);
-    for (let col = 0; col < lo.length; col++) {
-      let s = this.slot(lo[col] as number, hi[col] as number);
-      while ((this.slotHi[s] as number) !== -1) s = (s + 1) & this.mask;
-      this.slotLo[s] = lo[col] as number;
-      this.slotHi[s] = hi[col] as number;
-      this.slotCol[s] = col;
-    }
-  }
-
-  private slot(lo: number, hi: number): number {
-    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-  }
-
-  /** Column of the key, or -1. */
-  get(lo: number, hi: number): number {
-    let s = this.slot(lo, hi);
-    for (;;) {
-      const h = this.slotHi[s] as number;
-      if (h === -1) return -1;
-      if (h === hi && this.slotLo[s] === lo) return this.slotCol[s] as number;
-      s = (s + 1) & this.mask;
-    }
-  }
-}
-
 /** A sparse row: feature columns (in order of first occurrence) and their values. */
 export interface SparseVector {
   readonly indices: Int32Array;
@@ -678,7 +636,8 @@ export class Vectorizer {
   readonly options: VectorizerOptions;
   /** Normalisation group of each feature: 0 characters, 1 words and word pairs, 2 pinyin pairs. */
   private readonly group: Uint8Array;
-  private readonly table: KeyTable;
+  /** Column of each hashed key, by (high half, low half). */
+  private readonly table: PairTable;
   private readonly hasher: FeatureHasher;
   /** Term-frequency scratch, reset after each use (transform is synchronous and not re-entrant). */
   private readonly tf: Float64Array;
@@ -694,7 +653,8 @@ export class Vectorizer {
       const block = (keysHi[i] as number) >>> HI_BLOCK_SHIFT;
       this.group[i] = block === 0 ? 0 : block === 3 ? 2 : 1;
     }
-    this.table = new KeyTable(keysLo, keysHi);
+    this.table = new PairTable(keysLo.length);
+    for (let col = 0; col < keysLo.length; col++) this.table.add(keysHi[col] as number, keysLo[col] as number, col);
     this.hasher = new FeatureHasher(options);
     this.tf = new Float64Array(keysLo.length);
   }
@@ -703,7 +663,7 @@ export class Vectorizer {
   columnOf(name: string): number | undefined {
     const key = featureKey(name);
     if (key === undefined) return undefined;
-    const col = this.table.get(key % TWO_32, Math.floor(key / TWO_32));
+    const col = this.table.get(Math.floor(key / TWO_32), key % TWO_32);
     return col < 0 ? undefined : col;
   }
 
@@ -766,7 +726,7 @@ export class Vectorizer {
     const table = this.table;
     let m = 0;
     for (let k = 0; k < n; k++) {
-      const col = table.get(lo[k] as number, hi[k] as number);
+      const col = table.get(hi[k] as number, lo[k] as number);
       if (col < 0) continue;
       if (tf[col] === 0) cols[m++] = col;
       tf[col] = (tf[col] as number) + 1;

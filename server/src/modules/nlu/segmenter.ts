@@ -9,6 +9,7 @@
  * character codes, so the classifier's hot path makes no call into native code and builds no strings.
  */
 import { readFileSync } from 'node:fs';
+import { PairTable } from './pair-table.ts';
 
 /** Card-domain words jieba would otherwise split (挂/失, 尾/号) or glue wrongly. Frequencies are high so they win. */
 export const DOMAIN_WORDS: readonly string[] = [
@@ -160,11 +161,8 @@ const DOMAIN_FREQUENCY = 100_000;
  */
 export class Dictionary {
   private readonly rootChild = new Int32Array(0x10000).fill(-1);
-  private slotNode: Int32Array;
-  private slotCode: Uint16Array;
-  private slotChild: Int32Array;
-  private mask: number;
-  private used = 0;
+  /** Child of each (node, character code) edge below the root. */
+  private readonly edges = new PairTable(1 << 18);
   private logFreq: Float64Array;
   private nodes = 1;
   private logTotal = 0;
@@ -177,10 +175,6 @@ export class Dictionary {
    * the dictionary's. Parsed on character codes without splitting lines: this is most of model load.
    */
   constructor(dictionary: string, extra: readonly string[], extraFrequency: number) {
-    this.slotNode = new Int32Array(1 << 19).fill(-1);
-    this.slotCode = new Uint16Array(1 << 19);
-    this.slotChild = new Int32Array(1 << 19);
-    this.mask = (1 << 19) - 1;
     this.logFreq = new Float64Array(1 << 18).fill(Number.NaN);
     let freq = new Float64Array(this.logFreq.length);
     const setFreq = (node: number, f: number) => {
@@ -228,19 +222,8 @@ export class Dictionary {
     this.logTotal = Math.log(total);
   }
 
-  private slotOf(node: number, code: number): number {
-    return Math.imul(Math.imul(node, 0x9e3779b1) ^ code, 0x85ebca6b) & this.mask;
-  }
-
   private child(node: number, code: number): number {
-    if (node === 0) return this.rootChild[code] as number;
-    let s = this.slotOf(node, code);
-    for (;;) {
-      const n = this.slotNode[s] as number;
-      if (n === -1) return -1;
-      if (n === node && this.slotCode[s] === code) return this.slotChild[s] as number;
-      s = (s + 1) & this.mask;
-    }
+    return node === 0 ? (this.rootChild[code] as number) : this.edges.get(node, code);
   }
 
   private childOrAdd(node: number, code: number): number {
@@ -256,32 +239,8 @@ export class Dictionary {
       this.rootChild[code] = id;
       return id;
     }
-    if (2 * (this.used + 1) > this.slotNode.length) this.growTable();
-    let s = this.slotOf(node, code);
-    while ((this.slotNode[s] as number) !== -1) s = (s + 1) & this.mask;
-    this.slotNode[s] = node;
-    this.slotCode[s] = code;
-    this.slotChild[s] = id;
-    this.used++;
+    this.edges.add(node, code, id);
     return id;
-  }
-
-  private growTable(): void {
-    const { slotNode, slotCode, slotChild } = this;
-    const size = slotNode.length * 2;
-    this.slotNode = new Int32Array(size).fill(-1);
-    this.slotCode = new Uint16Array(size);
-    this.slotChild = new Int32Array(size);
-    this.mask = size - 1;
-    for (let i = 0; i < slotNode.length; i++) {
-      const node = slotNode[i] as number;
-      if (node === -1) continue;
-      let s = this.slotOf(node, slotCode[i] as number);
-      while ((this.slotNode[s] as number) !== -1) s = (s + 1) & this.mask;
-      this.slotNode[s] = node;
-      this.slotCode[s] = slotCode[i] as number;
-      this.slotChild[s] = slotChild[i] as number;
-    }
   }
 
   /**
