@@ -10,6 +10,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ModuleDef } from './modules/module.ts';
+import { serverFile } from './paths.ts';
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
@@ -19,7 +20,7 @@ import { platformRoutes } from './platform/http/platform.routes.ts';
 import type { App } from './platform/http/types.ts';
 import { registerWebSocket, type TopicAuthorizers } from './platform/http/websocket.ts';
 
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const WEB_DIST = fileURLToPath(serverFile('../web/dist/'));
 
 /** Builds the HTTP application: one error model, auth by default, idempotency, OpenAPI, modules' routes. */
 export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promise<FastifyInstance> {

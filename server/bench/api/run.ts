@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { buildServer } from '../../scripts/build.ts';
 import { Keyring } from '../../src/platform/pii/keyring.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -79,8 +80,19 @@ function rssOf(pid: number): number {
   return kb * 1024;
 }
 
+/**
+ * The server under test runs as it is deployed: the production build (`scripts/build.mjs`), without the
+ * TypeScript loader. BENCH_SERVER=tsx runs the sources through tsx instead, to compare.
+ */
+async function serverCommand(): Promise<string[]> {
+  const entry = join(import.meta.dirname, 'server-entry.ts');
+  if (process.env.BENCH_SERVER === 'tsx') return ['--import', 'tsx', entry];
+  await buildServer({ 'bench-server': 'bench/api/server-entry.ts' });
+  return [join(root, 'server/dist/bench-server.mjs')];
+}
+
 async function start(): Promise<{ port: number; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-entry.ts')], {
+  const child = spawn(process.execPath, await serverCommand(), {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

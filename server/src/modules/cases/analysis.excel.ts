@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Analysis, Bucket } from './analysis.ts';
 
 /** The complaint analysis as an Excel workbook: one sheet per grouping, Chinese headings. */
@@ -26,7 +26,10 @@ function addBucketSheet(wb: ExcelJS.Workbook, name: string, buckets: readonly Bu
 }
 
 export async function analysisWorkbook(a: Analysis, generatedAt: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start: the library and its dependencies take about 30 MB of
+  // memory that a server which never exports need not hold.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'CardDesk';
   wb.created = new Date(generatedAt);
   const summary = wb.addWorksheet('概览');

@@ -4,11 +4,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { serverFile } from '../../paths.ts';
 import type { SourceFile } from './markdown/import-export.ts';
 import type { SynonymInput } from './synonyms.service.ts';
 
 /** The demo bank's knowledge, in the import format (server/data/knowledge). */
-export const SEED_DIR = fileURLToPath(new URL('../../../data/knowledge/', import.meta.url));
+export const SEED_DIR = fileURLToPath(serverFile('data/knowledge/'));
 
 /** Every `*.md` under `dir`, in a stable order. */
 export function readArticleFiles(dir: string): SourceFile[] {

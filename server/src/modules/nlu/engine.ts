@@ -2,6 +2,7 @@
  * The NLU engine: one loaded model, and `analyze(text)` giving type, intent, confidence, alternatives,
  * slots and emotion. Pure CPU work, no I/O after load; one engine is shared by every request.
  */
+import { serverFile } from '../../paths.ts';
 import { AppError } from '../../platform/errors.ts';
 import { Classifier, type ScoredLabel } from './classifier.ts';
 import { type Emotion, scoreEmotion } from './emotion.ts';
@@ -63,7 +64,7 @@ function round(x: number): number {
 }
 
 /** The model shipped with CardDesk, trained from `data/nlu/train.csv` by `build-model.ts`. */
-export const BUILTIN_MODEL_FILE = new URL('../../../data/nlu/model.json', import.meta.url);
+export const BUILTIN_MODEL_FILE = serverFile('data/nlu/model.json');
 
 let builtin: NluEngine | undefined;
 

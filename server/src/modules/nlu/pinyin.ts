@@ -4,9 +4,10 @@
  * syllable pairs make all of these look alike to the model.
  */
 import { readFileSync } from 'node:fs';
+import { serverFile } from '../../paths.ts';
 
 /** Character → readings table shipped with the model (built by `build-pinyin.ts`). */
-export const PINYIN_FILE = new URL('../../../data/nlu/pinyin.txt', import.meta.url);
+export const PINYIN_FILE = serverFile('data/nlu/pinyin.txt');
 
 interface PinyinTable {
   readings: Map<string, readonly string[]>;

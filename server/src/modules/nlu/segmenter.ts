@@ -9,6 +9,7 @@
  * character codes, so the classifier's hot path makes no call into native code and builds no strings.
  */
 import { readFileSync } from 'node:fs';
+import { serverFile } from '../../paths.ts';
 import { PairTable } from './pair-table.ts';
 
 /** Card-domain words jieba would otherwise split (挂/失, 尾/号) or glue wrongly. Frequencies are high so they win. */
@@ -150,7 +151,7 @@ export const DOMAIN_WORDS: readonly string[] = [
 ];
 
 /** Path of the trimmed general dictionary shipped with the model. */
-export const WORDS_FILE = new URL('../../../data/nlu/words.txt', import.meta.url);
+export const WORDS_FILE = serverFile('data/nlu/words.txt');
 
 /** Frequency of the card-domain words: high, so they win over the general dictionary's splits. */
 const DOMAIN_FREQUENCY = 100_000;
