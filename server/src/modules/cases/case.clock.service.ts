@@ -17,8 +17,16 @@ import {
 import { sendCustomerMessage } from './case.messages.ts';
 import { type CaseRow, departmentCodes, listAppraisals, updateCase } from './case.repository.ts';
 import type { CaseDto } from './case.schemas.ts';
+import {
+  type CaseSettings,
+  type Holiday,
+  listHolidays,
+  loadCaseSettings,
+  storeCaseSettings,
+  storeHolidays,
+} from './case.settings.ts';
 import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
-import { refreshDeadline } from './deadline.ts';
+import { recalculateRunningDeadlines, refreshDeadline } from './deadline.ts';
 
 /**
  * Changes to the regulatory clock of a complaint: complex (30 days), the extension (+30, only with a
@@ -178,4 +186,38 @@ export async function endAppraisal(ctx: Ctx, caseId: string): Promise<CaseDto> {
     publishCase(tctx, updated, 'case.deadline_changed');
     return updated;
   });
+}
+
+/**
+ * Changes the cases module's settings and recomputes, in the same transaction, the deadlines of every case
+ * whose clock runs: a switch of day basis or of the fraud decision days applies to open cases at once, and
+ * reminders follow new lead times.
+ */
+export async function updateCaseSettings(
+  ctx: Ctx,
+  patch: { [K in keyof CaseSettings]?: CaseSettings[K] | undefined },
+): Promise<CaseSettings> {
+  authorize(ctx.actor, 'cases.manage');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const { before, after } = await storeCaseSettings(tctx, patch);
+    await recalculateRunningDeadlines(tctx, '处理时限规则调整', before);
+    return after;
+  });
+}
+
+/**
+ * Replaces one year of the bank's calendar (public holidays and 调休 working weekends) and recomputes the
+ * running deadlines with it in the same transaction: under the working-day basis a holiday declared after a
+ * complaint was received moves its due date, and the case records why.
+ */
+export async function replaceHolidays(ctx: Ctx, year: number, days: readonly Holiday[]): Promise<Holiday[]> {
+  authorize(ctx.actor, 'cases.manage');
+  await inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const settings = await loadCaseSettings(tctx);
+    await storeHolidays(tctx, year, days);
+    await recalculateRunningDeadlines(tctx, '银行节假日日历调整', settings);
+  });
+  return listHolidays(ctx, year);
 }

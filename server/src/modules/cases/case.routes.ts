@@ -4,7 +4,15 @@ import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { analysisWorkbook } from './analysis.excel.ts';
 import { analysisQuerySchema, analyzeComplaints } from './analysis.ts';
-import { approveExtension, endAppraisal, markComplex, requestExtension, startAppraisal } from './case.clock.service.ts';
+import {
+  approveExtension,
+  endAppraisal,
+  markComplex,
+  replaceHolidays,
+  requestExtension,
+  startAppraisal,
+  updateCaseSettings,
+} from './case.clock.service.ts';
 import { customerMessages } from './case.messages.ts';
 import {
   caseDetailSchema,
@@ -15,13 +23,7 @@ import {
   referSchema,
 } from './case.schemas.ts';
 import { addNote, getCase, listCases, openComplaint } from './case.service.ts';
-import {
-  caseSettingsSchema,
-  listHolidays,
-  loadCaseSettings,
-  replaceHolidays,
-  updateCaseSettings,
-} from './case.settings.ts';
+import { caseSettingsSchema, listHolidays, loadCaseSettings } from './case.settings.ts';
 import { FEEDBACK } from './case.ts';
 import {
   acceptCase,

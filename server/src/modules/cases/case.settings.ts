@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type DayBasis, type WorkCalendar, weekdayCalendar } from './regulatory-clock.ts';
 
@@ -44,33 +43,31 @@ export async function loadCaseSettings(ctx: Pick<Ctx, 'db'>): Promise<CaseSettin
     : DEFAULT_CASE_SETTINGS;
 }
 
-export async function updateCaseSettings(
-  ctx: Ctx,
+/**
+ * Stores a settings change in the caller's transaction (audited with before and after) and returns the new
+ * settings. The service (`case.clock.service.ts`) recomputes the running deadlines they govern.
+ */
+export async function storeCaseSettings(
+  trxCtx: Ctx,
   patch: { [K in keyof CaseSettings]?: CaseSettings[K] | undefined },
-): Promise<CaseSettings> {
-  authorize(ctx.actor, 'cases.manage');
-  return inTransaction(ctx.db, async (trx) => {
-    const current = await loadCaseSettings({ db: trx });
-    const parsed = caseSettingsSchema.safeParse({ ...current, ...stripUndefined(patch) });
-    if (!parsed.success) throw new AppError('CASE_SETTING_INVALID', { details: parsed.error.issues });
-    const now = ctx.clock.now().toISOString();
-    const value = JSON.stringify(parsed.data);
-    await trx
-      .insertInto('settings')
-      .values({ key: KEY, value, updated_at: now, updated_by: ctx.actor.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: ctx.actor.userId }))
-      .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'cases.settings_update',
-        entityType: 'settings',
-        entityId: KEY,
-        details: { before: current, after: parsed.data },
-      },
-    );
-    return parsed.data;
+): Promise<{ before: CaseSettings; after: CaseSettings }> {
+  const current = await loadCaseSettings(trxCtx);
+  const parsed = caseSettingsSchema.safeParse({ ...current, ...stripUndefined(patch) });
+  if (!parsed.success) throw new AppError('CASE_SETTING_INVALID', { details: parsed.error.issues });
+  const now = trxCtx.clock.now().toISOString();
+  const value = JSON.stringify(parsed.data);
+  await trxCtx.db
+    .insertInto('settings')
+    .values({ key: KEY, value, updated_at: now, updated_by: trxCtx.actor.userId })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: trxCtx.actor.userId }))
+    .execute();
+  await audit(trxCtx, {
+    action: 'cases.settings_update',
+    entityType: 'settings',
+    entityId: KEY,
+    details: { before: current, after: parsed.data },
   });
+  return { before: current, after: parsed.data };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -106,35 +103,30 @@ export async function listHolidays(ctx: Ctx, year: number): Promise<Holiday[]> {
   return rows.map((r) => ({ date: r.date, working: r.working === 1, name: r.name }));
 }
 
-/** Replaces the bank's calendar entries for one year (holidays and 调休 working weekends). */
-export async function replaceHolidays(ctx: Ctx, year: number, days: readonly Holiday[]): Promise<Holiday[]> {
-  authorize(ctx.actor, 'cases.manage');
+/** Replaces the bank's calendar entries for one year (holidays and 调休 working weekends), audited. */
+export async function storeHolidays(trxCtx: Ctx, year: number, days: readonly Holiday[]): Promise<void> {
   if (days.some((d) => !d.date.startsWith(`${year}-`))) {
     throw new AppError('CASE_SETTING_INVALID', { detail: 'holiday outside the year' });
   }
-  await inTransaction(ctx.db, async (trx) => {
-    await trx
-      .deleteFrom('case_holidays')
-      .where('date', '>=', `${year}-01-01`)
-      .where('date', '<=', `${year}-12-31`)
+  const dates = new Set(days.map((d) => d.date));
+  if (dates.size !== days.length) throw new AppError('CASE_SETTING_INVALID', { detail: 'a date listed twice' });
+  await trxCtx.db
+    .deleteFrom('case_holidays')
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .execute();
+  if (days.length > 0) {
+    await trxCtx.db
+      .insertInto('case_holidays')
+      .values(days.map((d) => ({ date: d.date, working: d.working ? 1 : 0, name: d.name })))
       .execute();
-    for (const d of days) {
-      await trx
-        .insertInto('case_holidays')
-        .values({ date: d.date, working: d.working ? 1 : 0, name: d.name })
-        .execute();
-    }
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'cases.holidays_replace',
-        entityType: 'settings',
-        entityId: `case_holidays:${year}`,
-        details: { count: days.length },
-      },
-    );
+  }
+  await audit(trxCtx, {
+    action: 'cases.holidays_replace',
+    entityType: 'settings',
+    entityId: `case_holidays:${year}`,
+    details: { count: days.length },
   });
-  return listHolidays(ctx, year);
 }
 
 export type { DayBasis };

@@ -407,6 +407,88 @@ describe('complaints: reminders and escalation are jobs that fire once, across r
   });
 });
 
+describe('complaints: a change of the bank calendar or the clock settings applies to running cases', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES, start: '2026-11-02T02:00:00Z' }); // a Monday
+  });
+  after(() => env.close());
+
+  const put = (url: string, payload: unknown) =>
+    call(env, { method: 'PUT', url, as: 'admin', payload: payload as Record<string, unknown> });
+  const jobs = (caseId: string) =>
+    env.system.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'status'])
+      .where('dedupe_key', 'like', `case:${caseId}:%`)
+      .orderBy('dedupe_key')
+      .execute();
+
+  it('recomputes due dates, records why on each moved case, and leaves decided cases alone', async () => {
+    const running = await open(env);
+    const decided = await open(env);
+    assert.equal(running.dueDate, '2026-11-17');
+    assert.equal(
+      (await post(env, 'supervisor', `/api/cases/${decided.id}/resolve`, { result: '已退还年费' })).statusCode,
+      200,
+    );
+
+    // Working days: 15 of them after Monday 2 November end on Monday 23 November.
+    assert.equal((await put('/api/cases/settings', { dayBasis: 'working' })).statusCode, 200);
+    assert.equal((await detail(env, running.id)).dueDate, '2026-11-23');
+    assert.equal((await detail(env, decided.id)).dueDate, '2026-11-17');
+
+    // A public holiday declared inside the period pushes it one working day on; 调休 on a Saturday pulls it back.
+    const holidays = [{ date: '2026-11-10', working: false, name: '银行临时休假日' }];
+    const res = await put('/api/cases/holidays/2026', holidays);
+    assert.equal(res.statusCode, 200, res.body);
+    let d = await detail(env, running.id);
+    assert.equal(d.dueDate, '2026-11-24');
+    const moved = d.events.filter((e) => e.kind === 'deadline_recalculated');
+    assert.equal(moved.length, 2);
+    assert.match(moved.at(-1)?.body ?? '', /银行节假日日历调整.*2026-11-23.*2026-11-24/);
+    assert.equal((await detail(env, decided.id)).dueDate, '2026-11-17');
+    await put('/api/cases/holidays/2026', [...holidays, { date: '2026-11-14', working: true, name: '调休上班' }]);
+    d = await detail(env, running.id);
+    assert.equal(d.dueDate, '2026-11-23');
+
+    // The reminders and the escalation follow the due date: only the current date's jobs are pending.
+    const pending = (await jobs(running.id)).filter((j) => j.status === 'pending').map((j) => j.dedupe_key ?? '');
+    assert.ok(pending.length > 0);
+    assert.ok(
+      pending.every((k) => k.includes(':2026-11-23')),
+      pending.join(' '),
+    );
+    assert.ok((await verifyAuditChain(env.system.db)).ok);
+  });
+
+  it('reschedules reminders when their lead times change, without moving the due date', async () => {
+    const c = await open(env);
+    const before = (await detail(env, c.id)).dueDate;
+    assert.equal((await put('/api/cases/settings', { reminderDaysBefore: [5] })).statusCode, 200);
+    assert.equal((await detail(env, c.id)).dueDate, before);
+    const pending = (await jobs(c.id)).filter((j) => j.status === 'pending').map((j) => j.dedupe_key ?? '');
+    assert.deepEqual(
+      pending.filter((k) => k.includes(':remind:')),
+      [`case:${c.id}:remind:${before}:5`],
+    );
+  });
+
+  it('refuses a calendar that lists a date twice, and changes nothing', async () => {
+    const c = await open(env);
+    const before = (await detail(env, c.id)).dueDate;
+    const res = await put('/api/cases/holidays/2026', [
+      { date: '2026-11-25', working: false, name: '甲' },
+      { date: '2026-11-25', working: false, name: '乙' },
+    ]);
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'CASE_SETTING_INVALID');
+    const stored = await call(env, { method: 'GET', url: '/api/cases/holidays/2026', as: 'admin' });
+    assert.equal(stored.json().length, 2);
+    assert.equal((await detail(env, c.id)).dueDate, before);
+  });
+});
+
 describe('complaint analysis', () => {
   let env: TestEnv;
   before(async () => {

@@ -6,7 +6,7 @@ import { cancelJobs, schedule } from '../../platform/jobs/jobs.ts';
 import { defineJob } from '../../platform/jobs/worker.ts';
 import { publishCase, publishToDepartment, publishToSupervisors, recordCaseEvent, today } from './case.core.ts';
 import { type CaseRow, departmentById, listAppraisals, lockCase, updateCase } from './case.repository.ts';
-import { loadCaseSettings, loadWorkCalendar } from './case.settings.ts';
+import { type CaseSettings, loadCaseSettings, loadWorkCalendar } from './case.settings.ts';
 import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
 import { allowedDays, computeDueDate, deadlineInstant, reminderInstant } from './regulatory-clock.ts';
 
@@ -62,6 +62,49 @@ export async function refreshDeadline(ctx: Ctx, row: CaseRow): Promise<CaseRow> 
   }
   await scheduleDeadlineJobs(ctx, updated);
   return updated;
+}
+
+/**
+ * The bank changed what deadlines are computed from (its holiday calendar, the day basis, the fraud decision
+ * days, the reminder lead times): every case whose clock runs gets its due date computed again and its
+ * reminders rescheduled, in the caller's transaction, so no promised date is left on the old rules. A moved
+ * due date is recorded on the case and published like any other deadline change. `previous` are the settings
+ * the pending reminders were scheduled under (their lead times name the jobs to withdraw).
+ */
+export async function recalculateRunningDeadlines(
+  trxCtx: Ctx,
+  reason: string,
+  previous: CaseSettings,
+): Promise<Array<{ caseId: string; number: string; previousDueDate: string; dueDate: string }>> {
+  const running = await trxCtx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('state', 'in', CLOCK_RUNNING_STATES)
+    .orderBy('id')
+    .execute();
+  const moved: Array<{ caseId: string; number: string; previousDueDate: string; dueDate: string }> = [];
+  const now = trxCtx.clock.now();
+  for (const { id } of running) {
+    const row = await lockCase(trxCtx.db, id);
+    if (!row) continue;
+    await cancelJobs(
+      trxCtx.db,
+      previous.reminderDaysBefore.map((d) => reminderKey(row.id, row.due_date, d)),
+      now,
+    );
+    const updated = await refreshDeadline(trxCtx, row);
+    if (updated.due_date === row.due_date) continue;
+    const change = { previousDueDate: row.due_date, dueDate: updated.due_date };
+    await recordCaseEvent(
+      { ctx: trxCtx, row: updated },
+      'deadline_recalculated',
+      `${reason}:处理时限由 ${row.due_date} 调整为 ${updated.due_date}`,
+      change,
+    );
+    publishCase(trxCtx, updated, 'case.deadline_changed');
+    moved.push({ caseId: row.id, number: row.number, ...change });
+  }
+  return moved;
 }
 
 export async function scheduleDeadlineJobs(ctx: Ctx, row: CaseRow): Promise<void> {
