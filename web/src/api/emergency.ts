@@ -13,7 +13,7 @@ export interface EmergencyReport {
   kind: EmergencyKind;
   action: 'reported_lost' | 'frozen';
   reportedAt: string;
-  protection: { covered: boolean; hours: number; from: string | null; to: string | null };
+  protection: { covered: boolean; hours: number; maxCoverFen: number | null; from: string | null; to: string | null };
   replacementCardId: string | null;
   caseId: string | null;
   confirmation: string;

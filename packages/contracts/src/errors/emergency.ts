@@ -23,4 +23,9 @@ export const emergencyErrors = {
     zh: '所选交易已在其他欺诈工单中处理',
     en: 'A marked transaction is already part of another fraud case',
   },
+  EMERGENCY_SETTING_INVALID: {
+    status: 400,
+    zh: '紧急业务设置值不正确',
+    en: 'The emergency setting value is not valid',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

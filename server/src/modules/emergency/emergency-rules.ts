@@ -42,16 +42,24 @@ export const DEFAULT_PROTECTION_HOURS = 72;
 export interface ProtectionWindow {
   covered: boolean;
   hours: number;
+  /** The most the cover pays, in fen, when the bank sets a ceiling for the product. */
+  maxCoverFen: number | null;
   /** Instants (UTC ISO) the cover runs between: `hours` before the report until the report. */
   from: string | null;
   to: string | null;
 }
 
-export function protectionWindow(reportedAt: Date, covered: boolean, hours: number): ProtectionWindow {
-  if (!covered || hours <= 0) return { covered: false, hours: 0, from: null, to: null };
+export function protectionWindow(
+  reportedAt: Date,
+  covered: boolean,
+  hours: number,
+  maxCoverFen: number | null = null,
+): ProtectionWindow {
+  if (!covered || hours <= 0) return { covered: false, hours: 0, maxCoverFen: null, from: null, to: null };
   return {
     covered: true,
     hours,
+    maxCoverFen,
     from: new Date(reportedAt.getTime() - hours * 3_600_000).toISOString(),
     to: reportedAt.toISOString(),
   };

@@ -1,5 +1,6 @@
 import { idSchema } from '@carddesk/contracts';
 import { z } from 'zod';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
   getEmergencyReport,
@@ -8,12 +9,40 @@ import {
   recentTransactions,
   reportEmergency,
 } from './emergency.service.ts';
+import { emergencySettingsSchema, loadEmergencySettings, updateEmergencySettings } from './emergency.settings.ts';
 
 const tags = ['emergency'];
 const params = z.object({ id: idSchema });
 
 /** The emergency lane over HTTP (work inside a contact: send `X-Contact-Id`). */
 export const emergencyRoutes: ModuleRoutes = async (app) => {
+  app.get(
+    '/api/emergency/settings',
+    {
+      schema: {
+        tags,
+        summary: '紧急业务规则:拒付时限、失卡保障、卡组织 / Emergency lane settings',
+        response: { 200: emergencySettingsSchema },
+      },
+    },
+    async (request) => {
+      authorize(request.ctx.actor, 'settings.manage');
+      return loadEmergencySettings(request.ctx);
+    },
+  );
+  app.put(
+    '/api/emergency/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change the emergency lane settings (the parts given replace the stored ones)',
+        body: emergencySettingsSchema.partial(),
+        response: { 200: emergencySettingsSchema },
+      },
+    },
+    async (request) => updateEmergencySettings(request.ctx, request.body),
+  );
+
   app.post(
     '/api/emergency/reports',
     {

@@ -26,7 +26,7 @@ import {
   startFollowUp,
 } from '../cases/index.ts';
 import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
-import { cardNetwork, chargebackRules, protectionHours } from './emergency.settings.ts';
+import { cardNetwork, chargebackRules, lostCardProtection } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
 import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
 
@@ -74,7 +74,9 @@ async function cardOf(ctx: Ctx, customerId: string, cardId: string): Promise<Car
 async function protectionFor(ctx: Ctx, card: CardSummary, reportedAt: Date): Promise<ProtectionWindow> {
   const terms = await termsOn(ctx.db, card.productId, bankDate(reportedAt));
   const covered = terms.services.some((s) => s.code === 'lost_card_cover');
-  return protectionWindow(reportedAt, covered, covered ? await protectionHours(ctx, card.productId) : 0);
+  if (!covered) return protectionWindow(reportedAt, false, 0);
+  const cover = await lostCardProtection(ctx, card.productId);
+  return protectionWindow(reportedAt, true, cover.hours, cover.maxCoverFen);
 }
 
 /**

@@ -1,5 +1,12 @@
+import { z } from 'zod';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import { AppError } from '../../platform/errors.ts';
 import { type ChargebackRule, DEFAULT_CHARGEBACK_RULES, DEFAULT_PROTECTION_HOURS } from './emergency-rules.ts';
+
+const CARD_NETWORK_KEY = 'emergency.card_network';
 
 /**
  * Settings of the emergency lane: chargeback limits per network and lost-card protection hours per product
@@ -46,17 +53,22 @@ export async function chargebackRules(ctx: Pick<Ctx, 'db'>): Promise<ChargebackR
   }));
 }
 
-/** Hours of lost-card protection for a product (its own row, else the '*' default). */
-export async function protectionHours(ctx: Pick<Ctx, 'db'>, productId: string): Promise<number> {
+/** Lost-card protection of a product (by its code), else the '*' default row. */
+export async function lostCardProtection(
+  ctx: Pick<Ctx, 'db'>,
+  productId: string,
+): Promise<{ hours: number; maxCoverFen: number | null }> {
+  // Rows are keyed by product code (what a bank's rules name); cards carry the product's id.
+  const product = await ctx.db.selectFrom('products').select('code').where('id', '=', productId).executeTakeFirst();
   const rows = await ctx.db
     .selectFrom('lost_card_protection')
-    .select(['product_code', 'hours'])
-    .where('product_code', 'in', [productId, '*'])
+    .select(['product_code', 'hours', 'max_cover_fen'])
+    .where('product_code', 'in', product ? [product.code, '*'] : ['*'])
     .execute();
-  return (
-    (rows.find((r) => r.product_code === productId) ?? rows.find((r) => r.product_code === '*'))?.hours ??
-    DEFAULT_PROTECTION_HOURS
-  );
+  const row = rows.find((r) => r.product_code === product?.code) ?? rows.find((r) => r.product_code === '*');
+  return row
+    ? { hours: row.hours, maxCoverFen: row.max_cover_fen === null ? null : Number(row.max_cover_fen) }
+    : { hours: DEFAULT_PROTECTION_HOURS, maxCoverFen: null };
 }
 
 /** The bank's cards are issued on UnionPay BINs (62…); a bank on another network changes this setting. */
@@ -64,7 +76,140 @@ export async function cardNetwork(ctx: Pick<Ctx, 'db'>): Promise<string> {
   const row = await ctx.db
     .selectFrom('settings')
     .select('value')
-    .where('key', '=', 'emergency.card_network')
+    .where('key', '=', CARD_NETWORK_KEY)
     .executeTakeFirst();
   return row ? String(JSON.parse(row.value)) : 'unionpay';
+}
+
+const chargebackRuleSchema = z
+  .object({
+    network: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+    nameZh: z.string().trim().min(1).max(20),
+    basis: z.enum(['processing', 'statement']),
+    days: z.number().int().min(1).max(540),
+    retrievalDays: z.number().int().min(0).max(540),
+  })
+  .refine((r) => r.retrievalDays <= r.days, {
+    message: 'the retrieval request is inside the limit',
+    path: ['retrievalDays'],
+  });
+
+/**
+ * The emergency lane's settings as one document (GET/PUT /api/emergency/settings), like the other modules'
+ * rule settings: the chargeback limits per network (the bank's own claim window is the `bank` row), lost-card
+ * protection per product code (`*` for every other product) and the network the bank's cards run on.
+ */
+export const emergencySettingsSchema = z.object({
+  cardNetwork: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+  chargebackRules: z.array(chargebackRuleSchema).min(1).max(20),
+  lostCardProtection: z
+    .array(
+      z.object({
+        productCode: z.string().regex(/^(\*|[A-Z0-9_]{1,20})$/),
+        hours: z.number().int().min(0).max(720),
+        maxCoverFen: z.number().int().min(0).max(10_000_000_000).nullable(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type EmergencySettings = z.infer<typeof emergencySettingsSchema>;
+
+export async function loadEmergencySettings(ctx: Pick<Ctx, 'db'>): Promise<EmergencySettings> {
+  const protection = await ctx.db.selectFrom('lost_card_protection').selectAll().orderBy('product_code').execute();
+  return {
+    cardNetwork: await cardNetwork(ctx),
+    chargebackRules: await chargebackRules(ctx),
+    lostCardProtection: protection.map((r) => ({
+      productCode: r.product_code,
+      hours: r.hours,
+      maxCoverFen: r.max_cover_fen === null ? null : Number(r.max_cover_fen),
+    })),
+  };
+}
+
+function invalid(detail: string): AppError {
+  return new AppError('EMERGENCY_SETTING_INVALID', { detail });
+}
+
+/**
+ * Changes the emergency settings: the parts given replace what is stored, in one transaction, audited with
+ * before and after. The result must stay usable by the lane: one rule per network, a rule for the card
+ * network, one row per product, a '*' row, and only products the catalogue knows.
+ */
+export async function updateEmergencySettings(
+  ctx: Ctx,
+  patch: { [K in keyof EmergencySettings]?: EmergencySettings[K] | undefined },
+): Promise<EmergencySettings> {
+  authorize(ctx.actor, 'settings.manage');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const before = await loadEmergencySettings(tctx);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const parsed = emergencySettingsSchema.safeParse({ ...before, ...given });
+    if (!parsed.success) throw new AppError('EMERGENCY_SETTING_INVALID', { details: parsed.error.issues });
+    const next = parsed.data;
+    const networks = next.chargebackRules.map((r) => r.network);
+    if (new Set(networks).size !== networks.length) throw invalid('a network listed twice');
+    if (!networks.includes(next.cardNetwork)) throw invalid('no chargeback rule for the card network');
+    const codes = next.lostCardProtection.map((p) => p.productCode);
+    if (new Set(codes).size !== codes.length) throw invalid('a product listed twice');
+    if (!codes.includes('*')) throw invalid("the '*' row (every other product) is required");
+    const named = codes.filter((c) => c !== '*');
+    if (named.length > 0) {
+      const known = await trx.selectFrom('products').select('code').where('code', 'in', named).execute();
+      const unknown = named.filter((c) => !known.some((k) => k.code === c));
+      if (unknown.length > 0) throw invalid(`unknown product ${unknown.join(', ')}`);
+    }
+
+    const now = ctx.clock.now().toISOString();
+    const by = ctx.actor.userId;
+    if (patch.chargebackRules) {
+      await trx.deleteFrom('chargeback_rules').execute();
+      await trx
+        .insertInto('chargeback_rules')
+        .values(
+          next.chargebackRules.map((r) => ({
+            network: r.network,
+            name_zh: r.nameZh,
+            basis: r.basis,
+            days: r.days,
+            retrieval_days: r.retrievalDays,
+            updated_at: now,
+            updated_by: by,
+          })),
+        )
+        .execute();
+    }
+    if (patch.lostCardProtection) {
+      await trx.deleteFrom('lost_card_protection').execute();
+      await trx
+        .insertInto('lost_card_protection')
+        .values(
+          next.lostCardProtection.map((p) => ({
+            product_code: p.productCode,
+            hours: p.hours,
+            max_cover_fen: p.maxCoverFen,
+            updated_at: now,
+            updated_by: by,
+          })),
+        )
+        .execute();
+    }
+    if (patch.cardNetwork !== undefined) {
+      const value = JSON.stringify(next.cardNetwork);
+      await trx
+        .insertInto('settings')
+        .values({ key: CARD_NETWORK_KEY, value, updated_at: now, updated_by: by })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: by }))
+        .execute();
+    }
+    await audit(tctx, {
+      action: 'emergency.settings_update',
+      entityType: 'settings',
+      entityId: 'emergency',
+      details: { before, after: next },
+    });
+    return next;
+  });
 }

@@ -156,3 +156,103 @@ describe('emergency lane, end to end', () => {
     assert.equal(checks.length, 1);
   });
 });
+
+describe('emergency lane settings', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES });
+  });
+  after(() => env.close());
+
+  const put = (payload: Record<string, unknown>, as = 'admin') =>
+    env.request({ method: 'PUT', url: '/api/emergency/settings', as, payload });
+
+  it('starts from the fact sheet’s figures and is for administrators only', async () => {
+    const res = await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'admin' });
+    assert.equal(res.statusCode, 200, res.body);
+    const s = res.json();
+    assert.equal(s.cardNetwork, 'unionpay');
+    assert.deepEqual(
+      s.chargebackRules.map((r: { network: string; days: number }) => [r.network, r.days]),
+      [
+        ['bank', 60],
+        ['mastercard', 90],
+        ['unionpay', 150],
+      ],
+    );
+    assert.deepEqual(s.lostCardProtection, [{ productCode: '*', hours: 72, maxCoverFen: null }]);
+    assert.equal((await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'agent' })).statusCode, 403);
+    assert.equal((await put({ cardNetwork: 'mastercard' }, 'supervisor')).statusCode, 403);
+  });
+
+  it('refuses settings the lane could not work with, and changes nothing', async () => {
+    const before = (await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'admin' })).json();
+    for (const bad of [
+      { cardNetwork: 'visa' }, // no chargeback rule for it
+      { lostCardProtection: [{ productCode: 'GOLD', hours: 168, maxCoverFen: null }] }, // no '*' row
+      {
+        lostCardProtection: [
+          { productCode: '*', hours: 72, maxCoverFen: null },
+          { productCode: 'NOPE', hours: 1, maxCoverFen: null },
+        ],
+      },
+    ]) {
+      const res = await put(bad);
+      assert.equal(res.statusCode, 400, JSON.stringify(bad));
+      assert.equal(res.json().error.code, 'EMERGENCY_SETTING_INVALID');
+    }
+    // A retrieval period longer than the limit it is part of fails the request's own schema.
+    const res = await put({
+      chargebackRules: [{ network: 'unionpay', nameZh: '银联', basis: 'processing', days: 20, retrievalDays: 30 }],
+    });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    const after = (await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'admin' })).json();
+    assert.deepEqual(after, before);
+  });
+
+  it('applies a product’s own lost-card cover to its loss reports, with the ceiling the agent can quote', async () => {
+    const card = await env.system.db
+      .selectFrom('cards')
+      .innerJoin('products', 'products.id', 'cards.product_id')
+      .select(['cards.id', 'cards.customer_id', 'products.code'])
+      .where('products.code', 'in', ['GOLD', 'PLAT'])
+      .where('cards.status', '=', 'active')
+      .orderBy('cards.id')
+      .executeTakeFirstOrThrow();
+    const res = await put({
+      lostCardProtection: [
+        { productCode: '*', hours: 72, maxCoverFen: null },
+        { productCode: card.code, hours: 168, maxCoverFen: 1_000_000 },
+      ],
+    });
+    assert.equal(res.statusCode, 200, res.body);
+
+    const chat = await startChatContact(env.system, {
+      customerId: card.customer_id,
+      level: 'basic',
+      firstMessage: '我的卡被偷了',
+    });
+    await env.request({ method: 'POST', url: `/api/contacts/${chat.id}/accept`, as: 'agent' });
+    const report = await env.request({
+      method: 'POST',
+      url: '/api/emergency/reports',
+      as: 'agent',
+      headers: { 'x-contact-id': chat.id },
+      payload: { customerId: card.customer_id, cardId: card.id, kind: 'stolen' },
+    });
+    assert.equal(report.statusCode, 201, report.body);
+    const { protection } = report.json();
+    assert.equal(protection.covered, true);
+    assert.equal(protection.hours, 168);
+    assert.equal(protection.maxCoverFen, 1_000_000);
+    assert.equal(Date.parse(protection.to) - Date.parse(protection.from), 168 * 3_600_000);
+
+    const audited = await env.system.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'emergency.settings_update')
+      .execute();
+    assert.equal(audited.length, 1);
+  });
+});

@@ -28,9 +28,9 @@ export interface Product {
   upcoming: Array<{ version: number; effectiveFrom: string }>;
 }
 
-/** A module's rule settings: a JSON document the module validates (contacts, cases). */
+/** A module's rule settings: a JSON document the module validates (contacts, cases, emergency). */
 export interface SettingsModule {
-  key: 'contacts' | 'cases';
+  key: 'contacts' | 'cases' | 'emergency';
   zh: string;
   en: string;
   path: string;
@@ -48,6 +48,12 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     zh: '工单规则(计日方式、提醒、欺诈案件时限)',
     en: 'Cases: day basis, reminders, fraud-case days',
     path: '/api/cases/settings',
+  },
+  {
+    key: 'emergency',
+    zh: '紧急业务规则(各卡组织拒付时限、本行受理时限、各产品失卡保障时长与上限、发卡组织)',
+    en: 'Emergency lane: chargeback limits per network, the bank’s claim window, lost-card cover per product, card network',
+    path: '/api/emergency/settings',
   },
 ];
 

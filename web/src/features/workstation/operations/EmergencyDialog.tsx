@@ -168,6 +168,8 @@ export function EmergencyDialog({
             <Typography.Text>
               {t('失卡保障', 'Lost-card cover')}: {report.protection.hours}h ·{' '}
               {dateTime(report.protection.from, locale)} — {dateTime(report.protection.to, locale)}
+              {report.protection.maxCoverFen !== null &&
+                ` · ${t('保障上限', 'covered up to')} ${yuan(report.protection.maxCoverFen)}`}
             </Typography.Text>
           )}
           {!marked ? (
