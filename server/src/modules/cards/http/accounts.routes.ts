@@ -1,3 +1,10 @@
+import {
+  calendarDateSchema,
+  fenSchema,
+  limitChangeSchema,
+  limitEligibilitySchema,
+  transactionSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { recordRepayment } from '../ledger/account.service.ts';
@@ -10,7 +17,7 @@ import {
   setTemporaryLimit,
 } from '../limits/limit.service.ts';
 import { getPoints, redeemPoints } from '../points/points.service.ts';
-import { dateSchema, fenSchema, idParams, limitChangeSchema, transactionQuery, transactionSchema } from './schemas.ts';
+import { idParams, transactionQuery } from './schemas.ts';
 
 const tags = ['accounts'];
 
@@ -64,8 +71,8 @@ export const accountRoutes: ModuleRoutes = async (app) => {
         params: idParams,
         body: z.object({
           extraFen: fenSchema.positive(),
-          validFrom: dateSchema.optional(),
-          validUntil: dateSchema,
+          validFrom: calendarDateSchema.optional(),
+          validUntil: calendarDateSchema,
           reason: z.string().max(200).optional(),
         }),
         response: { 200: limitChangeSchema },
@@ -80,28 +87,7 @@ export const accountRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Whether and how far the limit may be raised today (permanent and temporary), before asking',
         params: idParams,
-        response: {
-          200: z.object({
-            accountId: z.string(),
-            currentLimitFen: fenSchema,
-            permanent: z.object({
-              eligible: z.boolean(),
-              code: z
-                .enum(['LIMIT_INCREASE_TOO_EARLY', 'LIMIT_INCREASE_NOT_ELIGIBLE', 'LIMIT_OUT_OF_RANGE'])
-                .nullable(),
-              reason: z.string().nullable(),
-              earliest: z.string().nullable(),
-              maxLimitFen: fenSchema,
-              approvalAboveFen: fenSchema,
-            }),
-            temporary: z.object({
-              maxExtraFen: fenSchema,
-              maxDays: z.number().int(),
-              latestValidUntil: z.string(),
-              overdue: z.boolean(),
-            }),
-          }),
-        },
+        response: { 200: limitEligibilitySchema },
       },
     },
     async (request) => limitEligibility(request.ctx, request.params.id),

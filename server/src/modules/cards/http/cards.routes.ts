@@ -1,9 +1,10 @@
+import { cardSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { annualFeeWaiverCheck } from '../card-ops/annual-fee.service.ts';
 import { cancelCard } from '../card-ops/cancel.service.ts';
 import { activateCard, freezeCard, orderReplacement, reportCardLost, unfreezeCard } from '../card-ops/card.service.ts';
-import { cardSchema, idParams } from './schemas.ts';
+import { idParams } from './schemas.ts';
 
 const tags = ['cards'];
 const reason = z.string().trim().min(1).max(200);

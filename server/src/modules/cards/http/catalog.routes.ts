@@ -1,3 +1,4 @@
+import { calendarDateSchema, cardApplicationSchema, fenSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import {
@@ -7,7 +8,7 @@ import {
   submitApplication,
 } from '../applications/application.service.ts';
 import { addProductVersion, createProduct, createProductSchema, listProducts } from '../catalog/product.service.ts';
-import { applicationSchema, dateSchema, fenSchema, idParams } from './schemas.ts';
+import { idParams } from './schemas.ts';
 
 const productSchema = z.object({
   id: z.string(),
@@ -55,7 +56,7 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
         tags: ['products'],
         summary: 'Schedule a new version of a product’s terms (admin)',
         params: idParams,
-        body: z.object({ effectiveFrom: dateSchema, terms: z.record(z.string(), z.unknown()) }),
+        body: z.object({ effectiveFrom: calendarDateSchema, terms: z.record(z.string(), z.unknown()) }),
         response: {
           201: z.object({
             version: z.number().int(),
@@ -85,7 +86,7 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
           requestedLimitFen: fenSchema.positive(),
           channel: z.enum(['phone', 'chat', 'branch', 'app']).optional(),
         }),
-        response: { 201: applicationSchema },
+        response: { 201: cardApplicationSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await submitApplication(request.ctx, request.body)),
@@ -97,7 +98,7 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
         tags: ['applications'],
         summary: 'Applications by the applicant’s mobile number',
         querystring: z.object({ phone: z.string().min(11).max(20) }),
-        response: { 200: z.array(applicationSchema) },
+        response: { 200: z.array(cardApplicationSchema) },
       },
     },
     async (request) => findApplicationsByPhone(request.ctx, request.query.phone),
@@ -109,7 +110,7 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
         tags: ['applications'],
         summary: 'Application status',
         params: idParams,
-        response: { 200: applicationSchema },
+        response: { 200: cardApplicationSchema },
       },
     },
     async (request) => getApplication(request.ctx, request.params.id),
@@ -126,7 +127,7 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
           grantedLimitFen: fenSchema.positive().optional(),
           reason: z.string().max(200).optional(),
         }),
-        response: { 200: applicationSchema },
+        response: { 200: cardApplicationSchema },
       },
     },
     async (request) => decideApplication(request.ctx, { id: request.params.id, ...request.body }),

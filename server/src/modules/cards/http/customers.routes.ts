@@ -1,3 +1,10 @@
+import {
+  customer360Schema,
+  customerSearchSchema,
+  customerSummarySchema,
+  statementSchema,
+  transactionSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
@@ -6,15 +13,7 @@ import { getCustomer360 } from '../customers/customer360.service.ts';
 import { searchCustomers } from '../customers/search.service.ts';
 import { listStatements } from '../ledger/account.service.ts';
 import { listTransactions } from '../ledger/transactions.query.ts';
-import {
-  customer360Schema,
-  customerSummarySchema,
-  idParams,
-  searchResultSchema,
-  statementSchema,
-  transactionQuery,
-  transactionSchema,
-} from './schemas.ts';
+import { idParams, transactionQuery } from './schemas.ts';
 
 const tags = ['customers'];
 
@@ -27,7 +26,7 @@ export const customerRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Find a customer by mobile, ID number, card number, last four digits or name (masked results)',
         querystring: z.object({ q: z.string().min(1).max(40) }),
-        response: { 200: searchResultSchema },
+        response: { 200: customerSearchSchema },
       },
     },
     async (request) => searchCustomers(request.ctx, request.query.q),

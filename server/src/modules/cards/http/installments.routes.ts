@@ -1,10 +1,17 @@
+import {
+  calendarDateSchema,
+  disclosureSchema,
+  fenSchema,
+  installmentPlanSchema,
+  installmentQuoteSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { acceptInstallment, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
 import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
 import { revolvingInterest } from '../rules/interest-math.ts';
-import { dateSchema, disclosureSchema, fenSchema, idParams, planSchema, quoteSchema } from './schemas.ts';
+import { idParams } from './schemas.ts';
 
 const rate = z.string().regex(/^0(\.\d{1,8})?$/, 'a decimal rate below 1, e.g. "0.006"');
 
@@ -23,7 +30,7 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
           sourceId: z.string().optional(),
           principalFen: fenSchema.positive().optional(),
         }),
-        response: { 200: quoteSchema },
+        response: { 200: installmentQuoteSchema },
       },
     },
     async (request) => quoteInstallment(request.ctx, request.body),
@@ -35,7 +42,7 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
         tags: ['installments'],
         summary: 'Accept a quote: creates the plan on exactly its terms',
         body: z.object({ quoteId: z.string().min(1) }),
-        response: { 200: planSchema },
+        response: { 200: installmentPlanSchema },
       },
     },
     async (request) => acceptInstallment(request.ctx, request.body),
@@ -47,7 +54,7 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
         tags: ['installments'],
         summary: 'Pay off a plan early',
         params: idParams,
-        response: { 200: planSchema.extend({ billedNowFen: fenSchema }) },
+        response: { 200: installmentPlanSchema.extend({ billedNowFen: fenSchema }) },
       },
     },
     async (request) => prepayInstallment(request.ctx, { planId: request.params.id }),
@@ -84,9 +91,9 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
         summary: 'Revolving interest on a balance history: Σ balance × days × daily rate',
         body: z.object({
           dailyRate: rate.default('0.0005'),
-          through: dateSchema,
+          through: calendarDateSchema,
           events: z
-            .array(z.object({ date: dateSchema, amountFen: fenSchema }))
+            .array(z.object({ date: calendarDateSchema, amountFen: fenSchema }))
             .min(1)
             .max(500),
         }),

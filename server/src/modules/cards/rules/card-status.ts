@@ -1,17 +1,11 @@
+import { CARD_STATUSES, type CardStatus } from '@carddesk/contracts';
+
 /**
  * The card status machine. `pending_activation → active ⇄ frozen`; `lost` / `stolen` from any live
  * state; `replaced` when a successor card is activated; `closed` at the end. Anything else is refused.
+ * The states are part of the API contract (`@carddesk/contracts`); the transitions are the engine's own.
  */
-export const CARD_STATUSES = [
-  'pending_activation',
-  'active',
-  'frozen',
-  'lost',
-  'stolen',
-  'replaced',
-  'closed',
-] as const;
-export type CardStatus = (typeof CARD_STATUSES)[number];
+export { CARD_STATUSES, type CardStatus };
 
 export type CardEvent = 'activate' | 'freeze' | 'unfreeze' | 'report_lost' | 'report_stolen' | 'supersede' | 'close';
 

@@ -2,7 +2,7 @@ import { Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
 import type {
   AccountView,
   CardSummary,
-  Customer360,
+  Customer360View,
   InstallmentPlanView,
   StatementView,
   TransactionView,
@@ -127,7 +127,7 @@ export function StatementsSection({ statements }: { statements: StatementView[] 
 }
 
 /** Recent transactions of the account the selected card belongs to. */
-export function TransactionsSection({ view, accountId }: { view: Customer360; accountId: string | null }) {
+export function TransactionsSection({ view, accountId }: { view: Customer360View; accountId: string | null }) {
   const { t } = useI18n();
   const rows = view.recentTransactions.filter((x) => !accountId || x.accountId === accountId);
   return (
@@ -211,7 +211,7 @@ function asArray<T>(v: unknown): T[] {
 }
 
 /** Sections other modules contribute to the 360 view: open cases, promises made, past contacts. */
-export function CasesSection({ view, locale }: { view: Customer360; locale: Locale }) {
+export function CasesSection({ view, locale }: { view: Customer360View; locale: Locale }) {
   const { t } = useI18n();
   const cases = asArray<SectionCase>(view.cases);
   const promises = asArray<SectionPromise>(view.promises);
