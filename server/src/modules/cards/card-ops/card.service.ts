@@ -126,7 +126,10 @@ async function changeStatus(
       details: { from, to: t.to, last4: row.last4, ...extra },
     });
     publishEvent(tctx, `cards:${row.customer_id}`, 'card.status', { cardId: row.id, from, to: t.to });
-    const fresh = await trx.selectFrom('cards').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    // Only the follow-up work (a replacement order, say) can have touched the row again since the update.
+    const fresh = o.andThen
+      ? await trx.selectFrom('cards').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()
+      : updated;
     return { card: cardRowToCard(fresh), changed: true, extra };
   });
 }
