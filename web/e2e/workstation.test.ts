@@ -47,6 +47,16 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
     assert.equal(await page.getByTestId('contact-notes').inputValue(), '客户称昨晚在地铁上丢失钱包,卡片一并丢失');
   });
 
+  it('reads the customer’s words: type, intent and emotion from the NLU', async () => {
+    await page.getByLabel('客户原话').fill('我的卡丢了,急死我了,快帮我冻结!');
+    await page.getByLabel('客户原话').press('Enter');
+    const result = page.getByRole('status').filter({ hasText: '识别结果' });
+    await result.waitFor();
+    assert.match(await text(result), /紧急/);
+    assert.match(await text(page.getByTestId('assist-emotion')), /情绪.*(焦虑|不满)/);
+    assert.deepEqual(seen.errors, []);
+  });
+
   it('verifies the caller with name and the last six of the ID number', async () => {
     await page.getByTestId('verify-name').fill(ZHANG.name);
     await page.getByTestId('verify-id6').fill(ZHANG.idLast6);

@@ -1,12 +1,7 @@
+import type { NluAnalysis } from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
-/** The NLU's reading of one utterance: intent, type, confidence and emotion. */
-export interface NluResult {
-  intent: string;
-  type: string;
-  confidence?: number;
-  emotion?: string | null;
-  alternatives?: Array<{ intent: string; confidence: number }>;
-}
+export type { NluAnalysis } from '@carddesk/contracts';
 
-export const analyze = (text: string) => api<NluResult>('/api/nlu/analyze', { method: 'POST', body: { text } });
+/** The NLU's reading of one utterance: type, intent, slots and emotion (the server's schema, in contracts). */
+export const analyze = (text: string) => api<NluAnalysis>('/api/nlu/analyze', { method: 'POST', body: { text } });

@@ -2,7 +2,7 @@ import { BulbOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type Contact, classify } from '../../../api/contacts.ts';
-import { analyze, type NluResult } from '../../../api/nlu.ts';
+import { analyze, type NluAnalysis } from '../../../api/nlu.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { INTENT_OPTIONS, intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
@@ -24,7 +24,7 @@ export function ClassifyBox({
   const { t, locale } = useI18n();
   const [intents, setIntents] = useState<string[]>(contact.intents);
   const [utterance, setUtterance] = useState('');
-  const [nlu, setNlu] = useState<NluResult | null>(null);
+  const [nlu, setNlu] = useState<NluAnalysis | null>(null);
   useEffect(() => setIntents(contact.intents), [contact.intents]);
   const save = useAction((key, list: string[]) => classify(key, contact.id, list));
   const assist = useAction((_key, text: string) => analyze(text), { silent: true });
@@ -92,7 +92,15 @@ export function ClassifyBox({
           <span className="cd-muted">{t('识别结果', 'Detected')}:</span>
           <Tag color={typeColor(nlu.type)}>{typeLabel(nlu.type, locale)}</Tag>
           <Tag>{intentLabel(nlu.intent, locale)}</Tag>
-          {nlu.emotion && nlu.emotion !== 'neutral' && <Tag color="volcano">{nlu.emotion}</Tag>}
+          {nlu.emotion.level !== 'calm' && (
+            <Tag
+              color={nlu.emotion.level === 'high' ? 'red' : 'volcano'}
+              title={nlu.emotion.cues.join('、')}
+              data-testid="assist-emotion"
+            >
+              {emotionLabel(nlu.emotion, t)}
+            </Tag>
+          )}
           {nlu.intent !== 'out_of_scope' && !intents.includes(nlu.intent) && (
             <Button size="small" onClick={() => setIntents((l) => [...l, nlu.intent])}>
               {t('采用', 'Use')}
@@ -103,6 +111,20 @@ export function ClassifyBox({
           </Button>
         </div>
       )}
+      {nlu?.emotion.escalate && (
+        <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }}>
+          {t(
+            '客户情绪激动:先致歉安抚、复述诉求,必要时请主管介入',
+            'The customer is upset: apologise, restate the concern, bring in a supervisor if needed',
+          )}
+        </Typography.Text>
+      )}
     </Card>
   );
+}
+
+/** Which feeling shows most (anger or anxiety) and how strongly. */
+function emotionLabel(e: NluAnalysis['emotion'], t: (zh: string, en: string) => string): string {
+  const what = e.anger >= e.anxiety ? t('不满', 'upset') : t('焦虑', 'anxious');
+  return e.level === 'high' ? t(`情绪激动(${what})`, `very ${what}`) : t(`情绪:${what}`, `${what}`);
 }
