@@ -1,4 +1,4 @@
-import { contactTypeOf, INTENTS, type Intent, intentSchema, isIntent } from '@carddesk/contracts';
+import { contactTypeOf, contactTypeSchema, INTENTS, type Intent, intentSchema, isIntent } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -15,10 +15,10 @@ export const suggestionsSchema = z.object({
   basedOnTurns: z.array(z.number()),
   intents: z.array(z.object({ intent: intentSchema, zh: z.string(), confidence: z.number() })),
   /** The type the suggested top intent would give the contact (by the usual precedence). */
-  type: z.string().nullable(),
+  type: contactTypeSchema.nullable(),
   emotion: z
     .object({
-      level: z.string(),
+      level: z.enum(['calm', 'elevated', 'high']),
       anger: z.number(),
       anxiety: z.number(),
       escalate: z.boolean(),
