@@ -19,35 +19,41 @@ export const analysisQuerySchema = z.object({
 });
 export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;
 
-export interface Bucket {
-  key: string;
-  label: string;
-  total: number;
-  open: number;
-  closed: number;
+export const bucketSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  total: z.number(),
+  open: z.number(),
+  closed: z.number(),
   /** Decisions given (resolved, told, closed or later reopened after one). */
-  decided: number;
-  decidedOnTime: number;
+  decided: z.number(),
+  decidedOnTime: z.number(),
   /** Past the due date: breached while open, or decided late. */
-  breached: number;
+  breached: z.number(),
   /** decidedOnTime ÷ (decided + open cases already past due); null when nothing is measurable yet. */
-  slaRate: number | null;
-  satisfied: number;
-  unsatisfied: number;
-}
+  slaRate: z.number().nullable(),
+  satisfied: z.number(),
+  unsatisfied: z.number(),
+});
+export type Bucket = z.infer<typeof bucketSchema>;
 
-export interface Analysis {
-  from: string;
-  to: string;
-  totals: Bucket & { resolvedOnSpot: number; reopened: number; reviewRequested: number };
-  byRootCause: Bucket[];
-  byProduct: Bucket[];
-  byDepartment: Bucket[];
-  byChannel: Bucket[];
-  byCategory: Bucket[];
-  byMonth: Bucket[];
-  repeatComplainants: { count: number; complaints: number; top: { customerId: string; complaints: number }[] };
-}
+export const analysisSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  totals: bucketSchema.extend({ resolvedOnSpot: z.number(), reopened: z.number(), reviewRequested: z.number() }),
+  byRootCause: z.array(bucketSchema),
+  byProduct: z.array(bucketSchema),
+  byDepartment: z.array(bucketSchema),
+  byChannel: z.array(bucketSchema),
+  byCategory: z.array(bucketSchema),
+  byMonth: z.array(bucketSchema),
+  repeatComplainants: z.object({
+    count: z.number(),
+    complaints: z.number(),
+    top: z.array(z.object({ customerId: z.string(), complaints: z.number() })),
+  }),
+});
+export type Analysis = z.infer<typeof analysisSchema>;
 
 interface Item {
   state: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { analysisWorkbook } from './analysis.excel.ts';
-import { analysisQuerySchema, analyzeComplaints } from './analysis.ts';
+import { analysisQuerySchema, analysisSchema, analyzeComplaints } from './analysis.ts';
 import {
   approveExtension,
   endAppraisal,
@@ -45,6 +45,9 @@ const params = z.object({ id: z.string().min(1).max(64) });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const reasonBody = z.object({ reason: text(2000) });
 const one = { 200: caseSchema };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A file sent as it is (the serializer never sees it): documented as binary. */
+const binary = z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' });
 
 /** HTTP for complaints and fraud cases: validate, call the service with the request's context. */
 export const caseRoutes: ModuleRoutes = async (app) => {
@@ -136,6 +139,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Declare a conflict of interest',
         body: z.object({ userId: idSchema, customerId: idSchema, reason: text(500) }),
+        response: { 204: z.undefined().describe('Declared (or already on record)') },
       },
     },
     async (request, reply) => {
@@ -151,18 +155,31 @@ export const caseRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Complaint analysis by cause, product, department, channel and month',
         querystring: analysisQuerySchema,
+        response: { 200: analysisSchema },
       },
     },
     async (request) => analyzeComplaints(request.ctx, request.query),
   );
   app.get(
     '/api/cases/analysis.xlsx',
-    { schema: { tags, summary: 'The complaint analysis as an Excel workbook', querystring: analysisQuerySchema } },
+    {
+      schema: {
+        tags,
+        summary: 'The complaint analysis as an Excel workbook',
+        querystring: analysisQuerySchema,
+        response: {
+          200: {
+            description: 'The workbook (one sheet per grouping), sent as an attachment',
+            content: { [XLSX]: { schema: binary } },
+          },
+        },
+      },
+    },
     async (request, reply) => {
       const analysis = await analyzeComplaints(request.ctx, request.query);
       const body = await analysisWorkbook(analysis, request.ctx.clock.now().toISOString());
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', XLSX)
         .header(
           'content-disposition',
           `attachment; filename="complaints-${request.query.from}-${request.query.to}.xlsx"`,
@@ -203,7 +220,14 @@ export const caseRoutes: ModuleRoutes = async (app) => {
 
   app.post(
     '/api/cases/:id/notes',
-    { schema: { tags, params, body: z.object({ body: text(4000) }) } },
+    {
+      schema: {
+        tags,
+        params,
+        body: z.object({ body: text(4000) }),
+        response: { 204: z.undefined().describe('Note added') },
+      },
+    },
     async (request, reply) => {
       await addNote(request.ctx, request.params.id, request.body.body);
       return reply.status(204).send();

@@ -26,12 +26,12 @@ import {
   transferContact,
   transferTargetSchema,
 } from './handover.service.ts';
-import { demoOutbox } from './otp.ts';
+import { demoOtpSchema, demoOutbox } from './otp.ts';
 import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from './promise.service.ts';
-import { listQueues, listWaiting } from './queues.ts';
-import { configPatchSchema, loadConfig, updateConfig } from './settings.ts';
-import { contactStats, supervisorLive } from './stats.service.ts';
-import { suggestIntents } from './suggestions.ts';
+import { listQueues, listWaiting, queueViewSchema, waitingContactSchema } from './queues.ts';
+import { configPatchSchema, contactsConfigSchema, loadConfig, updateConfig } from './settings.ts';
+import { contactStats, contactStatsSchema, supervisorLive, supervisorLiveSchema } from './stats.service.ts';
+import { suggestIntents, suggestionsSchema } from './suggestions.ts';
 import { takeNext } from './take.service.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
 
@@ -106,17 +106,6 @@ const handoverSchema = z.object({
   acknowledgedAt: z.string().nullable(),
   packet: packetSchema,
 });
-const queueSchema = z.object({
-  code: z.string(),
-  kind: z.enum(['general', 'department']),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  handles: z.array(z.string()),
-  waiting: z.number(),
-  emergencyWaiting: z.number(),
-  longestWaitSeconds: z.number(),
-  oldestQueuedAt: z.string().nullable(),
-});
 const alertSchema = z.object({
   id: z.string(),
   kind: z.enum(['wellbeing', 'promise_missed']),
@@ -178,6 +167,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Dashboard figures over contacts started in [from, to] (bank days)',
         querystring: z.object({ from: calendarDateSchema, to: calendarDateSchema }),
+        response: { 200: contactStatsSchema },
       },
     },
     async (request) => contactStats(request.ctx, request.query.from, request.query.to),
@@ -185,13 +175,26 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
 
   app.get(
     '/api/contacts/settings',
-    { schema: { tags, summary: 'Verification table, lock-out, scripts and other contact rules' } },
+    {
+      schema: {
+        tags,
+        summary: 'Verification table, lock-out, scripts and other contact rules',
+        response: { 200: contactsConfigSchema },
+      },
+    },
     async (request) => loadConfig(request.ctx),
   );
 
   app.put(
     '/api/contacts/settings',
-    { schema: { tags, summary: 'Change contact rules (admin)', body: configPatchSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Change contact rules (admin)',
+        body: configPatchSchema,
+        response: { 200: contactsConfigSchema },
+      },
+    },
     async (request) => updateConfig(request.ctx, request.body),
   );
 
@@ -324,6 +327,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: "Intent suggestions (NLU) from the customer's latest turns; the agent still chooses",
         params: idParams,
+        response: { 200: suggestionsSchema },
       },
     },
     async (request) => suggestIntents(request.ctx, request.params.id),
@@ -468,7 +472,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags,
         summary: 'Queues with waiting counts and longest waits',
-        response: { 200: z.array(queueSchema) },
+        response: { 200: z.array(queueViewSchema) },
       },
     },
     async (request) => listQueues(request.ctx),
@@ -481,6 +485,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Contacts waiting in a queue, in the order they are served (emergencies first)',
         params: z.object({ code: z.string().min(1).max(40) }),
+        response: { 200: z.array(waitingContactSchema) },
       },
     },
     async (request) => listWaiting(request.ctx, request.params.code),
@@ -501,7 +506,9 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
 
   app.get(
     '/api/supervisor/live',
-    { schema: { tags: ['supervisor'], summary: 'Queues and agents, live' } },
+    {
+      schema: { tags: ['supervisor'], summary: 'Queues and agents, live', response: { 200: supervisorLiveSchema } },
+    },
     async (request) => supervisorLive(request.ctx),
   );
 
@@ -530,6 +537,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags: ['demo'],
         summary: 'Demo mode only: one-time codes "sent" (staff session; never on the customer side)',
         querystring: z.object({ phone: z.string().max(20).optional() }),
+        response: { 200: z.array(demoOtpSchema) },
       },
     },
     async (request) => {

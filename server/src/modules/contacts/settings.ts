@@ -47,7 +47,7 @@ export const DEFAULT_ACCESS_LEVELS: Partial<Record<AccessNeed, Level>> = {
   'profile.update': 'strong',
 };
 
-const configSchema = z.object({
+export const contactsConfigSchema = z.object({
   accessLevels: z.record(z.string(), levelSchema),
   levelPolicy: z.object({
     methodLevels: z.object({
@@ -107,8 +107,7 @@ const configSchema = z.object({
   }),
 });
 
-export type ContactsConfig = Omit<z.infer<typeof configSchema>, 'accessLevels' | 'levelPolicy' | 'scripts'> & {
-  accessLevels: Partial<Record<string, Level>>;
+export type ContactsConfig = Omit<z.infer<typeof contactsConfigSchema>, 'levelPolicy' | 'scripts'> & {
   levelPolicy: LevelPolicy;
   scripts: Scripts;
 };
@@ -139,7 +138,7 @@ export const DEFAULT_CONFIG: ContactsConfig = {
 };
 
 /** A partial override: any subset of the sections above. */
-export const configPatchSchema = configSchema.partial();
+export const configPatchSchema = contactsConfigSchema.partial();
 export type ConfigPatch = z.infer<typeof configPatchSchema>;
 
 export async function loadConfig(ctx: Ctx): Promise<ContactsConfig> {

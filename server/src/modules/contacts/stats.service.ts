@@ -1,29 +1,31 @@
-import { CONTACT_TYPES, type ContactType, type Intent } from '@carddesk/contracts';
+import { CONTACT_TYPES, type ContactType, contactTypeSchema, type Intent, intentSchema } from '@carddesk/contracts';
+import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { emergencyFirst, listQueues, type QueueView } from './queues.ts';
+import { emergencyFirst, listQueues, queueViewSchema } from './queues.ts';
 
 /**
  * Dashboard figures, all derived from contact rows (no counters to drift): volumes by type and intent per
  * bank day, first-contact resolution, satisfaction and handling time over the contacts started in the range.
  */
-export interface ContactStats {
-  from: string;
-  to: string;
-  total: number;
-  byDay: Array<{ date: string; total: number; byType: Record<ContactType, number> }>;
-  byIntent: Array<{ date: string; intent: Intent; count: number }>;
-  intentTotals: Array<{ intent: Intent; count: number }>;
-  closed: number;
+export const contactStatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  byDay: z.array(z.object({ date: z.string(), total: z.number(), byType: z.record(contactTypeSchema, z.number()) })),
+  byIntent: z.array(z.object({ date: z.string(), intent: intentSchema, count: z.number() })),
+  intentTotals: z.array(z.object({ intent: intentSchema, count: z.number() })),
+  closed: z.number(),
   /** Closed with outcome resolved_first_contact ÷ closed with any outcome other than abandoned. */
-  firstContactResolutionRate: number | null;
-  averageSatisfaction: number | null;
-  rated: number;
+  firstContactResolutionRate: z.number().nullable(),
+  averageSatisfaction: z.number().nullable(),
+  rated: z.number(),
   /** Accepted → closed, over closed contacts that were accepted. */
-  averageHandlingSeconds: number | null;
-}
+  averageHandlingSeconds: z.number().nullable(),
+});
+export type ContactStats = z.infer<typeof contactStatsSchema>;
 
 const MAX_DAYS = 366;
 
@@ -106,24 +108,42 @@ function round(v: number, digits: number): number {
   return Math.round(v * f) / f;
 }
 
-export interface LiveAgent {
-  userId: string;
-  displayName: string;
-  agentNo: string | null;
-  role: string;
-  state: 'offline' | 'idle' | 'busy';
-  contacts: Array<{ contactId: string; channel: string; stage: string; type: string | null; since: string }>;
-}
+export const liveAgentSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  agentNo: z.string().nullable(),
+  role: z.string(),
+  state: z.enum(['offline', 'idle', 'busy']),
+  contacts: z.array(
+    z.object({
+      contactId: z.string(),
+      channel: z.string(),
+      stage: z.string(),
+      type: z.string().nullable(),
+      since: z.string(),
+    }),
+  ),
+});
+export type LiveAgent = z.infer<typeof liveAgentSchema>;
 
-export interface LiveWaiting {
-  contactId: string;
-  queueCode: string | null;
-  channel: string;
-  type: string | null;
-  priority: 'emergency' | 'normal';
-  queuedAt: string | null;
-  waitSeconds: number;
-}
+export const liveWaitingSchema = z.object({
+  contactId: z.string(),
+  queueCode: z.string().nullable(),
+  channel: z.string(),
+  type: z.string().nullable(),
+  priority: z.enum(['emergency', 'normal']),
+  queuedAt: z.string().nullable(),
+  waitSeconds: z.number(),
+});
+export type LiveWaiting = z.infer<typeof liveWaitingSchema>;
+
+export const supervisorLiveSchema = z.object({
+  at: z.string(),
+  queues: z.array(queueViewSchema),
+  waiting: z.array(liveWaitingSchema),
+  agents: z.array(liveAgentSchema),
+});
+export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
 
 /** How many waiting contacts the live view lists (the counts per queue cover all of them). */
 const LIVE_WAITING = 100;
@@ -132,9 +152,7 @@ const LIVE_WAITING = 100;
  * The supervisor's live view: queues with waiting counts and longest waits, the waiting contacts in the
  * order they are served (emergencies first, then longest wait), agents with what they handle.
  */
-export async function supervisorLive(
-  ctx: Ctx,
-): Promise<{ at: string; queues: QueueView[]; waiting: LiveWaiting[]; agents: LiveAgent[] }> {
+export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
   authorize(ctx.actor, 'contacts.supervise');
   const now = ctx.clock.now().toISOString();
   const [queues, waiting, users, sessions, active] = await Promise.all([

@@ -1,4 +1,5 @@
-import { contactTypeOf, INTENTS, type Intent, isIntent } from '@carddesk/contracts';
+import { contactTypeOf, contactTypeSchema, INTENTS, type Intent, intentSchema, isIntent } from '@carddesk/contracts';
+import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -10,13 +11,22 @@ import { getContactRow, mayReadContact } from './contact.service.ts';
 const LATEST_TURNS = 3;
 const MAX_TEXT = 2000;
 
-export interface Suggestions {
-  basedOnTurns: number[];
-  intents: Array<{ intent: Intent; zh: string; confidence: number }>;
+export const suggestionsSchema = z.object({
+  basedOnTurns: z.array(z.number()),
+  intents: z.array(z.object({ intent: intentSchema, zh: z.string(), confidence: z.number() })),
   /** The type the suggested top intent would give the contact (by the usual precedence). */
-  type: string | null;
-  emotion: { level: string; anger: number; anxiety: number; escalate: boolean; cues: readonly string[] } | null;
-}
+  type: contactTypeSchema.nullable(),
+  emotion: z
+    .object({
+      level: z.enum(['calm', 'elevated', 'high']),
+      anger: z.number(),
+      anxiety: z.number(),
+      escalate: z.boolean(),
+      cues: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type Suggestions = z.infer<typeof suggestionsSchema>;
 
 /**
  * Intent suggestions for the agent from the customer's latest turns (the NLU module). The agent still
@@ -70,7 +80,7 @@ export async function suggestIntents(ctx: Ctx, contactId: string): Promise<Sugge
       anger: result.emotion.anger,
       anxiety: result.emotion.anxiety,
       escalate: result.emotion.escalate,
-      cues: result.emotion.cues,
+      cues: [...result.emotion.cues],
     },
   };
 }

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { addDays, bankDate } from '../../platform/clock.ts';
+import type { protectionWindowSchema } from './emergency.schemas.ts';
 
 /**
  * Pure rules of the emergency lane (card-rules.md §4): chargeback time limits per card network, and the
@@ -39,15 +41,8 @@ export function chargebackDeadline(
 
 export const DEFAULT_PROTECTION_HOURS = 72;
 
-export interface ProtectionWindow {
-  covered: boolean;
-  hours: number;
-  /** The most the cover pays, in fen, when the bank sets a ceiling for the product. */
-  maxCoverFen: number | null;
-  /** Instants (UTC ISO) the cover runs between: `hours` before the report until the report. */
-  from: string | null;
-  to: string | null;
-}
+/** The lost-card protection window of a report (its fields are described in emergency.schemas.ts). */
+export type ProtectionWindow = z.infer<typeof protectionWindowSchema>;
 
 export function protectionWindow(
   reportedAt: Date,

@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
+  emergencyReportSchema,
+  markedResultSchema,
+  recentTransactionsSchema,
+  replacementSchema,
+} from './emergency.schemas.ts';
+import {
   getEmergencyReport,
   markUnrecognised,
   orderReplacementForReport,
@@ -50,16 +56,26 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Lost, stolen or fraud: block the card at once (no verification needed) and confirm to the customer',
         body: z.object({ customerId: idSchema, cardId: idSchema, kind: z.enum(['lost', 'stolen', 'fraud']) }),
+        response: { 201: emergencyReportSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await reportEmergency(request.ctx, request.body)),
   );
-  app.get('/api/emergency/reports/:id', { schema: { tags, params } }, async (request) =>
-    getEmergencyReport(request.ctx, request.params.id),
+  app.get(
+    '/api/emergency/reports/:id',
+    { schema: { tags, params, response: { 200: emergencyReportSchema } } },
+    async (request) => getEmergencyReport(request.ctx, request.params.id),
   );
   app.get(
     '/api/emergency/reports/:id/transactions',
-    { schema: { tags, summary: 'Recent transactions of the card, with the protection window', params } },
+    {
+      schema: {
+        tags,
+        summary: 'Recent transactions of the card, with the protection window',
+        params,
+        response: { 200: recentTransactionsSchema },
+      },
+    },
     async (request) => recentTransactions(request.ctx, request.params.id),
   );
   app.post(
@@ -70,6 +86,7 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
         summary: 'Mark transactions the customer did not make: opens the fraud case and sends the checklist',
         params,
         body: z.object({ transactionIds: z.array(idSchema).min(1).max(100) }),
+        response: { 201: markedResultSchema },
       },
     },
     async (request, reply) =>
@@ -77,7 +94,7 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
   );
   app.post(
     '/api/emergency/reports/:id/replacement',
-    { schema: { tags, summary: 'Order the replacement card', params } },
+    { schema: { tags, summary: 'Order the replacement card', params, response: { 200: replacementSchema } } },
     async (request) => orderReplacementForReport(request.ctx, request.params.id),
   );
 };

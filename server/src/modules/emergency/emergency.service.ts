@@ -1,4 +1,5 @@
 import { formatYuan, type Intent } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
@@ -13,11 +14,9 @@ import {
   getCustomerSummary,
   listTransactions,
   reportCardLost,
-  type Transaction,
   termsOn,
 } from '../cards/index.ts';
 import {
-  type CaseDto,
   type CaseRow,
   createCaseRecord,
   recordCaseEvent,
@@ -26,6 +25,13 @@ import {
   startFollowUp,
 } from '../cases/index.ts';
 import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
+import type {
+  emergencyReportSchema,
+  markedResultSchema,
+  recentTransactionsSchema,
+  replacementSchema,
+  reviewTransactionSchema,
+} from './emergency.schemas.ts';
 import { cardNetwork, chargebackRules, lostCardProtection } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
 import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
@@ -37,22 +43,8 @@ import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protecti
  * its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is sent
  * that the customer keeps, the replacement card is ordered, and a follow-up task watches the case.
  */
-export type EmergencyKind = 'lost' | 'stolen' | 'fraud';
-
-export interface EmergencyReport {
-  id: string;
-  customerId: string;
-  cardId: string;
-  cardLast4: string;
-  contactId: string | null;
-  kind: EmergencyKind;
-  action: 'reported_lost' | 'frozen';
-  reportedAt: string;
-  protection: ProtectionWindow;
-  replacementCardId: string | null;
-  caseId: string | null;
-  confirmation: string;
-}
+export type EmergencyReport = z.infer<typeof emergencyReportSchema>;
+export type EmergencyKind = EmergencyReport['kind'];
 
 const KIND_ZH: Record<EmergencyKind, string> = { lost: '遗失', stolen: '被盗', fraud: '疑似盗刷' };
 /** The intent each kind of emergency adds to the contact's classification (intents.md). */
@@ -229,16 +221,13 @@ async function loadReport(ctx: Ctx, reportId: string): Promise<EmergencyReportsT
   return row;
 }
 
-export interface ReviewTransaction extends Transaction {
-  inProtectionWindow: boolean;
-  alreadyDisputed: boolean;
-}
+export type ReviewTransaction = z.infer<typeof reviewTransactionSchema>;
 
 /** The customer's recent card transactions (30 days before the report onward), to mark the ones not theirs. */
 export async function recentTransactions(
   ctx: Ctx,
   reportId: string,
-): Promise<{ protection: ProtectionWindow; transactions: ReviewTransaction[] }> {
+): Promise<z.infer<typeof recentTransactionsSchema>> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
   const card = await cardOf(ctx, report.customer_id, report.card_id);
@@ -275,20 +264,7 @@ export async function recentTransactions(
   };
 }
 
-export interface MarkedResult {
-  case: CaseDto;
-  transactions: {
-    transactionId: string;
-    amountFen: number;
-    txnDate: string;
-    merchant: string | null;
-    inProtectionWindow: boolean;
-    chargebackNetwork: string;
-    chargebackDeadline: string;
-    bankClaimDeadline: string;
-  }[];
-  checklist: string;
-}
+export type MarkedResult = z.infer<typeof markedResultSchema>;
 
 /**
  * The customer marks transactions they did not make: a fraud case (FR…) opens for the risk department with
@@ -456,7 +432,7 @@ function checklistText(p: {
 export async function orderReplacementForReport(
   ctx: Ctx,
   reportId: string,
-): Promise<{ replacementCardId: string; expectedDelivery: string | null }> {
+): Promise<z.infer<typeof replacementSchema>> {
   authorize(ctx.actor, 'emergency.act');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };

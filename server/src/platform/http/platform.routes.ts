@@ -44,11 +44,21 @@ export const platformRoutes: ModuleRoutes = async (app) => {
     async (request) => login(request.ctx, { ...request.body, ip: request.ip }),
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End this session' } }, async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    if (token) await logout(request.ctx, token);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        response: { 204: z.undefined().describe('Signed out: the token no longer works') },
+      },
+    },
+    async (request, reply) => {
+      const token = bearerToken(request.headers.authorization);
+      if (token) await logout(request.ctx, token);
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: userSchema } } }, async (request) => {
     const user = await request.ctx.db
