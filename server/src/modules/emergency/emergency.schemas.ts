@@ -1,5 +1,5 @@
+import { transactionSchema } from '@carddesk/contracts';
 import { z } from 'zod';
-import type { Transaction } from '../cards/index.ts';
 import { caseSchema } from '../cases/index.ts';
 
 /** Response shapes of the emergency lane, defined once: the service's types are inferred from them. */
@@ -29,32 +29,6 @@ export const emergencyReportSchema = z.object({
   /** What the customer is told (also posted into the contact's transcript). */
   confirmation: z.string(),
 });
-
-/** The card engine's transaction (cards module), as the emergency lane shows it for review. */
-const transactionSchema = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  cardId: z.string().nullable(),
-  cardLast4: z.string().nullable(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  amountFen: z.number().int(),
-  txnDate: z.string(),
-  postingDate: z.string(),
-  merchant: z.string().nullable(),
-  category: z.string().nullable(),
-  city: z.string().nullable(),
-  channel: z.string(),
-  description: z.string(),
-  statementId: z.string().nullable(),
-  installmentPlanId: z.string().nullable(),
-  points: z.number().int(),
-  suspicious: z.boolean(),
-  allocation: z.record(z.string(), z.number()).nullable(),
-});
-/** Both ways assignable: a field the card engine adds or drops fails to compile here, not silently stripped. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-true satisfies Same<z.infer<typeof transactionSchema>, Transaction>;
 
 export const reviewTransactionSchema = transactionSchema.extend({
   inProtectionWindow: z.boolean(),

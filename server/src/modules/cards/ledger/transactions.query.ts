@@ -1,30 +1,12 @@
+import type { TransactionView } from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { TransactionsTable } from '../cards.tables.ts';
 
-export interface Transaction {
-  id: string;
-  accountId: string;
-  cardId: string | null;
-  cardLast4: string | null;
-  kind: string;
-  kindLabel: string;
-  amountFen: number;
-  txnDate: string;
-  postingDate: string;
-  merchant: string | null;
-  category: string | null;
-  city: string | null;
-  channel: string;
-  description: string;
-  statementId: string | null;
-  installmentPlanId: string | null;
-  points: number;
-  suspicious: boolean;
-  allocation: Record<string, number> | null;
-}
+/** A ledger transaction as the API shows it: the contract's type (`@carddesk/contracts`). */
+export type Transaction = TransactionView;
 
 export const TXN_KIND_LABELS: Record<string, string> = {
   purchase: '消费',
