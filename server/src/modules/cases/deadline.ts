@@ -84,12 +84,16 @@ export async function recalculateRunningDeadlines(
     .execute();
   const moved: Array<{ caseId: string; number: string; previousDueDate: string; dueDate: string }> = [];
   const now = trxCtx.clock.now();
+  // Reminders at lead times no longer configured are withdrawn; the others are kept (or moved with the
+  // due date by refreshDeadline), so one that is due but not yet run is not lost.
+  const current = await loadCaseSettings(trxCtx);
+  const dropped = previous.reminderDaysBefore.filter((d) => !current.reminderDaysBefore.includes(d));
   for (const { id } of running) {
     const row = await lockCase(trxCtx.db, id);
     if (!row) continue;
     await cancelJobs(
       trxCtx.db,
-      previous.reminderDaysBefore.map((d) => reminderKey(row.id, row.due_date, d)),
+      dropped.map((d) => reminderKey(row.id, row.due_date, d)),
       now,
     );
     const updated = await refreshDeadline(trxCtx, row);
