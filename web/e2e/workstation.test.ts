@@ -57,6 +57,16 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
     assert.deepEqual(seen.errors, []);
   });
 
+  it('offers the approved answer for a question, with its source', async () => {
+    await page.getByLabel('客户原话').fill('我这张卡的年费是多少钱一年?');
+    await page.getByLabel('客户原话').press('Enter');
+    const answer = page.getByTestId('assist-answer');
+    await answer.waitFor();
+    assert.match(await text(answer), /年费/);
+    assert.match(await text(answer), /来源/);
+    assert.deepEqual(seen.errors, []);
+  });
+
   it('verifies the caller with name and the last six of the ID number', async () => {
     await page.getByTestId('verify-name').fill(ZHANG.name);
     await page.getByTestId('verify-id6').fill(ZHANG.idLast6);

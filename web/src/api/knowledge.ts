@@ -64,10 +64,28 @@ export interface ArticleContent {
   source: string | null;
 }
 
+/** `POST /api/kb/match`: the published FAQ answers for a question, or none when none is likely enough. */
+export interface KbMatch {
+  none: boolean;
+  matches: Array<{
+    id: string;
+    title: string;
+    answer: string;
+    confidence: number;
+    intent: string | null;
+    source: string | null;
+    version: number;
+  }>;
+  /** Two FAQs too close to call: ask the customer which one they mean. */
+  clarify: { question: string; ids: [string, string] } | null;
+}
+
 const enc = encodeURIComponent;
 
 export const searchKb = (q: string, signal?: AbortSignal) =>
   api<{ terms: string[]; results: KbHit[] }>('/api/kb/search', { query: { q }, signal });
+export const matchKb = (question: string, signal?: AbortSignal) =>
+  api<KbMatch>('/api/kb/match', { method: 'POST', body: { question, limit: 3 }, signal });
 export const getArticle = (id: string, signal?: AbortSignal) => api<Article>(`/api/kb/articles/${enc(id)}`, { signal });
 export const listArticles = (
   query: { status?: VersionStatus | undefined; kind?: Kind | undefined },

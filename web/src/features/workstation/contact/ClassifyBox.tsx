@@ -2,6 +2,7 @@ import { BulbOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type Contact, classify } from '../../../api/contacts.ts';
+import { type KbMatch, matchKb } from '../../../api/knowledge.ts';
 import { analyze, type NluAnalysis } from '../../../api/nlu.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
@@ -25,9 +26,23 @@ export function ClassifyBox({
   const [intents, setIntents] = useState<string[]>(contact.intents);
   const [utterance, setUtterance] = useState('');
   const [nlu, setNlu] = useState<NluAnalysis | null>(null);
+  const [answer, setAnswer] = useState<KbMatch | null>(null);
   useEffect(() => setIntents(contact.intents), [contact.intents]);
   const save = useAction((key, list: string[]) => classify(key, contact.id, list));
-  const assist = useAction((_key, text: string) => analyze(text), { silent: true });
+  // The customer's words go to the NLU and to the FAQ matcher at once: what they are about, and the approved
+  // answer (with its source) when the knowledge base has one it is sure enough of.
+  const assist = useAction(
+    async (_key, text: string) => {
+      const [analysis, match] = await Promise.all([analyze(text), matchKb(text)]);
+      setAnswer(match);
+      return analysis;
+    },
+    { silent: true },
+  );
+  const detect = async () => {
+    setAnswer(null);
+    setNlu((await assist.run(utterance.trim())) ?? null);
+  };
   const dirty = intents.join() !== contact.intents.join();
   return (
     <Card
@@ -74,15 +89,10 @@ export function ClassifyBox({
             minWidth: 0,
           }}
           onKeyDown={async (e) => {
-            if (e.key === 'Enter' && utterance.trim()) setNlu((await assist.run(utterance.trim())) ?? null);
+            if (e.key === 'Enter' && utterance.trim()) await detect();
           }}
         />
-        <Button
-          icon={<BulbOutlined />}
-          loading={assist.busy}
-          disabled={!utterance.trim()}
-          onClick={async () => setNlu((await assist.run(utterance.trim())) ?? null)}
-        >
+        <Button icon={<BulbOutlined />} loading={assist.busy} disabled={!utterance.trim()} onClick={detect}>
           {t('识别', 'Detect')}
         </Button>
       </Space.Compact>
@@ -111,6 +121,7 @@ export function ClassifyBox({
           </Button>
         </div>
       )}
+      {nlu && answer && <SuggestedAnswer match={answer} />}
       {nlu?.emotion.escalate && (
         <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }}>
           {t(
@@ -127,4 +138,39 @@ export function ClassifyBox({
 function emotionLabel(e: NluAnalysis['emotion'], t: (zh: string, en: string) => string): string {
   const what = e.anger >= e.anxiety ? t('不满', 'upset') : t('焦虑', 'anxious');
   return e.level === 'high' ? t(`情绪激动(${what})`, `very ${what}`) : t(`情绪:${what}`, `${what}`);
+}
+
+/** The FAQ answer the matcher is sure enough of, with its source; or the two it cannot tell apart; or none. */
+function SuggestedAnswer({ match }: { match: KbMatch }) {
+  const { t } = useI18n();
+  const [top] = match.matches;
+  if (match.clarify) {
+    const [a, b] = match.clarify.ids.map((id) => match.matches.find((m) => m.id === id)?.title ?? id);
+    return (
+      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="assist-clarify">
+        {t('客户可能在问', 'The customer may mean')}:「{a}」{t('或', 'or')}「{b}」 — {t('请先确认', 'ask which')}
+      </Typography.Paragraph>
+    );
+  }
+  if (match.none || !top) {
+    return (
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="assist-answer-none">
+        {t('知识库中没有把握足够的答案,请用“查知识库”检索', 'No answer the knowledge base is sure of: search it')}
+      </Typography.Paragraph>
+    );
+  }
+  return (
+    <Card size="small" style={{ marginTop: 8 }} data-testid="assist-answer">
+      <Typography.Text strong>{top.title}</Typography.Text> <Tag>{Math.round(top.confidence * 100)}%</Tag>
+      <Typography.Paragraph
+        ellipsis={{ rows: 3, expandable: true, symbol: t('展开', 'more') }}
+        style={{ margin: '4px 0' }}
+      >
+        {top.answer}
+      </Typography.Paragraph>
+      <Typography.Text type="secondary">
+        {t('来源', 'Source')}: {top.source ?? t('知识库', 'knowledge base')} · v{top.version}
+      </Typography.Text>
+    </Card>
+  );
 }
