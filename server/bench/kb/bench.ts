@@ -31,6 +31,7 @@ import {
 } from '../../src/modules/knowledge/match/calibrate.ts';
 import { intentsOf } from '../../src/modules/knowledge/match/intents.ts';
 import { type FaqDoc, FaqMatcher } from '../../src/modules/knowledge/match/matcher.ts';
+import { TWIN_THRESHOLD, withinFaqPairs } from '../../src/modules/knowledge/match/phrasing-similarity.ts';
 import { RANK_FEATURES } from '../../src/modules/knowledge/match/ranker.ts';
 import { PLACEHOLDER } from '../../src/modules/knowledge/params/placeholders.ts';
 import { searchIndex } from '../../src/modules/knowledge/search/adapter.ts';
@@ -86,6 +87,14 @@ function benchMatching(): void {
   const nlu = memoIntents(intentsOf);
 
   console.log(`FAQ matching — ${faqs.length} FAQs, ${faqs.reduce((n, f) => n + f.questions.length, 0)} phrasings`);
+  // A held-out phrasing whose near-twin stays in training is no test: report the most alike phrasings of
+  // one FAQ (title included; Jaccard similarity of character pairs) and every pair at the threshold.
+  const twins = withinFaqPairs(faqs);
+  const flagged = twins.filter((t) => t.similarity >= TWIN_THRESHOLD);
+  console.log(
+    `  within-FAQ phrasing similarity (character-pair Jaccard): largest ${twins[0]?.similarity.toFixed(2) ?? '-'} (${twins[0]?.id}: ${twins[0]?.a} | ${twins[0]?.b}); pairs at or above ${TWIN_THRESHOLD}: ${flagged.length}`,
+  );
+  for (const t of flagged) console.log(`    twin: ${t.similarity.toFixed(2)} ${t.id}: ${t.a} | ${t.b}`);
   const row = (name: string, r: Omit<HeldOutResult, 'calibration'>, c: Calibration, ms: number) => {
     console.log(`  ${name}`);
     console.log(
