@@ -104,6 +104,7 @@ export class FaqMatcher {
   /** Per FAQ, the other FAQs answering the same intent. */
   readonly #siblings: number[][];
   readonly #distinct: Array<Set<string>>;
+  readonly #nb: NaiveBayes;
 
   constructor(docs: readonly FaqDoc[], synonyms: SynonymTable) {
     this.docs = docs;
@@ -171,6 +172,15 @@ export class FaqMatcher {
         ...answerExamples,
       ],
       docs.length,
+    );
+    this.#nb = new NaiveBayes(
+      docs.map((doc, d) => [
+        ...(prepared[d] as string[]).map((t) => ({ features: nbFeatures(t), weight: 1 })),
+        ...this.prepare(doc.answer ?? '')
+          .split(/[。;!?\n]/)
+          .filter((sentence) => sentence.trim().length >= 4)
+          .map((sentence) => ({ features: nbFeatures(sentence), weight: NB_ANSWER })),
+      ]),
     );
     const byIntent = new Map<string, number[]>();
     docs.forEach((d, i) => {
@@ -277,6 +287,8 @@ export class FaqMatcher {
       rows[row + F.intent] = p;
       rows[row + F.intentLog] = intent ? logScaled(p) : 0;
     }
+    const nb = this.#nb.scores(nbFeatures(text));
+    for (let d = 0; d < n; d++) rows[d * RANK_DIM + F.naiveBayes] = nb[d] as number;
     const qFeatures = [...new Set([...words, ...bigrams(text)])];
     const own = new Float64Array(n);
     for (let d = 0; d < n; d++) {
@@ -356,4 +368,61 @@ function joint(chars: Sparse, words: Sparse): Features {
   for (const [f, w] of chars) out.set(`c${f}`, CHAR_SHARE * w);
   for (const [f, w] of words) out.set(`w${f}`, WORD_SHARE * w);
   return out;
+}
+
+/** An answer sentence counts a fifth of a phrasing; additive smoothing per feature. */
+const NB_ANSWER = 0.2;
+const NB_ALPHA = 0.1;
+
+/** Character unigrams and bigrams and the content words of a text, each once. */
+function nbFeatures(text: string): string[] {
+  return [...new Set([...charGrams(text, 2), ...contentWords(text).map((w) => `w${w}`)])];
+}
+
+/**
+ * Multinomial naive Bayes over the FAQs, each phrasing (and, weighted lightly, each answer sentence) one
+ * bag of features. With a handful of examples per class it generalises differently from the logistic
+ * classifier: every feature an FAQ's phrasings share with the question counts, however often the
+ * classifier has already seen it separate the FAQs.
+ */
+class NaiveBayes {
+  readonly #counts: Array<Map<string, number>> = [];
+  readonly #totals: number[] = [];
+  readonly #vocab = new Set<string>();
+
+  constructor(docs: ReadonlyArray<ReadonlyArray<{ features: readonly string[]; weight: number }>>) {
+    for (const examples of docs) {
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const { features, weight } of examples) {
+        for (const f of features) {
+          counts.set(f, (counts.get(f) ?? 0) + weight);
+          total += weight;
+          this.#vocab.add(f);
+        }
+      }
+      this.#counts.push(counts);
+      this.#totals.push(total);
+    }
+  }
+
+  /** Per FAQ: mean log-likelihood per known feature of the question, less the best FAQ's (≤ 0). */
+  scores(features: readonly string[]): Float64Array {
+    const n = this.#counts.length;
+    const out = new Float64Array(n);
+    const known = features.filter((f) => this.#vocab.has(f));
+    if (known.length === 0) return out;
+    const v = this.#vocab.size;
+    let best = -Infinity;
+    for (let d = 0; d < n; d++) {
+      const counts = this.#counts[d] as Map<string, number>;
+      const denom = Math.log((this.#totals[d] as number) + NB_ALPHA * v);
+      let ll = 0;
+      for (const f of known) ll += Math.log((counts.get(f) ?? 0) + NB_ALPHA) - denom;
+      out[d] = ll / known.length;
+      if ((out[d] as number) > best) best = out[d] as number;
+    }
+    for (let d = 0; d < n; d++) out[d] = (out[d] as number) - best;
+    return out;
+  }
 }

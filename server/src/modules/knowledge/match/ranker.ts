@@ -38,6 +38,9 @@ export const RANK_FEATURES = [
    * the best such share of a sibling (evidence for another FAQ of the same intent). */
   'distinct',
   'rivalDistinct',
+  /** Naive Bayes: mean log-likelihood per feature of the question under the FAQ's phrasings (and, lightly,
+   * its answer), less the best FAQ's. */
+  'naiveBayes',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export const RANK_DIM = RANK_FEATURES.length;
@@ -51,7 +54,7 @@ export type RankerWeights = readonly number[];
  * words, what sets the FAQ apart from its siblings, the character centroid and the NLU's intent.
  */
 export const DEFAULT_RANKER: RankerWeights = [
-  0.42, 2.08, 0.35, 2.59, -1.38, 1.24, 1.95, 4.04, 0.97, -0.36, 4.97, 0.97, 2.37, -0.04, -0.37, 3.76, -0.14,
+  0.42, 2.08, 0.35, 2.59, -1.38, 1.24, 1.95, 4.04, 0.97, -0.36, 4.97, 0.97, 2.37, -0.04, -0.37, 3.76, -0.14, 0,
 ];
 
 /** One training question: the feature rows of its candidates (flattened, RANK_DIM per row) and the right one. */
