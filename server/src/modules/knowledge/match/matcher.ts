@@ -370,9 +370,9 @@ function joint(chars: Sparse, words: Sparse): Features {
   return out;
 }
 
-/** An answer sentence counts a fifth of a phrasing; additive smoothing per feature. */
+/** An answer sentence counts a fifth of a phrasing; additive smoothing per feature (a twentieth of a count). */
 const NB_ANSWER = 0.2;
-const NB_ALPHA = 0.1;
+const NB_ALPHA = 0.05;
 
 /** Character unigrams and bigrams and the content words of a text, each once. */
 function nbFeatures(text: string): string[] {
@@ -389,6 +389,7 @@ class NaiveBayes {
   readonly #counts: Array<Map<string, number>> = [];
   readonly #totals: number[] = [];
   readonly #vocab = new Set<string>();
+  readonly #df = new Map<string, number>();
 
   constructor(docs: ReadonlyArray<ReadonlyArray<{ features: readonly string[]; weight: number }>>) {
     for (const examples of docs) {
@@ -403,23 +404,32 @@ class NaiveBayes {
       }
       this.#counts.push(counts);
       this.#totals.push(total);
+      for (const f of counts.keys()) this.#df.set(f, (this.#df.get(f) ?? 0) + 1);
     }
   }
 
-  /** Per FAQ: mean log-likelihood per known feature of the question, less the best FAQ's (≤ 0). */
+  /**
+   * Per FAQ: the question's log-likelihood per known feature, each feature weighted by its inverse
+   * document frequency over the FAQs (a character every FAQ uses says little about which one is asked),
+   * less the best FAQ's (≤ 0).
+   */
   scores(features: readonly string[]): Float64Array {
     const n = this.#counts.length;
     const out = new Float64Array(n);
     const known = features.filter((f) => this.#vocab.has(f));
     if (known.length === 0) return out;
     const v = this.#vocab.size;
+    const weights = known.map((f) => Math.log((n + 1) / ((this.#df.get(f) ?? 0) + 1)) + 1);
+    const total = weights.reduce((a, b) => a + b, 0);
     let best = -Infinity;
     for (let d = 0; d < n; d++) {
       const counts = this.#counts[d] as Map<string, number>;
       const denom = Math.log((this.#totals[d] as number) + NB_ALPHA * v);
       let ll = 0;
-      for (const f of known) ll += Math.log((counts.get(f) ?? 0) + NB_ALPHA) - denom;
-      out[d] = ll / known.length;
+      known.forEach((f, i) => {
+        ll += (weights[i] as number) * (Math.log((counts.get(f) ?? 0) + NB_ALPHA) - denom);
+      });
+      out[d] = ll / total;
       if ((out[d] as number) > best) best = out[d] as number;
     }
     for (let d = 0; d < n; d++) out[d] = (out[d] as number) - best;
