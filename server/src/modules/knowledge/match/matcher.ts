@@ -386,26 +386,32 @@ function nbFeatures(text: string): string[] {
  * classifier has already seen it separate the FAQs.
  */
 class NaiveBayes {
-  readonly #counts: Array<Map<string, number>> = [];
-  readonly #totals: number[] = [];
-  readonly #vocab = new Set<string>();
-  readonly #df = new Map<string, number>();
+  /** feature → [FAQ, log((count + α) / α)] for the FAQs that use it; the others share log α. */
+  readonly #postings = new Map<string, Array<[number, number]>>();
+  /** Per FAQ: log(total count + α · vocabulary). */
+  readonly #denominators: Float64Array;
 
   constructor(docs: ReadonlyArray<ReadonlyArray<{ features: readonly string[]; weight: number }>>) {
-    for (const examples of docs) {
+    const totals: number[] = [];
+    docs.forEach((examples, d) => {
       const counts = new Map<string, number>();
       let total = 0;
       for (const { features, weight } of examples) {
         for (const f of features) {
           counts.set(f, (counts.get(f) ?? 0) + weight);
           total += weight;
-          this.#vocab.add(f);
         }
       }
-      this.#counts.push(counts);
-      this.#totals.push(total);
-      for (const f of counts.keys()) this.#df.set(f, (this.#df.get(f) ?? 0) + 1);
-    }
+      totals.push(total);
+      for (const [f, c] of counts) {
+        const entry: [number, number] = [d, Math.log((c + NB_ALPHA) / NB_ALPHA)];
+        const list = this.#postings.get(f);
+        if (list) list.push(entry);
+        else this.#postings.set(f, [entry]);
+      }
+    });
+    const v = this.#postings.size;
+    this.#denominators = Float64Array.from(totals, (t) => Math.log(t + NB_ALPHA * v));
   }
 
   /**
@@ -414,22 +420,21 @@ class NaiveBayes {
    * less the best FAQ's (≤ 0).
    */
   scores(features: readonly string[]): Float64Array {
-    const n = this.#counts.length;
+    const n = this.#denominators.length;
     const out = new Float64Array(n);
-    const known = features.filter((f) => this.#vocab.has(f));
-    if (known.length === 0) return out;
-    const v = this.#vocab.size;
-    const weights = known.map((f) => Math.log((n + 1) / ((this.#df.get(f) ?? 0) + 1)) + 1);
-    const total = weights.reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (const f of features) {
+      const list = this.#postings.get(f);
+      if (!list) continue;
+      const weight = Math.log((n + 1) / (list.length + 1)) + 1;
+      total += weight;
+      for (const [d, gain] of list) out[d] = (out[d] as number) + weight * gain;
+    }
+    if (total === 0) return out;
+    // log α per feature is the same for every FAQ and drops out with the best FAQ's score.
     let best = -Infinity;
     for (let d = 0; d < n; d++) {
-      const counts = this.#counts[d] as Map<string, number>;
-      const denom = Math.log((this.#totals[d] as number) + NB_ALPHA * v);
-      let ll = 0;
-      known.forEach((f, i) => {
-        ll += (weights[i] as number) * (Math.log((counts.get(f) ?? 0) + NB_ALPHA) - denom);
-      });
-      out[d] = ll / total;
+      out[d] = (out[d] as number) / total - (this.#denominators[d] as number);
       if ((out[d] as number) > best) best = out[d] as number;
     }
     for (let d = 0; d < n; d++) out[d] = (out[d] as number) - best;
