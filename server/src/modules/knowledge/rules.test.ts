@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readArticleFiles, SEED_DIR } from './files.ts';
+import { parseArticleFile } from './markdown/front-matter.ts';
 import { isClarifying, learnThreshold } from './match/calibrate.ts';
 import { FaqMatcher } from './match/matcher.ts';
+import { phrasingSimilarity, TWIN_THRESHOLD, withinFaqPairs } from './match/phrasing-similarity.ts';
 import {
   DEFAULT_RANKER,
   linearScores,
@@ -113,6 +116,20 @@ describe('FAQ matcher and its threshold', () => {
     assert.ok(!m.siblings('loss', 'fee'));
   });
 
+  it('the naive Bayes signal alone tells siblings apart, and is zero for its best FAQ and negative for the rest', () => {
+    const m = new FaqMatcher(docs, synonyms);
+    const nb = RANK_FEATURES.indexOf('naiveBayes');
+    const only = RANK_FEATURES.map((_, k) => (k === nb ? 10 : 0));
+    assert.equal(m.rank('激活老是失败', { weights: only }).candidates[0]?.id, 'activate-failed');
+    assert.equal(m.rank('新卡怎么激活', { weights: only }).candidates[0]?.id, 'activate-how');
+    const values = Array.from(
+      { length: docs.length },
+      (_, d) => m.signals('激活老是失败').rows[d * RANK_DIM + nb] as number,
+    );
+    assert.equal(Math.max(...values), 0);
+    assert.ok(values.filter((v) => v < 0).length === docs.length - 1);
+  });
+
   it('probabilities over the FAQs sum to one', () => {
     const m = new FaqMatcher(docs, synonyms);
     const all = m.rank('卡丢了', { limit: 10 }).candidates;
@@ -132,6 +149,25 @@ describe('FAQ matcher and its threshold', () => {
     const { threshold, balancedAccuracy } = learnThreshold([0.8, 0.7, 0.65, 0.9], [0.2, 0.3, 0.35, 0.1]);
     assert.ok(threshold > 0.35 && threshold <= 0.65, String(threshold));
     assert.equal(balancedAccuracy, 1);
+  });
+});
+
+describe('phrasing twins', () => {
+  it('scores character-pair overlap, folding case, width and punctuation', () => {
+    assert.equal(phrasingSimilarity('人工客服几点?', '人工客服几点'), 1);
+    assert.equal(phrasingSimilarity('ATM取钱', 'atm取钱'), 1);
+    assert.ok(phrasingSimilarity('人工客服几点上班', '人工客服几点') >= TWIN_THRESHOLD);
+    assert.ok(phrasingSimilarity('怎么激活信用卡', '积分兑换礼品') === 0);
+  });
+
+  it('the seed FAQs have no two phrasings (title included) so alike that holding one out leaves its twin', () => {
+    const faqs = readArticleFiles(SEED_DIR)
+      .map((f) => parseArticleFile(f.text))
+      .filter((f) => f.kind === 'faq')
+      .map((f) => ({ id: f.id, title: f.content.title, questions: f.content.questions }));
+    assert.ok(faqs.length > 50);
+    const twins = withinFaqPairs(faqs).filter((t) => t.similarity >= TWIN_THRESHOLD);
+    assert.deepEqual(twins, []);
   });
 });
 

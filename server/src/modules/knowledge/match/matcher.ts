@@ -104,6 +104,7 @@ export class FaqMatcher {
   /** Per FAQ, the other FAQs answering the same intent. */
   readonly #siblings: number[][];
   readonly #distinct: Array<Set<string>>;
+  readonly #nb: NaiveBayes;
 
   constructor(docs: readonly FaqDoc[], synonyms: SynonymTable) {
     this.docs = docs;
@@ -171,6 +172,15 @@ export class FaqMatcher {
         ...answerExamples,
       ],
       docs.length,
+    );
+    this.#nb = new NaiveBayes(
+      docs.map((doc, d) => [
+        ...(prepared[d] as string[]).map((t) => ({ features: nbFeatures(t), weight: 1 })),
+        ...this.prepare(doc.answer ?? '')
+          .split(/[。;!?\n]/)
+          .filter((sentence) => sentence.trim().length >= 4)
+          .map((sentence) => ({ features: nbFeatures(sentence), weight: NB_ANSWER })),
+      ]),
     );
     const byIntent = new Map<string, number[]>();
     docs.forEach((d, i) => {
@@ -277,6 +287,8 @@ export class FaqMatcher {
       rows[row + F.intent] = p;
       rows[row + F.intentLog] = intent ? logScaled(p) : 0;
     }
+    const nb = this.#nb.scores(nbFeatures(text));
+    for (let d = 0; d < n; d++) rows[d * RANK_DIM + F.naiveBayes] = nb[d] as number;
     const qFeatures = [...new Set([...words, ...bigrams(text)])];
     const own = new Float64Array(n);
     for (let d = 0; d < n; d++) {
@@ -356,4 +368,76 @@ function joint(chars: Sparse, words: Sparse): Features {
   for (const [f, w] of chars) out.set(`c${f}`, CHAR_SHARE * w);
   for (const [f, w] of words) out.set(`w${f}`, WORD_SHARE * w);
   return out;
+}
+
+/** An answer sentence counts a fifth of a phrasing; additive smoothing per feature (a twentieth of a count). */
+const NB_ANSWER = 0.2;
+const NB_ALPHA = 0.05;
+
+/** Character unigrams and bigrams and the content words of a text, each once. */
+function nbFeatures(text: string): string[] {
+  return [...new Set([...charGrams(text, 2), ...contentWords(text).map((w) => `w${w}`)])];
+}
+
+/**
+ * Multinomial naive Bayes over the FAQs, each phrasing (and, weighted lightly, each answer sentence) one
+ * bag of features. With a handful of examples per class it generalises differently from the logistic
+ * classifier: every feature an FAQ's phrasings share with the question counts, however often the
+ * classifier has already seen it separate the FAQs.
+ */
+class NaiveBayes {
+  /** feature → [FAQ, log((count + α) / α)] for the FAQs that use it; the others share log α. */
+  readonly #postings = new Map<string, Array<[number, number]>>();
+  /** Per FAQ: log(total count + α · vocabulary). */
+  readonly #denominators: Float64Array;
+
+  constructor(docs: ReadonlyArray<ReadonlyArray<{ features: readonly string[]; weight: number }>>) {
+    const totals: number[] = [];
+    docs.forEach((examples, d) => {
+      const counts = new Map<string, number>();
+      let total = 0;
+      for (const { features, weight } of examples) {
+        for (const f of features) {
+          counts.set(f, (counts.get(f) ?? 0) + weight);
+          total += weight;
+        }
+      }
+      totals.push(total);
+      for (const [f, c] of counts) {
+        const entry: [number, number] = [d, Math.log((c + NB_ALPHA) / NB_ALPHA)];
+        const list = this.#postings.get(f);
+        if (list) list.push(entry);
+        else this.#postings.set(f, [entry]);
+      }
+    });
+    const v = this.#postings.size;
+    this.#denominators = Float64Array.from(totals, (t) => Math.log(t + NB_ALPHA * v));
+  }
+
+  /**
+   * Per FAQ: the question's log-likelihood per known feature, each feature weighted by its inverse
+   * document frequency over the FAQs (a character every FAQ uses says little about which one is asked),
+   * less the best FAQ's (≤ 0).
+   */
+  scores(features: readonly string[]): Float64Array {
+    const n = this.#denominators.length;
+    const out = new Float64Array(n);
+    let total = 0;
+    for (const f of features) {
+      const list = this.#postings.get(f);
+      if (!list) continue;
+      const weight = Math.log((n + 1) / (list.length + 1)) + 1;
+      total += weight;
+      for (const [d, gain] of list) out[d] = (out[d] as number) + weight * gain;
+    }
+    if (total === 0) return out;
+    // log α per feature is the same for every FAQ and drops out with the best FAQ's score.
+    let best = -Infinity;
+    for (let d = 0; d < n; d++) {
+      out[d] = (out[d] as number) / total - (this.#denominators[d] as number);
+      if ((out[d] as number) > best) best = out[d] as number;
+    }
+    for (let d = 0; d < n; d++) out[d] = (out[d] as number) - best;
+    return out;
+  }
 }

@@ -38,6 +38,9 @@ export const RANK_FEATURES = [
    * the best such share of a sibling (evidence for another FAQ of the same intent). */
   'distinct',
   'rivalDistinct',
+  /** Naive Bayes: mean log-likelihood per feature of the question under the FAQ's phrasings (and, lightly,
+   * its answer), less the best FAQ's. */
+  'naiveBayes',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export const RANK_DIM = RANK_FEATURES.length;
@@ -47,11 +50,11 @@ export type RankerWeights = readonly number[];
 
 /**
  * Weights learnt by `carddesk kb calibrate` on the demo content, the default until a bank's own FAQs are
- * calibrated. Largest: the phrasing classifier (as a log, so a confident "no" weighs), the answer's
- * words, what sets the FAQ apart from its siblings, the character centroid and the NLU's intent.
+ * calibrated. Largest: the naive Bayes signal, the answer's words, the log classifier probability and the
+ * NLU's intent (as a log), the closest phrasing's words and the answer's characters.
  */
 export const DEFAULT_RANKER: RankerWeights = [
-  0.42, 2.08, 0.35, 2.59, -1.38, 1.24, 1.95, 4.04, 0.97, -0.36, 4.97, 0.97, 2.37, -0.04, -0.37, 3.76, -0.14,
+  -0.2, -0.4, 1.19, -0.11, -0.22, -0.28, 1.08, 2.45, -0.47, -0.43, 1.76, 0.96, 1.81, 0.44, -0.3, 0.36, 0.61, 3.14,
 ];
 
 /** One training question: the feature rows of its candidates (flattened, RANK_DIM per row) and the right one. */
