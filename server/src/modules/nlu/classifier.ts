@@ -110,14 +110,13 @@ export class Classifier {
     const emergencyInPlay =
       !wholeLeadIsEmergency && this.emergencyIndexes.some((k) => (p[k] as number) >= EMERGENCY_WHOLE_MIN);
     const vague = (p[top] as number) < VAGUE_LEAD || labels[top] === GREETING || top === this.oosIndex;
-    const worthSplitting = emergencyInPlay || vague || SECOND_REQUEST.test(normalized);
-    const clauses =
-      this.hasEmergency && worthSplitting
-        ? normalized
-            .split(CLAUSE_BREAK)
-            .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
-            .slice(0, MAX_CLAUSES)
-        : [];
+    const worthSplitting = this.hasEmergency && (emergencyInPlay || vague || SECOND_REQUEST.test(normalized));
+    const clauses = worthSplitting
+      ? normalized
+          .split(CLAUSE_BREAK)
+          .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
+          .slice(0, MAX_CLAUSES)
+      : [];
     const clauseNeeds: number[] = [];
     const clauseConfidence = new Map<number, number>();
     if (clauses.length > 1) {
