@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chooseOosThreshold, fitTemperature, negativeLogLikelihood } from './calibration.ts';
+import {
+  chooseOosThreshold,
+  chooseRejectThreshold,
+  fitTemperature,
+  logOddsAgainst,
+  negativeLogLikelihood,
+} from './calibration.ts';
 import { createRng, softmaxInPlace } from './model.ts';
 
 describe('fitTemperature', () => {
@@ -57,5 +63,41 @@ describe('chooseOosThreshold', () => {
     const c = chooseOosThreshold(predicted, confidence, gold, OOS, 0.9);
     assert.equal(c.threshold, 0.5);
     assert.equal(c.inScopeAccuracy, 1);
+  });
+});
+
+describe('chooseRejectThreshold on log-odds against the out-of-scope class', () => {
+  const OOS = 2;
+
+  it('computes calibrated log-odds and rejects out-of-scope guesses a probability threshold cannot', () => {
+    // Scores [in-scope A, in-scope B, out-of-scope]. In-scope rows: A far ahead of everything. Out-of-scope
+    // rows: guessed A, with the out-of-scope class second. Their top probability is higher than the
+    // in-scope rows' (0.82 against 0.52, B being a close rival there), the log-odds are lower (1.5 against 8).
+    const z = [
+      [3, 2.9, -5],
+      [3, 2.9, -5],
+      [3, 2.9, -5],
+      [2, -5, 0.5],
+      [2, -5, 0.5],
+    ].map((r) => Float64Array.from(r));
+    const gold = Int32Array.from([0, 0, 0, OOS, OOS]);
+    const predicted = Int32Array.from([0, 0, 0, 0, 0]);
+    assert.ok(Math.abs(logOddsAgainst(z[0] as Float64Array, 0, OOS, 1) - 8) < 1e-12);
+    assert.ok(Math.abs(logOddsAgainst(z[3] as Float64Array, 0, OOS, 0.5) - 3) < 1e-12);
+    const logOdds = Float64Array.from(z, (r) => logOddsAgainst(r, 0, OOS, 1));
+    const confidence = Float64Array.from(z, (r) => {
+      const p = Float64Array.from(r);
+      softmaxInPlace(p);
+      return p[0] as number;
+    });
+    // Probability: in-scope rows sit below the out-of-scope ones, so no threshold catches those for free.
+    const byProbability = chooseRejectThreshold(predicted, confidence, gold, OOS, { maxThreshold: 0.9 });
+    assert.equal(byProbability.oosRecall, 0);
+    // Log-odds: a threshold between 1.5 and 8 catches both and keeps every in-scope answer.
+    const byLogOdds = chooseRejectThreshold(predicted, logOdds, gold, OOS);
+    assert.ok(byLogOdds.threshold > 1.5 && byLogOdds.threshold <= 8, `threshold ${byLogOdds.threshold}`);
+    assert.equal(byLogOdds.oosRecall, 1);
+    assert.equal(byLogOdds.inScopeAccuracy, 1);
+    assert.ok(byLogOdds.objective > byProbability.objective);
   });
 });

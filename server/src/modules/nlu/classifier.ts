@@ -110,14 +110,13 @@ export class Classifier {
     const emergencyInPlay =
       !wholeLeadIsEmergency && this.emergencyIndexes.some((k) => (p[k] as number) >= EMERGENCY_WHOLE_MIN);
     const vague = (p[top] as number) < VAGUE_LEAD || labels[top] === GREETING || top === this.oosIndex;
-    const worthSplitting = emergencyInPlay || vague || SECOND_REQUEST.test(normalized);
-    const clauses =
-      this.hasEmergency && worthSplitting
-        ? normalized
-            .split(CLAUSE_BREAK)
-            .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
-            .slice(0, MAX_CLAUSES)
-        : [];
+    const worthSplitting = this.hasEmergency && (emergencyInPlay || vague || SECOND_REQUEST.test(normalized));
+    const clauses = worthSplitting
+      ? normalized
+          .split(CLAUSE_BREAK)
+          .filter((c) => c.trim().length >= EMERGENCY_CLAUSE_CHARS)
+          .slice(0, MAX_CLAUSES)
+      : [];
     const clauseNeeds: number[] = [];
     const clauseConfidence = new Map<number, number>();
     if (clauses.length > 1) {
@@ -127,7 +126,7 @@ export class Classifier {
         let ct = 0;
         for (let k = 1; k < pc.length; k++) if ((pc[k] as number) > (pc[ct] as number)) ct = k;
         const cConf = pc[ct] as number;
-        if (ct === this.oosIndex || cConf < this.model.oosThreshold) continue;
+        if (ct === this.oosIndex || this.unsure(pc, ct)) continue;
         if (!clauseNeeds.includes(ct)) clauseNeeds.push(ct);
         clauseConfidence.set(ct, Math.max(clauseConfidence.get(ct) ?? 0, cConf));
         merged[ct] = Math.max(merged[ct] as number, cConf);
@@ -158,15 +157,27 @@ export class Classifier {
       }
       if (intentIndex !== top || clauseNeeds.some((k) => k !== top)) {
         const others = [top, ...clauseNeeds].filter((k) => k !== intentIndex && k !== this.oosIndex);
-        if (intentIndex !== this.oosIndex && confidence >= this.model.oosThreshold) {
+        if (intentIndex !== this.oosIndex && !this.unsure(merged, intentIndex, confidence)) {
           return this.result(merged, intentIndex, confidence, [...new Set(others)]);
         }
       }
     }
 
     if (intentIndex === this.oosIndex) return this.result(p, intentIndex, confidence, []);
-    if (confidence < this.model.oosThreshold) return this.rejected(p, confidence);
+    if (this.unsure(p, intentIndex, confidence)) return this.rejected(p, confidence);
     return this.result(p, intentIndex, confidence, []);
+  }
+
+  /**
+   * Whether an in-scope answer `k` is too unsure to give: its probability (`confidence`, by default p[k])
+   * is under the threshold, or its calibrated log-odds against the out-of-scope label is under the
+   * model's log-odds threshold (models that learnt one).
+   */
+  private unsure(p: Float64Array, k: number, confidence = p[k] as number): boolean {
+    if (confidence < this.model.oosThreshold) return true;
+    const minLogOdds = this.model.oosLogOdds;
+    if (minLogOdds === undefined || this.oosIndex < 0) return false;
+    return Math.log(confidence) - Math.log(p[this.oosIndex] as number) < minLogOdds;
   }
 
   private rejected(p: Float64Array, bestInScope: number): Classification {

@@ -16,7 +16,7 @@ import { PINYIN_FILE } from './pinyin.ts';
 import { DOMAIN_WORDS, WORDS_FILE } from './segmenter.ts';
 
 export const MODEL_FORMAT = 'carddesk-nlu';
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** Everything needed to classify: the vectoriser, the linear model and the decision rules learnt on dev. */
 export interface NluModel {
@@ -28,6 +28,11 @@ export interface NluModel {
   readonly temperature: number;
   /** Calibrated top probability under which the answer is out_of_scope (0: never). */
   readonly oosThreshold: number;
+  /**
+   * Version 3: when set, an intent is also out_of_scope when log p(intent) − log p(out-of-scope label)
+   * (calibrated) is below this. Absent: only `oosThreshold` applies.
+   */
+  readonly oosLogOdds?: number;
   /** Label reported when the model does not know. */
   readonly oosLabel: string;
   readonly dictionaryChecksum: string;
@@ -54,12 +59,13 @@ const vectorizerOptionsSchema = z.object({
 
 const modelFileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
-  version: z.union([z.literal(1), z.literal(MODEL_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(MODEL_VERSION)]),
   labels: z.array(z.string().min(1)).min(1),
   labelTypes: z.record(z.string(), z.string()),
   oosLabel: z.string().min(1),
   temperature: z.number().positive(),
   oosThreshold: z.number().min(0).max(1),
+  oosLogOdds: z.number().min(0).optional(),
   dictionaryChecksum: z.string(),
   features: vectorizerOptionsSchema,
   /** Version 2: key low and high words interleaved, base64 of a Uint32Array. */
@@ -152,6 +158,7 @@ export function serializeModel(model: NluModel): string {
     oosLabel: model.oosLabel,
     temperature: model.temperature,
     oosThreshold: model.oosThreshold,
+    ...(model.oosLogOdds !== undefined ? { oosLogOdds: model.oosLogOdds } : {}),
     dictionaryChecksum: model.dictionaryChecksum,
     features: { ...vectorizer.options },
     keys: toBase64(interleave(vectorizer.keysLo, vectorizer.keysHi)),
@@ -207,6 +214,7 @@ export function deserializeModel(json: string): NluModel {
     linear: { numFeatures, numClasses: K, scales, data, bias: Float32Array.from(file.bias) },
     temperature: file.temperature,
     oosThreshold: file.oosThreshold,
+    ...(file.oosLogOdds !== undefined && file.labels.includes(file.oosLabel) ? { oosLogOdds: file.oosLogOdds } : {}),
     oosLabel: file.oosLabel,
     dictionaryChecksum: file.dictionaryChecksum,
     info: file.info,

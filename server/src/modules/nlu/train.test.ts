@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { Classifier } from './classifier.ts';
 import { parseCsv, parseLabelledCsv, toLabelledCsv } from './csv.ts';
 import { deserializeModel, ModelFileError, serializeModel } from './model-file.ts';
-import { TINY_DEV, TINY_TRAIN } from './tiny-corpus.test-data.ts';
-import { stratifiedSplit, TrainingDataError, trainModel } from './train.ts';
+import { TINY_DEV, TINY_OOS_DEV, TINY_OOS_TRAIN, TINY_TRAIN } from './tiny-corpus.test-data.ts';
+import { stratifiedFolds, stratifiedSplit, TrainingDataError, trainModel } from './train.ts';
 
 describe('CSV', () => {
   it('parses quoted fields with commas, quotes and newlines, CRLF and a BOM', () => {
@@ -87,6 +87,27 @@ describe('trainModel', () => {
     assert.deepEqual(new Set(dev.map((r) => r.label)), new Set(TINY_TRAIN.map((r) => r.label)));
   });
 
+  it('deals stratified, seeded folds and tunes on every row scored out of fold when out-of-scope rows exist', () => {
+    const rows = [...TINY_TRAIN, ...TINY_OOS_TRAIN, { text: '孤零零一行', label: 'lonely' }];
+    const folds = stratifiedFolds(rows, 3, 5);
+    assert.deepEqual(folds, stratifiedFolds(rows, 3, 5));
+    // A label with under 3 rows always trains; every other label is spread evenly over the folds.
+    assert.equal(folds[rows.length - 1], -1);
+    for (const label of new Set(TINY_TRAIN.map((r) => r.label))) {
+      const counts = [0, 0, 0];
+      rows.forEach((r, i) => {
+        if (r.label === label) counts[folds[i] as number] = (counts[folds[i] as number] as number) + 1;
+      });
+      assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, `${label}: ${counts.join(' ')}`);
+    }
+    const { report: r } = trainModel([...TINY_TRAIN, ...TINY_OOS_TRAIN], { epochs: 10, folds: 4 });
+    assert.equal(r.devRows, TINY_TRAIN.length + TINY_OOS_TRAIN.length);
+    assert.equal(r.refitOnAll, true);
+    // Without out-of-scope rows a single carved split is enough (calibration only).
+    const { report: plain } = trainModel(TINY_TRAIN, { epochs: 10, folds: 4 });
+    assert.ok(plain.devRows < TINY_TRAIN.length / 2);
+  });
+
   it('refuses unusable training data', () => {
     assert.throws(() => trainModel([]), TrainingDataError);
     assert.throws(() => trainModel([{ text: 'a', label: 'x' }]), TrainingDataError);
@@ -111,6 +132,38 @@ describe('model file', () => {
     assert.throws(() => deserializeModel(JSON.stringify(file)), /inconsistent/);
     file.keys = keys.subarray(0, 5).toString('base64');
     assert.throws(() => deserializeModel(JSON.stringify(file)), /malformed/);
+  });
+
+  it('keeps the log-odds rejection rule through a file, reads version 2 files without it, and applies it', () => {
+    const { model } = trainModel([...TINY_TRAIN, ...TINY_OOS_TRAIN], {
+      dev: [...TINY_DEV, ...TINY_OOS_DEV],
+      epochs: 10,
+    });
+    const withRule = { ...model, oosThreshold: 0, oosLogOdds: 0.5 };
+    const reread = deserializeModel(serializeModel(withRule));
+    assert.equal(reread.oosLogOdds, 0.5);
+    const v2 = JSON.parse(serializeModel(withRule)) as Record<string, unknown>;
+    v2.version = 2;
+    v2.oosLogOdds = undefined;
+    assert.equal(deserializeModel(JSON.stringify(v2)).oosLogOdds, undefined);
+    // An answer whose log-odds against out-of-scope is under the threshold is refused, above it kept.
+    const text = '我的积分';
+    const plain = new Classifier({ ...model, oosThreshold: 0 });
+    const p = plain.model.vectorizer.transform(text);
+    assert.ok(p.indices.length > 0);
+    const answer = plain.classify(text);
+    assert.equal(answer.intent, 'points_rewards');
+    const probs = answer.probabilities;
+    const logOdds = Math.log(probs.get('points_rewards') as number) - Math.log(probs.get('out_of_scope') as number);
+    assert.ok(logOdds > 0);
+    assert.equal(
+      new Classifier({ ...model, oosThreshold: 0, oosLogOdds: logOdds * 0.9 }).classify(text).intent,
+      'points_rewards',
+    );
+    assert.equal(
+      new Classifier({ ...model, oosThreshold: 0, oosLogOdds: logOdds * 1.1 }).classify(text).intent,
+      'out_of_scope',
+    );
   });
 
   it('reads version 1 files, which list feature names instead of keys', () => {
