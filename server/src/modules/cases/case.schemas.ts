@@ -6,17 +6,6 @@ import { CASE_KINDS, CASE_STATES, CHANNELS } from './case.ts';
  * Request shapes of the case API, defined once and shared by routes, services and tests. The response
  * shapes (case, detail, events, messages) are the API's contract in `@carddesk/contracts`.
  */
-export {
-  type CaseDetailDto,
-  type CaseDto,
-  type CaseMessageDto,
-  caseDetailSchema,
-  caseEventSchema,
-  caseListSchema,
-  caseMessageSchema,
-  caseSchema,
-} from '@carddesk/contracts';
-
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The hand-over packet a referral carries, so the department never asks the customer again (guide §3.4). */
