@@ -178,3 +178,18 @@ export const complaintAnalysisSchema = z.object({
   }),
 });
 export type ComplaintAnalysis = z.infer<typeof complaintAnalysisSchema>;
+
+/** The customer 360 view's `cases` section: open (and decided, not yet closed) cases with their deadline. */
+export const customerCaseItemSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  category: z.string(),
+  receivedDate: z.string(),
+  dueDate: z.string(),
+  promisedDate: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type CustomerCaseItem = z.infer<typeof customerCaseItemSchema>;

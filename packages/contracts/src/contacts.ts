@@ -391,3 +391,19 @@ export const supervisorLiveSchema = z.object({
   agents: z.array(liveAgentSchema),
 });
 export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
+
+/** The customer 360 view's `contacts` section: the customer's recent contacts (no transcript). */
+export const customerContactItemSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  direction: z.string(),
+  status: z.string(),
+  type: z.string().nullable(),
+  intents: z.array(z.string()),
+  outcome: z.string().nullable(),
+  satisfaction: z.number().nullable(),
+  agentNo: z.string().nullable(),
+  startedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type CustomerContactItem = z.infer<typeof customerContactItemSchema>;

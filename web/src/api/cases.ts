@@ -5,7 +5,7 @@ import { api } from '../app/api.ts';
  * The cases module's API (complaints with regulatory clocks, referral, closing with feedback). The response
  * types are the server's own schemas, inferred in `@carddesk/contracts`.
  */
-export type { CaseEvent, CaseState } from '@carddesk/contracts';
+export type { CaseEvent, CaseState, CustomerCaseItem } from '@carddesk/contracts';
 export type Case = CaseDto;
 export type CaseDetail = CaseDetailDto;
 export type RootCause = RootCauseView;

@@ -25,7 +25,9 @@ import { api } from '../app/api.ts';
 export type {
   ContactListItem,
   ContactsSettings,
+  CustomerContactItem,
   HandoverPacket,
+  PromiseView as CustomerPromise,
   ScreenPop,
   VerifyResult,
   WaitingContact,
