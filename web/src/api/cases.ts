@@ -1,57 +1,15 @@
+import type { CaseDetailDto, CaseDto, CaseFeedback, CaseList, RootCauseView } from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
-/** The cases module's API (complaints with regulatory clocks, referral, closing with feedback). */
-export type CaseState = 'received' | 'referred' | 'in_progress' | 'resolved' | 'notified' | 'under_review' | 'closed';
-export type Feedback = 'satisfied' | 'unsatisfied' | 'no_answer';
-
-export interface Case {
-  id: string;
-  number: string;
-  kind: 'complaint' | 'fraud';
-  state: CaseState;
-  stateLabel: string;
-  customerId: string;
-  contactId: string | null;
-  cardId: string | null;
-  channel: string;
-  productCode: string | null;
-  category: string;
-  summary: string;
-  demand: string;
-  callbackPhone: string | null;
-  ownerId: string | null;
-  department: string | null;
-  priority: 'normal' | 'urgent';
-  receivedAt: string;
-  dueDate: string;
-  duePaused: boolean;
-  deadlineAt: string;
-  promisedDate: string | null;
-  resolution: string | null;
-  resolvedOnSpot: boolean;
-  feedback: Feedback | null;
-  rootCause: string | null;
-  remediation: string | null;
-  closedAt: string | null;
-  breachedAt: string | null;
-  extended: boolean;
-  complex: boolean;
-}
-
-export interface CaseEvent {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  kind: string;
-  body: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface CaseDetail extends Case {
-  events: CaseEvent[];
-  messages: Array<{ id: string; kind: string; channel: string; body: string; sentAt: string }>;
-}
+/**
+ * The cases module's API (complaints with regulatory clocks, referral, closing with feedback). The response
+ * types are the server's own schemas, inferred in `@carddesk/contracts`.
+ */
+export type { CaseEvent, CaseState, CustomerCaseItem } from '@carddesk/contracts';
+export type Case = CaseDto;
+export type CaseDetail = CaseDetailDto;
+export type RootCause = RootCauseView;
+export type Feedback = CaseFeedback;
 
 export interface ComplaintIntake {
   customerId: string;
@@ -81,7 +39,7 @@ const post = <T>(path: string, key: string, body: unknown, ctx: Ctx = {}) =>
 export const openComplaint = (key: string, input: ComplaintIntake, ctx: Ctx) =>
   post<Case>('/api/cases/complaints', key, input, ctx);
 export const listCases = (query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal) =>
-  api<{ items: Case[]; total: number }>('/api/cases', { query, signal });
+  api<CaseList>('/api/cases', { query, signal });
 export const getCase = (id: string, ctx: Ctx = {}, signal?: AbortSignal) =>
   api<CaseDetail>(k(id), { signal, contactId: ctx.contactId, accessReason: ctx.accessReason });
 export const referCase = (
@@ -100,13 +58,6 @@ export const recordFeedback = (key: string, id: string, input: { feedback: Feedb
 export const closeCase = (key: string, id: string, input: { rootCause?: string; remediation?: string }) =>
   post<Case>(`${k(id)}/close`, key, input);
 
-export interface RootCause {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  description?: string;
-  active?: boolean;
-}
 export const listRootCauses = (signal?: AbortSignal) => api<RootCause[]>('/api/cases/root-causes', { signal });
 
 export function caseItems(answer: { items: Case[] } | undefined): Case[] {

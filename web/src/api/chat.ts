@@ -1,28 +1,15 @@
+import type { ChatEnded, ChatOtpSent, ChatSession, ChatState, ContactTurn } from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
-/** The card holder's chat: identify with phone + one-time code, then talk to an agent (server/src/modules/chat). */
-export interface ChatSession {
-  token: string;
-  expiresAt: string;
-  contactId: string;
-}
-
-export interface ChatTurn {
-  seq: number;
-  speaker: 'customer' | 'agent' | 'bot' | 'system';
-  text: string;
-  at: string;
-}
-
-export interface ChatState {
-  contactId: string;
-  status: 'waiting' | 'active' | 'closed';
-  agentNo: string | null;
-  turns: ChatTurn[];
-}
+/**
+ * The card holder's chat: identify with phone + one-time code, then talk to an agent (server/src/modules/chat).
+ * The response types are the server's own schemas, inferred in `@carddesk/contracts`.
+ */
+export type { ChatSession, ChatState } from '@carddesk/contracts';
+export type ChatTurn = ContactTurn;
 
 export const requestOtp = (phone: string) =>
-  api<{ sent: true; expiresInSeconds: number }>('/api/chat/otp', { method: 'POST', body: { phone }, token: null });
+  api<ChatOtpSent>('/api/chat/otp', { method: 'POST', body: { phone }, token: null });
 export const openSession = (phone: string, code: string, message?: string) =>
   api<ChatSession>('/api/chat/sessions', {
     method: 'POST',
@@ -34,4 +21,4 @@ export const chatState = (token: string, after = 0, signal?: AbortSignal) =>
 export const sendChat = (token: string, key: string, text: string) =>
   api<ChatTurn>('/api/chat/messages', { method: 'POST', body: { text }, idempotencyKey: key, token });
 export const endChat = (token: string, key: string, input: { rating?: number; comment?: string }) =>
-  api<{ ended: true }>('/api/chat/end', { method: 'POST', body: input, idempotencyKey: key, token });
+  api<ChatEnded>('/api/chat/end', { method: 'POST', body: input, idempotencyKey: key, token });

@@ -1,121 +1,48 @@
+import type {
+  ContactChannel,
+  ContactListItem,
+  ContactOtpSent,
+  ContactOutcome,
+  ContactStage,
+  ContactsSettings,
+  ContactTurn,
+  ContactView,
+  DemoOtp,
+  HandoverView,
+  PhoneContactStarted,
+  QueueView,
+  VerificationLevel,
+  VerificationMethod,
+  VerifyResult,
+  WaitingContact,
+} from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
 /**
- * The contacts module's API as the workstation uses it (server/src/modules/contacts). Types mirror the
- * server's response schemas; the OpenAPI document at /api/openapi.json is the reference.
+ * The contacts module's API as the workstation uses it (server/src/modules/contacts). The response types are
+ * the server's own schemas, inferred in `@carddesk/contracts`.
  */
-export type Channel = 'phone' | 'chat';
-export type Stage = 'greeting' | 'verify' | 'need' | 'handle' | 'confirm' | 'closing';
+export type {
+  ContactListItem,
+  ContactsSettings,
+  CustomerContactItem,
+  HandoverPacket,
+  PromiseView as CustomerPromise,
+  ScreenPop,
+  VerifyResult,
+  WaitingContact,
+} from '@carddesk/contracts';
+export type Channel = ContactChannel;
+export type Stage = ContactStage;
 export const STAGES: readonly Stage[] = ['greeting', 'verify', 'need', 'handle', 'confirm', 'closing'];
-export type Level = 'none' | 'basic' | 'strong';
-export type Method = 'caller_number' | 'name_id_last6' | 'card_last4_factor' | 'otp';
-export type Outcome = 'resolved_first_contact' | 'follow_up_promised' | 'transferred' | 'case_opened' | 'abandoned';
-
-export interface Contact {
-  id: string;
-  channel: Channel;
-  direction: 'inbound' | 'outbound';
-  status: 'waiting' | 'active' | 'closed';
-  stage: Stage;
-  customerId: string | null;
-  callerNumberMasked: string | null;
-  agent: { id: string; displayName: string; agentNo: string | null } | null;
-  queueCode: string | null;
-  queuedAt: string | null;
-  departmentId: string | null;
-  verification: { level: Level; methods: Method[]; verifiedAt: string | null };
-  type: string | null;
-  intents: string[];
-  outcome: Outcome | null;
-  satisfaction: number | null;
-  satisfactionComment: string | null;
-  hostile: boolean;
-  summary: string | null;
-  customerEndedAt: string | null;
-  startedAt: string;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  stages: Array<{ stage: Stage; at: string; reason: string | null }>;
-  pendingHandover: boolean;
-  scripts: { greeting: string; closing: string };
-}
-
-export interface ContactListItem {
-  id: string;
-  channel: Channel;
-  status: string;
-  stage: Stage;
-  customerId: string | null;
-  type: string | null;
-  intents: string[];
-  queueCode: string | null;
-  startedAt: string;
-}
-
-export interface Turn {
-  seq: number;
-  speaker: 'customer' | 'agent' | 'bot' | 'system';
-  text: string;
-  at: string;
-}
-
-export interface ScreenPop {
-  customerId: string;
-  maskedName: string | null;
-  callerNumberMasked: string;
-}
-
-export interface Queue {
-  code: string;
-  kind: 'general' | 'department';
-  nameZh: string;
-  nameEn: string;
-  waiting: number;
-  /** Emergencies (lost/stolen card, fraud) among the waiting: served before everyone else. */
-  emergencyWaiting: number;
-  longestWaitSeconds: number;
-  oldestQueuedAt: string | null;
-}
-
-/** Listed in the order the server serves them: emergencies first, then the longest waiting. */
-export interface WaitingContact {
-  contactId: string;
-  channel: Channel;
-  identified: boolean;
-  verificationLevel: Level;
-  type: string | null;
-  intents: string[];
-  queuedAt: string | null;
-  waitSeconds: number;
-  priority: 'emergency' | 'normal';
-}
-
+export type Level = VerificationLevel;
+export type Method = VerificationMethod;
+export type Outcome = ContactOutcome;
+export type Contact = ContactView;
+export type Turn = ContactTurn;
+export type Queue = QueueView;
 /** What a hand-over carries so the customer never repeats themselves (guide §3.4). */
-export interface Handover {
-  id: string;
-  contactId: string;
-  status: 'pending' | 'acknowledged';
-  target: { kind: string; code: string | null; userId: string | null };
-  createdAt: string;
-  acknowledgedAt: string | null;
-  packet: HandoverPacket;
-}
-
-export interface HandoverPacket {
-  contactId: string;
-  channel: string;
-  startedAt: string;
-  from: { userId: string | null; displayName: string | null; agentNo: string | null };
-  customer: { id: string; maskedName: string | null } | null;
-  verification: { level: Level; methods: Method[]; verifiedAt: string | null };
-  type: string | null;
-  intents: Array<{ code: string; zh: string }>;
-  note: string | null;
-  recentTurns: Array<{ speaker: string; text: string; at: string }>;
-  actions: Array<{ action: string; at: string }>;
-  promises: Array<{ id: string; description: string; deadlineAt: string }>;
-  riskFlags: string[];
-}
+export type Handover = HandoverView;
 
 export type FactorKind = 'name' | 'id_last6' | 'birth_date' | 'phone';
 export type VerifyInput =
@@ -124,18 +51,10 @@ export type VerifyInput =
   | { method: 'card_last4_factor'; cardLast4: string; factor: { kind: FactorKind; value: string } }
   | { method: 'otp'; code: string };
 
-export interface VerifyResult {
-  success: boolean;
-  level: Level;
-  methods: Method[];
-  failuresLeft: number;
-  lockedUntil: string | null;
-}
-
 const c = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
 
 export const startPhoneCall = (key: string, callerNumber: string) =>
-  api<{ contact: Contact; screenPop: ScreenPop | null }>('/api/contacts', {
+  api<PhoneContactStarted>('/api/contacts', {
     method: 'POST',
     body: { channel: 'phone', direction: 'inbound', callerNumber },
     idempotencyKey: key,
@@ -156,7 +75,7 @@ export const moveStage = (key: string, id: string, stage: Stage, reason?: string
 export const verify = (key: string, id: string, input: VerifyInput) =>
   api<VerifyResult>(`${c(id)}/verify`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
 export const sendOtp = (key: string, id: string) =>
-  api<{ sentTo: string; expiresAt: string }>(`${c(id)}/verification/otp`, {
+  api<ContactOtpSent>(`${c(id)}/verification/otp`, {
     method: 'POST',
     idempotencyKey: key,
     contactId: id,
@@ -194,26 +113,7 @@ export const myHandovers = (signal?: AbortSignal) => api<Handover[]>('/api/hando
 export const acknowledgeHandover = (key: string, contactId: string) =>
   api<Contact>(`${c(contactId)}/handover/acknowledge`, { method: 'POST', idempotencyKey: key });
 
-/** A promise made to the customer: a follow-up task with a deadline and an owner (guide §1.2, §2.4). */
-export interface CustomerPromise {
-  id: string;
-  contactId: string;
-  customerId: string;
-  description: string;
-  deadlineAt: string;
-  status: 'open' | 'fulfilled' | 'cancelled';
-  overdue: boolean;
-}
-
-/** The contact rules (verification table, scripts); the UI shows what each level unlocks from it. */
-export interface ContactsSettings {
-  accessLevels: Record<string, Level>;
-  scripts: { greeting: Record<Channel, string>; closing: Record<Channel, string> };
-}
 export const contactsSettings = (signal?: AbortSignal) => api<ContactsSettings>('/api/contacts/settings', { signal });
 
 /** Demo mode only: the one-time codes the demo "sent" (there is no SMS gateway in the demo). */
-export const demoOutbox = (signal?: AbortSignal) =>
-  api<
-    Array<{ to: string; purpose: string; contactId: string | null; code: string; createdAt: string; expiresAt: string }>
-  >('/api/demo/otp', { signal });
+export const demoOutbox = (signal?: AbortSignal) => api<DemoOtp[]>('/api/demo/otp', { signal });

@@ -1,40 +1,17 @@
+import type {
+  EmergencyKind,
+  EmergencyReport,
+  MarkedResult,
+  RecentTransactions,
+  ReplacementOrder,
+} from '@carddesk/contracts';
 import { api } from '../app/api.ts';
-import type { TransactionView } from './cards.ts';
 
-/** The emergency lane (guide §3.3, server/src/modules/emergency): block at once, guide, open a fraud case. */
-export type EmergencyKind = 'lost' | 'stolen' | 'fraud';
-
-export interface EmergencyReport {
-  id: string;
-  customerId: string;
-  cardId: string;
-  cardLast4: string;
-  contactId: string | null;
-  kind: EmergencyKind;
-  action: 'reported_lost' | 'frozen';
-  reportedAt: string;
-  protection: { covered: boolean; hours: number; maxCoverFen: number | null; from: string | null; to: string | null };
-  replacementCardId: string | null;
-  caseId: string | null;
-  confirmation: string;
-}
-
-export interface ReviewTransaction extends TransactionView {
-  inProtectionWindow: boolean;
-  alreadyDisputed: boolean;
-}
-
-/** Marking unrecognised transactions opens the fraud case and sends the customer the checklist. */
-export interface MarkedResult {
-  case: { id: string; number: string; dueDate: string };
-  transactions: Array<{
-    transactionId: string;
-    amountFen: number;
-    chargebackDeadline: string;
-    bankClaimDeadline: string;
-  }>;
-  checklist: string;
-}
+/**
+ * The emergency lane (guide §3.3, server/src/modules/emergency): block at once, guide, open a fraud case.
+ * The response types are the server's own schemas, inferred in `@carddesk/contracts`.
+ */
+export type { EmergencyKind, EmergencyReport, MarkedResult, ReviewTransaction } from '@carddesk/contracts';
 
 type Ctx = { contactId?: string | null | undefined; accessReason?: string | undefined };
 const opts = (ctx: Ctx) => ({ contactId: ctx.contactId, accessReason: ctx.accessReason });
@@ -46,7 +23,7 @@ export const reportEmergency = (
   ctx: Ctx,
 ) => api<EmergencyReport>('/api/emergency/reports', { method: 'POST', body: input, idempotencyKey: key, ...opts(ctx) });
 export const reportTransactions = (id: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<{ protection: EmergencyReport['protection']; transactions: ReviewTransaction[] }>(`${r(id)}/transactions`, {
+  api<RecentTransactions>(`${r(id)}/transactions`, {
     signal,
     ...opts(ctx),
   });
@@ -58,4 +35,4 @@ export const markUnrecognised = (key: string, id: string, transactionIds: string
     ...opts(ctx),
   });
 export const orderReplacement = (key: string, id: string, ctx: Ctx) =>
-  api<unknown>(`${r(id)}/replacement`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });
+  api<ReplacementOrder>(`${r(id)}/replacement`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });

@@ -1,4 +1,4 @@
-import { calendarDateSchema } from '@carddesk/contracts';
+import { type AnalysisBucket, type ComplaintAnalysis, calendarDateSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -19,41 +19,9 @@ export const analysisQuerySchema = z.object({
 });
 export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;
 
-export const bucketSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  total: z.number(),
-  open: z.number(),
-  closed: z.number(),
-  /** Decisions given (resolved, told, closed or later reopened after one). */
-  decided: z.number(),
-  decidedOnTime: z.number(),
-  /** Past the due date: breached while open, or decided late. */
-  breached: z.number(),
-  /** decidedOnTime ÷ (decided + open cases already past due); null when nothing is measurable yet. */
-  slaRate: z.number().nullable(),
-  satisfied: z.number(),
-  unsatisfied: z.number(),
-});
-export type Bucket = z.infer<typeof bucketSchema>;
-
-export const analysisSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  totals: bucketSchema.extend({ resolvedOnSpot: z.number(), reopened: z.number(), reviewRequested: z.number() }),
-  byRootCause: z.array(bucketSchema),
-  byProduct: z.array(bucketSchema),
-  byDepartment: z.array(bucketSchema),
-  byChannel: z.array(bucketSchema),
-  byCategory: z.array(bucketSchema),
-  byMonth: z.array(bucketSchema),
-  repeatComplainants: z.object({
-    count: z.number(),
-    complaints: z.number(),
-    top: z.array(z.object({ customerId: z.string(), complaints: z.number() })),
-  }),
-});
-export type Analysis = z.infer<typeof analysisSchema>;
+/** A group of the analysis and the whole answer: the API's contract in `@carddesk/contracts`. */
+export type Bucket = AnalysisBucket;
+export type Analysis = ComplaintAnalysis;
 
 interface Item {
   state: string;

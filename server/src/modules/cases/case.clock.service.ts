@@ -1,3 +1,4 @@
+import type { CaseDto } from '@carddesk/contracts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -16,7 +17,6 @@ import {
 } from './case.core.ts';
 import { sendCustomerMessage } from './case.messages.ts';
 import { type CaseRow, departmentCodes, listAppraisals, updateCase } from './case.repository.ts';
-import type { CaseDto } from './case.schemas.ts';
 import {
   type CaseSettings,
   type Holiday,

@@ -1,3 +1,4 @@
+import type { CaseDto } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { AccessGrant } from '../../platform/auth/customer-access.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
@@ -7,7 +8,6 @@ import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { type CaseRow, insertCaseEvent, lockCase } from './case.repository.ts';
-import type { CaseDto } from './case.schemas.ts';
 import { type CaseState, STATE_LABELS } from './case.ts';
 import { deadlineInstant, reviewWindowEnd } from './regulatory-clock.ts';
 

@@ -1,9 +1,9 @@
+import type { CaseMessageDto } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { type CaseChange, recordCaseEvent } from './case.core.ts';
 import { type CaseMessageRow, insertCaseMessage, listCustomerMessages } from './case.repository.ts';
-import type { CaseMessageDto } from './case.schemas.ts';
 
 /**
  * Messages to the customer about a case — intake confirmation, promised time, result with the feedback

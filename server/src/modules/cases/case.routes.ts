@@ -1,9 +1,18 @@
-import { calendarDateSchema, idSchema } from '@carddesk/contracts';
+import {
+  calendarDateSchema,
+  caseDetailSchema,
+  caseListSchema,
+  caseMessageSchema,
+  caseSchema,
+  complaintAnalysisSchema,
+  idSchema,
+  rootCauseViewSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { analysisWorkbook } from './analysis.excel.ts';
-import { analysisQuerySchema, analysisSchema, analyzeComplaints } from './analysis.ts';
+import { analysisQuerySchema, analyzeComplaints } from './analysis.ts';
 import {
   approveExtension,
   endAppraisal,
@@ -14,14 +23,7 @@ import {
   updateCaseSettings,
 } from './case.clock.service.ts';
 import { customerMessages } from './case.messages.ts';
-import {
-  caseDetailSchema,
-  caseMessageSchema,
-  caseSchema,
-  complaintIntakeSchema,
-  listQuerySchema,
-  referSchema,
-} from './case.schemas.ts';
+import { complaintIntakeSchema, listQuerySchema, referSchema } from './case.schemas.ts';
 import { addNote, getCase, listCases, openComplaint } from './case.service.ts';
 import { caseSettingsSchema, listHolidays, loadCaseSettings } from './case.settings.ts';
 import { FEEDBACK } from './case.ts';
@@ -71,7 +73,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'List, filter and search cases',
         querystring: listQuerySchema,
-        response: { 200: z.object({ items: z.array(caseSchema), total: z.number() }) },
+        response: { 200: caseListSchema },
       },
     },
     async (request) => listCases(request.ctx, request.query),
@@ -83,7 +85,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags,
         querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
-        response: { 200: z.array(rootCauseSchema.extend({ sort: z.number() })) },
+        response: { 200: z.array(rootCauseViewSchema) },
       },
     },
     async (request) => listRootCauses(request.ctx, request.query.all === 'true'),
@@ -95,7 +97,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
         tags,
         params: z.object({ code: z.string() }),
         body: rootCauseSchema.omit({ code: true }),
-        response: { 200: rootCauseSchema.extend({ sort: z.number() }) },
+        response: { 200: rootCauseViewSchema },
       },
     },
     async (request) => saveRootCause(request.ctx, { ...request.body, code: request.params.code }),
@@ -155,7 +157,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Complaint analysis by cause, product, department, channel and month',
         querystring: analysisQuerySchema,
-        response: { 200: analysisSchema },
+        response: { 200: complaintAnalysisSchema },
       },
     },
     async (request) => analyzeComplaints(request.ctx, request.query),

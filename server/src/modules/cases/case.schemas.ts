@@ -1,92 +1,11 @@
 import { calendarDateSchema, idSchema } from '@carddesk/contracts';
 import { z } from 'zod';
-import { CASE_KINDS, CASE_STATES, CHANNELS, FEEDBACK } from './case.ts';
+import { CASE_KINDS, CASE_STATES, CHANNELS } from './case.ts';
 
-/** Request and response shapes of the case API, defined once and shared by routes, services and tests. */
-export const caseSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  kind: z.enum(CASE_KINDS),
-  state: z.enum(CASE_STATES),
-  stateLabel: z.string(),
-  customerId: z.string(),
-  contactId: z.string().nullable(),
-  cardId: z.string().nullable(),
-  channel: z.string(),
-  productCode: z.string().nullable(),
-  category: z.string(),
-  summary: z.string(),
-  demand: z.string(),
-  /** Masked (138****5678): the full number is only used to call the customer back. */
-  callbackPhone: z.string().nullable(),
-  subjectUserId: z.string().nullable(),
-  firstAgentId: z.string().nullable(),
-  ownerId: z.string().nullable(),
-  department: z.string().nullable(),
-  priority: z.enum(['normal', 'urgent']),
-  receivedAt: z.string(),
-  receivedDate: z.string(),
-  clockKind: z.enum(['decision', 'reopened', 'review']),
-  complex: z.boolean(),
-  extended: z.boolean(),
-  extensionStatus: z.enum(['requested', 'approved']).nullable(),
-  dueDate: z.string(),
-  /** An outside appraisal the customer was told of is running: the due date moves until it ends. */
-  duePaused: z.boolean(),
-  deadlineAt: z.string(),
-  promisedDate: z.string().nullable(),
-  resolution: z.string().nullable(),
-  resolvedOnSpot: z.boolean(),
-  decidedBy: z.string().nullable(),
-  decisionDate: z.string().nullable(),
-  resultNotifiedAt: z.string().nullable(),
-  feedback: z.enum(FEEDBACK).nullable(),
-  feedbackAt: z.string().nullable(),
-  rootCause: z.string().nullable(),
-  remediation: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  breachedAt: z.string().nullable(),
-  reopenCount: z.number(),
-  reviewRequestedAt: z.string().nullable(),
-  /** Last day the customer may ask for a review or reopen (30 days after the decision). */
-  reviewOpenUntil: z.string().nullable(),
-});
-export type CaseDto = z.infer<typeof caseSchema>;
-
-export const caseEventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  kind: z.string(),
-  body: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-});
-
-export const caseMessageSchema = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  kind: z.string(),
-  channel: z.string(),
-  body: z.string(),
-  sentAt: z.string(),
-});
-export type CaseMessageDto = z.infer<typeof caseMessageSchema>;
-
-export const caseDetailSchema = caseSchema.extend({
-  events: z.array(caseEventSchema),
-  messages: z.array(caseMessageSchema),
-  appraisals: z.array(
-    z.object({
-      id: z.string(),
-      description: z.string(),
-      startedOn: z.string(),
-      endedOn: z.string().nullable(),
-      customerNotified: z.boolean(),
-    }),
-  ),
-});
-
+/**
+ * Request shapes of the case API, defined once and shared by routes, services and tests. The response
+ * shapes (case, detail, events, messages) are the API's contract in `@carddesk/contracts`.
+ */
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The hand-over packet a referral carries, so the department never asks the customer again (guide §3.4). */

@@ -1,3 +1,4 @@
+import type { CaseDto } from '@carddesk/contracts';
 import { isIntent } from '@carddesk/contracts';
 import type { Insertable } from 'kysely';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -31,7 +32,7 @@ import {
   updateCase,
   userById,
 } from './case.repository.ts';
-import type { CaseDto, ComplaintIntake, ListQuery } from './case.schemas.ts';
+import type { ComplaintIntake, ListQuery } from './case.schemas.ts';
 import { type CaseKind, type CaseState, CLOCK_RUNNING_STATES, formatCaseNumber, OPEN_STATES } from './case.ts';
 import type { CasesTable } from './cases.tables.ts';
 import { cancelDeadlineJobs, refreshDeadline } from './deadline.ts';

@@ -1,3 +1,4 @@
+import type { CustomerCaseItem } from '@carddesk/contracts';
 import { can } from '../../platform/auth/policy.ts';
 import type { Ctx, CustomerViewContributor } from '../../platform/context.ts';
 import type { TopicAuthorizers } from '../../platform/http/websocket.ts';
@@ -33,7 +34,7 @@ export const caseTopics: TopicAuthorizers = {
 /** The customer 360 `cases` section: open cases with number, kind, state and deadline. */
 export const casesCustomerView: CustomerViewContributor = {
   section: 'cases',
-  async load(ctx: Ctx, customerId: string) {
+  async load(ctx: Ctx, customerId: string): Promise<CustomerCaseItem[]> {
     const rows = await ctx.db
       .selectFrom('cases')
       .select(['id', 'number', 'kind', 'state', 'category', 'due_date', 'received_date', 'promised_date'])

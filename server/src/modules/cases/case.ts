@@ -1,12 +1,17 @@
+import {
+  CASE_FEEDBACK,
+  CASE_KINDS,
+  CASE_STATES,
+  type CaseFeedback,
+  type CaseKind,
+  type CaseState,
+} from '@carddesk/contracts';
 import { assertNever } from '../../platform/errors.ts';
 
 /**
  * The case model: complaints (投诉) and fraud cases (盗刷/欺诈) opened from the emergency lane. Pure
  * domain rules — states, transitions, numbering — with no I/O.
  */
-export const CASE_KINDS = ['complaint', 'fraud'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
-
 /**
  * received      受理: recorded; the first agent (首问负责人) is responsible
  * referred      已转办: sent to a department with the hand-over packet, not yet accepted there
@@ -16,16 +21,7 @@ export type CaseKind = (typeof CASE_KINDS)[number];
  * under_review  核查中: the customer asked for a review of the decision
  * closed        已结案: result told, feedback recorded, root cause and remediation recorded
  */
-export const CASE_STATES = [
-  'received',
-  'referred',
-  'in_progress',
-  'resolved',
-  'notified',
-  'under_review',
-  'closed',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+export { CASE_KINDS, CASE_STATES, type CaseKind, type CaseState };
 
 export const OPEN_STATES: readonly CaseState[] = ['received', 'referred', 'in_progress', 'under_review'];
 /** States in which the regulatory clock still runs: no decision has been given yet. */
@@ -61,9 +57,9 @@ export function nextState(from: CaseState, action: CaseAction): CaseState | unde
 export const CHANNELS = ['phone', 'chat', 'app', 'branch', 'letter', 'email', 'regulator'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const FEEDBACK = ['satisfied', 'unsatisfied', 'no_answer'] as const;
+export const FEEDBACK = CASE_FEEDBACK;
 /** `no_answer`: the customer was asked and gave none (several attempts are recorded as notes). */
-export type Feedback = (typeof FEEDBACK)[number];
+export type Feedback = CaseFeedback;
 
 /** Case numbers a customer can quote: TS20261129-0001 (投诉), FR20261129-0001 (欺诈). */
 export function casePrefix(kind: CaseKind): 'TS' | 'FR' {

@@ -1,3 +1,4 @@
+import type { CaseDto } from '@carddesk/contracts';
 import type { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -26,7 +27,7 @@ import {
   updateCase,
   userById,
 } from './case.repository.ts';
-import type { CaseDto, referSchema } from './case.schemas.ts';
+import type { referSchema } from './case.schemas.ts';
 import { resolveInChange } from './case.service.ts';
 import { type CaseAction, type CaseState, type Feedback, nextState, OPEN_STATES } from './case.ts';
 import { refreshDeadline } from './deadline.ts';

@@ -9,7 +9,6 @@ import { ensureRootCauses } from './root-causes.ts';
 export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
 export { type CustomerMessageKind, customerMessages, sendCustomerMessage } from './case.messages.ts';
 export type { CaseRow } from './case.repository.ts';
-export { type CaseDto, caseSchema } from './case.schemas.ts';
 export { createCaseRecord, getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
 export { loadCaseSettings } from './case.settings.ts';
 /**

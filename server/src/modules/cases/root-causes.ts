@@ -1,3 +1,4 @@
+import type { RootCauseView } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -46,7 +47,8 @@ export const rootCauseSchema = z.object({
   active: z.boolean().default(true),
   sort: z.number().int().min(0).max(10_000).optional(),
 });
-export type RootCause = z.output<typeof rootCauseSchema> & { sort: number };
+/** A cause as listed and saved (`rootCauseViewSchema` in the contracts). */
+export type RootCause = RootCauseView;
 
 /** Puts the built-in causes in place on boot; existing rows (perhaps edited or deactivated) are left alone. */
 export async function ensureRootCauses(deps: Pick<Deps, 'db' | 'clock'>): Promise<void> {

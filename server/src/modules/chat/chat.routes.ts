@@ -1,3 +1,10 @@
+import {
+  chatEndedSchema,
+  chatOtpSentSchema,
+  chatSessionSchema,
+  chatStateSchema,
+  contactTurnSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import { systemActor } from '../../platform/auth/actor.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,12 +14,6 @@ import { chatState, endChat, postChatMessage, requestChatOtp, startChatSession }
 import { registerChatSocket } from './chat.ws.ts';
 
 const tags = ['chat'];
-const turnSchema = z.object({
-  seq: z.number().int(),
-  speaker: z.enum(['customer', 'agent', 'bot', 'system']),
-  text: z.string(),
-  at: z.string(),
-});
 /**
  * Customer-side routes are public for the staff auth hook; each checks its own chat token. Per-IP limits
  * stay generous (carrier NAT puts many phones behind one address): codes are throttled per phone, and
@@ -31,7 +32,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
         summary: 'Send a one-time code to a registered phone (the answer is the same for any phone)',
         security: [],
         body: z.object({ phone: z.string().min(5).max(20) }),
-        response: { 200: z.object({ sent: z.literal(true), expiresInSeconds: z.number() }) },
+        response: { 200: chatOtpSentSchema },
       },
     },
     async (request) => requestChatOtp(customerCtx(request.ctx), request.body.phone),
@@ -50,7 +51,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
           code: z.string().regex(/^\d{6}$/),
           message: z.string().trim().min(1).max(2000).optional(),
         }),
-        response: { 201: z.object({ token: z.string(), expiresAt: z.string(), contactId: z.string() }) },
+        response: { 201: chatSessionSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await startChatSession(customerCtx(request.ctx), request.body)),
@@ -65,14 +66,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
         summary: 'The conversation so far (Authorization: Bearer <chat token>)',
         security: [],
         querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }),
-        response: {
-          200: z.object({
-            contactId: z.string(),
-            status: z.enum(['waiting', 'active', 'closed']),
-            agentNo: z.string().nullable(),
-            turns: z.array(turnSchema),
-          }),
-        },
+        response: { 200: chatStateSchema },
       },
     },
     async (request) =>
@@ -88,7 +82,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
         summary: 'Send a message (plain text)',
         security: [],
         body: z.object({ text: z.string().trim().min(1).max(2000) }),
-        response: { 201: turnSchema },
+        response: { 201: contactTurnSchema },
       },
     },
     async (request, reply) =>
@@ -115,7 +109,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
           rating: z.number().int().min(1).max(5).optional(),
           comment: z.string().trim().max(500).optional(),
         }),
-        response: { 200: z.object({ ended: z.literal(true) }) },
+        response: { 200: chatEndedSchema },
       },
     },
     async (request) => endChat(customerCtx(request.ctx), bearerToken(request.headers.authorization), request.body),

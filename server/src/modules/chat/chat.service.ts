@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ChatEnded, ChatOtpSent, ChatSession, ChatState } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -27,7 +28,7 @@ import type { ChatSessionsTable } from './chat.tables.ts';
  */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function requestChatOtp(ctx: Ctx, rawPhone: string): Promise<{ sent: true; expiresInSeconds: number }> {
+export async function requestChatOtp(ctx: Ctx, rawPhone: string): Promise<ChatOtpSent> {
   const phone = normalizeMobile(rawPhone);
   if (!phone) throw new AppError('VALIDATION_FAILED', { detail: 'phone' });
   return inTransaction(ctx.db, async (trx) => {
@@ -51,11 +52,8 @@ export async function requestChatOtp(ctx: Ctx, rawPhone: string): Promise<{ sent
   });
 }
 
-export interface ChatSessionStarted {
-  token: string;
-  expiresAt: string;
-  contactId: string;
-}
+/** A started chat: the short-lived token and the contact it is bound to. */
+export type ChatSessionStarted = ChatSession;
 
 export async function startChatSession(
   ctx: Ctx,
@@ -114,12 +112,7 @@ export async function resolveChatSession(ctx: Ctx, token: string | undefined): P
   return row;
 }
 
-export interface ChatState {
-  contactId: string;
-  status: 'waiting' | 'active' | 'closed';
-  agentNo: string | null;
-  turns: ContactTurn[];
-}
+export type { ChatState };
 
 /** What the customer sees: the conversation and whether someone has picked it up (never internal data). */
 export async function chatState(ctx: Ctx, token: string | undefined, after = 0): Promise<ChatState> {
@@ -147,7 +140,7 @@ export async function endChat(
   ctx: Ctx,
   token: string | undefined,
   input: { rating?: number | undefined; comment?: string | undefined },
-): Promise<{ ended: true }> {
+): Promise<ChatEnded> {
   const session = await resolveChatSession(ctx, token);
   await inTransaction(ctx.db, async (trx) => {
     await customerEndsChat({ ...ctx, db: trx }, session.contact_id, input);

@@ -1,3 +1,4 @@
+import type { AlertKind, SupervisorAlert } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -8,17 +9,8 @@ import { newId } from '../../platform/ids.ts';
 
 /** What supervisors are told: an agent's run of hostile contacts (guide §1.3), a missed promise. */
 export const SUPERVISOR_TOPIC = 'supervisor';
-export type AlertKind = 'wellbeing' | 'promise_missed';
-
-export interface AlertView {
-  id: string;
-  kind: AlertKind;
-  userId: string | null;
-  subjectId: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-  acknowledgedAt: string | null;
-}
+export type { AlertKind };
+export type AlertView = SupervisorAlert;
 
 /** Stores the alert in the caller's transaction and tells the supervisors' live view after commit. */
 export async function raiseAlert(

@@ -1,4 +1,4 @@
-import type { ContactType, Intent } from '@carddesk/contracts';
+import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -94,12 +94,7 @@ export async function getContact(ctx: Ctx, id: string): Promise<ContactView> {
   return view;
 }
 
-export interface ContactTurn {
-  seq: number;
-  speaker: 'customer' | 'agent' | 'bot' | 'system';
-  text: string;
-  at: string;
-}
+export type { ContactTurn };
 
 export async function getTurns(ctx: Ctx, id: string, afterSeq = 0): Promise<ContactTurn[]> {
   authorize(ctx.actor, 'contacts.view');
@@ -127,11 +122,7 @@ export interface CreatePhoneContactInput {
   customerId?: string | undefined;
 }
 
-export interface ScreenPop {
-  customerId: string;
-  maskedName: string | null;
-  callerNumberMasked: string;
-}
+export type { ScreenPop };
 
 /**
  * A phone contact handled by the actor from its first second. An inbound call with a caller number looks
@@ -524,17 +515,7 @@ export async function takeContact(ctx: Ctx, row: ContactsTable): Promise<Contact
   return toContactView(ctx, next, config);
 }
 
-export interface ContactListItem {
-  id: string;
-  channel: string;
-  status: string;
-  stage: string;
-  customerId: string | null;
-  type: string | null;
-  intents: Intent[];
-  queueCode: string | null;
-  startedAt: string;
-}
+export type { ContactListItem };
 
 /** The actor's own open contacts (the workstation's tabs). */
 export async function listMyContacts(ctx: Ctx): Promise<ContactListItem[]> {

@@ -1,21 +1,43 @@
-import { type ContactType, contactTypeOf, type Intent, TYPE_PRECEDENCE } from '@carddesk/contracts';
-import { z } from 'zod';
+import {
+  CONTACT_CHANNELS,
+  CONTACT_DIRECTIONS,
+  CONTACT_OUTCOMES,
+  CONTACT_STAGES,
+  CONTACT_STATUSES,
+  type ContactChannel,
+  type ContactDirection,
+  type ContactOutcome,
+  type ContactStage,
+  type ContactStatus,
+  type ContactType,
+  contactOutcomeSchema,
+  contactStageSchema,
+  contactTypeOf,
+  type Intent,
+  TYPE_PRECEDENCE,
+  VERIFICATION_LEVELS,
+  VERIFICATION_METHODS,
+  type VerificationLevel,
+  type VerificationMethod,
+  verificationLevelSchema,
+  verificationMethodSchema,
+} from '@carddesk/contracts';
 
 /**
  * Pure rules of a contact (no I/O): the standard service flow of work guide §3.1, outcomes and the
  * verification levels. Everything here is unit-tested on its own.
  */
-export const CHANNELS = ['phone', 'chat'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const DIRECTIONS = ['inbound', 'outbound'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-export const STATUSES = ['waiting', 'active', 'closed'] as const;
-export type ContactStatus = (typeof STATUSES)[number];
+export const CHANNELS = CONTACT_CHANNELS;
+export type Channel = ContactChannel;
+export const DIRECTIONS = CONTACT_DIRECTIONS;
+export type Direction = ContactDirection;
+export const STATUSES = CONTACT_STATUSES;
+export type { ContactStatus };
 
 /** greeting → identify/verify → understand need → handle → confirm satisfaction → closing (guide §3.1). */
-export const STAGES = ['greeting', 'verify', 'need', 'handle', 'confirm', 'closing'] as const;
-export const stageSchema = z.enum(STAGES);
-export type Stage = (typeof STAGES)[number];
+export const STAGES = CONTACT_STAGES;
+export const stageSchema = contactStageSchema;
+export type Stage = ContactStage;
 
 /**
  * Which stage may follow which. Verification may be skipped (a general question needs none) and is
@@ -36,20 +58,14 @@ export function canMove(from: Stage, to: Stage): boolean {
   return STAGE_TRANSITIONS[from].includes(to);
 }
 
-export const OUTCOMES = [
-  'resolved_first_contact',
-  'follow_up_promised',
-  'transferred',
-  'case_opened',
-  'abandoned',
-] as const;
-export const outcomeSchema = z.enum(OUTCOMES);
-export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOMES = CONTACT_OUTCOMES;
+export const outcomeSchema = contactOutcomeSchema;
+export type Outcome = ContactOutcome;
 
 /** none < basic < strong */
-export const LEVELS = ['none', 'basic', 'strong'] as const;
-export const levelSchema = z.enum(LEVELS);
-export type Level = (typeof LEVELS)[number];
+export const LEVELS = VERIFICATION_LEVELS;
+export const levelSchema = verificationLevelSchema;
+export type Level = VerificationLevel;
 
 export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
@@ -59,9 +75,9 @@ export function atLeast(have: Level, need: Level): boolean {
   return levelRank(have) >= levelRank(need);
 }
 
-export const METHODS = ['caller_number', 'name_id_last6', 'card_last4_factor', 'otp'] as const;
-export const methodSchema = z.enum(METHODS);
-export type Method = (typeof METHODS)[number];
+export const METHODS = VERIFICATION_METHODS;
+export const methodSchema = verificationMethodSchema;
+export type Method = VerificationMethod;
 
 /** How verification levels are reached; a settings row can change it (see settings.ts). */
 export interface LevelPolicy {

@@ -1,5 +1,4 @@
-import { type ContactType, type Intent, intentSchema } from '@carddesk/contracts';
-import { z } from 'zod';
+import { type ContactType, type ContactView, type Intent, intentSchema } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
 import { listStages } from './contact.repository.ts';
@@ -17,77 +16,7 @@ import type { ContactsTable } from './contacts.tables.ts';
 import type { ContactsConfig } from './settings.ts';
 
 /** A contact as the API shows it: no raw row leaves the module, personal data only masked. */
-export interface ContactView {
-  id: string;
-  channel: Channel;
-  direction: Direction;
-  status: ContactStatus;
-  stage: Stage;
-  customerId: string | null;
-  callerNumberMasked: string | null;
-  agent: { id: string; displayName: string; agentNo: string | null } | null;
-  queueCode: string | null;
-  queuedAt: string | null;
-  departmentId: string | null;
-  verification: { level: Level; methods: Method[]; verifiedAt: string | null };
-  type: ContactType | null;
-  intents: Intent[];
-  outcome: Outcome | null;
-  satisfaction: number | null;
-  satisfactionComment: string | null;
-  confirmationSkipReason: string | null;
-  hostile: boolean;
-  summary: string | null;
-  customerEndedAt: string | null;
-  startedAt: string;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  stages: Array<{ stage: Stage; at: string; reason: string | null }>;
-  pendingHandover: boolean;
-  scripts: { greeting: string; closing: string };
-}
-
-export const contactViewSchema = z.object({
-  id: z.string(),
-  channel: z.enum(['phone', 'chat']),
-  direction: z.enum(['inbound', 'outbound']),
-  status: z.enum(['waiting', 'active', 'closed']),
-  stage: z.enum(['greeting', 'verify', 'need', 'handle', 'confirm', 'closing']),
-  customerId: z.string().nullable(),
-  callerNumberMasked: z.string().nullable(),
-  agent: z.object({ id: z.string(), displayName: z.string(), agentNo: z.string().nullable() }).nullable(),
-  queueCode: z.string().nullable(),
-  queuedAt: z.string().nullable(),
-  departmentId: z.string().nullable(),
-  verification: z.object({
-    level: z.enum(['none', 'basic', 'strong']),
-    methods: z.array(z.enum(['caller_number', 'name_id_last6', 'card_last4_factor', 'otp'])),
-    verifiedAt: z.string().nullable(),
-  }),
-  type: z.enum(['consult', 'transaction', 'complaint', 'emergency']).nullable(),
-  intents: z.array(intentSchema),
-  outcome: z
-    .enum(['resolved_first_contact', 'follow_up_promised', 'transferred', 'case_opened', 'abandoned'])
-    .nullable(),
-  satisfaction: z.number().int().nullable(),
-  satisfactionComment: z.string().nullable(),
-  confirmationSkipReason: z.string().nullable(),
-  hostile: z.boolean(),
-  summary: z.string().nullable(),
-  customerEndedAt: z.string().nullable(),
-  startedAt: z.string(),
-  acceptedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  stages: z.array(
-    z.object({
-      stage: z.enum(['greeting', 'verify', 'need', 'handle', 'confirm', 'closing']),
-      at: z.string(),
-      reason: z.string().nullable(),
-    }),
-  ),
-  pendingHandover: z.boolean(),
-  scripts: z.object({ greeting: z.string(), closing: z.string() }),
-});
+export type { ContactView };
 
 export function parseIntents(text: string): Intent[] {
   return (JSON.parse(text) as string[]).filter((i): i is Intent => intentSchema.safeParse(i).success);

@@ -1,4 +1,22 @@
-import { calendarDateSchema, intentSchema } from '@carddesk/contracts';
+import {
+  calendarDateSchema,
+  contactListItemSchema,
+  contactOtpSentSchema,
+  contactStatsSchema,
+  contactTurnSchema,
+  contactViewSchema,
+  demoOtpSchema,
+  handoverViewSchema,
+  intentSchema,
+  intentSuggestionsSchema,
+  phoneContactStartedSchema,
+  promiseViewSchema,
+  queueViewSchema,
+  supervisorAlertSchema,
+  supervisorLiveSchema,
+  verifyResultSchema,
+  waitingContactSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -18,7 +36,6 @@ import {
   moveStage,
 } from './contact.service.ts';
 import { outcomeSchema, stageSchema } from './contact.ts';
-import { contactViewSchema } from './contact.view.ts';
 import {
   acknowledgeHandover,
   getHandover,
@@ -26,95 +43,17 @@ import {
   transferContact,
   transferTargetSchema,
 } from './handover.service.ts';
-import { demoOtpSchema, demoOutbox } from './otp.ts';
+import { demoOutbox } from './otp.ts';
 import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from './promise.service.ts';
-import { listQueues, listWaiting, queueViewSchema, waitingContactSchema } from './queues.ts';
+import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, contactsConfigSchema, loadConfig, updateConfig } from './settings.ts';
-import { contactStats, contactStatsSchema, supervisorLive, supervisorLiveSchema } from './stats.service.ts';
-import { suggestIntents, suggestionsSchema } from './suggestions.ts';
+import { contactStats, supervisorLive } from './stats.service.ts';
+import { suggestIntents } from './suggestions.ts';
 import { takeNext } from './take.service.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
 
 const tags = ['contacts'];
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const turnSchema = z.object({
-  seq: z.number().int(),
-  speaker: z.enum(['customer', 'agent', 'bot', 'system']),
-  text: z.string(),
-  at: z.string(),
-});
-const listItemSchema = z.object({
-  id: z.string(),
-  channel: z.string(),
-  status: z.string(),
-  stage: z.string(),
-  customerId: z.string().nullable(),
-  type: z.string().nullable(),
-  intents: z.array(z.string()),
-  queueCode: z.string().nullable(),
-  startedAt: z.string(),
-});
-const promiseSchema = z.object({
-  id: z.string(),
-  contactId: z.string(),
-  customerId: z.string(),
-  description: z.string(),
-  deadlineAt: z.string(),
-  owner: z.object({ userId: z.string().nullable(), departmentId: z.string().nullable() }),
-  status: z.enum(['open', 'fulfilled', 'cancelled']),
-  overdue: z.boolean(),
-  remindedAt: z.string().nullable(),
-  escalatedAt: z.string().nullable(),
-  createdAt: z.string(),
-  closedAt: z.string().nullable(),
-  closedNote: z.string().nullable(),
-});
-const packetSchema = z.object({
-  contactId: z.string(),
-  channel: z.string(),
-  startedAt: z.string(),
-  from: z.object({ userId: z.string().nullable(), displayName: z.string().nullable(), agentNo: z.string().nullable() }),
-  customer: z.object({ id: z.string(), maskedName: z.string().nullable() }).nullable(),
-  verification: z.object({ level: z.string(), methods: z.array(z.string()), verifiedAt: z.string().nullable() }),
-  type: z.string().nullable(),
-  intents: z.array(z.object({ code: z.string(), zh: z.string() })),
-  note: z.string().nullable(),
-  recentTurns: z.array(z.object({ speaker: z.string(), text: z.string(), at: z.string() })),
-  actions: z.array(z.object({ action: z.string(), at: z.string() })),
-  promises: z.array(z.object({ id: z.string(), description: z.string(), deadlineAt: z.string() })),
-  cases: z.array(
-    z.object({
-      caseId: z.string(),
-      number: z.string(),
-      kind: z.string(),
-      category: z.string(),
-      dueDate: z.string(),
-      at: z.string(),
-    }),
-  ),
-  emergencies: z.array(
-    z.object({ reportId: z.string(), kind: z.string(), action: z.string(), cardLast4: z.string(), at: z.string() }),
-  ),
-  riskFlags: z.array(z.string()),
-});
-const handoverSchema = z.object({
-  id: z.string(),
-  contactId: z.string(),
-  status: z.enum(['pending', 'acknowledged']),
-  target: z.object({ kind: z.string(), code: z.string().nullable(), userId: z.string().nullable() }),
-  createdAt: z.string(),
-  acknowledgedAt: z.string().nullable(),
-  packet: packetSchema,
-});
-const alertSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['wellbeing', 'promise_missed']),
-  userId: z.string().nullable(),
-  subjectId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  acknowledgedAt: z.string().nullable(),
-});
 const verifyBodySchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('caller_number') }),
   z.object({ method: z.literal('name_id_last6'), name: z.string().min(1).max(60), idLast6: z.string().min(1).max(6) }),
@@ -142,12 +81,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
           customerId: z.string().min(1).max(64).optional(),
         }),
         response: {
-          201: z.object({
-            contact: contactViewSchema,
-            screenPop: z
-              .object({ customerId: z.string(), maskedName: z.string().nullable(), callerNumberMasked: z.string() })
-              .nullable(),
-          }),
+          201: phoneContactStartedSchema,
         },
       },
     },
@@ -156,7 +90,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
 
   app.get(
     '/api/contacts',
-    { schema: { tags, summary: 'My open contacts', response: { 200: z.array(listItemSchema) } } },
+    { schema: { tags, summary: 'My open contacts', response: { 200: z.array(contactListItemSchema) } } },
     async (request) => listMyContacts(request.ctx),
   );
 
@@ -212,7 +146,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         summary: 'Transcript (after a sequence number)',
         params: idParams,
         querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }),
-        response: { 200: z.array(turnSchema) },
+        response: { 200: z.array(contactTurnSchema) },
       },
     },
     async (request) => getTurns(request.ctx, request.params.id, request.query.after),
@@ -226,7 +160,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         summary: 'Send a chat message, or note a phone turn',
         params: idParams,
         body: z.object({ text, speaker: z.enum(['agent', 'customer']).optional() }),
-        response: { 201: turnSchema },
+        response: { 201: contactTurnSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await addAgentTurn(request.ctx, request.params.id, request.body)),
@@ -253,7 +187,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: "Send a one-time code to the customer's registered phone",
         params: idParams,
-        response: { 200: z.object({ sentTo: z.string(), expiresAt: z.string() }) },
+        response: { 200: contactOtpSentSchema },
       },
     },
     async (request) => sendContactOtp(request.ctx, request.params.id),
@@ -267,15 +201,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         summary: 'One identity-verification attempt (a failure is counted and answered, not an error)',
         params: idParams,
         body: verifyBodySchema,
-        response: {
-          200: z.object({
-            success: z.boolean(),
-            level: z.enum(['none', 'basic', 'strong']),
-            methods: z.array(z.string()),
-            failuresLeft: z.number(),
-            lockedUntil: z.string().nullable(),
-          }),
-        },
+        response: { 200: verifyResultSchema },
       },
     },
     async (request) => verifyContact(request.ctx, request.params.id, request.body),
@@ -327,7 +253,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: "Intent suggestions (NLU) from the customer's latest turns; the agent still chooses",
         params: idParams,
-        response: { 200: suggestionsSchema },
+        response: { 200: intentSuggestionsSchema },
       },
     },
     async (request) => suggestIntents(request.ctx, request.params.id),
@@ -374,7 +300,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         summary: 'Transfer to a queue, a department or a person with a hand-over packet',
         params: idParams,
         body: z.object({ target: transferTargetSchema, note: z.string().max(2000).optional() }),
-        response: { 200: handoverSchema },
+        response: { 200: handoverViewSchema },
       },
     },
     async (request) => transferContact(request.ctx, request.params.id, request.body),
@@ -387,7 +313,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'The pending hand-over packet (for its receiver)',
         params: idParams,
-        response: { 200: handoverSchema },
+        response: { 200: handoverViewSchema },
       },
     },
     async (request) => getHandover(request.ctx, request.params.id),
@@ -412,7 +338,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags,
         summary: 'Hand-overs waiting for me, my department or my queues',
-        response: { 200: z.array(handoverSchema) },
+        response: { 200: z.array(handoverViewSchema) },
       },
     },
     async (request) => listMyHandovers(request.ctx),
@@ -426,7 +352,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         summary: 'Record a promise (follow-up task with a deadline and an owner)',
         params: idParams,
         body: createPromiseSchema,
-        response: { 201: promiseSchema },
+        response: { 201: promiseViewSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createPromise(request.ctx, request.params.id, request.body)),
@@ -442,7 +368,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
           scope: z.enum(['mine', 'all']).default('mine'),
           overdue: z.enum(['1', '0', 'true', 'false']).optional(),
         }),
-        response: { 200: z.array(promiseSchema) },
+        response: { 200: z.array(promiseViewSchema) },
       },
     },
     async (request) =>
@@ -460,7 +386,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         summary: 'Mark a promise kept',
         params: idParams,
         body: z.object({ note: z.string().trim().min(2).max(1000) }),
-        response: { 200: promiseSchema },
+        response: { 200: promiseViewSchema },
       },
     },
     async (request) => fulfilPromise(request.ctx, request.params.id, request.body.note),
@@ -518,7 +444,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags: ['supervisor'],
         querystring: z.object({ open: z.enum(['1', '0']).default('1') }),
-        response: { 200: z.array(alertSchema) },
+        response: { 200: z.array(supervisorAlertSchema) },
       },
     },
     async (request) => listAlerts(request.ctx, { open: request.query.open === '1' }),
@@ -526,7 +452,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
 
   app.post(
     '/api/supervisor/alerts/:id/acknowledge',
-    { schema: { tags: ['supervisor'], params: idParams, response: { 200: alertSchema } } },
+    { schema: { tags: ['supervisor'], params: idParams, response: { 200: supervisorAlertSchema } } },
     async (request) => acknowledgeAlert(request.ctx, request.params.id),
   );
 

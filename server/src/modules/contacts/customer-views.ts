@@ -1,3 +1,4 @@
+import type { CustomerContactItem } from '@carddesk/contracts';
 import type { CustomerViewContributor } from '../../platform/context.ts';
 import { openPromisesOf } from './promise.service.ts';
 
@@ -8,7 +9,7 @@ export const contactsCustomerViews: readonly CustomerViewContributor[] = [
   { section: 'promises', load: (ctx, customerId) => openPromisesOf(ctx, customerId) },
   {
     section: 'contacts',
-    async load(ctx, customerId) {
+    async load(ctx, customerId): Promise<CustomerContactItem[]> {
       const rows = await ctx.db
         .selectFrom('contacts')
         .leftJoin('users', 'users.id', 'contacts.agent_id')

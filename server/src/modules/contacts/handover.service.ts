@@ -1,4 +1,4 @@
-import { type ContactType, INTENTS, type Intent } from '@carddesk/contracts';
+import { type ContactType, type HandoverPacket, type HandoverView, INTENTS } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -18,7 +18,7 @@ import {
   queueTopic,
   takeContact,
 } from './contact.service.ts';
-import { type Level, type Method, riskFlags } from './contact.ts';
+import { type Level, riskFlags } from './contact.ts';
 import { type ContactView, parseIntents, parseMethods } from './contact.view.ts';
 import { listContactLinks } from './contact-links.service.ts';
 import type { ContactsTable, ContactTransfersTable } from './contacts.tables.ts';
@@ -39,35 +39,7 @@ export const transferTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type TransferTarget = z.infer<typeof transferTargetSchema>;
 
-export interface HandoverPacket {
-  contactId: string;
-  channel: string;
-  startedAt: string;
-  from: { userId: string | null; displayName: string | null; agentNo: string | null };
-  customer: { id: string; maskedName: string | null } | null;
-  verification: { level: Level; methods: Method[]; verifiedAt: string | null };
-  type: ContactType | null;
-  intents: Array<{ code: Intent; zh: string }>;
-  note: string | null;
-  recentTurns: Array<{ speaker: string; text: string; at: string }>;
-  actions: Array<{ action: string; at: string }>;
-  promises: Array<{ id: string; description: string; deadlineAt: string }>;
-  /** Cases opened from the contact: the receiver quotes the number instead of asking again. */
-  cases: Array<{ caseId: string; number: string; kind: string; category: string; dueDate: string; at: string }>;
-  /** Emergency actions taken in the contact: which card was blocked, how, and when. */
-  emergencies: Array<{ reportId: string; kind: string; action: string; cardLast4: string; at: string }>;
-  riskFlags: string[];
-}
-
-export interface HandoverView {
-  id: string;
-  contactId: string;
-  status: 'pending' | 'acknowledged';
-  target: { kind: string; code: string | null; userId: string | null };
-  createdAt: string;
-  acknowledgedAt: string | null;
-  packet: HandoverPacket;
-}
+export type { HandoverPacket, HandoverView };
 
 const RECENT_TURNS = 12;
 

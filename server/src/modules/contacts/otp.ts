@@ -1,5 +1,5 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { type DemoOtp, OTP_PURPOSES, type OtpPurpose } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { afterCommit } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -13,8 +13,7 @@ import { loadConfig } from './settings.ts';
  * written to the server log and kept encrypted for the staff-only demo outbox (`GET /api/demo/otp`) —
  * never returned to the customer side.
  */
-export const OTP_PURPOSES = ['contact_verify', 'chat_login'] as const;
-export type OtpPurpose = (typeof OTP_PURPOSES)[number];
+export { OTP_PURPOSES, type OtpPurpose };
 
 export interface OtpMessage {
   phone: string;
@@ -154,15 +153,7 @@ export async function checkOtp(
 }
 
 /** A code in the demo outbox: staff see it to play the customer; the phone only masked. */
-export const demoOtpSchema = z.object({
-  to: z.string(),
-  purpose: z.enum(OTP_PURPOSES),
-  contactId: z.string().nullable(),
-  code: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-});
-export type DemoOtp = z.infer<typeof demoOtpSchema>;
+export type { DemoOtp };
 
 /** The demo outbox: codes sent recently (demo mode only; the route checks that and a staff session). */
 export async function demoOutbox(ctx: Ctx, phone: string | undefined): Promise<DemoOtp[]> {

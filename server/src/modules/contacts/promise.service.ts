@@ -1,3 +1,4 @@
+import type { PromiseView } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
@@ -41,21 +42,7 @@ export const createPromiseSchema = z
   });
 export type CreatePromiseInput = z.infer<typeof createPromiseSchema>;
 
-export interface PromiseView {
-  id: string;
-  contactId: string;
-  customerId: string;
-  description: string;
-  deadlineAt: string;
-  owner: { userId: string | null; departmentId: string | null };
-  status: 'open' | 'fulfilled' | 'cancelled';
-  overdue: boolean;
-  remindedAt: string | null;
-  escalatedAt: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  closedNote: string | null;
-}
+export type { PromiseView };
 
 export function promiseView(p: PromisesTable, now: Date): PromiseView {
   return {

@@ -1,5 +1,5 @@
+import type { QueueView, WaitingContact } from '@carddesk/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -16,33 +16,7 @@ import { listDepartmentsUnchecked } from './departments.ts';
  */
 export const GENERAL_QUEUE = 'general';
 
-export const queueViewSchema = z.object({
-  code: z.string(),
-  kind: z.enum(['general', 'department']),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  handles: z.array(z.string()),
-  waiting: z.number(),
-  /** Waiting contacts of type emergency: they are served before everyone else in the queue. */
-  emergencyWaiting: z.number(),
-  longestWaitSeconds: z.number(),
-  oldestQueuedAt: z.string().nullable(),
-});
-export type QueueView = z.infer<typeof queueViewSchema>;
-
-/** A contact waiting in a queue, as the queue's listing shows it (no personal data). */
-export const waitingContactSchema = z.object({
-  contactId: z.string(),
-  channel: z.string(),
-  identified: z.boolean(),
-  verificationLevel: z.string(),
-  type: z.string().nullable(),
-  priority: z.enum(['emergency', 'normal']),
-  intents: z.array(z.string()),
-  queuedAt: z.string().nullable(),
-  waitSeconds: z.number(),
-});
-export type WaitingContact = z.infer<typeof waitingContactSchema>;
+export type { QueueView, WaitingContact };
 
 /** Who may work (and listen to) a queue: front line for the general queue, a department's own handlers. */
 export function mayWorkQueue(actor: Actor, code: string, departmentCodeOfActor: string | null): boolean {

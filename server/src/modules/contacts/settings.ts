@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { contactsSettingsSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { AccessNeed } from '../../platform/auth/customer-access.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
-import { type Level, type LevelPolicy, levelSchema, methodSchema, type Scripts } from './contact.ts';
+import type { Level, LevelPolicy, Scripts } from './contact.ts';
 
 /**
  * The contacts module's configurable rules, kept in the platform `settings` table under one key and
@@ -47,65 +48,8 @@ export const DEFAULT_ACCESS_LEVELS: Partial<Record<AccessNeed, Level>> = {
   'profile.update': 'strong',
 };
 
-export const contactsConfigSchema = z.object({
-  accessLevels: z.record(z.string(), levelSchema),
-  levelPolicy: z.object({
-    methodLevels: z.object({
-      caller_number: levelSchema,
-      name_id_last6: levelSchema,
-      card_last4_factor: levelSchema,
-      otp: levelSchema,
-    }),
-    strong: z.object({ all: z.array(methodSchema), anyOf: z.array(methodSchema) }),
-  }),
-  verification: z.object({
-    /** Failed attempts on one customer within the window before verification locks. */
-    maxFailures: z.number().int().min(1).max(20),
-    windowMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-    lockMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60),
-  }),
-  otp: z.object({
-    ttlSeconds: z.number().int().min(60).max(1800),
-    resendSeconds: z.number().int().min(10).max(600),
-    maxAttempts: z.number().int().min(1).max(10),
-  }),
-  promises: z.object({
-    remindBeforeMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 60),
-  }),
-  wellbeing: z.object({
-    /** This many stressful contacts in a row for one agent tells the supervisor. */
-    runLength: z.number().int().min(2).max(50),
-    /** …all closed within this many minutes. */
-    windowMinutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
-  }),
-  chat: z.object({
-    sessionMinutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60),
-  }),
-  scripts: z.object({
-    greeting: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
-    closing: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
-  }),
-});
+/** The contact rules as the API answers them; an admin's change is checked against the same schema. */
+export const contactsConfigSchema = contactsSettingsSchema;
 
 export type ContactsConfig = Omit<z.infer<typeof contactsConfigSchema>, 'levelPolicy' | 'scripts'> & {
   levelPolicy: LevelPolicy;

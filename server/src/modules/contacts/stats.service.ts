@@ -1,31 +1,23 @@
-import { CONTACT_TYPES, type ContactType, contactTypeSchema, type Intent, intentSchema } from '@carddesk/contracts';
-import { z } from 'zod';
+import {
+  CONTACT_TYPES,
+  type ContactStats,
+  type ContactType,
+  type Intent,
+  type LiveAgent,
+  type LiveWaiting,
+  type SupervisorLive,
+} from '@carddesk/contracts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { emergencyFirst, listQueues, queueViewSchema } from './queues.ts';
+import { emergencyFirst, listQueues } from './queues.ts';
 
 /**
  * Dashboard figures, all derived from contact rows (no counters to drift): volumes by type and intent per
  * bank day, first-contact resolution, satisfaction and handling time over the contacts started in the range.
  */
-export const contactStatsSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  total: z.number(),
-  byDay: z.array(z.object({ date: z.string(), total: z.number(), byType: z.record(contactTypeSchema, z.number()) })),
-  byIntent: z.array(z.object({ date: z.string(), intent: intentSchema, count: z.number() })),
-  intentTotals: z.array(z.object({ intent: intentSchema, count: z.number() })),
-  closed: z.number(),
-  /** Closed with outcome resolved_first_contact ÷ closed with any outcome other than abandoned. */
-  firstContactResolutionRate: z.number().nullable(),
-  averageSatisfaction: z.number().nullable(),
-  rated: z.number(),
-  /** Accepted → closed, over closed contacts that were accepted. */
-  averageHandlingSeconds: z.number().nullable(),
-});
-export type ContactStats = z.infer<typeof contactStatsSchema>;
+export type { ContactStats };
 
 const MAX_DAYS = 366;
 
@@ -108,42 +100,7 @@ function round(v: number, digits: number): number {
   return Math.round(v * f) / f;
 }
 
-export const liveAgentSchema = z.object({
-  userId: z.string(),
-  displayName: z.string(),
-  agentNo: z.string().nullable(),
-  role: z.string(),
-  state: z.enum(['offline', 'idle', 'busy']),
-  contacts: z.array(
-    z.object({
-      contactId: z.string(),
-      channel: z.string(),
-      stage: z.string(),
-      type: z.string().nullable(),
-      since: z.string(),
-    }),
-  ),
-});
-export type LiveAgent = z.infer<typeof liveAgentSchema>;
-
-export const liveWaitingSchema = z.object({
-  contactId: z.string(),
-  queueCode: z.string().nullable(),
-  channel: z.string(),
-  type: z.string().nullable(),
-  priority: z.enum(['emergency', 'normal']),
-  queuedAt: z.string().nullable(),
-  waitSeconds: z.number(),
-});
-export type LiveWaiting = z.infer<typeof liveWaitingSchema>;
-
-export const supervisorLiveSchema = z.object({
-  at: z.string(),
-  queues: z.array(queueViewSchema),
-  waiting: z.array(liveWaitingSchema),
-  agents: z.array(liveAgentSchema),
-});
-export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
+export type { LiveAgent, LiveWaiting, SupervisorLive };
 
 /** How many waiting contacts the live view lists (the counts per queue cover all of them). */
 const LIVE_WAITING = 100;

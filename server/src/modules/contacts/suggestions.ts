@@ -1,5 +1,4 @@
-import { contactTypeOf, contactTypeSchema, INTENTS, type Intent, intentSchema, isIntent } from '@carddesk/contracts';
-import { z } from 'zod';
+import { contactTypeOf, INTENTS, type Intent, type IntentSuggestions, isIntent } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -11,22 +10,8 @@ import { getContactRow, mayReadContact } from './contact.service.ts';
 const LATEST_TURNS = 3;
 const MAX_TEXT = 2000;
 
-export const suggestionsSchema = z.object({
-  basedOnTurns: z.array(z.number()),
-  intents: z.array(z.object({ intent: intentSchema, zh: z.string(), confidence: z.number() })),
-  /** The type the suggested top intent would give the contact (by the usual precedence). */
-  type: contactTypeSchema.nullable(),
-  emotion: z
-    .object({
-      level: z.enum(['calm', 'elevated', 'high']),
-      anger: z.number(),
-      anxiety: z.number(),
-      escalate: z.boolean(),
-      cues: z.array(z.string()),
-    })
-    .nullable(),
-});
-export type Suggestions = z.infer<typeof suggestionsSchema>;
+/** Intent suggestions as the API answers them (`intentSuggestionsSchema` in the contracts). */
+export type Suggestions = IntentSuggestions;
 
 /**
  * Intent suggestions for the agent from the customer's latest turns (the NLU module). The agent still

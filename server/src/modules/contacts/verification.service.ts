@@ -1,3 +1,4 @@
+import type { VerifyResult } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,7 +8,7 @@ import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import { updateContact } from './contact.repository.ts';
 import { contactTopic, lockHandledContact, recordStage } from './contact.service.ts';
-import { type Level, levelFromMethods, type Method } from './contact.ts';
+import { type Level, levelFromMethods } from './contact.ts';
 import { parseMethods } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { checkFactor, registeredPhone } from './customers.ts';
@@ -29,13 +30,7 @@ export type VerifyInput =
     }
   | { method: 'otp'; code: string };
 
-export interface VerifyResult {
-  success: boolean;
-  level: Level;
-  methods: Method[];
-  failuresLeft: number;
-  lockedUntil: string | null;
-}
+export type { VerifyResult };
 
 /** When verification on this customer is locked (too many recent failures), or null. */
 export async function lockedUntil(ctx: Ctx, customerId: string, config: ContactsConfig): Promise<string | null> {

@@ -1,6 +1,5 @@
-import type { z } from 'zod';
+import type { ProtectionWindow } from '@carddesk/contracts';
 import { addDays, bankDate } from '../../platform/clock.ts';
-import type { protectionWindowSchema } from './emergency.schemas.ts';
 
 /**
  * Pure rules of the emergency lane (card-rules.md §4): chargeback time limits per card network, and the
@@ -41,8 +40,8 @@ export function chargebackDeadline(
 
 export const DEFAULT_PROTECTION_HOURS = 72;
 
-/** The lost-card protection window of a report (its fields are described in emergency.schemas.ts). */
-export type ProtectionWindow = z.infer<typeof protectionWindowSchema>;
+/** The lost-card protection window of a report (its fields are described in the contracts' emergency.ts). */
+export type { ProtectionWindow };
 
 export function protectionWindow(
   reportedAt: Date,

@@ -1,13 +1,14 @@
-import { idSchema } from '@carddesk/contracts';
+import {
+  emergencyKindSchema,
+  emergencyReportSchema,
+  idSchema,
+  markedResultSchema,
+  recentTransactionsSchema,
+  replacementOrderSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
-import {
-  emergencyReportSchema,
-  markedResultSchema,
-  recentTransactionsSchema,
-  replacementSchema,
-} from './emergency.schemas.ts';
 import {
   getEmergencyReport,
   markUnrecognised,
@@ -55,7 +56,7 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags,
         summary: 'Lost, stolen or fraud: block the card at once (no verification needed) and confirm to the customer',
-        body: z.object({ customerId: idSchema, cardId: idSchema, kind: z.enum(['lost', 'stolen', 'fraud']) }),
+        body: z.object({ customerId: idSchema, cardId: idSchema, kind: emergencyKindSchema }),
         response: { 201: emergencyReportSchema },
       },
     },
@@ -94,7 +95,7 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
   );
   app.post(
     '/api/emergency/reports/:id/replacement',
-    { schema: { tags, summary: 'Order the replacement card', params, response: { 200: replacementSchema } } },
+    { schema: { tags, summary: 'Order the replacement card', params, response: { 200: replacementOrderSchema } } },
     async (request) => orderReplacementForReport(request.ctx, request.params.id),
   );
 };

@@ -1,5 +1,13 @@
-import { formatYuan, type Intent } from '@carddesk/contracts';
-import type { z } from 'zod';
+import {
+  type EmergencyKind,
+  type EmergencyReport,
+  formatYuan,
+  type Intent,
+  type MarkedResult,
+  type RecentTransactions,
+  type ReplacementOrder,
+  type ReviewTransaction,
+} from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
@@ -25,13 +33,6 @@ import {
   startFollowUp,
 } from '../cases/index.ts';
 import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
-import type {
-  emergencyReportSchema,
-  markedResultSchema,
-  recentTransactionsSchema,
-  replacementSchema,
-  reviewTransactionSchema,
-} from './emergency.schemas.ts';
 import { cardNetwork, chargebackRules, lostCardProtection } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
 import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
@@ -43,8 +44,7 @@ import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protecti
  * its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is sent
  * that the customer keeps, the replacement card is ordered, and a follow-up task watches the case.
  */
-export type EmergencyReport = z.infer<typeof emergencyReportSchema>;
-export type EmergencyKind = EmergencyReport['kind'];
+export type { EmergencyKind, EmergencyReport };
 
 const KIND_ZH: Record<EmergencyKind, string> = { lost: '遗失', stolen: '被盗', fraud: '疑似盗刷' };
 /** The intent each kind of emergency adds to the contact's classification (intents.md). */
@@ -221,13 +221,10 @@ async function loadReport(ctx: Ctx, reportId: string): Promise<EmergencyReportsT
   return row;
 }
 
-export type ReviewTransaction = z.infer<typeof reviewTransactionSchema>;
+export type { ReviewTransaction };
 
 /** The customer's recent card transactions (30 days before the report onward), to mark the ones not theirs. */
-export async function recentTransactions(
-  ctx: Ctx,
-  reportId: string,
-): Promise<z.infer<typeof recentTransactionsSchema>> {
+export async function recentTransactions(ctx: Ctx, reportId: string): Promise<RecentTransactions> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
   const card = await cardOf(ctx, report.customer_id, report.card_id);
@@ -264,7 +261,7 @@ export async function recentTransactions(
   };
 }
 
-export type MarkedResult = z.infer<typeof markedResultSchema>;
+export type { MarkedResult };
 
 /**
  * The customer marks transactions they did not make: a fraud case (FR…) opens for the risk department with
@@ -429,10 +426,7 @@ function checklistText(p: {
 }
 
 /** Orders the replacement card from the emergency lane (the card engine returns an existing one on retry). */
-export async function orderReplacementForReport(
-  ctx: Ctx,
-  reportId: string,
-): Promise<z.infer<typeof replacementSchema>> {
+export async function orderReplacementForReport(ctx: Ctx, reportId: string): Promise<ReplacementOrder> {
   authorize(ctx.actor, 'emergency.act');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };

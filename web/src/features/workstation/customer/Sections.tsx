@@ -7,6 +7,8 @@ import type {
   StatementView,
   TransactionView,
 } from '../../../api/cards.ts';
+import type { CustomerCaseItem } from '../../../api/cases.ts';
+import type { CustomerContactItem, CustomerPromise } from '../../../api/contacts.ts';
 import { type Locale, useI18n } from '../../../app/i18n.tsx';
 import { stateText } from '../../cases/caseText.ts';
 import { DeadlineTag } from '../../cases/DeadlineTag.tsx';
@@ -178,33 +180,10 @@ export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] })
   );
 }
 
-interface SectionCase {
-  id: string;
-  number: string;
-  kind: string;
-  state: string;
-  category: string;
-  dueDate: string;
-  promisedDate: string | null;
-  overdue: boolean;
-}
-interface SectionPromise {
-  id: string;
-  description: string;
-  deadlineAt: string;
-  status: string;
-  overdue: boolean;
-}
-interface SectionContact {
-  id: string;
-  channel: string;
-  type: string | null;
-  intents: string[];
-  outcome: string | null;
-  satisfaction: number | null;
-  agentNo: string | null;
-  startedAt: string;
-}
+/** The sections' items are the server's own shapes, inferred in `@carddesk/contracts`. */
+type SectionCase = CustomerCaseItem;
+type SectionPromise = CustomerPromise;
+type SectionContact = CustomerContactItem;
 
 function asArray<T>(v: unknown): T[] {
   return Array.isArray(v) ? (v as T[]) : [];

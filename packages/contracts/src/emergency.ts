@@ -1,8 +1,17 @@
-import { transactionSchema } from '@carddesk/contracts';
 import { z } from 'zod';
-import { caseSchema } from '../cases/index.ts';
+import { transactionSchema } from './cards.ts';
+import { caseSchema } from './cases.ts';
+import { fenSchema } from './common.ts';
 
-/** Response shapes of the emergency lane, defined once: the service's types are inferred from them. */
+/**
+ * The emergency lane's API responses (server/src/modules/emergency, guide §3.3): block at once, show the
+ * transactions to review, open the fraud case. The server serialises through these schemas; the web
+ * application reads the types inferred from them.
+ */
+
+export const EMERGENCY_KINDS = ['lost', 'stolen', 'fraud'] as const;
+export const emergencyKindSchema = z.enum(EMERGENCY_KINDS);
+export type EmergencyKind = z.infer<typeof emergencyKindSchema>;
 
 export const protectionWindowSchema = z.object({
   covered: z.boolean(),
@@ -13,6 +22,7 @@ export const protectionWindowSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
 });
+export type ProtectionWindow = z.infer<typeof protectionWindowSchema>;
 
 export const emergencyReportSchema = z.object({
   id: z.string(),
@@ -20,7 +30,7 @@ export const emergencyReportSchema = z.object({
   cardId: z.string(),
   cardLast4: z.string(),
   contactId: z.string().nullable(),
-  kind: z.enum(['lost', 'stolen', 'fraud']),
+  kind: emergencyKindSchema,
   action: z.enum(['reported_lost', 'frozen']),
   reportedAt: z.string(),
   protection: protectionWindowSchema,
@@ -29,23 +39,28 @@ export const emergencyReportSchema = z.object({
   /** What the customer is told (also posted into the contact's transcript). */
   confirmation: z.string(),
 });
+export type EmergencyReport = z.infer<typeof emergencyReportSchema>;
 
+/** A transaction of the reported card, with whether the protection window covers it. */
 export const reviewTransactionSchema = transactionSchema.extend({
   inProtectionWindow: z.boolean(),
   alreadyDisputed: z.boolean(),
 });
+export type ReviewTransaction = z.infer<typeof reviewTransactionSchema>;
 
 export const recentTransactionsSchema = z.object({
   protection: protectionWindowSchema,
   transactions: z.array(reviewTransactionSchema),
 });
+export type RecentTransactions = z.infer<typeof recentTransactionsSchema>;
 
+/** Marking unrecognised transactions opens the fraud case and sends the customer the checklist. */
 export const markedResultSchema = z.object({
   case: caseSchema,
   transactions: z.array(
     z.object({
       transactionId: z.string(),
-      amountFen: z.number().int(),
+      amountFen: fenSchema,
       txnDate: z.string(),
       merchant: z.string().nullable(),
       inProtectionWindow: z.boolean(),
@@ -57,9 +72,11 @@ export const markedResultSchema = z.object({
   /** The checklist sent to the customer. */
   checklist: z.string(),
 });
+export type MarkedResult = z.infer<typeof markedResultSchema>;
 
-export const replacementSchema = z.object({
+export const replacementOrderSchema = z.object({
   replacementCardId: z.string(),
   /** Null when not known (e.g. the card was already ordered with the loss report). */
   expectedDelivery: z.string().nullable(),
 });
+export type ReplacementOrder = z.infer<typeof replacementOrderSchema>;

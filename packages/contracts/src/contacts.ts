@@ -1,0 +1,409 @@
+import { z } from 'zod';
+import { contactTypeSchema, intentSchema } from './intents.ts';
+
+/**
+ * The contacts module's API responses (server/src/modules/contacts), one definition for both sides: the
+ * server serialises through these schemas (which also document the API in OpenAPI and drop any field they
+ * do not name), and the web application reads the types inferred from them. Personal data only masked.
+ */
+
+export const CONTACT_CHANNELS = ['phone', 'chat'] as const;
+export const contactChannelSchema = z.enum(CONTACT_CHANNELS);
+export type ContactChannel = z.infer<typeof contactChannelSchema>;
+
+export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const contactDirectionSchema = z.enum(CONTACT_DIRECTIONS);
+export type ContactDirection = z.infer<typeof contactDirectionSchema>;
+
+export const CONTACT_STATUSES = ['waiting', 'active', 'closed'] as const;
+export const contactStatusSchema = z.enum(CONTACT_STATUSES);
+export type ContactStatus = z.infer<typeof contactStatusSchema>;
+
+/** greeting → identify/verify → understand need → handle → confirm satisfaction → closing (guide §3.1). */
+export const CONTACT_STAGES = ['greeting', 'verify', 'need', 'handle', 'confirm', 'closing'] as const;
+export const contactStageSchema = z.enum(CONTACT_STAGES);
+export type ContactStage = z.infer<typeof contactStageSchema>;
+
+export const CONTACT_OUTCOMES = [
+  'resolved_first_contact',
+  'follow_up_promised',
+  'transferred',
+  'case_opened',
+  'abandoned',
+] as const;
+export const contactOutcomeSchema = z.enum(CONTACT_OUTCOMES);
+export type ContactOutcome = z.infer<typeof contactOutcomeSchema>;
+
+/** none < basic < strong */
+export const VERIFICATION_LEVELS = ['none', 'basic', 'strong'] as const;
+export const verificationLevelSchema = z.enum(VERIFICATION_LEVELS);
+export type VerificationLevel = z.infer<typeof verificationLevelSchema>;
+
+export const VERIFICATION_METHODS = ['caller_number', 'name_id_last6', 'card_last4_factor', 'otp'] as const;
+export const verificationMethodSchema = z.enum(VERIFICATION_METHODS);
+export type VerificationMethod = z.infer<typeof verificationMethodSchema>;
+
+export const contactVerificationSchema = z.object({
+  level: verificationLevelSchema,
+  methods: z.array(verificationMethodSchema),
+  verifiedAt: z.string().nullable(),
+});
+
+/** A contact as the API shows it: no raw row leaves the module, personal data only masked. */
+export const contactViewSchema = z.object({
+  id: z.string(),
+  channel: contactChannelSchema,
+  direction: contactDirectionSchema,
+  status: contactStatusSchema,
+  stage: contactStageSchema,
+  customerId: z.string().nullable(),
+  callerNumberMasked: z.string().nullable(),
+  agent: z.object({ id: z.string(), displayName: z.string(), agentNo: z.string().nullable() }).nullable(),
+  queueCode: z.string().nullable(),
+  queuedAt: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  verification: contactVerificationSchema,
+  type: contactTypeSchema.nullable(),
+  intents: z.array(intentSchema),
+  outcome: contactOutcomeSchema.nullable(),
+  satisfaction: z.number().int().nullable(),
+  satisfactionComment: z.string().nullable(),
+  confirmationSkipReason: z.string().nullable(),
+  hostile: z.boolean(),
+  summary: z.string().nullable(),
+  customerEndedAt: z.string().nullable(),
+  startedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  stages: z.array(z.object({ stage: contactStageSchema, at: z.string(), reason: z.string().nullable() })),
+  pendingHandover: z.boolean(),
+  scripts: z.object({ greeting: z.string(), closing: z.string() }),
+});
+export type ContactView = z.infer<typeof contactViewSchema>;
+
+/** One of the actor's open contacts (the workstation's tabs). */
+export const contactListItemSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  stage: z.string(),
+  customerId: z.string().nullable(),
+  type: z.string().nullable(),
+  intents: z.array(intentSchema),
+  queueCode: z.string().nullable(),
+  startedAt: z.string(),
+});
+export type ContactListItem = z.infer<typeof contactListItemSchema>;
+
+/** One turn of a transcript (phone notes or chat messages); the customer's chat shows the same turns. */
+export const contactTurnSchema = z.object({
+  seq: z.number().int(),
+  speaker: z.enum(['customer', 'agent', 'bot', 'system']),
+  text: z.string(),
+  at: z.string(),
+});
+export type ContactTurn = z.infer<typeof contactTurnSchema>;
+
+/** The customer matched by the caller number (identified, not verified). */
+export const screenPopSchema = z.object({
+  customerId: z.string(),
+  maskedName: z.string().nullable(),
+  callerNumberMasked: z.string(),
+});
+export type ScreenPop = z.infer<typeof screenPopSchema>;
+
+export const phoneContactStartedSchema = z.object({
+  contact: contactViewSchema,
+  screenPop: screenPopSchema.nullable(),
+});
+export type PhoneContactStarted = z.infer<typeof phoneContactStartedSchema>;
+
+export const contactOtpSentSchema = z.object({ sentTo: z.string(), expiresAt: z.string() });
+export type ContactOtpSent = z.infer<typeof contactOtpSentSchema>;
+
+/** One identity-verification attempt: a failure is counted and answered, not an error. */
+export const verifyResultSchema = z.object({
+  success: z.boolean(),
+  level: verificationLevelSchema,
+  methods: z.array(verificationMethodSchema),
+  failuresLeft: z.number(),
+  lockedUntil: z.string().nullable(),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
+
+export const queueViewSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['general', 'department']),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  handles: z.array(z.string()),
+  waiting: z.number(),
+  /** Waiting contacts of type emergency: they are served before everyone else in the queue. */
+  emergencyWaiting: z.number(),
+  longestWaitSeconds: z.number(),
+  oldestQueuedAt: z.string().nullable(),
+});
+export type QueueView = z.infer<typeof queueViewSchema>;
+
+/** A contact waiting in a queue, as the queue's listing shows it (no personal data), in serving order. */
+export const waitingContactSchema = z.object({
+  contactId: z.string(),
+  channel: z.string(),
+  identified: z.boolean(),
+  verificationLevel: z.string(),
+  type: z.string().nullable(),
+  priority: z.enum(['emergency', 'normal']),
+  intents: z.array(z.string()),
+  queuedAt: z.string().nullable(),
+  waitSeconds: z.number(),
+});
+export type WaitingContact = z.infer<typeof waitingContactSchema>;
+
+/** What a hand-over carries so the customer never repeats themselves (guide §3.4). */
+export const handoverPacketSchema = z.object({
+  contactId: z.string(),
+  channel: z.string(),
+  startedAt: z.string(),
+  from: z.object({ userId: z.string().nullable(), displayName: z.string().nullable(), agentNo: z.string().nullable() }),
+  customer: z.object({ id: z.string(), maskedName: z.string().nullable() }).nullable(),
+  verification: contactVerificationSchema,
+  type: contactTypeSchema.nullable(),
+  intents: z.array(z.object({ code: intentSchema, zh: z.string() })),
+  note: z.string().nullable(),
+  recentTurns: z.array(z.object({ speaker: z.string(), text: z.string(), at: z.string() })),
+  actions: z.array(z.object({ action: z.string(), at: z.string() })),
+  promises: z.array(z.object({ id: z.string(), description: z.string(), deadlineAt: z.string() })),
+  /** Cases opened from the contact: the receiver quotes the number instead of asking again. */
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      number: z.string(),
+      kind: z.string(),
+      category: z.string(),
+      dueDate: z.string(),
+      at: z.string(),
+    }),
+  ),
+  /** Emergency actions taken in the contact: which card was blocked, how, and when. */
+  emergencies: z.array(
+    z.object({ reportId: z.string(), kind: z.string(), action: z.string(), cardLast4: z.string(), at: z.string() }),
+  ),
+  riskFlags: z.array(z.string()),
+});
+export type HandoverPacket = z.infer<typeof handoverPacketSchema>;
+
+export const handoverViewSchema = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  status: z.enum(['pending', 'acknowledged']),
+  target: z.object({ kind: z.string(), code: z.string().nullable(), userId: z.string().nullable() }),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  packet: handoverPacketSchema,
+});
+export type HandoverView = z.infer<typeof handoverViewSchema>;
+
+/** A promise made to the customer: a follow-up task with a deadline and an owner (guide §1.2, §2.4). */
+export const promiseViewSchema = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  customerId: z.string(),
+  description: z.string(),
+  deadlineAt: z.string(),
+  owner: z.object({ userId: z.string().nullable(), departmentId: z.string().nullable() }),
+  status: z.enum(['open', 'fulfilled', 'cancelled']),
+  overdue: z.boolean(),
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  closedNote: z.string().nullable(),
+});
+export type PromiseView = z.infer<typeof promiseViewSchema>;
+
+/** What supervisors are told: an agent's run of hostile contacts (guide §1.3), a missed promise. */
+export const ALERT_KINDS = ['wellbeing', 'promise_missed'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const supervisorAlertSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ALERT_KINDS),
+  userId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
+export type SupervisorAlert = z.infer<typeof supervisorAlertSchema>;
+
+export const OTP_PURPOSES = ['contact_verify', 'chat_login'] as const;
+export type OtpPurpose = (typeof OTP_PURPOSES)[number];
+
+/** A code in the demo outbox: staff see it to play the customer; the phone only masked. */
+export const demoOtpSchema = z.object({
+  to: z.string(),
+  purpose: z.enum(OTP_PURPOSES),
+  contactId: z.string().nullable(),
+  code: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type DemoOtp = z.infer<typeof demoOtpSchema>;
+
+/** Intent suggestions (NLU) from the customer's latest turns; the agent still chooses. */
+export const intentSuggestionsSchema = z.object({
+  basedOnTurns: z.array(z.number()),
+  intents: z.array(z.object({ intent: intentSchema, zh: z.string(), confidence: z.number() })),
+  /** The type the suggested top intent would give the contact (by the usual precedence). */
+  type: contactTypeSchema.nullable(),
+  emotion: z
+    .object({
+      level: z.enum(['calm', 'elevated', 'high']),
+      anger: z.number(),
+      anxiety: z.number(),
+      escalate: z.boolean(),
+      cues: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type IntentSuggestions = z.infer<typeof intentSuggestionsSchema>;
+
+/**
+ * The contact rules: verification table and levels, lock-out, codes, promises, well-being, chat, scripts.
+ * The answer of `GET /api/contacts/settings`; the server also checks an admin's change against it.
+ */
+export const contactsSettingsSchema = z.object({
+  accessLevels: z.record(z.string(), verificationLevelSchema),
+  levelPolicy: z.object({
+    methodLevels: z.object({
+      caller_number: verificationLevelSchema,
+      name_id_last6: verificationLevelSchema,
+      card_last4_factor: verificationLevelSchema,
+      otp: verificationLevelSchema,
+    }),
+    strong: z.object({ all: z.array(verificationMethodSchema), anyOf: z.array(verificationMethodSchema) }),
+  }),
+  verification: z.object({
+    /** Failed attempts on one customer within the window before verification locks. */
+    maxFailures: z.number().int().min(1).max(20),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    lockMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+  }),
+  otp: z.object({
+    ttlSeconds: z.number().int().min(60).max(1800),
+    resendSeconds: z.number().int().min(10).max(600),
+    maxAttempts: z.number().int().min(1).max(10),
+  }),
+  promises: z.object({
+    remindBeforeMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
+  wellbeing: z.object({
+    /** This many stressful contacts in a row for one agent tells the supervisor. */
+    runLength: z.number().int().min(2).max(50),
+    /** …all closed within this many minutes. */
+    windowMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
+  }),
+  chat: z.object({
+    sessionMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
+  }),
+  scripts: z.object({
+    greeting: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
+    closing: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
+  }),
+});
+export type ContactsSettings = z.infer<typeof contactsSettingsSchema>;
+
+/**
+ * Dashboard figures over the contacts started in [from, to] (bank days): volumes by type and intent per
+ * day, first-contact resolution, satisfaction and handling time.
+ */
+export const contactStatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  byDay: z.array(z.object({ date: z.string(), total: z.number(), byType: z.record(contactTypeSchema, z.number()) })),
+  byIntent: z.array(z.object({ date: z.string(), intent: intentSchema, count: z.number() })),
+  intentTotals: z.array(z.object({ intent: intentSchema, count: z.number() })),
+  closed: z.number(),
+  /** Closed with outcome resolved_first_contact ÷ closed with any outcome other than abandoned. */
+  firstContactResolutionRate: z.number().nullable(),
+  averageSatisfaction: z.number().nullable(),
+  rated: z.number(),
+  /** Accepted → closed, over closed contacts that were accepted. */
+  averageHandlingSeconds: z.number().nullable(),
+});
+export type ContactStats = z.infer<typeof contactStatsSchema>;
+
+export const liveAgentSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  agentNo: z.string().nullable(),
+  role: z.string(),
+  state: z.enum(['offline', 'idle', 'busy']),
+  contacts: z.array(
+    z.object({
+      contactId: z.string(),
+      channel: z.string(),
+      stage: z.string(),
+      type: z.string().nullable(),
+      since: z.string(),
+    }),
+  ),
+});
+export type LiveAgent = z.infer<typeof liveAgentSchema>;
+
+export const liveWaitingSchema = z.object({
+  contactId: z.string(),
+  queueCode: z.string().nullable(),
+  channel: z.string(),
+  type: z.string().nullable(),
+  priority: z.enum(['emergency', 'normal']),
+  queuedAt: z.string().nullable(),
+  waitSeconds: z.number(),
+});
+export type LiveWaiting = z.infer<typeof liveWaitingSchema>;
+
+/** The supervisor's live floor: queues, the waiting contacts in serving order, agents with what they handle. */
+export const supervisorLiveSchema = z.object({
+  at: z.string(),
+  queues: z.array(queueViewSchema),
+  waiting: z.array(liveWaitingSchema),
+  agents: z.array(liveAgentSchema),
+});
+export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
+
+/** The customer 360 view's `contacts` section: the customer's recent contacts (no transcript). */
+export const customerContactItemSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  direction: z.string(),
+  status: z.string(),
+  type: z.string().nullable(),
+  intents: z.array(z.string()),
+  outcome: z.string().nullable(),
+  satisfaction: z.number().nullable(),
+  agentNo: z.string().nullable(),
+  startedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type CustomerContactItem = z.infer<typeof customerContactItemSchema>;
