@@ -7,6 +7,7 @@ export * from './contacts.ts';
 export * from './emergency.ts';
 export * from './errors/index.ts';
 export * from './intents.ts';
+export * from './knowledge.ts';
 export * from './money.ts';
 export * from './nlu.ts';
 export * from './roles.ts';

@@ -1,58 +1,25 @@
+import type {
+  ArticleDto as Article,
+  ArticleSummary,
+  KbMatch,
+  KbSearchResponse,
+  ArticleKind as Kind,
+  ArticleVersionStatus as VersionStatus,
+} from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
-/** The knowledge base (server/src/modules/knowledge): search for agents, the editor workflow. */
-export type Kind = 'product' | 'process' | 'regulation' | 'script' | 'faq';
-export type VersionStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'superseded' | 'expired' | 'withdrawn';
-
-export interface KbHit {
-  id: string;
-  kind: Kind;
-  title: string;
-  version: number;
-  snippet: string;
-  score: number;
-  tags: string[];
-  source: string | null;
-  audience: 'public' | 'internal';
-  updatedAt: string;
-}
-
-export interface Article {
-  id: string;
-  kind: Kind;
-  versionId: string;
-  version: number;
-  status: VersionStatus;
-  title: string;
-  body: string;
-  rendered: string;
-  unresolved: string[];
-  questions: string[];
-  tags: string[];
-  products: string[];
-  intent: string | null;
-  audience: 'public' | 'internal';
-  source: string | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  author: string;
-  reviewer: string | null;
-  reviewComment: string | null;
-  publishedAt: string | null;
-  updatedAt: string;
-}
-
-export interface ArticleSummary {
-  id: string;
-  kind: Kind;
-  status: string;
-  title: string;
-  currentVersion: number | null;
-  latestVersion: number;
-  latestStatus: VersionStatus;
-  latestVersionId: string;
-  updatedAt: string;
-}
+/**
+ * The knowledge base (server/src/modules/knowledge): search and FAQ matching for agents, the editor workflow.
+ * The response types are the server's schemas, inferred in `@carddesk/contracts`.
+ */
+export type {
+  ArticleDto as Article,
+  ArticleKind as Kind,
+  ArticleSummary,
+  ArticleVersionStatus as VersionStatus,
+  KbHit,
+  KbMatch,
+} from '@carddesk/contracts';
 
 export interface ArticleContent {
   title: string;
@@ -64,26 +31,10 @@ export interface ArticleContent {
   source: string | null;
 }
 
-/** `POST /api/kb/match`: the published FAQ answers for a question, or none when none is likely enough. */
-export interface KbMatch {
-  none: boolean;
-  matches: Array<{
-    id: string;
-    title: string;
-    answer: string;
-    confidence: number;
-    intent: string | null;
-    source: string | null;
-    version: number;
-  }>;
-  /** Two FAQs too close to call: ask the customer which one they mean. */
-  clarify: { question: string; ids: [string, string] } | null;
-}
-
 const enc = encodeURIComponent;
 
 export const searchKb = (q: string, signal?: AbortSignal) =>
-  api<{ terms: string[]; results: KbHit[] }>('/api/kb/search', { query: { q }, signal });
+  api<KbSearchResponse>('/api/kb/search', { query: { q }, signal });
 export const matchKb = (question: string, signal?: AbortSignal) =>
   api<KbMatch>('/api/kb/match', { method: 'POST', body: { question, limit: 3 }, signal });
 export const getArticle = (id: string, signal?: AbortSignal) => api<Article>(`/api/kb/articles/${enc(id)}`, { signal });

@@ -1,31 +1,20 @@
 /**
  * Knowledge articles: kinds, version states and the pure rules of the review workflow. No I/O here.
  */
-import { calendarDateSchema } from '@carddesk/contracts';
+import {
+  ARTICLE_AUDIENCES as AUDIENCES,
+  type ArticleAudience as Audience,
+  calendarDateSchema,
+  ARTICLE_KINDS as KINDS,
+  type ArticleKind as Kind,
+  articleKindSchema as kindSchema,
+  ARTICLE_VERSION_STATUSES as VERSION_STATUSES,
+  type ArticleVersionStatus as VersionStatus,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 
-export const KINDS = ['product', 'process', 'regulation', 'script', 'faq'] as const;
-export type Kind = (typeof KINDS)[number];
-export const kindSchema = z.enum(KINDS);
-
-export const AUDIENCES = ['public', 'internal'] as const;
-export type Audience = (typeof AUDIENCES)[number];
-
-/**
- * draft → in_review → published (or scheduled until its effective date, then published);
- * in_review → draft when the reviewer sends it back; published → superseded by the next version,
- * expired after its effective end, withdrawn when the article is retired.
- */
-export const VERSION_STATUSES = [
-  'draft',
-  'in_review',
-  'scheduled',
-  'published',
-  'superseded',
-  'expired',
-  'withdrawn',
-] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+// Kinds, audiences and version states are part of the API contract; the workflow rules below are the module's.
+export { AUDIENCES, type Audience, KINDS, type Kind, kindSchema, VERSION_STATUSES, type VersionStatus };
 
 /** Versions still being worked on: an article has at most one. */
 export const OPEN_STATUSES: readonly VersionStatus[] = ['draft', 'in_review'];

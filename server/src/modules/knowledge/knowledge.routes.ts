@@ -1,4 +1,11 @@
-import { calendarDateSchema } from '@carddesk/contracts';
+import {
+  articleSchema,
+  articleSummarySchema,
+  calendarDateSchema,
+  kbMatchResponseSchema,
+  kbSearchResponseSchema,
+  kbSynonymSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
@@ -20,83 +27,6 @@ import { searchInputSchema, searchKnowledge } from './search/search.service.ts';
 import { addSynonyms, listSynonymViews, removeSynonym, synonymInputSchema } from './synonyms.service.ts';
 
 const tags = ['knowledge'];
-const range = z.tuple([z.number(), z.number()]);
-
-const articleSchema = z.object({
-  id: z.string(),
-  kind: kindSchema,
-  versionId: z.string(),
-  version: z.number(),
-  status: z.enum(VERSION_STATUSES),
-  title: z.string(),
-  body: z.string(),
-  rendered: z.string(),
-  unresolved: z.array(z.string()),
-  questions: z.array(z.string()),
-  tags: z.array(z.string()),
-  products: z.array(z.string()),
-  intent: z.string().nullable(),
-  audience: z.enum(['public', 'internal']),
-  source: z.string().nullable(),
-  effectiveFrom: z.string().nullable(),
-  effectiveTo: z.string().nullable(),
-  author: z.string(),
-  reviewer: z.string().nullable(),
-  reviewComment: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  updatedAt: z.string(),
-});
-
-const searchResponseSchema = z.object({
-  terms: z.array(z.string()),
-  mode: z.enum(['all', 'any']),
-  results: z.array(
-    z.object({
-      id: z.string(),
-      kind: kindSchema,
-      title: z.string(),
-      version: z.number(),
-      snippet: z.string(),
-      highlights: z.array(range),
-      titleHighlights: z.array(range),
-      score: z.number(),
-      tags: z.array(z.string()),
-      products: z.array(z.string()),
-      source: z.string().nullable(),
-      audience: z.enum(['public', 'internal']),
-      updatedAt: z.string(),
-    }),
-  ),
-});
-
-const matchResponseSchema = z.object({
-  none: z.boolean(),
-  matches: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      answer: z.string(),
-      confidence: z.number(),
-      intent: z.string().nullable(),
-      source: z.string().nullable(),
-      version: z.number(),
-    }),
-  ),
-  clarify: z.object({ question: z.string(), ids: z.tuple([z.string(), z.string()]) }).nullable(),
-});
-
-const summarySchema = z.object({
-  id: z.string(),
-  kind: kindSchema,
-  status: z.string(),
-  title: z.string(),
-  currentVersion: z.number().nullable(),
-  latestVersion: z.number(),
-  latestStatus: z.enum(VERSION_STATUSES),
-  latestVersionId: z.string(),
-  updatedAt: z.string(),
-});
-
 const idParams = z.object({ id: articleIdSchema });
 const versionParams = z.object({ versionId: z.string().min(1).max(64) });
 
@@ -109,7 +39,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Search published knowledge (Chinese, synonyms, traditional, pinyin initials)',
         querystring: searchInputSchema,
-        response: { 200: searchResponseSchema },
+        response: { 200: kbSearchResponseSchema },
       },
     },
     async (request) => searchKnowledge(request.ctx, request.query),
@@ -122,7 +52,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Best published FAQ answers for a question, or none',
         body: matchInputSchema,
-        response: { 200: matchResponseSchema },
+        response: { 200: kbMatchResponseSchema },
       },
     },
     async (request) => matchQuestion(request.ctx, request.body),
@@ -138,7 +68,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         summary: 'Customer self-service: best public FAQ answers for a question, or none',
         security: [],
         body: matchInputSchema,
-        response: { 200: matchResponseSchema },
+        response: { 200: kbMatchResponseSchema },
       },
     },
     async (request) => matchQuestion(request.ctx, request.body, { audiences: ['public'] }),
@@ -184,7 +114,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: z.array(summarySchema) },
+        response: { 200: z.array(articleSummarySchema) },
       },
     },
     async (request) =>
@@ -312,15 +242,14 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
     async (request) => rejectVersion(request.ctx, request.params.versionId, request.body.comment),
   );
 
-  const synonymSchema = z.object({ id: z.string(), phrase: z.string(), canonical: z.string() });
   app.get(
     '/api/kb/synonyms',
-    { schema: { tags, summary: 'The synonym table', response: { 200: z.array(synonymSchema) } } },
+    { schema: { tags, summary: 'The synonym table', response: { 200: z.array(kbSynonymSchema) } } },
     async (request) => listSynonymViews(request.ctx),
   );
   app.post(
     '/api/kb/synonyms',
-    { schema: { tags, summary: 'Add a synonym', body: synonymInputSchema, response: { 201: synonymSchema } } },
+    { schema: { tags, summary: 'Add a synonym', body: synonymInputSchema, response: { 201: kbSynonymSchema } } },
     async (request, reply) => {
       const [added] = await addSynonyms(request.ctx, [request.body]);
       return reply.status(201).send(added as NonNullable<typeof added>);

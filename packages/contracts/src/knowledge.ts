@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * The knowledge base's API responses (server/src/modules/knowledge): articles and their versions, search hits,
+ * FAQ matches and synonyms. The server answers through these schemas; the web application reads the inferred
+ * types. Article ids are stable names (`faq-card-loss`).
+ */
+
+export const ARTICLE_KINDS = ['product', 'process', 'regulation', 'script', 'faq'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+export const articleKindSchema = z.enum(ARTICLE_KINDS);
+
+/** public: customers may see it (self-service chat); internal: staff only. */
+export const ARTICLE_AUDIENCES = ['public', 'internal'] as const;
+export type ArticleAudience = (typeof ARTICLE_AUDIENCES)[number];
+export const articleAudienceSchema = z.enum(ARTICLE_AUDIENCES);
+
+/**
+ * draft → in_review → published (or scheduled until its effective date, then published); in_review → draft
+ * when the reviewer sends it back; published → superseded by the next version, expired after its effective
+ * end, withdrawn when the article is retired.
+ */
+export const ARTICLE_VERSION_STATUSES = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'superseded',
+  'expired',
+  'withdrawn',
+] as const;
+export type ArticleVersionStatus = (typeof ARTICLE_VERSION_STATUSES)[number];
+export const articleVersionStatusSchema = z.enum(ARTICLE_VERSION_STATUSES);
+
+/** One version of an article, with its body rendered (live product parameters filled in). */
+export const articleSchema = z.object({
+  id: z.string(),
+  kind: articleKindSchema,
+  versionId: z.string(),
+  version: z.number(),
+  status: articleVersionStatusSchema,
+  title: z.string(),
+  body: z.string(),
+  rendered: z.string(),
+  unresolved: z.array(z.string()),
+  questions: z.array(z.string()),
+  tags: z.array(z.string()),
+  products: z.array(z.string()),
+  intent: z.string().nullable(),
+  audience: articleAudienceSchema,
+  source: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+  author: z.string(),
+  reviewer: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ArticleDto = z.infer<typeof articleSchema>;
+
+export const articleSummarySchema = z.object({
+  id: z.string(),
+  kind: articleKindSchema,
+  status: z.string(),
+  title: z.string(),
+  currentVersion: z.number().nullable(),
+  latestVersion: z.number(),
+  latestStatus: articleVersionStatusSchema,
+  latestVersionId: z.string(),
+  updatedAt: z.string(),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+const range = z.tuple([z.number(), z.number()]);
+
+export const kbHitSchema = z.object({
+  id: z.string(),
+  kind: articleKindSchema,
+  title: z.string(),
+  version: z.number(),
+  snippet: z.string(),
+  /** Character ranges of the snippet and of the title that matched the query. */
+  highlights: z.array(range),
+  titleHighlights: z.array(range),
+  score: z.number(),
+  tags: z.array(z.string()),
+  products: z.array(z.string()),
+  source: z.string().nullable(),
+  audience: articleAudienceSchema,
+  updatedAt: z.string(),
+});
+export type KbHit = z.infer<typeof kbHitSchema>;
+
+export const kbSearchResponseSchema = z.object({
+  terms: z.array(z.string()),
+  mode: z.enum(['all', 'any']),
+  results: z.array(kbHitSchema),
+});
+export type KbSearchResponse = z.infer<typeof kbSearchResponseSchema>;
+
+/** `POST /api/kb/match`: the published FAQ answers for a question, or none when none is likely enough. */
+export const kbMatchResponseSchema = z.object({
+  none: z.boolean(),
+  matches: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      answer: z.string(),
+      confidence: z.number(),
+      intent: z.string().nullable(),
+      source: z.string().nullable(),
+      version: z.number(),
+    }),
+  ),
+  /** Two FAQs too close to call: ask the customer which one they mean. */
+  clarify: z.object({ question: z.string(), ids: z.tuple([z.string(), z.string()]) }).nullable(),
+});
+export type KbMatch = z.infer<typeof kbMatchResponseSchema>;
+
+export const kbSynonymSchema = z.object({ id: z.string(), phrase: z.string(), canonical: z.string() });
+export type KbSynonym = z.infer<typeof kbSynonymSchema>;
