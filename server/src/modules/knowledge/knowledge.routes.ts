@@ -173,6 +173,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         summary: 'Take an article out of service',
         params: idParams,
         body: z.object({ reason: z.string().trim().min(4).max(500) }),
+        response: { 204: z.undefined().describe('Retired') },
       },
     },
     async (request, reply) => {
@@ -257,7 +258,14 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
   );
   app.delete(
     '/api/kb/synonyms/:id',
-    { schema: { tags, summary: 'Remove a synonym', params: z.object({ id: z.string().min(1).max(64) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a synonym',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 204: z.undefined().describe('Removed') },
+      },
+    },
     async (request, reply) => {
       await removeSynonym(request.ctx, request.params.id);
       return reply.status(204).send();
