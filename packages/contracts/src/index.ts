@@ -10,4 +10,5 @@ export * from './intents.ts';
 export * from './knowledge.ts';
 export * from './money.ts';
 export * from './nlu.ts';
+export * from './product-terms.ts';
 export * from './roles.ts';

@@ -10,6 +10,11 @@ import { catalogRoutes } from './http/catalog.routes.ts';
 import { customerRoutes } from './http/customers.routes.ts';
 import { installmentRoutes } from './http/installments.routes.ts';
 
+/**
+ * The card servicing engine (issue 3): products, customers, accounts, cards, ledger, statements and every
+ * card operation. Other modules import only from this file.
+ */
+export type { ProductTerms } from '@carddesk/contracts';
 export { runCycle } from './billing/cycle.service.ts';
 export { cancelCard } from './card-ops/cancel.service.ts';
 export {
@@ -22,11 +27,6 @@ export {
   unfreezeCard,
 } from './card-ops/card.service.ts';
 export { termsOn } from './catalog/product.service.ts';
-/**
- * The card servicing engine (issue 3): products, customers, accounts, cards, ledger, statements and every
- * card operation. Other modules import only from this file.
- */
-export type { ProductTerms } from './catalog/terms.ts';
 export {
   type CardSummary,
   type CustomerFactor,

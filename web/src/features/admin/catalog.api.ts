@@ -1,32 +1,8 @@
+import type { CardProduct } from '@carddesk/contracts';
 import { api } from '../../app/api.ts';
 
-/** A card product with the terms in force (server/src/modules/cards/catalog). Money in fen, rates as decimals. */
-export interface ProductTerms {
-  limit: { minFen: number; maxFen: number; defaultFen: number };
-  dailyRate: string;
-  interestMode: 'full_balance' | 'unpaid_part';
-  daysToDue: number;
-  graceDays: number;
-  toleranceFen: number;
-  minimumPayment: { principalRate: string };
-  lateFee: { rate: string; minFen: number };
-  annualFee: { amountFen: number; firstYearFree: boolean; waivePurchases: number | null; waiveSpendFen: number | null };
-  points: { points: number; perYuan: number };
-  installments: { bill: Array<{ periods: number; feeRatePerPeriod: string }> };
-  services?: Array<{ code: string; name?: string; nameZh?: string }>;
-}
-
-export interface Product {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  tier: string;
-  bin: string;
-  active: boolean;
-  current: { version: number; effectiveFrom: string; terms: ProductTerms };
-  upcoming: Array<{ version: number; effectiveFrom: string }>;
-}
+/** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
+export type { CardProduct as Product, ProductTerms } from '@carddesk/contracts';
 
 /** A module's rule settings: a JSON document the module validates (contacts, cases, emergency). */
 export interface SettingsModule {
@@ -57,7 +33,7 @@ export const SETTINGS_MODULES: SettingsModule[] = [
   },
 ];
 
-export const listProducts = (signal?: AbortSignal) => api<Product[]>('/api/products', { signal });
+export const listProducts = (signal?: AbortSignal) => api<CardProduct[]>('/api/products', { signal });
 export const getSettings = (path: string, signal?: AbortSignal) => api<Record<string, unknown>>(path, { signal });
 export const putSettings = (key: string, path: string, patch: Record<string, unknown>) =>
   api<Record<string, unknown>>(path, { method: 'PUT', body: patch, idempotencyKey: key });

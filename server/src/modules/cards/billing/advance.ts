@@ -1,7 +1,7 @@
+import type { ProductTerms } from '@carddesk/contracts';
 import { addDays } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { AccountsTable } from '../cards.tables.ts';
-import type { ProductTerms } from '../catalog/terms.ts';
 import {
   type EngineAccount,
   type EnginePlan,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { type ProductTerms, productTermsSchema } from '@carddesk/contracts';
 import type { TransactionsTable } from '../cards.tables.ts';
-import { type ProductTerms, productTermsSchema } from '../catalog/terms.ts';
 import { emptyBook } from '../ledger/book.ts';
 import {
   availableOn,

@@ -1,6 +1,6 @@
+import type { ProductTerms } from '@carddesk/contracts';
 import { addDays } from '../../../platform/clock.ts';
 import type { TransactionsTable } from '../cards.tables.ts';
-import type { ProductTerms } from '../catalog/terms.ts';
 import {
   applyCredit,
   availableCredit,

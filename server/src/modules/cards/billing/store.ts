@@ -1,10 +1,10 @@
+import { type ProductTerms, productTermsSchema } from '@carddesk/contracts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { forUpdate } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { AccountsTable, InstallmentPlansTable, StatementsTable, TransactionsTable } from '../cards.tables.ts';
-import { type ProductTerms, productTermsSchema } from '../catalog/terms.ts';
 import type { Book } from '../ledger/book.ts';
 import {
   addToSums,

@@ -1,4 +1,4 @@
-import type { ProductTermsInput } from './terms.ts';
+import type { ProductTermsInput } from '@carddesk/contracts';
 
 /**
  * The demo catalogue: four realistic products on demo BINs (622588… is not a live issuer range here).

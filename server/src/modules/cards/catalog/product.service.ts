@@ -1,3 +1,4 @@
+import { type ProductTerms, type ProductTermsInput, productTermsSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
@@ -7,7 +8,6 @@ import type { Executor } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { type ProductTerms, type ProductTermsInput, productTermsSchema } from './terms.ts';
 
 export interface ProductVersion {
   version: number;

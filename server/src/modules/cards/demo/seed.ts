@@ -1,3 +1,4 @@
+import { type ProductTerms, productTermsSchema } from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -10,7 +11,6 @@ import { expiryFor, makePan } from '../card-ops/issue.ts';
 import type { AccountsTable, CardsTable, CustomersTable } from '../cards.tables.ts';
 import { DEMO_PRODUCTS, DEMO_REWARDS } from '../catalog/demo-products.ts';
 import { insertProduct } from '../catalog/product.service.ts';
-import { type ProductTerms, productTermsSchema } from '../catalog/terms.ts';
 import { bidx, customerMasks, ENC } from '../customers/pii-fields.ts';
 import { FIXED_CUSTOMERS, type FixedCustomer } from './fixed-customers.ts';
 import { makePerson, type Person } from './people.ts';

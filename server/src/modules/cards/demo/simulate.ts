@@ -1,3 +1,4 @@
+import type { ProductTerms } from '@carddesk/contracts';
 import { addDays, daysBetween } from '../../../platform/clock.ts';
 import {
   addToSums,
@@ -16,7 +17,6 @@ import {
   runStatement,
 } from '../billing/engine.ts';
 import type { TransactionsTable } from '../cards.tables.ts';
-import type { ProductTerms } from '../catalog/terms.ts';
 import { emptyBook } from '../ledger/book.ts';
 import { discloseInstallment } from '../rules/installment-math.ts';
 import { cashAdvanceFee } from '../rules/payment-rules.ts';

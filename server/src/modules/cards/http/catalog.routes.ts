@@ -1,4 +1,4 @@
-import { calendarDateSchema, cardApplicationSchema, fenSchema } from '@carddesk/contracts';
+import { calendarDateSchema, cardApplicationSchema, cardProductSchema, fenSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import {
@@ -10,20 +10,6 @@ import {
 import { addProductVersion, createProduct, createProductSchema, listProducts } from '../catalog/product.service.ts';
 import { idParams } from './schemas.ts';
 
-const productSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  tier: z.string(),
-  bin: z.string(),
-  active: z.boolean(),
-  current: z.object({ version: z.number().int(), effectiveFrom: z.string(), terms: z.record(z.string(), z.unknown()) }),
-  upcoming: z.array(
-    z.object({ version: z.number().int(), effectiveFrom: z.string(), terms: z.record(z.string(), z.unknown()) }),
-  ),
-});
-
 /** The product catalogue (admin-edited, versioned) and card applications. */
 export const catalogRoutes: ModuleRoutes = async (app) => {
   app.get(
@@ -32,7 +18,7 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags: ['products'],
         summary: 'Card products with the terms in force and scheduled versions',
-        response: { 200: z.array(productSchema) },
+        response: { 200: z.array(cardProductSchema) },
       },
     },
     async (request) => listProducts(request.ctx),

@@ -1,3 +1,4 @@
+import type { InstallmentKind, ProductTerms } from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -8,7 +9,6 @@ import { withAccount } from '../billing/advance.ts';
 import { availableOn, post } from '../billing/engine.ts';
 import { termsResolver } from '../billing/store.ts';
 import type { InstallmentPlansTable } from '../cards.tables.ts';
-import type { InstallmentKind, ProductTerms } from '../catalog/terms.ts';
 import type { InstallmentPlanView } from '../customers/customer360.service.ts';
 import { requireAccountAccess } from '../ledger/access.ts';
 import { reduceMinimum } from '../ledger/book.ts';

@@ -1,5 +1,5 @@
+import type { ProductTerms } from '@carddesk/contracts';
 import { addDays, daysBetween } from '../../../platform/clock.ts';
-import type { ProductTerms } from '../catalog/terms.ts';
 import { type Allocation, allocate, BUCKETS, type Bucket, REFUND_ORDER, repaymentOrder } from '../rules/allocation.ts';
 import { applyRate } from '../rules/decimal.ts';
 import { isPaidInFull, lateFee, minimumPayment } from '../rules/payment-rules.ts';

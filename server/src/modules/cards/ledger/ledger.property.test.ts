@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { productTermsSchema } from '@carddesk/contracts';
 import fc from 'fast-check';
 import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
@@ -14,7 +15,6 @@ import {
   runStatement,
 } from '../billing/engine.ts';
 import type { TransactionsTable } from '../cards.tables.ts';
-import { productTermsSchema } from '../catalog/terms.ts';
 import { cardsModule } from '../index.ts';
 import { BUCKETS } from '../rules/allocation.ts';
 import { postNetworkTransaction, recordRepayment } from './account.service.ts';

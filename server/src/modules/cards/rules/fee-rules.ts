@@ -1,4 +1,4 @@
-import type { ProductTerms } from '../catalog/terms.ts';
+import type { ProductTerms } from '@carddesk/contracts';
 
 /**
  * Annual fee (card-rules.md §3): never on a card that was not activated (《2011办法》Art. 49); first year free

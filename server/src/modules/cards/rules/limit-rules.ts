@@ -1,5 +1,5 @@
+import type { ProductTerms } from '@carddesk/contracts';
 import { addDays } from '../../../platform/clock.ts';
-import type { ProductTerms } from '../catalog/terms.ts';
 import { applyRateFloor, parseRate } from './decimal.ts';
 
 /** Adds whole calendar months to a date (the 31st becomes the last day of a shorter month). */

@@ -1,4 +1,4 @@
-import type { ProductTerms } from '../catalog/terms.ts';
+import type { ProductTerms } from '@carddesk/contracts';
 import { applyRate } from './decimal.ts';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { productTermsSchema } from '../catalog/terms.ts';
+import { productTermsSchema } from '@carddesk/contracts';
 import { allocate, repaymentOrder } from './allocation.ts';
 import { transition } from './card-status.ts';
 import { applyRate } from './decimal.ts';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The terms of a card product version: every figure the engine uses. Defaults follow
- * `../shared/domain/card-rules.md`; bank-specific or UNCONFIRMED rules are settings here, with the default
- * named in the comment beside each one.
+ * The terms of a card product version: every figure the card engine uses (server/src/modules/cards). The
+ * administrator writes them (defaults filled in), the engine computes with them, the catalogue API returns
+ * them. Defaults follow the shared card-rules fact sheet; bank-specific or UNCONFIRMED rules are settings
+ * here, with the default named in the comment beside each one.
  */
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'decimal string');
 const fen = z.number().int().min(0).safe();
@@ -155,3 +156,17 @@ export const productTermsSchema = z
 export type ProductTerms = z.output<typeof productTermsSchema>;
 export type ProductTermsInput = z.input<typeof productTermsSchema>;
 export type InstallmentKind = 'bill' | 'transaction' | 'cash';
+
+/** A card product of the catalogue with the terms in force and the versions scheduled to take effect. */
+export const cardProductSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  tier: z.string(),
+  bin: z.string(),
+  active: z.boolean(),
+  current: z.object({ version: z.number().int(), effectiveFrom: z.string(), terms: productTermsSchema }),
+  upcoming: z.array(z.object({ version: z.number().int(), effectiveFrom: z.string(), terms: productTermsSchema })),
+});
+export type CardProduct = z.output<typeof cardProductSchema>;
