@@ -16,10 +16,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
-import { plainText } from '../../src/modules/knowledge/article.ts';
-import { readArticleFiles, readLines, readSynonyms, SEED_DIR } from '../../src/modules/knowledge/files.ts';
+import { readSynonyms, SEED_DIR } from '../../src/modules/knowledge/files.ts';
 import { knowledgeModule } from '../../src/modules/knowledge/index.ts';
-import { parseArticleFile } from '../../src/modules/knowledge/markdown/front-matter.ts';
 import { importArticles } from '../../src/modules/knowledge/markdown/import-export.ts';
 import {
   type Calibration,
@@ -33,14 +31,14 @@ import { intentsOf } from '../../src/modules/knowledge/match/intents.ts';
 import { type FaqDoc, FaqMatcher } from '../../src/modules/knowledge/match/matcher.ts';
 import { TWIN_THRESHOLD, withinFaqPairs } from '../../src/modules/knowledge/match/phrasing-similarity.ts';
 import { RANK_FEATURES } from '../../src/modules/knowledge/match/ranker.ts';
-import { PLACEHOLDER } from '../../src/modules/knowledge/params/placeholders.ts';
 import { searchIndex } from '../../src/modules/knowledge/search/adapter.ts';
-import { parseQuery, SynonymTable } from '../../src/modules/knowledge/search/query.ts';
+import { parseQuery } from '../../src/modules/knowledge/search/query.ts';
 import { searchKnowledge } from '../../src/modules/knowledge/search/search.service.ts';
 import { addSynonyms, synonymTable } from '../../src/modules/knowledge/synonyms.service.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { generateKeySpec } from '../../src/platform/pii/keyring.ts';
+import { faqDocs, seedArticles, seedOutOfScope, seedSynonyms } from './seed-faqs.ts';
 
 /** `question,faq` lines after a header; `#` lines are comments. */
 function parseCsv(text: string): Array<{ question: string; id: string }> {
@@ -58,21 +56,13 @@ function parseCsv(text: string): Array<{ question: string; id: string }> {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 // ---- 1. matching ---------------------------------------------------------------------------------
-const files = readArticleFiles(SEED_DIR).map((f) => parseArticleFile(f.text));
+const files = seedArticles();
 if (process.env.KB_BENCH_MATCH !== '0') benchMatching();
 
 function benchMatching(): void {
-  const faqs: FaqDoc[] = files
-    .filter((f) => f.kind === 'faq')
-    .map((f) => ({
-      id: f.id,
-      title: f.content.title,
-      questions: f.content.questions,
-      intent: f.content.intent ?? null,
-      answer: plainText(f.content.body.replace(PLACEHOLDER, ' ')),
-    }));
-  const synonyms = new SynonymTable(readSynonyms(join(SEED_DIR, 'synonyms.yaml')));
-  const oos = readLines(join(SEED_DIR, 'eval', 'out-of-scope.txt'));
+  const faqs = faqDocs(files);
+  const synonyms = seedSynonyms();
+  const oos = seedOutOfScope();
   // Out-of-scope questions: the even-numbered half is learnt from, the other half judged.
   const oosLearn = oos.filter((_, i) => i % 2 === 0);
   const oosJudge = oos.filter((_, i) => i % 2 === 1);

@@ -5,28 +5,13 @@
  * problem. Only the FAQs' own phrasings are asked (leave one out, as in bench.ts); the paraphrases and
  * out-of-scope questions are not looked at here.
  */
-import { join } from 'node:path';
-import { plainText } from '../../src/modules/knowledge/article.ts';
-import { readArticleFiles, readLines, readSynonyms, SEED_DIR } from '../../src/modules/knowledge/files.ts';
-import { parseArticleFile } from '../../src/modules/knowledge/markdown/front-matter.ts';
 import { evaluateHeldOut, memoIntents } from '../../src/modules/knowledge/match/calibrate.ts';
 import { intentsOf } from '../../src/modules/knowledge/match/intents.ts';
-import type { FaqDoc } from '../../src/modules/knowledge/match/matcher.ts';
-import { PLACEHOLDER } from '../../src/modules/knowledge/params/placeholders.ts';
-import { SynonymTable } from '../../src/modules/knowledge/search/query.ts';
+import { faqDocs, seedArticles, seedOutOfScope, seedSynonyms } from './seed-faqs.ts';
 
-const faqs: FaqDoc[] = readArticleFiles(SEED_DIR)
-  .map((f) => parseArticleFile(f.text))
-  .filter((f) => f.kind === 'faq')
-  .map((f) => ({
-    id: f.id,
-    title: f.content.title,
-    questions: f.content.questions,
-    intent: f.content.intent ?? null,
-    answer: plainText(f.content.body.replace(PLACEHOLDER, ' ')),
-  }));
-const synonyms = new SynonymTable(readSynonyms(join(SEED_DIR, 'synonyms.yaml')));
-const oos = readLines(join(SEED_DIR, 'eval', 'out-of-scope.txt'));
+const faqs = faqDocs(seedArticles());
+const synonyms = seedSynonyms();
+const oos = seedOutOfScope();
 const nlu = memoIntents(intentsOf);
 const positions = Math.min(...faqs.map((d) => d.questions.length));
 const pairs = new Map<string, string[]>();

@@ -23,11 +23,11 @@ import { BUILTIN_MODEL_FILE } from '../../src/modules/nlu/engine.ts';
 import { type EvalResult, evaluate, percentile, scorePredictions } from '../../src/modules/nlu/eval.ts';
 import { loadModelFile, saveModel } from '../../src/modules/nlu/model-file.ts';
 import { segmenter } from '../../src/modules/nlu/segmenter.ts';
-import { OUT_OF_SCOPE, stratifiedSplit, trainModel } from '../../src/modules/nlu/train.ts';
+import { OUT_OF_SCOPE, trainModel } from '../../src/modules/nlu/train.ts';
+import { banking77, clinc150 } from './public-data.ts';
 
 const SERVER = new URL('../../', import.meta.url);
 const REPO = new URL('../', SERVER);
-const SHARED = new URL('../shared/data/', REPO);
 const require = createRequire(import.meta.url);
 
 interface DataSet {
@@ -58,17 +58,17 @@ function loadDataSet(name: string): DataSet {
     };
   }
   if (name === 'banking77') {
-    const rows = readLabelledCsv(new URL('banking77/train.csv', SHARED));
-    const { train, dev } = stratifiedSplit(rows, 0.15, 2024);
-    return { name: 'BANKING77', language: 'en', train, test: dev, note: 'train.csv, seeded stratified 85/15 split' };
+    const { train, heldOut } = banking77();
+    return {
+      name: 'BANKING77',
+      language: 'en',
+      train,
+      test: heldOut,
+      note: 'train.csv, seeded stratified 85/15 split',
+    };
   }
   if (name === 'clinc150') {
-    const json = JSON.parse(readFileSync(new URL('clinc150/train_val.json', SHARED), 'utf8')) as Record<
-      string,
-      Array<[string, string]>
-    >;
-    const rows = (key: string) =>
-      (json[key] ?? []).map(([text, intent]) => ({ text, label: intent === 'oos' ? OUT_OF_SCOPE : intent }));
+    const rows = clinc150();
     return {
       name: 'CLINC150 (+oos)',
       language: 'en',

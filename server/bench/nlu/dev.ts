@@ -8,27 +8,16 @@
  * oos_train rows, split 85/15 (seed 7); its validation rows are not read. Prints dev accuracy,
  * in-scope accuracy, out-of-scope recall and training CPU seconds.
  */
-import { readFileSync } from 'node:fs';
 import { Classifier } from '../../src/modules/nlu/classifier.ts';
 import { type LabelledText, readLabelledCsv } from '../../src/modules/nlu/csv.ts';
 import { scorePredictions } from '../../src/modules/nlu/eval.ts';
 import { OUT_OF_SCOPE, stratifiedSplit, type TrainOptions, trainModel } from '../../src/modules/nlu/train.ts';
-
-const SHARED = new URL('../../../../shared/data/', import.meta.url);
+import { banking77, clinc150 } from './public-data.ts';
 
 function carved(name: string): { train: LabelledText[]; dev: LabelledText[] } {
-  if (name === 'banking77') {
-    const rows = readLabelledCsv(new URL('banking77/train.csv', SHARED));
-    const { train } = stratifiedSplit(rows, 0.15, 2024);
-    return stratifiedSplit(train, 0.15, 7);
-  }
+  if (name === 'banking77') return stratifiedSplit(banking77().train, 0.15, 7);
   if (name === 'clinc150') {
-    const json = JSON.parse(readFileSync(new URL('clinc150/train_val.json', SHARED), 'utf8')) as Record<
-      string,
-      Array<[string, string]>
-    >;
-    const rows = (key: string) =>
-      (json[key] ?? []).map(([text, intent]) => ({ text, label: intent === 'oos' ? OUT_OF_SCOPE : intent }));
+    const rows = clinc150();
     // Half the 100 out-of-scope training rows go to dev, so its out-of-scope recall is not a handful of rows.
     const inScope = stratifiedSplit(rows('train'), 0.15, 7);
     const oos = stratifiedSplit(rows('oos_train'), 0.5, 7);
