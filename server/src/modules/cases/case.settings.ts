@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { givenFields, readSetting, writeSetting } from '../../platform/settings.ts';
 import { type DayBasis, type WorkCalendar, weekdayCalendar } from './regulatory-clock.ts';
 
 /**
@@ -35,11 +36,11 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = {
 const KEY = 'cases.settings';
 
 export async function loadCaseSettings(ctx: Pick<Ctx, 'db'>): Promise<CaseSettings> {
-  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_CASE_SETTINGS;
-  const parsed = caseSettingsSchema.partial().safeParse(JSON.parse(row.value));
+  const stored = await readSetting(ctx, KEY);
+  if (stored === undefined) return DEFAULT_CASE_SETTINGS;
+  const parsed = caseSettingsSchema.partial().safeParse(stored);
   return parsed.success
-    ? ({ ...DEFAULT_CASE_SETTINGS, ...stripUndefined(parsed.data) } as CaseSettings)
+    ? ({ ...DEFAULT_CASE_SETTINGS, ...givenFields(parsed.data) } as CaseSettings)
     : DEFAULT_CASE_SETTINGS;
 }
 
@@ -52,15 +53,9 @@ export async function storeCaseSettings(
   patch: { [K in keyof CaseSettings]?: CaseSettings[K] | undefined },
 ): Promise<{ before: CaseSettings; after: CaseSettings }> {
   const current = await loadCaseSettings(trxCtx);
-  const parsed = caseSettingsSchema.safeParse({ ...current, ...stripUndefined(patch) });
+  const parsed = caseSettingsSchema.safeParse({ ...current, ...givenFields(patch) });
   if (!parsed.success) throw new AppError('CASE_SETTING_INVALID', { details: parsed.error.issues });
-  const now = trxCtx.clock.now().toISOString();
-  const value = JSON.stringify(parsed.data);
-  await trxCtx.db
-    .insertInto('settings')
-    .values({ key: KEY, value, updated_at: now, updated_by: trxCtx.actor.userId })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: trxCtx.actor.userId }))
-    .execute();
+  await writeSetting(trxCtx, KEY, parsed.data);
   await audit(trxCtx, {
     action: 'cases.settings_update',
     entityType: 'settings',
@@ -68,10 +63,6 @@ export async function storeCaseSettings(
     details: { before: current, after: parsed.data },
   });
   return { before: current, after: parsed.data };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The bank's calendar around a period: weekdays corrected by the holiday table. */

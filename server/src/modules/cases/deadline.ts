@@ -71,18 +71,13 @@ export async function refreshDeadline(ctx: Ctx, row: CaseRow): Promise<CaseRow> 
  * due date is recorded on the case and published like any other deadline change. `previous` are the settings
  * the pending reminders were scheduled under (their lead times name the jobs to withdraw).
  */
-export async function recalculateRunningDeadlines(
-  trxCtx: Ctx,
-  reason: string,
-  previous: CaseSettings,
-): Promise<Array<{ caseId: string; number: string; previousDueDate: string; dueDate: string }>> {
+export async function recalculateRunningDeadlines(trxCtx: Ctx, reason: string, previous: CaseSettings): Promise<void> {
   const running = await trxCtx.db
     .selectFrom('cases')
     .select('id')
     .where('state', 'in', CLOCK_RUNNING_STATES)
     .orderBy('id')
     .execute();
-  const moved: Array<{ caseId: string; number: string; previousDueDate: string; dueDate: string }> = [];
   const now = trxCtx.clock.now();
   // Reminders at lead times no longer configured are withdrawn; the others are kept (or moved with the
   // due date by refreshDeadline), so one that is due but not yet run is not lost.
@@ -106,9 +101,7 @@ export async function recalculateRunningDeadlines(
       change,
     );
     publishCase(trxCtx, updated, 'case.deadline_changed');
-    moved.push({ caseId: row.id, number: row.number, ...change });
   }
-  return moved;
 }
 
 export async function scheduleDeadlineJobs(ctx: Ctx, row: CaseRow): Promise<void> {

@@ -5,6 +5,7 @@ import type { AccessNeed } from '../../platform/auth/customer-access.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
+import { readSetting, writeSetting } from '../../platform/settings.ts';
 import type { Level, LevelPolicy, Scripts } from './contact.ts';
 
 /**
@@ -86,10 +87,9 @@ export const configPatchSchema = contactsConfigSchema.partial();
 export type ConfigPatch = z.infer<typeof configPatchSchema>;
 
 export async function loadConfig(ctx: Ctx): Promise<ContactsConfig> {
-  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  if (!row) return DEFAULT_CONFIG;
-  const patch = configPatchSchema.parse(JSON.parse(row.value));
-  return merge(DEFAULT_CONFIG, patch);
+  const stored = await readSetting(ctx, SETTINGS_KEY);
+  if (stored === undefined) return DEFAULT_CONFIG;
+  return merge(DEFAULT_CONFIG, configPatchSchema.parse(stored));
 }
 
 function merge(base: ContactsConfig, patch: ConfigPatch): ContactsConfig {
@@ -108,31 +108,21 @@ export function requiredLevel(config: ContactsConfig, need: AccessNeed): Level {
 export async function updateConfig(ctx: Ctx, patch: ConfigPatch): Promise<ContactsConfig> {
   authorize(ctx.actor, 'settings.manage');
   return inTransaction(ctx.db, async (trx) => {
-    const now = ctx.clock.now().toISOString();
-    const row = await trx.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-    const current = row ? configPatchSchema.parse(JSON.parse(row.value)) : {};
+    const tctx = { ...ctx, db: trx };
+    const stored = await readSetting(tctx, SETTINGS_KEY);
+    const current = stored === undefined ? {} : configPatchSchema.parse(stored);
     const next: ConfigPatch = {
       ...current,
       ...patch,
       ...(patch.accessLevels ? { accessLevels: { ...(current.accessLevels ?? {}), ...patch.accessLevels } } : {}),
     };
-    const value = JSON.stringify(next);
-    if (row) {
-      await trx
-        .updateTable('settings')
-        .set({ value, updated_at: now, updated_by: ctx.actor.userId })
-        .where('key', '=', SETTINGS_KEY)
-        .execute();
-    } else {
-      await trx
-        .insertInto('settings')
-        .values({ key: SETTINGS_KEY, value, updated_at: now, updated_by: ctx.actor.userId })
-        .execute();
-    }
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'contacts.settings_update', entityType: 'settings', entityId: SETTINGS_KEY, details: { patch } },
-    );
+    await writeSetting(tctx, SETTINGS_KEY, next);
+    await audit(tctx, {
+      action: 'contacts.settings_update',
+      entityType: 'settings',
+      entityId: SETTINGS_KEY,
+      details: { patch },
+    });
     return merge(DEFAULT_CONFIG, next);
   });
 }

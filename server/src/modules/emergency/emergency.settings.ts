@@ -4,6 +4,7 @@ import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
+import { givenFields, readSetting, writeSetting } from '../../platform/settings.ts';
 import { type ChargebackRule, DEFAULT_CHARGEBACK_RULES, DEFAULT_PROTECTION_HOURS } from './emergency-rules.ts';
 
 const CARD_NETWORK_KEY = 'emergency.card_network';
@@ -59,13 +60,13 @@ export async function lostCardProtection(
   productId: string,
 ): Promise<{ hours: number; maxCoverFen: number | null }> {
   // Rows are keyed by product code (what a bank's rules name); cards carry the product's id.
-  const product = await ctx.db.selectFrom('products').select('code').where('id', '=', productId).executeTakeFirst();
   const rows = await ctx.db
     .selectFrom('lost_card_protection')
-    .select(['product_code', 'hours', 'max_cover_fen'])
-    .where('product_code', 'in', product ? [product.code, '*'] : ['*'])
+    .leftJoin('products', 'products.code', 'lost_card_protection.product_code')
+    .select(['lost_card_protection.product_code', 'lost_card_protection.hours', 'lost_card_protection.max_cover_fen'])
+    .where((eb) => eb.or([eb('products.id', '=', productId), eb('lost_card_protection.product_code', '=', '*')]))
     .execute();
-  const row = rows.find((r) => r.product_code === product?.code) ?? rows.find((r) => r.product_code === '*');
+  const row = rows.find((r) => r.product_code !== '*') ?? rows[0];
   return row
     ? { hours: row.hours, maxCoverFen: row.max_cover_fen === null ? null : Number(row.max_cover_fen) }
     : { hours: DEFAULT_PROTECTION_HOURS, maxCoverFen: null };
@@ -73,12 +74,8 @@ export async function lostCardProtection(
 
 /** The bank's cards are issued on UnionPay BINs (62…); a bank on another network changes this setting. */
 export async function cardNetwork(ctx: Pick<Ctx, 'db'>): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', CARD_NETWORK_KEY)
-    .executeTakeFirst();
-  return row ? String(JSON.parse(row.value)) : 'unionpay';
+  const stored = await readSetting(ctx, CARD_NETWORK_KEY);
+  return stored === undefined ? 'unionpay' : String(stored);
 }
 
 const chargebackRuleSchema = z
@@ -145,8 +142,7 @@ export async function updateEmergencySettings(
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const before = await loadEmergencySettings(tctx);
-    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const parsed = emergencySettingsSchema.safeParse({ ...before, ...given });
+    const parsed = emergencySettingsSchema.safeParse({ ...before, ...givenFields(patch) });
     if (!parsed.success) throw new AppError('EMERGENCY_SETTING_INVALID', { details: parsed.error.issues });
     const next = parsed.data;
     const networks = next.chargebackRules.map((r) => r.network);
@@ -196,14 +192,7 @@ export async function updateEmergencySettings(
         )
         .execute();
     }
-    if (patch.cardNetwork !== undefined) {
-      const value = JSON.stringify(next.cardNetwork);
-      await trx
-        .insertInto('settings')
-        .values({ key: CARD_NETWORK_KEY, value, updated_at: now, updated_by: by })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now, updated_by: by }))
-        .execute();
-    }
+    if (patch.cardNetwork !== undefined) await writeSetting(tctx, CARD_NETWORK_KEY, next.cardNetwork);
     await audit(tctx, {
       action: 'emergency.settings_update',
       entityType: 'settings',
