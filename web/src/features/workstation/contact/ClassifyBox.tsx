@@ -25,24 +25,20 @@ export function ClassifyBox({
   const { t, locale } = useI18n();
   const [intents, setIntents] = useState<string[]>(contact.intents);
   const [utterance, setUtterance] = useState('');
-  const [nlu, setNlu] = useState<NluAnalysis | null>(null);
-  const [answer, setAnswer] = useState<KbMatch | null>(null);
+  const [assisted, setAssisted] = useState<{ nlu: NluAnalysis; answer: KbMatch } | null>(null);
+  const nlu = assisted?.nlu ?? null;
   useEffect(() => setIntents(contact.intents), [contact.intents]);
   const save = useAction((key, list: string[]) => classify(key, contact.id, list));
   // The customer's words go to the NLU and to the FAQ matcher at once: what they are about, and the approved
   // answer (with its source) when the knowledge base has one it is sure enough of.
   const assist = useAction(
     async (_key, text: string) => {
-      const [analysis, match] = await Promise.all([analyze(text), matchKb(text)]);
-      setAnswer(match);
-      return analysis;
+      const [analysis, answer] = await Promise.all([analyze(text), matchKb(text)]);
+      return { nlu: analysis, answer };
     },
     { silent: true },
   );
-  const detect = async () => {
-    setAnswer(null);
-    setNlu((await assist.run(utterance.trim())) ?? null);
-  };
+  const detect = async () => setAssisted((await assist.run(utterance.trim())) ?? null);
   const dirty = intents.join() !== contact.intents.join();
   return (
     <Card
@@ -121,7 +117,7 @@ export function ClassifyBox({
           </Button>
         </div>
       )}
-      {nlu && answer && <SuggestedAnswer match={answer} />}
+      {assisted && <SuggestedAnswer match={assisted.answer} />}
       {nlu?.emotion.escalate && (
         <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }}>
           {t(
