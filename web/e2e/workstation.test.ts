@@ -61,7 +61,8 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
     await page.getByLabel('客户原话').fill('我这张卡的年费是多少钱一年?');
     await page.getByLabel('客户原话').press('Enter');
     const answer = page.getByTestId('assist-answer');
-    await answer.waitFor();
+    // The earlier question's answer is cleared when this one is asked; wait for this one's.
+    await answer.filter({ hasText: '年费' }).waitFor();
     assert.match(await text(answer), /年费/);
     assert.match(await text(answer), /来源/);
     assert.deepEqual(seen.errors, []);

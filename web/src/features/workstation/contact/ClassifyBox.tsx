@@ -38,7 +38,11 @@ export function ClassifyBox({
     },
     { silent: true },
   );
-  const detect = async () => setAssisted((await assist.run(utterance.trim())) ?? null);
+  const detect = async () => {
+    // The previous reading goes at once: an answer to the last question must not stand beside the new one.
+    setAssisted(null);
+    setAssisted((await assist.run(utterance.trim())) ?? null);
+  };
   const dirty = intents.join() !== contact.intents.join();
   return (
     <Card
