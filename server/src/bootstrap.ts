@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   modules?: readonly ModuleDef[];
   /** Events bus override (tests share one between two runtimes). */
   events?: EventBus;
+  /** A long-running server on a SQLite file: WAL checkpoints off the event loop (`db/wal-checkpointer.ts`). */
+  backgroundCheckpoints?: boolean;
 }
 
 /**
@@ -40,6 +42,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const opened = await openDb(config.DATABASE_URL, {
     onIdleError: (err) => log.warn({ err }, 'database connection lost; the pool will reconnect'),
+    backgroundCheckpoints: options.backgroundCheckpoints ?? false,
+    onCheckpointError: (err) => log.warn({ err }, 'background WAL checkpoint failed; SQLite checkpoints in line'),
   });
   await migrateToLatest(opened.db);
   const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID);

@@ -5,7 +5,7 @@ import { loadConfig } from './config.ts';
 // Composition root: read config, build dependencies, start HTTP and the job worker. No logic here.
 // `npm start` passes --demo: the embedded default seeds demo data unless CARDDESK_DEMO says otherwise.
 const config = loadConfig({ CARDDESK_DEMO: process.argv.includes('--demo') ? '1' : undefined, ...process.env });
-const runtime = await createRuntime(config);
+const runtime = await createRuntime(config, { backgroundCheckpoints: true });
 const { log } = runtime.deps;
 
 if (config.CARDDESK_DEMO) {

@@ -7,7 +7,7 @@ import { createRuntime } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
-const runtime = await createRuntime(config);
+const runtime = await createRuntime(config, { backgroundCheckpoints: true });
 const app = await buildApp(runtime.deps, runtime.modules);
 // The bare route: same process, same Fastify, no auth, no database — the ceiling to compare with.
 app.get('/bench/bare', { config: { public: true }, schema: { hide: true } }, async () => ({ hello: 'world' }));

@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import type { Database, Executor } from './database.ts';
 import { StatementCache } from './sqlite-statements.ts';
+import { BACKSTOP_PAGES, startWalCheckpointer } from './wal-checkpointer.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives in this file. The rest of the code writes
@@ -117,7 +118,13 @@ let pgParsersSet = false;
 /** Opens SQLite (a file path or `:memory:`) or PostgreSQL (a postgres:// URL). */
 export async function openDb(
   url: string,
-  options: { poolSize?: number; onIdleError?: (err: Error) => void } = {},
+  options: {
+    poolSize?: number;
+    onIdleError?: (err: Error) => void;
+    /** SQLite file: checkpoint the WAL on a worker thread (see `wal-checkpointer.ts`); for a long-running server. */
+    backgroundCheckpoints?: boolean;
+    onCheckpointError?: (err: Error) => void;
+  } = {},
 ): Promise<OpenedDb> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pg = await import('pg');
@@ -150,8 +157,20 @@ export async function openDb(
   // 16 MiB gets most of what 64 MiB does (recent transactions 0.26 vs 0.23 ms; 2 MiB: 0.39 ms) for a
   // quarter of the resident memory.
   sqlite.pragma('cache_size = -16384');
+  const checkpointer =
+    options.backgroundCheckpoints && url !== ':memory:'
+      ? startWalCheckpointer(url, { onError: (err) => options.onCheckpointError?.(err) })
+      : null;
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: new StatementCache(sqlite) }),
   });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
