@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { customerCaseItemSchema } from './cases.ts';
 import { calendarDateSchema, fenSchema } from './common.ts';
+import { customerContactItemSchema, promiseViewSchema } from './contacts.ts';
 
 /**
  * The card engine's API responses (server/src/modules/cards), one definition for both sides: the server
@@ -182,28 +184,30 @@ export const customerSearchSchema = z.object({
 export type CustomerSearch = z.infer<typeof customerSearchSchema>;
 
 /** The customer 360 view: the card engine's part plus the sections other modules add (promises, contacts, cases). */
-export const customer360Schema = z
-  .object({
-    customer: z.object({
-      id: z.string(),
-      maskedName: z.string(),
-      maskedPhone: z.string(),
-      maskedIdNumber: z.string(),
-      maskedAddress: z.string(),
-      gender: z.string(),
-      salutation: z.string(),
-      flags: z.object({ vip: z.boolean(), vulnerable: z.boolean(), note: z.string().nullable() }),
-      preferences: z.record(z.string(), z.unknown()),
-      customerSince: z.string(),
-    }),
-    accounts: z.array(accountSchema),
-    cards: z.array(cardSummarySchema),
-    latestStatements: z.array(statementSchema),
-    recentTransactions: z.array(transactionSchema),
-    installmentPlans: z.array(installmentPlanSchema),
-  })
-  // Sections contributed by other modules, each with its own schema in its module.
-  .catchall(z.unknown());
+export const customer360Schema = z.object({
+  customer: z.object({
+    id: z.string(),
+    maskedName: z.string(),
+    maskedPhone: z.string(),
+    maskedIdNumber: z.string(),
+    maskedAddress: z.string(),
+    gender: z.string(),
+    salutation: z.string(),
+    flags: z.object({ vip: z.boolean(), vulnerable: z.boolean(), note: z.string().nullable() }),
+    preferences: z.record(z.string(), z.unknown()),
+    customerSince: z.string(),
+  }),
+  accounts: z.array(accountSchema),
+  cards: z.array(cardSummarySchema),
+  latestStatements: z.array(statementSchema),
+  recentTransactions: z.array(transactionSchema),
+  installmentPlans: z.array(installmentPlanSchema),
+  // Sections other modules contribute (server: `customerViews`), absent when that module is not installed.
+  // A section must be named here to reach the client: the response schema drops keys it does not know.
+  promises: z.array(promiseViewSchema).optional(),
+  contacts: z.array(customerContactItemSchema).optional(),
+  cases: z.array(customerCaseItemSchema).optional(),
+});
 export type Customer360View = z.infer<typeof customer360Schema>;
 
 export const scheduleLineSchema = z.object({

@@ -23,10 +23,24 @@ const REASON = { 'x-access-reason': encodeURIComponent('客户来电核实') };
 const asSupervisor = { as: 'supervisor', headers: REASON };
 
 // A module contributing a 360 section, as the contacts and cases modules do.
-const promisesModule: ModuleDef = {
-  name: 'test-promises',
+// Stands in for the cases module: a section the 360 contract declares, and one it does not.
+const caseItem = {
+  id: 'case-1',
+  number: 'TS-0001',
+  kind: 'complaint',
+  state: 'handling',
+  stateLabel: '处理中',
+  category: 'complaint_fee',
+  receivedDate: '2026-11-20',
+  dueDate: '2026-12-05',
+  promisedDate: null,
+  overdue: false,
+};
+const sectionsModule: ModuleDef = {
+  name: 'test-sections',
   customerViews: [
-    { section: 'openPromises', load: async (_ctx, id) => [{ customerId: id, text: '三个工作日内回电' }] },
+    { section: 'cases', load: async () => [caseItem] },
+    { section: 'undeclared', load: async (_ctx, id) => [{ customerId: id, secret: 'not in the contract' }] },
   ],
 };
 
@@ -37,7 +51,7 @@ describe('cards API', () => {
   let account: string;
 
   before(async () => {
-    env = await createTestEnv({ modules: [cardsModule, promisesModule] });
+    env = await createTestEnv({ modules: [cardsModule, sectionsModule] });
     const id = await findCustomerIdByPhone(env.system, '13800138000');
     assert.ok(id);
     zhang = id;
@@ -114,7 +128,10 @@ describe('cards API', () => {
     assert.ok(v.latestStatements.length >= 1);
     assert.ok(v.recentTransactions.length > 0);
     assert.ok(v.installmentPlans.some((p: { status: string }) => p.status === 'active'));
-    assert.deepEqual(v.openPromises, [{ customerId: zhang, text: '三个工作日内回电' }]);
+    assert.deepEqual(v.cases, [caseItem]);
+    // The response schema is the contract: a section it does not name never reaches the client.
+    assert.equal(v.undeclared, undefined);
+    assert.doesNotMatch(res.body, /not in the contract/);
     assert.doesNotMatch(res.body, /110105198503150/);
     const agent = await env.request({ method: 'GET', url: `/api/customers/${zhang}`, as: 'agent' });
     assert.equal(agent.json().error.code, 'CUSTOMER_ACCESS_DENIED');

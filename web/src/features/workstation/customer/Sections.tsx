@@ -7,8 +7,6 @@ import type {
   StatementView,
   TransactionView,
 } from '../../../api/cards.ts';
-import type { CustomerCaseItem } from '../../../api/cases.ts';
-import type { CustomerContactItem, CustomerPromise } from '../../../api/contacts.ts';
 import { type Locale, useI18n } from '../../../app/i18n.tsx';
 import { stateText } from '../../cases/caseText.ts';
 import { DeadlineTag } from '../../cases/DeadlineTag.tsx';
@@ -180,21 +178,13 @@ export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] })
   );
 }
 
-/** The sections' items are the server's own shapes, inferred in `@carddesk/contracts`. */
-type SectionCase = CustomerCaseItem;
-type SectionPromise = CustomerPromise;
-type SectionContact = CustomerContactItem;
-
-function asArray<T>(v: unknown): T[] {
-  return Array.isArray(v) ? (v as T[]) : [];
-}
-
 /** Sections other modules contribute to the 360 view: open cases, promises made, past contacts. */
 export function CasesSection({ view, locale }: { view: Customer360View; locale: Locale }) {
   const { t } = useI18n();
-  const cases = asArray<SectionCase>(view.cases);
-  const promises = asArray<SectionPromise>(view.promises);
-  const contacts = asArray<SectionContact>(view.contacts);
+  // Each section is absent when its module is not installed.
+  const cases = view.cases ?? [];
+  const promises = view.promises ?? [];
+  const contacts = view.contacts ?? [];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Typography.Text strong>{t('未结工单', 'Open cases')}</Typography.Text>
