@@ -26,9 +26,10 @@ describe('admin portal', { skip: chromiumMissing }, () => {
     await page.getByRole('tab', { name: '卡产品' }).click();
     await page.getByText('STD', { exact: true }).waitFor();
     await page.getByRole('tab', { name: '规则设置' }).click();
-    const contacts = page.getByRole('textbox', { name: /联络与核身规则/ });
-    await contacts.waitFor();
-    assert.match(await contacts.inputValue(), /"accessLevels"/);
+    // The boxes render before their settings arrive: wait for each module's settings to fill its box.
+    await filledWith(page, /联络与核身规则/, '"accessLevels"');
+    await filledWith(page, /工单规则/, '"dayBasis"');
+    assert.match(await page.getByRole('textbox', { name: /联络与核身规则/ }).inputValue(), /"accessLevels"/);
   });
 
   it('refuses invalid settings with the server’s message and changes nothing', async () => {
@@ -50,3 +51,12 @@ describe('admin portal', { skip: chromiumMissing }, () => {
     assert.deepEqual(seen.errors, []);
   });
 });
+
+async function filledWith(page: Page, name: RegExp, fragment: string): Promise<void> {
+  const box = await page.getByRole('textbox', { name }).elementHandle();
+  await page.waitForFunction(
+    ([el, text]) => (el as HTMLTextAreaElement).value.includes(text as string),
+    [box, fragment] as const,
+    { timeout: 10_000 },
+  );
+}
