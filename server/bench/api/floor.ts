@@ -8,18 +8,14 @@
  * matters less than for wall time. The replay is the floor under any implementation of the same view on
  * this database and driver: the statements are the service's own, so the floor follows the code.
  */
-import { join, resolve } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createRuntime } from '../../src/bootstrap.ts';
-import { loadConfig } from '../../src/config.ts';
 import { getCustomer360 } from '../../src/modules/cards/customers/customer360.service.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import type { Database as Schema } from '../../src/platform/db/database.ts';
+import { benchConfig, dbFile } from './data-set.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const dataDir = join(root, 'data', 'bench');
-const dbFile = join(dataDir, 'bench.db');
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 3000);
 
 const sampler = new Database(dbFile, { readonly: true });
@@ -68,14 +64,7 @@ const recordingDb = {
 };
 const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: recordingDb as never }) });
 
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: dbFile,
-  CARDDESK_DATA_DIR: dataDir,
-  CARDDESK_DEMO: '1',
-  LOG_LEVEL: 'warn',
-});
-const runtime = await createRuntime(config);
+const runtime = await createRuntime(benchConfig());
 const ctx: Ctx = {
   ...runtime.deps,
   db,

@@ -8,17 +8,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildServer } from '../../scripts/build.ts';
 import { Keyring } from '../../src/platform/pii/keyring.ts';
+import { benchEnv, dataDir, dbFile, repoRoot } from './data-set.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const dataDir = join(root, 'data', 'bench');
-const dbFile = join(dataDir, 'bench.db');
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 6);
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
@@ -26,7 +24,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // The paced runs: the same 50 connections sending this many requests per second in all, well below saturation
 // (about ten times what 2,000 agents opening a 360 view every two minutes would ask).
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 200);
-const env = { ...process.env, DATABASE_URL: dbFile, CARDDESK_DATA_DIR: dataDir, CARDDESK_DEMO: '1', LOG_LEVEL: 'warn' };
+const env = benchEnv;
 
 function buildData(): void {
   if (existsSync(dbFile)) return;
@@ -35,7 +33,7 @@ function buildData(): void {
   const r = spawnSync(
     process.execPath,
     [
-      join(root, 'server/bin/carddesk.mjs'),
+      join(repoRoot, 'server/bin/carddesk.mjs'),
       'seed',
       '--customers',
       String(CUSTOMERS),
@@ -108,7 +106,7 @@ async function serverCommand(): Promise<string[]> {
   const entry = join(import.meta.dirname, 'server-entry.ts');
   if (process.env.BENCH_SERVER === 'tsx') return ['--import', 'tsx', entry];
   await buildServer({ 'bench-server': 'bench/api/server-entry.ts' });
-  return [join(root, 'server/dist/bench-server.mjs')];
+  return [join(repoRoot, 'server/dist/bench-server.mjs')];
 }
 
 async function start(): Promise<{ port: number; pid: number; stop: () => void }> {

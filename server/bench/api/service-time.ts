@@ -11,17 +11,14 @@
  * Each freeze changes a different active card of the data set for good, as the benchmark's freezes do.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../src/app.ts';
 import { createRuntime } from '../../src/bootstrap.ts';
-import { loadConfig } from '../../src/config.ts';
 import { Keyring } from '../../src/platform/pii/keyring.ts';
+import { benchConfig, dataDir, dbFile } from './data-set.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const dataDir = join(root, 'data', 'bench');
-const dbFile = join(dataDir, 'bench.db');
 const N = Number(process.argv[2] ?? 2000);
 // Distinct customers sampled: fewer than N keeps their pages warm, so CPU cost dominates, not disk reads.
 const DISTINCT = Number(process.env.DISTINCT ?? N);
@@ -40,14 +37,7 @@ const cards = (
 ).map((c) => c.id);
 raw.close();
 
-const config = loadConfig({
-  ...process.env,
-  DATABASE_URL: dbFile,
-  CARDDESK_DATA_DIR: dataDir,
-  CARDDESK_DEMO: '1',
-  LOG_LEVEL: 'warn',
-});
-const runtime = await createRuntime(config);
+const runtime = await createRuntime(benchConfig());
 const app = await buildApp(runtime.deps, runtime.modules);
 await app.ready();
 const login = await app.inject({
