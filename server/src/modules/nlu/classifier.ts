@@ -4,9 +4,10 @@
  */
 
 import type { SparseVector } from './features.ts';
-import { quantizedScores, softmaxInPlace } from './model.ts';
+import { softmaxInPlace } from './model.ts';
 import type { NluModel } from './model-file.ts';
 import { normalizeText } from './normalize.ts';
+import { createScorer, type Scorer } from './scorer.ts';
 
 export interface ScoredLabel {
   readonly intent: string;
@@ -55,6 +56,7 @@ const SECOND_REQUEST = /顺便|另外|还有|对了|还想问|by the way|\bbtw\b
 export class Classifier {
   readonly model: NluModel;
   private readonly scores: Float64Array;
+  private readonly scorer: Scorer;
   private readonly oosIndex: number;
   private readonly hasEmergency: boolean;
   private readonly emergencyIndexes: readonly number[];
@@ -62,6 +64,7 @@ export class Classifier {
   constructor(model: NluModel) {
     this.model = model;
     this.scores = new Float64Array(model.labels.length);
+    this.scorer = createScorer(model.linear);
     this.oosIndex = model.labels.indexOf(model.oosLabel);
     this.emergencyIndexes = model.labels.flatMap((l, k) => (this.typeOf(l) === 'emergency' ? [k] : []));
     this.hasEmergency = this.emergencyIndexes.length > 0;
@@ -78,7 +81,7 @@ export class Classifier {
 
   private probabilitiesOf(x: SparseVector): Float64Array {
     const z = this.scores;
-    quantizedScores(this.model.linear, x, z);
+    this.scorer.scores(x, z);
     const p = Float64Array.from(z);
     softmaxInPlace(p, this.model.temperature);
     return p;

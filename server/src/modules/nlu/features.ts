@@ -639,8 +639,12 @@ export class Vectorizer {
   /** Column of each hashed key, by (high half, low half). */
   private readonly table: PairTable;
   private readonly hasher: FeatureHasher;
-  /** Term-frequency scratch, reset after each use (transform is synchronous and not re-entrant). */
-  private readonly tf: Float64Array;
+  /**
+   * Term-frequency scratch, reset after each use (transform is synchronous and not re-entrant). Counts
+   * are small integers: 16 bits keep the array a quarter of a Float64Array's size, and it is read at
+   * random (CLINC150: 53k columns, 106 KB instead of 425 KB).
+   */
+  private readonly tf: Uint16Array;
   private cols = new Int32Array(256);
 
   constructor(keysLo: Uint32Array, keysHi: Uint32Array, idf: Float32Array, options: VectorizerOptions) {
@@ -656,7 +660,7 @@ export class Vectorizer {
     this.table = new PairTable(keysLo.length);
     for (let col = 0; col < keysLo.length; col++) this.table.add(keysHi[col] as number, keysLo[col] as number, col);
     this.hasher = new FeatureHasher(options);
-    this.tf = new Float64Array(keysLo.length);
+    this.tf = new Uint16Array(keysLo.length);
   }
 
   /** Column of a named feature (as `featureCounts` names it), if it is in the vocabulary. */
@@ -699,8 +703,10 @@ export class Vectorizer {
     const kept: number[] = [];
     for (let s = 0; s < keys.length; s++) if ((df[s] as number) >= options.minDf) kept.push(s);
     kept.sort((x, y) => (df[y] as number) - (df[x] as number) || (keys[x] as number) - (keys[y] as number));
+    // Columns stay in that order, most frequent first: the rows of the weight matrix an utterance reads
+    // most (common n-grams and words) sit together at its start and stay in the cache between answers,
+    // instead of being scattered by key (CLINC150: about 10% off an answer's time, same answers).
     const top = kept.slice(0, options.maxFeatures);
-    top.sort((x, y) => (keys[x] as number) - (keys[y] as number));
     const n = texts.length;
     const lo = new Uint32Array(top.length);
     const hi = new Uint32Array(top.length);
@@ -728,8 +734,10 @@ export class Vectorizer {
     for (let k = 0; k < n; k++) {
       const col = table.get(hi[k] as number, lo[k] as number);
       if (col < 0) continue;
-      if (tf[col] === 0) cols[m++] = col;
-      tf[col] = (tf[col] as number) + 1;
+      const count = tf[col] as number;
+      if (count === 0) cols[m++] = col;
+      // A text of NLU_MAX_TEXT characters repeats no feature 65,535 times; the cap only guards the type.
+      if (count < 0xffff) tf[col] = count + 1;
     }
     const indices = cols.slice(0, m);
     const values = new Float32Array(m);
@@ -740,7 +748,9 @@ export class Vectorizer {
     const idf = this.idf;
     for (let i = 0; i < m; i++) {
       const col = indices[i] as number;
-      const v = (1 + Math.log(tf[col] as number)) * (idf[col] as number);
+      const count = tf[col] as number;
+      // Most features occur once, and 1 + log 1 is exactly 1: no logarithm for them.
+      const v = count === 1 ? (idf[col] as number) : (1 + Math.log(count)) * (idf[col] as number);
       tf[col] = 0;
       values[i] = v;
       const g = group[col];

@@ -230,3 +230,49 @@ export function trainSoftmax(
   for (let j = 0; j < V.length; j++) V[j] = (V[j] as number) * scale;
   return { numFeatures, numClasses, weights: V, bias };
 }
+
+/**
+ * Adds `weight` × a multinomial naive Bayes model of the same rows to a trained model's weights, in place.
+ *
+ * Naive Bayes over the TF-IDF rows is linear in them too: log θ(f|c), the class's smoothed share of the
+ * feature's TF-IDF mass, per feature and class. So the sum of the two models is one linear model, served
+ * at no extra cost. The logistic model is discriminative and fits what separates close classes; naive
+ * Bayes keeps every feature's evidence, including the rare words a regularised model shrinks, and the
+ * mix scored better than either on BANKING77 and CLINC150 dev splits (see train.ts). Each feature's
+ * terms are centred over the classes: a per-feature constant changes no softmax, and it would only widen
+ * the row's int8 scale. Bias is left alone (the classes are balanced by weight in training).
+ */
+export function addNaiveBayes(
+  model: LinearModel,
+  rows: readonly SparseVector[],
+  labels: Int32Array,
+  weight: number,
+  smoothing: number,
+): void {
+  const K = model.numClasses;
+  const F = model.numFeatures;
+  const mass = new Float64Array(F * K);
+  const total = new Float64Array(K);
+  rows.forEach((x, r) => {
+    const c = labels[r] as number;
+    for (let i = 0; i < x.indices.length; i++) {
+      const at = (x.indices[i] as number) * K + c;
+      const v = x.values[i] as number;
+      mass[at] = (mass[at] as number) + v;
+      total[c] = (total[c] as number) + v;
+    }
+  });
+  const logTotal = Float64Array.from(total, (t) => Math.log(t + smoothing * F));
+  const W = model.weights;
+  for (let f = 0; f < F; f++) {
+    const base = f * K;
+    let mean = 0;
+    for (let c = 0; c < K; c++) {
+      const l = Math.log((mass[base + c] as number) + smoothing) - (logTotal[c] as number);
+      mass[base + c] = l;
+      mean += l;
+    }
+    mean /= K;
+    for (let c = 0; c < K; c++) W[base + c] = (W[base + c] as number) + weight * ((mass[base + c] as number) - mean);
+  }
+}

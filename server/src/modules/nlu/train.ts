@@ -15,6 +15,7 @@ import type { LabelledText } from './csv.ts';
 import { DEFAULT_VECTORIZER_OPTIONS, type SparseVector, Vectorizer, type VectorizerOptions } from './features.ts';
 import {
   ACTIVE_GRADIENT,
+  addNaiveBayes,
   balancedClassWeights,
   createRng,
   type LinearModel,
@@ -52,6 +53,13 @@ export interface TrainOptions {
   readonly oosLabel?: string;
   /** Loss weight of out-of-scope rows relative to a balanced class: chatter is varied and must be learnt well. */
   readonly oosClassWeight?: number;
+  /**
+   * Weight of a multinomial naive Bayes model on the same features added to the logistic weights (0:
+   * none; see `addNaiveBayes`). Default ENGLISH_NB_WEIGHT for English corpora, 0 for Chinese.
+   */
+  readonly nbWeight?: number;
+  /** Additive smoothing of that naive Bayes model, in TF-IDF mass per feature. */
+  readonly nbSmoothing?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -92,6 +100,16 @@ const DEFAULT_FOLDS = 3;
  * accuracy fell 0.7 points and the knowledge-base matcher built on it refused fewer off-topic questions.
  */
 const ENGLISH_OOS_CLASS_WEIGHT = 3;
+/**
+ * Naive Bayes folded into the English logistic weights (`addNaiveBayes`). Chosen on BANKING77 splits
+ * carved from its training part (1,275 dev rows each, one row 0.08 points): at weight 0.1 and smoothing
+ * 0.01, 89.73 → 90.20% on the default carve, 89.65 → 90.27% and 90.35 → 90.59% on two other carves;
+ * on the CLINC150 carve 94.39 → 94.78% (out-of-scope recall unchanged at 92%). Weight 0.02 / 0.15 / 0.2
+ * / 0.3 gave 89.73 / 90.20 / 90.12 / 89.25% on the default carve, smoothing 0.001 / 0.03 / 1 89.96 /
+ * 89.65 / 89.49% (1 at weight 0.05). The shipped Chinese corpus keeps none: its model is unchanged.
+ */
+const ENGLISH_NB_WEIGHT = 0.1;
+const ENGLISH_NB_SMOOTHING = 0.01;
 
 /** Stratified, seeded split: every label with at least 3 rows contributes to dev. */
 export function stratifiedSplit(
@@ -260,6 +278,11 @@ export function trainModel(
     if (oosIndex >= 0) w[oosIndex] = (w[oosIndex] as number) * oosClassWeight;
     return w;
   };
+  const nbWeight = options.nbWeight ?? (cjkShare >= 0.5 ? 0 : ENGLISH_NB_WEIGHT);
+  const nbSmoothing = options.nbSmoothing ?? ENGLISH_NB_SMOOTHING;
+  const foldNaiveBayes = (model: LinearModel, rows: readonly SparseVector[], y: Int32Array) => {
+    if (nbWeight > 0) addNaiveBayes(model, rows, y, nbWeight, nbSmoothing);
+  };
   const score = (model: LinearModel, rows: readonly SparseVector[]) =>
     rows.map((x) => {
       const z = new Float64Array(K);
@@ -284,6 +307,7 @@ export function trainModel(
       classWeights: classWeightsOf(prepared.y),
       l2,
     });
+    foldNaiveBayes(model, prepared.rows, prepared.y);
     return { scores: score(model, devRows), model, vectorizer: prepared.vectorizer };
   };
 
@@ -376,6 +400,7 @@ export function trainModel(
         l2: chosen.l2,
       }),
     };
+    foldNaiveBayes(final.model, all.rows, all.y);
   }
   const { vectorizer, model: linear } = final;
   const tuningRows = devScores.length;

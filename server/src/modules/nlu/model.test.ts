@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SparseVector } from './features.ts';
+import { addNaiveBayes, type LinearModel, linearScores } from './model.ts';
+
+const row = (entries: Array<[number, number]>): SparseVector => ({
+  indices: Int32Array.from(entries, ([f]) => f),
+  values: Float32Array.from(entries, ([, v]) => v),
+});
+
+function zeroModel(numFeatures: number, numClasses: number): LinearModel {
+  return {
+    numFeatures,
+    numClasses,
+    weights: new Float32Array(numFeatures * numClasses),
+    bias: new Float32Array(numClasses),
+  };
+}
+
+describe('addNaiveBayes', () => {
+  // Features 0 and 1 belong to class 0, 2 and 3 to class 1; feature 4 is everywhere.
+  const rows = [
+    row([
+      [0, 0.8],
+      [4, 0.6],
+    ]),
+    row([
+      [1, 0.8],
+      [4, 0.6],
+    ]),
+    row([
+      [2, 0.8],
+      [4, 0.6],
+    ]),
+    row([
+      [3, 0.8],
+      [4, 0.6],
+    ]),
+  ];
+  const labels = Int32Array.of(0, 0, 1, 1);
+
+  it('adds naive Bayes evidence that alone tells the classes apart', () => {
+    const model = zeroModel(5, 2);
+    addNaiveBayes(model, rows, labels, 1, 0.01);
+    const z = new Float64Array(2);
+    linearScores(model, row([[1, 1]]), z);
+    assert.ok((z[0] as number) > (z[1] as number));
+    linearScores(model, row([[2, 1]]), z);
+    assert.ok((z[1] as number) > (z[0] as number));
+  });
+
+  it('centres each feature over the classes, so a feature every class shares adds nothing', () => {
+    const model = zeroModel(5, 2);
+    addNaiveBayes(model, rows, labels, 0.5, 0.01);
+    for (let f = 0; f < 5; f++) {
+      const sum = (model.weights[2 * f] as number) + (model.weights[2 * f + 1] as number);
+      assert.ok(Math.abs(sum) < 1e-6, `feature ${f}: ${sum}`);
+    }
+    assert.ok(Math.abs(model.weights[8] as number) < 1e-6);
+    assert.ok(Math.abs(model.weights[9] as number) < 1e-6);
+  });
+
+  it('adds to the trained weights in proportion to its weight', () => {
+    const once = zeroModel(5, 2);
+    addNaiveBayes(once, rows, labels, 0.1, 0.01);
+    const twice = zeroModel(5, 2);
+    twice.weights.fill(1);
+    addNaiveBayes(twice, rows, labels, 0.2, 0.01);
+    for (let j = 0; j < 10; j++) {
+      assert.ok(Math.abs((twice.weights[j] as number) - 1 - 2 * (once.weights[j] as number)) < 1e-6);
+    }
+  });
+});
