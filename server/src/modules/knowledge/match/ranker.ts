@@ -50,11 +50,11 @@ export type RankerWeights = readonly number[];
 
 /**
  * Weights learnt by `carddesk kb calibrate` on the demo content, the default until a bank's own FAQs are
- * calibrated. Largest: the naive Bayes signal, the answer's words, the log classifier probability and the
- * NLU's intent (as a log), the closest phrasing's words and the answer's characters.
+ * calibrated. Largest: the naive Bayes signal, the log classifier probability, the answer's words, the NLU's
+ * intent (as a log), the closest phrasing's words and the sibling-distinctive words.
  */
 export const DEFAULT_RANKER: RankerWeights = [
-  -0.2, -0.4, 1.19, -0.11, -0.22, -0.28, 1.08, 2.45, -0.47, -0.43, 1.76, 0.96, 1.81, 0.44, -0.3, 0.36, 0.61, 3.14,
+  -0.14, -0.73, 1.08, -0.39, 0.05, -0.13, 0.89, 1.9, -1.1, -0.02, 1.97, 0.75, 1.89, 0.07, -0.07, 1.01, 0.68, 3.54,
 ];
 
 /** One training question: the feature rows of its candidates (flattened, RANK_DIM per row) and the right one. */
