@@ -281,7 +281,7 @@ const NOTES = `## Notes
   dev.csv) is unchanged: Chinese training keeps its previous settings (see below).
 - **Training time.** BANKING77 35.9 → 14–16 CPU s for 8,504 rows; CLINC150 92.6 → 61–68 CPU s for 15,100
   rows (40–45 s per 10,000 rows; it now trains four models, three fold models and the final one, where
-  it trained three), over four runs on 2026-12-05; in this run 14.9 and 64.1 CPU s (42 s per 10,000 rows).
+  it trained three), over four runs on 2026-12-05; in the run of 2026-12-06 (load 1.0) 14.2 and 61.3 CPU s (41 s per 10,000 rows).
   The naive Bayes term (below) is one pass over the rows and a logarithm per weight: on BANKING77's carved
   split training took 9.2–10.2 CPU s with it against 8.6–9.6 without, within the spread between runs. The
   figures before were measured on another processor (Intel Xeon); on this one, on the dev splits carved
@@ -363,17 +363,17 @@ const NOTES = `## Notes
   shipped Chinese model answers its training rows in 14.0–17.4 µs (CPU) against 17.6–20.9 before. The scorer keeps its
   own copy of the int8 weights in WebAssembly memory (the built-in model: 1.9 MB, hence +19.7 MB of
   memory against 17.3). Building it takes 4–10 ms for CLINC150's 8 MB of weights (the classifier took
-  0.1 ms before), so of BANKING77's model load, 43 ms in this run against 12, a few ms are the scorer and
-  the rest the machine; outside the benchmark the built-in model loaded in 75–116 ms before and 81–107 ms
-  after (model file and classifier, back to back), so this run's 190 ms against 104 is the machine's load
-  (4.0 at the start) too. In this run CLINC150's p50 is 0.023 ms against
-  NLP.js's 0.065 (a tie before: 0.065 vs 0.065; earlier runs 0.056 vs 0.060, 0.062 vs 0.067, 0.065 vs
-  0.069, 0.067 vs 0.070, 0.067 vs 0.067) and p99 0.059 against 0.170. Before the hashed features
+  0.1 ms before), so of BANKING77's model load, 43 ms in a run at load 4.0 against 12, a few ms are the scorer and
+  the rest the machine (18 ms at load 1.0 on 2026-12-06); outside the benchmark the built-in model loaded in 75–116 ms before and 81–107 ms
+  after (model file and classifier, back to back), so that run's 190 ms against 104 is the machine's load
+  too (115 ms at load 1.0). In the run of 2026-12-06 CLINC150's p50 is 0.021 ms against
+  NLP.js's 0.062 (a tie before: 0.065 vs 0.065; earlier runs 0.056 vs 0.060, 0.062 vs 0.067, 0.065 vs
+  0.069, 0.067 vs 0.070, 0.067 vs 0.067) and p99 0.048 against 0.150. Before the hashed features
   (2026-11-29 run): Chinese dev p50 0.062 ms, CLINC150 p50 0.114 / p99 4.137 ms, CLINC150 model load
   940 ms. p99 swings with the load on both sides (earlier runs: BANKING77 0.182 vs 1.028, 2.575 vs 4.876
   and 0.312 vs 0.230 ms; CLINC150 0.180 vs 4.149, 4.122 vs 0.239 and 0.182 vs 0.374). The first data set
-  of a run is timed while the code is the least warmed up: in this run the Chinese dev p50 is 0.031 ms
-  (0.022 before) while the Chinese test set, timed next, went 0.021 → 0.012 ms. In a fresh process the
+  of a run is timed while the code is the least warmed up: in the run at load 4.0 the Chinese dev p50 was 0.031 ms
+  (0.022 before) while the Chinese test set, timed next, went 0.021 → 0.012 ms; at load 1.0 they are 0.020 and 0.012 ms. In a fresh process the
   Chinese dev rows' p50 falls from 0.035–0.041 ms in the first pass to 0.015–0.022 in the sixth, with the
   code before and after this change alike (after: at or below before in every pass of two runs). The
   log-odds rule adds two logarithms per answer.
