@@ -43,7 +43,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const opened = await openDb(config.DATABASE_URL, {
     onIdleError: (err) => log.warn({ err }, 'database connection lost; the pool will reconnect'),
     backgroundCheckpoints: options.backgroundCheckpoints ?? false,
-    onCheckpointError: (err) => log.warn({ err }, 'background WAL checkpoint failed; SQLite checkpoints in line'),
+    onCheckpointError: (err) => log.warn({ err }, 'background WAL checkpoint failed'),
   });
   await migrateToLatest(opened.db);
   const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID);

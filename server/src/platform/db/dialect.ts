@@ -13,7 +13,7 @@ import {
 } from 'kysely';
 import type { Database, Executor } from './database.ts';
 import { StatementCache } from './sqlite-statements.ts';
-import { BACKSTOP_PAGES, startWalCheckpointer } from './wal-checkpointer.ts';
+import { BACKSTOP_PAGES, SQLITE_DEFAULT_PAGES, startWalCheckpointer } from './wal-checkpointer.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL lives in this file. The rest of the code writes
@@ -159,7 +159,10 @@ export async function openDb(
   sqlite.pragma('cache_size = -16384');
   const checkpointer =
     options.backgroundCheckpoints && url !== ':memory:'
-      ? startWalCheckpointer(url, { onError: (err) => options.onCheckpointError?.(err) })
+      ? startWalCheckpointer(url, {
+          onError: (err) => options.onCheckpointError?.(err),
+          onEnded: () => sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`),
+        })
       : null;
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const db = new Kysely<Database>({

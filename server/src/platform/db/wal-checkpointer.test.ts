@@ -26,12 +26,20 @@ test('the worker copies the log into the database file while this connection nev
   })();
   const before = statSync(file).size;
   const reports: CheckpointReport[] = [];
-  const checkpointer = startWalCheckpointer(file, { intervalMs: 10, onCheckpoint: (r) => reports.push(r) });
+  let ended = false;
+  const checkpointer = startWalCheckpointer(file, {
+    intervalMs: 10,
+    onCheckpoint: (r) => reports.push(r),
+    onEnded: () => {
+      ended = true;
+    },
+  });
   const deadline = Date.now() + 10_000;
   while (!reports.some((r) => r.logFrames > 0 && r.checkpointedFrames === r.logFrames) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await checkpointer.stop();
+  assert.equal(ended, false, 'a worker that was stopped did not end on its own');
   assert.ok(
     reports.some((r) => r.logFrames > 0 && r.checkpointedFrames === r.logFrames),
     `a full checkpoint was reported (${JSON.stringify(reports.slice(-3))})`,
@@ -42,11 +50,15 @@ test('the worker copies the log into the database file while this connection nev
   db.close();
 });
 
-test('a failing checkpoint is reported, not thrown', async (t) => {
+test('a worker that cannot open the database reports it and ends, so the server can fall back', async (t) => {
   const file = join(tempDir(t), 'missing.db');
   const errors: Error[] = [];
-  const checkpointer = startWalCheckpointer(file, { intervalMs: 10, onError: (e) => errors.push(e) });
-  await checkpointer.stop(); // the worker could not open a file that does not exist, and has ended
+  const ended = new Promise<void>((resolve) => {
+    startWalCheckpointer(file, { intervalMs: 10, onError: (e) => errors.push(e), onEnded: resolve });
+  });
+  const keepAlive = setTimeout(() => {}, 10_000); // the worker itself never holds the process open
+  await ended; // without stop(): the worker ended by itself
+  clearTimeout(keepAlive);
   assert.equal(errors.length, 1);
   assert.match(errors[0]?.message ?? '', /unable to open|does not exist/i);
 });

@@ -10,16 +10,19 @@ import { Worker } from 'node:worker_threads';
  * instead of 0.5 ms, which put every request queued behind it into the latency tail. The worker holds its
  * own connection to the same file and runs a PASSIVE checkpoint every `intervalMs`; PASSIVE never waits
  * for readers or the writer, it copies what it can. The server's connection keeps automatic checkpoints
- * at a much larger threshold (`BACKSTOP_PAGES`) as a backstop, so the log stays bounded even if the worker
- * falls behind or stops.
+ * at a much larger threshold (`BACKSTOP_PAGES`) as a backstop, so the log stays bounded if the worker falls
+ * behind; should the worker end without being stopped (it could not open the file, say), `onEnded` lets the
+ * server's connection go back to SQLite's usual threshold.
  */
 export interface WalCheckpointer {
   /** Ends the worker after its current checkpoint; the server's connection then closes the database as usual. */
   stop(): Promise<void>;
 }
 
-/** Automatic checkpoint threshold left on the server's own connection (pages; SQLite's default is 1,000). */
+/** Automatic checkpoint threshold left on the server's own connection while the worker runs (pages). */
 export const BACKSTOP_PAGES = 20_000;
+/** SQLite's own threshold, for when the worker is gone. */
+export const SQLITE_DEFAULT_PAGES = 1_000;
 
 export interface CheckpointReport {
   /** Frames in the log, and how many of them are now in the database file. */
@@ -40,8 +43,9 @@ try {
   db.pragma('synchronous = NORMAL');
 } catch (err) {
   report(err);
+  // Nothing to do without a connection: closing the port lets the thread end.
+  parentPort.close();
 }
-// Without a connection there is nothing to do but wait for 'stop'.
 const timer = db && setInterval(() => {
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
@@ -64,6 +68,8 @@ export function startWalCheckpointer(
     intervalMs?: number;
     onCheckpoint?: (report: CheckpointReport) => void;
     onError?: (err: Error) => void;
+    /** The worker ended without `stop()`: nobody checkpoints in the background any more. */
+    onEnded?: () => void;
   } = {},
 ): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -80,9 +86,16 @@ export function startWalCheckpointer(
     else options.onCheckpoint?.(m);
   });
   worker.on('error', (err) => options.onError?.(err));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      if (!stopping) options.onEnded?.();
+      resolve();
+    }),
+  );
   return {
     async stop() {
+      stopping = true;
       worker.ref(); // the wait for the worker's end must itself keep the process alive
       worker.postMessage('stop');
       await exited;
