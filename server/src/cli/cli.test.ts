@@ -9,17 +9,8 @@ import { runCli } from './main.ts';
 /** Runs the CLI in-process against the test database, capturing what it prints. */
 async function carddesk(...argv: string[]): Promise<{ code: number; out: string }> {
   const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const code = await runCli(argv);
-    return { code, out: chunks.join('') };
-  } finally {
-    process.stdout.write = write;
-  }
+  const code = await runCli(argv, { out: (s) => chunks.push(s), err: () => {} });
+  return { code, out: chunks.join('') };
 }
 
 describe('carddesk command line', () => {

@@ -10,6 +10,7 @@ import { AppError, messageFor } from '../platform/errors.ts';
 import { generateKeySpec } from '../platform/pii/keyring.ts';
 import { reencryptAll } from '../platform/pii/rotate.ts';
 import { intOption, parseArgs, stringOption } from './args.ts';
+import { type Io, stdio } from './io.ts';
 
 const HELP = `carddesk — CardDesk command line
 
@@ -27,14 +28,14 @@ Environment: DATABASE_URL (SQLite path or postgres:// URL, default ./data/cardde
 `;
 
 /** Runs one command; returns the process exit code. */
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
-    process.stdout.write(HELP);
+    io.out(HELP);
     return command ? 0 : 1;
   }
   if (command === 'keys' && rest[0] === 'new') {
-    process.stdout.write(`${generateKeySpec(stringOption(parseArgs(rest).options, 'kid') ?? 'k1')}\n`);
+    io.out(`${generateKeySpec(stringOption(parseArgs(rest).options, 'kid') ?? 'k1')}\n`);
     return 0;
   }
 
@@ -46,7 +47,7 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'migrate':
         // createRuntime has migrated; say so.
-        process.stdout.write(`schema is up to date (${runtime.deps.dbKind})\n`);
+        io.out(`schema is up to date (${runtime.deps.dbKind})\n`);
         return 0;
       case 'seed': {
         const { options } = parseArgs(rest);
@@ -55,17 +56,17 @@ export async function runCli(argv: string[]): Promise<number> {
           months: intOption(options, 'months', DEFAULT_DEMO.months),
           seed: intOption(options, 'seed', DEFAULT_DEMO.seed),
         });
-        process.stdout.write(seeded ? 'demo data seeded\n' : 'already seeded: nothing to do\n');
+        io.out(seeded ? 'demo data seeded\n' : 'already seeded: nothing to do\n');
         return 0;
       }
       case 'audit': {
         if (rest[0] !== 'verify') break;
         const result = await verifyAuditChain(runtime.deps.db);
         if (result.ok) {
-          process.stdout.write(`audit chain intact: ${result.checked} records\n`);
+          io.out(`audit chain intact: ${result.checked} records\n`);
           return 0;
         }
-        process.stdout.write(`audit chain BROKEN at record ${result.firstBroken}: ${result.problem}\n`);
+        io.out(`audit chain BROKEN at record ${result.firstBroken}: ${result.problem}\n`);
         return 2;
       }
       case 'keys': {
@@ -74,8 +75,8 @@ export async function runCli(argv: string[]): Promise<number> {
           runtime.deps,
           runtime.modules.flatMap((m) => m.encryptedColumns ?? []),
         );
-        for (const r of results) process.stdout.write(`${r.column}: ${r.reencrypted} re-encrypted\n`);
-        process.stdout.write(`all values now under key ${runtime.deps.keyring.activeKid}\n`);
+        for (const r of results) io.out(`${r.column}: ${r.reencrypted} re-encrypted\n`);
+        io.out(`all values now under key ${runtime.deps.keyring.activeKid}\n`);
         return 0;
       }
       case 'user': {
@@ -85,14 +86,14 @@ export async function runCli(argv: string[]): Promise<number> {
         const username = stringOption(options, 'username');
         const password = process.env.CARDDESK_NEW_USER_PASSWORD;
         if (!username || !role || !(ROLES as readonly string[]).includes(role) || !password) {
-          process.stderr.write(`need --username, --role (${ROLES.join('|')}) and CARDDESK_NEW_USER_PASSWORD\n`);
+          io.err(`need --username, --role (${ROLES.join('|')}) and CARDDESK_NEW_USER_PASSWORD\n`);
           return 1;
         }
         await ensureBaseline(runtime);
         const deptCode = stringOption(options, 'department');
         const dept = deptCode ? await findDepartmentByCode(ctx, deptCode) : undefined;
         if (deptCode && !dept) {
-          process.stderr.write(`no department ${deptCode}\n`);
+          io.err(`no department ${deptCode}\n`);
           return 1;
         }
         const user = await createUser(ctx, {
@@ -103,15 +104,15 @@ export async function runCli(argv: string[]): Promise<number> {
           agentNo: stringOption(options, 'agent-no') ?? null,
           departmentId: dept?.id ?? null,
         });
-        process.stdout.write(`created ${user.username} (${user.role})\n`);
+        io.out(`created ${user.username} (${user.role})\n`);
         return 0;
       }
       default: {
         const handler = modules.map((m) => m.cli?.[command]).find(Boolean);
-        if (handler) return await handler(rest, runtime.deps);
+        if (handler) return await handler(rest, runtime.deps, io);
       }
     }
-    process.stderr.write(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
+    io.err(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
     return 1;
   } catch (err) {
     const message =
@@ -120,7 +121,7 @@ export async function runCli(argv: string[]): Promise<number> {
         : err instanceof Error
           ? err.message
           : String(err);
-    process.stderr.write(`carddesk: ${message}\n`);
+    io.err(`carddesk: ${message}\n`);
     return 1;
   } finally {
     await runtime?.close();

@@ -1,3 +1,4 @@
+import type { Io } from '../cli/io.ts';
 import type { AccessRule } from '../platform/auth/customer-access.ts';
 import type { Ctx, CustomerViewContributor, Deps } from '../platform/context.ts';
 import type { ModuleRoutes } from '../platform/http/types.ts';
@@ -6,7 +7,7 @@ import type { JobHandlers } from '../platform/jobs/worker.ts';
 import type { EncryptedColumn } from '../platform/pii/rotate.ts';
 
 /** A CLI sub-command: gets the arguments after its name, returns the exit code. */
-export type CliCommand = (argv: string[], deps: Deps) => Promise<number>;
+export type CliCommand = (argv: string[], deps: Deps, io: Io) => Promise<number>;
 
 /**
  * What a domain module contributes to the composition root. Each module's `index.ts` exports one of

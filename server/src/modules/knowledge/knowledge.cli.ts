@@ -14,14 +14,14 @@ carddesk kb calibrate [--out-of-scope FILE]
                                      learn the FAQ matching "none" threshold from the published FAQs
 `;
 
-export const kbCommand: CliCommand = async (argv, deps) => {
+export const kbCommand: CliCommand = async (argv, deps, io) => {
   const { positional, options } = parseArgs(argv);
   const [sub, dir] = positional;
   const ctx = { ...deps, actor: systemActor('cli') };
   try {
     if (sub === 'import' && dir) {
       const report = await importArticles(ctx, readArticleFiles(resolve(dir)), { publish: options.publish === true });
-      process.stdout.write(
+      io.out(
         `imported ${report.ids.length} files: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.published} published\n`,
       );
       return 0;
@@ -29,22 +29,22 @@ export const kbCommand: CliCommand = async (argv, deps) => {
     if (sub === 'export' && dir) {
       const files = await exportArticles(ctx);
       writeArticleFiles(resolve(dir), files);
-      process.stdout.write(`exported ${files.length} articles to ${resolve(dir)}\n`);
+      io.out(`exported ${files.length} articles to ${resolve(dir)}\n`);
       return 0;
     }
     if (sub === 'calibrate') {
       const file = stringOption(options, 'out-of-scope') ?? join(SEED_DIR, 'eval', 'out-of-scope.txt');
       const c = await calibrateMatching(ctx, readLines(file));
-      process.stdout.write(`threshold ${c.threshold} (balanced accuracy ${c.balancedAccuracy}, slope ${c.slope})\n`);
+      io.out(`threshold ${c.threshold} (balanced accuracy ${c.balancedAccuracy}, slope ${c.slope})\n`);
       return 0;
     }
   } catch (err) {
     if (err instanceof AppError && err.code === 'KB_IMPORT_INVALID') {
-      process.stderr.write(`nothing imported:\n${JSON.stringify(err.details, null, 2)}\n`);
+      io.err(`nothing imported:\n${JSON.stringify(err.details, null, 2)}\n`);
       return 1;
     }
     throw err;
   }
-  process.stderr.write(USAGE);
+  io.err(USAGE);
   return 1;
 };

@@ -33,7 +33,7 @@ export { OUT_OF_SCOPE, trainModel } from './train.ts';
 export const nluModule: ModuleDef = {
   name: 'nlu',
   routes: nluRoutes,
-  cli: { nlu: (argv) => nluCli(argv) },
+  cli: { nlu: (argv, _deps, io) => nluCli(argv, io) },
   // Load the model at boot so a broken model file stops the server instead of the first request.
   init: async () => {
     loadBuiltinNlu();

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { intOption, parseArgs, stringOption } from '../../cli/args.ts';
+import { type Io, stdio } from '../../cli/io.ts';
 import { CsvFormatError, type LabelledText, readLabelledCsv } from './csv.ts';
 import { BUILTIN_MODEL_FILE } from './engine.ts';
 import { evaluate } from './eval.ts';
@@ -19,13 +20,6 @@ carddesk nlu eval --data FILE.csv [--model MODEL.json] [--json]
                   accuracy, macro-F1, per-label precision/recall, out-of-scope recall, latency
                   (the built-in model when --model is not given)
 `;
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 function readData(path: string): LabelledText[] {
   return readLabelledCsv(resolve(path));

@@ -128,15 +128,15 @@ export async function scheduleNextNight(db: Deps['db'], now: Date): Promise<void
 }
 
 /** `carddesk cycle run --until YYYY-MM-DD`: closes the books through that day (default and latest: yesterday). */
-export const cycleCli: CliCommand = async (argv, deps) => {
+export const cycleCli: CliCommand = async (argv, deps, io) => {
   const [sub, ...rest] = argv;
   if (sub !== 'run') {
-    process.stderr.write('usage: carddesk cycle run [--until YYYY-MM-DD]\n');
+    io.err('usage: carddesk cycle run [--until YYYY-MM-DD]\n');
     return 1;
   }
   const until = stringOption(parseArgs(rest).options, 'until') ?? addDays(bankDate(deps.clock.now()), -1);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) {
-    process.stderr.write('--until must be YYYY-MM-DD\n');
+    io.err('--until must be YYYY-MM-DD\n');
     return 1;
   }
   const ctx: Ctx = { ...deps, actor: systemActor('cli:cycle') };
@@ -150,7 +150,7 @@ export const cycleCli: CliCommand = async (argv, deps) => {
     total.annualFeesWaived += r.annualFeesWaived;
     if (!r.remaining) break;
   }
-  process.stdout.write(
+  io.out(
     `books moved to ${until}: ${total.accounts} accounts, ${total.statements} statements, ${total.lateFees} late fees, ${total.annualFees} annual fees (${total.annualFeesWaived} waived)\n`,
   );
   return 0;

@@ -66,7 +66,9 @@ describe('product catalogue and the billing cycle command', () => {
     env.clock.advanceDays(46);
     const until = addDays(bankDate(env.clock.now()), -1);
     // The command prints a one-line summary; its effect is checked in the database below.
-    const code = await cycleCli(['run', '--until', until], env.runtime.deps);
+    const printed: string[] = [];
+    const io = { out: (s: string) => printed.push(s), err: (s: string) => printed.push(s) };
+    const code = await cycleCli(['run', '--until', until], env.runtime.deps, io);
     assert.equal(code, 0);
     const late = await env.system.db
       .selectFrom('statements')
@@ -78,6 +80,7 @@ describe('product catalogue and the billing cycle command', () => {
       .execute();
     assert.ok(late.length > 0);
     for (const s of late) assert.equal(s.due_date, addDays(s.statement_date, 18));
-    assert.equal(await cycleCli(['run', '--until', 'tomorrow'], env.runtime.deps), 1);
+    assert.match(printed.join(''), new RegExp(`^books moved to ${until}: `));
+    assert.equal(await cycleCli(['run', '--until', 'tomorrow'], env.runtime.deps, io), 1);
   });
 });
