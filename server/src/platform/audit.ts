@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from './context.ts';
 import type { Executor } from './db/database.ts';
 import { inTransaction, lockName } from './db/dialect.ts';
+import type { AuditLogTable } from './db/schema.ts';
 import { newId } from './ids.ts';
 import { scrubText } from './pii/mask.ts';
 
@@ -23,21 +24,8 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-interface ChainFields {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  customer_id: string | null;
-  contact_id: string | null;
-  ip: string | null;
-  reason: string | null;
-  details: string;
-}
+/** What the hash chain covers: every column but the two hashes themselves. */
+type ChainFields = Omit<AuditLogTable, 'prev_hash' | 'hash'>;
 
 export function hashRecord(prevHash: string, r: ChainFields): string {
   const canonical = JSON.stringify([

@@ -3,6 +3,7 @@ import { authorize } from '../../../platform/auth/policy.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { PLAN_VIEW_COLUMNS, planRowToView } from '../installments/installment.service.ts';
 import {
   type AccountView,
   accountRowToView,
@@ -100,20 +101,7 @@ export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Cust
   const plans = accountIds.length
     ? await ctx.db
         .selectFrom('installment_plans')
-        .select([
-          'id',
-          'account_id',
-          'kind',
-          'principal_fen',
-          'principal_billed_fen',
-          'periods',
-          'periods_billed',
-          'fee_rate_per_period',
-          'apr_percent',
-          'ear_percent',
-          'status',
-          'created_at',
-        ])
+        .select(PLAN_VIEW_COLUMNS)
         .where('account_id', 'in', accountIds)
         .orderBy('created_at', 'desc')
         .limit(20)
@@ -142,20 +130,7 @@ export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Cust
     cards,
     latestStatements: statements.map(statementRowToView),
     recentTransactions: transactions,
-    installmentPlans: plans.map((p) => ({
-      id: p.id,
-      accountId: p.account_id,
-      kind: p.kind,
-      principalFen: Number(p.principal_fen),
-      periods: p.periods,
-      periodsBilled: p.periods_billed,
-      feeRatePerPeriod: p.fee_rate_per_period,
-      aprPercent: p.apr_percent,
-      earPercent: p.ear_percent,
-      remainingPrincipalFen: p.status === 'active' ? Number(p.principal_fen) - Number(p.principal_billed_fen) : 0,
-      status: p.status,
-      createdAt: p.created_at,
-    })),
+    installmentPlans: plans.map(planRowToView),
   };
   const contributed = await Promise.all(
     ctx.customerViews.map(async (v) => [v.section, await v.load(ctx, customerId)] as const),

@@ -169,7 +169,23 @@ export async function quoteInstallment(
   });
 }
 
-export function planRowToView(p: InstallmentPlansTable): InstallmentPlanView {
+/** The columns a plan's view is made of: the 360 view selects just these. */
+export const PLAN_VIEW_COLUMNS = [
+  'id',
+  'account_id',
+  'kind',
+  'principal_fen',
+  'principal_billed_fen',
+  'periods',
+  'periods_billed',
+  'fee_rate_per_period',
+  'apr_percent',
+  'ear_percent',
+  'status',
+  'created_at',
+] as const;
+
+export function planRowToView(p: Pick<InstallmentPlansTable, (typeof PLAN_VIEW_COLUMNS)[number]>): InstallmentPlanView {
   return {
     id: p.id,
     accountId: p.account_id,
