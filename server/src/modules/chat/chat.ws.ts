@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { systemActor } from '../../platform/auth/actor.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { LiveEvent } from '../../platform/events/bus.ts';
+import { serveJsonSocket } from '../../platform/http/json-socket.ts';
 import type { App } from '../../platform/http/types.ts';
 import { contactTopic } from '../contacts/index.ts';
 import { resolveChatSession } from './chat.service.ts';
@@ -39,47 +40,30 @@ export function registerChatSocket(app: App): void {
     let topic: string | undefined;
     let expiresAt = '';
     const ctx: Ctx = { ...request.ctx, actor: systemActor('chat-customer') };
-    const send = (msg: unknown) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
-    };
     const unsubscribe = ctx.events.subscribe((event) => {
       if (!topic || event.topic !== topic) return;
       if (ctx.clock.now().toISOString() >= expiresAt) {
-        socket.close(4401, 'session expired');
+        ws.close(4401, 'session expired');
         return;
       }
       const out = forCustomer(event);
-      if (out) send({ type: out.event, data: out.data, at: event.at });
+      if (out) ws.send({ type: out.event, data: out.data, at: event.at });
     });
-    const authTimer = setTimeout(() => {
-      if (!topic) socket.close(4401, 'auth required');
-    }, 10_000);
-    socket.on('message', async (raw: Buffer) => {
-      let parsed: z.infer<typeof clientMessage>;
-      try {
-        parsed = clientMessage.parse(JSON.parse(raw.toString('utf8')));
-      } catch {
-        send({ type: 'error', code: 'VALIDATION_FAILED' });
-        return;
-      }
-      if (parsed.type === 'ping') {
-        send({ type: 'pong' });
-        return;
-      }
-      try {
-        const session = await resolveChatSession(ctx, parsed.token);
-        topic = contactTopic(session.contact_id);
-        expiresAt = session.expires_at;
-        clearTimeout(authTimer);
-        send({ type: 'ready', contactId: session.contact_id });
-      } catch {
-        send({ type: 'error', code: 'CHAT_SESSION_INVALID' });
-        socket.close(4401, 'unauthenticated');
-      }
-    });
-    socket.on('close', () => {
-      clearTimeout(authTimer);
-      unsubscribe();
+    const ws = serveJsonSocket(socket, clientMessage, {
+      onClose: unsubscribe,
+      async onMessage(msg) {
+        if (msg.type !== 'auth') return;
+        try {
+          const session = await resolveChatSession(ctx, msg.token);
+          topic = contactTopic(session.contact_id);
+          expiresAt = session.expires_at;
+          ws.authenticated();
+          ws.send({ type: 'ready', contactId: session.contact_id });
+        } catch {
+          ws.send({ type: 'error', code: 'CHAT_SESSION_INVALID' });
+          ws.close(4401, 'unauthenticated');
+        }
+      },
     });
   });
 }

@@ -94,13 +94,15 @@ describe('WebSocket live events', () => {
     assert.equal(await closed, 4401);
   });
 
-  it('ignores subscriptions before auth and answers malformed messages with a code', async () => {
+  it('ignores subscriptions before auth, answers malformed messages with a code and pings with pong', async () => {
     const c = client(base);
     await c.opened;
     c.ws.send('{nonsense');
     await c.next((m) => m.type === 'error' && m.code === 'VALIDATION_FAILED');
     c.send({ type: 'subscribe', topics: ['queue:general'] });
     await c.next((m) => m.type === 'error' && m.code === 'UNAUTHENTICATED');
+    c.send({ type: 'ping' });
+    await c.next((m) => m.type === 'pong');
     c.ws.close();
   });
 });

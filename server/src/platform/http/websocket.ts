@@ -5,6 +5,7 @@ import { resolveToken } from '../auth/auth.service.ts';
 import { can } from '../auth/policy.ts';
 import type { Ctx, Deps } from '../context.ts';
 import type { LiveEvent } from '../events/bus.ts';
+import { serveJsonSocket } from './json-socket.ts';
 
 /**
  * Decides whether an actor may hear a topic. A topic is `<prefix>:<id>` or a bare name; modules register
@@ -28,60 +29,42 @@ export function registerWebSocket(app: FastifyInstance, deps: Deps, authorizers:
   app.get('/api/ws', { websocket: true, config: { public: true }, schema: { hide: true } }, (socket, request) => {
     let actor: Actor | undefined;
     const topics = new Set<string>();
-    const send = (msg: unknown) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
-    };
     const unsubscribe = deps.events.subscribe((event: LiveEvent) => {
       if (actor && topics.has(event.topic))
-        send({ type: 'event', topic: event.topic, event: event.type, data: event.data, at: event.at });
+        ws.send({ type: 'event', topic: event.topic, event: event.type, data: event.data, at: event.at });
     });
-    const authTimer = setTimeout(() => {
-      if (!actor) socket.close(4401, 'auth required');
-    }, 10_000);
-
-    socket.on('message', async (raw: Buffer) => {
-      let parsed: z.infer<typeof clientMessage>;
-      try {
-        parsed = clientMessage.parse(JSON.parse(raw.toString('utf8')));
-      } catch {
-        send({ type: 'error', code: 'VALIDATION_FAILED' });
-        return;
-      }
-      if (parsed.type === 'auth') {
-        actor = await resolveToken(deps, parsed.token);
-        if (!actor || !can(actor, 'events.subscribe')) {
-          send({ type: 'error', code: 'UNAUTHENTICATED' });
-          socket.close(4401, 'unauthenticated');
+    const ws = serveJsonSocket(socket, clientMessage, {
+      onClose: unsubscribe,
+      async onMessage(msg) {
+        if (msg.type === 'auth') {
+          actor = await resolveToken(deps, msg.token);
+          if (!actor || !can(actor, 'events.subscribe')) {
+            ws.send({ type: 'error', code: 'UNAUTHENTICATED' });
+            ws.close(4401, 'unauthenticated');
+            return;
+          }
+          ws.authenticated();
+          ws.send({ type: 'ready', user: actor.username });
           return;
         }
-        clearTimeout(authTimer);
-        send({ type: 'ready', user: actor.username });
-        return;
-      }
-      if (!actor) {
-        send({ type: 'error', code: 'UNAUTHENTICATED' });
-        return;
-      }
-      if (parsed.type === 'ping') {
-        send({ type: 'pong' });
-        return;
-      }
-      if (parsed.type === 'unsubscribe') {
-        for (const t of parsed.topics) topics.delete(t);
-        return;
-      }
-      const ctx: Ctx = { ...deps, actor, ip: request.ip };
-      const granted: string[] = [];
-      const denied: string[] = [];
-      for (const topic of parsed.topics) {
-        (await mayHear(ctx, topic, authorizers)) ? granted.push(topic) : denied.push(topic);
-      }
-      for (const t of granted) topics.add(t);
-      send({ type: 'subscribed', topics: granted, denied });
-    });
-    socket.on('close', () => {
-      clearTimeout(authTimer);
-      unsubscribe();
+        if (!actor) {
+          ws.send({ type: 'error', code: 'UNAUTHENTICATED' });
+          return;
+        }
+        if (msg.type === 'unsubscribe') {
+          for (const t of msg.topics) topics.delete(t);
+          return;
+        }
+        if (msg.type !== 'subscribe') return;
+        const ctx: Ctx = { ...deps, actor, ip: request.ip };
+        const granted: string[] = [];
+        const denied: string[] = [];
+        for (const topic of msg.topics) {
+          (await mayHear(ctx, topic, authorizers)) ? granted.push(topic) : denied.push(topic);
+        }
+        for (const t of granted) topics.add(t);
+        ws.send({ type: 'subscribed', topics: granted, denied });
+      },
     });
   });
 }
