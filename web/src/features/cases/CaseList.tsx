@@ -1,17 +1,15 @@
-import { Drawer, Empty, List, Spin, Tag, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Empty, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { caseItems, listCases } from '../../api/cases.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { intentLabel } from '../shared/taxonomy.ts';
+import { CaseDrawer } from './CaseDrawer.tsx';
 import { stateText } from './caseText.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
 import { useCasesChanged } from './events.ts';
-
-// The case view (forms, date picker, timeline) loads when a case is opened, not with the list.
-const CaseDetail = lazy(() => import('./CaseDetail.tsx').then((m) => ({ default: m.CaseDetail })));
 
 /** A compact list of open cases (mine, or my department's), nearest deadline first; opens the case. */
 export function CaseList({
@@ -65,19 +63,7 @@ export function CaseList({
           )}
         />
       )}
-      <Drawer
-        open={openId !== null}
-        onClose={() => setOpenId(null)}
-        width={640}
-        title={t('工单详情', 'Case')}
-        destroyOnHidden
-      >
-        {openId && (
-          <Suspense fallback={<Spin />}>
-            <CaseDetail caseId={openId} onChanged={cases.reload} />
-          </Suspense>
-        )}
-      </Drawer>
+      <CaseDrawer caseId={openId} onClose={() => setOpenId(null)} onChanged={cases.reload} />
     </div>
   );
 }

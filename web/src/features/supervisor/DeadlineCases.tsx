@@ -1,16 +1,14 @@
-import { Card, Drawer, Spin, Table, Tag } from 'antd';
+import { Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { type Case, caseItems, listCases } from '../../api/cases.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { CaseDrawer } from '../cases/CaseDrawer.tsx';
 import { stateText } from '../cases/caseText.ts';
 import { DeadlineTag } from '../cases/DeadlineTag.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { intentLabel } from '../shared/taxonomy.ts';
-
-// The case view (forms, date picker, timeline) loads when a case is opened, not with the list.
-const CaseDetail = lazy(() => import('../cases/CaseDetail.tsx').then((m) => ({ default: m.CaseDetail })));
 
 /** Open cases due within the next three days or already past their regulatory deadline, most urgent first. */
 export function DeadlineCases() {
@@ -51,19 +49,7 @@ export function DeadlineCases() {
           { title: t('监管时限', 'Due'), dataIndex: 'dueDate', render: (v: string) => <DeadlineTag dueDate={v} /> },
         ]}
       />
-      <Drawer
-        open={openId !== null}
-        onClose={() => setOpenId(null)}
-        width={640}
-        title={t('工单详情', 'Case')}
-        destroyOnHidden
-      >
-        {openId && (
-          <Suspense fallback={<Spin />}>
-            <CaseDetail caseId={openId} onChanged={cases.reload} />
-          </Suspense>
-        )}
-      </Drawer>
+      <CaseDrawer caseId={openId} onClose={() => setOpenId(null)} onChanged={cases.reload} />
     </Card>
   );
 }
