@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addDays, bankDate, type Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { mulberry32 } from '../../platform/random.ts';
 import type { DemoSeedOptions } from '../module.ts';
 import { markComplex } from './case.clock.service.ts';
 import type { CaseRow } from './case.repository.ts';
@@ -81,18 +82,6 @@ const TEMPLATES = [
 const PRODUCTS = ['STD', 'GOLD', 'PLAT', 'AIR'] as const;
 const CHANNELS = ['phone', 'phone', 'chat', 'app', 'branch', 'regulator'] as const;
 
-/** A small deterministic generator (mulberry32): the same seed gives the same demo. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const fixedClock = (at: Date): Clock => ({ now: () => at });
 const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
@@ -118,7 +107,7 @@ export async function seedCasesDemo(
   const users = await ctx.db.selectFrom('users').select(['id', 'username']).execute();
   const userId = (name: string) => users.find((u) => u.username === name)?.id ?? null;
   const agentId = userId('agent');
-  const r = rng(options.seed);
+  const r = mulberry32(options.seed);
   const count = Math.min(40, Math.max(6, Math.floor(options.customers * 0.12)));
   const todayDate = bankDate(ctx.clock.now());
   const spanDays = Math.max(20, options.months * 30);

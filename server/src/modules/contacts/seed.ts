@@ -3,24 +3,13 @@ import { contactTypeOf } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { schedule } from '../../platform/jobs/jobs.ts';
+import { mulberry32 } from '../../platform/random.ts';
 import type { DemoSeedOptions } from '../module.ts';
 import { emptyContact } from './contact.service.ts';
 import type { Outcome, Stage } from './contact.ts';
 import type { ContactStagesTable, ContactsTable, ContactTurnsTable, PromisesTable } from './contacts.tables.ts';
 import { DUE_JOB, REMIND_JOB } from './promise.service.ts';
 import { GENERAL_QUEUE } from './queues.ts';
-
-/** A small deterministic PRNG (mulberry32) so the same seed gives the same demo history. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T>(rand: () => number, items: ReadonlyArray<readonly [T, number]>): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
@@ -82,7 +71,7 @@ async function insertChunks<T>(items: T[], insert: (chunk: T[]) => Promise<unkno
  * in the general queue. Deterministic for a seed; a few dozen rows at test sizes; skipped when contacts exist.
  */
 export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Promise<void> {
-  const rand = prng(options.seed ^ 0x2c0417);
+  const rand = mulberry32(options.seed ^ 0x2c0417);
   const now = ctx.clock.now().getTime();
   const customers = (await ctx.db.selectFrom('customers').select('id').orderBy('id').execute()).map((c) => c.id);
   const agents = await ctx.db

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mulberry32 } from '../../platform/random.ts';
 import {
   chooseOosThreshold,
   chooseRejectThreshold,
@@ -7,12 +8,12 @@ import {
   logOddsAgainst,
   negativeLogLikelihood,
 } from './calibration.ts';
-import { createRng, softmaxInPlace } from './model.ts';
+import { softmaxInPlace } from './model.ts';
 
 describe('fitTemperature', () => {
   it('recovers the temperature that generated the labels', () => {
     // Scores whose labels were drawn from softmax(z / 2): the best temperature is close to 2.
-    const rng = createRng(7);
+    const rng = mulberry32(7);
     const scores: Float64Array[] = [];
     const gold: number[] = [];
     for (let i = 0; i < 4000; i++) {

@@ -7,6 +7,7 @@
  * with sparse updates through the scaled-weights trick (W = s·V; decaying s decays every weight at once, Bottou 2012),
  * and the learning rate decays linearly to zero (as fastText does) so the last epochs settle.
  */
+import { mulberry32 } from '../../platform/random.ts';
 import type { SparseVector } from './features.ts';
 
 export interface LinearModel {
@@ -27,18 +28,6 @@ export interface SgdOptions {
   readonly classWeights?: Float32Array;
   /** Class gradients at or under this (probability units) are left out of the sparse update. Default 1e-2. */
   readonly activeGradient?: number;
-}
-
-/** Small, fast, seedable PRNG (mulberry32): training must be reproducible bit for bit. */
-export function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffleInPlace<T>(items: T[], rng: () => number): T[] {
@@ -152,7 +141,7 @@ export function trainSoftmax(
   const K = numClasses;
   const V = new Float32Array(numFeatures * K);
   const bias = new Float32Array(K);
-  const rng = createRng(options.seed);
+  const rng = mulberry32(options.seed);
   const order = Int32Array.from({ length: rows.length }, (_, i) => i);
   const z = new Float64Array(K);
   const active = new Int32Array(K);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mulberry32 } from '../../platform/random.ts';
 import type { SparseVector } from './features.ts';
-import { createRng, type QuantizedLinearModel, quantizedScores } from './model.ts';
+import { type QuantizedLinearModel, quantizedScores } from './model.ts';
 import { createScorer, simdAvailable } from './scorer.ts';
 
 function randomModel(numFeatures: number, numClasses: number, seed: number): QuantizedLinearModel {
-  const rng = createRng(seed);
+  const rng = mulberry32(seed);
   const data = new Int8Array(numFeatures * numClasses);
   for (let i = 0; i < data.length; i++) data[i] = Math.floor(rng() * 255) - 127;
   const scales = Float32Array.from({ length: numFeatures }, () => rng() * 0.05);
@@ -38,7 +39,7 @@ describe('scorer', () => {
   ] as const) {
     it(`scores bit for bit as the JavaScript loop (${numClasses} classes, ${nnz} features)`, () => {
       const model = randomModel(4000, numClasses, numClasses);
-      const rng = createRng(nnz);
+      const rng = mulberry32(nnz);
       const simd = createScorer(model);
       const plain = createScorer(model, { simd: false });
       const a = new Float64Array(numClasses);

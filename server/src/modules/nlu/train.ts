@@ -10,6 +10,7 @@
  * on one stratified carve.
  */
 import { INTENTS, isIntent } from '@carddesk/contracts';
+import { mulberry32 } from '../../platform/random.ts';
 import { chooseOosThreshold, chooseRejectThreshold, fitTemperature, logOddsAgainst } from './calibration.ts';
 import type { LabelledText } from './csv.ts';
 import { DEFAULT_VECTORIZER_OPTIONS, type SparseVector, Vectorizer, type VectorizerOptions } from './features.ts';
@@ -17,7 +18,6 @@ import {
   ACTIVE_GRADIENT,
   addNaiveBayes,
   balancedClassWeights,
-  createRng,
   type LinearModel,
   linearScores,
   quantize,
@@ -123,7 +123,7 @@ export function stratifiedSplit(
     list.push(r);
     byLabel.set(r.label, list);
   }
-  const rng = createRng(seed);
+  const rng = mulberry32(seed);
   const train: LabelledText[] = [];
   const dev: LabelledText[] = [];
   for (const label of [...byLabel.keys()].sort()) {
@@ -147,7 +147,7 @@ export function stratifiedFolds(rows: readonly LabelledText[], folds: number, se
     list.push(i);
     byLabel.set(r.label, list);
   });
-  const rng = createRng(seed);
+  const rng = mulberry32(seed);
   const fold = new Int32Array(rows.length).fill(-1);
   let next = 0;
   for (const label of [...byLabel.keys()].sort()) {

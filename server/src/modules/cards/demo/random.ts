@@ -1,15 +1,10 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same demo data on every machine. */
+import { mulberry32 } from '../../../platform/random.ts';
+
+/** The seeded generator with the picks the demo data needs: the same seed gives the same data on every machine. */
 export class Rng {
-  #s: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.#s = seed >>> 0 || 0x9e3779b9;
-  }
-  next(): number {
-    this.#s = (this.#s + 0x6d2b79f5) >>> 0;
-    let t = this.#s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed >>> 0 || 0x9e3779b9);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

@@ -1,0 +1,15 @@
+/**
+ * A small, fast, seeded PRNG (mulberry32) returning numbers in [0, 1). The same seed gives the same sequence
+ * on every machine, which is what demo data, the seed generator and NLU training need; it is not for secrets
+ * (those use node:crypto).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
