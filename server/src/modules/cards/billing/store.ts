@@ -5,7 +5,7 @@ import { forUpdate } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { AccountsTable, InstallmentPlansTable, StatementsTable, TransactionsTable } from '../cards.tables.ts';
-import type { Book } from '../ledger/book.ts';
+import { type Book, balanceOf } from '../ledger/book.ts';
 import {
   addToSums,
   type CycleSums,
@@ -73,14 +73,7 @@ export function accountColumns(acc: EngineAccount, date: string) {
     temp_limit_from: acc.tempLimitFrom,
     temp_limit_until: acc.tempLimitUntil,
     activated_on: acc.activatedOn,
-    balance_fen:
-      b.buckets.interest +
-      b.buckets.fees +
-      b.buckets.cash +
-      b.buckets.revolving +
-      b.buckets.billed +
-      b.buckets.unbilled -
-      b.overpayment,
+    balance_fen: balanceOf(b),
     bucket_interest_fen: b.buckets.interest,
     bucket_fees_fen: b.buckets.fees,
     bucket_cash_fen: b.buckets.cash,

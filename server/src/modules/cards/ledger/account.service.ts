@@ -10,6 +10,7 @@ import { statementFromRow } from '../billing/store.ts';
 import type { AccountsTable, StatementsTable } from '../cards.tables.ts';
 import { cashAdvanceFee } from '../rules/payment-rules.ts';
 import { requireAccountAccess, requireCustomerAccess } from './access.ts';
+import { balanceOf } from './book.ts';
 import { type Transaction, txnRowToTransaction } from './transactions.query.ts';
 
 export interface AccountView {
@@ -135,14 +136,7 @@ export interface RepaymentResult {
 function summary(acc: EngineAccount, today: string) {
   const b = acc.book;
   return {
-    balanceFen:
-      b.buckets.interest +
-      b.buckets.fees +
-      b.buckets.cash +
-      b.buckets.revolving +
-      b.buckets.billed +
-      b.buckets.unbilled -
-      b.overpayment,
+    balanceFen: balanceOf(b),
     availableCreditFen: availableOn(acc, today),
     minimumDueUnpaidFen: b.minDueUnpaid,
   };
