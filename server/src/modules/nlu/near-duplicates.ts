@@ -71,7 +71,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const found = nearDuplicates(checked, readLabelledCsv(new URL(`${split}.csv`, dataDir)));
     total += found.length;
     console.log(`${name} rows at or above ${NEAR_DUPLICATE_THRESHOLD} against a ${split} row: ${found.length}`);
-    for (const d of found) console.log(`  ${d.similarity.toFixed(2)}  line ${d.index + 2}  ${d.row.text},${d.row.label}`);
+    for (const d of found)
+      console.log(`  ${d.similarity.toFixed(2)}  line ${d.index + 2}  ${d.row.text},${d.row.label}`);
   }
   process.exitCode = total > 0 ? 1 : 0;
 }
