@@ -259,7 +259,7 @@ describe('FAQ matching', () => {
     const res = await env.request({
       method: 'POST',
       url: '/api/kb/match',
-      payload: { question: '激活', limit: 1 },
+      payload: { question: '激活信用卡', limit: 1 },
       as: 'agent',
     });
     const r = res.json() as {

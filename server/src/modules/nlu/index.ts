@@ -22,6 +22,7 @@ export type { FeatureOptions, SparseVector, Token } from './features.ts';
 export { charNgrams, DEFAULT_FEATURE_OPTIONS, featureCounts, tokenize, Vectorizer, words } from './features.ts';
 export type { NluModel } from './model-file.ts';
 export { deserializeModel, loadModelFile, saveModel, serializeModel } from './model-file.ts';
+export { bigramJaccard, bigramsOfFolded } from './near-duplicates.ts';
 export { nluCli } from './nlu.cli.ts';
 export { convertChineseNumerals, normalizeText, parseChineseNumber } from './normalize.ts';
 export { cutWords, DOMAIN_WORDS } from './segmenter.ts';

@@ -5,25 +5,13 @@
  * within-FAQ similarity and every pair at or above `TWIN_THRESHOLD`, and the seed content is kept free of
  * them. The title counts as a phrasing (the matcher learns from it too).
  */
+import { bigramJaccard, bigramsOfFolded } from '../../nlu/index.ts';
 import { fold } from '../text/fold.ts';
 
 export const TWIN_THRESHOLD = 0.7;
 
-function pairs(text: string): Set<string> {
-  const s = fold(text).replace(/[^\p{L}\p{N}]/gu, '');
-  const out = new Set<string>();
-  if (s.length === 1) out.add(s);
-  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
-
 export function phrasingSimilarity(a: string, b: string): number {
-  const x = pairs(a);
-  const y = pairs(b);
-  let shared = 0;
-  for (const p of x) if (y.has(p)) shared++;
-  const union = x.size + y.size - shared;
-  return union > 0 ? shared / union : 0;
+  return bigramJaccard(bigramsOfFolded(fold(a)), bigramsOfFolded(fold(b)));
 }
 
 export interface TwinPair {

@@ -54,7 +54,7 @@ export type RankerWeights = readonly number[];
  * intent (as a log), the closest phrasing's words and the sibling-distinctive words.
  */
 export const DEFAULT_RANKER: RankerWeights = [
-  -0.14, -0.73, 1.08, -0.39, 0.05, -0.13, 0.89, 1.9, -1.1, -0.02, 1.97, 0.75, 1.89, 0.07, -0.07, 1.01, 0.68, 3.54,
+  -0.18, -0.85, 1.04, -0.37, 0.05, -0.14, 0.91, 1.98, -1.13, 0.06, 2.03, 0.56, 2.12, 0.11, -0.05, 1.08, 0.69, 3.52,
 ];
 
 /** One training question: the feature rows of its candidates (flattened, RANK_DIM per row) and the right one. */
