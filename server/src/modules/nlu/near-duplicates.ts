@@ -3,15 +3,9 @@
  * taken on the classifier's own normalised text (simplified, lower-case, Arabic numerals) with punctuation
  * and spaces left out. A dev or test row that is a near-twin of a training row measures memory, not
  * generalisation, so training rows are kept below `NEAR_DUPLICATE_THRESHOLD` of every held-out row.
- *
- * `node --import tsx src/modules/nlu/near-duplicates.ts [--rows FILE.csv]` (from `server/`) lists the rows of
- * `train.csv` (or of candidate rows in FILE.csv) at or above the threshold against `dev.csv` and `test.csv`,
- * naming the held-out split but never its text, so a corpus writer can drop them without writing toward the
- * held-out rows. Exits 1 when it finds any.
+ * `check-near-duplicates.ts` runs it over the shipped corpus.
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type LabelledText, readLabelledCsv } from './csv.ts';
+import type { LabelledText } from './csv.ts';
 import { normalizeText } from './normalize.ts';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
@@ -66,21 +60,4 @@ export function nearDuplicates(
     if (best >= threshold) out.push({ index, row, similarity: best });
   });
   return out.sort((x, y) => y.similarity - x.similarity);
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dataDir = new URL('../../../data/nlu/', import.meta.url);
-  const rowsAt = process.argv.indexOf('--rows');
-  const rowsFile = rowsAt > 0 ? process.argv[rowsAt + 1] : undefined;
-  const checked = readLabelledCsv(rowsFile ? resolve(rowsFile) : new URL('train.csv', dataDir));
-  const name = rowsFile ?? 'train';
-  let total = 0;
-  for (const split of HELD_OUT_SPLITS) {
-    const found = nearDuplicates(checked, readLabelledCsv(new URL(`${split}.csv`, dataDir)));
-    total += found.length;
-    console.log(`${name} rows at or above ${NEAR_DUPLICATE_THRESHOLD} against a ${split} row: ${found.length}`);
-    for (const d of found)
-      console.log(`  ${d.similarity.toFixed(2)}  line ${d.index + 2}  ${d.row.text},${d.row.label}`);
-  }
-  process.exitCode = total > 0 ? 1 : 0;
 }
