@@ -10,7 +10,7 @@
  * part, 8,504 rows); a model trained on the other folds answers each fold, so a setting is judged on every
  * row answered out of fold instead of one carve's 1,275 (one row there is 0.08 points). --save writes each
  * row's gold and answered label; --against reads such a file (same data, same K) and prints the paired
- * difference: rows only this run answers right, rows only the other does.
+ * difference: rows only this run answers right, rows only the other does. --cvseed=N deals other folds.
  *
  * BANKING77: the benchmark's 85% training part, split 85/15 again (seed 7). CLINC150: its train +
  * oos_train rows, split 85/15 (seed 7); its validation rows are not read. Prints dev accuracy,
@@ -21,13 +21,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Classifier } from '../../src/modules/nlu/classifier.ts';
 import { type LabelledText, readLabelledCsv } from '../../src/modules/nlu/csv.ts';
 import { scorePredictions } from '../../src/modules/nlu/eval.ts';
-import {
-  OUT_OF_SCOPE,
-  stratifiedFolds,
-  stratifiedSplit,
-  type TrainOptions,
-  trainModel,
-} from '../../src/modules/nlu/train.ts';
+import { OUT_OF_SCOPE, stratifiedSplit, type TrainOptions, trainModel } from '../../src/modules/nlu/train.ts';
+import { formatAnswers, outOfFoldAnswers, pairedDifference } from './cross-validation.ts';
 import { banking77, clinc150 } from './public-data.ts';
 
 function carved(name: string, seed: number): { train: LabelledText[]; dev: LabelledText[] } {
@@ -83,25 +78,23 @@ function carveOnce(): void {
 }
 
 function crossValidate(rows: LabelledText[], k: number): void {
-  // Its own seed: the folds do not line up with the carve of the single-split mode.
-  const fold = stratifiedFolds(rows, k, 11);
-  const predicted: string[] = rows.map(() => '');
   const c0 = process.cpuUsage();
-  for (let f = 0; f < k; f++) {
-    const held = rows.flatMap((_, i) => (fold[i] === f ? [i] : []));
-    const { model } = trainModel(
-      rows.filter((_, i) => fold[i] !== f),
-      options,
-    );
-    const classifier = new Classifier(model);
-    for (const i of held) predicted[i] = classifier.classify((rows[i] as LabelledText).text).intent;
-    const right = held.filter((i) => predicted[i] === rows[i]?.label).length;
-    console.log(`  fold ${f}: ${right} / ${held.length} = ${pct(right / held.length)}`);
-  }
-  const cpu = process.cpuUsage(c0);
-  const answered = rows.flatMap((r, i) =>
-    (fold[i] as number) >= 0 ? [{ gold: r.label, answer: predicted[i] as string }] : [],
+  // Its own seed (--cvseed=N for another partition): the folds do not line up with the single carve.
+  const answers = outOfFoldAnswers(
+    rows,
+    k,
+    Number(opt('cvseed') ?? 11),
+    (train) => {
+      const classifier = new Classifier(trainModel(train, options).model);
+      return (text) => classifier.classify(text).intent;
+    },
+    (f) => console.log(`  fold ${f.fold}: ${f.right} / ${f.rows} = ${pct(f.right / f.rows)}`),
   );
+  const cpu = process.cpuUsage(c0);
+  const answered = rows.flatMap((r, i) => {
+    const answer = answers[i];
+    return answer === undefined ? [] : [{ gold: r.label, answer }];
+  });
   const result = scorePredictions(
     answered.map((a) => a.gold),
     answered.map((a) => a.answer),
@@ -111,25 +104,11 @@ function crossValidate(rows: LabelledText[], k: number): void {
   console.log(
     `${name} cv=${k}: ${right} / ${answered.length} = ${pct(result.accuracy)} in-scope ${pct(result.inScopeAccuracy)} oos recall ${pct(result.oosRecall)} | cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
   );
-  const lines = rows.map((r, i) => `${r.label}\t${predicted[i]}`);
   const save = opt('save');
-  if (save) writeFileSync(save, `${lines.join('\n')}\n`);
+  if (save) writeFileSync(save, formatAnswers(rows, answers));
   const against = opt('against');
   if (against) {
-    const other = readFileSync(against, 'utf8').trimEnd().split('\n');
-    if (other.length !== rows.length) throw new Error(`${against}: ${other.length} rows, expected ${rows.length}`);
-    let gained = 0;
-    let lost = 0;
-    other.forEach((line, i) => {
-      const [gold, answer] = line.split('\t');
-      if (gold !== rows[i]?.label) throw new Error(`${against}: row ${i} is another row`);
-      const nowRight = predicted[i] === gold;
-      const thenRight = answer === gold;
-      if (nowRight && !thenRight) gained++;
-      if (thenRight && !nowRight) lost++;
-    });
-    // McNemar's z on the discordant rows: beyond about ±2 the difference is unlikely to be noise.
-    const z = gained + lost === 0 ? 0 : (gained - lost) / Math.sqrt(gained + lost);
-    console.log(`against ${against}: +${gained} −${lost} rows (net ${gained - lost}, z ${z.toFixed(2)})`);
+    const d = pairedDifference(rows, answers, readFileSync(against, 'utf8'));
+    console.log(`against ${against}: +${d.gained} −${d.lost} rows (net ${d.gained - d.lost}, z ${d.z.toFixed(2)})`);
   }
 }
