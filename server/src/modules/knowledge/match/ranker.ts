@@ -54,7 +54,7 @@ export type RankerWeights = readonly number[];
  * intent (as a log), the closest phrasing's words and the sibling-distinctive words.
  */
 export const DEFAULT_RANKER: RankerWeights = [
-  -0.18, -0.85, 1.04, -0.37, 0.05, -0.14, 0.91, 1.98, -1.13, 0.06, 2.03, 0.56, 2.12, 0.11, -0.05, 1.08, 0.69, 3.52,
+  -0.15, -0.77, 1.08, -0.36, -0.03, -0.13, 0.9, 1.94, -1.12, 0.03, 2.03, 0.3, 2.41, 0.04, -0.07, 1.11, 0.71, 3.53,
 ];
 
 /** One training question: the feature rows of its candidates (flattened, RANK_DIM per row) and the right one. */
