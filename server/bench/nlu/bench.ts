@@ -283,15 +283,30 @@ function machine(): string {
 /** What the figures do not show by themselves; kept with every run of the benchmark. */
 const NOTES = `## Notes
 
-- **Chinese dev vs test.** The dev split was looked at while the corpus was extended (its errors showed which
-  phrasings were missing), so its figure is optimistic; \`test.csv\` was written after the model and never
-  used for tuning. Neither is real customers' phrasing, which is the test that matters. The Chinese rows
-  here are trained without a dev file, so they now tune through three folds (the corpus has out-of-scope
-  rows): 88.8% on dev against 89.0% before (one row), test unchanged. The shipped model (trained with
-  dev.csv) is unchanged: Chinese training keeps its previous settings (see below).
+- **Chinese corpus and its held-out sets (2026-12-06).** The training corpus grew from 2,942 to 6,095 rows
+  in two rounds, each written without reading dev.csv, test.csv or customer-test.csv (only aggregate
+  figures were seen): phone-call transcripts with fillers and speech-recognition homophones, chat shorthand,
+  pinyin and emoji, northern and south-western dialect wording, formal letters, quoted SMS, figures and card
+  tails, English-only questions, negations and long stories with the need at the end; out-of-scope rows
+  142 → 566, most of them near-domain requests a card desk must refuse (loans, deposits, wealth products,
+  debit and social-security cards, other firms' credit and wallets, shop orders, bills). No training row is
+  within 0.6 character-bigram Jaccard of a held-out row (33 older rows that were, were dropped;
+  near-duplicates.test.ts keeps it so). \`customer-test.csv\` (441 rows) was written before the corpus grew,
+  by a team member who had read neither the corpus nor the model's answers, in real card holders' voices;
+  it is the closest this repository has to real customers' phrasing. The shipped model on it: 86.4%
+  (in-scope 90.3%, out-of-scope recall 56%) before, 91.6% (93.9%, 74%) after the first round, 93.7%
+  (94.6%, 86%) after the second. The second round was asked to concentrate on out-of-scope breadth because
+  of the first round's 74% there, so that figure is no longer entirely untouched by the test; no row of
+  the test was read. On dev the shipped model went 89.6 → 90.9 → 91.9%, on test.csv 97.5 → 98.3 → 99.2%.
+  The dev split steered the older corpus (its errors showed which phrasings were missing) and tunes the
+  shipped model, so its figure is optimistic. The Chinese rows in the table are trained without dev.csv
+  and tune through three folds, so they differ a little from the shipped model's.
 - **Training time.** BANKING77 35.9 → 14–16 CPU s for 8,504 rows; CLINC150 92.6 → 61–68 CPU s for 15,100
   rows (40–45 s per 10,000 rows; it now trains four models, three fold models and the final one, where
-  it trained three), over four runs on 2026-12-05; in the run of 2026-12-06 (load 1.0) 14.2 and 61.3 CPU s (41 s per 10,000 rows).
+  it trained three), over four runs on 2026-12-05; in the run of 2026-12-06 (load 1.0, AMD EPYC) 14.2 and 61.3 CPU s (41 s per 10,000 rows);
+  in the later run of 2026-12-06, on an Intel Xeon at load 0.2 with the same English code, 17.5 and 75.2 CPU s (50 s per
+  10,000 rows): the processor, not the code. The Chinese model, now 6,095 rows, trains in 11 CPU s; its file
+  grew from 3.48 to 6.70 MB and its load from 115 to 171 ms (+24.4 MB of memory), all inside the targets.
   The naive Bayes term (below) is one pass over the rows and a logarithm per weight: on BANKING77's carved
   split training took 9.2–10.2 CPU s with it against 8.6–9.6 without, within the spread between runs. The
   figures before were measured on another processor (Intel Xeon); on this one, on the dev splits carved
@@ -314,7 +329,7 @@ const NOTES = `## Notes
   when the top probability is. With the best threshold for each at ≤ 1 point of in-scope loss on that
   split, log-odds caught 92% of the out-of-scope rows; top probability 78%, p(intent) − p(out-of-scope)
   82%, top-two margin 62%, max logit 64%, log-sum-exp energy 60%. Training keeps whichever rule scores
-  better on its tuning rows (the shipped Chinese model keeps top probability). (2) The rule is
+  better on its tuning rows (the shipped Chinese model now keeps the log-odds rule too). (2) The rule is
   tuned on every training row scored out of fold (three stratified folds) instead of a 15% carve, where
   about fifteen out-of-scope rows decided the threshold. (3) Out-of-scope rows weigh 3× a balanced class
   (1, 2, 3, 5: 84, 90, 92, 82% on the split, in-scope within ±0.2). On that split, old settings: 94.49%
@@ -355,6 +370,22 @@ const NOTES = `## Notes
   models over different feature views (−0.3 to −0.6); n-gram orders, min df, class weights, a linear SVM
   and a one-hidden-layer network (each within ±0.3). Published figures put 92–93% with pretrained sentence
   encoders (USE, ConveRT, BERT), which this engine deliberately does not download.
+  **Cross-validated (2026-12-06).** One carved dev row is 0.08 points, and re-dealing the folds alone moves
+  5-fold accuracy over the 8,504 training rows by 0.33 points (90.25 / 90.58 / 90.28% on three partitions),
+  so ideas are now judged on every training row answered out of fold, paired row by row against the
+  baseline (\`dev.ts banking77 --cv=5 --save=… --against=…\`, bench/nlu/cross-validation.ts; rows gained /
+  lost): spelling fallback (an unknown word read as the most frequent vocabulary word one edit away) +1 / −3
+  (it turned real words into others: teen → been, fare → are); English normalisation (contractions, topup,
+  e-mail, British spellings) +13 / −13; word pairs as their own feature group +53 / −59 and +38 / −37;
+  negation scope −11 net; the first word paired with every later word −33 net; binary instead of sublinear
+  term frequency −4; feature dropout −3; label smoothing 0.1 +14, +12 and −5 on three partitions (and
+  out-of-scope recall 92 → 88% on CLINC150's carve); class centroids in the weights −2 / −11; dropping rows
+  likely mislabelled −53; nearest-neighbour re-ranking of the top three labels at best +12 rows of 8,504
+  (+0.14 points, and the training rows would have to ship in the model); a second-stage model for the most
+  confused label pairs +2 rows on a fold of 1,701. Out of fold the right label is first 90.2% of the time,
+  in the top two 94.7% and in the top three 97.0%; the misses are mostly pairs the labels themselves blur
+  (top_up_failed / top_up_reverted, "my cards were stolen" labelled lost_or_stolen_phone). Nothing was kept;
+  the held-out figure is unchanged at 91.46% (1,371 of 1,499).
 - **Latency.** Features are hashed straight from character codes into 53-bit keys (two hash lanes) and
   looked up in an open-addressing table in typed arrays (a slot's key halves and column in one cache
   line); words come from jieba's algorithm (most probable path through the dictionary DAG) run over a
@@ -376,8 +407,8 @@ const NOTES = `## Notes
   0.1 ms before), so of BANKING77's model load, 43 ms in a run at load 4.0 against 12, a few ms are the scorer and
   the rest the machine (18 ms at load 1.0 on 2026-12-06); outside the benchmark the built-in model loaded in 75–116 ms before and 81–107 ms
   after (model file and classifier, back to back), so that run's 190 ms against 104 is the machine's load
-  too (115 ms at load 1.0). In the run of 2026-12-06 CLINC150's p50 is 0.021 ms against
-  NLP.js's 0.062 (a tie before: 0.065 vs 0.065; earlier runs 0.056 vs 0.060, 0.062 vs 0.067, 0.065 vs
+  too (115 ms at load 1.0). In the first run of 2026-12-06 (AMD EPYC) CLINC150's p50 is 0.021 ms against
+  NLP.js's 0.062 (0.028 against 0.087 on the Intel Xeon of the later run) (a tie before: 0.065 vs 0.065; earlier runs 0.056 vs 0.060, 0.062 vs 0.067, 0.065 vs
   0.069, 0.067 vs 0.070, 0.067 vs 0.067) and p99 0.048 against 0.150. Before the hashed features
   (2026-11-29 run): Chinese dev p50 0.062 ms, CLINC150 p50 0.114 / p99 4.137 ms, CLINC150 model load
   940 ms. p99 swings with the load on both sides (earlier runs: BANKING77 0.182 vs 1.028, 2.575 vs 4.876
