@@ -2,12 +2,12 @@
  * NLU benchmark: CardDesk's classifier beside NLP.js, trained on the same rows in the same run.
  *
  *   npm run bench:nlu                  all data sets
- *   npm run bench:nlu -- zh banking77  some of them (zh, zh-test, zh-customers, banking77, clinc150)
+ *   npm run bench:nlu -- zh banking77  some of them (zh, zh-test, zh-customers, zh-customers-2, banking77, clinc150)
  *   npm run bench:nlu -- --no-nlpjs    skip the NLP.js side (it is slow to train on the larger sets)
  *
  * Data sets: the shipped Chinese corpus (trained on train.csv, scored on dev.csv, which neither side
  * sees in training: CardDesk carves its own tuning split out of train.csv here; also scored on test.csv and on
- * customer-test.csv, an independently written set of customer-style questions), BANKING77 (a seeded,
+ * customer-test.csv and customer-test-2.csv, two independently written sets of customer-style questions), BANKING77 (a seeded,
  * stratified 15% dev split carved out of its train.csv) and CLINC150 (train + oos_train, scored on
  * val + oos_val; its `oos` label is out-of-scope). The public sets are read from `../shared/data/`
  * beside the repository. Prints a table and writes docs/benchmarks/nlu.md.
@@ -47,6 +47,11 @@ const CHINESE_SETS: Record<string, { title: string; file: string; note: string }
     title: 'customer-style test',
     file: 'customer-test.csv',
     note: ' (written apart by someone who never saw the corpus or the model; never tuned on)',
+  },
+  'zh-customers-2': {
+    title: 'customer-style test 2',
+    file: 'customer-test-2.csv',
+    note: ' (a second batch, written apart after the corpus was finished; never seen by anyone steering it)',
   },
 };
 

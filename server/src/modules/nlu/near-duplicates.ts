@@ -11,7 +11,7 @@ import { normalizeText } from './normalize.ts';
 export const NEAR_DUPLICATE_THRESHOLD = 0.6;
 
 /** The held-out files of data/nlu that no training row may be a near-twin of. */
-export const HELD_OUT_SPLITS = ['dev', 'test', 'customer-test'] as const;
+export const HELD_OUT_SPLITS = ['dev', 'test', 'customer-test', 'customer-test-2'] as const;
 
 /** The set of character bigrams of an utterance (a one-character utterance is its own bigram). */
 export function charBigrams(text: string): Set<string> {
