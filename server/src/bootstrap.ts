@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import { type Config, dbKind } from './config.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { DemoSeedOptions, ModuleDef } from './modules/module.ts';
+import { sealLegacyAuditChain } from './platform/audit.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { requireCustomerAccess } from './platform/auth/customer-access.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -46,7 +47,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     onCheckpointError: (err) => log.warn({ err }, 'background WAL checkpoint failed'),
   });
   await migrateToLatest(opened.db);
-  const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID);
+  const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID, config.CARDDESK_AUDIT_KEY_ID);
+  // A chain written before the audit log was keyed gets its signed head once (audit.ts).
+  await sealLegacyAuditChain(opened.db, keyring);
   const events = options.events ?? (config.REDIS_URL ? await RedisBus.connect(config.REDIS_URL) : new InProcessBus());
   const modules = options.modules ?? allModules;
   const accessRules = modules.flatMap((m) => m.accessRules ?? []);

@@ -14,6 +14,8 @@ const configSchema = z.object({
   CARDDESK_MASTER_KEY: z.string().optional(),
   /** Which key id derives the blind-index key; stays fixed across rotations. Default: the last (oldest) key. */
   CARDDESK_BLIND_INDEX_KEY_ID: z.string().optional(),
+  /** The key id new audit records are sealed with (HMAC); default: the blind-index key id. */
+  CARDDESK_AUDIT_KEY_ID: z.string().optional(),
   CARDDESK_DEMO: bool.default(false),
   CARDDESK_DEMO_PASSWORD: z.string().min(8).default('carddesk-demo'),
   CARDDESK_ADMIN_PASSWORD: z.string().optional(),

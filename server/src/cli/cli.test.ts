@@ -53,6 +53,25 @@ describe('carddesk command line', () => {
     assert.equal(res.code, 1);
   });
 
+  it('finding 10: deleting the newest audit rows is detected by audit verify', async () => {
+    const opened = await openDb(db.url);
+    const newest = await opened.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    if (opened.kind === 'postgres') {
+      await sql`alter table audit_log disable trigger audit_log_append_only`.execute(opened.db);
+    } else {
+      await sql`drop trigger audit_log_no_delete`.execute(opened.db);
+    }
+    await opened.db.deleteFrom('audit_log').where('seq', '=', newest.seq).execute();
+    await opened.close();
+    const res = await carddesk('audit', 'verify');
+    assert.equal(res.code, 2);
+    assert.match(res.out, new RegExp(`BROKEN at record ${Number(newest.seq)}: .*missing`));
+  });
+
   it('exits non-zero and names the record when the audit chain was tampered with', async () => {
     const opened = await openDb(db.url);
     if (opened.kind === 'postgres') {

@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
       }
       case 'audit': {
         if (rest[0] !== 'verify') break;
-        const result = await verifyAuditChain(runtime.deps.db);
+        const result = await verifyAuditChain(runtime.deps);
         if (result.ok) {
           io.out(`audit chain intact: ${result.checked} records\n`);
           return 0;

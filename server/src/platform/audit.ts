@@ -4,18 +4,23 @@ import type { Executor } from './db/database.ts';
 import { inTransaction, lockName } from './db/dialect.ts';
 import type { AuditLogTable } from './db/schema.ts';
 import { newId } from './ids.ts';
+import type { Keyring } from './pii/keyring.ts';
 import { scrubText } from './pii/mask.ts';
 
 /**
- * The audit log: append-only (database triggers refuse UPDATE and DELETE) and hash-chained — each record
- * carries the hash of the one before, so editing or removing a row breaks the chain from there on.
- * Records are written in the caller's transaction, together with the change they describe.
+ * The audit log: append-only (database triggers refuse UPDATE and DELETE) and chained with a key — each
+ * record carries an HMAC-SHA256, under the keyring's audit key, of the one before and of its own content, so
+ * editing or removing a row breaks the chain from there on and nobody without the key can forge a new one.
+ * The newest record's sequence number and MAC are kept, signed, in `audit_head` (written in the same
+ * transaction), so cutting rows off the end is detected too. Records are written in the caller's
+ * transaction, together with the change they describe.
  */
 export interface AuditEntry {
   action: string;
   entityType: string;
   entityId?: string | null;
   customerId?: string | null;
+  /** Only a contact that granted the access (`AccessGrant.contactId`), never the caller's say-so. */
   contactId?: string | null;
   /** Required when unmasked personal data is revealed or access goes beyond the usual rules. */
   reason?: string | null;
@@ -23,12 +28,13 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
+const CHAIN = 'audit_log';
 
-/** What the hash chain covers: every column but the two hashes themselves. */
-type ChainFields = Omit<AuditLogTable, 'prev_hash' | 'hash'>;
+/** What the chain covers: every column but the two hashes and the key id (a wrong key id fails the MAC). */
+type ChainFields = Omit<AuditLogTable, 'prev_hash' | 'hash' | 'mac_kid'>;
 
-export function hashRecord(prevHash: string, r: ChainFields): string {
-  const canonical = JSON.stringify([
+function canonical(prevHash: string, r: ChainFields): string {
+  const fields = JSON.stringify([
     r.seq,
     r.id,
     r.at,
@@ -43,7 +49,22 @@ export function hashRecord(prevHash: string, r: ChainFields): string {
     r.reason,
     r.details,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return `${prevHash}\n${fields}`;
+}
+
+/**
+ * A record's link: HMAC-SHA256 under the audit key `kid`, or — for records written before the chain was
+ * keyed (`kid` null) — the plain SHA-256 they were written with. Undefined when the key id is not in the ring.
+ */
+export function hashRecord(keyring: Keyring, kid: string | null, prevHash: string, r: ChainFields): string | undefined {
+  const data = canonical(prevHash, r);
+  if (kid === null) return createHash('sha256').update(data).digest('hex');
+  return keyring.auditMac(data, kid);
+}
+
+/** The MAC that signs the head checkpoint: which record is the newest, and its link. */
+function headMac(keyring: Keyring, kid: string, seq: number, hash: string): string | undefined {
+  return keyring.auditMac(`audit-head\n${CHAIN}\n${seq}\n${hash}`, kid);
 }
 
 /**
@@ -57,12 +78,12 @@ export function hashRecord(prevHash: string, r: ChainFields): string {
 export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   const record = draftRecord(ctx, entry);
   if (ctx.db.isTransaction) {
-    await appendRecords(ctx.db, [record]);
+    await appendRecords(ctx.db, ctx.keyring, [record]);
     return;
   }
   let batch = batches.get(ctx.db);
   if (!batch) {
-    batch = new GroupCommit(ctx.db);
+    batch = new GroupCommit(ctx.db, ctx.keyring);
     batches.set(ctx.db, batch);
   }
   await batch.add(record);
@@ -84,14 +105,16 @@ function draftRecord(ctx: Ctx, entry: AuditEntry): DraftRecord {
     customer_id: entry.customerId ?? null,
     contact_id: entry.contactId ?? null,
     ip: ctx.ip ?? null,
-    reason: entry.reason ?? null,
+    // A written reason is free text: a phone, ID or card number typed into it is masked before it is kept.
+    reason: entry.reason ? scrubText(entry.reason) : null,
     // Defence in depth: a card, ID or phone number slipped into details is masked before it is kept.
     details: scrubText(JSON.stringify(entry.details ?? {})),
   };
 }
 
-/** Links records to the chain head and inserts them, in order, in one transaction. */
-async function appendRecords(db: Executor, drafts: readonly DraftRecord[]): Promise<void> {
+/** Links records to the chain head, inserts them in order and moves the signed head, in one transaction. */
+async function appendRecords(db: Executor, keyring: Keyring, drafts: readonly DraftRecord[]): Promise<void> {
+  const kid = keyring.auditKid;
   await inTransaction(db, async (trx) => {
     // Serialise writers on the chain head so two transactions never link to the same predecessor.
     await lockName(trx, 'audit_log_chain');
@@ -105,13 +128,46 @@ async function appendRecords(db: Executor, drafts: readonly DraftRecord[]): Prom
     let prevHash = head?.hash ?? GENESIS;
     for (const draft of drafts) {
       const record: ChainFields = { ...draft, seq: ++seq };
-      const hash = hashRecord(prevHash, record);
+      const hash = hashRecord(keyring, kid, prevHash, record) as string;
       await trx
         .insertInto('audit_log')
-        .values({ ...record, prev_hash: prevHash, hash })
+        .values({ ...record, prev_hash: prevHash, hash, mac_kid: kid })
         .execute();
       prevHash = hash;
     }
+    await writeHead(trx, keyring, seq, prevHash, drafts[drafts.length - 1]?.at ?? '');
+  });
+}
+
+async function writeHead(trx: Executor, keyring: Keyring, seq: number, hash: string, at: string): Promise<void> {
+  const kid = keyring.auditKid;
+  const row = { seq, hash, mac_kid: kid, mac: headMac(keyring, kid, seq, hash) as string, at };
+  const moved = await trx.updateTable('audit_head').set(row).where('chain', '=', CHAIN).executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0)
+    await trx
+      .insertInto('audit_head')
+      .values({ chain: CHAIN, ...row })
+      .execute();
+}
+
+/**
+ * Seals a chain written before the head checkpoint existed (run at start-up, after the migrations): its
+ * newest record becomes the signed head. Only a chain without any keyed record is sealed this way — once
+ * records are keyed, a missing head is a finding for `audit verify`, never something to paper over.
+ */
+export async function sealLegacyAuditChain(db: Executor, keyring: Keyring): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await lockName(trx, 'audit_log_chain');
+    if (await trx.selectFrom('audit_head').select('seq').where('chain', '=', CHAIN).executeTakeFirst()) return;
+    const keyed = await trx.selectFrom('audit_log').select('seq').where('mac_kid', 'is not', null).executeTakeFirst();
+    if (keyed) return;
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash', 'at'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (last) await writeHead(trx, keyring, Number(last.seq), last.hash, last.at);
   });
 }
 
@@ -124,11 +180,13 @@ interface Waiting {
 /** Collects the records written outside a transaction during one turn of the event loop. */
 class GroupCommit {
   readonly #db: Executor;
+  readonly #keyring: Keyring;
   #waiting: Waiting[] = [];
   #scheduled = false;
 
-  constructor(db: Executor) {
+  constructor(db: Executor, keyring: Keyring) {
     this.#db = db;
+    this.#keyring = keyring;
   }
 
   add(draft: DraftRecord): Promise<void> {
@@ -149,6 +207,7 @@ class GroupCommit {
     try {
       await appendRecords(
         this.#db,
+        this.#keyring,
         batch.map((w) => w.draft),
       );
       for (const w of batch) w.resolve();
@@ -164,16 +223,26 @@ const batches = new WeakMap<Executor, GroupCommit>();
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  /** seq of the first record whose link or content does not match. */
+  /** seq of the first record whose link or content does not match (or the first one missing). */
   firstBroken?: number;
   problem?: string;
 }
 
-/** Walks the whole chain in order, in pages, and names the first broken record. */
-export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<ChainVerification> {
+/**
+ * Walks the whole chain in order, in pages, checking every record's link and MAC, then checks the signed
+ * head: it must be genuine and name the last record found — rows cut off the end leave the head pointing
+ * past it. Records from before the chain was keyed verify by their SHA-256 link, but none may follow a
+ * keyed one.
+ */
+export async function verifyAuditChain(
+  deps: { db: Executor; keyring: Keyring },
+  pageSize = 5000,
+): Promise<ChainVerification> {
+  const { db, keyring } = deps;
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
+  let keyedSeen = false;
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
@@ -182,22 +251,65 @@ export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<C
       .orderBy('seq')
       .limit(pageSize)
       .execute();
-    if (rows.length === 0) return { ok: true, checked };
+    if (rows.length === 0) break;
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBroken: expectedSeq, problem: `record ${expectedSeq} is missing` };
-      }
-      if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBroken: seq, problem: 'link to the previous record does not match' };
-      }
-      const recomputed = hashRecord(prevHash, { ...row, seq });
-      if (recomputed !== row.hash) {
-        return { ok: false, checked, firstBroken: seq, problem: 'content does not match its hash' };
-      }
+      const broken = (problem: string, at = seq): ChainVerification => ({
+        ok: false,
+        checked,
+        firstBroken: at,
+        problem,
+      });
+      if (seq !== expectedSeq) return broken(`record ${expectedSeq} is missing`, expectedSeq);
+      if (row.prev_hash !== prevHash) return broken('link to the previous record does not match');
+      if (row.mac_kid === null && keyedSeen) return broken('an unkeyed record follows keyed ones');
+      keyedSeen ||= row.mac_kid !== null;
+      const recomputed = hashRecord(keyring, row.mac_kid, prevHash, { ...row, seq });
+      if (recomputed === undefined) return broken(`audit key ${row.mac_kid} is not in the keyring`);
+      if (recomputed !== row.hash) return broken('content does not match its MAC');
       prevHash = row.hash;
       expectedSeq++;
       checked++;
     }
   }
+  return checkHead(db, keyring, checked, prevHash);
+}
+
+async function checkHead(
+  db: Executor,
+  keyring: Keyring,
+  checked: number,
+  lastHash: string,
+): Promise<ChainVerification> {
+  const head = await db.selectFrom('audit_head').selectAll().where('chain', '=', CHAIN).executeTakeFirst();
+  const after = checked + 1;
+  if (!head) {
+    return checked === 0
+      ? { ok: true, checked }
+      : { ok: false, checked, firstBroken: after, problem: 'the signed head checkpoint is missing' };
+  }
+  const headSeq = Number(head.seq);
+  if (headMac(keyring, head.mac_kid, headSeq, head.hash) !== head.mac) {
+    return { ok: false, checked, firstBroken: Math.min(headSeq, after), problem: 'the head checkpoint is not genuine' };
+  }
+  if (headSeq > checked) {
+    return {
+      ok: false,
+      checked,
+      firstBroken: after,
+      problem: `records ${after}–${headSeq} are missing: the signed head is at ${headSeq}`,
+    };
+  }
+  if (headSeq < checked) {
+    return {
+      ok: false,
+      checked,
+      firstBroken: headSeq + 1,
+      problem: `records after the signed head (${headSeq}) were not sealed`,
+    };
+  }
+  if (head.hash !== lastHash) {
+    return { ok: false, checked, firstBroken: headSeq, problem: 'the newest record is not the one the head signed' };
+  }
+  return { ok: true, checked };
 }

@@ -55,9 +55,13 @@ export const cardsModule: ModuleDef = {
   name: 'cards',
   routes,
   jobs: { [CYCLE_JOB]: cycleJob, [MASK_BACKFILL_JOB]: maskBackfillJob },
-  // Live card and account events of a customer: staff who may read customer data may listen.
+  // Live card and account events of a customer: only with access to that customer (a verified contact the
+  // subscriber works, named in the subscription; a case of their department), re-checked on every event.
   topics: {
-    cards: async (ctx) => can(ctx.actor, 'customers.read'),
+    cards: async (ctx, customerId) =>
+      can(ctx.actor, 'customers.read') &&
+      // A refusal throws (the socket treats it as "no"); the socket carries no override reason.
+      (await ctx.access.require(ctx, { customerId, need: 'account.read' })) !== undefined,
     limits: async (ctx) => can(ctx.actor, 'limits.approve'),
   },
   cli: { cycle: cycleCli },

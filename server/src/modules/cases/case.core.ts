@@ -122,7 +122,7 @@ export async function recordCaseEvent(
     entityType: 'case',
     entityId: row.id,
     customerId: row.customer_id,
-    contactId: change.grant?.contactId ?? ctx.contactId ?? null,
+    contactId: change.grant?.contactId ?? null,
     details: { number: row.number, ...details },
   });
 }

@@ -19,7 +19,8 @@ const tags = ['chat'];
  * stay generous (carrier NAT puts many phones behind one address): codes are throttled per phone, and
  * each code dies after a few wrong tries.
  */
-const open = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
+// The customer's own words: a CVV2/PIN typed into them is redacted on storage, not refused (finding 8).
+const open = { public: true, freeText: 'redact' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
 const customerCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('chat-customer') });
 
 export const chatRoutes: ModuleRoutes = async (app) => {
@@ -41,7 +42,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/chat/sessions',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, freeText: 'redact', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Start a chat with phone + one-time code; returns a short-lived chat token',

@@ -34,20 +34,30 @@ export function forCustomer(event: LiveEvent): { event: string; data: unknown } 
 /**
  * `GET /api/chat/ws`: the customer's live channel. First message `{type:"auth", token}` (the chat token,
  * kept out of URLs); then agent messages arrive as `{type:"message", data:{seq, speaker, text, at}}`.
+ * Each event is delivered only while the chat session still holds (not expired by the clock, not ended by
+ * the customer): otherwise the socket is closed with 4401 and nothing more is sent.
  */
 export function registerChatSocket(app: App): void {
   app.get('/api/chat/ws', { websocket: true, config: { public: true }, schema: { hide: true } }, (socket, request) => {
     let topic: string | undefined;
-    let expiresAt = '';
+    let token: string | undefined;
+    let delivering: Promise<void> = Promise.resolve();
     const ctx: Ctx = { ...request.ctx, actor: systemActor('chat-customer') };
-    const unsubscribe = ctx.events.subscribe((event) => {
+    const deliver = async (event: LiveEvent): Promise<void> => {
       if (!topic || event.topic !== topic) return;
-      if (ctx.clock.now().toISOString() >= expiresAt) {
-        ws.close(4401, 'session expired');
+      try {
+        await resolveChatSession(ctx, token);
+      } catch {
+        topic = undefined;
+        ws.close(4401, 'session ended');
         return;
       }
       const out = forCustomer(event);
       if (out) ws.send({ type: out.event, data: out.data, at: event.at });
+    };
+    const unsubscribe = ctx.events.subscribe((event) => {
+      if (!topic || event.topic !== topic) return;
+      delivering = delivering.then(() => deliver(event)).catch(() => ws.close(1011, 'delivery failed'));
     });
     const ws = serveJsonSocket(socket, clientMessage, {
       onClose: unsubscribe,
@@ -55,8 +65,8 @@ export function registerChatSocket(app: App): void {
         if (msg.type !== 'auth') return;
         try {
           const session = await resolveChatSession(ctx, msg.token);
+          token = msg.token;
           topic = contactTopic(session.contact_id);
-          expiresAt = session.expires_at;
           ws.authenticated();
           ws.send({ type: 'ready', contactId: session.contact_id });
         } catch {

@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
+import { findAuthDataInText } from '../../platform/pii/auth-data.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { findContactRow, insertContact, lockContactRow, updateContact } from './contact.repository.ts';
 import { appendTurn, type ContactTurn, contactTopic, emptyContact, queueTopic } from './contact.service.ts';
@@ -55,10 +56,7 @@ export async function startChatContact(
     contactId: row.id,
     details: { channel: 'chat', verifiedBy: 'otp', level: input.level },
   });
-  if (input.firstMessage) {
-    const turn = await appendTurn(ctx, row, 'customer', input.firstMessage);
-    await triageWaitingChat(ctx, row, turn.text);
-  }
+  if (input.firstMessage) await appendCustomerTurn(ctx, row, input.firstMessage);
   publishEvent(ctx, queueTopic(GENERAL_QUEUE), 'queue.new', { contactId: row.id, channel: 'chat', queuedAt: now });
   // As stored, with what triage made of the first message.
   return (await findContactRow(ctx.db, row.id)) ?? row;
@@ -71,10 +69,34 @@ export async function addCustomerTurn(ctx: Ctx, contactId: string, text: string)
     const row = await lockContactRow(trx, contactId);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     if (row.status === 'closed' || row.customer_ended_at) throw new AppError('CHAT_ENDED');
-    const turn = await appendTurn(tctx, row, 'customer', text);
-    await triageWaitingChat(tctx, row, turn.text);
-    return turn;
+    return appendCustomerTurn(tctx, row, text);
   });
+}
+
+const AUTH_DATA_NOTICE =
+  '系统提示:您的消息中疑似包含卡片安全码、密码或有效期,已自动隐去。请勿在对话中发送这些信息,工作人员不会向您索要。';
+
+/**
+ * Stores what the customer wrote, scrubbed (`appendTurn`): a CVV2, PIN or expiry typed after its keyword
+ * is redacted rather than refused, so the customer is not blocked, and a system turn tells the customer
+ * and the agent it was taken out (and the audit log that it happened). Then a waiting chat is triaged.
+ */
+async function appendCustomerTurn(ctx: Ctx, row: ContactsTable, text: string): Promise<ContactTurn> {
+  const turn = await appendTurn(ctx, row, 'customer', text);
+  const kinds = [...new Set(findAuthDataInText(text).map((h) => h.kind))];
+  if (kinds.length > 0) {
+    await appendTurn(ctx, row, 'system', AUTH_DATA_NOTICE);
+    await audit(ctx, {
+      action: 'contact.auth_data_redacted',
+      entityType: 'contact',
+      entityId: row.id,
+      customerId: row.customer_id,
+      contactId: row.id,
+      details: { seq: turn.seq, kinds },
+    });
+  }
+  await triageWaitingChat(ctx, row, turn.text);
+  return turn;
 }
 
 /**

@@ -148,6 +148,8 @@ export async function reportEmergency(
       .where('reported_at', '>=', new Date(now.getTime() - 86_400_000).toISOString())
       .orderBy('reported_at', 'desc')
       .executeTakeFirst();
+    // The call this happens in: the granting contact, or the one a supervisor acting on an override names
+    // (markEmergency refuses a contact of another customer). Only a granting contact goes into the audit.
     const contactId = grant.contactId ?? ctx.contactId ?? null;
     if (earlier) {
       // The same card blocked again within the day (a retry, or the customer calling back): one report,
@@ -197,7 +199,7 @@ export async function reportEmergency(
       entityType: 'emergency_report',
       entityId: row.id,
       customerId: input.customerId,
-      contactId: row.contact_id,
+      contactId: grant.contactId,
       details: { kind: input.kind, action, last4: card.last4, replacementCardId, protectionHours: protection.hours },
     });
     // The risk department hears of it at once: emergencies go ahead of the queue.

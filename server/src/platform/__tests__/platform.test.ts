@@ -291,7 +291,7 @@ describe('audit chain', () => {
       Array.from({ length: 30 }, (_, i) => `p${i}`),
     );
     assert.equal(Number(rows[29]?.seq) - Number(rows[0]?.seq), 29);
-    assert.equal((await verifyAuditChain(db)).ok, true);
+    assert.equal((await verifyAuditChain(env.runtime.deps)).ok, true);
   });
 
   it("writes a record inside the caller's transaction, rolled back with it", async () => {
@@ -304,12 +304,12 @@ describe('audit chain', () => {
     );
     const left = await db.selectFrom('audit_log').select('seq').where('action', '=', 'test.rolled_back').execute();
     assert.equal(left.length, 0);
-    assert.equal((await verifyAuditChain(db)).ok, true);
+    assert.equal((await verifyAuditChain(env.runtime.deps)).ok, true);
   });
 
   it('verifies an intact chain and names the first tampered record', async () => {
     const { db } = env.runtime.deps;
-    const intact = await verifyAuditChain(db);
+    const intact = await verifyAuditChain(env.runtime.deps);
     assert.equal(intact.ok, true);
     assert.ok(intact.checked > 5);
 
@@ -321,7 +321,7 @@ describe('audit chain', () => {
       await sql`drop trigger audit_log_no_update`.execute(db);
     }
     await sql`update audit_log set details = '{"forged":true}' where seq = 3`.execute(db);
-    const broken = await verifyAuditChain(db);
+    const broken = await verifyAuditChain(env.runtime.deps);
     assert.equal(broken.ok, false);
     assert.equal(broken.firstBroken, 3);
   });

@@ -40,7 +40,10 @@ export interface AccessRequest {
 }
 
 export interface AccessGrant {
-  /** The contact the work happens in, recorded with it (null for overrides and system work). */
+  /**
+   * The contact that granted the access — the one the audit record names. Null for overrides, case
+   * assignments and system work: the `X-Contact-Id` a caller sends is never recorded unless it granted.
+   */
   contactId: string | null;
   via: 'contact' | 'assignment' | 'override' | 'system';
 }
@@ -64,7 +67,8 @@ export async function requireCustomerAccess(
   rules: readonly AccessRule[],
   request: AccessRequest,
 ): Promise<AccessGrant> {
-  if (ctx.actor.kind === 'system') return { contactId: ctx.contactId ?? null, via: 'system' };
+  // System work is granted, but no contact granted it: a contact id the caller names is not recorded as one.
+  if (ctx.actor.kind === 'system') return { contactId: null, via: 'system' };
   for (const rule of rules) {
     const grant = await rule(ctx, request);
     if (grant) return grant;

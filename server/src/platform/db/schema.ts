@@ -48,6 +48,18 @@ export interface AuditLogTable {
   details: string;
   prev_hash: string;
   hash: string;
+  /** The audit key id that sealed this record (HMAC); null on records from before the chain was keyed. */
+  mac_kid: string | null;
+}
+
+/** The signed checkpoint of the audit chain's newest record (one row per chain). */
+export interface AuditHeadTable {
+  chain: string;
+  seq: number;
+  hash: string;
+  mac_kid: string;
+  mac: string;
+  at: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -102,6 +114,7 @@ export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   idempotency_keys: IdempotencyKeysTable;
   jobs: JobsTable;
   departments: DepartmentsTable;

@@ -40,10 +40,12 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     };
   });
 
-  // CVV2, PIN and track data are refused before any handler sees them (PCI DSS 3.3.1).
+  // CVV2, PIN and track data are refused before any handler sees them (PCI DSS 3.3.1), in named fields and
+  // typed into free text; a route whose text is the customer's own redacts the free-text kind instead.
   app.addHook('preValidation', async (request) => {
-    assertNoAuthData(request.body);
-    assertNoAuthData(request.query);
+    const options = { text: request.routeOptions.config?.freeText !== 'redact' };
+    assertNoAuthData(request.body, options);
+    assertNoAuthData(request.query, options);
   });
 }
 

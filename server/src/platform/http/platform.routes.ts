@@ -133,7 +133,7 @@ export const platformRoutes: ModuleRoutes = async (app) => {
     },
     async (request) => {
       authorize(request.ctx.actor, 'audit.verify');
-      return verifyAuditChain(request.ctx.db);
+      return verifyAuditChain(request.ctx);
     },
   );
 };

@@ -16,6 +16,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a staff session (health, login, docs, customer-side endpoints with their own auth). */
     public?: boolean;
+    /**
+     * What happens to a CVV2, PIN or expiry typed into free text: staff input is refused (the default);
+     * `redact` (the customer's chat) lets the request through and `scrubText` redacts it before storage.
+     */
+    freeText?: 'refuse' | 'redact';
   }
 }
 

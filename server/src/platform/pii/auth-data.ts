@@ -2,7 +2,8 @@ import { AppError } from '../errors.ts';
 
 /**
  * PCI DSS 3.3.1 / JR/T 0171 C3: card verification codes, PINs and track data are never stored, not even
- * encrypted. Any request body or value about to be persisted that carries such a field is refused.
+ * encrypted. Any request body or value about to be persisted that carries such a field is refused — a
+ * field named so, track data anywhere, or a CVV2, PIN or expiry date typed into free text after its keyword.
  */
 const FORBIDDEN_KEYS = new Set([
   'cvv',
@@ -31,28 +32,131 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * Full-width forms (digits, Latin letters, punctuation) and the ideographic space, folded to ASCII one
+ * character for one: "１３８" is a phone number too. The length never changes, so positions found in the
+ * folded text hold in the original.
+ */
+export function foldFullWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+export type AuthDataKind = 'cvv' | 'pin' | 'expiry';
+
+/** Between a keyword and its value: spaces, colons and the little words people put there (是, 为, 码…). */
+const JOIN = String.raw`[\s:=,，是为為的码碼号號]{0,6}`;
+// A value is not followed by another digit or by a unit that makes it a count or an amount ("密码错3次").
+const NOT_A_COUNT = String.raw`(?![\d元块次位天个月年日号%])`;
+const MONTH = '(?:0?[1-9]|1[0-2])';
+/** Keyword, then the value in the shape that kind of data has; group 1 is the value. */
+const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
+  {
+    kind: 'cvv',
+    re: new RegExp(
+      '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|cid)(?![a-z])|安全码|校验码|背面(?:的)?(?:三|3)位(?:数字|数|码)?|卡背面?(?:的)?(?:数字|号码)?)' +
+        JOIN +
+        String.raw`(\d{3,4})` +
+        NOT_A_COUNT,
+      'gi',
+    ),
+  },
+  {
+    kind: 'pin',
+    re: new RegExp(
+      String.raw`(?:(?<![a-z])pin(?:\s*code)?(?![a-z])|密码)` + JOIN + String.raw`(\d{4,6})` + NOT_A_COUNT,
+      'gi',
+    ),
+  },
+  {
+    kind: 'expiry',
+    re: new RegExp(
+      String.raw`(?:有效期(?:至|到)?|有效日期|(?<!还款|账单|分期|缴费|最后)到期(?:日期|日|时间)?|(?<![a-z])(?:exp(?:iry|ires|iration)?(?:\s*date)?|valid\s*thru|good\s*thru)(?![a-z]))` +
+        JOIN +
+        String.raw`(${MONTH}\s*[/.-]\s*(?:20)?\d{2}(?!\d)|(?:20)?\d{2}\s*[/.年-]\s*${MONTH}\s*月?(?![\d日号])|(?:0[1-9]|1[0-2])\d{2}(?!\d))`,
+      'gi',
+    ),
+  },
+];
+
+export interface AuthDataInText {
+  kind: AuthDataKind;
+  /** Where the value (not its keyword) stands in the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * CVV2, PIN and expiry dates typed as free text, found after their keywords (CVV/安全码/背面三位, PIN/密码,
+ * 有效期/到期/EXP) in the shape each has. Full-width characters are folded first (ＣＶＶ１２３).
+ */
+export function findAuthDataInText(text: string): AuthDataInText[] {
+  const folded = foldFullWidth(text);
+  const hits: AuthDataInText[] = [];
+  for (const { kind, re } of TEXT_RULES) {
+    for (const m of folded.matchAll(re)) {
+      const value = m[1] ?? '';
+      const start = (m.index ?? 0) + m[0].lastIndexOf(value);
+      hits.push({ kind, start, end: start + value.length });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Replaces each CVV2, PIN or expiry value found in the text by `***`; the keyword stays, so the reader knows. */
+export function redactAuthDataInText(text: string): { text: string; kinds: AuthDataKind[] } {
+  const hits = findAuthDataInText(text);
+  if (hits.length === 0) return { text, kinds: [] };
+  let out = '';
+  let from = 0;
+  for (const hit of hits) {
+    if (hit.start < from) continue;
+    out += `${text.slice(from, hit.start)}***`;
+    from = hit.end;
+  }
+  return { text: out + text.slice(from), kinds: [...new Set(hits.map((h) => h.kind))] };
+}
+
+/** Secrets that are never stored as text (hashed or not kept at all): not searched for card data. */
+const SECRET_KEYS = /password|token|secret/;
+
+export interface AuthDataScan {
+  /** Also look into free text for CVV2/PIN/expiry after their keywords (off where the text is redacted instead). */
+  text?: boolean;
+}
+
 /** Returns the path of the first authentication-data field in `value`, if any. */
-export function findAuthData(value: unknown, path = '$', depth = 0): string | undefined {
+export function findAuthData(value: unknown, options: AuthDataScan = {}, path = '$', depth = 0): string | undefined {
   if (depth > 12) return undefined;
-  if (typeof value === 'string') return TRACK_RE.test(value) ? path : undefined;
+  if (typeof value === 'string') {
+    if (TRACK_RE.test(value)) return path;
+    return options.text !== false && findAuthDataInText(value).length > 0 ? path : undefined;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const hit = findAuthData(value[i], `${path}[${i}]`, depth + 1);
+      const hit = findAuthData(value[i], options, `${path}[${i}]`, depth + 1);
       if (hit) return hit;
     }
     return undefined;
   }
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (FORBIDDEN_KEYS.has(normalizeKey(k)) && v !== null && v !== undefined && v !== '') return `${path}.${k}`;
-      const hit = findAuthData(v, `${path}.${k}`, depth + 1);
+      const key = normalizeKey(k);
+      if (FORBIDDEN_KEYS.has(key) && v !== null && v !== undefined && v !== '') return `${path}.${k}`;
+      if (SECRET_KEYS.test(key)) continue;
+      const hit = findAuthData(v, options, `${path}.${k}`, depth + 1);
       if (hit) return hit;
     }
   }
   return undefined;
 }
 
-export function assertNoAuthData(value: unknown): void {
-  const path = findAuthData(value);
+/**
+ * Refuses a value carrying authentication data. Staff input is refused as a whole (the person typing can
+ * take it out); the customer's chat text is redacted instead (`scrubText`), so the customer is not blocked.
+ */
+export function assertNoAuthData(value: unknown, options: AuthDataScan = {}): void {
+  const path = findAuthData(value, options);
   if (path) throw new AppError('AUTH_DATA_REFUSED', { detail: `authentication data at ${path}` });
 }

@@ -8,23 +8,39 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  * (`carddesk keys rotate`) with no downtime. Each key id yields its own sub-keys through HKDF, so the
  * master key itself never touches data. Blind indexes use one fixed key id: changing it means
  * rebuilding every index.
+ *
+ * The audit chain is keyed too (HMAC-SHA256, `audit.ts`): every key id yields an audit sub-key, records name
+ * the key id they were sealed with, and new records use one fixed id (`CARDDESK_AUDIT_KEY_ID`, by default
+ * the blind-index key id). A key id that sealed records must stay in the ring for them to verify.
  */
 export class Keyring {
   readonly activeKid: string;
   readonly #encKeys = new Map<string, Buffer>();
   readonly #indexKey: Buffer;
+  /** The key id new audit records are sealed with. */
+  readonly auditKid: string;
+  readonly #auditKeys = new Map<string, Buffer>();
 
-  constructor(spec: string, blindIndexKid?: string) {
+  constructor(spec: string, blindIndexKid?: string, auditKid?: string) {
     const entries = parseKeyring(spec);
     if (entries.length === 0) throw new Error('CARDDESK_MASTER_KEY holds no key');
     for (const [kid, key] of entries) {
       this.#encKeys.set(kid, derive(key, `carddesk:enc:${kid}`));
+      this.#auditKeys.set(kid, derive(key, `carddesk:audit-chain:${kid}`));
     }
     this.activeKid = entries[0]?.[0] ?? 'k1';
     const indexKid = blindIndexKid ?? entries[entries.length - 1]?.[0] ?? this.activeKid;
     const indexMaster = entries.find(([kid]) => kid === indexKid)?.[1];
     if (!indexMaster) throw new Error(`blind-index key id ${indexKid} is not in the keyring`);
     this.#indexKey = derive(indexMaster, 'carddesk:blind-index');
+    this.auditKid = auditKid ?? indexKid;
+    if (!this.#auditKeys.has(this.auditKid)) throw new Error(`audit key id ${this.auditKid} is not in the keyring`);
+  }
+
+  /** HMAC-SHA256 (hex) of `data` under the audit sub-key of `kid`; undefined when that key id is not in the ring. */
+  auditMac(data: string, kid: string = this.auditKid): string | undefined {
+    const key = this.#auditKeys.get(kid);
+    return key && createHmac('sha256', key).update(data).digest('hex');
   }
 
   /** `v1.<kid>.<iv>.<ciphertext+tag>`; `context` (e.g. "customer.id_number") is bound as AAD. */

@@ -1,3 +1,5 @@
+import { redactAuthDataInText } from './auth-data.ts';
+
 /**
  * The one masking layer. Every personal value shown to a person goes through here.
  * Card numbers follow PCI DSS 3.4.1 (at most BIN + last four); agents normally see only the last four.
@@ -46,18 +48,32 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
-/** A 16–19 digit run passing Luhn, or an 18-character ID number: used to scrub free text (logs, transcripts). */
-const PAN_RE = /(?<!\d)(\d[ -]?){12,18}\d(?!\d)/g;
-const ID_RE = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-const MOBILE_RE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** Only digits, Latin letters and ＋ folded: stored text keeps its Chinese punctuation (，？！) as written. */
+const foldAlphanumerics = (text: string) =>
+  text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0B]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 
-/** Masks card numbers, ID numbers and mobile numbers found in free text. */
+// One separator between digit groups: space, dash, full-width space or full-width dash (138-0013-8000).
+const SEP = '[ \\-\\u3000\\uFF0D]';
+const digitsOf = (m: string) => m.replace(/\D/g, '');
+
+/** A 13–19 digit card number, an 18-character ID number (6-8-4 groups allowed), a mobile (3-4-4 groups allowed). */
+const PAN_RE = new RegExp(`(?<!\\d)(?:\\d${SEP}?){12,18}\\d(?!\\d)`, 'g');
+const ID_RE = new RegExp(`(?<![\\dA-Za-z])\\d{6}${SEP}?\\d{8}${SEP}?\\d{3}[\\dXx](?![\\dA-Za-z])`, 'g');
+const MOBILE_RE = new RegExp(`(?<!\\d)(?:\\+?86${SEP}?)?1[3-9]\\d${SEP}?\\d{4}${SEP}?\\d{4}(?!\\d)`, 'g');
+
+/**
+ * Scrubs free text before it is stored or logged: full-width digits are folded first, CVV2/PIN/expiry typed
+ * after their keywords are redacted (auth-data.ts), and card, ID and mobile numbers are masked, whether
+ * written in one run or in groups.
+ */
 export function scrubText(text: string): string {
-  return text
-    .replace(ID_RE, (m) => maskIdNumber(m))
+  return redactAuthDataInText(foldAlphanumerics(text))
+    .text.replace(ID_RE, (m) => maskIdNumber(m.replace(/[^\dXx]/g, '')))
+    .replace(MOBILE_RE, (m) => maskPhone(digitsOf(m).replace(/^86(?=\d{11}$)/, '')))
     .replace(PAN_RE, (m) => {
-      const digits = m.replace(/\D/g, '');
+      const digits = digitsOf(m);
       return digits.length >= 13 ? maskCardNumber(digits) : m;
-    })
-    .replace(MOBILE_RE, (m) => maskPhone(m));
+    });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findAuthData } from './auth-data.ts';
+import { findAuthData, findAuthDataInText } from './auth-data.ts';
 import { DecryptionError, generateKeySpec, Keyring } from './keyring.ts';
 import { maskAddress, maskCardNumber, maskIdNumber, maskName, maskPhone, scrubText } from './mask.ts';
 import {
@@ -126,5 +126,66 @@ describe('authentication-data guard', () => {
   });
   it('lets ordinary data through', () => {
     assert.equal(findAuthData({ pinyin: 'gs', cardLast4: '2444', note: '客户说卡丢了' }), undefined);
+  });
+});
+
+describe('finding 8: personal and authentication data in free text', () => {
+  it('finding 8: masking catches grouped mobiles, grouped card and ID numbers and full-width digits', () => {
+    const cases: Array<[string, string, string]> = [
+      ['手机138-0013-8000', '13800138000', '138****8000'],
+      ['手机 138 0013 8000', '0013', '138****8000'],
+      ['电话 +86 138 0013 8000', '0013', '138****8000'],
+      ['手机１３８００１３８０００', '１３８００１３８０００', '138****8000'],
+      ['卡号6222 6002 6000 1072 444', '6002', '**** **** **** 2444'],
+      ['卡号6222-6002-6000-1072', '6002', '**** **** **** 1072'],
+      ['卡号６２２２６００２６０００１０７２４４４', '６２２２', '**** **** **** 2444'],
+      ['身份证 110105 19491231 002X', '19491231', '1101**********002X'],
+      ['身份证１１０１０５１９４９１２３１００２Ｘ', '１９４９', '1101'],
+    ];
+    for (const [text, gone, kept] of cases) {
+      const out = scrubText(text);
+      assert.ok(!out.includes(gone) && !out.replace(/\D/g, '').includes('0013800'), `${text} → ${out}`);
+      assert.ok(out.includes(kept), `${text} → ${out}`);
+    }
+    assert.equal(scrubText('您好，请问有什么可以帮您？'), '您好，请问有什么可以帮您？', 'punctuation stays as written');
+  });
+
+  it('finding 8: CVV2, PIN and expiry typed after their keywords are found, ordinary text is not', () => {
+    const found: Array<[string, string]> = [
+      ['我的CVV2是123', 'cvv'],
+      ['ＣＶＶ：１２３', 'cvv'],
+      ['安全码 456', 'cvv'],
+      ['校验码为 7890', 'cvv'],
+      ['卡背面三位是789', 'cvv'],
+      ['取款密码123456', 'pin'],
+      ['PIN: 1234', 'pin'],
+      ['有效期 08/29', 'expiry'],
+      ['有效期至2029年8月', 'expiry'],
+      ['卡片到期 0829', 'expiry'],
+      ['valid thru 09/28', 'expiry'],
+    ];
+    for (const [text, kind] of found) {
+      assert.deepEqual(
+        findAuthDataInText(text).map((h) => h.kind),
+        [kind],
+        text,
+      );
+      assert.ok(!/\d{3}/.test(scrubText(text).replace(/[A-Za-z]+\d?/g, '')), `${text} → ${scrubText(text)}`);
+    }
+    for (const text of [
+      '密码错误3次被锁了',
+      '安全码是什么意思',
+      '还款到期日 11/25',
+      '账单到期 11-25',
+      '卡的有效期一般是5年',
+      'CVV 100元',
+      'pinyin 1234',
+      '初始密码为身份证后六位',
+    ]) {
+      assert.deepEqual(findAuthDataInText(text), [], text);
+    }
+    assert.equal(findAuthData({ note: '客户报了安全码 123' }), '$.note');
+    assert.equal(findAuthData({ note: '客户报了安全码 123' }, { text: false }), undefined);
+    assert.equal(findAuthData({ password: 'Pin1234!' }), undefined, 'a password is not free text');
   });
 });

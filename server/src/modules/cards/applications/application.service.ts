@@ -146,7 +146,6 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
       entityType: 'card_application',
       entityId: row.id,
       customerId: row.customer_id,
-      contactId: ctx.contactId ?? null,
       details: { productCode: input.productCode },
     });
     const range = await productRange(tctx, product.id);

@@ -31,7 +31,7 @@ export async function annualFeeWaiverCheck(ctx: Ctx, input: { cardId: string }) 
     entityType: 'card',
     entityId: card.id,
     customerId: card.customer_id,
-    contactId: grant.contactId ?? ctx.contactId ?? null,
+    contactId: grant.contactId,
     details: {},
   });
   const explanation = !input2.activated

@@ -70,7 +70,7 @@ export async function cancelCard(ctx: Ctx, input: { cardId: string; reason?: str
       entityType: 'card',
       entityId: card.id,
       customerId: card.customer_id,
-      contactId: grant.contactId ?? ctx.contactId ?? null,
+      contactId: grant.contactId,
       reason: input.reason ?? null,
       details: { primary: card.is_primary === 1, closedCards, accountClosed: card.is_primary === 1 },
     });

@@ -121,7 +121,7 @@ async function changeStatus(
       entityType: 'card',
       entityId: row.id,
       customerId: row.customer_id,
-      contactId: grant.contactId ?? ctx.contactId ?? null,
+      contactId: grant.contactId,
       reason: o.reason ?? null,
       details: { from, to: t.to, last4: row.last4, ...extra },
     });
@@ -253,7 +253,7 @@ export async function orderReplacement(
       entityType: 'card',
       entityId: row.id,
       customerId: row.customer_id,
-      contactId: grant.contactId ?? ctx.contactId ?? null,
+      contactId: grant.contactId,
       details: { reason: input.reason, last4: row.last4, ...ordered },
     });
     publishEvent(tctx, `cards:${row.customer_id}`, 'card.replacement_ordered', { cardId: row.id, ...ordered });

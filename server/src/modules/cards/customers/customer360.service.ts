@@ -79,7 +79,7 @@ export async function getCustomer360(ctx: Ctx, customerId: string): Promise<Cust
     .executeTakeFirst();
   if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
   const grant = await ctx.access.require(ctx, { customerId, need: 'customer.profile' });
-  const contactId = grant.contactId ?? ctx.contactId ?? null;
+  const contactId = grant.contactId;
   const today = bankDate(ctx.clock.now());
   const k = ctx.keyring;
   const flags = parseFlags(row.flags);

@@ -118,7 +118,6 @@ async function search(ctx: Ctx, q: { by: SearchBy; value: string }): Promise<{ b
   await audit(ctx, {
     action: 'customer.search',
     entityType: 'customer',
-    contactId: ctx.contactId ?? null,
     details: { by: q.by, count: hits.length, customerIds: hits.map((h) => h.id) },
   });
   return { by: q.by, hits };

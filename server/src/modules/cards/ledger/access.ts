@@ -18,7 +18,7 @@ export async function requireAccountAccess(
     .executeTakeFirst();
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
   const grant = await ctx.access.require(ctx, { customerId: account.customer_id, need });
-  return { customerId: account.customer_id, grant, contactId: grant.contactId ?? ctx.contactId ?? null };
+  return { customerId: account.customer_id, grant, contactId: grant.contactId };
 }
 
 export async function requireCustomerAccess(
@@ -31,5 +31,5 @@ export async function requireCustomerAccess(
   const exists = await ctx.db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
   if (!exists) throw new AppError('CUSTOMER_NOT_FOUND');
   const grant = await ctx.access.require(ctx, { customerId, need });
-  return { grant, contactId: grant.contactId ?? ctx.contactId ?? null };
+  return { grant, contactId: grant.contactId };
 }

@@ -96,7 +96,7 @@ export async function listTransactions(
     entityType: 'customer',
     entityId: input.customerId,
     customerId: input.customerId,
-    contactId: grant.contactId ?? ctx.contactId ?? null,
+    contactId: grant.contactId,
     details: { from: input.from ?? null, to: input.to ?? null, count: result.length },
   });
   return result;
@@ -121,7 +121,7 @@ export async function listAccountTransactions(
     entityType: 'account',
     entityId: account.id,
     customerId: account.customer_id,
-    contactId: grant.contactId ?? ctx.contactId ?? null,
+    contactId: grant.contactId,
     details: { from: input.from ?? null, to: input.to ?? null, count: result.length },
   });
   return result;
