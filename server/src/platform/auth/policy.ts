@@ -1,4 +1,4 @@
-import type { Role } from '@carddesk/contracts';
+import type { ErrorCode, Role } from '@carddesk/contracts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -62,4 +62,12 @@ export function can(actor: Actor, action: Action): boolean {
 
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor, action)) throw new AppError('FORBIDDEN', { detail: `${actor.role} may not ${action}` });
+}
+
+/**
+ * Four-eyes: whoever started a request (a limit change, an extension, a card application, an article
+ * version) may not approve it. `startedBy` null means the system started it; the system may approve.
+ */
+export function requireSecondPerson(actor: Actor, startedBy: string | null, code: ErrorCode): void {
+  if (actor.kind !== 'system' && startedBy !== null && startedBy === actor.userId) throw new AppError(code);
 }

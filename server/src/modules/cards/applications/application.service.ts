@@ -1,5 +1,5 @@
 import { audit } from '../../../platform/audit.ts';
-import { authorize } from '../../../platform/auth/policy.ts';
+import { authorize, requireSecondPerson } from '../../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
@@ -199,6 +199,8 @@ export async function decideApplication(
     ).executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND');
     if (app.status !== 'submitted') throw new AppError('APPLICATION_STATE');
+    // Four-eyes: the staff member who took the application does not decide it.
+    requireSecondPerson(ctx.actor, app.created_by, 'APPLICATION_SELF_APPROVAL');
     const product = await trx
       .selectFrom('products')
       .selectAll()
