@@ -1,6 +1,6 @@
 import type { CaseDto } from '@carddesk/contracts';
 import type { z } from 'zod';
-import { authorize } from '../../platform/auth/policy.ts';
+import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -103,10 +103,8 @@ export async function acceptCase(ctx: Ctx, caseId: string): Promise<CaseDto> {
     const { ctx: tctx, row } = change;
     const state = transition(row, 'accept');
     const a = tctx.actor;
-    const inDepartment = a.role === 'dept_handler' && a.departmentId === row.department_id;
-    if (!inDepartment && a.kind !== 'system' && a.role !== 'supervisor' && a.role !== 'admin') {
-      throw new AppError('CASE_NOT_RESPONSIBLE');
-    }
+    const inDepartment = can(a, 'cases.department_work') && a.departmentId === row.department_id;
+    if (!inDepartment && !can(a, 'cases.oversee')) throw new AppError('CASE_NOT_RESPONSIBLE');
     if (a.userId) await assertNoConflict(tctx, row, a.userId);
     const updated = await patch(change, { state, owner_id: a.kind === 'user' ? a.userId : row.owner_id });
     await recordCaseEvent({ ...change, row: updated }, 'accepted', null, { ownerId: updated.owner_id });
@@ -148,7 +146,9 @@ export async function assignCase(ctx: Ctx, caseId: string, userId: string): Prom
     const { ctx: tctx, row } = change;
     if (!OPEN_STATES.includes(row.state as CaseState)) throw new AppError('CASE_INVALID_TRANSITION');
     const a = tctx.actor;
-    if (a.role === 'dept_handler' && a.departmentId !== row.department_id) throw new AppError('CASE_NOT_RESPONSIBLE');
+    if (a.kind === 'user' && can(a, 'cases.department_work') && a.departmentId !== row.department_id) {
+      throw new AppError('CASE_NOT_RESPONSIBLE');
+    }
     const user = await userById(tctx.db, userId);
     const eligible =
       user !== undefined &&
@@ -182,6 +182,7 @@ export async function resolveCase(ctx: Ctx, caseId: string, result: string): Pro
 export async function notifyResult(ctx: Ctx, caseId: string, message?: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     if (!row.resolution) throw new AppError('CASE_RESULT_MISSING');
     const state = transition(row, 'notify_result');
     const until = reviewWindowEnd(row.decision_date ?? today(tctx));
@@ -200,6 +201,7 @@ export async function notifyResult(ctx: Ctx, caseId: string, message?: string): 
 export async function recordFeedback(ctx: Ctx, caseId: string, feedback: Feedback, note?: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     if (row.state !== 'notified')
       throw new AppError('CASE_INVALID_TRANSITION', { detail: 'feedback before the result was told' });
     const updated = await patch(change, { feedback, feedback_at: tctx.clock.now().toISOString() });
@@ -266,6 +268,7 @@ const CLEARED_DECISION = {
 export async function reopenCase(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     const state = transition(row, 'reopen');
     assertReviewWindow(tctx, row);
     const owner = row.owner_id && row.owner_id !== row.subject_user_id ? row.owner_id : null;
@@ -297,6 +300,7 @@ export async function reopenCase(ctx: Ctx, caseId: string, reason: string): Prom
 export async function requestReview(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     const state = transition(row, 'request_review');
     assertReviewWindow(tctx, row);
     let updated = await patch(change, {

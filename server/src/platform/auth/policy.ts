@@ -43,6 +43,12 @@ export const POLICY = {
   'cases.assign': ['senior_agent', 'supervisor', 'dept_handler', 'admin'],
   'cases.approve_extension': ['senior_agent', 'supervisor'],
   'cases.watch': ['supervisor', 'admin', 'qa'],
+  // Every case in lists without a customer filter's access check (oversight and quality review).
+  'cases.read_all': ['supervisor', 'admin', 'qa'],
+  // Works the cases that sit with their own department (referred there, or accepted by it).
+  'cases.department_work': ['dept_handler'],
+  // Responsible for any case: may take any step on it (still within customer access).
+  'cases.oversee': ['supervisor', 'admin'],
   'cases.analysis': ['supervisor', 'admin', 'qa'],
   'cases.conflicts': ['supervisor', 'admin'],
   'cases.manage': ['admin'],
