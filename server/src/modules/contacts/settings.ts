@@ -101,6 +101,12 @@ function merge(base: ContactsConfig, patch: ConfigPatch): ContactsConfig {
   } as ContactsConfig;
 }
 
+/** `GET /api/contacts/settings`: for those who handle contacts (the verification panel) and admins. */
+export async function readConfig(ctx: Ctx): Promise<ContactsConfig> {
+  authorize(ctx.actor, 'contacts.settings_read');
+  return loadConfig(ctx);
+}
+
 export function requiredLevel(config: ContactsConfig, need: AccessNeed): Level {
   return config.accessLevels[need] ?? 'strong';
 }

@@ -27,9 +27,17 @@ export const POLICY = {
   'contacts.read_all': ['supervisor', 'qa', 'admin'],
   'contacts.supervise': ['supervisor', 'admin'],
   'contacts.stats': ['supervisor', 'qa', 'admin'],
+  // Serves the senior agents' queue (escalations), which has no department of its own to match.
+  'contacts.senior_queue': ['senior_agent'],
+  // The contacts settings (verification levels, scripts): who handles contacts needs them, admins edit them.
+  'contacts.settings_read': ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'admin'],
+  // Delivering a call with its network caller number: the telephony integration only (runs as the system).
+  'telephony.deliver': [],
   // Cards: searching finds a customer to open a contact with (masked results); the rest needs customer access.
   'customers.search': FRONT_LINE,
   'customers.read': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
+  // Access a customer's data outside the contact and case rules, with a coded, written reason (audited).
+  'customers.override_access': ['supervisor', 'admin'],
   'cards.operate': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
   'limits.approve': ['senior_agent', 'supervisor'],
   'products.read': ALL_STAFF,
