@@ -291,7 +291,7 @@ export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: Ca
   let q = ctx.db.selectFrom('cases');
   if (!seesAll) {
     q = q.where((eb) =>
-      a.role === 'dept_handler' && a.departmentId
+      can(a, 'cases.department_work') && a.departmentId
         ? eb.or([eb('department_id', '=', a.departmentId), eb('owner_id', '=', userId)])
         : eb.or([eb('owner_id', '=', userId), eb('first_agent_id', '=', userId)]),
     );

@@ -1,5 +1,6 @@
-import type { CaseDto } from '@carddesk/contracts';
+import type { CaseDto, Role } from '@carddesk/contracts';
 import type { z } from 'zod';
+import { userToActor } from '../../platform/auth/auth.service.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -150,13 +151,20 @@ export async function assignCase(ctx: Ctx, caseId: string, userId: string): Prom
       throw new AppError('CASE_NOT_RESPONSIBLE');
     }
     const user = await userById(tctx.db, userId);
-    const eligible =
-      user !== undefined &&
-      user.disabled === 0 &&
-      (row.department_id
-        ? user.department_id === row.department_id || user.role === 'supervisor'
-        : ['agent', 'senior_agent', 'supervisor'].includes(user.role));
-    if (!user || !eligible) throw new AppError('CASE_ASSIGNEE_INVALID');
+    if (user?.disabled !== 0) throw new AppError('CASE_ASSIGNEE_INVALID');
+    // What the assignee may do decides whether they can carry it: the policy, not role names.
+    const assignee = userToActor({
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role as Role,
+      agentNo: null,
+      departmentId: user.department_id,
+    });
+    const eligible = row.department_id
+      ? user.department_id === row.department_id || can(assignee, 'cases.assignable_anywhere')
+      : can(assignee, 'frontline.work');
+    if (!eligible) throw new AppError('CASE_ASSIGNEE_INVALID');
     await assertNoConflict(tctx, row, userId);
     const state = row.state === 'referred' ? transition(row, 'accept') : (row.state as CaseState);
     const updated = await patch(change, { owner_id: userId, state });

@@ -57,6 +57,8 @@ export const POLICY = {
   'cases.department_work': ['dept_handler'],
   // Responsible for any case: may take any step on it (still within customer access).
   'cases.oversee': ['supervisor', 'admin'],
+  // May be assigned a case sitting with any department (not only their own).
+  'cases.assignable_anywhere': ['supervisor'],
   'cases.analysis': ['supervisor', 'admin', 'qa'],
   'cases.conflicts': ['supervisor', 'admin'],
   'cases.manage': ['admin'],
