@@ -157,7 +157,10 @@ export type InstallmentPlanView = z.infer<typeof installmentPlanSchema>;
 
 const customerFlagsSchema = z.object({ vip: z.boolean(), vulnerable: z.boolean() });
 
-/** The masked screen-pop summary (name, phone, flags, cards): what may be shown before the caller is verified. */
+/**
+ * The masked screen-pop summary (name, phone, flags, cards): what may be shown before the caller is verified.
+ * Its cards and a search hit's carry no digits (`last4` '****'): the last four are a verification factor.
+ */
 export const customerSummarySchema = z.object({
   id: z.string(),
   maskedName: z.string(),

@@ -41,6 +41,12 @@ export type VerificationLevel = z.infer<typeof verificationLevelSchema>;
 
 export const VERIFICATION_METHODS = ['caller_number', 'name_id_last6', 'card_last4_factor', 'otp'] as const;
 export const verificationMethodSchema = z.enum(VERIFICATION_METHODS);
+/**
+ * What may back up the card's last four digits: only what the desk never displays. The name and the
+ * mobile are search keys and appear (masked) on screen, so they prove nothing about who is calling.
+ */
+export const CARD_FACTOR_KINDS = ['id_last6', 'birth_date'] as const;
+export type CardFactorKind = (typeof CARD_FACTOR_KINDS)[number];
 export type VerificationMethod = z.infer<typeof verificationMethodSchema>;
 
 export const contactVerificationSchema = z.object({

@@ -35,8 +35,9 @@ type Ctx = { contactId?: string | null | undefined; accessReason?: string | unde
 const opts = (ctx: Ctx) => ({ contactId: ctx.contactId, accessReason: ctx.accessReason });
 const enc = encodeURIComponent;
 
+/** A POST: the query (a mobile, ID or card number) travels in the body, never in the URL. */
 export const searchCustomers = (q: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<CustomerSearch>('/api/customers', { query: { q }, signal, ...opts(ctx) });
+  api<CustomerSearch>('/api/customers/search', { method: 'POST', body: { q }, signal, ...opts(ctx) });
 export const getCustomerSummary = (id: string, ctx: Ctx, signal?: AbortSignal) =>
   api<CustomerSummary>(`/api/customers/${enc(id)}/summary`, { signal, ...opts(ctx) });
 export const getCustomer360 = (id: string, ctx: Ctx, signal?: AbortSignal) =>

@@ -1,4 +1,5 @@
 import type {
+  CardFactorKind,
   ContactChannel,
   ContactListItem,
   ContactOtpSent,
@@ -55,7 +56,8 @@ export type Queue = QueueView;
 /** What a hand-over carries so the customer never repeats themselves (guide §3.4). */
 export type Handover = HandoverView;
 
-export type FactorKind = 'name' | 'id_last6' | 'birth_date' | 'phone';
+/** Only factors the desk never displays back up the card's last four digits. */
+export type FactorKind = CardFactorKind;
 export type VerifyInput =
   | { method: 'caller_number' }
   | { method: 'name_id_last6'; name: string; idLast6: string }

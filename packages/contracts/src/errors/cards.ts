@@ -99,6 +99,11 @@ export const cardsErrors = {
   POINTS_INSUFFICIENT: { status: 409, zh: '积分不足', en: 'Not enough points' },
   REWARD_NOT_FOUND: { status: 404, zh: '未找到该兑换商品', en: 'No such reward' },
   APPLICATION_NOT_FOUND: { status: 404, zh: '未找到该办卡申请', en: 'No such card application' },
+  APPLICATION_SELF_APPROVAL: {
+    status: 403,
+    zh: '不能审批自己受理的办卡申请',
+    en: 'You cannot decide an application you took yourself',
+  },
   APPLICATION_DUPLICATE: {
     status: 409,
     zh: '该申请人已有处理中的同产品申请',

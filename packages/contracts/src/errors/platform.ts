@@ -26,6 +26,11 @@ export const platformErrors = {
     en: "No access to this customer's data outside an active contact with them",
   },
   REASON_REQUIRED: { status: 400, zh: '此操作需要填写理由', en: 'A reason is required for this action' },
+  ACCESS_REASON_INVALID: {
+    status: 400,
+    zh: '越权查看客户信息须写明理由:“理由代码: 具体说明”(说明至少8个字)',
+    en: 'An access override needs "<reason code>: <what and for whom>" (at least 8 characters of text)',
+  },
   NOT_FOUND: { status: 404, zh: '未找到对应的记录', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
   CONFLICT: { status: 409, zh: '记录已被修改,请刷新后重试', en: 'The record changed; reload and retry' },

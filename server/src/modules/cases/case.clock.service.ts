@@ -1,5 +1,5 @@
 import type { CaseDto } from '@carddesk/contracts';
-import { authorize } from '../../platform/auth/policy.ts';
+import { authorize, requireSecondPerson } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -105,9 +105,7 @@ export async function approveExtension(ctx: Ctx, caseId: string, note: string): 
     const { ctx: tctx, row } = change;
     if (row.extended === 1) throw new AppError('CASE_EXTENSION_USED');
     if (row.extension_status !== 'requested') throw new AppError('CASE_EXTENSION_NOT_REQUESTED');
-    if (row.extension_requested_by !== null && row.extension_requested_by === tctx.actor.userId) {
-      throw new AppError('CASE_SELF_APPROVAL');
-    }
+    requireSecondPerson(tctx.actor, row.extension_requested_by, 'CASE_SELF_APPROVAL');
     const updated = await setAndRefresh(change, { extended: 1, extension_status: 'approved' });
     await recordCaseEvent({ ...change, row: updated }, 'extension_approved', note, {
       approvedBy: tctx.actor.userId,

@@ -1,13 +1,14 @@
 import type { CaseDto } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { AccessGrant } from '../../platform/auth/customer-access.ts';
+import { can } from '../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
-import { type CaseRow, insertCaseEvent, lockCase } from './case.repository.ts';
+import { type CaseRow, hasDeclaredConflict, insertCaseEvent, lockCase } from './case.repository.ts';
 import { type CaseState, STATE_LABELS } from './case.ts';
 import { deadlineInstant, reviewWindowEnd } from './regulatory-clock.ts';
 
@@ -70,25 +71,54 @@ export interface CaseChange {
 }
 
 /**
- * Locks the case in the caller's transaction and checks access to its customer (an active contact, an
- * assignment to the actor or their department, or a supervisor's written reason).
+ * Locks the case in the caller's transaction and checks access to it (see `requireCaseAccess`).
  */
 export async function openCaseForChange(trxCtx: Ctx, caseId: string): Promise<CaseChange> {
   const row = await lockCase(trxCtx.db, caseId);
   if (!row) throw new AppError('CASE_NOT_FOUND');
-  const grant = await trxCtx.access.require(trxCtx, { customerId: row.customer_id, need: 'case.write' });
+  const grant = await requireCaseAccess(trxCtx, row, 'case.write');
   return { ctx: trxCtx, row, grant };
 }
 
 /**
- * Who carries a case: its owner (the first agent until a department accepts it), the handlers of the
- * department it sits with, supervisors and admins, and the system.
+ * Whether the actor holds this very case: its owner, a handler of the department it was referred to (the
+ * referral is what sets its department), or — for a case waiting for an extension approval — one who may
+ * approve it. Holding one case of a customer opens no other case of theirs.
+ */
+function holdsCase(ctx: Ctx, row: CaseRow): boolean {
+  const a = ctx.actor;
+  if (a.kind !== 'user' || a.userId === null) return false;
+  if (row.owner_id === a.userId) return true;
+  if (row.extension_status === 'requested' && can(a, 'cases.approve_extension')) return true;
+  return can(a, 'cases.department_work') && row.department_id !== null && row.department_id === a.departmentId;
+}
+
+/**
+ * Access to one case's data, decided per case: whoever holds it (and has declared no conflict with the
+ * customer), or else the customer-access rules — an active contact with the customer verified enough, or a
+ * supervisor's written reason. A case in a handler's department does not open the customer's other cases.
+ */
+export async function requireCaseAccess(
+  ctx: Ctx,
+  row: CaseRow,
+  need: 'case.read' | 'case.write',
+): Promise<AccessGrant> {
+  const userId = ctx.actor.userId;
+  if (holdsCase(ctx, row) && userId !== null && !(await hasDeclaredConflict(ctx.db, userId, row.customer_id))) {
+    return { contactId: null, via: 'assignment' };
+  }
+  return ctx.access.require(ctx, { customerId: row.customer_id, need });
+}
+
+/**
+ * Who carries a case and may take its steps: its owner (the first agent until a department accepts it),
+ * the handlers of the department it sits with, supervisors and admins, and the system.
  */
 export function isResponsible(ctx: Ctx, row: CaseRow): boolean {
   const a = ctx.actor;
-  if (a.kind === 'system' || a.role === 'supervisor' || a.role === 'admin') return true;
+  if (a.kind === 'system' || can(a, 'cases.oversee')) return true;
   if (a.userId !== null && row.owner_id === a.userId) return true;
-  return a.role === 'dept_handler' && row.department_id !== null && row.department_id === a.departmentId;
+  return can(a, 'cases.department_work') && row.department_id !== null && row.department_id === a.departmentId;
 }
 
 export function requireResponsible(ctx: Ctx, row: CaseRow): void {

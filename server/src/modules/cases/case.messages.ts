@@ -1,4 +1,6 @@
 import type { CaseMessageDto } from '@carddesk/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
@@ -54,6 +56,25 @@ export function messageRowToDto(row: CaseMessageRow): CaseMessageDto {
  */
 export async function customerMessages(ctx: Ctx, customerId: string, limit = 50): Promise<CaseMessageDto[]> {
   return (await listCustomerMessages(ctx.db, customerId, limit)).map(messageRowToDto);
+}
+
+/**
+ * `GET /api/cases/messages`: every message about any of the customer's cases, so it needs access to the
+ * customer (a contact with them, or a supervisor's reason), not just to one of their cases; audited.
+ */
+export async function readCustomerMessages(ctx: Ctx, customerId: string): Promise<CaseMessageDto[]> {
+  authorize(ctx.actor, 'cases.list');
+  const grant = await ctx.access.require(ctx, { customerId, need: 'case.read' });
+  const messages = await customerMessages(ctx, customerId);
+  await audit(ctx, {
+    action: 'case.messages_read',
+    entityType: 'customer',
+    entityId: customerId,
+    customerId,
+    contactId: grant.contactId ?? ctx.contactId ?? null,
+    details: { count: messages.length },
+  });
+  return messages;
 }
 
 export const BANK_NAME = '信用卡中心';

@@ -22,7 +22,7 @@ import {
   startAppraisal,
   updateCaseSettings,
 } from './case.clock.service.ts';
-import { customerMessages } from './case.messages.ts';
+import { readCustomerMessages } from './case.messages.ts';
 import { complaintIntakeSchema, listQuerySchema, referSchema } from './case.schemas.ts';
 import { addNote, getCase, listCases, openComplaint } from './case.service.ts';
 import { caseSettingsSchema, listHolidays, loadCaseSettings } from './case.settings.ts';
@@ -200,11 +200,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
         response: { 200: z.array(caseMessageSchema) },
       },
     },
-    async (request) => {
-      authorize(request.ctx.actor, 'cases.list');
-      await request.ctx.access.require(request.ctx, { customerId: request.query.customerId, need: 'case.read' });
-      return customerMessages(request.ctx, request.query.customerId);
-    },
+    async (request) => readCustomerMessages(request.ctx, request.query.customerId),
   );
 
   app.get(

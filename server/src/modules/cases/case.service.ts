@@ -1,7 +1,9 @@
 import type { CaseDto } from '@carddesk/contracts';
 import { isIntent } from '@carddesk/contracts';
 import type { Insertable } from 'kysely';
-import { authorize } from '../../platform/auth/policy.ts';
+import { audit } from '../../platform/audit.ts';
+import type { AccessGrant } from '../../platform/auth/customer-access.ts';
+import { authorize, can } from '../../platform/auth/policy.ts';
 import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -15,6 +17,8 @@ import {
   publishCase,
   publishToSupervisors,
   recordCaseEvent,
+  requireCaseAccess,
+  requireResponsible,
   rowToCase,
   today,
 } from './case.core.ts';
@@ -229,13 +233,21 @@ export async function getCase(ctx: Ctx, idOrNumber: string) {
   authorize(ctx.actor, 'cases.list');
   const row = (await findCase(ctx.db, idOrNumber)) ?? (await findCaseByNumber(ctx.db, idOrNumber.toUpperCase()));
   if (!row) throw new AppError('CASE_NOT_FOUND');
-  await ctx.access.require(ctx, { customerId: row.customer_id, need: 'case.read' });
+  const grant = await requireCaseAccess(ctx, row, 'case.read');
   const [events, messages, appraisals, codes] = await Promise.all([
     listCaseEvents(ctx.db, row.id),
     listCaseMessages(ctx.db, row.id),
     listAppraisals(ctx.db, row.id),
     departmentCodes(ctx.db),
   ]);
+  await audit(ctx, {
+    action: 'case.read',
+    entityType: 'case',
+    entityId: row.id,
+    customerId: row.customer_id,
+    contactId: grant.contactId ?? ctx.contactId ?? null,
+    details: { number: row.number },
+  });
   return {
     ...rowToCase(row, codes),
     events: events.map((e) => ({
@@ -260,23 +272,26 @@ export async function getCase(ctx: Ctx, idOrNumber: string) {
 
 /**
  * Lists and searches cases. Supervisors, QA and admins see every case; department handlers their
- * department's and their own; agents their own, or one customer's inside a contact with them.
+ * department's and their own (with or without a customer filter); agents their own, or one customer's
+ * inside a contact with them.
  */
 export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: CaseDto[]; total: number }> {
   authorize(ctx.actor, 'cases.list');
   const a = ctx.actor;
-  const seesAll = a.kind === 'system' || a.role === 'supervisor' || a.role === 'admin' || a.role === 'qa';
-  if (query.customerId && !seesAll) {
-    await ctx.access.require(ctx, { customerId: query.customerId, need: 'case.read' });
+  let seesAll = can(a, 'cases.read_all');
+  let grant: AccessGrant | null = null;
+  if (query.customerId && !seesAll && !can(a, 'cases.department_work')) {
+    grant = await ctx.access.require(ctx, { customerId: query.customerId, need: 'case.read' });
+    seesAll = true;
   }
   const codes = await departmentCodes(ctx.db);
   const deptId = query.department ? [...codes].find(([, code]) => code === query.department)?.[0] : undefined;
   if (query.department && !deptId) return { items: [], total: 0 };
   const userId = a.userId ?? '';
   let q = ctx.db.selectFrom('cases');
-  if (!seesAll && !query.customerId) {
+  if (!seesAll) {
     q = q.where((eb) =>
-      a.role === 'dept_handler' && a.departmentId
+      can(a, 'cases.department_work') && a.departmentId
         ? eb.or([eb('department_id', '=', a.departmentId), eb('owner_id', '=', userId)])
         : eb.or([eb('owner_id', '=', userId), eb('first_agent_id', '=', userId)]),
     );
@@ -315,14 +330,23 @@ export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: Ca
     .limit(query.limit)
     .offset(query.offset)
     .execute();
+  // A list shows several customers' cases: the record names every customer whose case was shown.
+  await audit(ctx, {
+    action: 'case.list',
+    entityType: 'case',
+    customerId: query.customerId ?? null,
+    contactId: grant?.contactId ?? ctx.contactId ?? null,
+    details: { count: rows.length, total, customerIds: [...new Set(rows.map((r) => r.customer_id))] },
+  });
   return { items: rows.map((r) => rowToCase(r, codes)), total };
 }
 
-/** A note in the case history (anyone working with the customer may add one). */
+/** A note in the case history, by whoever carries the case (owner, its department, a supervisor). */
 export async function addNote(ctx: Ctx, caseId: string, body: string): Promise<void> {
   authorize(ctx.actor, 'cases.work');
   await inTransaction(ctx.db, async (trx) => {
     const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
+    requireResponsible(change.ctx, change.row);
     await recordCaseEvent(change, 'note', body);
     publishCase(change.ctx, change.row, 'case.note');
   });

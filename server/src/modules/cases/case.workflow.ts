@@ -1,6 +1,7 @@
-import type { CaseDto } from '@carddesk/contracts';
+import type { CaseDto, Role } from '@carddesk/contracts';
 import type { z } from 'zod';
-import { authorize } from '../../platform/auth/policy.ts';
+import { userToActor } from '../../platform/auth/auth.service.ts';
+import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -103,10 +104,8 @@ export async function acceptCase(ctx: Ctx, caseId: string): Promise<CaseDto> {
     const { ctx: tctx, row } = change;
     const state = transition(row, 'accept');
     const a = tctx.actor;
-    const inDepartment = a.role === 'dept_handler' && a.departmentId === row.department_id;
-    if (!inDepartment && a.kind !== 'system' && a.role !== 'supervisor' && a.role !== 'admin') {
-      throw new AppError('CASE_NOT_RESPONSIBLE');
-    }
+    const inDepartment = can(a, 'cases.department_work') && a.departmentId === row.department_id;
+    if (!inDepartment && !can(a, 'cases.oversee')) throw new AppError('CASE_NOT_RESPONSIBLE');
     if (a.userId) await assertNoConflict(tctx, row, a.userId);
     const updated = await patch(change, { state, owner_id: a.kind === 'user' ? a.userId : row.owner_id });
     await recordCaseEvent({ ...change, row: updated }, 'accepted', null, { ownerId: updated.owner_id });
@@ -148,15 +147,24 @@ export async function assignCase(ctx: Ctx, caseId: string, userId: string): Prom
     const { ctx: tctx, row } = change;
     if (!OPEN_STATES.includes(row.state as CaseState)) throw new AppError('CASE_INVALID_TRANSITION');
     const a = tctx.actor;
-    if (a.role === 'dept_handler' && a.departmentId !== row.department_id) throw new AppError('CASE_NOT_RESPONSIBLE');
+    if (a.kind === 'user' && can(a, 'cases.department_work') && a.departmentId !== row.department_id) {
+      throw new AppError('CASE_NOT_RESPONSIBLE');
+    }
     const user = await userById(tctx.db, userId);
-    const eligible =
-      user !== undefined &&
-      user.disabled === 0 &&
-      (row.department_id
-        ? user.department_id === row.department_id || user.role === 'supervisor'
-        : ['agent', 'senior_agent', 'supervisor'].includes(user.role));
-    if (!user || !eligible) throw new AppError('CASE_ASSIGNEE_INVALID');
+    if (user?.disabled !== 0) throw new AppError('CASE_ASSIGNEE_INVALID');
+    // What the assignee may do decides whether they can carry it: the policy, not role names.
+    const assignee = userToActor({
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role as Role,
+      agentNo: null,
+      departmentId: user.department_id,
+    });
+    const eligible = row.department_id
+      ? user.department_id === row.department_id || can(assignee, 'cases.assignable_anywhere')
+      : can(assignee, 'frontline.work');
+    if (!eligible) throw new AppError('CASE_ASSIGNEE_INVALID');
     await assertNoConflict(tctx, row, userId);
     const state = row.state === 'referred' ? transition(row, 'accept') : (row.state as CaseState);
     const updated = await patch(change, { owner_id: userId, state });
@@ -182,6 +190,7 @@ export async function resolveCase(ctx: Ctx, caseId: string, result: string): Pro
 export async function notifyResult(ctx: Ctx, caseId: string, message?: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     if (!row.resolution) throw new AppError('CASE_RESULT_MISSING');
     const state = transition(row, 'notify_result');
     const until = reviewWindowEnd(row.decision_date ?? today(tctx));
@@ -200,6 +209,7 @@ export async function notifyResult(ctx: Ctx, caseId: string, message?: string): 
 export async function recordFeedback(ctx: Ctx, caseId: string, feedback: Feedback, note?: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     if (row.state !== 'notified')
       throw new AppError('CASE_INVALID_TRANSITION', { detail: 'feedback before the result was told' });
     const updated = await patch(change, { feedback, feedback_at: tctx.clock.now().toISOString() });
@@ -266,6 +276,7 @@ const CLEARED_DECISION = {
 export async function reopenCase(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     const state = transition(row, 'reopen');
     assertReviewWindow(tctx, row);
     const owner = row.owner_id && row.owner_id !== row.subject_user_id ? row.owner_id : null;
@@ -297,6 +308,7 @@ export async function reopenCase(ctx: Ctx, caseId: string, reason: string): Prom
 export async function requestReview(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
+    requireResponsible(tctx, row);
     const state = transition(row, 'request_review');
     assertReviewWindow(tctx, row);
     let updated = await patch(change, {

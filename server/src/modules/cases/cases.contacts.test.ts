@@ -171,7 +171,7 @@ describe('complaints raised inside a contact', () => {
       'POST',
       '/api/cases/complaints',
       { customerId: li, contactId: id, channel: 'phone', category: 'complaint_fee', summary: '年费', demand: '退还' },
-      { 'x-access-reason': encodeURIComponent('投诉复核:回访客户') },
+      { 'x-access-reason': encodeURIComponent('complaint_handling: 投诉复核,回访客户核实诉求') },
     );
     assert.equal(res.statusCode, 409, res.body);
     assert.equal(res.json().error.code, 'CONTACT_CUSTOMER_MISMATCH');

@@ -11,7 +11,7 @@ import { casesModule } from './index.ts';
 
 const MODULES = [cardsModule, contactsModule, casesModule];
 // Supervisors act on a customer outside a contact with a written reason (audited as an override).
-const OVERRIDE = { 'x-access-reason': encodeURIComponent('投诉处理:回访客户') };
+const OVERRIDE = { 'x-access-reason': encodeURIComponent('complaint_handling: 投诉处理,回访客户核实进展') };
 
 let n = 0;
 const complaint = (overrides: Record<string, unknown> = {}) => ({

@@ -45,10 +45,12 @@ export async function declareConflict(
   });
 }
 
-/** Needs a case assignment opens to a customer's data: the case itself and what is needed to work it. */
+/**
+ * Needs a case assignment opens to a customer's data: what is needed to work the case. The case itself is
+ * not among them: access to a case is decided per case (`requireCaseAccess` in case.core.ts), so one case
+ * in a department does not open the customer's other cases.
+ */
 const ASSIGNMENT_NEEDS = new Set<AccessRequest['need']>([
-  'case.read',
-  'case.write',
   'customer.profile',
   'account.read',
   'statement.read',
@@ -57,8 +59,7 @@ const ASSIGNMENT_NEEDS = new Set<AccessRequest['need']>([
 
 /**
  * Access rule (via 'assignment'): a department handler for a customer with an open case in their
- * department or assigned to them; a senior agent or agent for an open case they own; a senior agent
- * also for a case waiting for their extension approval.
+ * department or assigned to them; a senior agent or agent for an open case they own.
  */
 export async function caseAssignmentAccess(ctx: Ctx, request: AccessRequest): Promise<AccessGrant | undefined> {
   const a = ctx.actor;
@@ -74,8 +75,7 @@ export async function caseAssignmentAccess(ctx: Ctx, request: AccessRequest): Pr
     .where('state', 'in', [...OPEN_STATES, 'resolved', 'notified'])
     .where((eb) => {
       const conds = [eb('owner_id', '=', userId)];
-      if (a.role === 'dept_handler' && a.departmentId) conds.push(eb('department_id', '=', a.departmentId));
-      if (a.role === 'senior_agent') conds.push(eb('extension_status', '=', 'requested'));
+      if (can(a, 'cases.department_work') && a.departmentId) conds.push(eb('department_id', '=', a.departmentId));
       return eb.or(conds);
     })
     .limit(1)

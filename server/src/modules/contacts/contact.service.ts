@@ -128,12 +128,44 @@ export type { ScreenPop };
  * A phone contact handled by the actor from its first second. An inbound call with a caller number looks
  * the number up (blind index, nothing decrypted) and links the matching customer — the screen pop — but
  * verifies nothing: the customer is identified, not yet verified. An outbound call names its customer.
+ * The number is recorded as typed by the agent: it can never serve as caller-number verification.
  */
 export async function createPhoneContact(
   ctx: Ctx,
   input: CreatePhoneContactInput,
 ): Promise<{ contact: ContactView; screenPop: ScreenPop | null }> {
   authorize(ctx.actor, 'contacts.handle');
+  return openPhoneContact(ctx, input, { agentId: ctx.actor.userId, source: 'agent' });
+}
+
+/**
+ * An inbound call the telephony integration delivers to an agent (its CTI adapter runs in the server as the
+ * system): the screen pop as above, with the caller number recorded as the network's — the only kind that
+ * `caller_number` verification accepts.
+ */
+export async function deliverTelephonyCall(
+  ctx: Ctx,
+  input: { callerNumber: string; agentId: string },
+): Promise<{ contact: ContactView; screenPop: ScreenPop | null }> {
+  authorize(ctx.actor, 'telephony.deliver');
+  const agent = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'disabled'])
+    .where('id', '=', input.agentId)
+    .executeTakeFirst();
+  if (agent?.disabled !== 0) throw new AppError('VALIDATION_FAILED', { detail: 'agentId' });
+  return openPhoneContact(
+    ctx,
+    { direction: 'inbound', callerNumber: input.callerNumber },
+    { agentId: input.agentId, source: 'telephony' },
+  );
+}
+
+async function openPhoneContact(
+  ctx: Ctx,
+  input: CreatePhoneContactInput,
+  by: { agentId: string | null; source: 'agent' | 'telephony' },
+): Promise<{ contact: ContactView; screenPop: ScreenPop | null }> {
   const phone = input.callerNumber ? normalizeMobile(input.callerNumber) : undefined;
   if (input.callerNumber && !phone) throw new AppError('VALIDATION_FAILED', { detail: 'callerNumber' });
   if (input.direction === 'outbound' && !input.customerId) {
@@ -158,7 +190,8 @@ export async function createPhoneContact(
       customer_id: customerId,
       caller_number_enc: phone ? ctx.keyring.encrypt(phone, 'contacts.caller_number') : null,
       caller_number_bidx: phone ? ctx.keyring.blindIndex(phone, 'phone') : null,
-      agent_id: ctx.actor.userId,
+      caller_number_source: phone ? by.source : null,
+      agent_id: by.agentId,
       accepted_at: now,
     };
     await insertContact(trx, row);
@@ -169,7 +202,7 @@ export async function createPhoneContact(
       entityId: row.id,
       customerId,
       contactId: row.id,
-      details: { channel: 'phone', direction: input.direction, screenPop: pop !== undefined },
+      details: { channel: 'phone', direction: input.direction, screenPop: pop !== undefined, source: by.source },
     });
     const config = await loadConfig(tctx);
     const contact = await toContactView(tctx, row, config);
@@ -181,7 +214,7 @@ export async function createPhoneContact(
             callerNumberMasked: contact.callerNumberMasked ?? '',
           }
         : null;
-    publishEvent(tctx, agentTopic(ctx.actor.userId), 'contact.started', { contactId: row.id, channel: 'phone' });
+    publishEvent(tctx, agentTopic(by.agentId), 'contact.started', { contactId: row.id, channel: 'phone' });
     return { contact, screenPop };
   });
 }
@@ -199,6 +232,7 @@ export function emptyContact(id: string, now: string): ContactsTable {
     customer_id: null,
     caller_number_enc: null,
     caller_number_bidx: null,
+    caller_number_source: null,
     agent_id: null,
     queue_code: null,
     queued_at: null,

@@ -1,4 +1,5 @@
 import {
+  CARD_FACTOR_KINDS,
   calendarDateSchema,
   contactListItemSchema,
   contactOtpSentSchema,
@@ -46,7 +47,7 @@ import {
 import { demoOutbox } from './otp.ts';
 import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from './promise.service.ts';
 import { listQueues, listWaiting } from './queues.ts';
-import { configPatchSchema, contactsConfigSchema, loadConfig, updateConfig } from './settings.ts';
+import { configPatchSchema, contactsConfigSchema, readConfig, updateConfig } from './settings.ts';
 import { contactStats, supervisorLive } from './stats.service.ts';
 import { suggestIntents } from './suggestions.ts';
 import { takeNext } from './take.service.ts';
@@ -60,7 +61,7 @@ const verifyBodySchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('card_last4_factor'),
     cardLast4: z.string().regex(/^\d{4}$/),
-    factor: z.object({ kind: z.enum(['name', 'id_last6', 'birth_date', 'phone']), value: z.string().min(1).max(60) }),
+    factor: z.object({ kind: z.enum(CARD_FACTOR_KINDS), value: z.string().min(1).max(60) }),
   }),
   z.object({ method: z.literal('otp'), code: z.string().regex(/^\d{6}$/) }),
 ]);
@@ -116,7 +117,7 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         response: { 200: contactsConfigSchema },
       },
     },
-    async (request) => loadConfig(request.ctx),
+    async (request) => readConfig(request.ctx),
   );
 
   app.put(

@@ -13,6 +13,8 @@ export interface ContactsTable {
   /** Caller number: encrypted, with a blind index for the screen pop; shown only masked. */
   caller_number_enc: string | null;
   caller_number_bidx: string | null;
+  /** `telephony` (delivered by the telephony integration) or `agent` (typed); only the first verifies. */
+  caller_number_source: string | null;
   /** The current handler (null while waiting). */
   agent_id: string | null;
   /** Queue or department code the contact waits in (or was last routed to). */

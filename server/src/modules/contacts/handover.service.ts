@@ -1,7 +1,7 @@
 import { type ContactType, type HandoverPacket, type HandoverView, INTENTS } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
-import { authorize } from '../../platform/auth/policy.ts';
+import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -24,7 +24,7 @@ import { listContactLinks } from './contact-links.service.ts';
 import type { ContactsTable, ContactTransfersTable } from './contacts.tables.ts';
 import { customerMaskedName } from './customers.ts';
 import { findDepartment } from './departments.ts';
-import { actorDepartmentCode, assertNoEmergencyAhead, GENERAL_QUEUE, mayWorkQueue } from './queues.ts';
+import { actorDepartmentCode, assertNoEmergencyAhead, GENERAL_QUEUE, mayWorkQueue, SENIOR_QUEUE } from './queues.ts';
 
 /**
  * Referral and hand-over (guide §3.4): a live contact goes to a queue, a department or a person with a
@@ -227,7 +227,7 @@ async function isReceiver(ctx: Ctx, t: ContactTransfersTable): Promise<boolean> 
   if (t.target_user_id) return t.target_user_id === ctx.actor.userId;
   if (t.target_kind === 'department') {
     if (t.target_department_id !== null && t.target_department_id === ctx.actor.departmentId) return true;
-    return t.target_code === 'senior_agents' && ctx.actor.role === 'senior_agent';
+    return t.target_code === SENIOR_QUEUE && ctx.actor.kind === 'user' && can(ctx.actor, 'contacts.senior_queue');
   }
   return t.target_code !== null && mayWorkQueue(ctx.actor, t.target_code, await actorDepartmentCode(ctx));
 }
@@ -271,7 +271,18 @@ export async function listMyHandovers(ctx: Ctx): Promise<HandoverView[]> {
     .limit(200)
     .execute();
   const mine: HandoverView[] = [];
-  for (const r of rows) if (await isReceiver(ctx, r)) mine.push(transferView(r));
+  const contactIds: string[] = [];
+  for (const r of rows) {
+    if (!(await isReceiver(ctx, r))) continue;
+    mine.push(transferView(r));
+    contactIds.push(r.contact_id);
+  }
+  // The packets carry what the customer said and what was done: the list is a read of their data.
+  await audit(ctx, {
+    action: 'contact.handovers_list',
+    entityType: 'contact',
+    details: { count: mine.length, contactIds },
+  });
   return mine;
 }
 

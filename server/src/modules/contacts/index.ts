@@ -16,6 +16,7 @@ export {
   closeContact,
   contactTopic,
   createPhoneContact,
+  deliverTelephonyCall,
   emptyContact,
   getContactRow,
   queueTopic,

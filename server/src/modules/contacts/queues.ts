@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ContactsTable } from './contacts.tables.ts';
-import { listDepartmentsUnchecked } from './departments.ts';
+import { findDepartment, listDepartmentsUnchecked } from './departments.ts';
 
 /**
  * Queues contacts wait in: the general queue (new chats, contacts sent back to the floor) and one per
@@ -15,6 +15,8 @@ import { listDepartmentsUnchecked } from './departments.ts';
  * longest waiting (guide §3.3 "快速响应,第一时间采取措施").
  */
 export const GENERAL_QUEUE = 'general';
+/** The queue of the senior agents (escalations): they have no department row of their own to match. */
+export const SENIOR_QUEUE = 'senior_agents';
 
 export type { QueueView, WaitingContact };
 
@@ -22,7 +24,13 @@ export type { QueueView, WaitingContact };
 export function mayWorkQueue(actor: Actor, code: string, departmentCodeOfActor: string | null): boolean {
   if (actor.kind === 'system' || can(actor, 'contacts.supervise')) return true;
   if (code === GENERAL_QUEUE) return can(actor, 'frontline.work');
-  return departmentCodeOfActor === code || (code === 'senior_agents' && actor.role === 'senior_agent');
+  return departmentCodeOfActor === code || (code === SENIOR_QUEUE && can(actor, 'contacts.senior_queue'));
+}
+
+/** Refuses a queue that does not exist, or one the actor does not serve (supervisors serve them all). */
+export async function requireQueueWorker(ctx: Ctx, code: string): Promise<void> {
+  if (code !== GENERAL_QUEUE && !(await findDepartment(ctx, code))) throw new AppError('QUEUE_NOT_FOUND');
+  if (!mayWorkQueue(ctx.actor, code, await actorDepartmentCode(ctx))) throw new AppError('FORBIDDEN');
 }
 
 export async function actorDepartmentCode(ctx: Ctx): Promise<string | null> {
@@ -92,6 +100,7 @@ export function waitingInOrder(db: Executor, code: string, extra?: Expression<Sq
 /** The contacts waiting in one queue, in the order they are served (emergencies first, then longest wait). */
 export async function listWaiting(ctx: Ctx, code: string): Promise<WaitingContact[]> {
   authorize(ctx.actor, 'contacts.view');
+  await requireQueueWorker(ctx, code);
   const rows = await waitingInOrder(ctx.db, code).execute();
   const now = ctx.clock.now().getTime();
   return rows.map((r) => ({

@@ -60,8 +60,9 @@ export type ContactsConfig = Omit<z.infer<typeof contactsConfigSchema>, 'levelPo
 export const DEFAULT_CONFIG: ContactsConfig = {
   accessLevels: DEFAULT_ACCESS_LEVELS,
   levelPolicy: {
-    // The caller number is the registered phone's (spoofable, so basic at most); the OTP proves possession
-    // of that phone; name + ID last six and card last four + a factor are knowledge.
+    // The caller number, as the telephony side delivered it, is the registered phone's (spoofable, so basic
+    // at most); the OTP proves possession of that phone; name + ID last six and card last four + birth date
+    // or ID digits are knowledge the desk never displayed.
     methodLevels: { caller_number: 'basic', name_id_last6: 'basic', card_last4_factor: 'basic', otp: 'basic' },
     strong: { all: ['otp'], anyOf: ['name_id_last6', 'card_last4_factor'] },
   },
@@ -99,6 +100,12 @@ function merge(base: ContactsConfig, patch: ConfigPatch): ContactsConfig {
     // Access levels merge need by need, so a bank changes one line without restating the table.
     accessLevels: { ...base.accessLevels, ...(patch.accessLevels ?? {}) },
   } as ContactsConfig;
+}
+
+/** `GET /api/contacts/settings`: for those who handle contacts (the verification panel) and admins. */
+export async function readConfig(ctx: Ctx): Promise<ContactsConfig> {
+  authorize(ctx.actor, 'contacts.settings_read');
+  return loadConfig(ctx);
 }
 
 export function requiredLevel(config: ContactsConfig, need: AccessNeed): Level {

@@ -3,9 +3,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { acceptContact } from './contact.service.ts';
 import type { ContactView } from './contact.view.ts';
-import { findDepartment } from './departments.ts';
 import { acknowledgeHandover } from './handover.service.ts';
-import { actorDepartmentCode, GENERAL_QUEUE, mayWorkQueue, waitingInOrder } from './queues.ts';
+import { GENERAL_QUEUE, requireQueueWorker, waitingInOrder } from './queues.ts';
 
 /** How many heads of the queue to try when others take them first. */
 const CANDIDATES = 5;
@@ -20,8 +19,7 @@ const RACES = new Set(['CONTACT_NOT_WAITING', 'CONTACT_CLOSED', 'NO_PENDING_HAND
  */
 export async function takeNext(ctx: Ctx, code: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  if (code !== GENERAL_QUEUE && !(await findDepartment(ctx, code))) throw new AppError('QUEUE_NOT_FOUND');
-  if (!mayWorkQueue(ctx.actor, code, await actorDepartmentCode(ctx))) throw new AppError('FORBIDDEN');
+  await requireQueueWorker(ctx, code);
   const heads = await waitingInOrder(ctx.db, code).limit(CANDIDATES).execute();
   for (const head of heads) {
     try {

@@ -1,4 +1,4 @@
-import type { VerifyResult } from '@carddesk/contracts';
+import { CARD_FACTOR_KINDS, type CardFactorKind, type VerifyResult } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -26,7 +26,7 @@ export type VerifyInput =
   | {
       method: 'card_last4_factor';
       cardLast4: string;
-      factor: { kind: 'name' | 'id_last6' | 'birth_date' | 'phone'; value: string };
+      factor: { kind: CardFactorKind; value: string };
     }
   | { method: 'otp'; code: string };
 
@@ -78,7 +78,10 @@ async function failuresLeft(ctx: Ctx, customerId: string, config: ContactsConfig
 async function runCheck(ctx: Ctx, row: ContactsTable, customerId: string, input: VerifyInput): Promise<boolean> {
   switch (input.method) {
     case 'caller_number': {
-      if (row.channel !== 'phone' || !row.caller_number_enc) throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
+      // Only a number the telephony side delivered counts: one the agent typed proves nothing.
+      if (row.channel !== 'phone' || !row.caller_number_enc || row.caller_number_source !== 'telephony') {
+        throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
+      }
       const caller = ctx.keyring.decrypt(row.caller_number_enc, 'contacts.caller_number');
       const registered = await registeredPhone(ctx, customerId);
       return registered !== undefined && registered === caller;
@@ -91,6 +94,8 @@ async function runCheck(ctx: Ctx, row: ContactsTable, customerId: string, input:
       return name && id;
     }
     case 'card_last4_factor': {
+      // The schema admits only undisplayed factors; checked here too, for callers other than the route.
+      if (!(CARD_FACTOR_KINDS as readonly string[]).includes(input.factor.kind)) return false;
       const [card, other] = await Promise.all([
         checkFactor(ctx, customerId, { kind: 'card_last4', value: input.cardLast4 }),
         checkFactor(ctx, customerId, input.factor),

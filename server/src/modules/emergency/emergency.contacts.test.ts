@@ -72,7 +72,7 @@ describe('the emergency lane inside a contact', () => {
       'POST',
       '/api/emergency/reports',
       { customerId: zhang, cardId, kind: 'fraud' },
-      { 'x-contact-id': liCall, 'x-access-reason': encodeURIComponent('风险监控发现可疑交易') },
+      { 'x-contact-id': liCall, 'x-access-reason': encodeURIComponent('fraud_investigation: 风险监控发现可疑交易') },
     );
     assert.equal(res.statusCode, 409, res.body);
     assert.equal(res.json().error.code, 'CONTACT_CUSTOMER_MISMATCH');

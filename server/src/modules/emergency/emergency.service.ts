@@ -471,9 +471,17 @@ export async function orderReplacementForReport(ctx: Ctx, reportId: string): Pro
 export async function getEmergencyReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
-  await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.report_lost' });
+  const grant = await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.report_lost' });
   const card = await cardOf(ctx, report.customer_id, report.card_id);
   const at = new Date(report.reported_at);
+  await audit(ctx, {
+    action: 'emergency.report_read',
+    entityType: 'emergency_report',
+    entityId: report.id,
+    customerId: report.customer_id,
+    contactId: grant.contactId ?? ctx.contactId ?? null,
+    details: {},
+  });
   return reportView(
     report,
     card.last4,

@@ -4,7 +4,7 @@
  * version is searchable the moment the approval returns and a draft never is.
  */
 import { audit } from '../../platform/audit.ts';
-import { authorize, can } from '../../platform/auth/policy.ts';
+import { authorize, can, requireSecondPerson } from '../../platform/auth/policy.ts';
 import { bankDate, bankDayStart } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -279,9 +279,7 @@ export async function submitVersion(ctx: Ctx, versionId: string): Promise<Articl
 
 function requireOtherReviewer(ctx: Ctx, v: VersionRow): void {
   authorize(ctx.actor, 'kb.review');
-  if (ctx.actor.kind !== 'system' && v.author_id !== null && v.author_id === ctx.actor.userId) {
-    throw new AppError('KB_SELF_REVIEW');
-  }
+  requireSecondPerson(ctx.actor, v.author_id, 'KB_SELF_REVIEW');
 }
 
 /**

@@ -1,6 +1,8 @@
+import { ACCESS_REASON_CODES, ACCESS_REASON_MIN_TEXT, parseAccessReason } from '@carddesk/contracts';
 import { audit } from '../audit.ts';
 import type { Ctx } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { can } from './policy.ts';
 
 /**
  * What a piece of work on a customer needs. The contacts module maps each need to the verification
@@ -54,12 +56,11 @@ export interface AccessGrant {
  */
 export type AccessRule = (ctx: Ctx, request: AccessRequest) => Promise<AccessGrant | undefined>;
 
-const OVERRIDE_ROLES = new Set(['supervisor', 'admin']);
-
 /**
  * The one decision on whether `ctx.actor` may do `need` for a customer. System work passes; otherwise the
  * modules' rules decide (an active, verified contact; a case assigned to the handler's department); failing
- * those, a supervisor may act with a written reason (`X-Access-Reason`). Every grant is audited by the
+ * those, a supervisor may act with a written reason (`X-Access-Reason`: a code from the contracts' list and a
+ * free text, see `parseAccessReason`). Every grant is audited by the
  * caller's own audit record, which carries the contact; overrides are audited here as such.
  */
 export async function requireCustomerAccess(
@@ -73,16 +74,22 @@ export async function requireCustomerAccess(
     const grant = await rule(ctx, request);
     if (grant) return grant;
   }
-  if (OVERRIDE_ROLES.has(ctx.actor.role)) {
-    const reason = ctx.accessReason?.trim();
-    if (!reason || reason.length < 4) throw new AppError('REASON_REQUIRED');
+  if (can(ctx.actor, 'customers.override_access')) {
+    if (!ctx.accessReason?.trim()) throw new AppError('REASON_REQUIRED');
+    const parsed = parseAccessReason(ctx.accessReason);
+    if (!parsed) {
+      throw new AppError('ACCESS_REASON_INVALID', {
+        details: { codes: ACCESS_REASON_CODES, minText: ACCESS_REASON_MIN_TEXT },
+      });
+    }
+    const reason = `${parsed.code}: ${parsed.text}`;
     await audit(ctx, {
       action: 'customer.access_override',
       entityType: 'customer',
       entityId: request.customerId,
       customerId: request.customerId,
       reason,
-      details: { need: request.need },
+      details: { need: request.need, reasonCode: parsed.code },
     });
     return { contactId: null, via: 'override' };
   }

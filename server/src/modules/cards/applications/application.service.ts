@@ -1,5 +1,5 @@
 import { audit } from '../../../platform/audit.ts';
-import { authorize } from '../../../platform/auth/policy.ts';
+import { authorize, requireSecondPerson } from '../../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
@@ -159,7 +159,25 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationV
   const row = await ctx.db.selectFrom('card_applications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('APPLICATION_NOT_FOUND');
   const range = await productRange(ctx, row.product_id);
+  await auditApplicationsRead(ctx, [row], { by: 'id' });
   return toView(ctx, row, range.minFen, range.maxFen);
+}
+
+/** An applicant's data was read: one record naming the applications and their customers (if any yet). */
+async function auditApplicationsRead(
+  ctx: Ctx,
+  rows: readonly CardApplicationsTable[],
+  details: Record<string, unknown>,
+): Promise<void> {
+  const customerIds = [...new Set(rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])))];
+  await audit(ctx, {
+    action: 'application.read',
+    entityType: 'card_application',
+    entityId: rows.length === 1 ? (rows[0]?.id ?? null) : null,
+    customerId: customerIds.length === 1 ? (customerIds[0] ?? null) : null,
+    contactId: ctx.contactId ?? null,
+    details: { ...details, applicationIds: rows.map((r) => r.id), customerIds },
+  });
 }
 
 export async function findApplicationsByPhone(ctx: Ctx, phone: string): Promise<ApplicationView[]> {
@@ -178,6 +196,7 @@ export async function findApplicationsByPhone(ctx: Ctx, phone: string): Promise<
     const range = await productRange(ctx, r.product_id);
     out.push(toView(ctx, r, range.minFen, range.maxFen));
   }
+  await auditApplicationsRead(ctx, rows, { by: 'phone', count: rows.length });
   return out;
 }
 
@@ -198,6 +217,8 @@ export async function decideApplication(
     ).executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND');
     if (app.status !== 'submitted') throw new AppError('APPLICATION_STATE');
+    // Four-eyes: the staff member who took the application does not decide it.
+    requireSecondPerson(ctx.actor, app.created_by, 'APPLICATION_SELF_APPROVAL');
     const product = await trx
       .selectFrom('products')
       .selectAll()

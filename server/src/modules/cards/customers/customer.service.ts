@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import { audit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { maskCardNumber } from '../../../platform/pii/mask.ts';
+import { requireCustomerAccess } from '../ledger/access.ts';
 import { CARD_STATUS_LABELS, type CardStatus, isCardStatus } from '../rules/card-status.ts';
 import { bidx, ENC, maskedOf, normalizeIdNumber, normalizeMobile, normalizeName } from './pii-fields.ts';
 
@@ -157,8 +159,16 @@ export async function listCardSummaries(ctx: Ctx, customerId: string): Promise<C
 }
 
 /**
- * Who the customer is, masked: for screen pop and the contact header before verification. Only masked
- * values leave this function, so it needs no customer-data access grant.
+ * A card as the desk may show it before the caller is verified: product, state, primary or not — never
+ * its last four digits, which are a verification factor (what the screen showed proves nothing).
+ */
+export function concealedCard(card: CardSummary): CardSummary {
+  return { ...card, last4: '****', maskedNumber: '**** **** **** ****' };
+}
+
+/**
+ * Who the customer is, masked, for the engine's own use (the emergency lane finds a card by it). What is
+ * shown before verification goes through `readCustomerSummary`, which conceals the cards.
  */
 export async function getCustomerSummary(ctx: Ctx, customerId: string): Promise<CustomerSummary> {
   const row = await ctx.db
@@ -176,4 +186,23 @@ export async function getCustomerSummary(ctx: Ctx, customerId: string): Promise<
     flags: { vip: flags.vip === true, vulnerable: flags.vulnerable === true },
     cards: await listCardSummaries(ctx, customerId),
   };
+}
+
+/**
+ * `GET /api/customers/{id}/summary`: the screen pop inside a contact with the customer (no verification
+ * needed, like a card freeze), with the cards concealed. Needs customer access like every other read, and
+ * is audited like the 360 view.
+ */
+export async function readCustomerSummary(ctx: Ctx, customerId: string): Promise<CustomerSummary> {
+  const { contactId } = await requireCustomerAccess(ctx, customerId, 'customer.search', 'customers.search');
+  const summary = await getCustomerSummary(ctx, customerId);
+  await audit(ctx, {
+    action: 'customer.summary_read',
+    entityType: 'customer',
+    entityId: customerId,
+    customerId,
+    contactId,
+    details: {},
+  });
+  return { ...summary, cards: summary.cards.map(concealedCard) };
 }

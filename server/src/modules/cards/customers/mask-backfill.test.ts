@@ -5,7 +5,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../../platform/pii/mask.ts
 import { backfillCustomerMasks } from './mask-backfill.ts';
 import { ENC } from './pii-fields.ts';
 
-const REASON = { 'x-access-reason': encodeURIComponent('客户来电核实') };
+const REASON = { 'x-access-reason': encodeURIComponent('customer_callback: 客户来电核实账户信息') };
 let env: TestEnv;
 
 before(async () => {

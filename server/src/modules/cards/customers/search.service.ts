@@ -3,7 +3,7 @@ import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { isLuhnValid, isValidIdNumber, normalizeCardNumber } from '../../../platform/pii/validators.ts';
-import { type CardSummary, listCardSummaries, parseFlags } from './customer.service.ts';
+import { type CardSummary, concealedCard, listCardSummaries, parseFlags } from './customer.service.ts';
 import { bidx, maskedOf, normalizeMobile, normalizeName } from './pii-fields.ts';
 
 export type SearchBy = 'phone' | 'id_number' | 'card_number' | 'last4' | 'name';
@@ -34,7 +34,7 @@ export function classifyQuery(raw: string): { by: SearchBy; value: string } | un
 const MAX_HITS = 20;
 
 /**
- * Customer look-up (GET /api/customers?q=): exact matches by blind index (phone, ID number, card number,
+ * Customer look-up (POST /api/customers/search, the query in the body): exact matches by blind index (phone, ID number, card number,
  * name) or by last four digits; results are masked. Searching is how an agent finds the customer to open
  * a contact with, so it needs the role permission only — not customer access — and is audited.
  */
@@ -111,7 +111,8 @@ async function search(ctx: Ctx, q: { by: SearchBy; value: string }): Promise<{ b
       maskedName: maskedOf(k, 'name', r.name_masked, r.name_enc),
       maskedPhone: maskedOf(k, 'phone', r.phone_masked, r.phone_enc),
       flags: { vip: flags.vip === true, vulnerable: flags.vulnerable === true },
-      cards: await listCardSummaries(ctx, r.id),
+      // Nobody is verified yet: the cards are listed without their digits (a verification factor).
+      cards: (await listCardSummaries(ctx, r.id)).map(concealedCard),
     });
   }
   // The query itself is personal data: the audit keeps how the agent searched and what came back.

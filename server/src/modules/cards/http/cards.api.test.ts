@@ -19,7 +19,7 @@ import { requestPermanentLimit } from '../limits/limit.service.ts';
 
 const withCheck = (first17: string) => first17 + idCheckChar(first17);
 const wrongCheck = (first17: string) => first17 + (idCheckChar(first17) === '0' ? '1' : '0');
-const REASON = { 'x-access-reason': encodeURIComponent('客户来电核实') };
+const REASON = { 'x-access-reason': encodeURIComponent('customer_callback: 客户来电核实账户信息') };
 const asSupervisor = { as: 'supervisor', headers: REASON };
 
 // A module contributing a 360 section, as the contacts and cases modules do.
@@ -105,7 +105,7 @@ describe('cards API', () => {
   it('finds a customer by phone, ID number, card last four and name with masked results, and audits the search', async () => {
     const before = await auditCount('customer.search');
     for (const q of ['13800138000', '1234', '张伟']) {
-      const res = await env.request({ method: 'GET', url: `/api/customers?q=${encodeURIComponent(q)}`, as: 'agent' });
+      const res = await env.request({ method: 'POST', url: '/api/customers/search', payload: { q }, as: 'agent' });
       assert.equal(res.statusCode, 200, q);
       const hit = res.json().hits.find((h: { id: string }) => h.id === zhang);
       assert.ok(hit, q);
@@ -113,9 +113,19 @@ describe('cards API', () => {
       assert.doesNotMatch(res.body, /13800138000/);
     }
     assert.equal(await auditCount('customer.search'), before + 3);
-    const bad = await env.request({ method: 'GET', url: '/api/customers?q=hello!', as: 'agent' });
+    const bad = await env.request({
+      method: 'POST',
+      url: '/api/customers/search',
+      payload: { q: 'hello!' },
+      as: 'agent',
+    });
     assert.equal(bad.json().error.code, 'SEARCH_QUERY_INVALID');
-    const qa = await env.request({ method: 'GET', url: '/api/customers?q=13800138000', as: 'qa' });
+    const qa = await env.request({
+      method: 'POST',
+      url: '/api/customers/search',
+      payload: { q: '13800138000' },
+      as: 'qa',
+    });
     assert.equal(qa.statusCode, 403);
   });
 

@@ -77,17 +77,18 @@ export const catalogRoutes: ModuleRoutes = async (app) => {
     },
     async (request, reply) => reply.status(201).send(await submitApplication(request.ctx, request.body)),
   );
-  app.get(
-    '/api/applications',
+  // A POST with the mobile in the body: personal data stays out of URLs (and so out of logs).
+  app.post(
+    '/api/applications/search',
     {
       schema: {
         tags: ['applications'],
         summary: 'Applications by the applicant’s mobile number',
-        querystring: z.object({ phone: z.string().min(11).max(20) }),
+        body: z.object({ phone: z.string().min(11).max(20) }),
         response: { 200: z.array(cardApplicationSchema) },
       },
     },
-    async (request) => findApplicationsByPhone(request.ctx, request.query.phone),
+    async (request) => findApplicationsByPhone(request.ctx, request.body.phone),
   );
   app.get(
     '/api/applications/:id',

@@ -1,3 +1,4 @@
+import { audit } from '../../../platform/audit.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -28,7 +29,7 @@ export interface LimitEligibility {
 }
 
 export async function limitEligibility(ctx: Ctx, accountId: string): Promise<LimitEligibility> {
-  await requireAccountAccess(ctx, accountId, 'account.read');
+  const grant = await requireAccountAccess(ctx, accountId, 'account.read');
   const today = bankDate(ctx.clock.now());
   const account = await ctx.db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
@@ -60,6 +61,14 @@ export async function limitEligibility(ctx: Ctx, accountId: string): Promise<Lim
     rules,
   });
   const atMax = maxLimitFen <= current;
+  await audit(ctx, {
+    action: 'limit.eligibility_read',
+    entityType: 'account',
+    entityId: accountId,
+    customerId: grant.customerId,
+    contactId: grant.contactId,
+    details: {},
+  });
   return {
     accountId,
     currentLimitFen: current,

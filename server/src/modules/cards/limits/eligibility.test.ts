@@ -5,7 +5,10 @@ import { bankDate } from '../../../platform/clock.ts';
 import { cardsModule, findCustomerIdByPhone } from '../index.ts';
 import { addMonths } from '../rules/limit-rules.ts';
 
-const asSupervisor = { as: 'supervisor', headers: { 'x-access-reason': encodeURIComponent('客户来电询问提额') } };
+const asSupervisor = {
+  as: 'supervisor',
+  headers: { 'x-access-reason': encodeURIComponent('customer_callback: 客户来电询问提额条件') },
+};
 
 interface Eligibility {
   currentLimitFen: number;

@@ -1,5 +1,5 @@
 import { audit } from '../../../platform/audit.ts';
-import { authorize, can } from '../../../platform/auth/policy.ts';
+import { authorize, can, requireSecondPerson } from '../../../platform/auth/policy.ts';
 import { addDays, bankDate, daysBetween } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
@@ -219,7 +219,7 @@ export async function decideLimitChange(
     ).executeTakeFirst();
     if (!change) throw new AppError('NOT_FOUND');
     if (change.status !== 'pending_approval') throw new AppError('LIMIT_CHANGE_NOT_PENDING');
-    if (change.requested_by && change.requested_by === ctx.actor.userId) throw new AppError('LIMIT_SELF_APPROVAL');
+    requireSecondPerson(ctx.actor, change.requested_by, 'LIMIT_SELF_APPROVAL');
     const today = bankDate(ctx.clock.now());
     const at = ctx.clock.now().toISOString();
     if (input.approve) {

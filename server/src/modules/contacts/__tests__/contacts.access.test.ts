@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../../test/context.ts';
+import { deliverTelephonyCall } from '../index.ts';
 import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './fixtures.ts';
 
 async function phoneContact(env: TestEnv, as: string, customer: TestCustomer): Promise<string> {
@@ -103,7 +104,7 @@ describe('customer-data access is tied to an active, verified contact', () => {
     const bare = await probe(env, 'supervisor', customer.id, 'statement.read');
     assert.equal(bare.json().error.code, 'REASON_REQUIRED');
     const ok = await probe(env, 'supervisor', customer.id, 'statement.read', {
-      'x-access-reason': encodeURIComponent('客户投诉复核,需查看账单'),
+      'x-access-reason': encodeURIComponent('complaint_handling: 客户投诉复核,需查看账单'),
     });
     assert.equal(ok.statusCode, 200);
     const audit = await env.runtime.deps.db
@@ -111,7 +112,7 @@ describe('customer-data access is tied to an active, verified contact', () => {
       .select(['reason', 'customer_id'])
       .where('action', '=', 'customer.access_override')
       .execute();
-    assert.deepEqual(audit, [{ reason: '客户投诉复核,需查看账单', customer_id: customer.id }]);
+    assert.deepEqual(audit, [{ reason: 'complaint_handling: 客户投诉复核,需查看账单', customer_id: customer.id }]);
   });
 
   it('writes every read of the contact and its transcript to the audit log', async () => {
@@ -227,8 +228,14 @@ describe('verification lock-out', () => {
     assert.equal(audit.length, 1);
   });
 
-  it('verifies by caller number only when the call comes from the registered phone', async () => {
-    const matching = await phoneContact(env, 'agent', customer);
+  it('verifies by caller number only when the telephony side delivered the call from the registered phone', async () => {
+    const agent = await env.system.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'agent')
+      .executeTakeFirstOrThrow();
+    const delivered = (callerNumber: string) => deliverTelephonyCall(env.system, { callerNumber, agentId: agent.id });
+    const matching = (await delivered(customer.phone)).contact.id;
     const res = await call<{ success: boolean; level: string }>(
       env,
       'agent',
@@ -239,14 +246,7 @@ describe('verification lock-out', () => {
       },
     );
     assert.deepEqual([res.success, res.level], [true, 'basic']);
-    const elsewhere = await call<{ contact: { id: string } }>(
-      env,
-      'agent',
-      'POST',
-      '/api/contacts',
-      { channel: 'phone', direction: 'inbound', callerNumber: '13800000000' },
-      201,
-    );
+    const elsewhere = await delivered('13800000000');
     await call(env, 'agent', 'POST', `/api/contacts/${elsewhere.contact.id}/customer`, { customerId: customer.id });
     const other = await call<{ success: boolean }>(
       env,

@@ -7,6 +7,7 @@ import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
+import * as callerNumberSource from '../../../modules/contacts/migrations/2004_caller_number_source.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2001_contacts': contacts,
   '2002_contact_links': contactLinks,
   '2003_contacts_recent': contactsRecent,
+  '2004_caller_number_source': callerNumberSource,
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,

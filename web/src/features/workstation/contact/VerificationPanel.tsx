@@ -15,11 +15,10 @@ import { useAction, useLoad } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { LEVEL_COLOR, LEVEL_TEXT, levelReaches, METHOD_TEXT, NEED_TEXT } from './stages.ts';
 
+// Only what the desk never shows: the name and the mobile are on screen (masked) and prove nothing.
 const FACTORS: Array<[FactorKind, string, string]> = [
   ['birth_date', '出生日期', 'Birth date'],
-  ['name', '姓名', 'Name'],
   ['id_last6', '证件后六位', 'ID last 6'],
-  ['phone', '预留手机号', 'Registered mobile'],
 ];
 
 /**
