@@ -331,6 +331,7 @@ export function runStatement(
     terms,
     permanentLimitFen: acc.creditLimitFen,
     installmentDueFen: installmentPrincipal,
+    cycleChargesFen: sums.feesFen + sums.interestFen,
   });
   if (close.interestFen > 0) {
     // closeStatement booked the interest; emit its ledger row (no second booking).
