@@ -244,6 +244,28 @@ export const installmentQuoteSchema = disclosureSchema.extend({
 });
 export type InstallmentQuote = z.infer<typeof installmentQuoteSchema>;
 
+/** `POST /api/calculators/minimum-payment`: the minimum and each part of it, every amount counted once. */
+export const minimumPaymentCalcSchema = z.object({
+  minimumFen: fenSchema,
+  lines: z.array(
+    z.object({
+      /** purchase_within_limit | cash_within_limit | over_limit | fees | interest | installments_due |
+       *  previous_unpaid_minimum | floor | capped_at_balance (negative). */
+      label: z.string(),
+      fen: z.number().int().safe(),
+    }),
+  ),
+});
+export type MinimumPaymentCalc = z.infer<typeof minimumPaymentCalcSchema>;
+
+/** `POST /api/calculators/interest-free-period`: the statement a purchase lands on and its due date. */
+export const interestFreePeriodSchema = z.object({
+  statementDate: calendarDateSchema,
+  dueDate: calendarDateSchema,
+  days: z.number().int(),
+});
+export type InterestFreePeriod = z.infer<typeof interestFreePeriodSchema>;
+
 export const limitChangeSchema = z.object({
   id: z.string(),
   accountId: z.string(),

@@ -116,6 +116,11 @@ export const cardsErrors = {
     zh: '提高利率或费用的新版本须在登记之日起至少45天后生效',
     en: 'A version that raises a rate or fee can take effect no earlier than 45 days after it is recorded',
   },
+  STATEMENT_DAY_NOT_OFFERED: {
+    status: 400,
+    zh: '该产品不提供此账单日',
+    en: 'This product does not offer that statement day',
+  },
   PRODUCT_GRACE_DAYS_TOO_SHORT: {
     status: 400,
     zh: '还款宽限期(容时)不得少于3天',

@@ -5,6 +5,7 @@ import { CYCLE_JOB, cycleCli, cycleJob, scheduleNextNight } from './billing/cycl
 import { MASK_BACKFILL_JOB, maskBackfillJob, scheduleMaskBackfill } from './customers/mask-backfill.ts';
 import { seedCardsDemo } from './demo/seed.ts';
 import { accountRoutes } from './http/accounts.routes.ts';
+import { calculatorRoutes } from './http/calculators.routes.ts';
 import { cardRoutes } from './http/cards.routes.ts';
 import { catalogRoutes } from './http/catalog.routes.ts';
 import { customerRoutes } from './http/customers.routes.ts';
@@ -42,12 +43,15 @@ export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';
 export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
+export { interestFreeRange } from './rules/cycle-dates.ts';
+export { scaleRate } from './rules/decimal.ts';
 
 const routes: ModuleRoutes = async (app) => {
   await app.register(customerRoutes);
   await app.register(cardRoutes);
   await app.register(accountRoutes);
   await app.register(installmentRoutes);
+  await app.register(calculatorRoutes);
   await app.register(catalogRoutes);
 };
 

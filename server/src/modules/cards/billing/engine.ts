@@ -13,6 +13,7 @@ import {
   postDebit,
 } from '../ledger/book.ts';
 import type { Allocation } from '../rules/allocation.ts';
+import { nextStatementAfter } from '../rules/cycle-dates.ts';
 import { annualFeeDecision, pointsFor } from '../rules/fee-rules.ts';
 import { installmentSchedule } from '../rules/installment-math.ts';
 
@@ -230,18 +231,6 @@ export function post(acc: EngineAccount, terms: ProductTerms, p: PostingInput, o
   };
   out.txn(row);
   return row;
-}
-
-/** The statement day after `date` for a statement day-of-month (1–28). */
-export function nextStatementAfter(date: string, statementDay: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const dd = String(statementDay).padStart(2, '0');
-  if (d < statementDay) return `${date.slice(0, 7)}-${dd}`;
-  const ny = m === 12 ? y + 1 : y;
-  const nm = m === 12 ? 1 : m + 1;
-  return `${ny}-${String(nm).padStart(2, '0')}-${dd}`;
 }
 
 /** Bills the period due on statement day `s` of every active plan accepted before `s`. */
@@ -472,4 +461,4 @@ export function overLimit(acc: EngineAccount, date: string): boolean {
   return availableOn(acc, date) < 0;
 }
 
-export { balanceOf };
+export { balanceOf, nextStatementAfter };

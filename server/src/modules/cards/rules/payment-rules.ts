@@ -21,8 +21,9 @@ export interface MinimumParts {
   installmentDueFen: number;
   previousUnpaidMinimumFen: number;
   /**
-   * What is owed in all (the cap, and the base of the over-limit part); by default the sum of the parts
-   * above. The engine passes the account's balance, which also holds charges already in the earlier minimum.
+   * What is owed in all (the cap, and the base of the over-limit part). The engine passes the account's
+   * balance, which also holds charges already in the earlier minimum; without it the over-limit base is the
+   * sum of this statement's parts and the cap adds the earlier unpaid minimum.
    */
   balanceFen?: number;
 }
@@ -50,9 +51,11 @@ export function minimumPaymentLines(p: MinimumParts, rule: ProductTerms['minimum
   const interest = Math.max(0, p.interestFen);
   const installments = Math.max(0, p.installmentDueFen);
   const previous = Math.max(0, p.previousUnpaidMinimumFen);
-  const balance = p.balanceFen ?? purchase + cash + fees + interest + installments;
+  const owed = p.balanceFen ?? purchase + cash + fees + interest + installments;
+  // Without the account's balance, the earlier unpaid minimum is owed on top of this statement's parts.
+  const balance = p.balanceFen ?? owed + previous;
   if (balance <= 0) return { minimumFen: 0, lines: [] };
-  const over = Math.max(0, balance - Math.max(0, p.creditLimitFen));
+  const over = Math.max(0, owed - Math.max(0, p.creditLimitFen));
   const overPurchase = Math.min(purchase, over);
   const overCash = Math.min(cash, over - overPurchase);
   const lines: MinimumBreakdown['lines'] = [
