@@ -219,17 +219,17 @@ export const scheduleLineSchema = z.object({
 });
 export type ScheduleLine = z.infer<typeof scheduleLineSchema>;
 
-/** What the customer must be told before agreeing to an installment (《2022通知》): APR by IRR beside the fee rate. */
+/** What the customer must be told before agreeing to an installment (《2022通知》): APR by IRR first, then the costs. */
 export const disclosureSchema = z.object({
+  // Annualised rates first (PBoC Announcement〔2021〕No. 3); no per-period or "fee × 12" rate is shown beside them.
+  aprPercent: z.string(),
+  earPercent: z.string(),
   principalFen: fenSchema,
   periods: z.number().int(),
   feeRatePerPeriod: z.string(),
   perPeriodPaymentFen: fenSchema,
   totalFeeFen: fenSchema,
   totalPaymentFen: fenSchema,
-  aprPercent: z.string(),
-  earPercent: z.string(),
-  naiveAnnualPercent: z.string(),
   schedule: z.array(scheduleLineSchema),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;
@@ -240,7 +240,11 @@ export const installmentQuoteSchema = disclosureSchema.extend({
   kind: z.enum(['bill', 'transaction', 'cash']),
   sourceId: z.string().nullable(),
   expiresAt: z.string(),
+  /** The words read to the customer: the annualised rate first, then the total interest, each payment, the terms. */
   notice: z.string(),
+  earlyRepayment: z.string(),
+  /** SHA-256 of what was shown; the acceptance names it together with the customer's yes. */
+  quoteHash: z.string(),
 });
 export type InstallmentQuote = z.infer<typeof installmentQuoteSchema>;
 

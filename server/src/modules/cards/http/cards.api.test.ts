@@ -241,14 +241,14 @@ describe('cards API', () => {
       method: 'POST',
       url: '/api/installments',
       ...asSupervisor,
-      payload: { quoteId: q.json().quoteId },
+      payload: { quoteId: q.json().quoteId, quoteHash: q.json().quoteHash, customerAgreed: true },
     });
     assert.equal(plan.json().status, 'active');
     const again = await env.request({
       method: 'POST',
       url: '/api/installments',
       ...asSupervisor,
-      payload: { quoteId: q.json().quoteId },
+      payload: { quoteId: q.json().quoteId, quoteHash: q.json().quoteHash, customerAgreed: true },
     });
     assert.equal(again.json().id, plan.json().id);
     const twice = await env.request({
@@ -299,7 +299,7 @@ describe('cards API', () => {
       method: 'POST',
       url: '/api/installments',
       ...asSupervisor,
-      payload: { quoteId: q.json().quoteId },
+      payload: { quoteId: q.json().quoteId, quoteHash: q.json().quoteHash, customerAgreed: true },
     });
     assert.equal(late.json().error.code, 'INSTALLMENT_QUOTE_EXPIRED');
   });
