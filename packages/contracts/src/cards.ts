@@ -270,6 +270,33 @@ export const interestFreePeriodSchema = z.object({
 });
 export type InterestFreePeriod = z.infer<typeof interestFreePeriodSchema>;
 
+/** An annual-fee waiver or refund; above the product's amount it waits for a senior person's approval. */
+export const feeAdjustmentSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  feeTransactionId: z.string(),
+  amountFen: fenSchema,
+  /** pending_approval | applied | rejected */
+  status: z.string(),
+  reason: z.string(),
+  requestedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  transactionId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type FeeAdjustment = z.infer<typeof feeAdjustmentSchema>;
+
+/** A credit balance (溢缴款) paid back to the holder's own settlement account (shown masked). */
+export const creditRefundSchema = z.object({
+  accountId: z.string(),
+  amountFen: fenSchema,
+  transactionId: z.string(),
+  payoutId: z.string(),
+  payee: z.string(),
+});
+export type CreditRefund = z.infer<typeof creditRefundSchema>;
+
 export const limitChangeSchema = z.object({
   id: z.string(),
   accountId: z.string(),

@@ -10,6 +10,8 @@ import { cardRoutes } from './http/cards.routes.ts';
 import { catalogRoutes } from './http/catalog.routes.ts';
 import { customerRoutes } from './http/customers.routes.ts';
 import { installmentRoutes } from './http/installments.routes.ts';
+import { refundRoutes } from './http/refunds.routes.ts';
+import { PAYEE_ENC } from './ledger/payouts.ts';
 
 /**
  * The card servicing engine (issue 3): products, customers, accounts, cards, ledger, statements and every
@@ -52,6 +54,7 @@ const routes: ModuleRoutes = async (app) => {
   await app.register(accountRoutes);
   await app.register(installmentRoutes);
   await app.register(calculatorRoutes);
+  await app.register(refundRoutes);
   await app.register(catalogRoutes);
 };
 
@@ -65,6 +68,7 @@ export const cardsModule: ModuleDef = {
     limits: async (ctx) => can(ctx.actor, 'limits.approve'),
   },
   cli: { cycle: cycleCli },
+  encryptedColumns: [{ table: 'payouts', idColumn: 'id', column: 'payee_account_enc', context: PAYEE_ENC }],
   seedDemo: async (ctx, options) => {
     await seedCardsDemo(ctx, options);
   },

@@ -27,6 +27,7 @@ export type AccessNeed =
   | 'limit.permanent'
   | 'limit.decrease'
   | 'fee.waive'
+  | 'credit.refund'
   | 'points.read'
   | 'points.redeem'
   | 'profile.update'

@@ -293,9 +293,8 @@ export async function decideApplication(
           points_balance: 0,
           next_statement_date: nextStatementAfter(today, statementDay),
           next_grace_check: null,
-          next_annual_fee_date: terms.annualFee.firstYearFree
-            ? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`
-            : addDays(today, 0),
+          // No fee before activation: the card year and its first fee start when the card is activated.
+          next_annual_fee_date: null,
           last_statement_id: null,
           created_at: at,
           updated_at: at,

@@ -14,7 +14,7 @@ import {
 } from '../ledger/book.ts';
 import type { Allocation } from '../rules/allocation.ts';
 import { nextStatementAfter } from '../rules/cycle-dates.ts';
-import { annualFeeDecision, pointsFor } from '../rules/fee-rules.ts';
+import { annualFeeDecision, cardAnniversary, pointsFor } from '../rules/fee-rules.ts';
 import { installmentSchedule } from '../rules/installment-math.ts';
 
 /**
@@ -121,6 +121,10 @@ export function addToSums(sums: CycleSums, kind: string, amountFen: number, poin
       break;
     case 'installment_principal':
       sums.installmentsFen += amountFen;
+      break;
+    case 'credit_refund':
+      // A credit balance paid back to the holder takes back credits; it is no charge.
+      sums.creditsFen -= amountFen;
       break;
     default:
       sums.feesFen += amountFen;
@@ -411,8 +415,9 @@ export function runGraceCheck(
 }
 
 /**
- * The card-year anniversary: charge next year's fee unless the card was never activated or the year's
- * purchases or spend waive it; the counters start again either way.
+ * The card-year anniversary (or, for a card that is not first-year-free, its activation day): charge the
+ * year's fee unless the card was never activated or the year's purchases or spend waive it; the counters start
+ * again either way and the next anniversary is counted from the activation date.
  */
 export function runAnnualFee(
   acc: EngineAccount,
@@ -430,7 +435,7 @@ export function runAnnualFee(
   );
   acc.cardYearPurchases = 0;
   acc.cardYearSpendFen = 0;
-  acc.nextAnnualFeeDate = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  acc.nextAnnualFeeDate = cardAnniversary(acc.activatedOn ?? date, Number(date.slice(0, 4)) + 1);
   if (!decision.charge) return { charged: 0, reason: decision.reason };
   post(
     acc,

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { CASH_INSTALLMENT_MAX_PRINCIPAL_FEN, type InstallmentKind, type ProductTerms } from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
-import { bankDate, bankDayStart } from '../../../platform/clock.ts';
+import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { withAccount } from '../billing/advance.ts';
-import { availableOn, type EngineAccount, effectiveLimit, post } from '../billing/engine.ts';
+import { availableOn, effectiveLimit, post } from '../billing/engine.ts';
 import { termsResolver } from '../billing/store.ts';
 import type { InstallmentPlansTable, InstallmentQuotesTable } from '../cards.tables.ts';
 import type { InstallmentPlanView } from '../customers/customer360.service.ts';
 import { requireAccountAccess } from '../ledger/access.ts';
 import { reduceMinimum } from '../ledger/book.ts';
+import { requireCashRoom } from '../ledger/cash-room.ts';
 import { type Payee, recordPayout, requireOwnSettlementAccount } from '../ledger/payouts.ts';
 import { applyRate } from '../rules/decimal.ts';
 import { discloseInstallment, type InstallmentDisclosure } from '../rules/installment-math.ts';
@@ -273,53 +274,6 @@ function shownQuote(quote: InstallmentQuoteRow) {
 type InstallmentQuoteRow = InstallmentQuotesTable;
 
 /**
- * A cash installment is cash (《2022通知》): it counts against the cash limit (with cash owed and cash
- * installment principal not yet billed) and against the daily cash cap (with today's cash advances and cash
- * installments of the account).
- */
-async function requireCashRoom(
-  ctx: Ctx,
-  acc: EngineAccount,
-  cashLimitFen: number,
-  terms: ProductTerms,
-  principal: number,
-  today: string,
-): Promise<void> {
-  const plans = await ctx.db
-    .selectFrom('installment_plans')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('principal_fen', '-', eb.ref('principal_billed_fen'))), eb.lit(0)).as('s'))
-    .where('account_id', '=', acc.id)
-    .where('kind', '=', 'cash')
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  const cashAdvancedToday = await ctx.db
-    .selectFrom('transactions')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('s'))
-    .where('account_id', '=', acc.id)
-    .where('kind', '=', 'cash_advance')
-    .where('posting_date', '=', today)
-    .executeTakeFirstOrThrow();
-  const paidOutToday = await ctx.db
-    .selectFrom('payouts')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('s'))
-    .where('account_id', '=', acc.id)
-    .where('kind', '=', 'cash_installment')
-    .where('created_at', '>=', bankDayStart(today).toISOString())
-    .executeTakeFirstOrThrow();
-  const limit = Math.min(cashLimitFen, effectiveLimit(acc, today));
-  const cashUsed = acc.book.buckets.cash + Number(plans.s);
-  const today_ = Number(cashAdvancedToday.s) + Number(paidOutToday.s);
-  if (cashUsed + principal > limit || today_ + principal > terms.cashAdvance.dailyCapFen) {
-    throw new AppError('CASH_LIMIT_EXCEEDED', {
-      details: {
-        cashLimitLeftFen: Math.max(0, limit - cashUsed),
-        dailyCapLeftFen: Math.max(0, terms.cashAdvance.dailyCapFen - today_),
-      },
-    });
-  }
-}
-
-/**
  * Step two: the customer said yes to the quote they were shown. The request names the quote's hash, so the
  * plan is made on exactly the terms agreed; the consent — what was shown, its hash, the contact, the agent and
  * the yes — is kept with the plan. A cash installment is paid out only to the holder's own settlement account.
@@ -367,7 +321,14 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
         throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'amount changed since the quote' });
       if (kind === 'cash') {
         if (availableOn(acc, today) < principal) throw new AppError('INSUFFICIENT_CREDIT');
-        await requireCashRoom(tctx, acc, Number(row.cash_limit_fen), terms, principal, today);
+        await requireCashRoom(trx, {
+          accountId: acc.id,
+          cashOwedFen: acc.book.buckets.cash,
+          cashLimitFen: Math.min(Number(row.cash_limit_fen), effectiveLimit(acc, today)),
+          terms,
+          today,
+          amountFen: principal,
+        });
       }
       if (kind !== 'cash') {
         const unbilledSource =

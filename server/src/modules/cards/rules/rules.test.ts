@@ -4,7 +4,7 @@ import { productTermsSchema } from '@carddesk/contracts';
 import { allocate, repaymentOrder } from './allocation.ts';
 import { transition } from './card-status.ts';
 import { applyRate } from './decimal.ts';
-import { annualFeeDecision, pointsFor } from './fee-rules.ts';
+import { annualFeeDecision, cardAnniversary, pointsFor } from './fee-rules.ts';
 import { aprEstimatePercent, aprOf, discloseInstallment, installmentSchedule } from './installment-math.ts';
 import { revolvingInterest } from './interest-math.ts';
 import { addMonths, permanentIncreaseEligibility } from './limit-rules.ts';
@@ -193,6 +193,13 @@ describe('repayment allocation order (card-rules.md §1, 《2011办法》Art. 57
 
 describe('annual fee and points (card-rules.md §3)', () => {
   const rule = terms.annualFee;
+  it('puts the card-year anniversary of a 29 February activation on 28 February in other years, and on 29 February in leap years', () => {
+    assert.equal(cardAnniversary('2024-02-29', 2025), '2025-02-28');
+    assert.equal(cardAnniversary('2024-02-29', 2027), '2027-02-28');
+    assert.equal(cardAnniversary('2024-02-29', 2028), '2028-02-29');
+    assert.equal(cardAnniversary('2024-02-29', 2100), '2100-02-28');
+    assert.equal(cardAnniversary('2026-11-02', 2027), '2027-11-02');
+  });
   it('waives next year’s fee at exactly six purchases in the card year, not at five', () => {
     assert.deepEqual(annualFeeDecision({ activated: true, purchasesInCardYear: 6, spendInCardYearFen: 0 }, rule), {
       charge: false,
