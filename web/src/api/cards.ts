@@ -75,7 +75,12 @@ export const acceptInstallment = (
 ) =>
   api<InstallmentPlanView>('/api/installments', {
     method: 'POST',
-    body: { quoteId: quote.quoteId, quoteHash: quote.quoteHash, customerAgreed: true, ...(payoutAccount ? { payoutAccount } : {}) },
+    body: {
+      quoteId: quote.quoteId,
+      quoteHash: quote.quoteHash,
+      customerAgreed: true,
+      ...(payoutAccount ? { payoutAccount } : {}),
+    },
     idempotencyKey: key,
     ...opts(ctx),
   });

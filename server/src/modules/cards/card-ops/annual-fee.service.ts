@@ -204,7 +204,8 @@ export async function decideAnnualFeeAdjustment(
     if (!adj) throw new AppError('NOT_FOUND');
     if (adj.status !== 'pending_approval') {
       // A retried decision that already took effect returns the outcome; a different one is refused.
-      if (adj.decided_by === ctx.actor.userId && (adj.status === 'applied') === input.approve) return adjustmentView(adj);
+      if (adj.decided_by === ctx.actor.userId && (adj.status === 'applied') === input.approve)
+        return adjustmentView(adj);
       throw new AppError('FEE_ADJUSTMENT_NOT_PENDING');
     }
     if (adj.requested_by !== null && adj.requested_by === ctx.actor.userId)

@@ -298,7 +298,8 @@ export async function activateCard(ctx: Ctx, input: { cardId: string }): Promise
         // The card year starts now: the first fee is charged today unless the first year is free.
         await withAccount(trx, ctx.clock.now(), card.account_id, today, (acc, terms, emitter) => {
           acc.activatedOn = today;
-          if (terms.annualFee.firstYearFree) acc.nextAnnualFeeDate = cardAnniversary(today, Number(today.slice(0, 4)) + 1);
+          if (terms.annualFee.firstYearFree)
+            acc.nextAnnualFeeDate = cardAnniversary(today, Number(today.slice(0, 4)) + 1);
           else runAnnualFee(acc, terms, today, emitter);
         });
       }

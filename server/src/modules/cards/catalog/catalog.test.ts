@@ -97,7 +97,12 @@ describe('product terms: regulatory floors, caps and notice of price rises', () 
       .json()
       .find((p: { code: string }) => p.code === 'STD');
   const addVersion = async (id: string, effectiveFrom: string, terms: unknown) =>
-    env.request({ method: 'POST', url: `/api/products/${id}/versions`, as: 'admin', payload: { effectiveFrom, terms } });
+    env.request({
+      method: 'POST',
+      url: `/api/products/${id}/versions`,
+      as: 'admin',
+      payload: { effectiveFrom, terms },
+    });
 
   it('refuses grace days below 3 and a repayment tolerance below RMB 10 (1,000 fen) — self-discipline convention Art. 14', async () => {
     const std = await stdProduct();

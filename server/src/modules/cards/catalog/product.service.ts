@@ -237,7 +237,10 @@ export async function addProductVersion(
       },
     );
     if (rises.length > 0) {
-      await noticeHolders({ ...ctx, db: trx }, { productId: input.productId, version, effectiveFrom: input.effectiveFrom, rises });
+      await noticeHolders(
+        { ...ctx, db: trx },
+        { productId: input.productId, version, effectiveFrom: input.effectiveFrom, rises },
+      );
     }
     return { version, effectiveFrom: input.effectiveFrom, terms };
   });

@@ -46,7 +46,11 @@ function noticeOf(kind: InstallmentKind, d: InstallmentDisclosure, earlyRepaymen
 }
 
 /** The hash of what the customer is shown: the quote's identity, every disclosed figure and the words read. */
-export function quoteHashOf(q: { quoteId: string; accountId: string; kind: string; sourceId: string | null }, d: InstallmentDisclosure, notice: string): string {
+export function quoteHashOf(
+  q: { quoteId: string; accountId: string; kind: string; sourceId: string | null },
+  d: InstallmentDisclosure,
+  notice: string,
+): string {
   const shown = JSON.stringify([q.quoteId, q.accountId, q.kind, q.sourceId, d, notice]);
   return createHash('sha256').update(shown).digest('hex');
 }
@@ -172,7 +176,11 @@ export async function quoteInstallment(
     const quoteId = newId(now);
     const earlyRepayment = EARLY_REPAYMENT[terms.installments.prepayFee];
     const notice = noticeOf(input.kind, disclosure, earlyRepayment);
-    const quoteHash = quoteHashOf({ quoteId, accountId: input.accountId, kind: input.kind, sourceId }, disclosure, notice);
+    const quoteHash = quoteHashOf(
+      { quoteId, accountId: input.accountId, kind: input.kind, sourceId },
+      disclosure,
+      notice,
+    );
     await trx
       .insertInto('installment_quotes')
       .values({

@@ -26,10 +26,11 @@ describe('money rules: installments, cash installments, consent, annual fee, cre
   /** A new customer with an account on `productCode`, its primary card activated unless told otherwise. */
   async function openAccount(o: { productCode: string; name: string; limitFen: number; activate?: boolean }) {
     serial++;
+    const first17 = `11010519880101${String(100 + serial)}`;
     const app = await submitApplication(env.system, {
       productCode: o.productCode,
       name: o.name,
-      idNumber: `11010519880101${String(100 + serial)}` + idCheckChar(`11010519880101${String(100 + serial)}`),
+      idNumber: first17 + idCheckChar(first17),
       phone: `1391111${String(1000 + serial)}`,
       address: '北京市朝阳区建国路9号',
       annualIncomeFen: 50_000_000,
@@ -83,7 +84,8 @@ describe('money rules: installments, cash installments, consent, annual fee, cre
     assert.equal(bill.principalFen, 300_000);
     await assert.rejects(
       quoteInstallment(env.system, { accountId: a.accountId, kind: 'bill', periods: 3, principalFen: 300_001 }),
-      (e: { code: string; details: { maxFen: number } }) => e.code === 'INSTALLMENT_AMOUNT_OUT_OF_RANGE' && e.details.maxFen === 300_000,
+      (e: { code: string; details: { maxFen: number } }) =>
+        e.code === 'INSTALLMENT_AMOUNT_OUT_OF_RANGE' && e.details.maxFen === 300_000,
     );
   });
 
@@ -152,9 +154,21 @@ describe('money rules: installments, cash installments, consent, annual fee, cre
     await postNetworkTransaction(env.system, { cardId: a.cardId, kind: 'cash_advance', amountFen: 200_000 });
     const own = { accountNumber: '6217000010001234567', holderName: '郑三' };
     const quote = async (principalFen: number) =>
-      (await post('/api/installments/quote', 'supervisor', { accountId: a.accountId, kind: 'cash', periods: 6, principalFen })).json();
+      (
+        await post('/api/installments/quote', 'supervisor', {
+          accountId: a.accountId,
+          kind: 'cash',
+          periods: 6,
+          principalFen,
+        })
+      ).json();
     const accept = (q: { quoteId: string; quoteHash: string }, payoutAccount?: unknown) =>
-      post('/api/installments', 'supervisor', { quoteId: q.quoteId, quoteHash: q.quoteHash, customerAgreed: true, payoutAccount });
+      post('/api/installments', 'supervisor', {
+        quoteId: q.quoteId,
+        quoteHash: q.quoteHash,
+        customerAgreed: true,
+        payoutAccount,
+      });
     // Cash limit 1,000,000 × 50% = 500,000; 200,000 already drawn → 300,000 left.
     const over = await quote(300_001);
     assert.equal((await accept(over, own)).json().error.code, 'CASH_LIMIT_EXCEEDED');
@@ -183,11 +197,23 @@ describe('money rules: installments, cash installments, consent, annual fee, cre
     const a = await openAccount({ productCode: 'STD', name: '王五', limitFen: 5_000_000 });
     const own = { accountNumber: '6222020200112233445', holderName: '王五' };
     const quote = async (principalFen: number) =>
-      (await post('/api/installments/quote', 'supervisor', { accountId: a.accountId, kind: 'cash', periods: 12, principalFen })).json();
+      (
+        await post('/api/installments/quote', 'supervisor', {
+          accountId: a.accountId,
+          kind: 'cash',
+          periods: 12,
+          principalFen,
+        })
+      ).json();
     assert.equal((await quote(5_000_001)).error.code, 'INSTALLMENT_AMOUNT_OUT_OF_RANGE');
     await postNetworkTransaction(env.system, { cardId: a.cardId, kind: 'cash_advance', amountFen: 300_000 });
     const accept = (q: { quoteId: string; quoteHash: string }) =>
-      post('/api/installments', 'supervisor', { quoteId: q.quoteId, quoteHash: q.quoteHash, customerAgreed: true, payoutAccount: own });
+      post('/api/installments', 'supervisor', {
+        quoteId: q.quoteId,
+        quoteHash: q.quoteHash,
+        customerAgreed: true,
+        payoutAccount: own,
+      });
     // Daily cap 1,000,000: 300,000 drawn today, so 700,001 is over and 700,000 is exactly at the cap.
     assert.equal((await accept(await quote(700_001))).json().error.code, 'CASH_LIMIT_EXCEEDED');
     assert.equal((await accept(await quote(700_000))).statusCode, 200);
@@ -230,7 +256,10 @@ describe('money rules: installments, cash installments, consent, annual fee, cre
     assert.equal(Number(charged[0]?.amount_fen), 20_000);
     assert.equal(charged[0]?.posting_date, today);
     // The next fee falls on the first anniversary of the activation.
-    assert.equal((await accountRow(a.accountId)).next_annual_fee_date, `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    assert.equal(
+      (await accountRow(a.accountId)).next_annual_fee_date,
+      `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    );
     assert.deepEqual(await checkAccountLedger(env.system.db, a.accountId), []);
 
     // Waiving it: RMB 200 is above the product's RMB 100, so a second, senior person must approve.

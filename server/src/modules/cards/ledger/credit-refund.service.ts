@@ -62,7 +62,12 @@ export async function refundCreditBalance(
       entityId: input.accountId,
       customerId,
       contactId,
-      details: { amountFen: posted.amount, transactionId: posted.transactionId, payoutId: payout.id, payee: payout.payeeMasked },
+      details: {
+        amountFen: posted.amount,
+        transactionId: posted.transactionId,
+        payoutId: payout.id,
+        payee: payout.payeeMasked,
+      },
     });
     return {
       accountId: input.accountId,
