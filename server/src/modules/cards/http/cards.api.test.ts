@@ -330,6 +330,10 @@ describe('cards API', () => {
       },
     });
     assert.equal(rev.json().interestFen, 1_025);
+    // The annualised rate is answered before the daily rate (PBoC Announcement〔2021〕No. 3).
+    const keys = Object.keys(rev.json());
+    assert.ok(keys.indexOf('simpleAnnualPercent') < keys.indexOf('dailyRate'));
+    assert.ok(Object.keys(body).indexOf('aprPercent') < Object.keys(body).indexOf('feeRatePerPeriod'));
   });
 
   it('grants a temporary limit inside its window and refuses one that is too long', async () => {

@@ -108,8 +108,9 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
           200: z.object({
             interestFen: fenSchema,
             fenDays: fenSchema,
-            dailyRate: z.string(),
+            // The annualised rate before the daily one (PBoC Announcement〔2021〕No. 3).
             simpleAnnualPercent: z.string(),
+            dailyRate: z.string(),
             lines: z.array(
               z.object({
                 from: z.string(),
