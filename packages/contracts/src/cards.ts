@@ -222,17 +222,17 @@ export const scheduleLineSchema = z.object({
 });
 export type ScheduleLine = z.infer<typeof scheduleLineSchema>;
 
-/** What the customer must be told before agreeing to an installment (《2022通知》): APR by IRR beside the fee rate. */
+/** What the customer must be told before agreeing to an installment (《2022通知》): APR by IRR first, then the costs. */
 export const disclosureSchema = z.object({
+  // Annualised rates first (PBoC Announcement〔2021〕No. 3); no per-period or "fee × 12" rate is shown beside them.
+  aprPercent: z.string(),
+  earPercent: z.string(),
   principalFen: fenSchema,
   periods: z.number().int(),
   feeRatePerPeriod: z.string(),
   perPeriodPaymentFen: fenSchema,
   totalFeeFen: fenSchema,
   totalPaymentFen: fenSchema,
-  aprPercent: z.string(),
-  earPercent: z.string(),
-  naiveAnnualPercent: z.string(),
   schedule: z.array(scheduleLineSchema),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;
@@ -243,9 +243,62 @@ export const installmentQuoteSchema = disclosureSchema.extend({
   kind: z.enum(['bill', 'transaction', 'cash']),
   sourceId: z.string().nullable(),
   expiresAt: z.string(),
+  /** The words read to the customer: the annualised rate first, then the total interest, each payment, the terms. */
   notice: z.string(),
+  earlyRepayment: z.string(),
+  /** SHA-256 of what was shown; the acceptance names it together with the customer's yes. */
+  quoteHash: z.string(),
 });
 export type InstallmentQuote = z.infer<typeof installmentQuoteSchema>;
+
+/** `POST /api/calculators/minimum-payment`: the minimum and each part of it, every amount counted once. */
+export const minimumPaymentCalcSchema = z.object({
+  minimumFen: fenSchema,
+  lines: z.array(
+    z.object({
+      /** purchase_within_limit | cash_within_limit | over_limit | fees | interest | installments_due |
+       *  previous_unpaid_minimum | floor | capped_at_balance (negative). */
+      label: z.string(),
+      fen: z.number().int().safe(),
+    }),
+  ),
+});
+export type MinimumPaymentCalc = z.infer<typeof minimumPaymentCalcSchema>;
+
+/** `POST /api/calculators/interest-free-period`: the statement a purchase lands on and its due date. */
+export const interestFreePeriodSchema = z.object({
+  statementDate: calendarDateSchema,
+  dueDate: calendarDateSchema,
+  days: z.number().int(),
+});
+export type InterestFreePeriod = z.infer<typeof interestFreePeriodSchema>;
+
+/** An annual-fee waiver or refund; above the product's amount it waits for a senior person's approval. */
+export const feeAdjustmentSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  feeTransactionId: z.string(),
+  amountFen: fenSchema,
+  /** pending_approval | applied | rejected */
+  status: z.string(),
+  reason: z.string(),
+  requestedBy: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  transactionId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type FeeAdjustment = z.infer<typeof feeAdjustmentSchema>;
+
+/** A credit balance (溢缴款) paid back to the holder's own settlement account (shown masked). */
+export const creditRefundSchema = z.object({
+  accountId: z.string(),
+  amountFen: fenSchema,
+  transactionId: z.string(),
+  payoutId: z.string(),
+  payee: z.string(),
+});
+export type CreditRefund = z.infer<typeof creditRefundSchema>;
 
 export const limitChangeSchema = z.object({
   id: z.string(),

@@ -9,6 +9,13 @@ import { z } from 'zod';
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'decimal string');
 const fen = z.number().int().min(0).safe();
 
+/** 中国银行卡行业自律公约 Art. 14: at least 3 grace days (容时) and at least RMB 10 tolerance (容差). */
+export const GRACE_DAYS_FLOOR = 3;
+export const TOLERANCE_FLOOR_FEN = 1000;
+/** 《2022通知》: a cash installment is at most RMB 50,000 over at most 2 years; a product may set less, never more. */
+export const CASH_INSTALLMENT_MAX_PRINCIPAL_FEN = 5_000_000;
+export const CASH_INSTALLMENT_MAX_PERIODS = 24;
+
 export const installmentRateSchema = z.object({
   periods: z.number().int().min(2).max(60),
   /** Fee rate per period on the original principal, e.g. "0.0060". */
@@ -26,8 +33,8 @@ export const productTermsSchema = z
     statementDays: z.array(z.number().int().min(1).max(28)).min(1).default([5, 10, 15, 20, 25]),
     daysToDue: z.number().int().min(10).max(25).default(20),
     /** 容时 / 容差 (self-discipline code Art. 14: ≥3 days, ≥ RMB 10). */
-    graceDays: z.number().int().min(0).max(5).default(3),
-    toleranceFen: fen.default(1000),
+    graceDays: z.number().int().min(GRACE_DAYS_FLOOR).max(5).default(GRACE_DAYS_FLOOR),
+    toleranceFen: fen.min(TOLERANCE_FLOOR_FEN).default(TOLERANCE_FLOOR_FEN),
     minimumPayment: z
       .object({
         /** Share of ordinary principal (10% typical, CMB 5%). */
@@ -59,8 +66,9 @@ export const productTermsSchema = z
         transaction: z.array(installmentRateSchema).default([]),
         cash: z.array(installmentRateSchema).default([]),
         minPrincipalFen: fen.default(50_000),
-        /** 《2022通知》: cash installments ≤ RMB 50,000 and ≤ 2 years; every term ≤ 5 years. */
-        cashMaxPrincipalFen: fen.default(5_000_000),
+        /** 《2022通知》: cash installments ≤ RMB 50,000 and ≤ 2 years (a product may lower both); every term ≤ 5 years. */
+        cashMaxPrincipalFen: fen.max(CASH_INSTALLMENT_MAX_PRINCIPAL_FEN).default(CASH_INSTALLMENT_MAX_PRINCIPAL_FEN),
+        cashMaxPeriods: z.number().int().min(2).max(CASH_INSTALLMENT_MAX_PERIODS).default(CASH_INSTALLMENT_MAX_PERIODS),
         /** What early payoff charges of the fees not yet billed: none (default) or all of them. */
         prepayFee: z.enum(['none', 'remaining']).default('none'),
         /** How long a quote stays valid. */
@@ -76,7 +84,8 @@ export const productTermsSchema = z
         transaction: [],
         cash: [],
         minPrincipalFen: 50_000,
-        cashMaxPrincipalFen: 5_000_000,
+        cashMaxPrincipalFen: CASH_INSTALLMENT_MAX_PRINCIPAL_FEN,
+        cashMaxPeriods: CASH_INSTALLMENT_MAX_PERIODS,
         prepayFee: 'none',
         quoteValidMinutes: 30,
       }),
@@ -88,8 +97,19 @@ export const productTermsSchema = z
         waivePurchases: z.number().int().min(1).nullable().default(6),
         /** Alternatively, spend in the card year that waives it (Everbright RMB 2,000; null = not offered). */
         waiveSpendFen: fen.nullable().default(null),
+        /**
+         * A waiver or refund of a charged annual fee above this amount needs a second, senior person's approval
+         * (UNCONFIRMED: no source for the amount; default RMB 300, so a standard card's fee is the desk's call).
+         */
+        waiverApprovalAboveFen: fen.default(30_000),
       })
-      .default({ amountFen: 10_000, firstYearFree: true, waivePurchases: 6, waiveSpendFen: null }),
+      .default({
+        amountFen: 10_000,
+        firstYearFree: true,
+        waivePurchases: 6,
+        waiveSpendFen: null,
+        waiverApprovalAboveFen: 30_000,
+      }),
     points: z
       .object({
         /** Points per `perYuan` yuan of eligible spend (CMB 1 per 20; CCB 1 per 1). */
@@ -146,8 +166,12 @@ export const productTermsSchema = z
     }
     for (const kind of ['bill', 'transaction', 'cash'] as const) {
       for (const r of t.installments[kind]) {
-        if (kind === 'cash' && r.periods > 24) {
-          ctx.addIssue({ code: 'custom', path: ['installments', kind], message: 'cash installments ≤ 24 periods' });
+        if (kind === 'cash' && r.periods > t.installments.cashMaxPeriods) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['installments', 'cashMaxPeriods'],
+            message: `cash installments ≤ ${t.installments.cashMaxPeriods} periods`,
+          });
         }
       }
     }

@@ -67,10 +67,21 @@ export const quoteInstallment = (
   ctx: Ctx,
 ) =>
   api<InstallmentQuote>('/api/installments/quote', { method: 'POST', body: input, idempotencyKey: key, ...opts(ctx) });
-export const acceptInstallment = (key: string, quoteId: string, ctx: Ctx) =>
+/** The customer said yes to the quote shown: the server keeps the consent with the plan, named by the quote's hash. */
+export const acceptInstallment = (
+  key: string,
+  quote: Pick<InstallmentQuote, 'quoteId' | 'quoteHash'>,
+  ctx: Ctx,
+  payoutAccount?: { accountNumber: string; holderName: string },
+) =>
   api<InstallmentPlanView>('/api/installments', {
     method: 'POST',
-    body: { quoteId },
+    body: {
+      quoteId: quote.quoteId,
+      quoteHash: quote.quoteHash,
+      customerAgreed: true,
+      ...(payoutAccount ? { payoutAccount } : {}),
+    },
     idempotencyKey: key,
     ...opts(ctx),
   });

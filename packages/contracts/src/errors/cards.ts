@@ -116,6 +116,63 @@ export const cardsErrors = {
   },
   ID_NUMBER_INVALID: { status: 400, zh: '身份证号码不正确', en: 'The ID number is not valid' },
   PHONE_INVALID: { status: 400, zh: '手机号码不正确', en: 'The mobile number is not valid' },
+  PRODUCT_PRICE_RISE_TOO_SOON: {
+    status: 409,
+    zh: '提高利率或费用的新版本须在登记之日起至少45天后生效',
+    en: 'A version that raises a rate or fee can take effect no earlier than 45 days after it is recorded',
+  },
+  STATEMENT_DAY_NOT_OFFERED: {
+    status: 400,
+    zh: '该产品不提供此账单日',
+    en: 'This product does not offer that statement day',
+  },
+  PRODUCT_GRACE_DAYS_TOO_SHORT: {
+    status: 400,
+    zh: '还款宽限期(容时)不得少于3天',
+    en: 'Grace days (容时) must be at least 3',
+  },
+  PRODUCT_TOLERANCE_TOO_LOW: {
+    status: 400,
+    zh: '还款容差不得低于人民币10元',
+    en: 'The repayment tolerance (容差) must be at least RMB 10',
+  },
+  PRODUCT_CASH_INSTALLMENT_CAP: {
+    status: 400,
+    zh: '现金分期上限不得高于5万元、24期',
+    en: 'Cash installments are capped at RMB 50,000 and 24 periods; a product may only lower the caps',
+  },
+  INSTALLMENT_QUOTE_HASH_MISMATCH: {
+    status: 409,
+    zh: '确认的报价与系统记录不一致,请重新试算并向客户告知',
+    en: 'The quote agreed to is not the one on record; quote again and tell the customer',
+  },
+  INSTALLMENT_CONSENT_REQUIRED: {
+    status: 400,
+    zh: '需记录客户对报价的明确同意',
+    en: 'The customer’s explicit yes to the quote must be recorded',
+  },
+  PAYOUT_ACCOUNT_NOT_OWN: {
+    status: 409,
+    zh: '只能转入持卡人本人名下的非信用卡结算账户',
+    en: 'Money can only be paid to the holder’s own settlement account (not a credit card)',
+  },
+  NO_CREDIT_BALANCE: { status: 409, zh: '账户没有溢缴款', en: 'The account has no credit balance' },
+  ANNUAL_FEE_NOT_FOUND: { status: 404, zh: '未找到该笔年费', en: 'No such annual-fee charge' },
+  ANNUAL_FEE_ALREADY_ADJUSTED: {
+    status: 409,
+    zh: '该笔年费已减免或退还',
+    en: 'This annual fee was already waived or refunded',
+  },
+  FEE_ADJUSTMENT_NOT_PENDING: {
+    status: 409,
+    zh: '该年费减免申请不在待审批状态',
+    en: 'This annual-fee adjustment is not awaiting approval',
+  },
+  FEE_ADJUSTMENT_SELF_APPROVAL: {
+    status: 403,
+    zh: '不能审批自己提交的年费减免申请',
+    en: 'You cannot approve your own annual-fee adjustment',
+  },
   APPLICANT_UNDERAGE: {
     status: 409,
     zh: '未满十八周岁不能申请主卡',

@@ -217,6 +217,8 @@ export interface InstallmentQuotesTable {
   fee_rate_per_period: string;
   /** JSON: the disclosed schedule, APR, EAR and totals exactly as shown to the customer. */
   disclosure: string;
+  /** SHA-256 of what the customer is shown (notice and figures); acceptance must name it. Null on old rows. */
+  quote_hash: string | null;
   expires_at: string;
   plan_id: string | null;
   created_by: string | null;
@@ -310,6 +312,70 @@ export interface CardApplicationsTable {
   updated_at: string;
 }
 
+/** The quote a customer agreed to, as shown, with who recorded the yes (one per plan). */
+export interface InstallmentConsentsTable {
+  id: string;
+  quote_id: string;
+  plan_id: string;
+  account_id: string;
+  customer_id: string;
+  contact_id: string | null;
+  agent_id: string | null;
+  quote_hash: string;
+  /** JSON: the notice as read to the customer (APR first) and the disclosure figures. */
+  quote_shown: string;
+  customer_answer: string;
+  created_at: string;
+}
+
+/** Money sent out of a card account, only to the holder's own settlement account (number encrypted). */
+export interface PayoutsTable {
+  id: string;
+  account_id: string;
+  customer_id: string;
+  /** cash_installment | credit_refund */
+  kind: string;
+  amount_fen: number;
+  payee_account_enc: string;
+  payee_account_masked: string;
+  installment_plan_id: string | null;
+  transaction_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A message to one holder (e.g. a price rise recorded ≥ 45 days before it takes effect). */
+export interface HolderNoticesTable {
+  id: string;
+  customer_id: string;
+  account_id: string;
+  product_id: string;
+  kind: string;
+  product_version: number;
+  effective_from: string;
+  title: string;
+  body: string;
+  created_at: string;
+}
+
+/** An annual-fee waiver or refund; above the product's amount it waits for a second person's approval. */
+export interface AnnualFeeAdjustmentsTable {
+  id: string;
+  account_id: string;
+  customer_id: string;
+  fee_transaction_id: string;
+  amount_fen: number;
+  /** pending_approval | applied | rejected */
+  status: string;
+  reason: string;
+  contact_id: string | null;
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  transaction_id: string | null;
+  created_at: string;
+}
+
 export interface CardsTables {
   products: ProductsTable;
   product_versions: ProductVersionsTable;
@@ -324,4 +390,8 @@ export interface CardsTables {
   reward_items: RewardItemsTable;
   points_redemptions: PointsRedemptionsTable;
   card_applications: CardApplicationsTable;
+  installment_consents: InstallmentConsentsTable;
+  payouts: PayoutsTable;
+  holder_notices: HolderNoticesTable;
+  annual_fee_adjustments: AnnualFeeAdjustmentsTable;
 }

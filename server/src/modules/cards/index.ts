@@ -5,10 +5,13 @@ import { CYCLE_JOB, cycleCli, cycleJob, scheduleNextNight } from './billing/cycl
 import { MASK_BACKFILL_JOB, maskBackfillJob, scheduleMaskBackfill } from './customers/mask-backfill.ts';
 import { seedCardsDemo } from './demo/seed.ts';
 import { accountRoutes } from './http/accounts.routes.ts';
+import { calculatorRoutes } from './http/calculators.routes.ts';
 import { cardRoutes } from './http/cards.routes.ts';
 import { catalogRoutes } from './http/catalog.routes.ts';
 import { customerRoutes } from './http/customers.routes.ts';
 import { installmentRoutes } from './http/installments.routes.ts';
+import { refundRoutes } from './http/refunds.routes.ts';
+import { PAYEE_ENC } from './ledger/payouts.ts';
 
 /**
  * The card servicing engine (issue 3): products, customers, accounts, cards, ledger, statements and every
@@ -42,12 +45,16 @@ export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';
 export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
+export { interestFreeRange } from './rules/cycle-dates.ts';
+export { scaleRate } from './rules/decimal.ts';
 
 const routes: ModuleRoutes = async (app) => {
   await app.register(customerRoutes);
   await app.register(cardRoutes);
   await app.register(accountRoutes);
   await app.register(installmentRoutes);
+  await app.register(calculatorRoutes);
+  await app.register(refundRoutes);
   await app.register(catalogRoutes);
 };
 
@@ -65,6 +72,7 @@ export const cardsModule: ModuleDef = {
     limits: async (ctx) => can(ctx.actor, 'limits.approve'),
   },
   cli: { cycle: cycleCli },
+  encryptedColumns: [{ table: 'payouts', idColumn: 'id', column: 'payee_account_enc', context: PAYEE_ENC }],
   seedDemo: async (ctx, options) => {
     await seedCardsDemo(ctx, options);
   },

@@ -118,7 +118,8 @@ describe('live parameters through search and matching after a product change', (
       .where('product_id', '=', product.id)
       .executeTakeFirstOrThrow();
     const terms = JSON.parse(current.terms) as { annualFee: { amountFen: number } };
-    terms.annualFee.amountFen = 48_800;
+    // A lower fee: a rise could only take effect 45 days after it is recorded.
+    terms.annualFee.amountFen = 18_800;
     const tomorrow = new Date(env.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
     await addProductVersion(
       { ...env.system, actor: systemActor('test') },
@@ -128,7 +129,7 @@ describe('live parameters through search and matching after a product change', (
     assert.match(await snippet(), /金卡300元\/年/);
     env.clock.advanceDays(1);
     await env.login('agent');
-    assert.match(await answer(), /金卡488元\/年/);
-    assert.match(await snippet(), /金卡488元\/年/);
+    assert.match(await answer(), /金卡188元\/年/);
+    assert.match(await snippet(), /金卡188元\/年/);
   });
 });

@@ -165,7 +165,8 @@ describe('knowledge workflow', () => {
       .where('product_id', '=', product.id)
       .executeTakeFirstOrThrow();
     const terms = JSON.parse(current.terms) as { annualFee: { amountFen: number } };
-    terms.annualFee.amountFen = 48_800;
+    // A lower fee: a rise could only take effect 45 days after it is recorded.
+    terms.annualFee.amountFen = 18_800;
     const tomorrow = new Date(env.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
     await addProductVersion(
       { ...env.system, actor: systemActor('test') },
@@ -175,7 +176,34 @@ describe('knowledge workflow', () => {
     env.clock.advanceDays(1);
     // Sessions are shorter than a day: sign in again on the new day.
     for (const user of ['agent', 'kb_editor', 'supervisor']) await env.login(user);
-    assert.match((await read()).rendered, /年费 488 元\/年/);
+    assert.match((await read()).rendered, /年费 188 元\/年/);
+  });
+
+  it('interest FAQs state the annualised rate before the daily rate (PBoC 2021 No. 3) and the product’s interest mode and interest-free range from the catalogue', async () => {
+    const article = async (id: string) =>
+      (await env.request({ method: 'GET', url: `/api/kb/articles/${id}`, as: 'agent' })).json() as {
+        rendered: string;
+        unresolved: string[];
+      };
+    const how = await article('faq-interest-how');
+    assert.deepEqual(how.unresolved, []);
+    // STD: 0.05% a day × 365 = 18.25% a year (simple), full-balance interest.
+    const annual = how.rendered.indexOf('年化利率为18.25%');
+    assert.ok(annual >= 0, how.rendered);
+    assert.ok(annual < how.rendered.indexOf('0.05%'), 'the annual rate comes first');
+    assert.match(how.rendered, /全额计息/);
+    // AIR charges only the unpaid part: its product page says so, from the same catalogue field.
+    assert.match((await article('product-airline')).rendered, /仅对未还部分从记账日起计息/);
+    // 20 days from statement to due: shortest 20 days (bought on the statement day), longest 20 + 30 = 50.
+    const free = await article('faq-interest-free');
+    assert.match(free.rendered, /最短 20 天、最长 50 天/);
+    for (const id of ['product-std', 'product-gold', 'product-platinum', 'product-airline', 'faq-min-payment']) {
+      const a = await article(id);
+      assert.deepEqual(a.unresolved, [], id);
+      const yearly = a.rendered.indexOf('年化利率');
+      const daily = a.rendered.indexOf('日利率');
+      if (daily >= 0) assert.ok(yearly >= 0 && yearly < daily, `${id}: the annual rate comes first`);
+    }
   });
 
   it('refuses to approve a version whose placeholders do not resolve', async () => {

@@ -29,6 +29,7 @@ export type AccessNeed =
   | 'limit.permanent'
   | 'limit.decrease'
   | 'fee.waive'
+  | 'credit.refund'
   | 'points.read'
   | 'points.redeem'
   | 'profile.update'

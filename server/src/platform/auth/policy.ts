@@ -40,6 +40,11 @@ export const POLICY = {
   'customers.override_access': ['supervisor', 'admin'],
   'cards.operate': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
   'limits.approve': ['senior_agent', 'supervisor'],
+  // Annual-fee waivers and refunds: the desk within the product's amount, a senior person above it (four eyes).
+  'fees.adjust': FRONT_LINE,
+  'fees.approve_adjustment': ['senior_agent', 'supervisor'],
+  // Paying a credit balance (溢缴款) back to the holder's own account.
+  'credit_balance.refund': FRONT_LINE,
   'products.read': ALL_STAFF,
   'products.manage': ['admin'],
   'calculators.use': ALL_STAFF,

@@ -43,7 +43,7 @@ export function ProductsTab() {
           {
             title: t('透支利率', 'Revolving rate'),
             render: (_, p) =>
-              `${t('日', 'daily')} ${p.current.terms.dailyRate} · ${t('年化', 'yearly')} ${yearly(p.current.terms.dailyRate)}`,
+              `${t('年化', 'yearly')} ${yearly(p.current.terms.dailyRate)} · ${t('日', 'daily')} ${p.current.terms.dailyRate}`,
           },
           {
             title: t('还款期/容时', 'Due / grace'),

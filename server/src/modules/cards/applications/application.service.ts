@@ -1,6 +1,6 @@
 import { audit } from '../../../platform/audit.ts';
 import { authorize, requireSecondPerson } from '../../../platform/auth/policy.ts';
-import { addDays, bankDate } from '../../../platform/clock.ts';
+import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -313,9 +313,8 @@ export async function decideApplication(
           points_balance: 0,
           next_statement_date: nextStatementAfter(today, statementDay),
           next_grace_check: null,
-          next_annual_fee_date: terms.annualFee.firstYearFree
-            ? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`
-            : addDays(today, 0),
+          // No fee before activation: the card year and its first fee start when the card is activated.
+          next_annual_fee_date: null,
           last_statement_id: null,
           created_at: at,
           updated_at: at,

@@ -92,10 +92,17 @@ function books(overrides: Record<string, unknown> = {}) {
       sums = emptySums();
       return st;
     },
+    fee(date: string, amountFen: number) {
+      track(post(acc, terms, { kind: 'fee_cash', amountFen, postingDate: date, description: 'f' }, out));
+    },
     grace(): EngineStatement {
       const st = statements.get(acc.lastStatementId ?? '');
       if (!st) throw new Error('no statement');
-      return runGraceCheck(acc, terms, st, out);
+      const before = rows.length;
+      const checked = runGraceCheck(acc, terms, st, out);
+      // A late fee posted here belongs to the next statement's lines.
+      for (const row of rows.slice(before)) track(row);
+      return checked;
     },
   };
 }
@@ -202,5 +209,25 @@ describe('available credit', () => {
     b.grace();
     assert.ok(availableOn(b.acc, '2026-02-08') < 0);
     assert.equal(overLimit(b.acc, '2026-02-08'), true);
+  });
+});
+
+describe('minimum payment at the statement close (card-rules.md §1)', () => {
+  it('counts fees and interest of an earlier statement once: inside its unpaid minimum, not again as charges', () => {
+    const b = books();
+    b.cash('2026-01-10', 100_000);
+    b.fee('2026-01-10', 1_000);
+    const s1 = b.statement('2026-01-15');
+    // Cash interest 100,000 × 6 days (10–15 Jan) × 0.05% = 300; minimum 10% × 100,000 + 1,000 + 300 = 11,300.
+    assert.equal(s1.interestFen, 300);
+    assert.equal(s1.minimumPaymentFen, 11_300);
+    // Nothing paid: late fee max(5% × 11,300 = 565, RMB 10) = 1,000 on 8 February.
+    assert.equal(b.grace().status, 'overdue');
+    const s2 = b.statement('2026-02-15');
+    // Cash interest 100,000 × 31 days (16 Jan – 15 Feb) × 0.05% = 1,550.
+    assert.equal(s2.interestFen, 1_550);
+    // 10% × 100,000 + new charges (late fee 1,000 + interest 1,550) + earlier unpaid minimum 11,300 = 23,850;
+    // the 1,000 cash fee and 300 interest of January are inside the 11,300 and are not counted again.
+    assert.equal(s2.minimumPaymentFen, 10_000 + 1_000 + 1_550 + 11_300);
   });
 });

@@ -13,7 +13,8 @@ import {
   postDebit,
 } from '../ledger/book.ts';
 import type { Allocation } from '../rules/allocation.ts';
-import { annualFeeDecision, pointsFor } from '../rules/fee-rules.ts';
+import { nextStatementAfter } from '../rules/cycle-dates.ts';
+import { annualFeeDecision, cardAnniversary, pointsFor } from '../rules/fee-rules.ts';
 import { installmentSchedule } from '../rules/installment-math.ts';
 
 /**
@@ -120,6 +121,10 @@ export function addToSums(sums: CycleSums, kind: string, amountFen: number, poin
       break;
     case 'installment_principal':
       sums.installmentsFen += amountFen;
+      break;
+    case 'credit_refund':
+      // A credit balance paid back to the holder takes back credits; it is no charge.
+      sums.creditsFen -= amountFen;
       break;
     default:
       sums.feesFen += amountFen;
@@ -232,18 +237,6 @@ export function post(acc: EngineAccount, terms: ProductTerms, p: PostingInput, o
   return row;
 }
 
-/** The statement day after `date` for a statement day-of-month (1–28). */
-export function nextStatementAfter(date: string, statementDay: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const dd = String(statementDay).padStart(2, '0');
-  if (d < statementDay) return `${date.slice(0, 7)}-${dd}`;
-  const ny = m === 12 ? y + 1 : y;
-  const nm = m === 12 ? 1 : m + 1;
-  return `${ny}-${String(nm).padStart(2, '0')}-${dd}`;
-}
-
 /** Bills the period due on statement day `s` of every active plan accepted before `s`. */
 export function billInstallments(
   acc: EngineAccount,
@@ -331,6 +324,7 @@ export function runStatement(
     terms,
     permanentLimitFen: acc.creditLimitFen,
     installmentDueFen: installmentPrincipal,
+    cycleChargesFen: sums.feesFen + sums.interestFen,
   });
   if (close.interestFen > 0) {
     // closeStatement booked the interest; emit its ledger row (no second booking).
@@ -421,8 +415,9 @@ export function runGraceCheck(
 }
 
 /**
- * The card-year anniversary: charge next year's fee unless the card was never activated or the year's
- * purchases or spend waive it; the counters start again either way.
+ * The card-year anniversary (or, for a card that is not first-year-free, its activation day): charge the
+ * year's fee unless the card was never activated or the year's purchases or spend waive it; the counters start
+ * again either way and the next anniversary is counted from the activation date.
  */
 export function runAnnualFee(
   acc: EngineAccount,
@@ -440,7 +435,7 @@ export function runAnnualFee(
   );
   acc.cardYearPurchases = 0;
   acc.cardYearSpendFen = 0;
-  acc.nextAnnualFeeDate = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  acc.nextAnnualFeeDate = cardAnniversary(acc.activatedOn ?? date, Number(date.slice(0, 4)) + 1);
   if (!decision.charge) return { charged: 0, reason: decision.reason };
   post(
     acc,
@@ -471,4 +466,4 @@ export function overLimit(acc: EngineAccount, date: string): boolean {
   return availableOn(acc, date) < 0;
 }
 
-export { balanceOf };
+export { balanceOf, nextStatementAfter };

@@ -8,8 +8,11 @@ import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { publishEvent } from '../../../platform/events/publish.ts';
 import { maskCardNumber } from '../../../platform/pii/mask.ts';
+import { withAccount } from '../billing/advance.ts';
+import { runAnnualFee } from '../billing/engine.ts';
 import type { CardsTable } from '../cards.tables.ts';
 import { CARD_STATUS_LABELS, type CardEvent, type CardStatus, isCardStatus, transition } from '../rules/card-status.ts';
+import { cardAnniversary } from '../rules/fee-rules.ts';
 import { expectedDelivery, insertCard } from './issue.ts';
 
 /** A card as services return it: masked number only. */
@@ -292,11 +295,13 @@ export async function activateCard(ctx: Ctx, input: { cardId: string }): Promise
         .where('id', '=', card.id)
         .execute();
       if (!account.activated_on) {
-        await trx
-          .updateTable('accounts')
-          .set({ activated_on: today, updated_at: at })
-          .where('id', '=', card.account_id)
-          .execute();
+        // The card year starts now: the first fee is charged today unless the first year is free.
+        await withAccount(trx, ctx.clock.now(), card.account_id, today, (acc, terms, emitter) => {
+          acc.activatedOn = today;
+          if (terms.annualFee.firstYearFree)
+            acc.nextAnnualFeeDate = cardAnniversary(today, Number(today.slice(0, 4)) + 1);
+          else runAnnualFee(acc, terms, today, emitter);
+        });
       }
       let superseded: string | null = null;
       if (card.replaces_card_id) {

@@ -84,3 +84,90 @@ describe('product catalogue and the billing cycle command', () => {
     assert.equal(await cycleCli(['run', '--until', 'tomorrow'], env.runtime.deps, io), 1);
   });
 });
+
+describe('product terms: regulatory floors, caps and notice of price rises', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv({ modules: [cardsModule] });
+  });
+  after(() => env.close());
+
+  const stdProduct = async () =>
+    (await env.request({ method: 'GET', url: '/api/products', as: 'admin' }))
+      .json()
+      .find((p: { code: string }) => p.code === 'STD');
+  const addVersion = async (id: string, effectiveFrom: string, terms: unknown) =>
+    env.request({
+      method: 'POST',
+      url: `/api/products/${id}/versions`,
+      as: 'admin',
+      payload: { effectiveFrom, terms },
+    });
+
+  it('refuses grace days below 3 and a repayment tolerance below RMB 10 (1,000 fen) — self-discipline convention Art. 14', async () => {
+    const std = await stdProduct();
+    const later = addDays(bankDate(env.clock.now()), 60);
+    const grace = await addVersion(std.id, later, { ...std.current.terms, graceDays: 2 });
+    assert.equal(grace.json().error.code, 'PRODUCT_GRACE_DAYS_TOO_SHORT');
+    const tolerance = await addVersion(std.id, later, { ...std.current.terms, toleranceFen: 999 });
+    assert.equal(tolerance.json().error.code, 'PRODUCT_TOLERANCE_TOO_LOW');
+    assert.equal((await stdProduct()).upcoming.length, 0);
+  });
+
+  it('lets a product lower the cash-installment caps (RMB 50,000, 24 periods) but never raise them', async () => {
+    const std = await stdProduct();
+    const later = addDays(bankDate(env.clock.now()), 60);
+    const inst = std.current.terms.installments;
+    const principal = await addVersion(std.id, later, {
+      ...std.current.terms,
+      installments: { ...inst, cashMaxPrincipalFen: 5_000_001 },
+    });
+    assert.equal(principal.json().error.code, 'PRODUCT_CASH_INSTALLMENT_CAP');
+    const periods = await addVersion(std.id, later, {
+      ...std.current.terms,
+      installments: { ...inst, cashMaxPeriods: 36 },
+    });
+    assert.equal(periods.json().error.code, 'PRODUCT_CASH_INSTALLMENT_CAP');
+    const tooLongTerm = await addVersion(std.id, later, {
+      ...std.current.terms,
+      installments: { ...inst, cashMaxPeriods: 12, cash: [{ periods: 24, feeRatePerPeriod: '0.006' }] },
+    });
+    assert.equal(tooLongTerm.json().error.code, 'PRODUCT_CASH_INSTALLMENT_CAP');
+  });
+
+  it('puts a price rise into effect no earlier than 45 days after it is recorded and writes one notice per holder', async () => {
+    const std = await stdProduct();
+    const today = bankDate(env.clock.now());
+    const dearer = { ...std.current.terms, dailyRate: '0.0006' };
+    const soon = await addVersion(std.id, addDays(today, 44), dearer);
+    assert.equal(soon.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    assert.equal(soon.json().error.details.earliest, addDays(today, 45));
+    // Cheaper terms need no notice period.
+    const cheaper = await addVersion(std.id, addDays(today, 1), { ...std.current.terms, dailyRate: '0.0004' });
+    assert.equal(cheaper.statusCode, 201);
+    const ok = await addVersion(std.id, addDays(today, 45), dearer);
+    assert.equal(ok.statusCode, 201);
+    const holders = await env.system.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('product_id', '=', std.id)
+      .where('status', '=', 'active')
+      .execute();
+    assert.ok(holders.length > 0);
+    const notices = await env.system.db
+      .selectFrom('holder_notices')
+      .selectAll()
+      .where('product_id', '=', std.id)
+      .where('product_version', '=', ok.json().version)
+      .execute();
+    assert.equal(notices.length, holders.length);
+    assert.match(notices[0]?.body ?? '', /透支利率/);
+    const cheaperNotices = await env.system.db
+      .selectFrom('holder_notices')
+      .select('id')
+      .where('product_version', '=', cheaper.json().version)
+      .where('product_id', '=', std.id)
+      .execute();
+    assert.equal(cheaperNotices.length, 0);
+  });
+});

@@ -2,12 +2,14 @@ import { type ProductTerms, type ProductTermsInput, productTermsSchema } from '@
 import { z } from 'zod';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
-import { bankDate } from '../../../platform/clock.ts';
+import { addDays, bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import { noticeHolders } from './holder-notices.ts';
+import { PRICE_RISE_NOTICE_DAYS, priceRises } from './price-rises.ts';
 
 export interface ProductVersion {
   version: number;
@@ -97,9 +99,23 @@ export const createProductSchema = z.object({
   terms: z.unknown(),
 });
 
-function validTerms(input: unknown): ProductTerms {
+/** Terms below a regulatory floor or above a regulatory cap get their own code; anything else is invalid. */
+const FLOOR_CODES = {
+  graceDays: 'PRODUCT_GRACE_DAYS_TOO_SHORT',
+  toleranceFen: 'PRODUCT_TOLERANCE_TOO_LOW',
+  'installments.cashMaxPrincipalFen': 'PRODUCT_CASH_INSTALLMENT_CAP',
+  'installments.cashMaxPeriods': 'PRODUCT_CASH_INSTALLMENT_CAP',
+} as const;
+
+export function validTerms(input: unknown): ProductTerms {
   const parsed = productTermsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('PRODUCT_TERMS_INVALID', { details: parsed.error.issues });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const code = FLOOR_CODES[issue.path.join('.') as keyof typeof FLOOR_CODES];
+      if (code) throw new AppError(code, { details: parsed.error.issues });
+    }
+    throw new AppError('PRODUCT_TERMS_INVALID', { details: parsed.error.issues });
+  }
   return parsed.data;
 }
 
@@ -184,13 +200,19 @@ export async function addProductVersion(
     if (!product) throw new AppError('PRODUCT_NOT_FOUND');
     const latest = await trx
       .selectFrom('product_versions')
-      .select(['version', 'effective_from'])
+      .select(['id', 'version', 'effective_from', 'terms'])
       .where('product_id', '=', input.productId)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
     if (input.effectiveFrom < today || (latest && input.effectiveFrom <= latest.effective_from)) {
       throw new AppError('PRODUCT_VERSION_DATE');
+    }
+    // A version that makes the card dearer takes effect only after the holders had 45 days' notice.
+    const rises = latest ? priceRises(parseTerms(latest.id, latest.terms), terms) : [];
+    const earliest = addDays(today, PRICE_RISE_NOTICE_DAYS);
+    if (rises.length > 0 && input.effectiveFrom < earliest) {
+      throw new AppError('PRODUCT_PRICE_RISE_TOO_SOON', { details: { earliest, rises } });
     }
     const version = (latest?.version ?? 0) + 1;
     await trx
@@ -211,9 +233,15 @@ export async function addProductVersion(
         action: 'product.version',
         entityType: 'product',
         entityId: input.productId,
-        details: { version, effectiveFrom: input.effectiveFrom },
+        details: { version, effectiveFrom: input.effectiveFrom, rises },
       },
     );
+    if (rises.length > 0) {
+      await noticeHolders(
+        { ...ctx, db: trx },
+        { productId: input.productId, version, effectiveFrom: input.effectiveFrom, rises },
+      );
+    }
     return { version, effectiveFrom: input.effectiveFrom, terms };
   });
 }

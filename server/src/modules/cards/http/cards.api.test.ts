@@ -251,14 +251,14 @@ describe('cards API', () => {
       method: 'POST',
       url: '/api/installments',
       ...asSupervisor,
-      payload: { quoteId: q.json().quoteId },
+      payload: { quoteId: q.json().quoteId, quoteHash: q.json().quoteHash, customerAgreed: true },
     });
     assert.equal(plan.json().status, 'active');
     const again = await env.request({
       method: 'POST',
       url: '/api/installments',
       ...asSupervisor,
-      payload: { quoteId: q.json().quoteId },
+      payload: { quoteId: q.json().quoteId, quoteHash: q.json().quoteHash, customerAgreed: true },
     });
     assert.equal(again.json().id, plan.json().id);
     const twice = await env.request({
@@ -309,7 +309,7 @@ describe('cards API', () => {
       method: 'POST',
       url: '/api/installments',
       ...asSupervisor,
-      payload: { quoteId: q.json().quoteId },
+      payload: { quoteId: q.json().quoteId, quoteHash: q.json().quoteHash, customerAgreed: true },
     });
     assert.equal(late.json().error.code, 'INSTALLMENT_QUOTE_EXPIRED');
   });
@@ -340,6 +340,10 @@ describe('cards API', () => {
       },
     });
     assert.equal(rev.json().interestFen, 1_025);
+    // The annualised rate is answered before the daily rate (PBoC Announcement〔2021〕No. 3).
+    const keys = Object.keys(rev.json());
+    assert.ok(keys.indexOf('simpleAnnualPercent') < keys.indexOf('dailyRate'));
+    assert.ok(Object.keys(body).indexOf('aprPercent') < Object.keys(body).indexOf('feeRatePerPeriod'));
   });
 
   it('grants a temporary limit inside its window and refuses one that is too long', async () => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { acceptInstallment, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
+import { payeeSchema } from '../ledger/payouts.ts';
 import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
 import { revolvingInterest } from '../rules/interest-math.ts';
 import { idParams } from './schemas.ts';
@@ -40,8 +41,14 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags: ['installments'],
-        summary: 'Accept a quote: creates the plan on exactly its terms',
-        body: z.object({ quoteId: z.string().min(1) }),
+        summary:
+          'Accept a quote the customer said yes to (named by its hash): creates the plan on exactly its terms and keeps the consent with it; a cash installment names the holder’s own settlement account',
+        body: z.object({
+          quoteId: z.string().min(1),
+          quoteHash: z.string().regex(/^[0-9a-f]{64}$/, 'the quote’s SHA-256 hash'),
+          customerAgreed: z.boolean(),
+          payoutAccount: payeeSchema.optional(),
+        }),
         response: { 200: installmentPlanSchema },
       },
     },
@@ -101,8 +108,9 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
           200: z.object({
             interestFen: fenSchema,
             fenDays: fenSchema,
-            dailyRate: z.string(),
+            // The annualised rate before the daily one (PBoC Announcement〔2021〕No. 3).
             simpleAnnualPercent: z.string(),
+            dailyRate: z.string(),
             lines: z.array(
               z.object({
                 from: z.string(),

@@ -1,4 +1,5 @@
-import type { InstallmentKind, ProductTerms } from '@carddesk/contracts';
+import { createHash } from 'node:crypto';
+import { CASH_INSTALLMENT_MAX_PRINCIPAL_FEN, type InstallmentKind, type ProductTerms } from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -6,12 +7,14 @@ import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { withAccount } from '../billing/advance.ts';
-import { availableOn, post } from '../billing/engine.ts';
+import { availableOn, effectiveLimit, post } from '../billing/engine.ts';
 import { termsResolver } from '../billing/store.ts';
-import type { InstallmentPlansTable } from '../cards.tables.ts';
+import type { InstallmentPlansTable, InstallmentQuotesTable } from '../cards.tables.ts';
 import type { InstallmentPlanView } from '../customers/customer360.service.ts';
 import { requireAccountAccess } from '../ledger/access.ts';
 import { reduceMinimum } from '../ledger/book.ts';
+import { requireCashRoom } from '../ledger/cash-room.ts';
+import { type Payee, recordPayout, requireOwnSettlementAccount } from '../ledger/payouts.ts';
 import { applyRate } from '../rules/decimal.ts';
 import { discloseInstallment, type InstallmentDisclosure } from '../rules/installment-math.ts';
 
@@ -21,13 +24,40 @@ export interface InstallmentQuote extends InstallmentDisclosure {
   kind: InstallmentKind;
   sourceId: string | null;
   expiresAt: string;
-  /** The disclosure wording (《2022通知》: the cost is interest, shown as an annualised rate). */
+  /** The disclosure wording read to the customer, annualised rate first (《2022通知》, PBoC〔2021〕No. 3). */
   notice: string;
+  /** What paying off early costs. */
+  earlyRepayment: string;
+  /** SHA-256 of what was shown; acceptance names it, so the plan is made on exactly the terms agreed. */
+  quoteHash: string;
+}
+
+const EARLY_REPAYMENT: Record<ProductTerms['installments']['prepayFee'], string> = {
+  none: '可随时提前还清剩余本金,未到期各期的分期利息不再收取',
+  remaining: '可随时提前还清剩余本金,但须一并支付未到期各期的分期利息',
+};
+
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+/** The words the agent reads out: the annualised rate before anything else, then the costs and the terms. */
+function noticeOf(kind: InstallmentKind, d: InstallmentDisclosure, earlyRepayment: string): string {
+  const payout = kind === 'cash' ? ';款项仅转入您本人名下的结算账户,计入取现额度' : '';
+  return `年化利率(IRR)${d.aprPercent}%;分期${d.periods}期,总利息${yuanText(d.totalFeeFen)}元,每期应还${yuanText(d.perPeriodPaymentFen)}元;${earlyRepayment}${payout}`;
+}
+
+/** The hash of what the customer is shown: the quote's identity, every disclosed figure and the words read. */
+export function quoteHashOf(
+  q: { quoteId: string; accountId: string; kind: string; sourceId: string | null },
+  d: InstallmentDisclosure,
+  notice: string,
+): string {
+  const shown = JSON.stringify([q.quoteId, q.accountId, q.kind, q.sourceId, d, notice]);
+  return createHash('sha256').update(shown).digest('hex');
 }
 
 function rateFor(terms: ProductTerms, kind: InstallmentKind, periods: number) {
   const rate = terms.installments[kind].find((r) => r.periods === periods);
-  if (!rate)
+  if (!rate || (kind === 'cash' && periods > terms.installments.cashMaxPeriods))
     throw new AppError('INSTALLMENT_TERM_NOT_ALLOWED', {
       details: { offered: terms.installments[kind].map((r) => r.periods) },
     });
@@ -94,18 +124,24 @@ async function eligiblePrincipal(
       .where('source_id', '=', st.id)
       .executeTakeFirst();
     if (done) throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'statement already split' });
-    // Interest and fees cannot be split; what is left of the statement's principal can.
-    const max = Number(st.new_balance_fen) - Number(st.paid_fen) - Number(st.interest_fen) - Number(st.fees_fen);
+    // Interest and fees cannot be split, nor this cycle's installment principal already billed (no
+    // installment of an installment, 《2022通知》); what is left of the statement's principal can.
+    const max =
+      Number(st.new_balance_fen) -
+      Number(st.paid_fen) -
+      Number(st.interest_fen) -
+      Number(st.fees_fen) -
+      Number(st.installments_fen);
     const principal = input.principalFen ?? max;
     if (principal < min || principal > max)
       throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', { details: { minFen: min, maxFen: Math.max(0, max) } });
     return { principal, sourceId: st.id };
   }
   const principal = input.principalFen ?? 0;
-  if (principal < min || principal > terms.installments.cashMaxPrincipalFen) {
-    throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', {
-      details: { minFen: min, maxFen: terms.installments.cashMaxPrincipalFen },
-    });
+  // 《2022通知》: at most RMB 50,000, whatever a product says.
+  const max = Math.min(terms.installments.cashMaxPrincipalFen, CASH_INSTALLMENT_MAX_PRINCIPAL_FEN);
+  if (principal < min || principal > max) {
+    throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', { details: { minFen: min, maxFen: max } });
   }
   return { principal, sourceId: null };
 }
@@ -138,7 +174,13 @@ export async function quoteInstallment(
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + terms.installments.quoteValidMinutes * 60_000).toISOString();
     const quoteId = newId(now);
-    const notice = `分期${input.periods}期,每期应还${(disclosure.perPeriodPaymentFen / 100).toFixed(2)}元,总利息(手续费)${(disclosure.totalFeeFen / 100).toFixed(2)}元,年化利率(IRR)${disclosure.aprPercent}%`;
+    const earlyRepayment = EARLY_REPAYMENT[terms.installments.prepayFee];
+    const notice = noticeOf(input.kind, disclosure, earlyRepayment);
+    const quoteHash = quoteHashOf(
+      { quoteId, accountId: input.accountId, kind: input.kind, sourceId },
+      disclosure,
+      notice,
+    );
     await trx
       .insertInto('installment_quotes')
       .values({
@@ -150,7 +192,8 @@ export async function quoteInstallment(
         principal_fen: principal,
         periods: input.periods,
         fee_rate_per_period: rate.feeRatePerPeriod,
-        disclosure: JSON.stringify(disclosure),
+        disclosure: JSON.stringify({ ...disclosure, notice, earlyRepayment }),
+        quote_hash: quoteHash,
         expires_at: expiresAt,
         plan_id: null,
         created_by: ctx.actor.userId,
@@ -165,7 +208,17 @@ export async function quoteInstallment(
       contactId,
       details: { kind: input.kind, principalFen: principal, periods: input.periods, aprPercent: disclosure.aprPercent },
     });
-    return { quoteId, accountId: input.accountId, kind: input.kind, sourceId, expiresAt, notice, ...disclosure };
+    return {
+      ...disclosure,
+      quoteId,
+      accountId: input.accountId,
+      kind: input.kind,
+      sourceId,
+      expiresAt,
+      notice,
+      earlyRepayment,
+      quoteHash,
+    };
   });
 }
 
@@ -202,11 +255,39 @@ export function planRowToView(p: Pick<InstallmentPlansTable, (typeof PLAN_VIEW_C
   };
 }
 
+export interface AcceptInput {
+  quoteId: string;
+  /** The hash of the quote the customer was shown and said yes to. */
+  quoteHash: string;
+  /** The customer's explicit yes, as the agent records it. */
+  customerAgreed: boolean;
+  /** Cash installments: the holder's own settlement account the money goes to. */
+  payoutAccount?: Payee | undefined;
+}
+
+/** What the customer was shown, as stored with the quote, and whether it still hashes to the stored hash. */
+function shownQuote(quote: InstallmentQuoteRow) {
+  const { notice, earlyRepayment, ...disclosure } = JSON.parse(quote.disclosure) as InstallmentDisclosure & {
+    notice: string;
+    earlyRepayment: string;
+  };
+  const hash = quoteHashOf(
+    { quoteId: quote.id, accountId: quote.account_id, kind: quote.kind, sourceId: quote.source_id },
+    disclosure,
+    notice,
+  );
+  return { disclosure, notice, earlyRepayment, intact: quote.quote_hash !== null && hash === quote.quote_hash };
+}
+
+type InstallmentQuoteRow = InstallmentQuotesTable;
+
 /**
- * Step two: the customer agreed to a quote; the plan is created on exactly its terms. Accepting the same
- * quote again returns the plan already made.
+ * Step two: the customer said yes to the quote they were shown. The request names the quote's hash, so the
+ * plan is made on exactly the terms agreed; the consent — what was shown, its hash, the contact, the agent and
+ * the yes — is kept with the plan. A cash installment is paid out only to the holder's own settlement account.
+ * Accepting the same quote again returns the plan already made.
  */
-export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): Promise<InstallmentPlanView> {
+export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<InstallmentPlanView> {
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const quote = await forUpdate(
@@ -215,6 +296,8 @@ export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): P
     ).executeTakeFirst();
     if (!quote) throw new AppError('NOT_FOUND');
     const { contactId } = await requireAccountAccess(tctx, quote.account_id, 'installment.apply');
+    const shown = shownQuote(quote);
+    if (!shown.intact || input.quoteHash !== quote.quote_hash) throw new AppError('INSTALLMENT_QUOTE_HASH_MISMATCH');
     if (quote.plan_id) {
       const plan = await trx
         .selectFrom('installment_plans')
@@ -223,12 +306,18 @@ export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): P
         .executeTakeFirstOrThrow();
       return planRowToView(plan);
     }
+    if (!input.customerAgreed) throw new AppError('INSTALLMENT_CONSENT_REQUIRED');
     if (quote.expires_at < ctx.clock.now().toISOString()) throw new AppError('INSTALLMENT_QUOTE_EXPIRED');
     const today = bankDate(ctx.clock.now());
     const kind = quote.kind as InstallmentKind;
     const principal = Number(quote.principal_fen);
     const planId = newId(ctx.clock.now());
-    await withAccount(trx, ctx.clock.now(), quote.account_id, today, async (acc, terms, emitter) => {
+    const payee = input.payoutAccount;
+    if (kind === 'cash') {
+      if (!payee) throw new AppError('PAYOUT_ACCOUNT_NOT_OWN', { detail: 'name the holder’s settlement account' });
+      await requireOwnSettlementAccount(tctx, quote.customer_id, payee);
+    }
+    await withAccount(trx, ctx.clock.now(), quote.account_id, today, async (acc, terms, emitter, row) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       // The source may have changed since the quote (paid, split, refunded): check it again.
       const again = await eligiblePrincipal(
@@ -238,7 +327,17 @@ export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): P
       );
       if (again.principal !== principal)
         throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'amount changed since the quote' });
-      if (kind === 'cash' && availableOn(acc, today) < principal) throw new AppError('INSUFFICIENT_CREDIT');
+      if (kind === 'cash') {
+        if (availableOn(acc, today) < principal) throw new AppError('INSUFFICIENT_CREDIT');
+        await requireCashRoom(trx, {
+          accountId: acc.id,
+          cashOwedFen: acc.book.buckets.cash,
+          cashLimitFen: Math.min(Number(row.cash_limit_fen), effectiveLimit(acc, today)),
+          terms,
+          today,
+          amountFen: principal,
+        });
+      }
       if (kind !== 'cash') {
         const unbilledSource =
           kind === 'transaction' &&
@@ -271,7 +370,7 @@ export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): P
       }
       acc.unbilledInstallmentFen += principal;
     });
-    const disclosure = JSON.parse(quote.disclosure) as InstallmentDisclosure;
+    const disclosure = shown.disclosure;
     const at = ctx.clock.now().toISOString();
     await trx
       .insertInto('installment_plans')
@@ -296,6 +395,33 @@ export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): P
       })
       .execute();
     await trx.updateTable('installment_quotes').set({ plan_id: planId }).where('id', '=', quote.id).execute();
+    await trx
+      .insertInto('installment_consents')
+      .values({
+        id: newId(ctx.clock.now()),
+        quote_id: quote.id,
+        plan_id: planId,
+        account_id: quote.account_id,
+        customer_id: quote.customer_id,
+        contact_id: contactId ?? ctx.contactId ?? null,
+        agent_id: ctx.actor.userId,
+        quote_hash: quote.quote_hash ?? '',
+        quote_shown: JSON.stringify({ notice: shown.notice, earlyRepayment: shown.earlyRepayment, disclosure }),
+        customer_answer: 'yes',
+        created_at: at,
+      })
+      .execute();
+    const payout =
+      kind === 'cash' && payee
+        ? await recordPayout(tctx, {
+            accountId: quote.account_id,
+            customerId: quote.customer_id,
+            kind: 'cash_installment',
+            amountFen: principal,
+            payee,
+            installmentPlanId: planId,
+          })
+        : null;
     await audit(tctx, {
       action: 'installment.apply',
       entityType: 'installment_plan',
@@ -304,10 +430,13 @@ export async function acceptInstallment(ctx: Ctx, input: { quoteId: string }): P
       contactId,
       details: {
         quoteId: quote.id,
+        quoteHash: quote.quote_hash,
+        customerAgreed: true,
         kind,
         principalFen: principal,
         periods: quote.periods,
         aprPercent: disclosure.aprPercent,
+        ...(payout ? { payoutId: payout.id, payee: payout.payeeMasked } : {}),
       },
     });
     return planRowToView(

@@ -11,6 +11,7 @@ import type { AccountsTable, StatementsTable } from '../cards.tables.ts';
 import { cashAdvanceFee } from '../rules/payment-rules.ts';
 import { requireAccountAccess, requireCustomerAccess } from './access.ts';
 import { balanceOf } from './book.ts';
+import { requireCashRoom } from './cash-room.ts';
 import { type Transaction, txnRowToTransaction } from './transactions.query.ts';
 
 export interface AccountView {
@@ -259,20 +260,15 @@ export async function postNetworkTransaction(ctx: Ctx, t: NetworkTransaction): P
         if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
         if (t.kind !== 'refund' && availableOn(acc, today) < t.amountFen) throw new AppError('INSUFFICIENT_CREDIT');
         if (t.kind === 'cash_advance') {
-          const cashToday = await trx
-            .selectFrom('transactions')
-            .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('s'))
-            .where('card_id', '=', card.id)
-            .where('kind', '=', 'cash_advance')
-            .where('posting_date', '=', today)
-            .executeTakeFirstOrThrow();
-          const cashLimit = Math.min(Number(accountRow.cash_limit_fen), effectiveLimit(acc, today));
-          if (
-            Number(cashToday.s) + t.amountFen > terms.cashAdvance.dailyCapFen ||
-            acc.book.buckets.cash + t.amountFen > cashLimit
-          ) {
-            throw new AppError('CASH_LIMIT_EXCEEDED');
-          }
+          await requireCashRoom(trx, {
+            accountId: acc.id,
+            cardId: card.id,
+            cashOwedFen: acc.book.buckets.cash,
+            cashLimitFen: Math.min(Number(accountRow.cash_limit_fen), effectiveLimit(acc, today)),
+            terms,
+            today,
+            amountFen: t.amountFen,
+          });
         }
         let pointsReversal = 0;
         if (t.kind === 'refund' && t.relatedTxnId) {

@@ -129,7 +129,14 @@ export interface StatementClose {
  */
 export function closeStatement(
   book: Book,
-  input: { statementDate: string; terms: ProductTerms; permanentLimitFen: number; installmentDueFen: number },
+  input: {
+    statementDate: string;
+    terms: ProductTerms;
+    permanentLimitFen: number;
+    installmentDueFen: number;
+    /** Fees and interest posted since the previous statement (the interest charged here is added). */
+    cycleChargesFen: number;
+  },
 ): StatementClose {
   const { statementDate: s, terms } = input;
   const previousUnpaid = book.minDueUnpaid;
@@ -157,6 +164,7 @@ export function closeStatement(
       cashFen: b.cash,
       feesFen: b.fees,
       interestFen: b.interest,
+      newChargesFen: input.cycleChargesFen + interest,
       installmentDueFen: input.installmentDueFen,
       permanentLimitFen: input.permanentLimitFen,
       previousUnpaidFen: previousUnpaid,

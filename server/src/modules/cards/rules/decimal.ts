@@ -37,3 +37,13 @@ export function toFixedHalfUp(value: number, places: number): string {
   const rounded = Math.round((value + Number.EPSILON * Math.sign(value)) * f) / f;
   return rounded.toFixed(places);
 }
+
+/** rate × k as an exact decimal string (e.g. the simple annual rate of a daily rate: "0.0005" × 365 = "0.1825"). */
+export function scaleRate(rate: string, k: number): string {
+  const r = parseRate(rate);
+  const places = r.den.toString().length - 1;
+  const digits = (r.num * BigInt(k)).toString().padStart(places + 1, '0');
+  if (places === 0) return digits;
+  const text = `${digits.slice(0, -places)}.${digits.slice(-places)}`.replace(/0+$/, '').replace(/\.$/, '');
+  return text;
+}

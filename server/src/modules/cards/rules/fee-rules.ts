@@ -27,6 +27,17 @@ export function annualFeeDecision(input: AnnualFeeInput, rule: ProductTerms['ann
   return { charge: true, amountFen: rule.amountFen };
 }
 
+/**
+ * The card year runs from activation (no fee before it, 《2011办法》Art. 49): its anniversary in `year` is the
+ * activation's month and day, except that a 29 February activation has its anniversary on 28 February in
+ * years without one.
+ */
+export function cardAnniversary(activatedOn: string, year: number): string {
+  const monthDay = activatedOn.slice(5);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${String(year).padStart(4, '0')}-${monthDay === '02-29' && !leap ? '02-28' : monthDay}`;
+}
+
 /** What an agent tells a customer: how far they are from the waiver this card year. */
 export function waiverProgress(input: AnnualFeeInput, rule: ProductTerms['annualFee']) {
   return {

@@ -13,19 +13,18 @@ export interface ScheduleLine {
   remainingPrincipalFen: number;
 }
 
+/** Annualised rates first (PBoC Announcement〔2021〕No. 3): no per-period rate is more prominent than the APR. */
 export interface InstallmentDisclosure {
+  /** APR by IRR, percent with two decimals (e.g. "13.03"). */
+  aprPercent: string;
+  /** Effective annual rate, percent with two decimals. */
+  earPercent: string;
   principalFen: number;
   periods: number;
   feeRatePerPeriod: string;
   perPeriodPaymentFen: number;
   totalFeeFen: number;
   totalPaymentFen: number;
-  /** APR by IRR, percent with two decimals (e.g. "13.03"). */
-  aprPercent: string;
-  /** Effective annual rate, percent with two decimals. */
-  earPercent: string;
-  /** The naive rate (fee rate × 12) banks used to quote, shown only for contrast. */
-  naiveAnnualPercent: string;
   schedule: ScheduleLine[];
 }
 
@@ -90,15 +89,14 @@ export function discloseInstallment(
   const totalFee = schedule.reduce((s, l) => s + l.feeFen, 0);
   const { aprPercent, earPercent } = aprOf(periods, Number(feeRatePerPeriod));
   return {
+    aprPercent,
+    earPercent,
     principalFen,
     periods,
     feeRatePerPeriod,
     perPeriodPaymentFen: schedule[schedule.length - 1]?.paymentFen ?? 0,
     totalFeeFen: totalFee,
     totalPaymentFen: principalFen + totalFee,
-    aprPercent,
-    earPercent,
-    naiveAnnualPercent: pct(Number(feeRatePerPeriod) * 12),
     schedule,
   };
 }

@@ -4,11 +4,11 @@ import { productTermsSchema } from '@carddesk/contracts';
 import { allocate, repaymentOrder } from './allocation.ts';
 import { transition } from './card-status.ts';
 import { applyRate } from './decimal.ts';
-import { annualFeeDecision, pointsFor } from './fee-rules.ts';
+import { annualFeeDecision, cardAnniversary, pointsFor } from './fee-rules.ts';
 import { aprEstimatePercent, aprOf, discloseInstallment, installmentSchedule } from './installment-math.ts';
 import { revolvingInterest } from './interest-math.ts';
 import { addMonths, permanentIncreaseEligibility } from './limit-rules.ts';
-import { isPaidInFull, lateFee, minimumPayment } from './payment-rules.ts';
+import { isPaidInFull, lateFee, minimumPayment, minimumPaymentLines } from './payment-rules.ts';
 
 const terms = productTermsSchema.parse({ limit: { minFen: 100_000, maxFen: 10_000_000, defaultFen: 1_000_000 } });
 
@@ -41,7 +41,8 @@ describe('APR by the IRR method (card-rules.md §2)', () => {
     assert.equal(d.totalFeeFen, 86_400);
     assert.equal(d.aprPercent, '13.03');
     assert.equal(d.earPercent, '13.84');
-    assert.equal(d.naiveAnnualPercent, '7.20');
+    assert.equal('naiveAnnualPercent' in d, false, 'the naive fee × 12 rate is not shown');
+    assert.deepEqual(Object.keys(d).slice(0, 2), ['aprPercent', 'earPercent'], 'annualised rates first');
     assert.equal(d.schedule.length, 12);
   });
   it('puts the rounding remainder of the principal in the first period so the schedule sums exactly', () => {
@@ -90,7 +91,7 @@ describe('minimum payment, grace and late fee (card-rules.md §1)', () => {
     );
     assert.equal(capped, 3_000);
   });
-  it('adds in full the part of the balance above the permanent limit (a temporary limit is repaid in full)', () => {
+  it('counts 10% of the principal within the limit and 100% of the part over it, each fen once (RMB 12,000 on a 10,000 limit → 3,000)', () => {
     const min = minimumPayment(
       {
         newBalanceFen: 1_200_000,
@@ -104,7 +105,54 @@ describe('minimum payment, grace and late fee (card-rules.md §1)', () => {
       },
       terms.minimumPayment,
     );
-    assert.equal(min, 120_000 + 200_000);
+    // Within the limit: 10% × 1,000,000 = 100,000; over the limit: 100% × 200,000 = 200,000. RMB 3,000, not 3,200.
+    assert.equal(min, 100_000 + 200_000);
+  });
+  it('does not count fees and interest left from an earlier statement both as charges and inside the earlier unpaid minimum', () => {
+    // Earlier statement: 5,000 fees + 2,000 interest, all still owed and part of the unpaid minimum of 17,000.
+    // This cycle added 1,000 interest only. Principal 100,000 within a 1,000,000 limit.
+    const min = minimumPayment(
+      {
+        newBalanceFen: 108_000,
+        principalFen: 100_000,
+        cashFen: 0,
+        feesFen: 5_000,
+        interestFen: 3_000,
+        newChargesFen: 1_000,
+        installmentDueFen: 0,
+        permanentLimitFen: 1_000_000,
+        previousUnpaidFen: 17_000,
+      },
+      terms.minimumPayment,
+    );
+    // 10% × 100,000 + new interest 1,000 + earlier unpaid minimum 17,000 (which holds the 7,000 old charges) = 28,000.
+    assert.equal(min, 10_000 + 1_000 + 17_000);
+  });
+  it('lists each part of the minimum once: purchase and cash within the limit at their rates, the over-limit principal, charges, installments and the earlier minimum', () => {
+    const r = minimumPaymentLines(
+      {
+        creditLimitFen: 1_000_000,
+        purchaseFen: 900_000,
+        cashFen: 200_000,
+        feeFen: 3_000,
+        interestFen: 7_000,
+        installmentDueFen: 50_000,
+        previousUnpaidMinimumFen: 12_000,
+      },
+      { ...terms.minimumPayment, cashRate: '0.10' },
+    );
+    // Owed 900,000 + 200,000 + 3,000 + 7,000 + 50,000 = 1,160,000 → 160,000 over the limit, taken from purchases:
+    // 10% × 740,000 + 10% × 200,000 + 160,000 + 3,000 + 7,000 + 50,000 + 12,000 = 74,000 + 20,000 + 232,000 = 326,000.
+    assert.deepEqual(r.lines, [
+      { label: 'purchase_within_limit', fen: 74_000 },
+      { label: 'cash_within_limit', fen: 20_000 },
+      { label: 'over_limit', fen: 160_000 },
+      { label: 'fees', fen: 3_000 },
+      { label: 'interest', fen: 7_000 },
+      { label: 'installments_due', fen: 50_000 },
+      { label: 'previous_unpaid_minimum', fen: 12_000 },
+    ]);
+    assert.equal(r.minimumFen, 326_000);
   });
   it('counts a statement as paid in full when at most RMB 10 is left unpaid (容差), not RMB 10.01', () => {
     assert.equal(isPaidInFull(99_000, 100_000, 1_000), true);
@@ -145,6 +193,13 @@ describe('repayment allocation order (card-rules.md §1, 《2011办法》Art. 57
 
 describe('annual fee and points (card-rules.md §3)', () => {
   const rule = terms.annualFee;
+  it('puts the card-year anniversary of a 29 February activation on 28 February in other years, and on 29 February in leap years', () => {
+    assert.equal(cardAnniversary('2024-02-29', 2025), '2025-02-28');
+    assert.equal(cardAnniversary('2024-02-29', 2027), '2027-02-28');
+    assert.equal(cardAnniversary('2024-02-29', 2028), '2028-02-29');
+    assert.equal(cardAnniversary('2024-02-29', 2100), '2100-02-28');
+    assert.equal(cardAnniversary('2026-11-02', 2027), '2027-11-02');
+  });
   it('waives next year’s fee at exactly six purchases in the card year, not at five', () => {
     assert.deepEqual(annualFeeDecision({ activated: true, purchasesInCardYear: 6, spendInCardYearFen: 0 }, rule), {
       charge: false,

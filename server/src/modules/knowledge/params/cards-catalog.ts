@@ -5,13 +5,19 @@
  */
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { type ProductTerms, termsOn } from '../../cards/index.ts';
+import { interestFreeRange, type ProductTerms, scaleRate, termsOn } from '../../cards/index.ts';
 import type { ProductCatalog } from './catalog.ts';
 import type { ProductFacts } from './placeholders.ts';
 
 function ratesByTerm(rates: ReadonlyArray<{ periods: number; feeRatePerPeriod: string }>): Record<string, string> {
   return Object.fromEntries(rates.map((r) => [String(r.periods), r.feeRatePerPeriod]));
 }
+
+/** How the product charges interest when a statement is not paid in full, in the words the FAQ uses. */
+const INTEREST_MODE_TEXT: Record<ProductTerms['interestMode'], string> = {
+  full_balance: '未全额还款时,当期全部消费从各自记账日起计息(全额计息)',
+  unpaid_part: '未全额还款时,仅对未还部分从记账日起计息',
+};
 
 export function factsOf(
   product: { code: string; name_zh: string; name_en: string },
@@ -23,6 +29,10 @@ export function factsOf(
     nameZh: product.name_zh,
     nameEn: product.name_en,
     annualFeeFen: terms.annualFee.amountFen,
+    // The annualised rate comes before any daily rate (PBoC Announcement〔2021〕No. 3): simple, daily × 365.
+    annualRate: scaleRate(terms.dailyRate, 365),
+    interestModeText: INTEREST_MODE_TEXT[terms.interestMode],
+    interestFreeDays: interestFreeRange(terms.daysToDue),
     installmentRate: {
       bill: ratesByTerm(terms.installments.bill),
       transaction: ratesByTerm(terms.installments.transaction),

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as customerMasks from '../../../modules/cards/migrations/1002_customer_masks.ts';
 import * as transactionsRecent from '../../../modules/cards/migrations/1003_transactions_recent.ts';
+import * as moneyRules from '../../../modules/cards/migrations/1010_money_rules.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '1001_cards': cards,
   '1002_customer_masks': customerMasks,
   '1003_transactions_recent': transactionsRecent,
+  '1010_money_rules': moneyRules,
   '2001_contacts': contacts,
   '2002_contact_links': contactLinks,
   '2003_contacts_recent': contactsRecent,

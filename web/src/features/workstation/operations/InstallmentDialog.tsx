@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Form, InputNumber, Modal, Segmented, Select, Table } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Segmented, Select, Table } from 'antd';
 import { useState } from 'react';
 import { type AccountView, acceptInstallment, type InstallmentQuote, quoteInstallment } from '../../../api/cards.ts';
 import { useAction } from '../../../app/hooks.ts';
@@ -31,6 +31,9 @@ export function InstallmentDialog({
   const [periods, setPeriods] = useState(12);
   const [quote, setQuote] = useState<InstallmentQuote | null>(null);
   const [consent, setConsent] = useState(false);
+  // A cash installment is paid only into the holder's own settlement account (《2022通知》).
+  const [payeeNumber, setPayeeNumber] = useState('');
+  const [payeeName, setPayeeName] = useState('');
   const q = useAction((key) =>
     quoteInstallment(
       key,
@@ -39,14 +42,21 @@ export function InstallmentDialog({
       ctx,
     ),
   );
-  const accept = useAction((key, id: string) => acceptInstallment(key, id, ctx), {
-    success: t('分期已办理', 'Installment plan created'),
-  });
+  const accept = useAction(
+    (key, agreed: InstallmentQuote) =>
+      acceptInstallment(
+        key,
+        agreed,
+        ctx,
+        agreed.kind === 'cash' ? { accountNumber: payeeNumber.trim(), holderName: payeeName.trim() } : undefined,
+      ),
+    { success: t('分期已办理', 'Installment plan created') },
+  );
   const reset = () => {
     setQuote(null);
     setConsent(false);
   };
-  const quoteId = quote?.quoteId;
+  const payeeMissing = kind === 'cash' && (!payeeNumber.trim() || !payeeName.trim());
   return (
     <Modal
       open={open}
@@ -70,11 +80,11 @@ export function InstallmentDialog({
         <Button
           key="a"
           type="primary"
-          disabled={!quoteId || !consent}
+          disabled={!quote || !consent || payeeMissing}
           loading={accept.busy}
           data-testid="inst-accept"
           onClick={async () => {
-            if (quoteId && (await accept.run(quoteId))) {
+            if (quote && (await accept.run(quote))) {
               reset();
               onDone();
               onClose();
@@ -127,21 +137,20 @@ export function InstallmentDialog({
       {quote && (
         <div style={{ marginTop: 16 }} data-testid="inst-quote-result">
           <Descriptions size="small" bordered column={2}>
-            <Descriptions.Item label={t('分期本金', 'Principal')}>{yuan(quote.principalFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('期数', 'Periods')}>{quote.periods}</Descriptions.Item>
-            <Descriptions.Item label={t('总利息', 'Total interest')}>{yuan(quote.totalFeeFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('每期还款', 'Each payment')}>
-              {yuan(quote.perPeriodPaymentFen)}
-            </Descriptions.Item>
             <Descriptions.Item label={<strong>{t('年化利率(APR)', 'APR')}</strong>} span={2}>
               <strong style={{ fontSize: 18 }} data-testid="inst-apr">
                 {quote.aprPercent}%
               </strong>
               <span className="cd-muted">
                 {' '}
-                ({t('按内部收益率法计算', 'by IRR')};{t('实际年利率', 'EAR')} {quote.earPercent}%;
-                {t('每期费率', 'per period')} {quote.feeRatePerPeriod})
+                ({t('按内部收益率法计算', 'by IRR')};{t('实际年利率', 'EAR')} {quote.earPercent}%)
               </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('分期本金', 'Principal')}>{yuan(quote.principalFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('期数', 'Periods')}>{quote.periods}</Descriptions.Item>
+            <Descriptions.Item label={t('总利息', 'Total interest')}>{yuan(quote.totalFeeFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('每期还款', 'Each payment')}>
+              {yuan(quote.perPeriodPaymentFen)}
             </Descriptions.Item>
           </Descriptions>
           {quote.schedule.length > 0 && (
@@ -161,6 +170,27 @@ export function InstallmentDialog({
             />
           )}
           <Alert type="info" style={{ marginTop: 8 }} message={quote.notice} data-testid="inst-notice" />
+          {quote.kind === 'cash' && (
+            <Form layout="inline" style={{ marginTop: 8, rowGap: 8 }}>
+              <Form.Item label={t('本人结算账户', 'Own settlement account')}>
+                <Input
+                  value={payeeNumber}
+                  onChange={(e) => setPayeeNumber(e.target.value)}
+                  inputMode="numeric"
+                  style={{ width: 220 }}
+                  data-testid="inst-payee-number"
+                />
+              </Form.Item>
+              <Form.Item label={t('户名', 'Account holder')}>
+                <Input
+                  value={payeeName}
+                  onChange={(e) => setPayeeName(e.target.value)}
+                  style={{ width: 120 }}
+                  data-testid="inst-payee-name"
+                />
+              </Form.Item>
+            </Form>
+          )}
           <Checkbox
             checked={consent}
             onChange={(e) => setConsent(e.target.checked)}
