@@ -152,10 +152,10 @@ describe('what an audit record says about the caller', () => {
     const customer = await createCustomer(env.system);
     const reason = `客户${customer.phone}来电,身份证${customer.idNumber},卡号6222 6002 6000 1072 444`;
     await call(env, 'supervisor', 'GET', `/api/probe/customers/${customer.id}/customer.profile`, undefined, 200, {
-      'x-access-reason': encodeURIComponent(reason),
+      'x-access-reason': encodeURIComponent(`customer_callback: ${reason}`),
     });
     const stored = (await newest('customer.access_override')).reason ?? '';
-    assert.ok(stored.startsWith('客户'), stored);
+    assert.ok(stored.startsWith('customer_callback: 客户'), stored);
     for (const secret of [customer.phone, customer.idNumber, '6222600260001072444', '6002 6000']) {
       assert.ok(!stored.includes(secret), `${secret} in ${stored}`);
     }
@@ -175,7 +175,7 @@ describe('what an audit record says about the caller', () => {
     // A supervisor names the agent's contact, which did not grant them anything: the access is an override.
     await call(env, 'supervisor', 'GET', `/api/customers/${customer.id}`, undefined, 200, {
       'x-contact-id': opened.contact.id,
-      'x-access-reason': encodeURIComponent('质检抽查'),
+      'x-access-reason': encodeURIComponent('quality_review: 质检抽查本次通话记录'),
     });
     const viewed = await env.runtime.deps.db
       .selectFrom('audit_log')

@@ -13,7 +13,7 @@ import { postNetworkTransaction, recordRepayment } from '../ledger/account.servi
 import { checkAccountLedger } from '../ledger/invariants.ts';
 import { acceptInstallment, quoteInstallment } from './installment.service.ts';
 
-const REASON = { 'x-access-reason': encodeURIComponent('客户来电办理') };
+const REASON = { 'x-access-reason': encodeURIComponent('customer_callback: 客户来电办理分期业务') };
 
 describe('money rules: installments, cash installments, consent, annual fee, credit balance', () => {
   let env: TestEnv;
