@@ -33,6 +33,13 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /**
+   * Test harness only: hash new passwords with argon2's lowest cost, so a suite that creates and signs in
+   * users does not spend its time hashing. Refused unless NODE_ENV=test (see loadConfig); the cost is stored
+   * in each hash, so verification needs no setting.
+   */
+  CARDDESK_TEST_CHEAP_PASSWORD_HASH: bool.default(false),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -43,6 +50,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.CARDDESK_TEST_CHEAP_PASSWORD_HASH && parsed.data.NODE_ENV !== 'test') {
+    throw new Error(
+      'Invalid configuration:\n  CARDDESK_TEST_CHEAP_PASSWORD_HASH: only the test harness may weaken password hashing (NODE_ENV=test)',
+    );
   }
   return Object.freeze(parsed.data);
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Template } from './template.ts';
 
 /**
  * Each test database is its own: a fresh SQLite file, or — when CARDDESK_TEST_PG names a PostgreSQL
@@ -16,13 +18,15 @@ export interface TestDatabase {
 
 export const TEST_PG_URL = process.env.CARDDESK_TEST_PG;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `copyOf`: start as a copy of a template database (server/test/template.ts) instead of empty. */
+export async function createTestDatabase(options: { copyOf?: Template } = {}): Promise<TestDatabase> {
+  const template = options.copyOf;
   if (TEST_PG_URL) {
     const pg = await import('pg');
     const name = `carddesk_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.default.Client({ connectionString: TEST_PG_URL });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    await createPgDatabase(admin, name, template?.source);
     await admin.end();
     const url = new URL(TEST_PG_URL);
     url.pathname = `/${name}`;
@@ -38,6 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'carddesk-test-'));
+  if (template) copyFileSync(template.source, join(dir, 'test.db'));
   return {
     url: join(dir, 'test.db'),
     kind: 'sqlite',
@@ -45,4 +50,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * CREATE DATABASE, from a template when given. PostgreSQL refuses to copy a template while another session
+ * is connected to it; a parallel copy from the same template can meet that for an instant, so it is retried.
+ */
+async function createPgDatabase(admin: import('pg').Client, name: string, template?: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
+      return;
+    } catch (err) {
+      if (!template || (err as { code?: string }).code !== '55006' || attempt >= 50) throw err;
+      await sleep(100);
+    }
+  }
 }

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiAs, chromiumMissing, type E2E, startE2E, watchPage } from './harness.ts';
+import { after, apiAs, before, describe, type E2E, it, startE2E, watchPage } from './harness.ts';
 
-describe('admin portal', { skip: chromiumMissing }, () => {
+describe('admin portal', () => {
   let e2e: E2E;
   let page: Page;
   let seen: ReturnType<typeof watchPage>;

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiAs, chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+import { after, apiAs, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
 const LI_NA = '13900139000';
 const XSS = '<img src=x onerror=alert(1)>';
 
-describe('customer chat with an agent, handed over to disputes', { skip: chromiumMissing }, () => {
+describe('customer chat with an agent, handed over to disputes', () => {
   let e2e: E2E;
   let customer: Page;
   let agent: Page;

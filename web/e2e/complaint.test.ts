@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
-import { chromiumMissing, type E2E, startE2E, text, watchPage } from './harness.ts';
+import { after, before, describe, type E2E, it, startE2E, text, watchPage } from './harness.ts';
 
 const ZHANG = { phone: '13800138000', name: '张伟', idLast6: `15001${idCheckChar('11010519850315001')}` };
 
@@ -11,9 +10,7 @@ function inDays(n: number): string {
   return new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe('a complaint: opened, referred, answered and closed with the customer’s feedback', {
-  skip: chromiumMissing,
-}, () => {
+describe('a complaint: opened, referred, answered and closed with the customer’s feedback', () => {
   let e2e: E2E;
   let agent: Page;
   let handler: Page;

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import * as test from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.ts';
 import { createRuntime, type Runtime, seedDemo } from '../../server/src/bootstrap.ts';
-import { loadConfig } from '../../server/src/config.ts';
 import { generateKeySpec } from '../../server/src/platform/pii/keyring.ts';
+import { DEMO_PASSWORD, testConfig } from '../../server/test/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test/db.ts';
 
 /**
@@ -12,16 +13,30 @@ import { createTestDatabase, type TestDatabase } from '../../server/test/db.ts';
  * random port, over a fresh database (SQLite file, or PostgreSQL when CARDDESK_TEST_PG is set), with the
  * demo data seeded, and Debian's Chromium driven by playwright-core.
  */
+export { DEMO_PASSWORD };
 export const CHROMIUM = process.env.CARDDESK_CHROMIUM ?? '/usr/bin/chromium';
-export const DEMO_PASSWORD = 'carddesk-demo';
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 
-export const chromiumMissing = !existsSync(CHROMIUM)
-  ? `browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`
+const unavailable = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`
   : !existsSync(WEB_DIST)
-    ? 'browser tests skipped: web/dist is missing (npm run build --workspace web)'
-    : false;
+    ? 'web/dist is missing (npm run build --workspace web)'
+    : undefined;
+
+/** In CI a browser test that cannot run is a failure; elsewhere it is reported as skipped. */
+export const IN_CI = ['1', 'true'].includes(process.env.CI ?? '');
+export const chromiumMissing: string | false = unavailable && !IN_CI ? `browser tests skipped: ${unavailable}` : false;
+
+/**
+ * `before`, `after` and `it` for browser journeys. Without a browser (outside CI) every journey is reported
+ * as skipped one by one, so the runner's count of skipped tests is honest (a skipped `describe` counts none),
+ * and the hooks that would start the browser do not run. In CI they run, and `startE2E` fails them.
+ */
+export const before = (fn: () => Promise<void>) => test.before(chromiumMissing ? () => {} : fn);
+export const after = (fn: () => Promise<void>) => test.after(chromiumMissing ? () => {} : fn);
+export const it = (name: string, fn: () => Promise<void>) => test.it(name, { skip: chromiumMissing }, fn);
+export { describe } from 'node:test';
 
 export interface E2E {
   url: string;
@@ -36,14 +51,9 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
+  if (unavailable) throw new Error(`browser tests cannot run: ${unavailable}`);
   const db = await createTestDatabase();
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    CARDDESK_MASTER_KEY: generateKeySpec('e2e'),
-    CARDDESK_DEMO: '1',
-    CARDDESK_DEMO_PASSWORD: DEMO_PASSWORD,
-    LOG_LEVEL: 'warn',
-  });
+  const config = testConfig(db.url, generateKeySpec('e2e'), { LOG_LEVEL: 'warn' });
   const runtime = await createRuntime(config);
   await seedDemo(runtime, { customers: 12, months: 3, seed: 7 });
   const app = await buildApp(runtime.deps, runtime.modules);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { markEmergency } from '../../server/src/modules/contacts/index.ts';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { inTransaction } from '../../server/src/platform/db/dialect.ts';
-import { apiAs, chromiumMissing, type E2E, startE2E, watchPage } from './harness.ts';
+import { after, apiAs, before, describe, type E2E, it, startE2E, watchPage } from './harness.ts';
 
 interface Waiting {
   contactId: string;
@@ -16,7 +15,7 @@ interface Waiting {
  * emergency lane does when it blocks a card), the queue panel shows it first with a red 紧急 tag, the
  * supervisor sees the count, and "接入下一位" takes exactly that contact.
  */
-describe('queue panel: emergency first and "next customer"', { skip: chromiumMissing }, () => {
+describe('queue panel: emergency first and "next customer"', () => {
   let e2e: E2E;
   let agent: Page;
   let urgentId: string;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+import { after, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
 
-describe('supervisor dashboard and knowledge editor', { skip: chromiumMissing }, () => {
+describe('supervisor dashboard and knowledge editor', () => {
   let e2e: E2E;
   before(async () => {
     e2e = await startE2E();

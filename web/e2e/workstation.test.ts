@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
-import { chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+import { after, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
 
 // The documented demo customer 张伟 (docs/demo-data.md): mobile 13800138000, card ending 1234.
 const ZHANG = {
@@ -12,7 +11,7 @@ const ZHANG = {
   last4: '1234',
 };
 
-describe('agent workstation: a lost card on a phone call', { skip: chromiumMissing }, () => {
+describe('agent workstation: a lost card on a phone call', () => {
   let e2e: E2E;
   let page: Page;
   let seen: ReturnType<typeof watchPage>;

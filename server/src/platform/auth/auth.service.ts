@@ -178,7 +178,7 @@ export async function createUser(
   authorize(ctx.actor, 'users.manage');
   if (!options.skipStrength) assertStrongPassword(input.password);
   if (input.role === 'dept_handler' && !input.departmentId) throw new AppError('DEPARTMENT_REQUIRED');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.config);
   return inTransaction(ctx.db, async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
     if (taken) throw new AppError('USERNAME_TAKEN');

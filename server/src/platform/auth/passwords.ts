@@ -1,11 +1,18 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { Config } from '../../config.ts';
 import { AppError } from '../errors.ts';
 
 // argon2id with OWASP's minimum memory cost; about 30 ms per hash on the reference machine.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// argon2's lowest cost, for the test harness only (config refuses it outside NODE_ENV=test). The encoded hash
+// carries its parameters, so `verifyPassword` checks these hashes with the same code as production ones.
+const TEST_OPTIONS = { memoryCost: 8, timeCost: 1, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+export function hashPassword(
+  password: string,
+  config?: Pick<Config, 'CARDDESK_TEST_CHEAP_PASSWORD_HASH'>,
+): Promise<string> {
+  return hash(password, config?.CARDDESK_TEST_CHEAP_PASSWORD_HASH ? TEST_OPTIONS : OPTIONS);
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
