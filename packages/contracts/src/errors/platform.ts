@@ -28,6 +28,7 @@ export const platformErrors = {
   REASON_REQUIRED: { status: 400, zh: '此操作需要填写理由', en: 'A reason is required for this action' },
   NOT_FOUND: { status: 404, zh: '未找到对应的记录', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  BAD_URL: { status: 400, zh: '请求地址格式不正确', en: 'The request URL is malformed' },
   CONFLICT: { status: 409, zh: '记录已被修改,请刷新后重试', en: 'The record changed; reload and retry' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,

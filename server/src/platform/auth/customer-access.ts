@@ -64,6 +64,8 @@ export async function requireCustomerAccess(
   rules: readonly AccessRule[],
   request: AccessRequest,
 ): Promise<AccessGrant> {
+  // Nobody signed in: refused before any module rule (which might only look at roles) is asked.
+  if (ctx.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (ctx.actor.kind === 'system') return { contactId: ctx.contactId ?? null, via: 'system' };
   for (const rule of rules) {
     const grant = await rule(ctx, request);

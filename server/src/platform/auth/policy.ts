@@ -56,10 +56,12 @@ export const POLICY = {
 export type Action = keyof typeof POLICY;
 
 export function can(actor: Actor, action: Action): boolean {
+  if (actor.kind === 'anonymous') return false;
   if (actor.kind === 'system') return true;
   return (POLICY[action] as readonly string[]).includes(actor.role);
 }
 
 export function authorize(actor: Actor, action: Action): void {
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (!can(actor, action)) throw new AppError('FORBIDDEN', { detail: `${actor.role} may not ${action}` });
 }
