@@ -12,6 +12,7 @@ import { openDb } from './platform/db/dialect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { type EventBus, InProcessBus } from './platform/events/bus.ts';
 import { RedisBus } from './platform/events/redis-bus.ts';
+import { initHousekeeping, platformJobs } from './platform/housekeeping.ts';
 import { type JobHandlers, JobWorker } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logger.ts';
 import { generateKeySpec, Keyring } from './platform/pii/keyring.ts';
@@ -62,7 +63,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     log,
   };
   for (const m of modules) await m.init?.(deps);
-  const handlers: JobHandlers = {};
+  const handlers: JobHandlers = { ...platformJobs };
+  await initHousekeeping(deps);
   for (const m of modules) {
     for (const [kind, handler] of Object.entries(m.jobs ?? {})) {
       if (handlers[kind]) throw new Error(`job kind "${kind}" is registered twice (module ${m.name})`);

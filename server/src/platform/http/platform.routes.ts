@@ -33,7 +33,7 @@ export const platformRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, idempotent: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; returns a bearer token',

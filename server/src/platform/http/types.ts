@@ -16,6 +16,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a staff session (health, login, docs, customer-side endpoints with their own auth). */
     public?: boolean;
+    /**
+     * `false`: `Idempotency-Key` is ignored (sign-in: failed attempts must count whatever the answer, and
+     * an answer holding a live token must never be stored). See `idempotency.ts`.
+     */
+    idempotent?: boolean;
   }
 }
 
