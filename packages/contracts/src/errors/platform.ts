@@ -13,12 +13,6 @@ export const platformErrors = {
   },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    zh: '登录失败次数过多,账号已临时锁定,请稍后再试',
-    en: 'Too many failed sign-ins: the account is locked for a while',
-  },
-  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   FORBIDDEN: { status: 403, zh: '您无权执行此操作', en: 'You are not allowed to do this' },
   CUSTOMER_ACCESS_DENIED: {
     status: 403,

@@ -7,12 +7,9 @@ import type { UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { newId, newSecret } from '../ids.ts';
 import { type Actor, systemActor } from './actor.ts';
+import { clearLoginFailures, recordLoginFailure, throttledUntil, throttleKeys } from './login-throttle.ts';
 import { assertStrongPassword, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { authorize } from './policy.ts';
-
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 export function userRowToUser(row: UsersTable): User {
   return {
@@ -45,68 +42,40 @@ export interface LoginResult {
 }
 
 /**
- * Checks a password and opens a session. Wrong passwords count towards a lock-out; a locked account
- * is refused even with the right password until the lock expires. Every outcome is audited.
+ * Checks a password and opens a session. Every failure — unknown user, wrong password, disabled account,
+ * or an attempt held back by throttling — gets the one answer INVALID_CREDENTIALS, so the answer never
+ * tells whether an account exists or is throttled. Failures are counted (auth/login-throttle.ts) and
+ * audited in their own transaction, which commits whatever the response. Every outcome is audited.
  */
 export async function login(
   deps: Deps,
   input: { username: string; password: string; ip?: string | undefined },
 ): Promise<LoginResult> {
   const now = deps.clock.now();
+  const keys = throttleKeys(deps, input.username, input.ip);
   const row = await deps.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
   const ctx: Ctx = { ...deps, actor: row ? userToActor(userRowToUser(row)) : systemActor('login'), ip: input.ip };
 
-  if (!row) {
-    await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
-    await audit(ctx, { action: 'auth.login_failed', entityType: 'user', details: { reason: 'unknown_user' } });
+  const heldUntil = await throttledUntil(deps.db, keys, now);
+  if (heldUntil) {
+    await audit(ctx, {
+      action: 'auth.login_throttled',
+      entityType: 'user',
+      entityId: row?.id ?? null,
+      details: { until: heldUntil },
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (row.disabled) {
-    await audit(ctx, {
-      action: 'auth.login_refused',
-      entityType: 'user',
-      entityId: row.id,
-      details: { reason: 'disabled' },
-    });
-    throw new AppError('ACCOUNT_DISABLED');
-  }
-  if (row.locked_until && row.locked_until > now.toISOString()) {
-    await audit(ctx, {
-      action: 'auth.login_refused',
-      entityType: 'user',
-      entityId: row.id,
-      details: { reason: 'locked' },
-    });
-    throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: row.locked_until } });
-  }
 
-  const ok = await verifyPassword(row.password_hash, input.password);
-  if (!ok) {
+  // The hash is checked for unknown users too (a dummy), so timing does not tell who exists.
+  const ok = await verifyPassword(row?.password_hash ?? (await DUMMY_HASH_PROMISE), input.password);
+  if (!row || !ok || row.disabled) {
+    const reason = !row ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
     await inTransaction(deps.db, async (trx) => {
-      const fresh = await trx
-        .selectFrom('users')
-        .select('failed_logins')
-        .where('id', '=', row.id)
-        .executeTakeFirstOrThrow();
-      const failed = fresh.failed_logins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      await trx
-        .updateTable('users')
-        .set({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : row.locked_until,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await recordLoginFailure(trx, keys, now);
       await audit(
         { ...ctx, db: trx },
-        {
-          action: lock ? 'auth.account_locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: row.id,
-          details: { failedLogins: failed },
-        },
+        { action: 'auth.login_failed', entityType: 'user', entityId: row?.id ?? null, details: { reason } },
       );
     });
     throw new AppError('INVALID_CREDENTIALS');
@@ -115,11 +84,7 @@ export async function login(
   const token = newSecret(32);
   const expiresAt = new Date(now.getTime() + deps.config.CARDDESK_TOKEN_TTL_MINUTES * 60_000).toISOString();
   await inTransaction(deps.db, async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    await clearLoginFailures(trx, keys);
     await trx
       .insertInto('sessions')
       .values({
@@ -129,6 +94,7 @@ export async function login(
         expires_at: expiresAt,
         revoked_at: null,
         ip: input.ip ?? null,
+        last_seen_at: now.toISOString(),
       })
       .execute();
     await audit({ ...ctx, db: trx }, { action: 'auth.login', entityType: 'user', entityId: row.id });
@@ -199,8 +165,6 @@ export async function createUser(
       agent_no: input.agentNo ?? null,
       department_id: input.departmentId ?? null,
       password_hash: passwordHash,
-      failed_logins: 0,
-      locked_until: null,
       disabled: 0,
       created_at: now,
       updated_at: now,

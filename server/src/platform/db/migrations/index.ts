@@ -10,6 +10,7 @@ import * as contactsRecent from '../../../modules/contacts/migrations/2003_conta
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
+import * as signInSecurity from './0002_sign_in_security.ts';
 
 /**
  * Every migration in order. Module migrations live in their module folder and are listed here; names
@@ -17,6 +18,7 @@ import * as platform from './0001_platform.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
+  '0002_sign_in_security': signInSecurity,
   '1001_cards': cards,
   '1002_customer_masks': customerMasks,
   '1003_transactions_recent': transactionsRecent,
