@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { createTestEnv, DEMO_PASSWORD, type TestEnv } from '../../../test/context.ts';
+import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
 import { anonymousActor } from '../auth/actor.ts';
+import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { can, POLICY } from '../auth/policy.ts';
 import type { Ctx } from '../context.ts';
 
@@ -118,6 +120,196 @@ describe('security findings (issue 15)', () => {
       assert.equal(faq.statusCode, 200, faq.body);
       const otp = await env.app.inject({ method: 'POST', url: '/api/chat/otp', payload: { phone: '13800138000' } });
       assert.equal(otp.statusCode, 200, otp.body);
+    });
+  });
+
+  const PHONE = '13800138000';
+  const login = (username: string, password: string, headers: Record<string, string> = {}, address = '127.0.0.1') =>
+    env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      headers,
+      remoteAddress: address,
+    });
+  const auditCount = async (action: string) =>
+    (await env.runtime.deps.db.selectFrom('audit_log').select('seq').where('action', '=', action).execute()).length;
+  /** Sends a chat sign-in code to the demo customer and returns it (from the demo sender's log line). */
+  const chatCode = async () => {
+    env.clock.advance(61_000);
+    const res = await env.app.inject({ method: 'POST', url: '/api/chat/otp', payload: { phone: PHONE } });
+    assert.equal(res.statusCode, 200, res.body);
+    return lastLoggedOtp(env);
+  };
+  const otpRow = () =>
+    env.runtime.deps.db
+      .selectFrom('otp_codes')
+      .select(['id', 'attempts', 'consumed_at'])
+      .where('purpose', '=', 'chat_login')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+
+  describe('finding 2: Idempotency-Key undoes lock-out and one-time-code attempt counting', () => {
+    it('finding 2: failed sign-ins sent with an Idempotency-Key are counted and audited', async () => {
+      const before = await auditCount('auth.login_failed');
+      for (let i = 0; i < 3; i++) {
+        const res = await login('qa', 'wrong-password', { 'idempotency-key': `k-${i}` }, '10.2.0.1');
+        assert.equal(res.statusCode, 401);
+      }
+      assert.equal(await auditCount('auth.login_failed'), before + 3);
+      const counted = await env.runtime.deps.db
+        .selectFrom('login_throttle')
+        .select(['key', 'failures'])
+        .where('key', 'like', 'address:10.2.0.1')
+        .executeTakeFirst();
+      assert.equal(counted?.failures, 3);
+    });
+
+    it('finding 2: wrong chat codes sent with an Idempotency-Key use up the code', async () => {
+      const code = await chatCode();
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 2; i++) {
+        const res = await env.app.inject({
+          method: 'POST',
+          url: '/api/chat/sessions',
+          payload: { phone: PHONE, code: wrong },
+          headers: { 'idempotency-key': `chat-${i}` },
+        });
+        assert.equal(res.statusCode, 401, res.body);
+      }
+      assert.equal((await otpRow()).attempts, 2);
+    });
+
+    it('finding 2: sign-in routes are not replayed: the same key signs in afresh', async () => {
+      const headers = { 'idempotency-key': 'same-key' };
+      const a = await login('agent', DEMO_PASSWORD, headers, '10.2.0.2');
+      const b = await login('agent', DEMO_PASSWORD, headers, '10.2.0.2');
+      assert.equal(a.statusCode, 200);
+      assert.equal(b.statusCode, 200);
+      assert.equal(b.headers['idempotent-replayed'], undefined);
+      assert.notEqual(a.json().token, b.json().token);
+    });
+  });
+
+  describe('finding 7: stored idempotent responses hold live tokens', () => {
+    it('finding 7: no stored response holds a staff or chat token', async () => {
+      const staff = await login('senior_agent', DEMO_PASSWORD, { 'idempotency-key': 'tok-1' }, '10.7.0.1');
+      const code = await chatCode();
+      const chat = await env.app.inject({
+        method: 'POST',
+        url: '/api/chat/sessions',
+        payload: { phone: PHONE, code },
+        headers: { 'idempotency-key': 'tok-2' },
+      });
+      assert.equal(chat.statusCode, 201, chat.body);
+      const rows = await env.runtime.deps.db.selectFrom('idempotency_keys').selectAll().execute();
+      for (const row of rows) {
+        assert.ok(!row.response_body?.includes(staff.json().token));
+        assert.ok(!row.response_body?.includes(chat.json().token));
+        assert.notEqual(row.path, '/api/auth/login');
+        assert.notEqual(row.path, '/api/chat/sessions');
+      }
+      // The replay of a used chat sign-in gives no token: the code is spent.
+      const again = await env.app.inject({
+        method: 'POST',
+        url: '/api/chat/sessions',
+        payload: { phone: PHONE, code },
+        headers: { 'idempotency-key': 'tok-2' },
+      });
+      assert.equal(again.statusCode, 401);
+      assert.equal(again.json().token, undefined);
+    });
+
+    it("finding 7: a signed-out caller's key is not shared by address", async () => {
+      const ask = (address: string) =>
+        env.app.inject({
+          method: 'POST',
+          url: '/api/public/kb/match',
+          payload: { question: address === '10.7.0.2' ? '年费怎么收' : '信用卡丢了怎么办' },
+          headers: { 'idempotency-key': 'shared' },
+          remoteAddress: '10.7.0.9',
+        });
+      const first = await ask('10.7.0.2');
+      const second = await ask('10.7.0.3');
+      assert.equal(first.statusCode, 200);
+      assert.equal(second.statusCode, 200, 'a different question is not refused as a reused key');
+      assert.equal(second.headers['idempotent-replayed'], undefined);
+      const rows = await env.runtime.deps.db
+        .selectFrom('idempotency_keys')
+        .select('actor_id')
+        .where('actor_id', 'like', 'anon:%')
+        .execute();
+      assert.equal(rows.length, 0);
+    });
+
+    it('finding 7: stored responses expire and the housekeeping job purges them', async () => {
+      const make = () =>
+        env.request({
+          method: 'POST',
+          url: '/api/departments',
+          as: 'admin',
+          payload: { code: 'retention', nameZh: '保留期', nameEn: 'Retention', handles: [] },
+          headers: { 'idempotency-key': 'dept-retention' },
+        });
+      const first = await make();
+      assert.equal(first.statusCode, 201, first.body);
+      assert.equal((await make()).headers['idempotent-replayed'], 'true');
+      env.clock.advance((env.runtime.deps.config.CARDDESK_IDEMPOTENCY_RETENTION_HOURS + 1) * 3_600_000);
+      await env.runtime.worker.runDue();
+      const left = await env.runtime.deps.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('key', '=', 'dept-retention')
+        .execute();
+      assert.equal(left.length, 0);
+    });
+  });
+
+  describe('finding 12: account enumeration and lock-out of any named account', () => {
+    it('finding 12: every sign-in failure gets one answer, without lockedUntil', async () => {
+      const unknown = await login('no-such-user', 'whatever', {}, '10.12.0.1');
+      const wrong = await login('supervisor', 'whatever', {}, '10.12.0.1');
+      assert.equal(unknown.statusCode, 401);
+      assert.deepEqual(unknown.json(), wrong.json());
+      for (let i = 0; i < LOGIN_THROTTLE.free.pair + 2; i++) await login('supervisor', 'x', {}, '10.12.0.1');
+      for (let i = 0; i < LOGIN_THROTTLE.free.pair + 2; i++) await login('no-such-user', 'x', {}, '10.12.0.1');
+      const heldKnown = await login('supervisor', DEMO_PASSWORD, {}, '10.12.0.1');
+      const heldUnknown = await login('no-such-user', DEMO_PASSWORD, {}, '10.12.0.1');
+      assert.equal(heldKnown.statusCode, 401);
+      assert.deepEqual(heldKnown.json(), heldUnknown.json());
+      assert.doesNotMatch(heldKnown.body, /lockedUntil|locked/i);
+    });
+
+    it('finding 12: failures from one address do not lock the account out for its owner elsewhere', async () => {
+      for (let i = 0; i < LOGIN_THROTTLE.free.pair + 3; i++) await login('dept_handler', 'wrong', {}, '10.12.0.2');
+      assert.equal((await login('dept_handler', DEMO_PASSWORD, {}, '10.12.0.2')).statusCode, 401);
+      assert.equal((await login('dept_handler', DEMO_PASSWORD, {}, '10.12.0.3')).statusCode, 200);
+    });
+
+    it('finding 12: many addresses guessing one account are slowed down, then the delay ends', async () => {
+      for (let i = 0; i < LOGIN_THROTTLE.free.account; i++) await login('kb_editor', 'wrong', {}, `10.13.0.${i + 1}`);
+      assert.equal((await login('kb_editor', DEMO_PASSWORD, {}, '10.13.1.1')).statusCode, 401);
+      env.clock.advance(LOGIN_THROTTLE.baseDelaySeconds * 1000 + 1000);
+      assert.equal((await login('kb_editor', DEMO_PASSWORD, {}, '10.13.1.1')).statusCode, 200);
+    });
+  });
+
+  describe('finding 17: OTP attempts are read-then-write', () => {
+    it('finding 17: concurrent wrong codes each count, and the code dies at the limit', async () => {
+      const code = await chatCode();
+      const wrong = code === '000000' ? '111111' : '000000';
+      const tries = 4;
+      await Promise.all(
+        Array.from({ length: tries }, () =>
+          env.app.inject({ method: 'POST', url: '/api/chat/sessions', payload: { phone: PHONE, code: wrong } }),
+        ),
+      );
+      assert.equal((await otpRow()).attempts, tries);
+      await env.app.inject({ method: 'POST', url: '/api/chat/sessions', payload: { phone: PHONE, code: wrong } });
+      const row = await otpRow();
+      assert.ok(row.consumed_at, 'the fifth wrong code ends the code');
+      const late = await env.app.inject({ method: 'POST', url: '/api/chat/sessions', payload: { phone: PHONE, code } });
+      assert.equal(late.statusCode, 401);
     });
   });
 });
