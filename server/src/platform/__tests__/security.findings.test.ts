@@ -1,13 +1,22 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestEnv, DEMO_PASSWORD, type TestEnv } from '../../../test/context.ts';
+import { createTestEnv, DEMO_PASSWORD, TEST_DEMO, type TestEnv } from '../../../test/context.ts';
+import { createTestDatabase } from '../../../test/db.ts';
+import { createRuntime, DemoSeedRefused, seedDemo } from '../../bootstrap.ts';
+import { loadConfig } from '../../config.ts';
 import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
-import { anonymousActor } from '../auth/actor.ts';
+import { anonymousActor, systemActor } from '../auth/actor.ts';
+import { createUser } from '../auth/auth.service.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { can, POLICY } from '../auth/policy.ts';
+import { ManualClock } from '../clock.ts';
 import type { Ctx } from '../context.ts';
+import { generateKeySpec } from '../pii/keyring.ts';
 
 /** One raw HTTP/1.1 request line as an attacker would type it (inject() normalises targets). */
 async function rawRequest(port: number, target: string, method = 'GET'): Promise<{ status: number; body: string }> {
@@ -310,6 +319,58 @@ describe('security findings (issue 15)', () => {
       assert.ok(row.consumed_at, 'the fifth wrong code ends the code');
       const late = await env.app.inject({ method: 'POST', url: '/api/chat/sessions', payload: { phone: PHONE, code } });
       assert.equal(late.statusCode, 401);
+    });
+  });
+
+  describe('finding 11: unsafe defaults', () => {
+    it('finding 11: the demo outbox of one-time codes is only for agents handling chats', async () => {
+      for (const role of ['agent', 'senior_agent']) {
+        await env.login(role);
+        assert.equal((await env.request({ method: 'GET', url: '/api/demo/otp', as: role })).statusCode, 200, role);
+      }
+      for (const role of ['supervisor', 'qa', 'kb_editor', 'dept_handler', 'admin']) {
+        await env.login(role);
+        const res = await env.request({ method: 'GET', url: '/api/demo/otp', as: role });
+        assert.equal(res.statusCode, 403, role);
+      }
+    });
+
+    it('finding 11: demo data is not seeded into a database that holds other users', async () => {
+      const db = await createTestDatabase();
+      const masterKey = generateKeySpec('f11');
+      const config = loadConfig({ DATABASE_URL: db.url, CARDDESK_MASTER_KEY: masterKey, LOG_LEVEL: 'silent' });
+      const runtime = await createRuntime(config, { clock: new ManualClock('2026-11-02T02:00:00Z') });
+      try {
+        await createUser(
+          { ...runtime.deps, actor: systemActor('test') },
+          { username: 'real.admin', displayName: 'Real', role: 'admin', password: 'Str0ng-enough-pass' },
+        );
+        await assert.rejects(seedDemo(runtime, TEST_DEMO), DemoSeedRefused);
+        const demoUser = await runtime.deps.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', 'agent')
+          .executeTakeFirst();
+        assert.equal(demoUser, undefined);
+      } finally {
+        await runtime.close();
+        await db.drop();
+      }
+    });
+
+    it('finding 11: a demo database is seeded once and then left alone', async () => {
+      assert.equal(await seedDemo(env.runtime, TEST_DEMO), false);
+    });
+
+    it('finding 11: outside demo mode a leftover data/master.key is not used', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'carddesk-key-'));
+      writeFileSync(join(dir, 'master.key'), `${generateKeySpec('left')}\n`);
+      try {
+        const config = loadConfig({ DATABASE_URL: ':memory:', CARDDESK_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+        await assert.rejects(createRuntime(config), /CARDDESK_MASTER_KEY is required/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

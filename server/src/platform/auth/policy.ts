@@ -21,6 +21,8 @@ export const POLICY = {
   'events.subscribe': ALL_STAFF,
   'nlu.analyze': ALL_STAFF,
   'frontline.work': FRONT_LINE,
+  // Demo mode only: the outbox of one-time codes, for the agents who play the customer in a chat.
+  'demo.otp_outbox': ['agent', 'senior_agent'],
   // Contacts: handling calls/chats, reading any contact (oversight), the live floor, dashboards.
   'contacts.view': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
   'contacts.handle': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
