@@ -373,4 +373,27 @@ describe('security findings (issue 15)', () => {
       }
     });
   });
+
+  describe('finding 14: the request log has no method, URL or status', () => {
+    it('finding 14: each request is logged with method, scrubbed URL, status and response time', async () => {
+      const mark = env.logs.length;
+      await env.app.inject({ method: 'GET', url: '/api/users?q=13800138000' });
+      await env.app.inject({ method: 'GET', url: '/api/nothing/%31%33%38%30%30%31%33%38%30%30%30' });
+      const lines = env.logs.slice(mark).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const incoming = lines.filter((l) => l.msg === 'incoming request');
+      const completed = lines.filter((l) => l.msg === 'request completed');
+      assert.deepEqual(
+        incoming.map((l) => (l.req as { method: string }).method),
+        ['GET', 'GET'],
+      );
+      assert.equal((incoming[0]?.req as { url: string }).url, '/api/users?q=***');
+      assert.deepEqual(
+        completed.map((l) => (l.res as { statusCode: number }).statusCode),
+        [401, 404],
+      );
+      for (const l of completed) assert.equal(typeof l.responseTime, 'number');
+      const text = env.logs.slice(mark).join('\n');
+      assert.doesNotMatch(text, /13800138000|%31%33%38/);
+    });
+  });
 });
