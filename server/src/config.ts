@@ -24,6 +24,13 @@ const configSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(12 * 60),
+  /** A staff session unused for this long ends (it is revoked on its next use). */
+  CARDDESK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** How long a stored `Idempotency-Key` answer can be replayed; older rows are purged. */
   CARDDESK_IDEMPOTENCY_RETENTION_HOURS: z.coerce
     .number()

@@ -63,6 +63,8 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     CARDDESK_DEMO: '1',
     CARDDESK_DEMO_PASSWORD: DEMO_PASSWORD,
     LOG_LEVEL: 'info',
+    // Suites move the clock by hours between requests with one token; the idle timeout has its own test.
+    CARDDESK_SESSION_IDLE_MINUTES: '720',
     ...options.env,
   });
   const runtimeOptions = {

@@ -35,6 +35,11 @@ export const platformErrors = {
     en: 'A request with this Idempotency-Key is still being processed',
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
+  USER_SELF_DISABLE: {
+    status: 409,
+    zh: '不能停用自己的账号',
+    en: 'You cannot disable your own account',
+  },
   USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'That username is taken' },
   WEAK_PASSWORD: {
     status: 400,

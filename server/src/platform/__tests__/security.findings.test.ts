@@ -396,4 +396,85 @@ describe('security findings (issue 15)', () => {
       assert.doesNotMatch(text, /13800138000|%31%33%38/);
     });
   });
+
+  describe('finding 16: no user lifecycle', () => {
+    const userId = async (username: string) =>
+      (
+        await env.runtime.deps.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const me = (token: string) =>
+      env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const admin = (url: string, payload?: Record<string, unknown>) =>
+      env.request({ method: 'POST', url, as: 'admin', ...(payload ? { payload } : {}) });
+
+    it('finding 16: an admin disables a user, whose sessions end at once, and enables them again', async () => {
+      await env.login('admin');
+      const token = await env.login('qa');
+      assert.equal((await me(token)).statusCode, 200);
+      const id = await userId('qa');
+      assert.equal((await admin(`/api/users/${id}/disable`)).statusCode, 204);
+      assert.equal((await me(token)).statusCode, 401);
+      assert.equal((await login('qa', DEMO_PASSWORD, {}, '10.16.0.1')).statusCode, 401);
+      assert.equal((await admin(`/api/users/${id}/enable`)).statusCode, 204);
+      assert.equal((await login('qa', DEMO_PASSWORD, {}, '10.16.0.1')).statusCode, 200);
+      assert.equal(await auditCount('user.disable'), 1);
+    });
+
+    it('finding 16: a password reset ends the sessions and the old password stops working', async () => {
+      const token = await env.login('senior_agent');
+      const id = await userId('senior_agent');
+      const weak = await admin(`/api/users/${id}/password`, { password: 'short' });
+      assert.equal(weak.statusCode, 400);
+      assert.equal((await me(token)).statusCode, 200, 'a refused reset changes nothing');
+      const res = await admin(`/api/users/${id}/password`, { password: 'N3w-password-long' });
+      assert.equal(res.statusCode, 204, res.body);
+      assert.equal((await me(token)).statusCode, 401);
+      assert.equal((await login('senior_agent', DEMO_PASSWORD, {}, '10.16.0.2')).statusCode, 401);
+      assert.equal((await login('senior_agent', 'N3w-password-long', {}, '10.16.0.2')).statusCode, 200);
+    });
+
+    it("finding 16: an admin revokes a user's sessions; others may not, and no admin disables themselves", async () => {
+      const token = await env.login('kb_editor');
+      const id = await userId('kb_editor');
+      const byOther = await env.request({ method: 'POST', url: `/api/users/${id}/sessions/revoke`, as: 'supervisor' });
+      assert.equal(byOther.statusCode, 403);
+      assert.equal((await me(token)).statusCode, 200);
+      const res = await admin(`/api/users/${id}/sessions/revoke`);
+      assert.equal(res.statusCode, 200);
+      assert.ok((res.json() as { revoked: number }).revoked >= 1);
+      assert.equal((await me(token)).statusCode, 401);
+      const self = await admin(`/api/users/${await userId('admin')}/disable`);
+      assert.equal(self.statusCode, 409);
+    });
+
+    it('finding 16: a staff session unused for the idle timeout ends; one in use does not', async () => {
+      const idle = await createTestEnv({ seed: false, env: { CARDDESK_SESSION_IDLE_MINUTES: '30' } });
+      try {
+        await createUser(idle.system, {
+          username: 'idle.agent',
+          displayName: 'Idle',
+          role: 'agent',
+          password: 'Str0ng-enough-pass',
+        });
+        const busy = await idle.login('idle.agent', 'Str0ng-enough-pass');
+        const ask = (token: string) =>
+          idle.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+        for (let i = 0; i < 3; i++) {
+          idle.clock.advance(20 * 60_000);
+          assert.equal((await ask(busy)).statusCode, 200, `in use after ${(i + 1) * 20} minutes`);
+        }
+        idle.clock.advance(31 * 60_000);
+        assert.equal((await ask(busy)).statusCode, 401);
+        idle.clock.advance(60 * 60_000);
+        const fresh = await idle.login('idle.agent', 'Str0ng-enough-pass');
+        assert.equal((await ask(fresh)).statusCode, 200);
+      } finally {
+        await idle.close();
+      }
+    });
+  });
 });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Role, User } from '@carddesk/contracts';
 import { audit } from '../audit.ts';
 import type { Ctx, Deps } from '../context.ts';
-import { inTransaction } from '../db/dialect.ts';
+import type { Executor } from '../db/database.ts';
+import { forUpdate, inTransaction } from '../db/dialect.ts';
 import type { UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { newId, newSecret } from '../ids.ts';
@@ -102,18 +103,132 @@ export async function login(
   return { token, expiresAt, user: userRowToUser(row) };
 }
 
-/** Resolves a bearer token to the acting user, or undefined when it is unknown, expired, revoked or disabled. */
+/** A session's last use is written at most this often (not on every request). */
+const SEEN_GRANULARITY_MS = 60_000;
+
+/**
+ * Resolves a bearer token to the acting user, or undefined when it is unknown, expired, revoked, idle for
+ * longer than CARDDESK_SESSION_IDLE_MINUTES (it is then revoked), or its user is disabled.
+ */
 export async function resolveToken(deps: Deps, token: string): Promise<Actor | undefined> {
+  const hash = tokenHash(token);
   const row = await deps.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.expires_at', 'sessions.revoked_at'])
-    .where('sessions.token_hash', '=', tokenHash(token))
+    .select(['sessions.expires_at', 'sessions.revoked_at', 'sessions.created_at as session_created_at'])
+    .select('sessions.last_seen_at')
+    .where('sessions.token_hash', '=', hash)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled) return undefined;
-  if (row.expires_at <= deps.clock.now().toISOString()) return undefined;
+  const now = deps.clock.now();
+  if (row.expires_at <= now.toISOString()) return undefined;
+  const lastSeen = Date.parse(row.last_seen_at ?? row.session_created_at);
+  if (now.getTime() - lastSeen > deps.config.CARDDESK_SESSION_IDLE_MINUTES * 60_000) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ revoked_at: now.toISOString() })
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .execute();
+    return undefined;
+  }
+  if (now.getTime() - lastSeen >= SEEN_GRANULARITY_MS) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('token_hash', '=', hash)
+      .execute();
+  }
   return userToActor(userRowToUser(row));
+}
+
+/** Revokes every live session of a user (in the caller's transaction); returns how many. */
+async function revokeSessionsOf(db: Executor, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+async function lockUser(trx: Executor, userId: string): Promise<UsersTable> {
+  const row = await forUpdate(trx, trx.selectFrom('users').selectAll().where('id', '=', userId)).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { detail: 'user' });
+  return row;
+}
+
+/**
+ * The user lifecycle, for administrators: disable (sessions end at once) or enable an account, reset a
+ * password (sessions end), revoke every session. Each is one transaction with its audit record.
+ */
+export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean): Promise<void> {
+  authorize(ctx.actor, 'users.manage');
+  if (disabled && userId === ctx.actor.userId) throw new AppError('USER_SELF_DISABLE');
+  await inTransaction(ctx.db, async (trx) => {
+    const row = await lockUser(trx, userId);
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('users')
+      .set({ disabled: disabled ? 1 : 0, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    const revoked = disabled ? await revokeSessionsOf(trx, userId, now) : 0;
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: disabled ? 'user.disable' : 'user.enable',
+        entityType: 'user',
+        entityId: userId,
+        details: { username: row.username, revokedSessions: revoked },
+      },
+    );
+  });
+}
+
+export async function resetPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
+  authorize(ctx.actor, 'users.manage');
+  assertStrongPassword(password);
+  const passwordHash = await hashPassword(password);
+  await inTransaction(ctx.db, async (trx) => {
+    const row = await lockUser(trx, userId);
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    const revoked = await revokeSessionsOf(trx, userId, now);
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: userId,
+        details: { username: row.username, revokedSessions: revoked },
+      },
+    );
+  });
+}
+
+export async function revokeUserSessions(ctx: Ctx, userId: string): Promise<number> {
+  authorize(ctx.actor, 'users.manage');
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await lockUser(trx, userId);
+    const revoked = await revokeSessionsOf(trx, userId, ctx.clock.now());
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: 'user.sessions_revoke',
+        entityType: 'user',
+        entityId: userId,
+        details: { username: row.username, revokedSessions: revoked },
+      },
+    );
+    return revoked;
+  });
 }
 
 export async function logout(ctx: Ctx, token: string): Promise<void> {
