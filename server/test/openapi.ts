@@ -237,3 +237,10 @@ export async function dbDigest(db: Executor, tables: readonly string[]): Promise
   }
   return out;
 }
+
+/** Row counts of `tables`: cheap enough to take after every request. */
+export async function dbCounts(db: Executor, tables: readonly string[]): Promise<string> {
+  const parts = tables.map((t) => sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(db));
+  const counts = await Promise.all(parts);
+  return counts.map((c, i) => `${tables[i]}=${Number(c.rows[0]?.n ?? 0)}`).join(',');
+}
