@@ -99,6 +99,18 @@ describe('security findings (issue 15)', () => {
       assert.doesNotMatch(res.body, /secret|%zz/);
     });
 
+    it('schema fuzzing: a NUL character in a path parameter or body is refused as bad input on both databases', async () => {
+      const res = await env.request({ method: 'POST', url: '/api/cards/%00/freeze', as: 'supervisor', payload: {} });
+      assert.equal(res.statusCode, 400, res.body);
+      const body = await env.request({
+        method: 'POST',
+        url: '/api/kb/match',
+        as: 'agent',
+        payload: { question: 'a\u0000b' },
+      });
+      assert.equal(body.statusCode, 400, body.body);
+    });
+
     it('finding 1: a path that matches no route is 404, whatever its spelling', async () => {
       for (const url of ['/api/nothing-here', '/%61pi/nothing-here', '//api/nothing-here']) {
         const res = await env.app.inject({ method: 'GET', url });

@@ -49,7 +49,17 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
   app.addHook('preValidation', async (request) => {
     assertNoAuthData(request.body);
     assertNoAuthData(request.query);
+    // PostgreSQL text cannot hold NUL: refuse it here, for both databases alike, rather than fail in a query.
+    if (hasNul(request.params) || hasNul(request.query) || hasNul(request.body)) {
+      throw new AppError('VALIDATION_FAILED', { detail: 'NUL character' });
+    }
   });
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
 function headerValue(v: string | string[] | undefined): string | undefined {
