@@ -398,7 +398,7 @@ describe('security findings (issue 15)', () => {
         incoming.map((l) => (l.req as { method: string }).method),
         ['GET', 'GET'],
       );
-      assert.equal((incoming[0]?.req as { url: string }).url, '/api/users?q=***');
+      assert.equal((incoming[0]?.req as { url: string } | undefined)?.url, '/api/users?q=***');
       assert.deepEqual(
         completed.map((l) => (l.res as { statusCode: number }).statusCode),
         [401, 404],
