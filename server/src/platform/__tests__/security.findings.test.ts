@@ -10,6 +10,7 @@ import { createTestDatabase } from '../../../test/db.ts';
 import { createRuntime, DemoSeedRefused, seedDemo } from '../../bootstrap.ts';
 import { loadConfig } from '../../config.ts';
 import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
+import { checkOtp } from '../../modules/contacts/index.ts';
 import { anonymousActor, systemActor } from '../auth/actor.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
@@ -320,10 +321,14 @@ describe('security findings (issue 15)', () => {
       const code = await chatCode();
       const wrong = code === '000000' ? '111111' : '000000';
       const tries = 4;
-      await Promise.all(
-        Array.from({ length: tries }, () =>
-          env.app.inject({ method: 'POST', url: '/api/chat/sessions', payload: { phone: PHONE, code: wrong } }),
-        ),
+      // Started together, the checks interleave: each must count, none may read a stale number.
+      const ctx: Ctx = { ...env.runtime.deps, actor: systemActor('chat-customer') };
+      const results = await Promise.all(
+        Array.from({ length: tries }, () => checkOtp(ctx, { purpose: 'chat_login', code: wrong, phone: PHONE })),
+      );
+      assert.deepEqual(
+        results.map((r) => r.ok),
+        Array(tries).fill(false),
       );
       assert.equal((await otpRow()).attempts, tries);
       await env.app.inject({ method: 'POST', url: '/api/chat/sessions', payload: { phone: PHONE, code: wrong } });
