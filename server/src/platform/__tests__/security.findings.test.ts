@@ -100,16 +100,18 @@ describe('security findings (issue 15)', () => {
       assert.doesNotMatch(res.body, /secret|%zz/);
     });
 
-    it('schema fuzzing: a NUL character in a path parameter or body is refused as bad input on both databases', async () => {
+    it('schema fuzzing: a NUL character in a path parameter, query or stored body is refused as bad input on both databases', async () => {
       const res = await env.request({ method: 'POST', url: '/api/cards/%00/freeze', as: 'supervisor', payload: {} });
       assert.equal(res.statusCode, 400, res.body);
-      const body = await env.request({
+      const query = await env.request({ method: 'GET', url: '/api/customers?q=%00', as: 'agent' });
+      assert.equal(query.statusCode, 400, query.body);
+      const stored = await env.request({
         method: 'POST',
-        url: '/api/kb/match',
-        as: 'agent',
-        payload: { question: 'a\u0000b' },
+        url: '/api/kb/articles',
+        as: 'kb_editor',
+        payload: { title: '测试说明', body: '\u0000', kind: 'product' },
       });
-      assert.equal(body.statusCode, 400, body.body);
+      assert.equal(stored.statusCode, 400, stored.body);
     });
 
     it('finding 1: a path that matches no route is 404, whatever its spelling', async () => {

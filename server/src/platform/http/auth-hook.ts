@@ -49,8 +49,9 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
   app.addHook('preValidation', async (request) => {
     assertNoAuthData(request.body);
     assertNoAuthData(request.query);
-    // PostgreSQL text cannot hold NUL: refuse it here, for both databases alike, rather than fail in a query.
-    if (hasNul(request.params) || hasNul(request.query) || hasNul(request.body)) {
+    // PostgreSQL text cannot hold NUL: refuse it here, on both databases alike, rather than fail in a query.
+    const bodyStored = request.routeOptions.config?.analysisOnly !== true;
+    if (hasNul(request.params) || hasNul(request.query) || (bodyStored && hasNul(request.body))) {
       throw new AppError('VALIDATION_FAILED', { detail: 'NUL character' });
     }
   });

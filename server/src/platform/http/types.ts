@@ -21,6 +21,8 @@ declare module 'fastify' {
      * an answer holding a live token must never be stored). See `idempotency.ts`.
      */
     idempotent?: boolean;
+    /** The body is analysed and never stored: NUL characters in it are accepted (refused everywhere else). */
+    analysisOnly?: boolean;
   }
 }
 
