@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -13,7 +13,7 @@ import type { ModuleDef } from './modules/module.ts';
 import { serverFile } from './paths.ts';
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
-import { registerAuthHook } from './platform/http/auth-hook.ts';
+import { registerAuthHook, registerPublicPlugin } from './platform/http/auth-hook.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
 import { platformRoutes } from './platform/http/platform.routes.ts';
@@ -21,6 +21,24 @@ import type { App } from './platform/http/types.ts';
 import { registerWebSocket, type TopicAuthorizers } from './platform/http/websocket.ts';
 
 const WEB_DIST = fileURLToPath(serverFile('../web/dist/'));
+const WEB_INDEX = `${WEB_DIST}index.html`;
+
+/**
+ * Whether an unmatched request is a page of the web app (its client-side routes): a GET for a plain path
+ * outside /api. Judged on the path as the router would read it — decoded, dot segments resolved, slashes
+ * collapsed, any case — so `/%61pi/…` or `//api/…` never get a 200 page instead of the API's 404.
+ */
+export function isWebAppPath(method: string, url: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (!url.startsWith('/') || url.startsWith('//')) return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://host').pathname);
+  } catch {
+    return false;
+  }
+  return !/^\/+api(\/|$)/i.test(path.replace(/\/{2,}/g, '/'));
+}
 
 /** Builds the HTTP application: one error model, auth by default, idempotency, OpenAPI, modules' routes. */
 export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promise<FastifyInstance> {
@@ -30,16 +48,19 @@ export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promi
     trustProxy: false,
     requestIdHeader: false,
     ajv: { customOptions: { coerceTypes: false } },
+    // A malformed escape (`/api/%zz`) gets the normal error body; Fastify's own would echo the URL.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const webShell = existsSync(WEB_INDEX) ? readFileSync(WEB_INDEX) : undefined;
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(WEB_DIST)) {
+    if (!webShell || !isWebAppPath(request.method, request.url)) {
       return errorHandler(new AppError('ROUTE_NOT_FOUND'), request, reply);
     }
-    // The web application routes on the client: every other path gets its shell.
-    return reply.sendFile('index.html');
+    // The web application routes on the client: its pages get its shell.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(webShell);
   });
 
   // The web bundles and large JSON answers go out compressed to clients that accept it.
@@ -70,7 +91,7 @@ export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await registerPublicPlugin(app, swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthHook(app, deps);
   registerIdempotency(app);
@@ -92,7 +113,12 @@ export async function buildApp(deps: Deps, modules: readonly ModuleDef[]): Promi
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });
+    await registerPublicPlugin(app, fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
   }
   return app;
 }

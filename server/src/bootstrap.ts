@@ -4,7 +4,7 @@ import type { DestinationStream } from 'pino';
 import { type Config, dbKind } from './config.ts';
 import { modules as allModules } from './modules/index.ts';
 import type { DemoSeedOptions, ModuleDef } from './modules/module.ts';
-import { sealLegacyAuditChain } from './platform/audit.ts';
+import { audit, sealLegacyAuditChain } from './platform/audit.ts';
 import { systemActor } from './platform/auth/actor.ts';
 import { requireCustomerAccess } from './platform/auth/customer-access.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -13,6 +13,7 @@ import { openDb } from './platform/db/dialect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { type EventBus, InProcessBus } from './platform/events/bus.ts';
 import { RedisBus } from './platform/events/redis-bus.ts';
+import { initHousekeeping, platformJobs } from './platform/housekeeping.ts';
 import { type JobHandlers, JobWorker } from './platform/jobs/worker.ts';
 import { createLogger } from './platform/logger.ts';
 import { generateKeySpec, Keyring } from './platform/pii/keyring.ts';
@@ -65,7 +66,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     log,
   };
   for (const m of modules) await m.init?.(deps);
-  const handlers: JobHandlers = {};
+  const handlers: JobHandlers = { ...platformJobs };
+  await initHousekeeping(deps);
   for (const m of modules) {
     for (const [kind, handler] of Object.entries(m.jobs ?? {})) {
       if (handlers[kind]) throw new Error(`job kind "${kind}" is registered twice (module ${m.name})`);
@@ -87,17 +89,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
 
 /**
  * The master keyring. In demo mode, when none is given, one is generated once into the data folder
- * (readable by the owner only) so the embedded default needs no set-up; otherwise it is required.
+ * (readable by the owner only) so the embedded default needs no set-up. Outside demo mode the key must be
+ * given in CARDDESK_MASTER_KEY: a key file left in the data folder is never picked up silently (it would
+ * encrypt real customers' data under a demo key sitting next to the database).
  */
 function masterKeySpec(config: Config): string {
   if (config.CARDDESK_MASTER_KEY) return config.CARDDESK_MASTER_KEY;
-  const file = join(config.CARDDESK_DATA_DIR, 'master.key');
-  // The CLI beside a demo server reads the demo's key.
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (!config.CARDDESK_DEMO) {
     throw new Error('CARDDESK_MASTER_KEY is required outside demo mode (generate one with `npx carddesk keys new`)');
   }
   if (dbKind(config.DATABASE_URL) === 'sqlite' && config.DATABASE_URL === ':memory:') return generateKeySpec('demo');
+  const file = join(config.CARDDESK_DATA_DIR, 'master.key');
   if (!existsSync(file)) {
     mkdirSync(config.CARDDESK_DATA_DIR, { recursive: true });
     writeFileSync(file, `${generateKeySpec('demo')}\n`, { mode: 0o600 });
@@ -108,15 +110,37 @@ function masterKeySpec(config: Config): string {
 
 export const DEFAULT_DEMO: DemoSeedOptions = { customers: 300, months: 6, seed: 20261129 };
 
-/** Seeds departments, demo users and every module's demo data; skipped when users already exist. */
+/** The audit actions that mark a database as holding the demo (the second: databases seeded before the marker). */
+const DEMO_MARKERS = ['demo.seeded', 'cards.demo_seed'];
+
+/** Thrown when demo data (users with a known password) would go into a database that already holds data. */
+export class DemoSeedRefused extends Error {}
+
+/**
+ * Seeds departments, demo users and every module's demo data — only into an empty database (no users).
+ * A database that already holds the demo is left as it is (returns false); one that holds anything else
+ * is refused: demo users have a published password and must never land among real ones.
+ */
 export async function seedDemo(runtime: Runtime, options: DemoSeedOptions = DEFAULT_DEMO): Promise<boolean> {
   const { deps } = runtime;
   const ctx: Ctx = { ...deps, actor: systemActor('seed') };
-  const seeded = await deps.db.selectFrom('users').select('id').where('username', '=', 'agent').executeTakeFirst();
-  if (seeded) return false;
+  const marked = await deps.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('action', 'in', DEMO_MARKERS)
+    .executeTakeFirst();
+  if (marked) return false;
+  const anyUser = await deps.db.selectFrom('users').select('id').executeTakeFirst();
+  if (anyUser) {
+    throw new DemoSeedRefused(
+      'Refusing to seed demo data: the database already holds users and is not a demo database. ' +
+        'Demo users have a published password; point DATABASE_URL at an empty database, or start without demo mode (CARDDESK_DEMO=0).',
+    );
+  }
   await seedDepartments(ctx);
   await seedDemoUsers(ctx, deps.config.CARDDESK_DEMO_PASSWORD);
   for (const m of runtime.modules) await m.seedDemo?.(ctx, options);
+  await audit(ctx, { action: 'demo.seeded', entityType: 'system', details: { ...options } });
   return true;
 }
 

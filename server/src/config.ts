@@ -26,6 +26,20 @@ const configSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(12 * 60),
+  /** A staff session unused for this long ends (it is revoked on its next use). */
+  CARDDESK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** How long a stored `Idempotency-Key` answer can be replayed; older rows are purged. */
+  CARDDESK_IDEMPOTENCY_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   CARDDESK_JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CARDDESK_BODY_LIMIT: z.coerce

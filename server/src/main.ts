@@ -1,5 +1,5 @@
 import { buildApp } from './app.ts';
-import { createRuntime, ensureBaseline, seedDemo } from './bootstrap.ts';
+import { createRuntime, DemoSeedRefused, ensureBaseline, seedDemo } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 
 // Composition root: read config, build dependencies, start HTTP and the job worker. No logic here.
@@ -9,7 +9,14 @@ const runtime = await createRuntime(config, { backgroundCheckpoints: true });
 const { log } = runtime.deps;
 
 if (config.CARDDESK_DEMO) {
-  if (await seedDemo(runtime)) log.info('demo data seeded');
+  try {
+    if (await seedDemo(runtime)) log.info('demo data seeded');
+  } catch (err) {
+    if (!(err instanceof DemoSeedRefused)) throw err;
+    log.fatal(err.message);
+    await runtime.close();
+    process.exit(1);
+  }
 } else if ((await ensureBaseline(runtime)) === 'missing') {
   log.warn('no admin user yet: set CARDDESK_ADMIN_PASSWORD and restart to create one');
 }

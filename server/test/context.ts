@@ -121,6 +121,8 @@ export function testConfig(url: string, masterKey: string, env: Record<string, s
     LOG_LEVEL: 'info',
     NODE_ENV: 'test',
     CARDDESK_TEST_CHEAP_PASSWORD_HASH: '1',
+    // Suites move the clock by hours between requests with one token; the idle timeout has its own test.
+    CARDDESK_SESSION_IDLE_MINUTES: '720',
     ...env,
   });
 }

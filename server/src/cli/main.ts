@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@carddesk/contracts';
-import { createRuntime, DEFAULT_DEMO, ensureBaseline, type Runtime, seedDemo } from '../bootstrap.ts';
+import { createRuntime, DEFAULT_DEMO, DemoSeedRefused, ensureBaseline, type Runtime, seedDemo } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { modules } from '../modules/index.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
@@ -24,7 +24,8 @@ const HELP = `carddesk — CardDesk command line
   carddesk keys rotate                   re-encrypt every value still under an older key (resumable)
 ${modules.flatMap((m) => Object.keys(m.cli ?? {}).map((c) => `  carddesk ${c} …`)).join('\n')}
 
-Environment: DATABASE_URL (SQLite path or postgres:// URL, default ./data/carddesk.db), CARDDESK_MASTER_KEY.
+Environment: DATABASE_URL (SQLite path or postgres:// URL, default ./data/carddesk.db), CARDDESK_MASTER_KEY
+(required; beside the demo server set CARDDESK_DEMO=1 instead, to use the demo's key file).
 `;
 
 /** Runs one command; returns the process exit code. */
@@ -51,13 +52,19 @@ export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
         return 0;
       case 'seed': {
         const { options } = parseArgs(rest);
-        const seeded = await seedDemo(runtime, {
-          customers: intOption(options, 'customers', DEFAULT_DEMO.customers),
-          months: intOption(options, 'months', DEFAULT_DEMO.months),
-          seed: intOption(options, 'seed', DEFAULT_DEMO.seed),
-        });
-        io.out(seeded ? 'demo data seeded\n' : 'already seeded: nothing to do\n');
-        return 0;
+        try {
+          const seeded = await seedDemo(runtime, {
+            customers: intOption(options, 'customers', DEFAULT_DEMO.customers),
+            months: intOption(options, 'months', DEFAULT_DEMO.months),
+            seed: intOption(options, 'seed', DEFAULT_DEMO.seed),
+          });
+          io.out(seeded ? 'demo data seeded\n' : 'already seeded: nothing to do\n');
+          return 0;
+        } catch (err) {
+          if (!(err instanceof DemoSeedRefused)) throw err;
+          io.err(`${err.message}\n`);
+          return 1;
+        }
       }
       case 'audit': {
         if (rest[0] !== 'verify') break;

@@ -35,23 +35,41 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   return out;
 }
 
+interface RequestLike {
+  id?: string;
+  method?: string;
+  url?: string;
+}
+
+/** What a request line leaves in the log: its id, method and URL with query values dropped. */
+function serializeRequest(req: RequestLike) {
+  return { id: req.id, method: req.method, url: scrubUrl(req.url ?? '') };
+}
+
+/**
+ * Fastify logs the request and the reply objects themselves (`req`, `res`), whose method, URL and status
+ * are getters: they are serialised here, before the scrubber copies own fields only and would drop them.
+ */
+function serializeKnown(obj: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...obj };
+  if (obj.req && typeof obj.req === 'object') out.req = serializeRequest(obj.req as RequestLike);
+  if (obj.res && typeof obj.res === 'object') out.res = { statusCode: (obj.res as { statusCode?: number }).statusCode };
+  return out;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: REDACT, censor: '[redacted]' },
-      formatters: { log: (obj) => scrubDeep(obj) as Record<string, unknown> },
+      formatters: { log: (obj) => scrubDeep(serializeKnown(obj)) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);
         },
       },
       serializers: {
-        req: (req: { method?: string; url?: string; id?: string; ip?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: scrubUrl(req.url ?? ''),
-        }),
+        req: serializeRequest,
         err: pino.stdSerializers.err,
       },
     },
@@ -62,11 +80,20 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 /** Query strings carry search terms (a phone or card number typed into customer search): drop their values. */
 export function scrubUrl(url: string): string {
   const q = url.indexOf('?');
-  const path = scrubText(q < 0 ? url : url.slice(0, q));
+  // Scrubbed as the router reads it: `%31%33%38…` is a mobile number too.
+  const path = scrubText(safeDecode(q < 0 ? url : url.slice(0, q)));
   if (q < 0) return path;
   const params = url
     .slice(q + 1)
     .split('&')
     .map((p) => `${p.split('=')[0]}=***`);
   return `${path}?${params.join('&')}`;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

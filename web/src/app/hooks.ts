@@ -191,3 +191,12 @@ export function useNow(ms = 1000): number {
   }, [ms]);
   return now;
 }
+
+/** Where the workstation remembers the contact an agent had open (across a reload). */
+export const activeContactKey = (userId: string) => `carddesk.desk.active.${userId}`;
+
+/** Sign-out: every draft and the remembered open contact leave the device with the session. */
+export function clearLocalWork(userId: string): void {
+  clearDrafts('');
+  localStorage.removeItem(activeContactKey(userId));
+}

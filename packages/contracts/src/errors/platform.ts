@@ -13,12 +13,6 @@ export const platformErrors = {
   },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    zh: '登录失败次数过多,账号已临时锁定,请稍后再试',
-    en: 'Too many failed sign-ins: the account is locked for a while',
-  },
-  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   FORBIDDEN: { status: 403, zh: '您无权执行此操作', en: 'You are not allowed to do this' },
   CUSTOMER_ACCESS_DENIED: {
     status: 403,
@@ -33,6 +27,7 @@ export const platformErrors = {
   },
   NOT_FOUND: { status: 404, zh: '未找到对应的记录', en: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  BAD_URL: { status: 400, zh: '请求地址格式不正确', en: 'The request URL is malformed' },
   CONFLICT: { status: 409, zh: '记录已被修改,请刷新后重试', en: 'The record changed; reload and retry' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
@@ -45,6 +40,11 @@ export const platformErrors = {
     en: 'A request with this Idempotency-Key is still being processed',
   },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' },
+  USER_SELF_DISABLE: {
+    status: 409,
+    zh: '不能停用自己的账号',
+    en: 'You cannot disable your own account',
+  },
   USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'That username is taken' },
   WEAK_PASSWORD: {
     status: 400,

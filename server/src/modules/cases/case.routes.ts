@@ -95,7 +95,7 @@ export const caseRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags,
-        params: z.object({ code: z.string() }),
+        params: z.object({ code: rootCauseSchema.shape.code }),
         body: rootCauseSchema.omit({ code: true }),
         response: { 200: rootCauseViewSchema },
       },

@@ -27,7 +27,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/chat/otp',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, idempotent: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Send a one-time code to a registered phone (the answer is the same for any phone)',
@@ -42,7 +42,7 @@ export const chatRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/chat/sessions',
     {
-      config: { public: true, freeText: 'redact', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, idempotent: false, freeText: 'redact', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Start a chat with phone + one-time code; returns a short-lived chat token',

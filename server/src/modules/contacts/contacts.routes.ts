@@ -20,6 +20,7 @@ import {
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
@@ -462,13 +463,14 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags: ['demo'],
-        summary: 'Demo mode only: one-time codes "sent" (staff session; never on the customer side)',
+        summary: 'Demo mode only: one-time codes "sent" (agents handling chats; never on the customer side)',
         querystring: z.object({ phone: z.string().max(20).optional() }),
         response: { 200: z.array(demoOtpSchema) },
       },
     },
     async (request) => {
       if (!request.ctx.config.CARDDESK_DEMO) throw new AppError('ROUTE_NOT_FOUND');
+      authorize(request.ctx.actor, 'demo.otp_outbox');
       const phone = request.query.phone ? normalizeMobile(request.query.phone) : undefined;
       if (request.query.phone && !phone) throw new AppError('VALIDATION_FAILED');
       const codes = await demoOutbox(request.ctx, phone);

@@ -140,15 +140,35 @@ export async function checkOtp(
   const given = Buffer.from(codeHash(ctx, row.id, input.code));
   const match = expected.length === given.length && timingSafeEqual(expected, given);
   if (!match || !row.customer_id) {
-    const attempts = row.attempts + 1;
-    await ctx.db
+    // One conditional UPDATE … RETURNING: concurrent wrong tries each count, none reads a stale number.
+    const counted = await ctx.db
       .updateTable('otp_codes')
-      .set({ attempts, ...(attempts >= config.otp.maxAttempts ? { consumed_at: now } : {}) })
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
       .where('id', '=', row.id)
-      .execute();
-    return { ok: false, reason: attempts >= config.otp.maxAttempts ? 'exhausted' : 'wrong' };
+      .where('consumed_at', 'is', null)
+      .where('attempts', '<', config.otp.maxAttempts)
+      .returning('attempts')
+      .executeTakeFirst();
+    if (!counted || counted.attempts >= config.otp.maxAttempts) {
+      await ctx.db
+        .updateTable('otp_codes')
+        .set({ consumed_at: now })
+        .where('id', '=', row.id)
+        .where('consumed_at', 'is', null)
+        .execute();
+      return { ok: false, reason: 'exhausted' };
+    }
+    return { ok: false, reason: 'wrong' };
   }
-  await ctx.db.updateTable('otp_codes').set({ consumed_at: now }).where('id', '=', row.id).execute();
+  // Used up in the same conditional step, so two requests with the right code cannot both pass.
+  const used = await ctx.db
+    .updateTable('otp_codes')
+    .set({ consumed_at: now })
+    .where('id', '=', row.id)
+    .where('consumed_at', 'is', null)
+    .where('attempts', '<', config.otp.maxAttempts)
+    .executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) return { ok: false, reason: 'exhausted' };
   return { ok: true, customerId: row.customer_id };
 }
 

@@ -7,6 +7,8 @@ import {
   kbSynonymSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
+import { systemActor } from '../../platform/auth/actor.ts';
+import type { Ctx } from '../../platform/context.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
   approveVersion,
@@ -27,6 +29,8 @@ import { searchInputSchema, searchKnowledge } from './search/search.service.ts';
 import { addSynonyms, listSynonymViews, removeSynonym, synonymInputSchema } from './synonyms.service.ts';
 
 const tags = ['knowledge'];
+/** The customer self-service routes act as this named service, limited to the public audience. */
+const selfServiceCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('kb-self-service') });
 const idParams = z.object({ id: articleIdSchema });
 const versionParams = z.object({ versionId: z.string().min(1).max(64) });
 
@@ -71,7 +75,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         response: { 200: kbMatchResponseSchema },
       },
     },
-    async (request) => matchQuestion(request.ctx, request.body, { audiences: ['public'] }),
+    async (request) => matchQuestion(selfServiceCtx(request.ctx), request.body, { audiences: ['public'] }),
   );
 
   app.get(
@@ -86,7 +90,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         response: { 200: articleSchema },
       },
     },
-    async (request) => getArticle(request.ctx, request.params.id, { audiences: ['public'] }),
+    async (request) => getArticle(selfServiceCtx(request.ctx), request.params.id, { audiences: ['public'] }),
   );
 
   app.get(

@@ -13,6 +13,8 @@ export const nluRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/nlu/analyze',
     {
+      // The text is classified and dropped, never stored: binary noise (NUL included) gets an answer.
+      config: { analysisOnly: true },
       schema: {
         tags: ['nlu'],
         summary: '识别一句客户话语的类型、意图、要素与情绪 / Classify one customer utterance',

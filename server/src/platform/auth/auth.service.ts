@@ -2,17 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Role, User } from '@carddesk/contracts';
 import { audit } from '../audit.ts';
 import type { Ctx, Deps } from '../context.ts';
-import { inTransaction } from '../db/dialect.ts';
+import type { Executor } from '../db/database.ts';
+import { forUpdate, inTransaction } from '../db/dialect.ts';
 import type { UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { newId, newSecret } from '../ids.ts';
 import { type Actor, systemActor } from './actor.ts';
+import { clearLoginFailures, recordLoginFailure, throttledUntil, throttleKeys } from './login-throttle.ts';
 import { assertStrongPassword, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { authorize } from './policy.ts';
-
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 export function userRowToUser(row: UsersTable): User {
   return {
@@ -45,68 +43,40 @@ export interface LoginResult {
 }
 
 /**
- * Checks a password and opens a session. Wrong passwords count towards a lock-out; a locked account
- * is refused even with the right password until the lock expires. Every outcome is audited.
+ * Checks a password and opens a session. Every failure — unknown user, wrong password, disabled account,
+ * or an attempt held back by throttling — gets the one answer INVALID_CREDENTIALS, so the answer never
+ * tells whether an account exists or is throttled. Failures are counted (auth/login-throttle.ts) and
+ * audited in their own transaction, which commits whatever the response. Every outcome is audited.
  */
 export async function login(
   deps: Deps,
   input: { username: string; password: string; ip?: string | undefined },
 ): Promise<LoginResult> {
   const now = deps.clock.now();
+  const keys = throttleKeys(deps, input.username, input.ip);
   const row = await deps.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
   const ctx: Ctx = { ...deps, actor: row ? userToActor(userRowToUser(row)) : systemActor('login'), ip: input.ip };
 
-  if (!row) {
-    await verifyPassword(await DUMMY_HASH_PROMISE, input.password);
-    await audit(ctx, { action: 'auth.login_failed', entityType: 'user', details: { reason: 'unknown_user' } });
+  const heldUntil = await throttledUntil(deps.db, keys, now);
+  if (heldUntil) {
+    await audit(ctx, {
+      action: 'auth.login_throttled',
+      entityType: 'user',
+      entityId: row?.id ?? null,
+      details: { until: heldUntil },
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (row.disabled) {
-    await audit(ctx, {
-      action: 'auth.login_refused',
-      entityType: 'user',
-      entityId: row.id,
-      details: { reason: 'disabled' },
-    });
-    throw new AppError('ACCOUNT_DISABLED');
-  }
-  if (row.locked_until && row.locked_until > now.toISOString()) {
-    await audit(ctx, {
-      action: 'auth.login_refused',
-      entityType: 'user',
-      entityId: row.id,
-      details: { reason: 'locked' },
-    });
-    throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: row.locked_until } });
-  }
 
-  const ok = await verifyPassword(row.password_hash, input.password);
-  if (!ok) {
+  // The hash is checked for unknown users too (a dummy), so timing does not tell who exists.
+  const ok = await verifyPassword(row?.password_hash ?? (await DUMMY_HASH_PROMISE), input.password);
+  if (!row || !ok || row.disabled) {
+    const reason = !row ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
     await inTransaction(deps.db, async (trx) => {
-      const fresh = await trx
-        .selectFrom('users')
-        .select('failed_logins')
-        .where('id', '=', row.id)
-        .executeTakeFirstOrThrow();
-      const failed = fresh.failed_logins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      await trx
-        .updateTable('users')
-        .set({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : row.locked_until,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      await recordLoginFailure(trx, keys, now);
       await audit(
         { ...ctx, db: trx },
-        {
-          action: lock ? 'auth.account_locked' : 'auth.login_failed',
-          entityType: 'user',
-          entityId: row.id,
-          details: { failedLogins: failed },
-        },
+        { action: 'auth.login_failed', entityType: 'user', entityId: row?.id ?? null, details: { reason } },
       );
     });
     throw new AppError('INVALID_CREDENTIALS');
@@ -115,11 +85,7 @@ export async function login(
   const token = newSecret(32);
   const expiresAt = new Date(now.getTime() + deps.config.CARDDESK_TOKEN_TTL_MINUTES * 60_000).toISOString();
   await inTransaction(deps.db, async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, updated_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute();
+    await clearLoginFailures(trx, keys);
     await trx
       .insertInto('sessions')
       .values({
@@ -129,6 +95,7 @@ export async function login(
         expires_at: expiresAt,
         revoked_at: null,
         ip: input.ip ?? null,
+        last_seen_at: now.toISOString(),
       })
       .execute();
     await audit({ ...ctx, db: trx }, { action: 'auth.login', entityType: 'user', entityId: row.id });
@@ -136,18 +103,132 @@ export async function login(
   return { token, expiresAt, user: userRowToUser(row) };
 }
 
-/** Resolves a bearer token to the acting user, or undefined when it is unknown, expired, revoked or disabled. */
+/** A session's last use is written at most this often (not on every request). */
+const SEEN_GRANULARITY_MS = 60_000;
+
+/**
+ * Resolves a bearer token to the acting user, or undefined when it is unknown, expired, revoked, idle for
+ * longer than CARDDESK_SESSION_IDLE_MINUTES (it is then revoked), or its user is disabled.
+ */
 export async function resolveToken(deps: Deps, token: string): Promise<Actor | undefined> {
+  const hash = tokenHash(token);
   const row = await deps.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.expires_at', 'sessions.revoked_at'])
-    .where('sessions.token_hash', '=', tokenHash(token))
+    .select(['sessions.expires_at', 'sessions.revoked_at', 'sessions.created_at as session_created_at'])
+    .select('sessions.last_seen_at')
+    .where('sessions.token_hash', '=', hash)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled) return undefined;
-  if (row.expires_at <= deps.clock.now().toISOString()) return undefined;
+  const now = deps.clock.now();
+  if (row.expires_at <= now.toISOString()) return undefined;
+  const lastSeen = Date.parse(row.last_seen_at ?? row.session_created_at);
+  if (now.getTime() - lastSeen > deps.config.CARDDESK_SESSION_IDLE_MINUTES * 60_000) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ revoked_at: now.toISOString() })
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .execute();
+    return undefined;
+  }
+  if (now.getTime() - lastSeen >= SEEN_GRANULARITY_MS) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('token_hash', '=', hash)
+      .execute();
+  }
   return userToActor(userRowToUser(row));
+}
+
+/** Revokes every live session of a user (in the caller's transaction); returns how many. */
+async function revokeSessionsOf(db: Executor, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+async function lockUser(trx: Executor, userId: string): Promise<UsersTable> {
+  const row = await forUpdate(trx, trx.selectFrom('users').selectAll().where('id', '=', userId)).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { detail: 'user' });
+  return row;
+}
+
+/**
+ * The user lifecycle, for administrators: disable (sessions end at once) or enable an account, reset a
+ * password (sessions end), revoke every session. Each is one transaction with its audit record.
+ */
+export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean): Promise<void> {
+  authorize(ctx.actor, 'users.manage');
+  if (disabled && userId === ctx.actor.userId) throw new AppError('USER_SELF_DISABLE');
+  await inTransaction(ctx.db, async (trx) => {
+    const row = await lockUser(trx, userId);
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('users')
+      .set({ disabled: disabled ? 1 : 0, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    const revoked = disabled ? await revokeSessionsOf(trx, userId, now) : 0;
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: disabled ? 'user.disable' : 'user.enable',
+        entityType: 'user',
+        entityId: userId,
+        details: { username: row.username, revokedSessions: revoked },
+      },
+    );
+  });
+}
+
+export async function resetPassword(ctx: Ctx, userId: string, password: string): Promise<void> {
+  authorize(ctx.actor, 'users.manage');
+  assertStrongPassword(password);
+  const passwordHash = await hashPassword(password);
+  await inTransaction(ctx.db, async (trx) => {
+    const row = await lockUser(trx, userId);
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+      .where('id', '=', userId)
+      .execute();
+    const revoked = await revokeSessionsOf(trx, userId, now);
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: userId,
+        details: { username: row.username, revokedSessions: revoked },
+      },
+    );
+  });
+}
+
+export async function revokeUserSessions(ctx: Ctx, userId: string): Promise<number> {
+  authorize(ctx.actor, 'users.manage');
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await lockUser(trx, userId);
+    const revoked = await revokeSessionsOf(trx, userId, ctx.clock.now());
+    await audit(
+      { ...ctx, db: trx },
+      {
+        action: 'user.sessions_revoke',
+        entityType: 'user',
+        entityId: userId,
+        details: { username: row.username, revokedSessions: revoked },
+      },
+    );
+    return revoked;
+  });
 }
 
 export async function logout(ctx: Ctx, token: string): Promise<void> {
@@ -199,8 +280,6 @@ export async function createUser(
       agent_no: input.agentNo ?? null,
       department_id: input.departmentId ?? null,
       password_hash: passwordHash,
-      failed_logins: 0,
-      locked_until: null,
       disabled: 0,
       created_at: now,
       updated_at: now,

@@ -69,6 +69,8 @@ export async function requireCustomerAccess(
   rules: readonly AccessRule[],
   request: AccessRequest,
 ): Promise<AccessGrant> {
+  // Nobody signed in: refused before any module rule (which might only look at roles) is asked.
+  if (ctx.actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   // System work is granted, but no contact granted it: a contact id the caller names is not recorded as one.
   if (ctx.actor.kind === 'system') return { contactId: null, via: 'system' };
   for (const rule of rules) {

@@ -21,6 +21,8 @@ export const POLICY = {
   'events.subscribe': ALL_STAFF,
   'nlu.analyze': ALL_STAFF,
   'frontline.work': FRONT_LINE,
+  // Demo mode only: the outbox of one-time codes, for the agents who play the customer in a chat.
+  'demo.otp_outbox': ['agent', 'senior_agent'],
   // Contacts: handling calls/chats, reading any contact (oversight), the live floor, dashboards.
   'contacts.view': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
   'contacts.handle': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
@@ -77,11 +79,13 @@ export const POLICY = {
 export type Action = keyof typeof POLICY;
 
 export function can(actor: Actor, action: Action): boolean {
+  if (actor.kind === 'anonymous') return false;
   if (actor.kind === 'system') return true;
   return (POLICY[action] as readonly string[]).includes(actor.role);
 }
 
 export function authorize(actor: Actor, action: Action): void {
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
   if (!can(actor, action)) throw new AppError('FORBIDDEN', { detail: `${actor.role} may not ${action}` });
 }
 

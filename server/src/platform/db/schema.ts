@@ -16,8 +16,6 @@ export interface UsersTable {
   agent_no: string | null;
   department_id: string | null;
   password_hash: string;
-  failed_logins: number;
-  locked_until: string | null;
   disabled: number;
   created_at: string;
   updated_at: string;
@@ -30,6 +28,15 @@ export interface SessionsTable {
   expires_at: string;
   revoked_at: string | null;
   ip: string | null;
+  /** Last request made with the session (idle timeout); null until first used after sign-in. */
+  last_seen_at: string | null;
+}
+
+/** Failed sign-ins per throttling key (account, address, account+address); see auth/login-throttle.ts. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
 }
 
 export interface AuditLogTable {
@@ -113,6 +120,7 @@ export interface SettingsTable {
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import { systemActor } from '../auth/actor.ts';
+import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback } from 'fastify';
+import { anonymousActor } from '../auth/actor.ts';
 import { resolveToken } from '../auth/auth.service.ts';
 import type { Deps } from '../context.ts';
 import { AppError, localeFrom } from '../errors.ts';
@@ -12,7 +12,11 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * Secure by default: every /api route needs a staff session unless its config says `public: true`.
+ * Secure by default: every route needs a staff session unless its definition says `config: { public: true }`.
+ * The decision is taken on the route the router matched (`request.routeOptions`), never on the raw URL:
+ * the router decodes `%xx`, accepts absolute-form targets and so on, so a URL test and the router would
+ * disagree. A request that matched no route goes to the not-found handler (404, or the web app's shell)
+ * and touches nothing. Without a session the context carries `anonymousActor`, which every check refuses.
  * The request's service context is built here, once.
  */
 export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
@@ -22,22 +26,23 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeFrom(request.headers['accept-language']);
-    const isPublic =
-      request.routeOptions.config?.public === true ||
-      request.routeOptions.url === undefined ||
-      request.url.startsWith('/api/docs');
-    const token = bearerToken(request.headers.authorization);
-    const actor = token ? await resolveToken(deps, token) : undefined;
-    if (!actor && !isPublic && request.url.startsWith('/api/')) throw new AppError('UNAUTHENTICATED');
-    request.actor = actor ?? null;
-    request.ctx = {
+    const baseCtx = {
       ...deps,
-      actor: actor ?? systemActor('anonymous'),
       ip: request.ip,
       requestId: request.id,
       contactId: headerValue(request.headers['x-contact-id']),
       accessReason: decodeReason(headerValue(request.headers['x-access-reason'])),
     };
+    if (request.is404) {
+      request.actor = null;
+      request.ctx = { ...baseCtx, actor: anonymousActor };
+      return;
+    }
+    const token = bearerToken(request.headers.authorization);
+    const actor = token ? await resolveToken(deps, token) : undefined;
+    if (!actor && request.routeOptions.config?.public !== true) throw new AppError('UNAUTHENTICATED');
+    request.actor = actor ?? null;
+    request.ctx = { ...baseCtx, actor: actor ?? anonymousActor };
   });
 
   // CVV2, PIN and track data are refused before any handler sees them (PCI DSS 3.3.1), in named fields and
@@ -46,7 +51,18 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
     const options = { text: request.routeOptions.config?.freeText !== 'redact' };
     assertNoAuthData(request.body, options);
     assertNoAuthData(request.query, options);
+    // PostgreSQL text cannot hold NUL: refuse it here, on both databases alike, rather than fail in a query.
+    const bodyStored = request.routeOptions.config?.analysisOnly !== true;
+    if (hasNul(request.params) || hasNul(request.query) || (bodyStored && hasNul(request.body))) {
+      throw new AppError('VALIDATION_FAILED', { detail: 'NUL character' });
+    }
   });
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
 function headerValue(v: string | string[] | undefined): string | undefined {
@@ -62,4 +78,22 @@ function decodeReason(v: string | undefined): string | undefined {
   } catch {
     return v;
   }
+}
+
+/**
+ * Registers a plugin whose routes are all public (API docs UI, the web app's files): an `onRoute` hook in
+ * its own scope writes `public: true` into each route's definition as it is declared, so these routes are
+ * public the one way every other public route is.
+ */
+export async function registerPublicPlugin(
+  app: FastifyInstance,
+  plugin: FastifyPluginAsync<never> | FastifyPluginCallback<never>,
+  options: unknown,
+): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await scope.register(plugin as FastifyPluginAsync, options as never);
+  });
 }

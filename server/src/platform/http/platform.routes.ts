@@ -1,7 +1,15 @@
 import { healthSchema, loginRequestSchema, loginResponseSchema, roleSchema, userSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import { verifyAuditChain } from '../audit.ts';
-import { createUser, listUsers, login, logout } from '../auth/auth.service.ts';
+import {
+  createUser,
+  listUsers,
+  login,
+  logout,
+  resetPassword,
+  revokeUserSessions,
+  setUserDisabled,
+} from '../auth/auth.service.ts';
 import { authorize } from '../auth/policy.ts';
 import { createDepartment, departmentInputSchema, listDepartments } from '../departments.ts';
 import { AppError } from '../errors.ts';
@@ -33,7 +41,7 @@ export const platformRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, idempotent: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; returns a bearer token',
@@ -101,6 +109,64 @@ export const platformRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
+  );
+
+  const userParams = z.object({ id: z.string().min(1).max(64) });
+  const noContent = (what: string) => ({ 204: z.undefined().describe(what) });
+
+  app.post(
+    '/api/users/:id/disable',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Disable a user: their sessions end at once',
+        params: userParams,
+        response: noContent('Disabled'),
+      },
+    },
+    async (request, reply) => {
+      await setUserDisabled(request.ctx, request.params.id, true);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/users/:id/enable',
+    { schema: { tags: ['admin'], params: userParams, response: noContent('Enabled') } },
+    async (request, reply) => {
+      await setUserDisabled(request.ctx, request.params.id, false);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Reset a user's password: their sessions end",
+        params: userParams,
+        body: z.object({ password: z.string().min(1).max(200) }),
+        response: noContent('Password set'),
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(request.ctx, request.params.id, request.body.password);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/users/:id/sessions/revoke',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'End every session of a user',
+        params: userParams,
+        response: { 200: z.object({ revoked: z.number().int() }) },
+      },
+    },
+    async (request) => ({ revoked: await revokeUserSessions(request.ctx, request.params.id) }),
   );
 
   app.get(

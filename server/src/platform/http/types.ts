@@ -21,6 +21,13 @@ declare module 'fastify' {
      * `redact` (the customer's chat) lets the request through and `scrubText` redacts it before storage.
      */
     freeText?: 'refuse' | 'redact';
+    /**
+     * `false`: `Idempotency-Key` is ignored (sign-in: failed attempts must count whatever the answer, and
+     * an answer holding a live token must never be stored). See `idempotency.ts`.
+     */
+    idempotent?: boolean;
+    /** The body is analysed and never stored: NUL characters in it are accepted (refused everywhere else). */
+    analysisOnly?: boolean;
   }
 }
 

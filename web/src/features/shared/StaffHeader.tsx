@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { api } from '../../app/api.ts';
+import { clearLocalWork } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { closeStaffLive, type LiveStatus } from '../../app/live.ts';
 import { ROLE_TEXT } from '../../app/roles.ts';
@@ -28,6 +29,9 @@ export function StaffHeader({
       // Signing out locally is what matters; the session expires on the server anyway.
     }
     closeStaffLive();
+    // What the agent typed (notes, replies, forms per contact) must not outlive the session on a shared
+    // or lost device: every draft and the remembered open contact go with the sign-out.
+    clearLocalWork(user.id);
     setSession(null);
   };
   return (

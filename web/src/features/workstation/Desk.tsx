@@ -1,7 +1,7 @@
 import { Empty, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { type Contact, getContact, myContacts } from '../../api/contacts.ts';
-import { useHotkeys, useLoad } from '../../app/hooks.ts';
+import { activeContactKey, useHotkeys, useLoad } from '../../app/hooks.ts';
 import { useT } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
 import type { Session } from '../../app/session.ts';
@@ -28,7 +28,7 @@ export function Desk({
   openHelp(): void;
 }) {
   const t = useT();
-  const storeKey = `carddesk.desk.active.${session.user.id}`;
+  const storeKey = activeContactKey(session.user.id);
   const [activeId, setActiveIdState] = useState<string | null>(() => localStorage.getItem(storeKey));
   const setActiveId = useCallback(
     (id: string | null) => {

@@ -12,6 +12,7 @@ import * as callerNumberSource from '../../../modules/contacts/migrations/2004_c
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
+import * as signInSecurity from './0002_sign_in_security.ts';
 import * as auditKeyed from './0010_audit_keyed.ts';
 
 /**
@@ -20,6 +21,7 @@ import * as auditKeyed from './0010_audit_keyed.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
+  '0002_sign_in_security': signInSecurity,
   '0010_audit_keyed': auditKeyed,
   '1001_cards': cards,
   '1002_customer_masks': customerMasks,
