@@ -41,6 +41,9 @@ export const POLICY = {
   // Access a customer's data outside the contact and case rules, with a coded, written reason (audited).
   'customers.override_access': ['supervisor', 'admin'],
   'cards.operate': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
+  // Recording a repayment is money received: only the payment system's integration knows it arrived (runs
+  // as the system, like the card network's postings). Staff recording one would create credit from nothing.
+  'repayments.record': [],
   'limits.approve': ['senior_agent', 'supervisor'],
   // Annual-fee waivers and refunds: the desk within the product's amount, a senior person above it (four eyes).
   'fees.adjust': FRONT_LINE,

@@ -46,7 +46,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/cards/{id}/cancel': { signedOut: 401, through: ['supervisor'] },
   'GET /api/cards/{id}/annual-fee-waiver': { signedOut: 401, through: ['agent', 'supervisor'] },
   'GET /api/accounts/{id}/transactions': { signedOut: 401, through: ['agent', 'supervisor', 'admin'] },
-  'POST /api/accounts/{id}/repayments': { signedOut: 401, through: ['supervisor'] },
+  'POST /api/accounts/{id}/repayments': { signedOut: 401, through: [] },
   'POST /api/accounts/{id}/limit/temporary': { signedOut: 401, through: ['supervisor'] },
   'GET /api/accounts/{id}/limit/eligibility': { signedOut: 401, through: ['agent', 'supervisor'] },
   'POST /api/accounts/{id}/limit/permanent': { signedOut: 401, through: ['supervisor'] },

@@ -13,7 +13,7 @@ import {
   getCustomerSummary,
   getRegisteredPhone,
 } from '../index.ts';
-import { postNetworkTransaction } from '../ledger/account.service.ts';
+import { postNetworkTransaction, recordRepayment } from '../ledger/account.service.ts';
 import { checkAccountLedger } from '../ledger/invariants.ts';
 import { requestPermanentLimit } from '../limits/limit.service.ts';
 
@@ -174,53 +174,36 @@ describe('cards API', () => {
     assert.equal(un.json().status, 'active');
   });
 
-  it('records a repayment once per reference and allocates it', async () => {
-    const payload = { amountFen: 50_000, reference: 'BANK-TRX-1' };
-    const a = await env.request({
-      method: 'POST',
-      url: `/api/accounts/${account}/repayments`,
-      ...asSupervisor,
-      payload,
-    });
-    const b = await env.request({
-      method: 'POST',
-      url: `/api/accounts/${account}/repayments`,
-      ...asSupervisor,
-      payload,
-    });
-    assert.equal(a.statusCode, 200);
-    assert.equal(b.json().replayed, true);
-    assert.equal(a.json().transaction.id, b.json().transaction.id);
-    const total = Object.values(a.json().allocation as Record<string, number>).reduce((s, x) => s + x, 0);
+  it('records a repayment (the payment system) once per reference and allocates it', async () => {
+    const payload = { accountId: account, amountFen: 50_000, reference: 'BANK-TRX-1' };
+    const a = await recordRepayment(env.system, payload);
+    const b = await recordRepayment(env.system, payload);
+    assert.equal(b.replayed, true);
+    assert.equal(a.transaction.id, b.transaction.id);
+    const total = Object.values(a.allocation).reduce((s, x) => s + x, 0);
     assert.equal(total, 50_000);
-    const bad = await env.request({
+    await assert.rejects(recordRepayment(env.system, { accountId: account, amountFen: -5 }), {
+      code: 'AMOUNT_INVALID',
+    });
+    const staff = await env.request({
       method: 'POST',
       url: `/api/accounts/${account}/repayments`,
       ...asSupervisor,
-      payload: { amountFen: -5 },
+      payload: { amountFen: 1_000 },
     });
-    assert.equal(bad.statusCode, 400);
+    assert.equal(staff.statusCode, 403, staff.body);
     assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
   });
 
-  it('replays a repayment sent again with the same Idempotency-Key', async () => {
-    const headers = { ...REASON, 'idempotency-key': 'pay-once-123' };
-    const a = await env.request({
-      method: 'POST',
-      url: `/api/accounts/${account}/repayments`,
-      as: 'supervisor',
-      headers,
-      payload: { amountFen: 1_000 },
-    });
-    const b = await env.request({
-      method: 'POST',
-      url: `/api/accounts/${account}/repayments`,
-      as: 'supervisor',
-      headers,
-      payload: { amountFen: 1_000 },
-    });
+  it('replays a card operation sent again with the same Idempotency-Key', async () => {
+    const headers = { ...REASON, 'idempotency-key': 'freeze-once-123' };
+    const a = await env.request({ method: 'POST', url: `/api/cards/${card}/freeze`, as: 'supervisor', headers, payload: {} });
+    const b = await env.request({ method: 'POST', url: `/api/cards/${card}/freeze`, as: 'supervisor', headers, payload: {} });
+    assert.equal(a.statusCode, 200, a.body);
     assert.equal(b.headers['idempotent-replayed'], 'true');
-    assert.equal(a.json().transaction.id, b.json().transaction.id);
+    assert.deepEqual(a.json(), b.json());
+    const un = await env.request({ method: 'POST', url: `/api/cards/${card}/unfreeze`, ...asSupervisor });
+    assert.equal(un.json().status, 'active');
   });
 
   it('quotes an installment with APR before accepting it, accepts it once, and pays it off early', async () => {

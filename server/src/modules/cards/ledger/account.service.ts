@@ -146,6 +146,7 @@ function summary(acc: EngineAccount, today: string) {
 /**
  * Records a repayment and allocates it (interest and fees first within 90 days overdue, principal first
  * beyond). A repeated `reference` on the same account returns the first posting instead of paying twice.
+ * Only the payment system's integration records one (`repayments.record`): staff cannot witness money arriving.
  */
 export async function recordRepayment(
   ctx: Ctx,
@@ -156,7 +157,12 @@ export async function recordRepayment(
   }
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
-    const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, 'repayment.record');
+    const { customerId, contactId } = await requireAccountAccess(
+      tctx,
+      input.accountId,
+      'repayment.record',
+      'repayments.record',
+    );
     if (input.reference) {
       const existing = await trx
         .selectFrom('transactions')
