@@ -69,3 +69,128 @@ describe('attack: staff record repayments nobody paid', () => {
     assert.deepEqual(await postings(), before, 'a refused repayment posts nothing');
   });
 });
+
+describe('attack: CVV2 and PIN spoken digit by digit or in Chinese numerals', () => {
+  const cases: Array<[string, string]> = [
+    ['卡背面三位数是 1 2 3', 'cvv'],
+    ['卡背后的三个数字是123', 'cvv'],
+    ['security code 789', 'cvv'],
+    ['安全码一二三', 'cvv'],
+    ['密码是一二三四五六', 'pin'],
+    ['取款密码 1-2-3-4-5-6', 'pin'],
+    ['过期时间 1228', 'expiry'],
+  ];
+  it('attack: spaced digits, Chinese numerals and other keywords are found in free text', () => {
+    for (const [text, kind] of cases) {
+      assert.deepEqual(
+        findAuthDataInText(text).map((h) => h.kind),
+        [kind],
+        text,
+      );
+    }
+    for (const text of ['密码错了三次', '安全码是三位数字', '密码一般是六位', 'CVV 100元', '还款到期日 11/25']) {
+      assert.deepEqual(findAuthDataInText(text), [], text);
+    }
+  });
+
+  it('attack: an agent note with a spoken CVV2 or PIN is refused and a customer chat message is stored redacted', async () => {
+    const contactId = await verifiedCall('agent', ZHANG);
+    const turns = () =>
+      env.system.db.selectFrom('contact_turns').select('text').where('contact_id', '=', contactId).execute();
+    const before = await turns();
+    for (const [text] of cases) {
+      const res = await env.request({
+        method: 'POST',
+        url: `/api/contacts/${contactId}/turns`,
+        as: 'agent',
+        payload: { speaker: 'customer', text },
+      });
+      assert.equal(res.statusCode, 400, `${text}: ${res.body}`);
+      assert.equal(res.json().error.code, 'AUTH_DATA_REFUSED');
+    }
+    assert.deepEqual(await turns(), before, 'a refused note changes nothing');
+  });
+});
+
+describe('attack: guessing a chat sign-in code with a fresh code every minute', () => {
+  it('attack: codes per phone are capped per day, known phone or not, so guesses per day are bounded', async () => {
+    // From a new address each time, as a spread-out attacker would (the per-address limit is another guard).
+    let address = 0;
+    const ask = (phone: string) =>
+      env.request({ method: 'POST', url: '/api/chat/otp', payload: { phone }, remoteAddress: `10.0.0.${++address}` });
+    for (const phone of ['13900139000', '13711110000']) {
+      let sent = 0;
+      for (let i = 0; i < 12; i++) {
+        const res = await ask(phone);
+        if (res.statusCode === 200) sent++;
+        else assert.equal(res.json().error.code, 'OTP_TOO_SOON', res.body);
+        env.clock.advance(61_000);
+      }
+      assert.equal(sent, 10, `${phone}: codes issued in a day`);
+      // A day after the first code, the phone may ask again.
+      env.clock.advance(24 * 3_600_000);
+      const later = await ask(phone);
+      assert.equal(later.statusCode, 200, later.body);
+    }
+  });
+});
+
+describe('attack: a senior person raises a limit past the approval amount alone', () => {
+  it('attack: a supervisor’s own large permanent increase waits for a second person', async () => {
+    // Fresh sessions: an earlier test moved the clock past the idle timeout.
+    await Promise.all([env.login('supervisor'), env.login('senior_agent')]);
+    const gold = await env.system.db
+      .selectFrom('accounts')
+      .innerJoin('products', 'products.id', 'accounts.product_id')
+      .select(['accounts.id'])
+      .where('products.code', '=', 'GOLD')
+      .where('accounts.activated_on', '<', '2026-04-01')
+      .executeTakeFirstOrThrow();
+    // A customer who qualifies: limit RMB 50,000, well used, never late.
+    await env.system.db
+      .updateTable('accounts')
+      .set({ credit_limit_fen: 5_000_000, overdue_since: null, min_due_unpaid_fen: 0, last_limit_increase_on: null })
+      .where('id', '=', gold.id)
+      .execute();
+    await env.system.db
+      .updateTable('statements')
+      .set({ status: 'paid_in_full', new_balance_fen: 4_000_000 })
+      .where('account_id', '=', gold.id)
+      .execute();
+    const limit = async () =>
+      Number(
+        (
+          await env.system.db
+            .selectFrom('accounts')
+            .select('credit_limit_fen')
+            .where('id', '=', gold.id)
+            .executeTakeFirstOrThrow()
+        ).credit_limit_fen,
+      );
+    const asked = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${gold.id}/limit/permanent`,
+      as: 'supervisor',
+      headers: { 'x-access-reason': encodeURIComponent('customer_callback: 客户来电申请提高固定额度') },
+      payload: { newLimitFen: 7_500_000 },
+    });
+    assert.equal(asked.statusCode, 200, asked.body);
+    assert.equal(asked.json().status, 'pending_approval');
+    assert.equal(await limit(), 5_000_000, 'not raised by the requester alone');
+    const self = await env.request({
+      method: 'POST',
+      url: `/api/limit-changes/${asked.json().id}/decision`,
+      as: 'supervisor',
+      payload: { approve: true },
+    });
+    assert.equal(self.json().error?.code, 'LIMIT_SELF_APPROVAL', self.body);
+    const second = await env.request({
+      method: 'POST',
+      url: `/api/limit-changes/${asked.json().id}/decision`,
+      as: 'senior_agent',
+      payload: { approve: true },
+    });
+    assert.equal(second.statusCode, 200, second.body);
+    assert.equal(await limit(), 7_500_000);
+  });
+});
