@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
+import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
 
 /**
@@ -93,7 +94,7 @@ describe('attack: CVV2 and PIN spoken digit by digit or in Chinese numerals', ()
     }
   });
 
-  it('attack: an agent note with a spoken CVV2 or PIN is refused and a customer chat message is stored redacted', async () => {
+  it('attack: an agent note with a spoken CVV2 or PIN is refused and nothing is stored', async () => {
     const contactId = await verifiedCall('agent', ZHANG);
     const turns = () =>
       env.system.db.selectFrom('contact_turns').select('text').where('contact_id', '=', contactId).execute();
@@ -109,6 +110,28 @@ describe('attack: CVV2 and PIN spoken digit by digit or in Chinese numerals', ()
       assert.equal(res.json().error.code, 'AUTH_DATA_REFUSED');
     }
     assert.deepEqual(await turns(), before, 'a refused note changes nothing');
+  });
+});
+
+describe('attack: a customer types a spoken PIN into the chat', () => {
+  it('attack: the chat keeps the message with the PIN and CVV2 redacted', async () => {
+    const phone = '13900139001';
+    const sent = await env.request({ method: 'POST', url: '/api/chat/otp', payload: { phone } });
+    assert.equal(sent.statusCode, 200, sent.body);
+    const chat = await env.request({
+      method: 'POST',
+      url: '/api/chat/sessions',
+      payload: { phone, code: lastLoggedOtp(env), message: '我的密码是一二三四五六,卡背面三位数是 7 8 9' },
+    });
+    assert.equal(chat.statusCode, 201, chat.body);
+    const turns = await env.system.db
+      .selectFrom('contact_turns')
+      .select('text')
+      .where('contact_id', '=', chat.json().contactId)
+      .execute();
+    const stored = turns.map((t) => t.text).join('\n');
+    assert.doesNotMatch(stored, /一二三四五六|7 8 9/, stored);
+    assert.match(stored, /密码是\*\*\*/);
   });
 });
 
