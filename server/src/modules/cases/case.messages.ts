@@ -16,6 +16,7 @@ export type CustomerMessageKind =
   | 'promise'
   | 'result'
   | 'extension_notice'
+  | 'complex_notice'
   | 'appraisal_notice'
   | 'review_acknowledgement'
   | 'emergency_confirmation'

@@ -3,6 +3,7 @@ import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as customerMasks from '../../../modules/cards/migrations/1002_customer_masks.ts';
 import * as transactionsRecent from '../../../modules/cards/migrations/1003_transactions_recent.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
+import * as caseNoticeAndApproval from '../../../modules/cases/migrations/3010_case_notice_and_approval.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2003_contacts_recent': contactsRecent,
   '2101_chat': chat,
   '3001_cases': cases,
+  '3010_case_notice_and_approval': caseNoticeAndApproval,
   '3101_emergency': emergency,
   '4001_knowledge': knowledge,
 };
