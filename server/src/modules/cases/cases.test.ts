@@ -140,7 +140,7 @@ describe('complaints: intake and the regulatory clock', () => {
     assert.equal(notComplex.json().error.code, 'CASE_NOT_COMPLEX');
     await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
     // Nothing asked for: the case is not open to the head office at all.
-    const unrequested = await post(env, 'head_office', `/api/cases/${c.id}/extension-approval`, { note: '同意' }, {});
+    const unrequested = await post(env, 'head_office', `/api/cases/${c.id}/extension-approval`, { note: '同意' }, {} as typeof OVERRIDE);
     assert.equal(unrequested.json().error.code, 'CUSTOMER_ACCESS_DENIED');
     // A supervisor may ask for the extension …
     const req = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });
