@@ -33,6 +33,11 @@ export const cardsErrors = {
     en: 'The account can only be closed with nothing owed and no credit balance',
   },
   AMOUNT_INVALID: { status: 400, zh: '金额不正确', en: 'The amount is not valid' },
+  REPAYMENT_PAYMENT_SYSTEM_ONLY: {
+    status: 403,
+    zh: '还款只能由支付系统入账,坐席不能登记还款;客户还款未到账请登记“还款未入账”工单',
+    en: 'Only the payment system posts repayments; for a payment that has not arrived, open a "repayment not credited" case',
+  },
   INSUFFICIENT_CREDIT: { status: 409, zh: '可用额度不足', en: 'Not enough available credit' },
   CASH_LIMIT_EXCEEDED: {
     status: 409,

@@ -79,11 +79,7 @@ export const casesErrors = {
     zh: '客户收到处理结果的日期不能早于处理决定日期,也不能晚于今天',
     en: 'The day the customer received the result cannot be before the decision or after today',
   },
-  CASE_TRANSFER_REFERENCE_REQUIRED: {
-    status: 400,
-    zh: '还款未入账工单须记录客户的转账流水号',
-    en: 'A repayment-not-credited case needs the customer\'s transfer reference',
-  },
+
   CASE_APPRAISAL_RUNNING: {
     status: 409,
     zh: '该工单已有进行中的外部鉴定',

@@ -1,4 +1,5 @@
-import { type CaseDto, ROLE_LABELS, type Role } from '@carddesk/contracts';
+import { type CaseDto, ROLE_LABELS } from '@carddesk/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -50,8 +51,8 @@ async function withRunningClock(
 }
 
 /** The approver's position as recorded on the case: the role's Chinese title (总行投诉管理岗). */
-function approverPosition(role: Role | 'system'): string {
-  return role === 'system' ? '系统' : ROLE_LABELS[role].zh;
+function approverPosition(role: Actor['role']): string {
+  return role === 'system' || role === 'payment_system' ? '系统' : ROLE_LABELS[role].zh;
 }
 
 async function setAndRefresh(change: CaseChange, fields: Partial<CaseRow>): Promise<CaseRow> {

@@ -120,6 +120,33 @@ describe('complaints: intake and the regulatory clock', () => {
     assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
   });
 
+  it('the desk opens a "repayment not credited" case (还款未入账) with the customer’s transfer reference, stored and shown', async () => {
+    const res = await post(env, 'supervisor', '/api/cases/repayment-traces', {
+      customerId: 'CUST-PAY-1',
+      channel: 'phone',
+      transferReference: 'ICBC20261101-88812345',
+      amountFen: 358_000,
+      paidOn: '2026-11-01',
+      paidVia: '工商银行手机银行',
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const c = res.json();
+    assert.equal(c.kind, 'repayment_trace');
+    assert.match(c.number, /^HK20261102-\d{4}$/);
+    assert.equal(c.category, 'repayment_status');
+    assert.equal(c.transferReference, 'ICBC20261101-88812345');
+    const d = await detail(env, c.id);
+    assert.equal((d as unknown as { transferReference: string }).transferReference, 'ICBC20261101-88812345');
+    assert.ok(d.messages.some((m) => m.kind === 'intake_confirmation' && m.body.includes(c.number)));
+    const missing = await post(env, 'supervisor', '/api/cases/repayment-traces', {
+      customerId: 'CUST-PAY-1',
+      channel: 'phone',
+      amountFen: 358_000,
+      paidOn: '2026-11-01',
+    });
+    assert.equal(missing.statusCode, 400);
+  });
+
   it('marking a complaint complex moves the due date from 15 to 30 days after receipt and tells the customer', async () => {
     const c = await open(env);
     assert.equal(c.dueDate, '2026-11-17');
@@ -140,7 +167,13 @@ describe('complaints: intake and the regulatory clock', () => {
     assert.equal(notComplex.json().error.code, 'CASE_NOT_COMPLEX');
     await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
     // Nothing asked for: the case is not open to the head office at all.
-    const unrequested = await post(env, 'head_office', `/api/cases/${c.id}/extension-approval`, { note: '同意' }, {} as typeof OVERRIDE);
+    const unrequested = await post(
+      env,
+      'head_office',
+      `/api/cases/${c.id}/extension-approval`,
+      { note: '同意' },
+      {} as typeof OVERRIDE,
+    );
     assert.equal(unrequested.json().error.code, 'CUSTOMER_ACCESS_DENIED');
     // A supervisor may ask for the extension …
     const req = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });

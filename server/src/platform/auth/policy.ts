@@ -20,6 +20,9 @@ const ALL_STAFF: readonly Role[] = [
 ];
 const FRONT_LINE: readonly Role[] = ['agent', 'senior_agent', 'supervisor'];
 
+/** Who a policy action may be granted to: staff roles, and the payment system (a system actor, not a role). */
+type Grantee = Role | 'payment_system';
+
 export const POLICY = {
   'users.manage': ['admin'],
   'users.read': ['admin', 'supervisor'],
@@ -62,7 +65,9 @@ export const POLICY = {
   'kb.write': ['kb_editor'],
   'kb.review': ['kb_editor', 'supervisor'],
   'kb.synonyms': ['kb_editor'],
-} as const satisfies Record<string, readonly Role[]>;
+  // Repayments come from the payment system with its own credential; the desk never posts them.
+  'repayments.post': ['payment_system'],
+} as const satisfies Record<string, readonly Grantee[]>;
 
 export type Action = keyof typeof POLICY;
 

@@ -11,6 +11,7 @@ import * as contactsRecent from '../../../modules/contacts/migrations/2003_conta
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
+import * as systemCredentials from './0020_system_credentials.ts';
 
 /**
  * Every migration in order. Module migrations live in their module folder and are listed here; names
@@ -18,6 +19,7 @@ import * as platform from './0001_platform.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
+  '0020_system_credentials': systemCredentials,
   '1001_cards': cards,
   '1002_customer_masks': customerMasks,
   '1003_transactions_recent': transactionsRecent,
