@@ -53,7 +53,8 @@ function bucket(key: string, label: string, items: readonly Item[], date: string
     }
     const lateOpen = running && i.dueDate < date;
     if (lateOpen) openLate++;
-    if (lateOpen || i.breachedAt !== null || (i.notifiedDate !== null && !notifiedOnTime(i.notifiedDate, i.dueDate))) breached++;
+    if (lateOpen || i.breachedAt !== null || (i.notifiedDate !== null && !notifiedOnTime(i.notifiedDate, i.dueDate)))
+      breached++;
     if (i.feedback === 'satisfied') satisfied++;
     if (i.feedback === 'unsatisfied') unsatisfied++;
   }

@@ -315,7 +315,13 @@ export const caseRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/api/cases/:id/complex',
     {
-      schema: { tags, summary: 'Mark complex: 30 days, and the customer is told', params, body: reasonBody, response: one },
+      schema: {
+        tags,
+        summary: 'Mark complex: 30 days, and the customer is told',
+        params,
+        body: reasonBody,
+        response: one,
+      },
     },
     async (request) => markComplex(request.ctx, request.params.id, request.body.reason),
   );

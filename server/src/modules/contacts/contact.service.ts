@@ -24,8 +24,8 @@ import {
 } from './contact.repository.ts';
 import {
   canMove,
-  closeRefusal,
   closeCheck,
+  closeRefusal,
   closingOutcome,
   effectiveType,
   type Outcome,

@@ -39,7 +39,10 @@ describe('contact rules', () => {
       'CONTACT_PROMISE_REQUIRED',
     );
     assert.equal(closeRefusal({ intents: ['annual_fee'], outcome: 'follow_up_promised', promisesOnContact: 1 }), null);
-    assert.equal(closeRefusal({ intents: ['annual_fee'], outcome: 'resolved_first_contact', promisesOnContact: 0 }), null);
+    assert.equal(
+      closeRefusal({ intents: ['annual_fee'], outcome: 'resolved_first_contact', promisesOnContact: 0 }),
+      null,
+    );
   });
 
   it('needs a written reason to close without confirmation', () => {
