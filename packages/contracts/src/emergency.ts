@@ -31,8 +31,16 @@ export const emergencyReportSchema = z.object({
   cardLast4: z.string(),
   contactId: z.string().nullable(),
   kind: emergencyKindSchema,
+  /**
+   * frozen: the temporary block (临时挂失) any caller gets at once; reported_lost: the formal loss report,
+   * made once the caller is verified (blocked for good, replacement ordered).
+   */
   action: z.enum(['reported_lost', 'frozen']),
   reportedAt: z.string(),
+  /** When the temporary block became the formal loss report (null while it is temporary). */
+  formalReportedAt: z.string().nullable(),
+  /** What the lane offers next: the formal loss report (needs the caller verified), or nothing. */
+  nextStep: z.enum(['formal_loss_report']).nullable(),
   protection: protectionWindowSchema,
   replacementCardId: z.string().nullable(),
   caseId: z.string().nullable(),
@@ -73,10 +81,3 @@ export const markedResultSchema = z.object({
   checklist: z.string(),
 });
 export type MarkedResult = z.infer<typeof markedResultSchema>;
-
-export const replacementOrderSchema = z.object({
-  replacementCardId: z.string(),
-  /** Null when not known (e.g. the card was already ordered with the loss report). */
-  expectedDelivery: z.string().nullable(),
-});
-export type ReplacementOrder = z.infer<typeof replacementOrderSchema>;

@@ -4,15 +4,14 @@ import {
   idSchema,
   markedResultSchema,
   recentTransactionsSchema,
-  replacementOrderSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
+  confirmLossReport,
   getEmergencyReport,
   markUnrecognised,
-  orderReplacementForReport,
   recentTransactions,
   reportEmergency,
 } from './emergency.service.ts';
@@ -55,7 +54,9 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Lost, stolen or fraud: block the card at once (no verification needed) and confirm to the customer',
+        summary:
+          'Lost, stolen or fraud: stop the card at once as a temporary block (临时挂失, no verification needed) ' +
+          'and confirm to the customer; the formal loss report follows after verification',
         body: z.object({ customerId: idSchema, cardId: idSchema, kind: emergencyKindSchema }),
         response: { 201: emergencyReportSchema },
       },
@@ -94,8 +95,17 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
       reply.status(201).send(await markUnrecognised(request.ctx, request.params.id, request.body.transactionIds)),
   );
   app.post(
-    '/api/emergency/reports/:id/replacement',
-    { schema: { tags, summary: 'Order the replacement card', params, response: { 200: replacementOrderSchema } } },
-    async (request) => orderReplacementForReport(request.ctx, request.params.id),
+    '/api/emergency/reports/:id/formal-report',
+    {
+      schema: {
+        tags,
+        summary:
+          'Formal loss report once the caller is verified: the temporarily blocked card is blocked for good ' +
+          '(never active in between) and the replacement is ordered',
+        params,
+        response: { 200: emergencyReportSchema },
+      },
+    },
+    async (request) => confirmLossReport(request.ctx, request.params.id),
   );
 };

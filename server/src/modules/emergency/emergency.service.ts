@@ -5,7 +5,6 @@ import {
   type Intent,
   type MarkedResult,
   type RecentTransactions,
-  type ReplacementOrder,
   type ReviewTransaction,
 } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
@@ -38,11 +37,13 @@ import type { EmergencyReportsTable } from './emergency.tables.ts';
 import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
 
 /**
- * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action blocks the card at once —
- * before any verification, as the access levels allow — and is confirmed to the customer; then the
- * customer marks the transactions they did not make, which opens a fraud case for the risk department with
- * its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is sent
- * that the customer keeps, the replacement card is ordered, and a follow-up task watches the case.
+ * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action stops the card at once —
+ * before any verification — but only as a temporary block (临时挂失: frozen), confirmed to the customer.
+ * Once the caller is verified the lane offers the next step, the formal loss report: the frozen card is
+ * blocked for good (frozen → lost/stolen directly, never active in between) and a replacement is ordered.
+ * The customer marks the transactions they did not make, which opens a fraud case for the risk department
+ * with its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is
+ * sent that the customer keeps, and a follow-up task watches the case.
  */
 export type { EmergencyKind, EmergencyReport };
 
@@ -103,6 +104,7 @@ function reportView(
   protection: ProtectionWindow,
   confirmation: string,
 ): EmergencyReport {
+  const action = row.action === 'frozen' ? 'frozen' : 'reported_lost';
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -110,8 +112,10 @@ function reportView(
     cardLast4: last4,
     contactId: row.contact_id,
     kind: row.kind as EmergencyKind,
-    action: row.action === 'frozen' ? 'frozen' : 'reported_lost',
+    action,
     reportedAt: row.reported_at,
+    formalReportedAt: row.formal_reported_at,
+    nextStep: action === 'frozen' ? 'formal_loss_report' : null,
     protection,
     replacementCardId: row.replacement_card_id,
     caseId: row.case_id,
@@ -121,15 +125,18 @@ function reportView(
 
 function confirmationText(last4: string, action: string, at: Date, expectedDelivery: string | null): string {
   const time = `${bankDate(at)} ${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
-  const done = action === 'frozen' ? '已冻结' : '已挂失';
-  const card = expectedDelivery ? `新卡已为您补办,预计 ${expectedDelivery} 前寄达。` : '';
-  return `您尾号 ${last4} 的信用卡已于 ${time}(北京时间)${done},此后该卡无法再交易。${card}如发现非本人交易,请告知我们逐笔核对。`;
+  if (action === 'frozen') {
+    return `您尾号 ${last4} 的信用卡已于 ${time}(北京时间)临时挂失(冻结),此后该卡无法再交易。核实您的身份后,我们将为您办理正式挂失并补发新卡。如发现非本人交易,请告知我们逐笔核对。`;
+  }
+  const card = expectedDelivery ? `新卡已为您补办,预计 ${expectedDelivery} 前寄达。` : '新卡已为您补办。';
+  return `您尾号 ${last4} 的信用卡已正式挂失,该卡永久停用。${card}如发现非本人交易,请告知我们逐笔核对。`;
 }
 
 /**
- * One action: blocks the card (loss report, or a freeze when the customer only suspects fraud), records the
- * loss-report instant for the protection window, tells the customer, and alerts the risk department.
- * A retry for the same card within a day returns the first report.
+ * One action, open to any caller: stops the card at once as a temporary block (临时挂失: frozen), records
+ * the loss-report instant for the protection window, tells the customer, and alerts the risk department.
+ * The formal loss report (`confirmLossReport`) follows once the caller is verified. A retry for the same
+ * card within a day returns the first report.
  */
 export async function reportEmergency(
   ctx: Ctx,
@@ -138,7 +145,7 @@ export async function reportEmergency(
   authorize(ctx.actor, 'emergency.act');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
-    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'card.report_lost' });
+    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'card.freeze' });
     const card = await cardOf(tctx, input.customerId, input.cardId);
     const now = ctx.clock.now();
     const earlier = await trx
@@ -161,16 +168,9 @@ export async function reportEmergency(
         confirmationText(card.last4, earlier.action, at, null),
       );
     }
-    const action = input.kind === 'fraud' ? 'frozen' : 'reported_lost';
-    let replacementCardId: string | null = null;
-    let expectedDelivery: string | null = null;
-    if (action === 'frozen') {
-      await freezeCard(tctx, { cardId: input.cardId, reason: '疑似盗刷,紧急冻结' });
-    } else {
-      const r = await reportCardLost(tctx, { cardId: input.cardId, kind: input.kind === 'stolen' ? 'stolen' : 'lost' });
-      replacementCardId = r.replacementCardId;
-      expectedDelivery = r.expectedDelivery;
-    }
+    // Nobody is verified yet: the card is stopped, but only temporarily; nothing is ordered.
+    const action = 'frozen';
+    await freezeCard(tctx, { cardId: input.cardId, reason: `${KIND_ZH[input.kind]},临时挂失` });
     const protection = await protectionFor(tctx, card, now);
     const row: EmergencyReportsTable = {
       id: newId(now),
@@ -181,7 +181,8 @@ export async function reportEmergency(
       action,
       reported_at: now.toISOString(),
       protection_hours: protection.hours,
-      replacement_card_id: replacementCardId,
+      replacement_card_id: null,
+      formal_reported_at: null,
       case_id: null,
       checklist_message_id: null,
       created_by: ctx.actor.userId,
@@ -190,7 +191,7 @@ export async function reportEmergency(
     };
     await trx.insertInto('emergency_reports').values(row).execute();
     await markContact(tctx, row.contact_id, row, card.last4);
-    const confirmation = confirmationText(card.last4, action, now, expectedDelivery);
+    const confirmation = confirmationText(card.last4, action, now, null);
     await tellInContact(tctx, row.contact_id, confirmation);
     await audit(tctx, {
       action: 'emergency.report',
@@ -198,7 +199,7 @@ export async function reportEmergency(
       entityId: row.id,
       customerId: input.customerId,
       contactId: row.contact_id,
-      details: { kind: input.kind, action, last4: card.last4, replacementCardId, protectionHours: protection.hours },
+      details: { kind: input.kind, action, last4: card.last4, protectionHours: protection.hours },
     });
     // The risk department hears of it at once: emergencies go ahead of the queue.
     const alert = {
@@ -425,51 +426,81 @@ function checklistText(p: {
   return lines.join('\n');
 }
 
-/** Orders the replacement card from the emergency lane (the card engine returns an existing one on retry). */
-export async function orderReplacementForReport(ctx: Ctx, reportId: string): Promise<ReplacementOrder> {
+/**
+ * The formal loss report (正式挂失), offered once the caller is verified: the temporarily blocked card is
+ * reported lost or stolen — straight from frozen, so it is never usable in between — and the replacement
+ * is ordered in the same transaction. The card engine checks the verification (access need
+ * `card.report_lost`) and refuses an unverified caller, leaving the card frozen. A report made formal
+ * already is returned as it is.
+ */
+export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
     const report = await loadReport(tctx, reportId);
-    if (report.replacement_card_id) {
-      // Ordered with the loss report already: confirm it, without a second card operation.
+    const card = await cardOf(tctx, report.customer_id, report.card_id);
+    const at = new Date(report.reported_at);
+    if (report.action === 'reported_lost') {
       await tctx.access.require(tctx, { customerId: report.customer_id, need: 'card.report_lost' });
-      return { replacementCardId: report.replacement_card_id, expectedDelivery: null };
-    }
-    // After a freeze (suspected fraud) the compromised card is blocked for good and replaced, through the
-    // card engine with its own checks (replacing needs the verification level the bank set for it).
-    const r = await reportCardLost(tctx, { cardId: report.card_id, kind: 'stolen', note: '疑似盗刷,换卡' });
-    if (report.replacement_card_id !== r.replacementCardId) {
-      await trx
-        .updateTable('emergency_reports')
-        .set({ replacement_card_id: r.replacementCardId, updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', reportId)
-        .execute();
-      if (report.case_id) {
-        const caseRow = await trx
-          .selectFrom('cases')
-          .selectAll()
-          .where('id', '=', report.case_id)
-          .executeTakeFirstOrThrow();
-        await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
-          replacementCardId: r.replacementCardId,
-          expectedDelivery: r.expectedDelivery,
-        });
-      }
-      await tellInContact(
-        tctx,
-        report.contact_id,
-        `新卡已为您补办${r.expectedDelivery ? `,预计 ${r.expectedDelivery} 前寄达` : ''},收到后请激活使用。`,
+      return reportView(
+        report,
+        card.last4,
+        await protectionFor(tctx, card, at),
+        confirmationText(card.last4, report.action, at, null),
       );
     }
-    return { replacementCardId: r.replacementCardId, expectedDelivery: r.expectedDelivery };
+    const r = await reportCardLost(tctx, {
+      cardId: report.card_id,
+      kind: report.kind === 'lost' ? 'lost' : 'stolen',
+      note: `${KIND_ZH[report.kind as EmergencyKind] ?? ''},正式挂失`,
+    });
+    const now = ctx.clock.now().toISOString();
+    const updated: EmergencyReportsTable = {
+      ...report,
+      action: 'reported_lost',
+      formal_reported_at: now,
+      replacement_card_id: r.replacementCardId,
+      updated_at: now,
+    };
+    await trx
+      .updateTable('emergency_reports')
+      .set({
+        action: updated.action,
+        formal_reported_at: updated.formal_reported_at,
+        replacement_card_id: updated.replacement_card_id,
+        updated_at: now,
+      })
+      .where('id', '=', reportId)
+      .execute();
+    if (report.case_id) {
+      const caseRow = await trx
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', report.case_id)
+        .executeTakeFirstOrThrow();
+      await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
+        replacementCardId: r.replacementCardId,
+        expectedDelivery: r.expectedDelivery,
+      });
+    }
+    const confirmation = confirmationText(card.last4, updated.action, at, r.expectedDelivery);
+    await tellInContact(tctx, report.contact_id, confirmation);
+    await audit(tctx, {
+      action: 'emergency.formal_report',
+      entityType: 'emergency_report',
+      entityId: report.id,
+      customerId: report.customer_id,
+      contactId: report.contact_id,
+      details: { kind: report.kind, last4: card.last4, replacementCardId: r.replacementCardId },
+    });
+    return reportView(updated, card.last4, await protectionFor(tctx, card, at), confirmation);
   });
 }
 
 export async function getEmergencyReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
-  await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.report_lost' });
+  await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.freeze' });
   const card = await cardOf(ctx, report.customer_id, report.card_id);
   const at = new Date(report.reported_at);
   return reportView(

@@ -9,6 +9,7 @@ import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
+import * as emergencyFormalReport from '../../../modules/emergency/migrations/3102_emergency_formal_report.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
 import * as systemCredentials from './0020_system_credentials.ts';
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '3001_cases': cases,
   '3010_case_notice_and_approval': caseNoticeAndApproval,
   '3101_emergency': emergency,
+  '3102_emergency_formal_report': emergencyFormalReport,
   '4001_knowledge': knowledge,
 };
