@@ -72,9 +72,12 @@ export const markedResultSchema = z.object({
       txnDate: z.string(),
       merchant: z.string().nullable(),
       inProtectionWindow: z.boolean(),
+      /** The card's network, from its BIN range. */
       chargebackNetwork: z.string(),
+      /** Internal: the card scheme's limit for the bank's chargeback. Never told to the customer. */
       chargebackDeadline: z.string(),
-      bankClaimDeadline: z.string(),
+      /** The customer's deadline: the bank's own window, counted from the statement date (null if none set). */
+      bankClaimDeadline: z.string().nullable(),
     }),
   ),
   /** The checklist sent to the customer. */

@@ -32,9 +32,17 @@ import {
   startFollowUp,
 } from '../cases/index.ts';
 import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
-import { cardNetwork, chargebackRules, lostCardProtection } from './emergency.settings.ts';
+import { chargebackRules, lostCardProtection, networkOfCard } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
-import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
+import {
+  BANK_RULE,
+  chargebackDeadline,
+  DEFAULT_CHARGEBACK_RULES,
+  inProtectionWindow,
+  type ProtectionWindow,
+  protectionWindow,
+  reviewWindowStart,
+} from './emergency-rules.ts';
 
 /**
  * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action stops the card at once —
@@ -224,17 +232,43 @@ async function loadReport(ctx: Ctx, reportId: string): Promise<EmergencyReportsT
 
 export type { ReviewTransaction };
 
-/** The customer's recent card transactions (30 days before the report onward), to mark the ones not theirs. */
+/** What the lane needs of the card's account: the card's BIN (its network) and the account's statement dates. */
+async function cardFacts(ctx: Ctx, cardId: string) {
+  return ctx.db
+    .selectFrom('cards')
+    .innerJoin('accounts', 'accounts.id', 'cards.account_id')
+    .select(['cards.bin', 'accounts.statement_day', 'accounts.next_statement_date'])
+    .where('cards.id', '=', cardId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The date of the statement each transaction is on (none yet for one not billed). */
+async function statementDates(ctx: Ctx, transactionIds: readonly string[]): Promise<Map<string, string>> {
+  if (transactionIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('transactions')
+    .innerJoin('statements', 'statements.id', 'transactions.statement_id')
+    .select(['transactions.id', 'statements.statement_date'])
+    .where('transactions.id', 'in', [...transactionIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.statement_date]));
+}
+
+/**
+ * The customer's card transactions to mark the ones not theirs: from the start of the two statement cycles
+ * before the report (at least 60 days back, `reviewWindowStart`) onward.
+ */
 export async function recentTransactions(ctx: Ctx, reportId: string): Promise<RecentTransactions> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
   const card = await cardOf(ctx, report.customer_id, report.card_id);
   const reportedAt = new Date(report.reported_at);
   const protection = await protectionFor(ctx, card, reportedAt);
+  const { statement_day } = await cardFacts(ctx, report.card_id);
   const txns = await listTransactions(ctx, {
     customerId: report.customer_id,
-    from: addDays(bankDate(reportedAt), -30),
-    limit: 200,
+    from: reviewWindowStart(bankDate(reportedAt), statement_day),
+    limit: 500,
   });
   const mine = txns.filter((t) => t.cardId === report.card_id && DISPUTABLE.has(t.kind));
   const disputed = new Set(
@@ -324,15 +358,26 @@ export async function markUnrecognised(
     }
 
     const rules = await chargebackRules(tctx);
-    const network = await cardNetwork(tctx);
-    const networkRule = rules.find((r) => r.network === network) ?? rules.find((r) => r.network === 'unionpay');
-    const bankRule = rules.find((r) => r.network === 'bank');
+    const facts = await cardFacts(tctx, report.card_id);
+    // The card's own network, from its BIN range; settings guarantee every listed network has its rule.
+    const network = await networkOfCard(tctx, facts.bin);
+    const networkRule =
+      rules.find((r) => r.network === network) ??
+      DEFAULT_CHARGEBACK_RULES.find((r) => r.network === network) ??
+      DEFAULT_CHARGEBACK_RULES[0];
+    const bankRule = rules.find((r) => r.network === BANK_RULE);
+    const billedOn = await statementDates(
+      tctx,
+      chosen.map((t) => t.id),
+    );
     const out: MarkedResult['transactions'] = [];
     for (const t of chosen) {
-      // The statement date is not exposed by the card engine: counting from posting is never later.
-      const dates = { postingDate: t.postingDate, statementDate: null };
-      const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : addDays(t.postingDate, 120);
-      const claim = bankRule ? chargebackDeadline(bankRule, dates) : chargeback;
+      // The bank's own window counts from the statement the transaction is on (for one not billed yet:
+      // the statement it will be on); the scheme's limit from processing.
+      const dates = { postingDate: t.postingDate, statementDate: billedOn.get(t.id) ?? facts.next_statement_date };
+      const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : t.postingDate;
+      // The customer's deadline is the bank's own window, never the internal scheme limit.
+      const claim = bankRule ? chargebackDeadline(bankRule, dates) : null;
       await trx
         .insertInto('fraud_case_transactions')
         .values({
@@ -345,8 +390,8 @@ export async function markUnrecognised(
           merchant: t.merchant ?? t.description,
           transacted_at: t.txnDate,
           posted_date: t.postingDate,
-          statement_date: null,
-          network: networkRule?.network ?? network,
+          statement_date: dates.statementDate,
+          network,
           protected: t.inProtectionWindow ? 1 : 0,
           chargeback_deadline: chargeback,
           created_at: ctx.clock.now().toISOString(),
@@ -358,7 +403,7 @@ export async function markUnrecognised(
         txnDate: t.txnDate,
         merchant: t.merchant,
         inProtectionWindow: t.inProtectionWindow,
-        chargebackNetwork: networkRule?.network ?? network,
+        chargebackNetwork: network,
         chargebackDeadline: chargeback,
         bankClaimDeadline: claim,
       });
@@ -378,7 +423,11 @@ export async function markUnrecognised(
       protection,
       protectedCount: out.filter((t) => t.inProtectionWindow).length,
       replacement: report.replacement_card_id !== null,
-      claimDeadline: out.map((t) => t.bankClaimDeadline).sort()[0] ?? null,
+      claimDeadline:
+        out
+          .map((t) => t.bankClaimDeadline)
+          .filter((d): d is string => d !== null)
+          .sort()[0] ?? null,
     });
     const message = await sendCustomerMessage(change, 'emergency_checklist', checklist);
     await trx

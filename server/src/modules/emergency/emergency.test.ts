@@ -191,10 +191,16 @@ describe('emergency lane settings', () => {
     assert.deepEqual(
       s.chargebackRules.map((r: { network: string; days: number }) => [r.network, r.days]),
       [
+        ['amex', 120],
         ['bank', 60],
+        ['jcb', 120],
         ['mastercard', 90],
         ['unionpay', 150],
+        ['visa', 120],
       ],
+    );
+    assert.ok(
+      s.binNetworks.some((b: { prefix: string; network: string }) => b.prefix === '62' && b.network === 'unionpay'),
     );
     assert.deepEqual(s.lostCardProtection, [{ productCode: '*', hours: 72, maxCoverFen: null }]);
     assert.equal((await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'agent' })).statusCode, 403);
@@ -204,7 +210,8 @@ describe('emergency lane settings', () => {
   it('refuses settings the lane could not work with, and changes nothing', async () => {
     const before = (await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'admin' })).json();
     for (const bad of [
-      { cardNetwork: 'visa' }, // no chargeback rule for it
+      { cardNetwork: 'diners' }, // no chargeback rule for it
+      { binNetworks: [{ prefix: '36', network: 'diners' }] }, // a BIN range of a network without a rule
       { lostCardProtection: [{ productCode: 'GOLD', hours: 168, maxCoverFen: null }] }, // no '*' row
       {
         lostCardProtection: [
