@@ -108,7 +108,7 @@ export function reviewWindowStart(reportDate: string, statementDay: number): str
   const opened = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-${day}`;
   const byCycles = addDays(opened, 1);
   const byDays = addDays(reportDate, -REVIEW_MIN_DAYS);
-  return byCycles < byDays ? byCycles : byDays;
+  return [byCycles, byDays].sort()[0] ?? byDays;
 }
 
 export const DEFAULT_PROTECTION_HOURS = 72;
