@@ -84,3 +84,18 @@ export const markedResultSchema = z.object({
   checklist: z.string(),
 });
 export type MarkedResult = z.infer<typeof markedResultSchema>;
+
+/** A fraud case decided: who bears the disputed amounts, and what became of each. */
+export const fraudDecisionSchema = z.object({
+  caseId: z.string(),
+  outcome: z.enum(['bank_liable', 'customer_liable']),
+  transactions: z.array(
+    z.object({
+      transactionId: z.string(),
+      amountFen: fenSchema,
+      /** written_off: the bank bears it; returned: back on the account from the decision, nothing charged for the pause. */
+      status: z.enum(['pending', 'returned', 'written_off']),
+    }),
+  ),
+});
+export type FraudDecision = z.infer<typeof fraudDecisionSchema>;

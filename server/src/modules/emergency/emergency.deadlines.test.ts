@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
 import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone } from '../cards/index.ts';
+import { checkAccountLedger } from '../cards/ledger/invariants.ts';
 import { casesModule } from '../cases/index.ts';
 import { contactsModule } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
@@ -105,5 +106,47 @@ describe('fraud report dates', () => {
       .where('transaction_id', '=', billed.id)
       .executeTakeFirstOrThrow();
     assert.deepEqual(stored, { network: 'visa', statement_date: statement.statement_date });
+  });
+
+  it('sets the disputed amount aside until the fraud case is decided, and writes it off when the bank is liable', async () => {
+    const dispute = await env.system.db.selectFrom('ledger_disputes').selectAll().executeTakeFirstOrThrow();
+    assert.equal(dispute.status, 'pending');
+    const account = await env.system.db
+      .selectFrom('accounts')
+      .select(['disputed_fen'])
+      .where('id', '=', dispute.account_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(account.disputed_fen), Number(dispute.amount_fen));
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+    const fraudCase = await env.system.db
+      .selectFrom('fraud_case_transactions')
+      .select('case_id')
+      .where('transaction_id', '=', dispute.transaction_id)
+      .executeTakeFirstOrThrow();
+    const url = `/api/emergency/fraud-cases/${fraudCase.case_id}/decision`;
+    const byAgent = await env.request({ method: 'POST', url, as: 'agent', payload: { outcome: 'bank_liable' } });
+    assert.equal(byAgent.statusCode, 403);
+    const decided = await env.request({
+      method: 'POST',
+      url,
+      as: 'fraud_handler',
+      payload: { outcome: 'bank_liable' },
+    });
+    assert.equal(decided.statusCode, 200, decided.body);
+    assert.equal(decided.json().transactions[0].status, 'written_off');
+    const credit = await env.system.db
+      .selectFrom('transactions')
+      .select('amount_fen')
+      .where('kind', '=', 'fraud_credit')
+      .where('related_txn_id', '=', dispute.transaction_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(credit.amount_fen), -Number(dispute.amount_fen));
+    const after = await env.system.db
+      .selectFrom('accounts')
+      .select(['disputed_fen'])
+      .where('id', '=', dispute.account_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(after.disputed_fen), 0);
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
   });
 });

@@ -1,6 +1,7 @@
 import {
   emergencyKindSchema,
   emergencyReportSchema,
+  fraudDecisionSchema,
   idSchema,
   markedResultSchema,
   recentTransactionsSchema,
@@ -10,6 +11,7 @@ import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
   confirmLossReport,
+  decideFraudCase,
   getEmergencyReport,
   markUnrecognised,
   recentTransactions,
@@ -93,6 +95,21 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send(await markUnrecognised(request.ctx, request.params.id, request.body.transactionIds)),
+  );
+  app.post(
+    '/api/emergency/fraud-cases/:id/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          'Decide a fraud case: bank_liable writes the disputed amounts off; customer_liable returns them ' +
+          'with nothing charged for the time they were disputed',
+        params,
+        body: z.object({ outcome: z.enum(['bank_liable', 'customer_liable']) }),
+        response: { 200: fraudDecisionSchema },
+      },
+    },
+    async (request) => decideFraudCase(request.ctx, request.params.id, request.body.outcome),
   );
   app.post(
     '/api/emergency/reports/:id/formal-report',

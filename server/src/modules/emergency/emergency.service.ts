@@ -1,6 +1,7 @@
 import {
   type EmergencyKind,
   type EmergencyReport,
+  type FraudDecision,
   formatYuan,
   type Intent,
   type MarkedResult,
@@ -17,6 +18,9 @@ import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import {
   type CardSummary,
+  type DisputeOutcome,
+  decideDispute,
+  disputeTransactions,
   freezeCard,
   getCustomerSummary,
   listTransactions,
@@ -323,6 +327,11 @@ export async function markUnrecognised(
 
     const card = await cardOf(tctx, report.customer_id, report.card_id);
     const totalFen = chosen.reduce((s, t) => s + t.amountFen, 0);
+    // Until the case is decided the amounts bear no interest or late fee and leave the minimum payment.
+    await disputeTransactions(
+      tctx,
+      chosen.map((t) => t.id),
+    );
     const fraudDept = await trx
       .selectFrom('departments')
       .select('id')
@@ -543,6 +552,42 @@ export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<Eme
       details: { kind: report.kind, last4: card.last4, replacementCardId: r.replacementCardId },
     });
     return reportView(updated, card.last4, await protectionFor(tctx, card, at), confirmation);
+  });
+}
+
+/**
+ * The fraud case is decided (SPC Interpretation 2021 No. 10, Art. 7): with the bank liable its disputed
+ * amounts are written off; with the customer liable they come back to the account, with nothing charged for
+ * the time they were set aside. Recorded on the case.
+ */
+export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: DisputeOutcome): Promise<FraudDecision> {
+  authorize(ctx.actor, 'disputes.decide');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const caseRow = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+    if (caseRow?.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
+    const grant = await tctx.access.require(tctx, { customerId: caseRow.customer_id, need: 'case.write' });
+    const ids = await trx
+      .selectFrom('fraud_case_transactions')
+      .select('transaction_id')
+      .where('case_id', '=', caseId)
+      .orderBy('transaction_id')
+      .execute();
+    const transactions = [];
+    for (const { transaction_id } of ids) transactions.push(await decideDispute(tctx, transaction_id, outcome));
+    await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
+      outcome,
+      totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
+    });
+    return {
+      caseId,
+      outcome,
+      transactions: transactions.map((t) => ({
+        transactionId: t.transactionId,
+        amountFen: t.amountFen,
+        status: t.status,
+      })),
+    };
   });
 }
 

@@ -61,6 +61,8 @@ export const POLICY = {
   'cases.conflicts': ['supervisor', 'admin'],
   'cases.manage': ['admin'],
   'emergency.act': FRONT_LINE,
+  // Deciding who bears a disputed fraud amount: the risk department's handlers and supervisors.
+  'disputes.decide': ['dept_handler', 'supervisor'],
   'kb.read': ALL_STAFF,
   'kb.write': ['kb_editor'],
   'kb.review': ['kb_editor', 'supervisor'],

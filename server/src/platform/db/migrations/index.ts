@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as customerMasks from '../../../modules/cards/migrations/1002_customer_masks.ts';
 import * as transactionsRecent from '../../../modules/cards/migrations/1003_transactions_recent.ts';
+import * as disputedAmounts from '../../../modules/cards/migrations/1020_disputed_amounts.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as caseNoticeAndApproval from '../../../modules/cases/migrations/3010_case_notice_and_approval.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '1001_cards': cards,
   '1002_customer_masks': customerMasks,
   '1003_transactions_recent': transactionsRecent,
+  '1020_disputed_amounts': disputedAmounts,
   '2001_contacts': contacts,
   '2002_contact_links': contactLinks,
   '2003_contacts_recent': contactsRecent,
