@@ -30,6 +30,7 @@ import {
 import {
   type CaseRow,
   createCaseRecord,
+  openCaseForChange,
   recordCaseEvent,
   rowToCase,
   sendCustomerMessage,
@@ -566,9 +567,9 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
   authorize(ctx.actor, 'disputes.decide');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
-    const caseRow = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-    if (caseRow?.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
-    const grant = await tctx.access.require(tctx, { customerId: caseRow.customer_id, need: 'case.write' });
+    // Access is decided per case (its department, its owner, or a verified contact), as for any case step.
+    const { row: caseRow, grant } = await openCaseForChange(tctx, caseId);
+    if (caseRow.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
     const ids = await trx
       .selectFrom('fraud_case_transactions')
       .select('transaction_id')
