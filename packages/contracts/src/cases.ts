@@ -6,7 +6,13 @@ import { z } from 'zod';
  * The server serialises through these schemas; the web application reads the types inferred from them.
  */
 
-export const CASE_KINDS = ['complaint', 'fraud'] as const;
+/**
+ * complaint        投诉, with the regulatory clock
+ * fraud            盗刷/欺诈, opened from the emergency lane
+ * repayment_trace  还款未入账: the customer paid and the payment system has not credited it; the desk traces
+ *                  it with the customer's transfer reference (the desk never posts repayments itself)
+ */
+export const CASE_KINDS = ['complaint', 'fraud', 'repayment_trace'] as const;
 export const caseKindSchema = z.enum(CASE_KINDS);
 export type CaseKind = z.infer<typeof caseKindSchema>;
 
@@ -63,6 +69,10 @@ export const caseSchema = z.object({
   complex: z.boolean(),
   extended: z.boolean(),
   extensionStatus: z.enum(['requested', 'approved']).nullable(),
+  /** Who approved the extension and their position (总行投诉管理岗), when it was approved. */
+  extensionApproval: z
+    .object({ approvedBy: z.string().nullable(), position: z.string(), approvedAt: z.string() })
+    .nullable(),
   dueDate: z.string(),
   /** An outside appraisal the customer was told of is running: the due date moves until it ends. */
   duePaused: z.boolean(),
@@ -73,6 +83,10 @@ export const caseSchema = z.object({
   decidedBy: z.string().nullable(),
   decisionDate: z.string().nullable(),
   resultNotifiedAt: z.string().nullable(),
+  /** The day the customer received the result (the review window counts from it). */
+  resultReceivedOn: z.string().nullable(),
+  /** Whether the customer was told the result by the due date (null while not yet told). */
+  notifiedOnTime: z.boolean().nullable(),
   feedback: caseFeedbackSchema.nullable(),
   feedbackAt: z.string().nullable(),
   rootCause: z.string().nullable(),
@@ -81,8 +95,10 @@ export const caseSchema = z.object({
   breachedAt: z.string().nullable(),
   reopenCount: z.number(),
   reviewRequestedAt: z.string().nullable(),
-  /** Last day the customer may ask for a review or reopen (30 days after the decision). */
+  /** Last day the customer may ask for a review or reopen (30 days after they received the decision). */
   reviewOpenUntil: z.string().nullable(),
+  /** A "repayment not credited" case: the customer's transfer reference. */
+  transferReference: z.string().nullable(),
 });
 export type CaseDto = z.infer<typeof caseSchema>;
 
@@ -147,7 +163,7 @@ export const analysisBucketSchema = z.object({
   /** Decisions given (resolved, told, closed or later reopened after one). */
   decided: z.number(),
   decidedOnTime: z.number(),
-  /** Past the due date: breached while open, or decided late. */
+  /** Past the due date: breached while not yet told, or told late. `decided` counts results told. */
   breached: z.number(),
   /** decidedOnTime ÷ (decided + open cases already past due); null when nothing is measurable yet. */
   slaRate: z.number().nullable(),

@@ -31,8 +31,16 @@ export const emergencyReportSchema = z.object({
   cardLast4: z.string(),
   contactId: z.string().nullable(),
   kind: emergencyKindSchema,
+  /**
+   * frozen: the temporary block (临时挂失) any caller gets at once; reported_lost: the formal loss report,
+   * made once the caller is verified (blocked for good, replacement ordered).
+   */
   action: z.enum(['reported_lost', 'frozen']),
   reportedAt: z.string(),
+  /** When the temporary block became the formal loss report (null while it is temporary). */
+  formalReportedAt: z.string().nullable(),
+  /** What the lane offers next: the formal loss report (needs the caller verified), or nothing. */
+  nextStep: z.enum(['formal_loss_report']).nullable(),
   protection: protectionWindowSchema,
   replacementCardId: z.string().nullable(),
   caseId: z.string().nullable(),
@@ -64,9 +72,12 @@ export const markedResultSchema = z.object({
       txnDate: z.string(),
       merchant: z.string().nullable(),
       inProtectionWindow: z.boolean(),
+      /** The card's network, from its BIN range. */
       chargebackNetwork: z.string(),
+      /** Internal: the card scheme's limit for the bank's chargeback. Never told to the customer. */
       chargebackDeadline: z.string(),
-      bankClaimDeadline: z.string(),
+      /** The customer's deadline: the bank's own window, counted from the statement date (null if none set). */
+      bankClaimDeadline: z.string().nullable(),
     }),
   ),
   /** The checklist sent to the customer. */
@@ -74,9 +85,17 @@ export const markedResultSchema = z.object({
 });
 export type MarkedResult = z.infer<typeof markedResultSchema>;
 
-export const replacementOrderSchema = z.object({
-  replacementCardId: z.string(),
-  /** Null when not known (e.g. the card was already ordered with the loss report). */
-  expectedDelivery: z.string().nullable(),
+/** A fraud case decided: who bears the disputed amounts, and what became of each. */
+export const fraudDecisionSchema = z.object({
+  caseId: z.string(),
+  outcome: z.enum(['bank_liable', 'customer_liable']),
+  transactions: z.array(
+    z.object({
+      transactionId: z.string(),
+      amountFen: fenSchema,
+      /** written_off: the bank bears it; returned: back on the account from the decision, nothing charged for the pause. */
+      status: z.enum(['pending', 'returned', 'written_off']),
+    }),
+  ),
 });
-export type ReplacementOrder = z.infer<typeof replacementOrderSchema>;
+export type FraudDecision = z.infer<typeof fraudDecisionSchema>;

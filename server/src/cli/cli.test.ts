@@ -47,6 +47,22 @@ describe('carddesk command line', () => {
     assert.match(verified.out, /audit chain intact: \d+ records/);
   });
 
+  it('issues the payment system its own key, shown once and stored only as a hash', async () => {
+    const res = await carddesk('payment-key', 'create', '--name', 'unionpay-gateway');
+    assert.equal(res.code, 0);
+    const secret = /\n(cdk_\S+)\n$/.exec(res.out)?.[1];
+    assert.ok(secret, res.out);
+    const opened = await openDb(db.url);
+    const rows = await sql<{ kind: string; name: string; secret_hash: string }>`
+      select kind, name, secret_hash from system_credentials`.execute(opened.db);
+    await opened.close();
+    assert.deepEqual(
+      rows.rows.map((r) => [r.kind, r.name]),
+      [['payment_system', 'unionpay-gateway']],
+    );
+    assert.ok(!rows.rows.some((r) => r.secret_hash.includes(secret)), 'the key itself is not stored');
+  });
+
   it('refuses a weak password for a new user', async () => {
     process.env.CARDDESK_NEW_USER_PASSWORD = 'short';
     const res = await carddesk('user', 'create', '--username', 'weak.one', '--role', 'qa');

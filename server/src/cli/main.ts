@@ -5,6 +5,7 @@ import { modules } from '../modules/index.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { createUser } from '../platform/auth/auth.service.ts';
+import { issueSystemCredential } from '../platform/auth/system-credentials.ts';
 import { findDepartmentByCode } from '../platform/departments.ts';
 import { AppError, messageFor } from '../platform/errors.ts';
 import { generateKeySpec } from '../platform/pii/keyring.ts';
@@ -20,6 +21,7 @@ const HELP = `carddesk — CardDesk command line
   carddesk audit verify                  check the audit log's hash chain
   carddesk user create --username U --role R --display-name NAME [--department CODE] [--agent-no N]
                                          password from CARDDESK_NEW_USER_PASSWORD
+  carddesk payment-key create --name N   issue the payment system's API key (shown once; only its hash is kept)
   carddesk keys new                      print a fresh master key for CARDDESK_MASTER_KEY
   carddesk keys rotate                   re-encrypt every value still under an older key (resumable)
 ${modules.flatMap((m) => Object.keys(m.cli ?? {}).map((c) => `  carddesk ${c} …`)).join('\n')}
@@ -84,6 +86,13 @@ export async function runCli(argv: string[], io: Io = stdio): Promise<number> {
         );
         for (const r of results) io.out(`${r.column}: ${r.reencrypted} re-encrypted\n`);
         io.out(`all values now under key ${runtime.deps.keyring.activeKid}\n`);
+        return 0;
+      }
+      case 'payment-key': {
+        if (rest[0] !== 'create') break;
+        const name = stringOption(parseArgs(rest.slice(1)).options, 'name') ?? 'payment-system';
+        const issued = await issueSystemCredential(ctx, { kind: 'payment_system', name });
+        io.out(`payment system key ${issued.id} (send as X-Api-Key; it is not shown again):\n${issued.secret}\n`);
         return 0;
       }
       case 'user': {

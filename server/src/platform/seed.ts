@@ -52,6 +52,7 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'qa', displayName: '赵质检', role: 'qa' },
   { username: 'kb_editor', displayName: '孙编辑', role: 'kb_editor' },
   { username: 'dept_handler', displayName: '周争议', role: 'dept_handler', department: 'disputes' },
+  { username: 'head_office', displayName: '钱总行', role: 'head_office' },
   { username: 'fraud_handler', displayName: '吴风控', role: 'dept_handler', department: 'fraud_risk' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];

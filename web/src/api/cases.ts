@@ -38,6 +38,20 @@ const post = <T>(path: string, key: string, body: unknown, ctx: Ctx = {}) =>
 
 export const openComplaint = (key: string, input: ComplaintIntake, ctx: Ctx) =>
   post<Case>('/api/cases/complaints', key, input, ctx);
+
+/** "Repayment not credited" (还款未入账): the desk records the customer's transfer; it never posts repayments. */
+export interface RepaymentTraceIntake {
+  customerId: string;
+  contactId?: string;
+  cardId?: string;
+  channel: string;
+  transferReference: string;
+  amountFen: number;
+  paidOn: string;
+  paidVia?: string;
+}
+export const openRepaymentTrace = (key: string, input: RepaymentTraceIntake, ctx: Ctx) =>
+  post<Case>('/api/cases/repayment-traces', key, input, ctx);
 export const listCases = (query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal) =>
   api<CaseList>('/api/cases', { query, signal });
 export const getCase = (id: string, ctx: Ctx = {}, signal?: AbortSignal) =>

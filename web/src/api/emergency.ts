@@ -1,10 +1,4 @@
-import type {
-  EmergencyKind,
-  EmergencyReport,
-  MarkedResult,
-  RecentTransactions,
-  ReplacementOrder,
-} from '@carddesk/contracts';
+import type { EmergencyKind, EmergencyReport, MarkedResult, RecentTransactions } from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
 /**
@@ -34,5 +28,6 @@ export const markUnrecognised = (key: string, id: string, transactionIds: string
     idempotencyKey: key,
     ...opts(ctx),
   });
-export const orderReplacement = (key: string, id: string, ctx: Ctx) =>
-  api<ReplacementOrder>(`${r(id)}/replacement`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });
+/** The formal loss report once the caller is verified: blocked for good, replacement ordered. */
+export const formalLossReport = (key: string, id: string, ctx: Ctx) =>
+  api<EmergencyReport>(`${r(id)}/formal-report`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });

@@ -9,6 +9,7 @@ export function homeFor(role: Role): string {
       return '/desk';
     case 'supervisor':
     case 'qa':
+    case 'head_office':
       return '/supervisor';
     case 'kb_editor':
       return '/kb';
@@ -28,5 +29,6 @@ export const ROLE_TEXT: Record<Role, [string, string]> = {
   qa: ['质检员', 'QA inspector'],
   kb_editor: ['知识库管理员', 'Knowledge editor'],
   dept_handler: ['专业部门', 'Department handler'],
+  head_office: ['总行投诉管理岗', 'Head-office complaint manager'],
   admin: ['系统管理员', 'Administrator'],
 };

@@ -33,6 +33,17 @@ export const cardsErrors = {
     en: 'The account can only be closed with nothing owed and no credit balance',
   },
   AMOUNT_INVALID: { status: 400, zh: '金额不正确', en: 'The amount is not valid' },
+  DISPUTE_NOT_ELIGIBLE: {
+    status: 409,
+    zh: '只有消费或取现交易可以作为盗刷争议',
+    en: 'Only a purchase or a cash advance can be disputed as fraud',
+  },
+  DISPUTE_NOT_FOUND: { status: 404, zh: '该交易没有争议记录', en: 'The transaction is not disputed' },
+  REPAYMENT_PAYMENT_SYSTEM_ONLY: {
+    status: 403,
+    zh: '还款只能由支付系统入账,坐席不能登记还款;客户还款未到账请登记“还款未入账”工单',
+    en: 'Only the payment system posts repayments; for a payment that has not arrived, open a "repayment not credited" case',
+  },
   INSUFFICIENT_CREDIT: { status: 409, zh: '可用额度不足', en: 'Not enough available credit' },
   CASH_LIMIT_EXCEEDED: {
     status: 409,

@@ -66,9 +66,20 @@ export const casesErrors = {
   },
   CASE_REVIEW_WINDOW_CLOSED: {
     status: 409,
-    zh: '已超过处理决定作出之日起 30 日,不能再申请核查或重新处理',
-    en: 'More than 30 days have passed since the decision: review or reopening is no longer possible',
+    zh: '已超过客户收到处理决定之日起 30 日,不能再申请核查或重新处理',
+    en: 'More than 30 days have passed since the customer received the decision: review or reopening is no longer possible',
   },
+  CASE_EXTENSION_HEAD_OFFICE_ONLY: {
+    status: 403,
+    zh: '延期须由总行投诉管理岗审批;高级客服和班组长只能申请',
+    en: 'Only the head-office complaint manager approves an extension; senior agents and supervisors may only ask for it',
+  },
+  CASE_RECEIVED_DATE_INVALID: {
+    status: 400,
+    zh: '客户收到处理结果的日期不能早于处理决定日期,也不能晚于今天',
+    en: 'The day the customer received the result cannot be before the decision or after today',
+  },
+
   CASE_APPRAISAL_RUNNING: {
     status: 409,
     zh: '该工单已有进行中的外部鉴定',

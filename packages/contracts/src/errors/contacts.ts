@@ -19,6 +19,16 @@ export const contactsErrors = {
     zh: '服务流程不能从当前环节跳转到该环节',
     en: 'The service flow cannot move from the current stage to that stage',
   },
+  CONTACT_UNCLASSIFIED: {
+    status: 422,
+    zh: '联络尚未分类:结束前请至少选择一个诉求',
+    en: 'The contact is not classified: choose at least one intent before closing it',
+  },
+  CONTACT_PROMISE_REQUIRED: {
+    status: 422,
+    zh: '处理结果为“承诺回复”时,须先在本次联络中登记承诺事项',
+    en: 'A "follow-up promised" outcome needs a promise recorded on this contact',
+  },
   CONFIRMATION_SKIPPED: {
     status: 422,
     zh: '尚未确认客户是否满意:请先确认,或填写未确认的原因',

@@ -104,6 +104,12 @@ export interface AccountsTable {
   accrued_unbilled_fen_days: number;
   /** Penalty fen-days of the grace check waiting for the next statement (full-balance retro-interest). */
   pending_interest_fen_days: number;
+  /** Amounts under a fraud dispute: out of every bucket (no interest, no minimum) until decided. */
+  disputed_fen: number;
+  /** The part of them taken off the last statement after it closed (it no longer counts as owed on it). */
+  disputed_since_close_fen: number;
+  /** Fen-days of disputed billed principal, taken off the retro-interest of the next grace check. */
+  disputed_fen_days: number;
   /** Purchases and spend in the current card year, for the annual-fee waiver. */
   card_year_purchases: number;
   card_year_spend_fen: number;
@@ -143,6 +149,20 @@ export interface CardsTable {
   delivery_updated_at: string;
   created_at: string;
   updated_at: string;
+}
+
+/** A transaction under a fraud dispute and where its amount was taken from (JSON allocation by bucket). */
+export interface LedgerDisputesTable {
+  transaction_id: string;
+  account_id: string;
+  amount_fen: number;
+  taken: string;
+  /** pending | returned (the bank won) | written_off (the customer won) */
+  status: string;
+  disputed_on: string;
+  decided_on: string | null;
+  decided_by: string | null;
+  created_at: string;
 }
 
 export interface TransactionsTable {
@@ -383,6 +403,7 @@ export interface CardsTables {
   accounts: AccountsTable;
   cards: CardsTable;
   transactions: TransactionsTable;
+  ledger_disputes: LedgerDisputesTable;
   statements: StatementsTable;
   installment_quotes: InstallmentQuotesTable;
   installment_plans: InstallmentPlansTable;

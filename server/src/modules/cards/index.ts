@@ -43,6 +43,7 @@ export { getCustomer360 } from './customers/customer360.service.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
+export { type DisputeOutcome, decideDispute, disputeTransactions } from './ledger/dispute.service.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';
 export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
 export { interestFreeRange } from './rules/cycle-dates.ts';

@@ -2,16 +2,18 @@ import { type AnalysisBucket, type ComplaintAnalysis, calendarDateSchema } from 
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
+import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { today } from './case.core.ts';
 import { departmentCodes } from './case.repository.ts';
 import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
+import { notifiedOnTime } from './regulatory-clock.ts';
 
 /**
  * The periodic complaint analysis the guide asks for (§3.2 总结反思,持续改进): complaints received in a
  * period grouped by root cause, product, department, channel, category and month, each with SLA compliance
- * (decided by the regulatory due date), plus repeat complainants. Only counts and ids leave this function.
+ * (the result told to the customer by the regulatory due date, 作出处理决定并告知), plus repeat complainants. Only counts and ids leave this function.
  */
 export const analysisQuerySchema = z.object({
   from: calendarDateSchema,
@@ -26,7 +28,8 @@ export type Analysis = ComplaintAnalysis;
 interface Item {
   state: string;
   dueDate: string;
-  decisionDate: string | null;
+  /** The day the customer was told the result (null until told). */
+  notifiedDate: string | null;
   breachedAt: string | null;
   feedback: string | null;
 }
@@ -44,13 +47,14 @@ function bucket(key: string, label: string, items: readonly Item[], date: string
     const running = CLOCK_RUNNING_STATES.includes(i.state as CaseState);
     if (running) open++;
     if (i.state === 'closed') closed++;
-    if (i.decisionDate !== null && !running) {
+    if (i.notifiedDate !== null && !running) {
       decided++;
-      if (i.decisionDate <= i.dueDate) decidedOnTime++;
+      if (notifiedOnTime(i.notifiedDate, i.dueDate)) decidedOnTime++;
     }
     const lateOpen = running && i.dueDate < date;
     if (lateOpen) openLate++;
-    if (lateOpen || i.breachedAt !== null || (i.decisionDate !== null && i.decisionDate > i.dueDate)) breached++;
+    if (lateOpen || i.breachedAt !== null || (i.notifiedDate !== null && !notifiedOnTime(i.notifiedDate, i.dueDate)))
+      breached++;
     if (i.feedback === 'satisfied') satisfied++;
     if (i.feedback === 'unsatisfied') unsatisfied++;
   }
@@ -102,7 +106,7 @@ export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise
       'customer_id',
       'state',
       'due_date',
-      'decision_date',
+      'result_notified_at',
       'breached_at',
       'feedback',
       'root_cause_code',
@@ -129,7 +133,7 @@ export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise
     ...r,
     state: r.state,
     dueDate: r.due_date,
-    decisionDate: r.decision_date,
+    notifiedDate: r.result_notified_at ? bankDate(new Date(r.result_notified_at)) : null,
     breachedAt: r.breached_at,
     feedback: r.feedback,
   }));

@@ -1,5 +1,6 @@
-import type { CaseDto } from '@carddesk/contracts';
-import { authorize, requireSecondPerson } from '../../platform/auth/policy.ts';
+import { type CaseDto, ROLE_LABELS } from '@carddesk/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { authorize, can, requireSecondPerson } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -25,13 +26,13 @@ import {
   storeCaseSettings,
   storeHolidays,
 } from './case.settings.ts';
-import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
+import { type CaseState, OPEN_STATES } from './case.ts';
 import { recalculateRunningDeadlines, refreshDeadline } from './deadline.ts';
 
 /**
- * Changes to the regulatory clock of a complaint: complex (30 days), the extension (+30, only with a
- * recorded approval by a senior role who did not ask for it, and a notice to the customer), and outside
- * appraisals (excluded only when the customer was told).
+ * Changes to the regulatory clock of a complaint: complex (30 days, and the customer is told), the extension
+ * (+30, only with a recorded approval by the head office's complaint manager who did not ask for it, and a
+ * notice to the customer), and outside appraisals (excluded only when the customer was told).
  */
 async function withRunningClock(
   ctx: Ctx,
@@ -40,12 +41,21 @@ async function withRunningClock(
 ): Promise<CaseDto> {
   return inTransaction(ctx.db, async (trx) => {
     const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
-    if (!CLOCK_RUNNING_STATES.includes(change.row.state as CaseState)) {
+    // The clock still runs for a decision not yet told, but what it runs to is no longer changed then.
+    if (!OPEN_STATES.includes(change.row.state as CaseState)) {
       throw new AppError('CASE_INVALID_TRANSITION', { detail: 'the decision was already given' });
     }
     const row = await fn(change);
     return rowToCase(row, await departmentCodes(trx));
   });
+}
+
+/** The approver's position as recorded on the case: the role's Chinese title (总行投诉管理岗). */
+function approverPosition(role: Actor['role']): string {
+  if (role === 'system' || role === 'payment_system') return '系统';
+  // Approval has passed authorize(): a signed-out caller never gets here.
+  if (role === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  return ROLE_LABELS[role].zh;
 }
 
 async function setAndRefresh(change: CaseChange, fields: Partial<CaseRow>): Promise<CaseRow> {
@@ -54,6 +64,10 @@ async function setAndRefresh(change: CaseChange, fields: Partial<CaseRow>): Prom
   return refreshDeadline(change.ctx, { ...change.row, ...fields, updated_at });
 }
 
+/**
+ * A complex complaint gets 30 days instead of 15 (CBIRC Order 2020 No. 3): the due date moves and the
+ * customer is told the new date and why, as with the extension.
+ */
 export async function markComplex(ctx: Ctx, caseId: string, reason: string): Promise<CaseDto> {
   authorize(ctx.actor, 'cases.work');
   return withRunningClock(ctx, caseId, async (change) => {
@@ -65,6 +79,11 @@ export async function markComplex(ctx: Ctx, caseId: string, reason: string): Pro
       previousDueDate: change.row.due_date,
       dueDate: updated.due_date,
     });
+    await sendCustomerMessage(
+      { ...change, row: updated },
+      'complex_notice',
+      `您的投诉(编号 ${change.row.number})情况较为复杂,处理时限延长至 ${updated.due_date}。原因:${scrubText(reason)}。我们将在此日期前告知您处理结果。`,
+    );
     publishCase(change.ctx, updated, 'case.deadline_changed');
     return updated;
   });
@@ -96,20 +115,29 @@ export async function requestExtension(ctx: Ctx, caseId: string, reason: string)
 }
 
 /**
- * A senior agent or supervisor approves the extension: recorded with their name and note, the due date
- * moves by 30 days (never beyond 60 in all) and the customer is told the new date and why.
+ * The head office's complaint manager (总行投诉管理岗) approves the extension: recorded on the case with their
+ * name, position and note, the due date moves by 30 days (never beyond 60 in all) and the customer is told
+ * the new date and why. Senior agents and supervisors may ask for it but not grant it.
  */
 export async function approveExtension(ctx: Ctx, caseId: string, note: string): Promise<CaseDto> {
-  authorize(ctx.actor, 'cases.approve_extension');
+  if (!can(ctx.actor, 'cases.approve_extension')) throw new AppError('CASE_EXTENSION_HEAD_OFFICE_ONLY');
   return withRunningClock(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
     if (row.extended === 1) throw new AppError('CASE_EXTENSION_USED');
     if (row.extension_status !== 'requested') throw new AppError('CASE_EXTENSION_NOT_REQUESTED');
     requireSecondPerson(tctx.actor, row.extension_requested_by, 'CASE_SELF_APPROVAL');
-    const updated = await setAndRefresh(change, { extended: 1, extension_status: 'approved' });
+    const position = approverPosition(tctx.actor.role);
+    const updated = await setAndRefresh(change, {
+      extended: 1,
+      extension_status: 'approved',
+      extension_approved_by: tctx.actor.userId,
+      extension_approver_position: position,
+      extension_approved_at: tctx.clock.now().toISOString(),
+    });
     await recordCaseEvent({ ...change, row: updated }, 'extension_approved', note, {
       approvedBy: tctx.actor.userId,
       approverRole: tctx.actor.role,
+      approverPosition: position,
       requestedBy: row.extension_requested_by,
       previousDueDate: row.due_date,
       dueDate: updated.due_date,

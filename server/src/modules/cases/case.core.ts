@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { type CaseRow, hasDeclaredConflict, insertCaseEvent, lockCase } from './case.repository.ts';
 import { type CaseState, STATE_LABELS } from './case.ts';
-import { deadlineInstant, reviewWindowEnd } from './regulatory-clock.ts';
+import { deadlineInstant, notifiedOnTime, reviewWindowEnd } from './regulatory-clock.ts';
 
 /** Shared by the case services: row mapping, the history writer, access and responsibility checks. */
 export function rowToCase(row: CaseRow, departmentCodes: ReadonlyMap<string, string>): CaseDto {
@@ -40,6 +40,14 @@ export function rowToCase(row: CaseRow, departmentCodes: ReadonlyMap<string, str
     complex: row.complex === 1,
     extended: row.extended === 1,
     extensionStatus: (row.extension_status as CaseDto['extensionStatus']) ?? null,
+    extensionApproval:
+      row.extension_approver_position && row.extension_approved_at
+        ? {
+            approvedBy: row.extension_approved_by,
+            position: row.extension_approver_position,
+            approvedAt: row.extension_approved_at,
+          }
+        : null,
     dueDate: row.due_date,
     duePaused: row.due_paused === 1,
     deadlineAt: deadlineInstant(row.due_date).toISOString(),
@@ -49,6 +57,10 @@ export function rowToCase(row: CaseRow, departmentCodes: ReadonlyMap<string, str
     decidedBy: row.decided_by,
     decisionDate: row.decision_date,
     resultNotifiedAt: row.result_notified_at,
+    resultReceivedOn: row.result_received_on,
+    notifiedOnTime: row.result_notified_at
+      ? notifiedOnTime(bankDate(new Date(row.result_notified_at)), row.due_date)
+      : null,
     feedback: (row.feedback as CaseDto['feedback']) ?? null,
     feedbackAt: row.feedback_at,
     rootCause: row.root_cause_code,
@@ -57,7 +69,8 @@ export function rowToCase(row: CaseRow, departmentCodes: ReadonlyMap<string, str
     breachedAt: row.breached_at,
     reopenCount: row.reopen_count,
     reviewRequestedAt: row.review_requested_at,
-    reviewOpenUntil: row.decision_date ? reviewWindowEnd(row.decision_date) : null,
+    reviewOpenUntil: row.result_received_on ? reviewWindowEnd(row.result_received_on) : null,
+    transferReference: row.transfer_reference,
   };
 }
 

@@ -18,6 +18,7 @@ export type CustomerMessageKind =
   | 'promise'
   | 'result'
   | 'extension_notice'
+  | 'complex_notice'
   | 'appraisal_notice'
   | 'review_acknowledgement'
   | 'emergency_confirmation'

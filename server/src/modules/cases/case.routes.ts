@@ -23,8 +23,8 @@ import {
   updateCaseSettings,
 } from './case.clock.service.ts';
 import { readCustomerMessages } from './case.messages.ts';
-import { complaintIntakeSchema, listQuerySchema, referSchema } from './case.schemas.ts';
-import { addNote, getCase, listCases, openComplaint } from './case.service.ts';
+import { complaintIntakeSchema, listQuerySchema, referSchema, repaymentTraceIntakeSchema } from './case.schemas.ts';
+import { addNote, getCase, listCases, openComplaint, openRepaymentTrace } from './case.service.ts';
 import { caseSettingsSchema, listHolidays, loadCaseSettings } from './case.settings.ts';
 import { FEEDBACK } from './case.ts';
 import {
@@ -64,6 +64,18 @@ export const caseRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await openComplaint(request.ctx, request.body)),
+  );
+  app.post(
+    '/api/cases/repayment-traces',
+    {
+      schema: {
+        tags,
+        summary: 'Repayment not credited (还款未入账): open a case with the customer’s transfer reference',
+        body: repaymentTraceIntakeSchema,
+        response: { 201: caseSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await openRepaymentTrace(request.ctx, request.body)),
   );
 
   app.get(
@@ -255,13 +267,14 @@ export const caseRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Tell the customer the result and ask for feedback',
+        summary:
+          'Tell the customer the result and ask for feedback: stops the clock; the review window counts from receivedOn',
         params,
-        body: z.object({ message: text(2000).optional() }),
+        body: z.object({ message: text(2000).optional(), receivedOn: calendarDateSchema.optional() }),
         response: one,
       },
     },
-    async (request) => notifyResult(request.ctx, request.params.id, request.body.message),
+    async (request) => notifyResult(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/api/cases/:id/feedback',
@@ -297,7 +310,15 @@ export const caseRoutes: ModuleRoutes = async (app) => {
   );
   app.post(
     '/api/cases/:id/complex',
-    { schema: { tags, summary: 'Mark complex: 30 days', params, body: reasonBody, response: one } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark complex: 30 days, and the customer is told',
+        params,
+        body: reasonBody,
+        response: one,
+      },
+    },
     async (request) => markComplex(request.ctx, request.params.id, request.body.reason),
   );
   app.post(
@@ -310,7 +331,8 @@ export const caseRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Approve the extension (senior agent or supervisor); the customer is told',
+        summary:
+          'Approve the extension (head-office complaint manager only; the position is recorded); the customer is told',
         params,
         body: z.object({ note: text(2000) }),
         response: one,

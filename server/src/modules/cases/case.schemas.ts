@@ -33,6 +33,29 @@ export const complaintIntakeSchema = z.object({
 });
 export type ComplaintIntake = z.infer<typeof complaintIntakeSchema>;
 
+/**
+ * "Repayment not credited" (还款未入账): the customer paid and the money is not on the card. The desk
+ * does not post repayments (they come from the payment system); it opens this case with the customer's
+ * transfer reference so the payment can be traced.
+ */
+export const repaymentTraceIntakeSchema = z.object({
+  customerId: idSchema,
+  contactId: idSchema.optional(),
+  cardId: idSchema.optional(),
+  channel: z.enum(CHANNELS),
+  /** The reference of the customer's transfer (流水号), as their bank or app shows it. */
+  transferReference: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{3,63}$/),
+  amountFen: z.number().int().positive().max(100_000_000_00),
+  paidOn: calendarDateSchema,
+  /** Where the customer paid from (their bank, an app, a branch counter). */
+  paidVia: text(100).optional(),
+  callbackPhone: z.string().trim().max(20).optional(),
+});
+export type RepaymentTraceIntake = z.infer<typeof repaymentTraceIntakeSchema>;
+
 export const referSchema = z.object({
   department: z.string().min(2).max(40),
   /** The time promised to the customer (guide §3.2 "承诺时限"); never after the regulatory due date. */

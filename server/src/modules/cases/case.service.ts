@@ -1,5 +1,5 @@
 import type { CaseDto } from '@carddesk/contracts';
-import { isIntent } from '@carddesk/contracts';
+import { formatYuan, isIntent } from '@carddesk/contracts';
 import type { Insertable } from 'kysely';
 import { audit } from '../../platform/audit.ts';
 import type { AccessGrant } from '../../platform/auth/customer-access.ts';
@@ -36,10 +36,10 @@ import {
   updateCase,
   userById,
 } from './case.repository.ts';
-import type { ComplaintIntake, ListQuery } from './case.schemas.ts';
+import type { ComplaintIntake, ListQuery, RepaymentTraceIntake } from './case.schemas.ts';
 import { type CaseKind, type CaseState, CLOCK_RUNNING_STATES, formatCaseNumber, OPEN_STATES } from './case.ts';
 import type { CasesTable } from './cases.tables.ts';
-import { cancelDeadlineJobs, refreshDeadline } from './deadline.ts';
+import { refreshDeadline } from './deadline.ts';
 
 /** Intake, reading, listing and notes. State changes are in case.workflow.ts, the clock in deadline.ts. */
 
@@ -61,6 +61,8 @@ export interface NewCase {
   firstAgentId?: string | null | undefined;
   priority: 'normal' | 'urgent';
   state: CaseState;
+  /** A "repayment not credited" case: the customer's transfer reference. */
+  transferReference?: string | null | undefined;
 }
 
 /**
@@ -110,6 +112,9 @@ export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRo
     extension_status: null,
     extension_requested_by: null,
     extension_reason: null,
+    extension_approved_by: null,
+    extension_approver_position: null,
+    extension_approved_at: null,
     // Set by refreshDeadline below, in the same transaction.
     due_date: receivedDate,
     due_paused: 0,
@@ -120,6 +125,7 @@ export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRo
     decided_at: null,
     decision_date: null,
     result_notified_at: null,
+    result_received_on: null,
     feedback: null,
     feedback_at: null,
     root_cause_code: null,
@@ -128,6 +134,7 @@ export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRo
     breached_at: null,
     reopen_count: 0,
     review_requested_at: null,
+    transfer_reference: input.transferReference ?? null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
@@ -140,7 +147,7 @@ export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRo
       intents: isIntent(stored.category) ? [stored.category] : [],
       details: {
         number: stored.number,
-        kind: stored.kind === 'fraud' ? 'fraud' : 'complaint',
+        kind: stored.kind as CaseKind,
         category: stored.category,
         dueDate: stored.due_date,
       },
@@ -205,7 +212,51 @@ export async function openComplaint(ctx: Ctx, input: ComplaintIntake): Promise<C
   });
 }
 
-/** Records the decision; shared by on-the-spot resolution at intake and by `resolveCase`. */
+/**
+ * Opens a "repayment not credited" case (还款未入账) with the customer's transfer reference, kept on the
+ * case and shown with it. The desk traces the payment; crediting it stays with the payment system.
+ */
+export async function openRepaymentTrace(ctx: Ctx, input: RepaymentTraceIntake): Promise<CaseDto> {
+  authorize(ctx.actor, 'cases.create');
+  if (input.paidOn > today(ctx)) throw new AppError('VALIDATION_FAILED', { detail: 'paidOn is in the future' });
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'case.write' });
+    const amount = formatYuan(input.amountFen);
+    const row = await createCaseRecord(tctx, {
+      kind: 'repayment_trace',
+      customerId: input.customerId,
+      contactId: input.contactId ?? grant.contactId,
+      cardId: input.cardId,
+      channel: input.channel,
+      category: 'repayment_status',
+      summary: `客户称已于 ${input.paidOn}${input.paidVia ? `通过${input.paidVia}` : ''}还款 ${amount} 元,转账流水号 ${input.transferReference},至今未入账`,
+      demand: '核查还款去向并入账',
+      callbackPhone: input.callbackPhone,
+      ownerId: ctx.actor.userId,
+      priority: 'normal',
+      state: 'received',
+      transferReference: input.transferReference,
+    });
+    await sendCustomerMessage(
+      { ctx: tctx, row, grant },
+      'intake_confirmation',
+      `您反映的还款未入账(${input.paidOn} 还款 ${amount} 元,流水号 ${input.transferReference})已登记,编号 ${row.number}。我们将核查该笔转账,并在 ${row.due_date} 前告知您结果。`,
+    );
+    publishToSupervisors(tctx, 'case.created', {
+      caseId: row.id,
+      number: row.number,
+      kind: row.kind,
+      dueDate: row.due_date,
+    });
+    return rowToCase(row, await departmentCodes(trx));
+  });
+}
+
+/**
+ * Records the decision; shared by on-the-spot resolution at intake and by `resolveCase`. The regulatory
+ * clock keeps running (with its reminders and breach escalation) until the customer is told the result.
+ */
 export async function resolveInChange(change: CaseChange, result: string, onSpot: boolean): Promise<CaseRow> {
   const { ctx, row } = change;
   const now = ctx.clock.now();
@@ -220,10 +271,9 @@ export async function resolveInChange(change: CaseChange, result: string, onSpot
   } as const;
   await updateCase(ctx.db, row.id, patch);
   const updated: CaseRow = { ...row, ...patch };
-  await cancelDeadlineJobs(ctx, row);
   await recordCaseEvent({ ...change, row: updated }, onSpot ? 'resolved_on_spot' : 'resolved', patch.resolution, {
     decisionDate: patch.decision_date,
-    withinDeadline: patch.decision_date <= row.due_date,
+    dueDate: row.due_date,
   });
   publishCase(ctx, updated, 'case.resolved');
   return updated;

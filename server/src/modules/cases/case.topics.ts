@@ -4,7 +4,7 @@ import type { Ctx, CustomerViewContributor } from '../../platform/context.ts';
 import type { TopicAuthorizers } from '../../platform/http/websocket.ts';
 import { today } from './case.core.ts';
 import { departmentById, findCase } from './case.repository.ts';
-import { type CaseState, OPEN_STATES, STATE_LABELS } from './case.ts';
+import { type CaseState, CLOCK_RUNNING_STATES, OPEN_STATES, STATE_LABELS } from './case.ts';
 
 /**
  * Live topics of the cases module:
@@ -54,7 +54,7 @@ export const casesCustomerView: CustomerViewContributor = {
       receivedDate: r.received_date,
       dueDate: r.due_date,
       promisedDate: r.promised_date,
-      overdue: OPEN_STATES.includes(r.state as CaseState) && r.due_date < date,
+      overdue: CLOCK_RUNNING_STATES.includes(r.state as CaseState) && r.due_date < date,
     }));
   },
 };

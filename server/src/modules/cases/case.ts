@@ -24,8 +24,12 @@ import { assertNever } from '../../platform/errors.ts';
 export { CASE_KINDS, CASE_STATES, type CaseKind, type CaseState };
 
 export const OPEN_STATES: readonly CaseState[] = ['received', 'referred', 'in_progress', 'under_review'];
-/** States in which the regulatory clock still runs: no decision has been given yet. */
-export const CLOCK_RUNNING_STATES: readonly CaseState[] = OPEN_STATES;
+/**
+ * States in which the regulatory clock still runs: the customer has not been told the result yet. The rule
+ * is to decide *and tell* (作出处理决定并告知, CBIRC Order 2020 No. 3), so a decision recorded but not yet
+ * told (`resolved`) keeps the clock, its reminders and its breach escalation running.
+ */
+export const CLOCK_RUNNING_STATES: readonly CaseState[] = [...OPEN_STATES, 'resolved'];
 
 export type CaseAction =
   | 'refer'
@@ -61,13 +65,15 @@ export const FEEDBACK = CASE_FEEDBACK;
 /** `no_answer`: the customer was asked and gave none (several attempts are recorded as notes). */
 export type Feedback = CaseFeedback;
 
-/** Case numbers a customer can quote: TS20261129-0001 (投诉), FR20261129-0001 (欺诈). */
-export function casePrefix(kind: CaseKind): 'TS' | 'FR' {
+/** Case numbers a customer can quote: TS20261129-0001 (投诉), FR20261129-0001 (欺诈), HK… (还款未入账). */
+export function casePrefix(kind: CaseKind): 'TS' | 'FR' | 'HK' {
   switch (kind) {
     case 'complaint':
       return 'TS';
     case 'fraud':
       return 'FR';
+    case 'repayment_trace':
+      return 'HK';
     default:
       return assertNever(kind);
   }
@@ -77,7 +83,7 @@ export function formatCaseNumber(kind: CaseKind, bankDate: string, seq: number):
   return `${casePrefix(kind)}${bankDate.replaceAll('-', '')}-${String(seq).padStart(4, '0')}`;
 }
 
-export const CASE_NUMBER_PATTERN = /^(TS|FR)\d{8}-\d{4,}$/;
+export const CASE_NUMBER_PATTERN = /^(TS|FR|HK)\d{8}-\d{4,}$/;
 
 export const STATE_LABELS: Record<CaseState, string> = {
   received: '已受理',

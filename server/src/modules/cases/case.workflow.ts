@@ -31,8 +31,8 @@ import {
 import type { referSchema } from './case.schemas.ts';
 import { resolveInChange } from './case.service.ts';
 import { type CaseAction, type CaseState, type Feedback, nextState, OPEN_STATES } from './case.ts';
-import { refreshDeadline } from './deadline.ts';
-import { isWithinReviewWindow, reviewWindowEnd } from './regulatory-clock.ts';
+import { cancelDeadlineJobs, refreshDeadline } from './deadline.ts';
+import { isWithinReviewWindow, notifiedOnTime, reviewWindowEnd } from './regulatory-clock.ts';
 import { requireActiveRootCause } from './root-causes.ts';
 
 /**
@@ -186,20 +186,46 @@ export async function resolveCase(ctx: Ctx, caseId: string, result: string): Pro
   });
 }
 
-/** Tells the customer the result and asks for their feedback — the message is kept with the case. */
-export async function notifyResult(ctx: Ctx, caseId: string, message?: string): Promise<CaseDto> {
+/**
+ * Tells the customer the result and asks for their feedback — the message is kept with the case. This is
+ * what stops the regulatory clock (作出处理决定并告知): it is on time when told by the due date, and the
+ * reminders and breach escalation are withdrawn only now. The review window counts from the day the
+ * customer received the result: today, or the day given (a letter delivered later, say).
+ */
+export async function notifyResult(
+  ctx: Ctx,
+  caseId: string,
+  input: { message?: string | undefined; receivedOn?: string | undefined } = {},
+): Promise<CaseDto> {
   return withCase(ctx, caseId, async (change) => {
     const { ctx: tctx, row } = change;
     requireResponsible(tctx, row);
     if (!row.resolution) throw new AppError('CASE_RESULT_MISSING');
     const state = transition(row, 'notify_result');
-    const until = reviewWindowEnd(row.decision_date ?? today(tctx));
+    const receivedOn = input.receivedOn ?? today(tctx);
+    if ((row.decision_date && receivedOn < row.decision_date) || receivedOn > today(tctx)) {
+      throw new AppError('CASE_RECEIVED_DATE_INVALID', { details: { decisionDate: row.decision_date } });
+    }
+    const until = reviewWindowEnd(receivedOn);
     const body =
-      message ??
-      `您的${row.kind === 'fraud' ? '案件' : '投诉'}(编号 ${row.number})已处理完毕。处理结果:${row.resolution}。` +
+      input.message ??
+      `您的${row.kind === 'complaint' ? '投诉' : '案件'}(编号 ${row.number})已处理完毕。处理结果:${row.resolution}。` +
         `请您对本次处理作出评价(满意/不满意)。如对结果不满意,可在 ${until} 前申请核查或要求重新处理。`;
-    const updated = await patch(change, { state, result_notified_at: tctx.clock.now().toISOString() });
+    const notifiedAt = tctx.clock.now();
+    const updated = await patch(change, {
+      state,
+      result_notified_at: notifiedAt.toISOString(),
+      result_received_on: receivedOn,
+    });
+    await cancelDeadlineJobs(tctx, row);
     await sendCustomerMessage({ ...change, row: updated }, 'result', body);
+    await recordCaseEvent({ ...change, row: updated }, 'result_notified', null, {
+      notifiedOn: today(tctx),
+      receivedOn,
+      dueDate: row.due_date,
+      onTime: notifiedOnTime(today(tctx), row.due_date),
+      reviewOpenUntil: until,
+    });
     publishCase(tctx, updated, 'case.result_notified');
     return updated;
   });
@@ -253,9 +279,12 @@ export async function closeCase(
   });
 }
 
+/** Review or reopening: within 30 days of the day the customer received the decision. */
 function assertReviewWindow(ctx: Ctx, row: CaseRow): void {
-  if (!row.decision_date || !isWithinReviewWindow(row.decision_date, today(ctx))) {
-    throw new AppError('CASE_REVIEW_WINDOW_CLOSED', { details: { decisionDate: row.decision_date } });
+  if (!row.result_received_on || !isWithinReviewWindow(row.result_received_on, today(ctx))) {
+    throw new AppError('CASE_REVIEW_WINDOW_CLOSED', {
+      details: { decisionDate: row.decision_date, receivedOn: row.result_received_on },
+    });
   }
 }
 
@@ -263,6 +292,7 @@ const CLEARED_DECISION = {
   resolution: null,
   resolved_on_spot: 0,
   result_notified_at: null,
+  result_received_on: null,
   feedback: null,
   feedback_at: null,
   root_cause_code: null,
@@ -270,6 +300,9 @@ const CLEARED_DECISION = {
   closed_at: null,
   breached_at: null,
   extension_status: null,
+  extension_approved_by: null,
+  extension_approver_position: null,
+  extension_approved_at: null,
 } as const;
 
 /** An unsatisfied customer has it handled again (within 30 days of the decision); a fresh clock runs. */

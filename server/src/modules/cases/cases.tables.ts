@@ -39,6 +39,10 @@ export interface CasesTable {
   extension_status: string | null;
   extension_requested_by: string | null;
   extension_reason: string | null;
+  /** Who approved the extension, and their position (总行投诉管理岗) at the time. */
+  extension_approved_by: string | null;
+  extension_approver_position: string | null;
+  extension_approved_at: string | null;
   due_date: string;
   due_paused: number;
   promised_date: string | null;
@@ -48,6 +52,8 @@ export interface CasesTable {
   decided_at: string | null;
   decision_date: string | null;
   result_notified_at: string | null;
+  /** The day the customer received the result: the review window (30 days) counts from it. */
+  result_received_on: string | null;
   feedback: string | null;
   feedback_at: string | null;
   root_cause_code: string | null;
@@ -56,6 +62,8 @@ export interface CasesTable {
   breached_at: string | null;
   reopen_count: number;
   review_requested_at: string | null;
+  /** A "repayment not credited" case: the reference of the customer's transfer, as they quote it. */
+  transfer_reference: string | null;
   created_at: string;
   updated_at: string;
 }

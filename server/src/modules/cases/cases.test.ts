@@ -120,47 +120,94 @@ describe('complaints: intake and the regulatory clock', () => {
     assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
   });
 
-  it('marking a complaint complex moves the due date to 30 days after receipt', async () => {
-    const c = await open(env);
-    const res = await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及第三方商户' });
-    assert.equal(res.statusCode, 200, res.body);
-    assert.equal(res.json().dueDate, '2026-12-02');
-    assert.equal(res.json().complex, true);
+  it('the desk opens a "repayment not credited" case (还款未入账) with the customer’s transfer reference, stored and shown', async () => {
+    const res = await post(env, 'supervisor', '/api/cases/repayment-traces', {
+      customerId: 'CUST-PAY-1',
+      channel: 'phone',
+      transferReference: 'ICBC20261101-88812345',
+      amountFen: 358_000,
+      paidOn: '2026-11-01',
+      paidVia: '工商银行手机银行',
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const c = res.json();
+    assert.equal(c.kind, 'repayment_trace');
+    assert.match(c.number, /^HK20261102-\d{4}$/);
+    assert.equal(c.category, 'repayment_status');
+    assert.equal(c.transferReference, 'ICBC20261101-88812345');
+    const d = await detail(env, c.id);
+    assert.equal((d as unknown as { transferReference: string }).transferReference, 'ICBC20261101-88812345');
+    assert.ok(d.messages.some((m) => m.kind === 'intake_confirmation' && m.body.includes(c.number)));
+    const missing = await post(env, 'supervisor', '/api/cases/repayment-traces', {
+      customerId: 'CUST-PAY-1',
+      channel: 'phone',
+      amountFen: 358_000,
+      paidOn: '2026-11-01',
+    });
+    assert.equal(missing.statusCode, 400);
   });
 
-  it('refuses an extension without a recorded approval by a senior role', async () => {
+  it('marking a complaint complex moves the due date from 15 to 30 days after receipt and tells the customer', async () => {
+    const c = await open(env);
+    assert.equal(c.dueDate, '2026-11-17');
+    const res = await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及第三方商户' });
+    assert.equal(res.statusCode, 200, res.body);
+    // Received 2 November: 30 days end on 2 December (CBIRC Order 2020 No. 3).
+    assert.equal(res.json().dueDate, '2026-12-02');
+    assert.equal(res.json().complex, true);
+    const notice = (await detail(env, c.id)).messages.find((m) => m.kind === 'complex_notice');
+    assert.ok(notice, 'the customer is told of the longer period');
+    assert.match(notice.body, /2026-12-02/);
+    assert.match(notice.body, /涉及第三方商户/);
+  });
+
+  it('only the head-office complaint manager approves an extension: senior agents, supervisors and agents may not', async () => {
     const c = await open(env);
     const notComplex = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需调取监控' });
     assert.equal(notComplex.json().error.code, 'CASE_NOT_COMPLEX');
     await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
-    const unrequested = await post(env, 'supervisor', `/api/cases/${c.id}/extension-approval`, { note: '同意' });
-    assert.equal(unrequested.json().error.code, 'CASE_EXTENSION_NOT_REQUESTED');
+    // Nothing asked for: the case is not open to the head office at all.
+    const unrequested = await post(
+      env,
+      'head_office',
+      `/api/cases/${c.id}/extension-approval`,
+      { note: '同意' },
+      {} as typeof OVERRIDE,
+    );
+    assert.equal(unrequested.json().error.code, 'CUSTOMER_ACCESS_DENIED');
+    // A supervisor may ask for the extension …
     const req = await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });
     assert.equal(req.statusCode, 200, req.body);
     assert.equal(req.json().dueDate, '2026-12-02', 'a request alone does not move the deadline');
-    const byAgent = await post(env, 'agent', `/api/cases/${c.id}/extension-approval`, { note: '同意' });
-    assert.equal(byAgent.statusCode, 403);
-    assert.equal(byAgent.json().error.code, 'FORBIDDEN');
-    const self = await post(env, 'supervisor', `/api/cases/${c.id}/extension-approval`, { note: '同意' });
-    assert.equal(self.json().error.code, 'CASE_SELF_APPROVAL');
-    assert.equal((await detail(env, c.id)).dueDate, '2026-12-02');
+    // … but neither a senior agent, nor a supervisor, nor an agent may grant it.
+    for (const who of ['senior_agent', 'supervisor', 'agent']) {
+      const refused = await post(env, who, `/api/cases/${c.id}/extension-approval`, { note: '同意' });
+      assert.equal(refused.statusCode, 403, who);
+      assert.equal(refused.json().error.code, 'CASE_EXTENSION_HEAD_OFFICE_ONLY', who);
+    }
+    const d = await detail(env, c.id);
+    assert.equal(d.dueDate, '2026-12-02');
+    assert.equal(d.extensionApproval, null);
   });
 
-  it('with a senior agent’s approval the due date moves by 30 days and the customer is told', async () => {
+  it('with the head-office complaint manager’s approval the due date moves by 30 days, the position is recorded and the customer is told', async () => {
     const c = await open(env);
     await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
     await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });
-    // The senior agent reaches the customer through the pending approval (assignment rule), no override.
+    // The head office reaches the customer through the pending approval (assignment rule), no override.
     const ok = await post(
       env,
-      'senior_agent',
+      'head_office',
       `/api/cases/${c.id}/extension-approval`,
       { note: '情况特别复杂,同意延期' },
       {} as typeof OVERRIDE,
     );
     assert.equal(ok.statusCode, 200, ok.body);
+    // Received 2 November: complex 30 days + 30 days extension = 1 January (60 days at most).
     assert.equal(ok.json().dueDate, '2027-01-01');
     assert.equal(ok.json().extended, true);
+    assert.equal(ok.json().extensionApproval.position, '总行投诉管理岗');
+    assert.equal(ok.json().extensionApproval.approvedBy, await userId(env, 'head_office'));
     const d = await detail(env, c.id);
     const notice = d.messages.find((m) => m.kind === 'extension_notice');
     assert.ok(notice, 'customer notice stored');
@@ -245,7 +292,7 @@ describe('complaints: the closed loop', () => {
     assert.equal(c.resolvedOnSpot, true);
   });
 
-  it('accepts a review request within 30 days of the decision and refuses one after', async () => {
+  it('accepts a review request within 30 days of the day the customer received the decision and refuses one after', async () => {
     const within = await open(env);
     const late = await open(env);
     for (const c of [within, late]) {
@@ -271,6 +318,28 @@ describe('complaints: the closed loop', () => {
     assert.equal(reopen.json().error.code, 'CASE_REVIEW_WINDOW_CLOSED');
     assert.equal((await detail(env, late.id)).state, 'closed');
     env.clock.advanceDays(-31);
+  });
+
+  it('counts the 30-day review window from the day the customer received the decision, not the decision date', async () => {
+    const c = await open(env);
+    // Decided on 2 November; the letter with the result reached the customer on 12 November.
+    await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '维持原收费' });
+    env.clock.advanceDays(10);
+    const told = await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, { receivedOn: '2026-11-12' });
+    assert.equal(told.statusCode, 200, told.body);
+    assert.equal(told.json().resultReceivedOn, '2026-11-12');
+    // 30 days from 12 November: the review may be asked for until 12 December.
+    assert.equal(told.json().reviewOpenUntil, '2026-12-12');
+    const d = await detail(env, c.id);
+    assert.ok(d.messages.some((m) => m.kind === 'result' && m.body.includes('2026-12-12')));
+    env.clock.set('2026-12-12T10:00:00Z'); // 40 days after the decision, 30 after receipt
+    const ok = await post(env, 'supervisor', `/api/cases/${c.id}/review`, { reason: '客户对结果不满意' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const future = await open(env);
+    await post(env, 'supervisor', `/api/cases/${future.id}/resolve`, { result: '维持原收费' });
+    const bad = await post(env, 'supervisor', `/api/cases/${future.id}/notify-result`, { receivedOn: '2026-12-30' });
+    assert.equal(bad.json().error.code, 'CASE_RECEIVED_DATE_INVALID');
+    env.clock.set('2026-11-02T02:00:00Z');
   });
 
   it('never assigns a handler the complaint is about or who declared a conflict', async () => {
@@ -396,14 +465,43 @@ describe('complaints: reminders and escalation are jobs that fire once, across r
     assert.equal(d.priority, 'urgent');
   });
 
-  it('sends no reminder for a case decided before its deadline', async () => {
+  it('sends no reminder for a case whose result was told before its deadline', async () => {
     env.clock.set('2026-11-20T02:00:00Z');
     const c = await open(env);
     await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '已处理' });
+    await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, {});
     env.clock.set('2026-12-10T02:00:00Z');
     await env.runtime.worker.runDue();
     assert.equal(await count(c.id, 'deadline_reminder'), 0);
     assert.equal(await count(c.id, 'deadline_breached'), 0);
+  });
+
+  it('keeps the clock running until the customer is told (作出处理决定并告知): a decision not told by day 15 breaches and is not on time', async () => {
+    env.clock.set('2026-12-01T02:00:00Z');
+    const c = await open(env);
+    // Received 1 December: 15 days end on 16 December (CBIRC Order 2020 No. 3).
+    assert.equal(c.dueDate, '2026-12-16');
+    await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '已退还年费' });
+    env.clock.set('2026-12-16T16:00:01Z'); // the first second of 17 December in Beijing
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_breached'), 1, 'decided but not told: the breach job stays armed');
+    const told = await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, {});
+    assert.equal(told.statusCode, 200, told.body);
+    assert.equal(told.json().notifiedOnTime, false);
+    assert.ok(told.json().breachedAt);
+  });
+
+  it('counts a decision told on the due date as on time', async () => {
+    env.clock.set('2026-12-20T02:00:00Z');
+    const c = await open(env);
+    assert.equal(c.dueDate, '2027-01-04');
+    await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '已退还年费' });
+    env.clock.set('2027-01-04T10:00:00Z'); // 18:00 on the due date in Beijing
+    const told = await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, {});
+    assert.equal(told.json().notifiedOnTime, true);
+    env.clock.set('2027-01-06T02:00:00Z');
+    await env.runtime.worker.runDue();
+    assert.equal(await count(c.id, 'deadline_breached'), 0, 'told in time: the escalation was withdrawn');
   });
 });
 
@@ -424,7 +522,7 @@ describe('complaints: a change of the bank calendar or the clock settings applie
       .orderBy('dedupe_key')
       .execute();
 
-  it('recomputes due dates, records why on each moved case, and leaves decided cases alone', async () => {
+  it('recomputes due dates, records why on each moved case, and leaves cases whose result was told alone', async () => {
     const running = await open(env);
     const decided = await open(env);
     assert.equal(running.dueDate, '2026-11-17');
@@ -432,6 +530,7 @@ describe('complaints: a change of the bank calendar or the clock settings applie
       (await post(env, 'supervisor', `/api/cases/${decided.id}/resolve`, { result: '已退还年费' })).statusCode,
       200,
     );
+    assert.equal((await post(env, 'supervisor', `/api/cases/${decided.id}/notify-result`, {})).statusCode, 200);
 
     // Working days: 15 of them after Monday 2 November end on Monday 23 November.
     assert.equal((await put('/api/cases/settings', { dayBasis: 'working' })).statusCode, 200);

@@ -59,12 +59,14 @@ const ASSIGNMENT_NEEDS = new Set<AccessRequest['need']>([
 
 /**
  * Access rule (via 'assignment'): a department handler for a customer with an open case in their
- * department or assigned to them; a senior agent or agent for an open case they own.
+ * department or assigned to them; a senior agent or agent for an open case they own; the head office's
+ * complaint manager for a case waiting for their extension approval.
  */
 export async function caseAssignmentAccess(ctx: Ctx, request: AccessRequest): Promise<AccessGrant | undefined> {
   const a = ctx.actor;
   if (a.kind !== 'user' || !a.userId || !ASSIGNMENT_NEEDS.has(request.need)) return undefined;
-  if (!can(a, 'cases.work')) return undefined;
+  const approver = can(a, 'cases.approve_extension');
+  if (!can(a, 'cases.work') && !approver) return undefined;
   const userId = a.userId;
   // A declared conflict closes the customer to this person even through their department's cases.
   if (await hasDeclaredConflict(ctx.db, userId, request.customerId)) return undefined;
@@ -76,6 +78,7 @@ export async function caseAssignmentAccess(ctx: Ctx, request: AccessRequest): Pr
     .where((eb) => {
       const conds = [eb('owner_id', '=', userId)];
       if (can(a, 'cases.department_work') && a.departmentId) conds.push(eb('department_id', '=', a.departmentId));
+      if (approver) conds.push(eb('extension_status', '=', 'requested'));
       return eb.or(conds);
     })
     .limit(1)

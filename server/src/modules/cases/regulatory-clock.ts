@@ -11,7 +11,10 @@ import { addDays, bankDayStart } from '../../platform/clock.ts';
  */
 export const COMPLAINT_DAYS = { standard: 15, complex: 30, extension: 30, max: 60 } as const;
 
-/** After a decision the complainant may ask for a review (核查) or reopen the complaint for this many days. */
+/**
+ * After receiving the decision the complainant may ask for a review (核查) or reopen the complaint for this
+ * many days, counted from the day they received it (not from the day the bank decided).
+ */
 export const REVIEW_WINDOW_DAYS = 30;
 
 export type DayBasis = 'calendar' | 'working';
@@ -104,10 +107,15 @@ export function reminderInstant(dueDate: string, daysBefore: number): Date {
 }
 
 /** The last date on which the complainant may still ask for a review or reopen (inclusive). */
-export function reviewWindowEnd(decisionDate: string, windowDays: number = REVIEW_WINDOW_DAYS): string {
-  return addDays(decisionDate, windowDays);
+export function reviewWindowEnd(receivedOn: string, windowDays: number = REVIEW_WINDOW_DAYS): string {
+  return addDays(receivedOn, windowDays);
 }
 
-export function isWithinReviewWindow(decisionDate: string, today: string, windowDays?: number): boolean {
-  return today <= reviewWindowEnd(decisionDate, windowDays);
+export function isWithinReviewWindow(receivedOn: string, today: string, windowDays?: number): boolean {
+  return today <= reviewWindowEnd(receivedOn, windowDays);
+}
+
+/** "On time" is the result told by the due date (作出处理决定并告知), not merely decided by it. */
+export function notifiedOnTime(notifiedOn: string, dueDate: string): boolean {
+  return notifiedOn <= dueDate;
 }

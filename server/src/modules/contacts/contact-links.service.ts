@@ -20,7 +20,7 @@ import type { ContactsTable } from './contacts.tables.ts';
  */
 export interface CaseLinkDetails {
   number: string;
-  kind: 'complaint' | 'fraud';
+  kind: 'complaint' | 'fraud' | 'repayment_trace';
   category: string;
   dueDate: string;
 }
@@ -35,9 +35,15 @@ export type ContactLink =
   | { kind: 'case'; refId: string; at: string; details: CaseLinkDetails }
   | { kind: 'emergency'; refId: string; at: string; details: EmergencyLinkDetails };
 
+const RAISE_BY_CASE_KIND: Record<CaseLinkDetails['kind'], RaiseKind | null> = {
+  complaint: 'complaint',
+  fraud: 'emergency',
+  repayment_trace: null,
+};
+
 interface Raise {
   customerId: string;
-  raise: RaiseKind;
+  raise: RaiseKind | null;
   intents: readonly Intent[];
   link: { kind: ContactLink['kind']; refId: string; details: CaseLinkDetails | EmergencyLinkDetails };
 }
@@ -61,7 +67,8 @@ export async function markEmergency(
 
 /**
  * A case was opened from this contact. A complaint raises the contact to `complaint` unless it is an
- * emergency; a fraud case comes from the emergency lane and raises it to `emergency`. The category is
+ * emergency; a fraud case comes from the emergency lane and raises it to `emergency`; a repayment trace
+ * (还款未入账) is a service request and leaves the contact's type to its intents. The category is
  * added as an intent when it is one of the complaint intents (a complaint about a fee is `complaint_fee`).
  */
 export async function recordCaseOpened(
@@ -71,7 +78,7 @@ export async function recordCaseOpened(
 ): Promise<void> {
   await raiseContact(ctx, contactId, {
     customerId: input.customerId,
-    raise: input.details.kind === 'fraud' ? 'emergency' : 'complaint',
+    raise: RAISE_BY_CASE_KIND[input.details.kind],
     intents: input.intents,
     link: { kind: 'case', refId: input.caseId, details: input.details },
   });

@@ -72,6 +72,15 @@ export async function countFailedVerifications(db: Executor, contactId: string):
 }
 
 /** How many cases were opened from the contact (links the cases module recorded). */
+export async function countPromisesRecorded(db: Executor, contactId: string): Promise<number> {
+  const row = await db
+    .selectFrom('promises')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function countCasesOpened(db: Executor, contactId: string): Promise<number> {
   const row = await db
     .selectFrom('contact_links')

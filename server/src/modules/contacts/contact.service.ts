@@ -11,6 +11,7 @@ import { scrubText } from '../../platform/pii/mask.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
 import {
   countCasesOpened,
+  countPromisesRecorded,
   findContactRow,
   insertContact,
   insertStage,
@@ -24,6 +25,7 @@ import {
 import {
   canMove,
   closeCheck,
+  closeRefusal,
   closingOutcome,
   effectiveType,
   type Outcome,
@@ -31,7 +33,7 @@ import {
   STAGE_TRANSITIONS,
   type Stage,
 } from './contact.ts';
-import { type ContactView, toContactView } from './contact.view.ts';
+import { type ContactView, parseIntents, toContactView } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { customerExists, findCustomerByPhone } from './customers.ts';
 import { assertNoEmergencyAhead, GENERAL_QUEUE } from './queues.ts';
@@ -437,6 +439,12 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       throw new AppError('CONFIRMATION_SKIPPED');
     const skipped = !seen.includes('confirm');
     const outcome = closingOutcome(input.outcome, await countCasesOpened(trx, id));
+    const refusal = closeRefusal({
+      intents: parseIntents(row.intents),
+      outcome,
+      promisesOnContact: outcome === 'follow_up_promised' ? await countPromisesRecorded(trx, id) : 0,
+    });
+    if (refusal) throw new AppError(refusal);
     const now = ctx.clock.now().toISOString();
     if (row.stage !== 'closing') {
       await insertStage(trx, stageRow(tctx, id, 'closing', skipped ? (input.skipConfirmationReason ?? null) : null));

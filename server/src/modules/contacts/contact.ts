@@ -129,6 +129,21 @@ export function closingOutcome(requested: Outcome, casesOpened: number): Outcome
   return requested;
 }
 
+/**
+ * What a contact must carry to close with its outcome: at least one intent (an unclassified contact counts
+ * in no report and no FCR figure), and for "follow-up promised" a promise recorded on this very contact —
+ * otherwise nobody owns the follow-up the customer was told of. Returns the refusal's error code, or null.
+ */
+export function closeRefusal(c: {
+  intents: readonly Intent[];
+  outcome: Outcome;
+  promisesOnContact: number;
+}): 'CONTACT_UNCLASSIFIED' | 'CONTACT_PROMISE_REQUIRED' | null {
+  if (c.intents.length === 0) return 'CONTACT_UNCLASSIFIED';
+  if (c.outcome === 'follow_up_promised' && c.promisesOnContact === 0) return 'CONTACT_PROMISE_REQUIRED';
+  return null;
+}
+
 /** Whether a contact may close: confirmation happened, or the agent wrote why it did not. */
 export function closeCheck(stagesSeen: readonly Stage[], skipReason: string | undefined): 'ok' | 'reason_required' {
   if (stagesSeen.includes('confirm')) return 'ok';

@@ -15,16 +15,17 @@ import type { Level, LevelPolicy, Scripts } from './contact.ts';
 export const SETTINGS_KEY = 'contacts.config';
 
 /**
- * Which verification level unlocks which work on a customer. Protective actions (freeze, loss report)
- * need none: they only protect the customer, and the guide (§3.3) wants them at once. Reading a masked
+ * Which verification level unlocks which work on a customer. The temporary block (freeze, 临时挂失) needs
+ * none: it only protects the customer, and the guide (§3.3) wants it at once. The formal loss report blocks
+ * the card for good and orders a replacement, so the caller must be verified first. Reading a masked
  * profile or statements needs basic; anything that moves money, changes limits or contact details, or
  * reveals personal data needs strong. A need missing here (a module added it later) needs strong.
  */
 export const DEFAULT_ACCESS_LEVELS: Partial<Record<AccessNeed, Level>> = {
   'customer.search': 'none',
   'card.freeze': 'none',
-  'card.report_lost': 'none',
   'customer.profile': 'basic',
+  'card.report_lost': 'basic',
   'account.read': 'basic',
   'statement.read': 'basic',
   'transactions.read': 'basic',

@@ -1,18 +1,19 @@
 import {
   emergencyKindSchema,
   emergencyReportSchema,
+  fraudDecisionSchema,
   idSchema,
   markedResultSchema,
   recentTransactionsSchema,
-  replacementOrderSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
+  confirmLossReport,
+  decideFraudCase,
   getEmergencyReport,
   markUnrecognised,
-  orderReplacementForReport,
   recentTransactions,
   reportEmergency,
 } from './emergency.service.ts';
@@ -55,7 +56,9 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Lost, stolen or fraud: block the card at once (no verification needed) and confirm to the customer',
+        summary:
+          'Lost, stolen or fraud: stop the card at once as a temporary block (临时挂失, no verification needed) ' +
+          'and confirm to the customer; the formal loss report follows after verification',
         body: z.object({ customerId: idSchema, cardId: idSchema, kind: emergencyKindSchema }),
         response: { 201: emergencyReportSchema },
       },
@@ -94,8 +97,32 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
       reply.status(201).send(await markUnrecognised(request.ctx, request.params.id, request.body.transactionIds)),
   );
   app.post(
-    '/api/emergency/reports/:id/replacement',
-    { schema: { tags, summary: 'Order the replacement card', params, response: { 200: replacementOrderSchema } } },
-    async (request) => orderReplacementForReport(request.ctx, request.params.id),
+    '/api/emergency/fraud-cases/:id/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          'Decide a fraud case: bank_liable writes the disputed amounts off; customer_liable returns them ' +
+          'with nothing charged for the time they were disputed',
+        params,
+        body: z.object({ outcome: z.enum(['bank_liable', 'customer_liable']) }),
+        response: { 200: fraudDecisionSchema },
+      },
+    },
+    async (request) => decideFraudCase(request.ctx, request.params.id, request.body.outcome),
+  );
+  app.post(
+    '/api/emergency/reports/:id/formal-report',
+    {
+      schema: {
+        tags,
+        summary:
+          'Formal loss report once the caller is verified: the temporarily blocked card is blocked for good ' +
+          '(never active in between) and the replacement is ordered',
+        params,
+        response: { 200: emergencyReportSchema },
+      },
+    },
+    async (request) => confirmLossReport(request.ctx, request.params.id),
   );
 };

@@ -1,16 +1,16 @@
 import {
   type EmergencyKind,
   type EmergencyReport,
+  type FraudDecision,
   formatYuan,
   type Intent,
   type MarkedResult,
   type RecentTransactions,
-  type ReplacementOrder,
   type ReviewTransaction,
 } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
-import { addDays, bankDate } from '../../platform/clock.ts';
+import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -18,6 +18,9 @@ import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import {
   type CardSummary,
+  type DisputeOutcome,
+  decideDispute,
+  disputeTransactions,
   freezeCard,
   getCustomerSummary,
   listTransactions,
@@ -27,22 +30,33 @@ import {
 import {
   type CaseRow,
   createCaseRecord,
+  openCaseForChange,
   recordCaseEvent,
   rowToCase,
   sendCustomerMessage,
   startFollowUp,
 } from '../cases/index.ts';
 import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
-import { cardNetwork, chargebackRules, lostCardProtection } from './emergency.settings.ts';
+import { chargebackRules, lostCardProtection, networkOfCard } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
-import { chargebackDeadline, inProtectionWindow, type ProtectionWindow, protectionWindow } from './emergency-rules.ts';
+import {
+  BANK_RULE,
+  chargebackDeadline,
+  DEFAULT_CHARGEBACK_RULES,
+  inProtectionWindow,
+  type ProtectionWindow,
+  protectionWindow,
+  reviewWindowStart,
+} from './emergency-rules.ts';
 
 /**
- * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action blocks the card at once —
- * before any verification, as the access levels allow — and is confirmed to the customer; then the
- * customer marks the transactions they did not make, which opens a fraud case for the risk department with
- * its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is sent
- * that the customer keeps, the replacement card is ordered, and a follow-up task watches the case.
+ * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action stops the card at once —
+ * before any verification — but only as a temporary block (临时挂失: frozen), confirmed to the customer.
+ * Once the caller is verified the lane offers the next step, the formal loss report: the frozen card is
+ * blocked for good (frozen → lost/stolen directly, never active in between) and a replacement is ordered.
+ * The customer marks the transactions they did not make, which opens a fraud case for the risk department
+ * with its deadline and the chargeback limits, the lost-card protection window is evaluated, a checklist is
+ * sent that the customer keeps, and a follow-up task watches the case.
  */
 export type { EmergencyKind, EmergencyReport };
 
@@ -103,6 +117,7 @@ function reportView(
   protection: ProtectionWindow,
   confirmation: string,
 ): EmergencyReport {
+  const action = row.action === 'frozen' ? 'frozen' : 'reported_lost';
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -110,8 +125,10 @@ function reportView(
     cardLast4: last4,
     contactId: row.contact_id,
     kind: row.kind as EmergencyKind,
-    action: row.action === 'frozen' ? 'frozen' : 'reported_lost',
+    action,
     reportedAt: row.reported_at,
+    formalReportedAt: row.formal_reported_at,
+    nextStep: action === 'frozen' ? 'formal_loss_report' : null,
     protection,
     replacementCardId: row.replacement_card_id,
     caseId: row.case_id,
@@ -121,15 +138,18 @@ function reportView(
 
 function confirmationText(last4: string, action: string, at: Date, expectedDelivery: string | null): string {
   const time = `${bankDate(at)} ${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}`;
-  const done = action === 'frozen' ? '已冻结' : '已挂失';
-  const card = expectedDelivery ? `新卡已为您补办,预计 ${expectedDelivery} 前寄达。` : '';
-  return `您尾号 ${last4} 的信用卡已于 ${time}(北京时间)${done},此后该卡无法再交易。${card}如发现非本人交易,请告知我们逐笔核对。`;
+  if (action === 'frozen') {
+    return `您尾号 ${last4} 的信用卡已于 ${time}(北京时间)临时挂失(冻结),此后该卡无法再交易。核实您的身份后,我们将为您办理正式挂失并补发新卡。如发现非本人交易,请告知我们逐笔核对。`;
+  }
+  const card = expectedDelivery ? `新卡已为您补办,预计 ${expectedDelivery} 前寄达。` : '新卡已为您补办。';
+  return `您尾号 ${last4} 的信用卡已正式挂失,该卡永久停用。${card}如发现非本人交易,请告知我们逐笔核对。`;
 }
 
 /**
- * One action: blocks the card (loss report, or a freeze when the customer only suspects fraud), records the
- * loss-report instant for the protection window, tells the customer, and alerts the risk department.
- * A retry for the same card within a day returns the first report.
+ * One action, open to any caller: stops the card at once as a temporary block (临时挂失: frozen), records
+ * the loss-report instant for the protection window, tells the customer, and alerts the risk department.
+ * The formal loss report (`confirmLossReport`) follows once the caller is verified. A retry for the same
+ * card within a day returns the first report.
  */
 export async function reportEmergency(
   ctx: Ctx,
@@ -138,7 +158,7 @@ export async function reportEmergency(
   authorize(ctx.actor, 'emergency.act');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
-    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'card.report_lost' });
+    const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'card.freeze' });
     const card = await cardOf(tctx, input.customerId, input.cardId);
     const now = ctx.clock.now();
     const earlier = await trx
@@ -163,16 +183,9 @@ export async function reportEmergency(
         confirmationText(card.last4, earlier.action, at, null),
       );
     }
-    const action = input.kind === 'fraud' ? 'frozen' : 'reported_lost';
-    let replacementCardId: string | null = null;
-    let expectedDelivery: string | null = null;
-    if (action === 'frozen') {
-      await freezeCard(tctx, { cardId: input.cardId, reason: '疑似盗刷,紧急冻结' });
-    } else {
-      const r = await reportCardLost(tctx, { cardId: input.cardId, kind: input.kind === 'stolen' ? 'stolen' : 'lost' });
-      replacementCardId = r.replacementCardId;
-      expectedDelivery = r.expectedDelivery;
-    }
+    // Nobody is verified yet: the card is stopped, but only temporarily; nothing is ordered.
+    const action = 'frozen';
+    await freezeCard(tctx, { cardId: input.cardId, reason: `${KIND_ZH[input.kind]},临时挂失` });
     const protection = await protectionFor(tctx, card, now);
     const row: EmergencyReportsTable = {
       id: newId(now),
@@ -183,7 +196,8 @@ export async function reportEmergency(
       action,
       reported_at: now.toISOString(),
       protection_hours: protection.hours,
-      replacement_card_id: replacementCardId,
+      replacement_card_id: null,
+      formal_reported_at: null,
       case_id: null,
       checklist_message_id: null,
       created_by: ctx.actor.userId,
@@ -192,7 +206,7 @@ export async function reportEmergency(
     };
     await trx.insertInto('emergency_reports').values(row).execute();
     await markContact(tctx, row.contact_id, row, card.last4);
-    const confirmation = confirmationText(card.last4, action, now, expectedDelivery);
+    const confirmation = confirmationText(card.last4, action, now, null);
     await tellInContact(tctx, row.contact_id, confirmation);
     await audit(tctx, {
       action: 'emergency.report',
@@ -200,7 +214,7 @@ export async function reportEmergency(
       entityId: row.id,
       customerId: input.customerId,
       contactId: grant.contactId,
-      details: { kind: input.kind, action, last4: card.last4, replacementCardId, protectionHours: protection.hours },
+      details: { kind: input.kind, action, last4: card.last4, protectionHours: protection.hours },
     });
     // The risk department hears of it at once: emergencies go ahead of the queue.
     const alert = {
@@ -225,17 +239,43 @@ async function loadReport(ctx: Ctx, reportId: string): Promise<EmergencyReportsT
 
 export type { ReviewTransaction };
 
-/** The customer's recent card transactions (30 days before the report onward), to mark the ones not theirs. */
+/** What the lane needs of the card's account: the card's BIN (its network) and the account's statement dates. */
+async function cardFacts(ctx: Ctx, cardId: string) {
+  return ctx.db
+    .selectFrom('cards')
+    .innerJoin('accounts', 'accounts.id', 'cards.account_id')
+    .select(['cards.bin', 'accounts.statement_day', 'accounts.next_statement_date'])
+    .where('cards.id', '=', cardId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The date of the statement each transaction is on (none yet for one not billed). */
+async function statementDates(ctx: Ctx, transactionIds: readonly string[]): Promise<Map<string, string>> {
+  if (transactionIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('transactions')
+    .innerJoin('statements', 'statements.id', 'transactions.statement_id')
+    .select(['transactions.id', 'statements.statement_date'])
+    .where('transactions.id', 'in', [...transactionIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.statement_date]));
+}
+
+/**
+ * The customer's card transactions to mark the ones not theirs: from the start of the two statement cycles
+ * before the report (at least 60 days back, `reviewWindowStart`) onward.
+ */
 export async function recentTransactions(ctx: Ctx, reportId: string): Promise<RecentTransactions> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
   const card = await cardOf(ctx, report.customer_id, report.card_id);
   const reportedAt = new Date(report.reported_at);
   const protection = await protectionFor(ctx, card, reportedAt);
+  const { statement_day } = await cardFacts(ctx, report.card_id);
   const txns = await listTransactions(ctx, {
     customerId: report.customer_id,
-    from: addDays(bankDate(reportedAt), -30),
-    limit: 200,
+    from: reviewWindowStart(bankDate(reportedAt), statement_day),
+    limit: 500,
   });
   const mine = txns.filter((t) => t.cardId === report.card_id && DISPUTABLE.has(t.kind));
   const disputed = new Set(
@@ -290,6 +330,11 @@ export async function markUnrecognised(
 
     const card = await cardOf(tctx, report.customer_id, report.card_id);
     const totalFen = chosen.reduce((s, t) => s + t.amountFen, 0);
+    // Until the case is decided the amounts bear no interest or late fee and leave the minimum payment.
+    await disputeTransactions(
+      tctx,
+      chosen.map((t) => t.id),
+    );
     const fraudDept = await trx
       .selectFrom('departments')
       .select('id')
@@ -325,15 +370,26 @@ export async function markUnrecognised(
     }
 
     const rules = await chargebackRules(tctx);
-    const network = await cardNetwork(tctx);
-    const networkRule = rules.find((r) => r.network === network) ?? rules.find((r) => r.network === 'unionpay');
-    const bankRule = rules.find((r) => r.network === 'bank');
+    const facts = await cardFacts(tctx, report.card_id);
+    // The card's own network, from its BIN range; settings guarantee every listed network has its rule.
+    const network = await networkOfCard(tctx, facts.bin);
+    const networkRule =
+      rules.find((r) => r.network === network) ??
+      DEFAULT_CHARGEBACK_RULES.find((r) => r.network === network) ??
+      DEFAULT_CHARGEBACK_RULES[0];
+    const bankRule = rules.find((r) => r.network === BANK_RULE);
+    const billedOn = await statementDates(
+      tctx,
+      chosen.map((t) => t.id),
+    );
     const out: MarkedResult['transactions'] = [];
     for (const t of chosen) {
-      // The statement date is not exposed by the card engine: counting from posting is never later.
-      const dates = { postingDate: t.postingDate, statementDate: null };
-      const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : addDays(t.postingDate, 120);
-      const claim = bankRule ? chargebackDeadline(bankRule, dates) : chargeback;
+      // The bank's own window counts from the statement the transaction is on (for one not billed yet:
+      // the statement it will be on); the scheme's limit from processing.
+      const dates = { postingDate: t.postingDate, statementDate: billedOn.get(t.id) ?? facts.next_statement_date };
+      const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : t.postingDate;
+      // The customer's deadline is the bank's own window, never the internal scheme limit.
+      const claim = bankRule ? chargebackDeadline(bankRule, dates) : null;
       await trx
         .insertInto('fraud_case_transactions')
         .values({
@@ -346,8 +402,8 @@ export async function markUnrecognised(
           merchant: t.merchant ?? t.description,
           transacted_at: t.txnDate,
           posted_date: t.postingDate,
-          statement_date: null,
-          network: networkRule?.network ?? network,
+          statement_date: dates.statementDate,
+          network,
           protected: t.inProtectionWindow ? 1 : 0,
           chargeback_deadline: chargeback,
           created_at: ctx.clock.now().toISOString(),
@@ -359,7 +415,7 @@ export async function markUnrecognised(
         txnDate: t.txnDate,
         merchant: t.merchant,
         inProtectionWindow: t.inProtectionWindow,
-        chargebackNetwork: networkRule?.network ?? network,
+        chargebackNetwork: network,
         chargebackDeadline: chargeback,
         bankClaimDeadline: claim,
       });
@@ -379,7 +435,11 @@ export async function markUnrecognised(
       protection,
       protectedCount: out.filter((t) => t.inProtectionWindow).length,
       replacement: report.replacement_card_id !== null,
-      claimDeadline: out.map((t) => t.bankClaimDeadline).sort()[0] ?? null,
+      claimDeadline:
+        out
+          .map((t) => t.bankClaimDeadline)
+          .filter((d): d is string => d !== null)
+          .sort()[0] ?? null,
     });
     const message = await sendCustomerMessage(change, 'emergency_checklist', checklist);
     await trx
@@ -427,51 +487,117 @@ function checklistText(p: {
   return lines.join('\n');
 }
 
-/** Orders the replacement card from the emergency lane (the card engine returns an existing one on retry). */
-export async function orderReplacementForReport(ctx: Ctx, reportId: string): Promise<ReplacementOrder> {
+/**
+ * The formal loss report (正式挂失), offered once the caller is verified: the temporarily blocked card is
+ * reported lost or stolen — straight from frozen, so it is never usable in between — and the replacement
+ * is ordered in the same transaction. The card engine checks the verification (access need
+ * `card.report_lost`) and refuses an unverified caller, leaving the card frozen. A report made formal
+ * already is returned as it is.
+ */
+export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
     const report = await loadReport(tctx, reportId);
-    if (report.replacement_card_id) {
-      // Ordered with the loss report already: confirm it, without a second card operation.
+    const card = await cardOf(tctx, report.customer_id, report.card_id);
+    const at = new Date(report.reported_at);
+    if (report.action === 'reported_lost') {
       await tctx.access.require(tctx, { customerId: report.customer_id, need: 'card.report_lost' });
-      return { replacementCardId: report.replacement_card_id, expectedDelivery: null };
-    }
-    // After a freeze (suspected fraud) the compromised card is blocked for good and replaced, through the
-    // card engine with its own checks (replacing needs the verification level the bank set for it).
-    const r = await reportCardLost(tctx, { cardId: report.card_id, kind: 'stolen', note: '疑似盗刷,换卡' });
-    if (report.replacement_card_id !== r.replacementCardId) {
-      await trx
-        .updateTable('emergency_reports')
-        .set({ replacement_card_id: r.replacementCardId, updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', reportId)
-        .execute();
-      if (report.case_id) {
-        const caseRow = await trx
-          .selectFrom('cases')
-          .selectAll()
-          .where('id', '=', report.case_id)
-          .executeTakeFirstOrThrow();
-        await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
-          replacementCardId: r.replacementCardId,
-          expectedDelivery: r.expectedDelivery,
-        });
-      }
-      await tellInContact(
-        tctx,
-        report.contact_id,
-        `新卡已为您补办${r.expectedDelivery ? `,预计 ${r.expectedDelivery} 前寄达` : ''},收到后请激活使用。`,
+      return reportView(
+        report,
+        card.last4,
+        await protectionFor(tctx, card, at),
+        confirmationText(card.last4, report.action, at, null),
       );
     }
-    return { replacementCardId: r.replacementCardId, expectedDelivery: r.expectedDelivery };
+    const r = await reportCardLost(tctx, {
+      cardId: report.card_id,
+      kind: report.kind === 'lost' ? 'lost' : 'stolen',
+      note: `${KIND_ZH[report.kind as EmergencyKind] ?? ''},正式挂失`,
+    });
+    const now = ctx.clock.now().toISOString();
+    const updated: EmergencyReportsTable = {
+      ...report,
+      action: 'reported_lost',
+      formal_reported_at: now,
+      replacement_card_id: r.replacementCardId,
+      updated_at: now,
+    };
+    await trx
+      .updateTable('emergency_reports')
+      .set({
+        action: updated.action,
+        formal_reported_at: updated.formal_reported_at,
+        replacement_card_id: updated.replacement_card_id,
+        updated_at: now,
+      })
+      .where('id', '=', reportId)
+      .execute();
+    if (report.case_id) {
+      const caseRow = await trx
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', report.case_id)
+        .executeTakeFirstOrThrow();
+      await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
+        replacementCardId: r.replacementCardId,
+        expectedDelivery: r.expectedDelivery,
+      });
+    }
+    const confirmation = confirmationText(card.last4, updated.action, at, r.expectedDelivery);
+    await tellInContact(tctx, report.contact_id, confirmation);
+    await audit(tctx, {
+      action: 'emergency.formal_report',
+      entityType: 'emergency_report',
+      entityId: report.id,
+      customerId: report.customer_id,
+      contactId: report.contact_id,
+      details: { kind: report.kind, last4: card.last4, replacementCardId: r.replacementCardId },
+    });
+    return reportView(updated, card.last4, await protectionFor(tctx, card, at), confirmation);
+  });
+}
+
+/**
+ * The fraud case is decided (SPC Interpretation 2021 No. 10, Art. 7): with the bank liable its disputed
+ * amounts are written off; with the customer liable they come back to the account, with nothing charged for
+ * the time they were set aside. Recorded on the case.
+ */
+export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: DisputeOutcome): Promise<FraudDecision> {
+  authorize(ctx.actor, 'disputes.decide');
+  return inTransaction(ctx.db, async (trx) => {
+    const tctx: Ctx = { ...ctx, db: trx };
+    // Access is decided per case (its department, its owner, or a verified contact), as for any case step.
+    const { row: caseRow, grant } = await openCaseForChange(tctx, caseId);
+    if (caseRow.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
+    const ids = await trx
+      .selectFrom('fraud_case_transactions')
+      .select('transaction_id')
+      .where('case_id', '=', caseId)
+      .orderBy('transaction_id')
+      .execute();
+    const transactions = [];
+    for (const { transaction_id } of ids) transactions.push(await decideDispute(tctx, transaction_id, outcome));
+    await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
+      outcome,
+      totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
+    });
+    return {
+      caseId,
+      outcome,
+      transactions: transactions.map((t) => ({
+        transactionId: t.transactionId,
+        amountFen: t.amountFen,
+        status: t.status,
+      })),
+    };
   });
 }
 
 export async function getEmergencyReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
   const report = await loadReport(ctx, reportId);
-  const grant = await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.report_lost' });
+  const grant = await ctx.access.require(ctx, { customerId: report.customer_id, need: 'card.freeze' });
   const card = await cardOf(ctx, report.customer_id, report.card_id);
   const at = new Date(report.reported_at);
   await audit(ctx, {
@@ -479,7 +605,7 @@ export async function getEmergencyReport(ctx: Ctx, reportId: string): Promise<Em
     entityType: 'emergency_report',
     entityId: report.id,
     customerId: report.customer_id,
-    contactId: grant.contactId ?? ctx.contactId ?? null,
+    contactId: grant.contactId,
     details: {},
   });
   return reportView(

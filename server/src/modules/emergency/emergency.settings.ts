@@ -5,9 +5,17 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { givenFields, readSetting, writeSetting } from '../../platform/settings.ts';
-import { type ChargebackRule, DEFAULT_CHARGEBACK_RULES, DEFAULT_PROTECTION_HOURS } from './emergency-rules.ts';
+import {
+  type BinNetwork,
+  type ChargebackRule,
+  DEFAULT_BIN_NETWORKS,
+  DEFAULT_CHARGEBACK_RULES,
+  DEFAULT_PROTECTION_HOURS,
+  networkForBin,
+} from './emergency-rules.ts';
 
 const CARD_NETWORK_KEY = 'emergency.card_network';
+const BIN_NETWORKS_KEY = 'emergency.bin_networks';
 
 /**
  * Settings of the emergency lane: chargeback limits per network and lost-card protection hours per product
@@ -72,10 +80,26 @@ export async function lostCardProtection(
     : { hours: DEFAULT_PROTECTION_HOURS, maxCoverFen: null };
 }
 
-/** The bank's cards are issued on UnionPay BINs (62…); a bank on another network changes this setting. */
+/** The network of a card whose BIN no range names: the bank's cards are issued on UnionPay (62…) by default. */
 export async function cardNetwork(ctx: Pick<Ctx, 'db'>): Promise<string> {
   const stored = await readSetting(ctx, CARD_NETWORK_KEY);
   return stored === undefined ? 'unionpay' : String(stored);
+}
+
+const binNetworkSchema = z.object({
+  prefix: z.string().regex(/^\d{1,8}$/),
+  network: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+});
+
+/** The BIN ranges of the card networks (prefix → network), the defaults unless the bank set its own. */
+export async function binNetworks(ctx: Pick<Ctx, 'db'>): Promise<BinNetwork[]> {
+  const stored = z.array(binNetworkSchema).safeParse(await readSetting(ctx, BIN_NETWORKS_KEY));
+  return stored.success ? stored.data : [...DEFAULT_BIN_NETWORKS];
+}
+
+/** The network a card runs on, from its BIN. */
+export async function networkOfCard(ctx: Pick<Ctx, 'db'>, bin: string): Promise<string> {
+  return networkForBin(bin, await binNetworks(ctx), await cardNetwork(ctx));
 }
 
 const chargebackRuleSchema = z
@@ -97,7 +121,10 @@ const chargebackRuleSchema = z
  * protection per product code (`*` for every other product) and the network the bank's cards run on.
  */
 export const emergencySettingsSchema = z.object({
+  /** The network of a card whose BIN matches none of `binNetworks`. */
   cardNetwork: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+  /** BIN prefix → card network (longest prefix wins): the network of each card, for its chargeback limit. */
+  binNetworks: z.array(binNetworkSchema).min(1).max(200),
   chargebackRules: z.array(chargebackRuleSchema).min(1).max(20),
   lostCardProtection: z
     .array(
@@ -116,6 +143,7 @@ export async function loadEmergencySettings(ctx: Pick<Ctx, 'db'>): Promise<Emerg
   const protection = await ctx.db.selectFrom('lost_card_protection').selectAll().orderBy('product_code').execute();
   return {
     cardNetwork: await cardNetwork(ctx),
+    binNetworks: await binNetworks(ctx),
     chargebackRules: await chargebackRules(ctx),
     lostCardProtection: protection.map((r) => ({
       productCode: r.product_code,
@@ -148,6 +176,10 @@ export async function updateEmergencySettings(
     const networks = next.chargebackRules.map((r) => r.network);
     if (new Set(networks).size !== networks.length) throw invalid('a network listed twice');
     if (!networks.includes(next.cardNetwork)) throw invalid('no chargeback rule for the card network');
+    const unruled = next.binNetworks.filter((b) => !networks.includes(b.network)).map((b) => b.network);
+    if (unruled.length > 0) throw invalid(`no chargeback rule for ${[...new Set(unruled)].join(', ')}`);
+    const prefixes = next.binNetworks.map((b) => b.prefix);
+    if (new Set(prefixes).size !== prefixes.length) throw invalid('a BIN prefix listed twice');
     const codes = next.lostCardProtection.map((p) => p.productCode);
     if (new Set(codes).size !== codes.length) throw invalid('a product listed twice');
     if (!codes.includes('*')) throw invalid("the '*' row (every other product) is required");
@@ -193,6 +225,7 @@ export async function updateEmergencySettings(
         .execute();
     }
     if (patch.cardNetwork !== undefined) await writeSetting(tctx, CARD_NETWORK_KEY, next.cardNetwork);
+    if (patch.binNetworks !== undefined) await writeSetting(tctx, BIN_NETWORKS_KEY, next.binNetworks);
     await audit(tctx, {
       action: 'emergency.settings_update',
       entityType: 'settings',

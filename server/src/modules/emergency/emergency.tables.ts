@@ -6,10 +6,15 @@ export interface EmergencyReportsTable {
   contact_id: string | null;
   /** lost | stolen | fraud */
   kind: string;
-  /** What was done to the card at once: reported_lost (permanent block) or frozen (temporary lock). */
+  /**
+   * What the card's block is now: frozen (临时挂失, the temporary block any caller gets at once) or
+   * reported_lost (the formal loss report after verification: blocked for good, replacement ordered).
+   */
   action: string;
   /** The instant of the loss report: the lost-card protection window is counted back from it. */
   reported_at: string;
+  /** When the temporary block became the formal loss report (null while it is still temporary). */
+  formal_reported_at: string | null;
   protection_hours: number;
   replacement_card_id: string | null;
   case_id: string | null;

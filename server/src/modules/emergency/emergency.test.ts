@@ -15,7 +15,7 @@ describe('emergency lane, end to end', () => {
   });
   after(() => env.close());
 
-  it('“我的卡丢了” in a new chat → card blocked in one call → transactions marked → fraud case for the risk department → replacement', async () => {
+  it('“我的卡丢了” in a new chat → card temporarily blocked in one call → transactions marked → fraud case for the risk department → formal loss report with the replacement', async () => {
     // A demo card holder with recent transactions (the card engine's documented customer 张伟).
     const customerId = await findCustomerIdByPhone(env.system, '13800138000');
     assert.ok(customerId, 'demo customer seeded by the card engine');
@@ -33,7 +33,8 @@ describe('emergency lane, end to end', () => {
     assert.equal(accepted.statusCode, 200, accepted.body);
     const inContact = { 'x-contact-id': chat.id };
 
-    // One call, no verification step by the agent: the card is blocked and the customer is told.
+    // One call, no verification step by the agent: the card is stopped at once — as a temporary block
+    // (临时挂失) — and the customer is told; nothing is ordered before the formal report.
     const report = await env.request({
       method: 'POST',
       url: '/api/emergency/reports',
@@ -43,11 +44,12 @@ describe('emergency lane, end to end', () => {
     });
     assert.equal(report.statusCode, 201, report.body);
     const r = report.json();
-    assert.equal(r.action, 'reported_lost');
-    assert.match(r.confirmation, new RegExp(`尾号 ${card.last4}.*已挂失`));
-    assert.ok(r.replacementCardId, 'the card engine orders the replacement with the loss report');
+    assert.equal(r.action, 'frozen');
+    assert.match(r.confirmation, new RegExp(`尾号 ${card.last4}.*临时挂失`));
+    assert.equal(r.replacementCardId, null);
+    assert.equal(r.nextStep, 'formal_loss_report');
     const after = await getCustomerSummary(env.system, customerId);
-    assert.equal(after.cards.find((c) => c.id === card.id)?.status, 'lost');
+    assert.equal(after.cards.find((c) => c.id === card.id)?.status, 'frozen');
     // A retry (lost answer) does not report twice.
     const retry = await env.request({
       method: 'POST',
@@ -129,19 +131,33 @@ describe('emergency lane, end to end', () => {
     const other = await env.request({ method: 'GET', url: `/api/cases/${d.case.id}`, as: 'dept_handler' });
     assert.equal(other.statusCode, 403);
 
-    // The replacement is ordered from here (the one ordered with the loss report is returned, not a second).
-    const replacement = await env.request({
+    // The chat customer signed in (basic verification): the formal loss report blocks the card for good and
+    // orders the replacement; asking again returns the same one, not a second.
+    const formal = await env.request({
       method: 'POST',
-      url: `/api/emergency/reports/${r.id}/replacement`,
+      url: `/api/emergency/reports/${r.id}/formal-report`,
       as: 'agent',
       headers: inContact,
     });
-    assert.equal(replacement.statusCode, 200, replacement.body);
-    assert.equal(replacement.json().replacementCardId, r.replacementCardId);
+    assert.equal(formal.statusCode, 200, formal.body);
+    assert.equal(formal.json().action, 'reported_lost');
+    assert.ok(formal.json().replacementCardId);
+    assert.equal(
+      (await getCustomerSummary(env.system, customerId)).cards.find((c) => c.id === card.id)?.status,
+      'lost',
+    );
+    const formalAgain = await env.request({
+      method: 'POST',
+      url: `/api/emergency/reports/${r.id}/formal-report`,
+      as: 'agent',
+      headers: inContact,
+    });
+    assert.equal(formalAgain.json().replacementCardId, formal.json().replacementCardId);
 
-    // The customer sees the confirmation and the checklist in the chat.
+    // The customer sees the confirmations and the checklist in the chat.
     const turns = await listTurns(env.system.db, chat.id);
-    assert.ok(turns.some((t) => t.text.includes('已挂失')));
+    assert.ok(turns.some((t) => t.text.includes('临时挂失')));
+    assert.ok(turns.some((t) => t.text.includes('正式挂失')));
     assert.ok(turns.some((t) => t.text.includes('挂失后续事项清单')));
 
     // A follow-up task checks the case until it is closed.
@@ -175,10 +191,16 @@ describe('emergency lane settings', () => {
     assert.deepEqual(
       s.chargebackRules.map((r: { network: string; days: number }) => [r.network, r.days]),
       [
+        ['amex', 120],
         ['bank', 60],
+        ['jcb', 120],
         ['mastercard', 90],
         ['unionpay', 150],
+        ['visa', 120],
       ],
+    );
+    assert.ok(
+      s.binNetworks.some((b: { prefix: string; network: string }) => b.prefix === '62' && b.network === 'unionpay'),
     );
     assert.deepEqual(s.lostCardProtection, [{ productCode: '*', hours: 72, maxCoverFen: null }]);
     assert.equal((await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'agent' })).statusCode, 403);
@@ -188,7 +210,8 @@ describe('emergency lane settings', () => {
   it('refuses settings the lane could not work with, and changes nothing', async () => {
     const before = (await env.request({ method: 'GET', url: '/api/emergency/settings', as: 'admin' })).json();
     for (const bad of [
-      { cardNetwork: 'visa' }, // no chargeback rule for it
+      { cardNetwork: 'diners' }, // no chargeback rule for it
+      { binNetworks: [{ prefix: '36', network: 'diners' }] }, // a BIN range of a network without a rule
       { lostCardProtection: [{ productCode: 'GOLD', hours: 168, maxCoverFen: null }] }, // no '*' row
       {
         lostCardProtection: [

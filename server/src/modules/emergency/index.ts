@@ -8,11 +8,11 @@ import { ensureEmergencyDefaults } from './emergency.settings.ts';
  * fraud case). Other modules import only from this file.
  */
 export {
+  confirmLossReport,
   type EmergencyKind,
   type EmergencyReport,
   getEmergencyReport,
   markUnrecognised,
-  orderReplacementForReport,
   recentTransactions,
   reportEmergency,
 } from './emergency.service.ts';

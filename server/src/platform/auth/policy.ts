@@ -8,8 +8,20 @@ import type { Actor } from './actor.ts';
  * Access to a particular customer's data is decided on top of this by the contacts module (active,
  * verified contact) — see `modules/contacts/access.ts`.
  */
-const ALL_STAFF: readonly Role[] = ['agent', 'senior_agent', 'supervisor', 'qa', 'kb_editor', 'dept_handler', 'admin'];
+const ALL_STAFF: readonly Role[] = [
+  'agent',
+  'senior_agent',
+  'supervisor',
+  'qa',
+  'kb_editor',
+  'dept_handler',
+  'head_office',
+  'admin',
+];
 const FRONT_LINE: readonly Role[] = ['agent', 'senior_agent', 'supervisor'];
+
+/** Who a policy action may be granted to: staff roles, and the payment system (a system actor, not a role). */
+type Grantee = Role | 'payment_system';
 
 export const POLICY = {
   'users.manage': ['admin'],
@@ -41,9 +53,6 @@ export const POLICY = {
   // Access a customer's data outside the contact and case rules, with a coded, written reason (audited).
   'customers.override_access': ['supervisor', 'admin'],
   'cards.operate': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
-  // Recording a repayment is money received: only the payment system's integration knows it arrived (runs
-  // as the system, like the card network's postings). Staff recording one would create credit from nothing.
-  'repayments.record': [],
   'limits.approve': ['senior_agent', 'supervisor'],
   // Annual-fee waivers and refunds: the desk within the product's amount, a senior person above it (four eyes).
   'fees.adjust': FRONT_LINE,
@@ -57,10 +66,12 @@ export const POLICY = {
   'applications.decide': ['supervisor', 'admin'],
   'cases.create': FRONT_LINE,
   'cases.work': ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'admin'],
-  'cases.list': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
+  'cases.list': ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'],
   'cases.assign': ['senior_agent', 'supervisor', 'dept_handler', 'admin'],
-  'cases.approve_extension': ['senior_agent', 'supervisor'],
-  'cases.watch': ['supervisor', 'admin', 'qa'],
+  // The +30 days for an especially complex complaint need a head-office senior approval (CBIRC Order 2020
+  // No. 3); senior agents and supervisors may ask for it (as responsible handlers), not grant it.
+  'cases.approve_extension': ['head_office'],
+  'cases.watch': ['supervisor', 'admin', 'qa', 'head_office'],
   // Every case in lists without a customer filter's access check (oversight and quality review).
   'cases.read_all': ['supervisor', 'admin', 'qa'],
   // Works the cases that sit with their own department (referred there, or accepted by it).
@@ -73,11 +84,15 @@ export const POLICY = {
   'cases.conflicts': ['supervisor', 'admin'],
   'cases.manage': ['admin'],
   'emergency.act': FRONT_LINE,
+  // Deciding who bears a disputed fraud amount: the risk department's handlers and supervisors.
+  'disputes.decide': ['dept_handler', 'supervisor'],
   'kb.read': ALL_STAFF,
   'kb.write': ['kb_editor'],
   'kb.review': ['kb_editor', 'supervisor'],
   'kb.synonyms': ['kb_editor'],
-} as const satisfies Record<string, readonly Role[]>;
+  // Repayments come from the payment system with its own credential; the desk never posts them.
+  'repayments.post': ['payment_system'],
+} as const satisfies Record<string, readonly Grantee[]>;
 
 export type Action = keyof typeof POLICY;
 

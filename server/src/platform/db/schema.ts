@@ -117,6 +117,16 @@ export interface SettingsTable {
   updated_by: string | null;
 }
 
+/** A system's own credential (the payment system): the secret's SHA-256 only, never the secret. */
+export interface SystemCredentialsTable {
+  id: string;
+  kind: string;
+  name: string;
+  secret_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface PlatformTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -128,6 +138,7 @@ export interface PlatformTables {
   departments: DepartmentsTable;
   counters: CountersTable;
   settings: SettingsTable;
+  system_credentials: SystemCredentialsTable;
 }
 
 export type { Generated };

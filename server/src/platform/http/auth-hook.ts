@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback } from 'fastify';
 import { anonymousActor } from '../auth/actor.ts';
 import { resolveToken } from '../auth/auth.service.ts';
+import { resolveSystemCredential } from '../auth/system-credentials.ts';
 import type { Deps } from '../context.ts';
 import { AppError, localeFrom } from '../errors.ts';
 import { assertNoAuthData } from '../pii/auth-data.ts';
@@ -39,7 +40,14 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps): void {
       return;
     }
     const token = bearerToken(request.headers.authorization);
-    const actor = token ? await resolveToken(deps, token) : undefined;
+    // A system calling as itself (the payment system) sends its own credential instead of a staff session.
+    const apiKey = headerValue(request.headers['x-api-key']);
+    const actor = apiKey
+      ? await resolveSystemCredential(deps, apiKey)
+      : token
+        ? await resolveToken(deps, token)
+        : undefined;
+    if (apiKey && !actor) throw new AppError('UNAUTHENTICATED');
     if (!actor && request.routeOptions.config?.public !== true) throw new AppError('UNAUTHENTICATED');
     request.actor = actor ?? null;
     request.ctx = { ...baseCtx, actor: actor ?? anonymousActor };

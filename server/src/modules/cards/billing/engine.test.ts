@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type ProductTerms, productTermsSchema } from '@carddesk/contracts';
 import type { TransactionsTable } from '../cards.tables.ts';
-import { emptyBook } from '../ledger/book.ts';
+import { DISPUTE_ORDER, disputeAmount, emptyBook, returnDisputed } from '../ledger/book.ts';
 import {
   availableOn,
   type Emitter,
@@ -83,6 +83,20 @@ function books(overrides: Record<string, unknown> = {}) {
     },
     cash(date: string, amountFen: number) {
       track(post(acc, terms, { kind: 'cash_advance', amountFen, postingDate: date, description: 'c' }, out));
+    },
+    /** The customer marks a purchase as not theirs on `date`. */
+    dispute(date: string, amountFen: number, postingDate: string) {
+      return disputeAmount(acc.book, { amountFen, postingDate }, DISPUTE_ORDER.purchase, date, terms.minimumPayment);
+    },
+    /** The bank wins the fraud case: the customer is liable after all. */
+    undispute(date: string, taken: ReturnType<typeof disputeAmount>) {
+      return returnDisputed(acc.book, taken, date);
+    },
+    /** The customer wins: the disputed amount is written off with a credit posting. */
+    writeOff(date: string, amountFen: number, taken: ReturnType<typeof disputeAmount>) {
+      track(
+        post(acc, terms, { kind: 'fraud_credit', amountFen, postingDate: date, description: 'w', settles: taken }, out),
+      );
     },
     pay(date: string, amountFen: number) {
       track(post(acc, terms, { kind: 'repayment', amountFen, postingDate: date, description: 'r' }, out));
@@ -229,5 +243,62 @@ describe('minimum payment at the statement close (card-rules.md §1)', () => {
     // 10% × 100,000 + new charges (late fee 1,000 + interest 1,550) + earlier unpaid minimum 11,300 = 23,850;
     // the 1,000 cash fee and 300 interest of January are inside the 11,300 and are not counted again.
     assert.equal(s2.minimumPaymentFen, 10_000 + 1_000 + 1_550 + 11_300);
+  });
+});
+
+describe('disputed fraud amounts (SPC Interpretation 2021 No. 10, Art. 7)', () => {
+  it('stop bearing interest, leave the minimum payment and make nothing overdue until the case is decided', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000); // the customer's own RMB 1,000
+    b.purchase('2026-01-12', 500_000); // RMB 5,000 the customer did not make
+    const s1 = b.statement('2026-01-15');
+    assert.equal(s1.minimumPaymentFen, 60_000, '10% of RMB 6,000 before the dispute');
+    b.dispute('2026-01-20', 500_000, '2026-01-12');
+    // The disputed RMB 5,000 leaves the minimum: 10% of the undisputed RMB 1,000 is left to pay.
+    assert.equal(b.acc.book.minDueUnpaid, 10_000);
+    b.pay('2026-02-04', 10_000);
+    assert.equal(b.grace().status, 'minimum_paid');
+    assert.equal(b.acc.book.overdueSince, null);
+    assert.equal(b.rows.filter((r) => r.kind === 'fee_late').length, 0, 'no late fee');
+    const s2 = b.statement('2026-02-15');
+    // Interest only on the undisputed RMB 1,000 (full balance from posting): 25 days at RMB 1,000, then 12
+    // days at RMB 900, at 0.05%/day — exactly as if the fraud had never been posted.
+    assert.equal(s2.interestFen, Math.round((100_000 * 25 + 90_000 * 12) * 0.0005));
+    // Due now: RMB 900 + the interest; its minimum is 10% of RMB 900 plus the interest in full.
+    assert.equal(s2.newBalanceFen, 90_000 + s2.interestFen);
+    assert.equal(s2.minimumPaymentFen, 9_000 + s2.interestFen);
+  });
+
+  it('when the bank wins, the amount comes back with nothing charged for the pause', () => {
+    const b = books();
+    b.purchase('2026-01-12', 500_000);
+    b.statement('2026-01-15');
+    const taken = b.dispute('2026-01-20', 500_000, '2026-01-12');
+    assert.equal(b.acc.book.minDueUnpaid, 0);
+    // Nothing else was owed: the statement counts as settled, no late fee, no interest-free period lost.
+    assert.equal(b.grace().status, 'paid_in_full');
+    assert.equal(b.rows.filter((r) => r.kind === 'fee_late').length, 0);
+    const s2 = b.statement('2026-02-15');
+    assert.equal(s2.interestFen, 0);
+    assert.equal(s2.minimumPaymentFen, 0);
+    assert.equal(b.acc.book.overdueSince, null);
+    // Decided on 1 March: the customer is liable. Interest runs from the decision only: 1–15 March, 15 days.
+    assert.equal(b.undispute('2026-03-01', taken), 500_000);
+    const s3 = b.statement('2026-03-15');
+    assert.equal(s3.interestFen, Math.round(500_000 * 15 * 0.0005));
+    assert.equal(s3.minimumPaymentFen, 50_000 + s3.interestFen, 'back in the minimum: 10% plus the interest');
+  });
+
+  it('when the customer wins, the amount is written off and the books still equal the postings', () => {
+    const b = books();
+    b.purchase('2026-01-10', 100_000);
+    b.purchase('2026-01-12', 500_000);
+    b.statement('2026-01-15');
+    const taken = b.dispute('2026-01-20', 500_000, '2026-01-12');
+    b.writeOff('2026-02-01', 500_000, taken);
+    const posted = b.rows.reduce((sum, r) => sum + Number(r.amount_fen), 0);
+    assert.equal(posted, 100_000);
+    assert.equal(b.acc.book.disputed, 0);
+    assert.equal(b.acc.book.buckets.billed, 100_000);
   });
 });

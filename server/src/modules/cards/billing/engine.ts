@@ -11,6 +11,7 @@ import {
   closeStatement,
   graceCheck,
   postDebit,
+  writeOffDisputed,
 } from '../ledger/book.ts';
 import type { Allocation } from '../rules/allocation.ts';
 import { nextStatementAfter } from '../rules/cycle-dates.ts';
@@ -151,6 +152,8 @@ export interface PostingInput {
   allocateAs?: CreditKind;
   /** Points to take back (a refund returns the points its purchase earned, pro rata). */
   pointsReversal?: number;
+  /** A fraud write-off: the buckets the disputed amount was taken from (recorded as its allocation). */
+  settles?: Allocation;
 }
 
 /** Kinds that reduce what is owed, and how each is allocated. */
@@ -160,6 +163,8 @@ export const CREDIT_KINDS: Record<string, CreditKind> = {
   refund: 'refund',
   installment_conversion: 'conversion',
   fee_waiver: 'fee_waiver',
+  // The customer won a fraud case: the disputed amount is written off (SPC Interpretation 2021 No. 10, Art. 7).
+  fraud_credit: 'dispute_writeoff',
 };
 
 export interface Emitter {
@@ -194,7 +199,11 @@ export function post(acc: EngineAccount, terms: ProductTerms, p: PostingInput, o
   const creditKind = CREDIT_KINDS[p.kind] ? (p.allocateAs ?? CREDIT_KINDS[p.kind]) : undefined;
   let allocation: Allocation;
   let points = 0;
-  if (creditKind) {
+  if (creditKind === 'dispute_writeoff') {
+    // The amount was set aside from the buckets when disputed; it leaves the disputed total now.
+    writeOffDisputed(acc.book, p.amountFen, p.postingDate);
+    allocation = p.settles ?? {};
+  } else if (creditKind) {
     allocation = applyCredit(acc.book, p.amountFen, p.postingDate, creditKind);
     if (creditKind !== 'conversion' && creditKind !== 'conversion_unbilled' && acc.lastStatementId)
       out.statementPaid(acc.lastStatementId, p.amountFen);

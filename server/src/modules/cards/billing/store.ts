@@ -37,6 +37,9 @@ export function bookFromRow(r: AccountsTable): Book {
     accBilled: Number(r.accrued_billed_fen_days),
     accUnbilled: Number(r.accrued_unbilled_fen_days),
     pendingFenDays: Number(r.pending_interest_fen_days),
+    disputed: Number(r.disputed_fen),
+    disputedSinceClose: Number(r.disputed_since_close_fen),
+    disputedFenDays: Number(r.disputed_fen_days),
   };
 }
 
@@ -90,6 +93,9 @@ export function accountColumns(acc: EngineAccount, date: string) {
     accrued_billed_fen_days: b.accBilled,
     accrued_unbilled_fen_days: b.accUnbilled,
     pending_interest_fen_days: b.pendingFenDays,
+    disputed_fen: b.disputed,
+    disputed_since_close_fen: b.disputedSinceClose,
+    disputed_fen_days: b.disputedFenDays,
     card_year_purchases: acc.cardYearPurchases,
     card_year_spend_fen: acc.cardYearSpendFen,
     points_balance: acc.pointsBalance,

@@ -189,8 +189,10 @@ async function orderSuccessor(ctx: Ctx, trx: Executor, card: CardsTable, urgent:
 }
 
 /**
- * Loss report (挂失): the card becomes `lost` or `stolen` at once and a replacement is ordered in the
- * same transaction. Reporting a card already reported returns it with the replacement already ordered.
+ * The formal loss report (正式挂失): the card becomes `lost` or `stolen` — for good, also straight from a
+ * temporary block (frozen), so it is never usable in between — and a replacement is ordered in the same
+ * transaction. It needs the caller verified (access need `card.report_lost`); an unverified caller can only
+ * have the card frozen (临时挂失). Reporting a card already reported returns it with its replacement.
  */
 export async function reportCardLost(
   ctx: Ctx,

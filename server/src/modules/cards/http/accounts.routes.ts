@@ -41,7 +41,9 @@ export const accountRoutes: ModuleRoutes = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Record a repayment; it is allocated (interest and fees first within 90 days overdue)',
+        summary:
+          'Payment system only (X-Api-Key of a payment-system credential; staff get 403 REPAYMENT_PAYMENT_SYSTEM_ONLY): ' +
+          'post a repayment; it is allocated (interest and fees first within 90 days overdue)',
         params: idParams,
         body: z.object({
           amountFen: fenSchema.positive(),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
+import { issueSystemCredential } from '../../../platform/auth/system-credentials.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { idCheckChar } from '../../../platform/pii/validators.ts';
@@ -13,7 +14,7 @@ import {
   getCustomerSummary,
   getRegisteredPhone,
 } from '../index.ts';
-import { postNetworkTransaction, recordRepayment } from '../ledger/account.service.ts';
+import { postNetworkTransaction } from '../ledger/account.service.ts';
 import { checkAccountLedger } from '../ledger/invariants.ts';
 import { requestPermanentLimit } from '../limits/limit.service.ts';
 
@@ -49,9 +50,15 @@ describe('cards API', () => {
   let zhang: string;
   let card: string;
   let account: string;
+  /** The payment system's own credential (issued as a deployment would, `carddesk payment-key create`). */
+  let paymentSystem: Record<string, string>;
 
   before(async () => {
     env = await createTestEnv({ modules: [cardsModule, sectionsModule] });
+    const key = await issueSystemCredential(env.system, { kind: 'payment_system', name: 'test-payments' });
+    paymentSystem = { 'x-api-key': key.secret };
+    const stored = await env.system.db.selectFrom('system_credentials').selectAll().executeTakeFirstOrThrow();
+    assert.notEqual(stored.secret_hash, key.secret, 'only a hash of the key is kept');
     const id = await findCustomerIdByPhone(env.system, '13800138000');
     assert.ok(id);
     zhang = id;
@@ -174,36 +181,80 @@ describe('cards API', () => {
     assert.equal(un.json().status, 'active');
   });
 
-  it('records a repayment (the payment system) once per reference and allocates it', async () => {
-    const payload = { accountId: account, amountFen: 50_000, reference: 'BANK-TRX-1' };
-    const a = await recordRepayment(env.system, payload);
-    const b = await recordRepayment(env.system, payload);
-    assert.equal(b.replayed, true);
-    assert.equal(a.transaction.id, b.transaction.id);
-    const total = Object.values(a.allocation).reduce((s, x) => s + x, 0);
-    assert.equal(total, 50_000);
-    await assert.rejects(recordRepayment(env.system, { accountId: account, amountFen: -5 }), {
-      code: 'AMOUNT_INVALID',
-    });
-    const staff = await env.request({
+  it('the desk does not post repayments: an agent, a senior agent and a supervisor get 403 REPAYMENT_PAYMENT_SYSTEM_ONLY and nothing is posted', async () => {
+    const before = await auditCount('repayment.record');
+    for (const as of ['agent', 'senior_agent', 'supervisor']) {
+      const res = await env.request({
+        method: 'POST',
+        url: `/api/accounts/${account}/repayments`,
+        as,
+        headers: REASON,
+        payload: { amountFen: 1_000, reference: `DESK-${as}` },
+      });
+      assert.equal(res.statusCode, 403, as);
+      assert.equal(res.json().error.code, 'REPAYMENT_PAYMENT_SYSTEM_ONLY', as);
+    }
+    const posted = await env.system.db
+      .selectFrom('transactions')
+      .select('id')
+      .where('reference', 'like', 'DESK-%')
+      .execute();
+    assert.deepEqual(posted, []);
+    assert.equal(await auditCount('repayment.record'), before);
+    const forged = await env.request({
       method: 'POST',
       url: `/api/accounts/${account}/repayments`,
-      ...asSupervisor,
+      headers: { 'x-api-key': 'cdk_not-a-key' },
       payload: { amountFen: 1_000 },
     });
-    assert.equal(staff.statusCode, 403, staff.body);
+    assert.equal(forged.statusCode, 401);
+  });
+
+  it('the payment system posts a repayment with its own credential, once per reference, and it is allocated', async () => {
+    const payload = { amountFen: 50_000, reference: 'BANK-TRX-1' };
+    const a = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers: paymentSystem,
+      payload,
+    });
+    const b = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers: paymentSystem,
+      payload,
+    });
+    assert.equal(a.statusCode, 200);
+    assert.equal(b.json().replayed, true);
+    assert.equal(a.json().transaction.id, b.json().transaction.id);
+    const total = Object.values(a.json().allocation as Record<string, number>).reduce((s, x) => s + x, 0);
+    assert.equal(total, 50_000);
+    const bad = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers: paymentSystem,
+      payload: { amountFen: -5 },
+    });
+    assert.equal(bad.statusCode, 400);
     assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
   });
 
-  it('replays a card operation sent again with the same Idempotency-Key', async () => {
-    const headers = { ...REASON, 'idempotency-key': 'freeze-once-123' };
-    const a = await env.request({ method: 'POST', url: `/api/cards/${card}/freeze`, as: 'supervisor', headers, payload: {} });
-    const b = await env.request({ method: 'POST', url: `/api/cards/${card}/freeze`, as: 'supervisor', headers, payload: {} });
-    assert.equal(a.statusCode, 200, a.body);
+  it('replays a repayment sent again with the same Idempotency-Key', async () => {
+    const headers = { ...paymentSystem, 'idempotency-key': 'pay-once-123' };
+    const a = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers,
+      payload: { amountFen: 1_000 },
+    });
+    const b = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers,
+      payload: { amountFen: 1_000 },
+    });
     assert.equal(b.headers['idempotent-replayed'], 'true');
-    assert.deepEqual(a.json(), b.json());
-    const un = await env.request({ method: 'POST', url: `/api/cards/${card}/unfreeze`, ...asSupervisor });
-    assert.equal(un.json().status, 'active');
+    assert.equal(a.json().transaction.id, b.json().transaction.id);
   });
 
   it('quotes an installment with APR before accepting it, accepts it once, and pays it off early', async () => {

@@ -1,4 +1,5 @@
 import { audit } from '../../../platform/audit.ts';
+import { can } from '../../../platform/auth/policy.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
@@ -146,12 +147,15 @@ function summary(acc: EngineAccount, today: string) {
 /**
  * Records a repayment and allocates it (interest and fees first within 90 days overdue, principal first
  * beyond). A repeated `reference` on the same account returns the first posting instead of paying twice.
- * Only the payment system's integration records one (`repayments.record`): staff cannot witness money arriving.
+ * Only the payment system posts repayments (its own credential, policy action `repayments.post`): money
+ * arrives from the payment rails, never from a desk entry. A customer whose payment has not arrived gets a
+ * "repayment not credited" case at the desk instead (cases module).
  */
 export async function recordRepayment(
   ctx: Ctx,
   input: { accountId: string; amountFen: number; reference?: string | null | undefined; channel?: string | undefined },
 ): Promise<RepaymentResult> {
+  if (!can(ctx.actor, 'repayments.post')) throw new AppError('REPAYMENT_PAYMENT_SYSTEM_ONLY');
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen > 100_000_000_00) {
     throw new AppError('AMOUNT_INVALID');
   }
@@ -161,7 +165,7 @@ export async function recordRepayment(
       tctx,
       input.accountId,
       'repayment.record',
-      'repayments.record',
+      'repayments.post',
     );
     if (input.reference) {
       const existing = await trx

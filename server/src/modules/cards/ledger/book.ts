@@ -30,6 +30,16 @@ export interface Book {
   accUnbilled: number;
   /** Retro-interest fen-days decided at a grace check, charged on the next statement. */
   pendingFenDays: number;
+  /**
+   * Amounts the customer disputed as fraud (SPC Interpretation 2021 No. 10, Art. 7), set aside from every
+   * bucket until the case is decided: they bear no interest, leave the minimum and make nothing overdue.
+   * They stay in the balance (the money is still out).
+   */
+  disputed: number;
+  /** The disputed part taken off the last statement after it closed: no longer owed on that statement. */
+  disputedSinceClose: number;
+  /** Fen-days of disputed billed principal: the next grace check charges no retro-interest on them. */
+  disputedFenDays: number;
 }
 
 export function emptyBook(openedOn: string): Book {
@@ -43,11 +53,14 @@ export function emptyBook(openedOn: string): Book {
     accBilled: 0,
     accUnbilled: 0,
     pendingFenDays: 0,
+    disputed: 0,
+    disputedSinceClose: 0,
+    disputedFenDays: 0,
   };
 }
 
 export function balanceOf(book: Book): number {
-  let sum = -book.overpayment;
+  let sum = book.disputed - book.overpayment;
   for (const b of BUCKETS) sum += book.buckets[b];
   return sum;
 }
@@ -79,7 +92,13 @@ export function postDebit(book: Book, bucket: Bucket, amount: number, date: stri
 }
 
 /** `conversion` splits billed principal (a bill installment); `conversion_unbilled` a purchase not yet billed. */
-export type CreditKind = 'repayment' | 'refund' | 'conversion' | 'conversion_unbilled' | 'fee_waiver';
+export type CreditKind =
+  | 'repayment'
+  | 'refund'
+  | 'conversion'
+  | 'conversion_unbilled'
+  | 'fee_waiver'
+  | 'dispute_writeoff';
 
 /**
  * Applies a credit on `date`: a repayment in the order of card-rules.md §1 (by days overdue), a refund to
@@ -155,7 +174,10 @@ export function closeStatement(
   book.buckets.unbilled = 0;
   book.accUnbilled = 0;
   book.accBilled = 0;
-  const newBalance = balanceOf(book);
+  // Disputed amounts are not due while the fraud case runs: the statement's balance and minimum leave them out.
+  const newBalance = balanceOf(book) - book.disputed;
+  book.disputedSinceClose = 0;
+  book.disputedFenDays = 0;
   const b = book.buckets;
   const minimum = minimumPayment(
     {
@@ -216,11 +238,13 @@ export function graceCheck(
     book.accBilled = 0;
     return { status: 'nothing_due', lateFeeFen: 0, retroFenDays: 0 };
   }
-  const paidInFull = isPaidInFull(st.paidFen, st.newBalanceFen, terms.toleranceFen);
+  // What was disputed off this statement after it closed counts as settled for it while the case runs.
+  const paidInFull = isPaidInFull(st.paidFen + book.disputedSinceClose, st.newBalanceFen, terms.toleranceFen);
   let retro = 0;
   if (!paidInFull && book.buckets.billed > 0) {
     if (terms.interestMode === 'full_balance') {
-      retro = st.billedFenDays + book.accBilled;
+      // Disputed principal is not charged for (its fen-days were set aside when it was disputed).
+      retro = Math.max(0, st.billedFenDays + book.accBilled - book.disputedFenDays);
     } else {
       const unpaid = book.buckets.billed;
       const share = st.billedPurchasesFen > 0 ? Math.round((st.billedFenDays * unpaid) / st.billedPurchasesFen) : 0;
@@ -228,6 +252,7 @@ export function graceCheck(
     }
     book.pendingFenDays += retro;
   }
+  book.disputedFenDays = 0;
   // Whatever billed principal is left (unpaid, or a remainder within the tolerance) bears interest from now on.
   book.buckets.revolving += book.buckets.billed;
   book.buckets.billed = 0;
@@ -262,4 +287,69 @@ export function bucketOfDebit(kind: string): Bucket {
     default:
       return 'fees';
   }
+}
+
+/** Principal buckets a disputed amount is taken from, in order: a purchase's, or a cash advance's. */
+export const DISPUTE_ORDER: Record<'purchase' | 'cash_advance', readonly Bucket[]> = {
+  purchase: ['unbilled', 'billed', 'revolving'],
+  cash_advance: ['cash'],
+};
+
+/**
+ * The customer marked a transaction as not theirs: its amount leaves the buckets it sits in (in `order`)
+ * and is set aside as disputed, bearing no interest (nor the fen-days it gathered since posting). The part that was on the last
+ * statement (billed, revolving, cash) also leaves that statement's unpaid minimum, at the minimum's own
+ * rates, which may clear the overdue mark. Returns where the amount was taken from.
+ */
+export function disputeAmount(
+  book: Book,
+  txn: { amountFen: number; postingDate: string },
+  order: readonly Bucket[],
+  date: string,
+  rates: { principalRate: string; cashRate: string },
+): Allocation {
+  const amount = txn.amountFen;
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`dispute must be positive fen: ${amount}`);
+  accrueTo(book, date);
+  const { allocation, remaining, overpayment } = allocate(amount, book.buckets, order);
+  // It bears no interest at all while disputed: the fen-days it has gathered since posting are set aside.
+  const days = daysBetween(txn.postingDate, date);
+  book.accUnbilled = Math.max(0, book.accUnbilled - (allocation.unbilled ?? 0) * days);
+  book.disputedFenDays += (allocation.billed ?? 0) * days;
+  book.accRevolving = Math.max(0, book.accRevolving - ((allocation.revolving ?? 0) + (allocation.cash ?? 0)) * days);
+  const taken = amount - overpayment;
+  book.buckets = remaining;
+  book.disputed += taken;
+  const statedPrincipal = (allocation.billed ?? 0) + (allocation.revolving ?? 0);
+  const statedCash = allocation.cash ?? 0;
+  book.disputedSinceClose += statedPrincipal + statedCash;
+  const share = applyRate(statedPrincipal, rates.principalRate) + applyRate(statedCash, rates.cashRate);
+  if (share > 0 && book.minDueUnpaid > 0) reduceMinimum(book, share);
+  const { overpayment: _none, ...fromBuckets } = allocation;
+  return fromBuckets;
+}
+
+/**
+ * The bank won the fraud case: the disputed amount comes back from `date` — purchase principal as
+ * revolving (or unbilled, if it was never billed), cash as cash — and bears interest only from now:
+ * nothing is charged for the pause.
+ */
+export function returnDisputed(book: Book, taken: Allocation, date: string): number {
+  accrueTo(book, date);
+  let amount = 0;
+  for (const [bucket, fen] of Object.entries(taken) as [Bucket, number][]) {
+    const back: Bucket = bucket === 'billed' ? 'revolving' : bucket;
+    book.buckets[back] += fen;
+    amount += fen;
+  }
+  book.disputed -= amount;
+  book.disputedSinceClose = Math.max(0, book.disputedSinceClose - amount);
+  return amount;
+}
+
+/** The customer won the fraud case: the disputed amount is written off (the caller posts the credit). */
+export function writeOffDisputed(book: Book, amount: number, date: string): void {
+  accrueTo(book, date);
+  book.disputed -= amount;
+  book.disputedSinceClose = Math.max(0, book.disputedSinceClose - amount);
 }

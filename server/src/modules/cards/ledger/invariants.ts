@@ -40,15 +40,32 @@ export async function checkAccountLedger(db: Executor, accountId: string): Promi
       overpayment += alloc.overpayment ?? 0;
     }
   }
+  // Amounts under a fraud dispute were taken out of their buckets without a posting: they still count.
+  const disputes = await db
+    .selectFrom('ledger_disputes')
+    .select('taken')
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'pending')
+    .execute();
+  let disputedPrincipal = 0;
+  let disputedCash = 0;
+  for (const d of disputes) {
+    const taken = JSON.parse(d.taken) as Record<string, number>;
+    disputedPrincipal += (taken.unbilled ?? 0) + (taken.billed ?? 0) + (taken.revolving ?? 0);
+    disputedCash += taken.cash ?? 0;
+  }
   const problems: string[] = [];
   const got = {
     interest: Number(account.bucket_interest_fen),
     fees: Number(account.bucket_fees_fen),
-    cash: Number(account.bucket_cash_fen),
+    cash: Number(account.bucket_cash_fen) + disputedCash,
   };
   // Purchase principal moves between unbilled → billed → revolving over time; its total is what must agree.
   const gotPrincipal =
-    Number(account.bucket_unbilled_fen) + Number(account.bucket_billed_fen) + Number(account.bucket_revolving_fen);
+    Number(account.bucket_unbilled_fen) +
+    Number(account.bucket_billed_fen) +
+    Number(account.bucket_revolving_fen) +
+    disputedPrincipal;
   if (Number(account.balance_fen) !== balance) problems.push(`balance ${account.balance_fen} ≠ Σ postings ${balance}`);
   for (const b of ['interest', 'fees', 'cash'] as const) {
     if (got[b] !== expected[b]) problems.push(`${b} bucket ${got[b]} ≠ ledger ${expected[b]}`);

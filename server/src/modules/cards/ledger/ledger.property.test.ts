@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { productTermsSchema } from '@carddesk/contracts';
 import fc from 'fast-check';
 import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
+import { paymentSystemActor } from '../../../platform/auth/actor.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
 import { runCycle } from '../billing/cycle.service.ts';
 import {
@@ -177,7 +178,11 @@ describe('ledger properties (on the database, through the services)', () => {
               });
             if (op.t === 'cash')
               await postNetworkTransaction(ctx, { cardId: card.id, kind: 'cash_advance', amountFen: op.fen });
-            if (op.t === 'pay') await recordRepayment(ctx, { accountId: card.account_id, amountFen: op.fen });
+            if (op.t === 'pay')
+              await recordRepayment(
+                { ...ctx, actor: paymentSystemActor() },
+                { accountId: card.account_id, amountFen: op.fen },
+              );
             if (op.t === 'refund') await runCycle(ctx, { until: bankDate(ctx.clock.now()) });
           } catch (err) {
             // Declines are part of the rules; anything else is a failure.

@@ -22,6 +22,7 @@ export const TXN_KIND_LABELS: Record<string, string> = {
   installment_conversion: '转分期',
   adjustment: '调整',
   fee_waiver: '费用减免',
+  fraud_credit: '盗刷核销',
   points_credit: '积分抵扣',
 };
 

@@ -163,6 +163,9 @@ describe('customer chat', () => {
     await call(env, 'agent', 'POST', `/api/contacts/${session.contactId}/stage`, { stage: 'need' });
     await call(env, 'agent', 'POST', `/api/contacts/${session.contactId}/stage`, { stage: 'handle' });
     await call(env, 'agent', 'POST', `/api/contacts/${session.contactId}/stage`, { stage: 'confirm' });
+    await call(env, 'agent', 'PUT', `/api/contacts/${session.contactId}/classification`, {
+      intents: ['statement_query'],
+    });
     await call(env, 'agent', 'POST', `/api/contacts/${session.contactId}/close`, { outcome: 'resolved_first_contact' });
     await socket.next((m) => m.type === 'closed');
     await call(env, undefined, 'POST', '/api/chat/end', { rating: 4, comment: '回复很快' }, 200, {

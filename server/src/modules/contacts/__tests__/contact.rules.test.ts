@@ -4,6 +4,7 @@ import { contactTypeOf, INTENT_CODES, INTENTS } from '@carddesk/contracts';
 import {
   canMove,
   closeCheck,
+  closeRefusal,
   closingOutcome,
   effectiveType,
   higherType,
@@ -25,6 +26,23 @@ describe('contact rules', () => {
     assert.equal(canMove('greeting', 'confirm'), false);
     assert.equal(canMove('need', 'closing'), false);
     for (const s of STAGES) assert.equal(canMove('closing', s), false, 'closing is terminal');
+  });
+
+  it('a contact cannot close unclassified, and "follow-up promised" needs a promise recorded on that contact', () => {
+    assert.equal(
+      closeRefusal({ intents: [], outcome: 'resolved_first_contact', promisesOnContact: 0 }),
+      'CONTACT_UNCLASSIFIED',
+    );
+    assert.equal(closeRefusal({ intents: [], outcome: 'abandoned', promisesOnContact: 1 }), 'CONTACT_UNCLASSIFIED');
+    assert.equal(
+      closeRefusal({ intents: ['annual_fee'], outcome: 'follow_up_promised', promisesOnContact: 0 }),
+      'CONTACT_PROMISE_REQUIRED',
+    );
+    assert.equal(closeRefusal({ intents: ['annual_fee'], outcome: 'follow_up_promised', promisesOnContact: 1 }), null);
+    assert.equal(
+      closeRefusal({ intents: ['annual_fee'], outcome: 'resolved_first_contact', promisesOnContact: 0 }),
+      null,
+    );
   });
 
   it('needs a written reason to close without confirmation', () => {

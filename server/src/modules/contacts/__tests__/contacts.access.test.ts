@@ -48,12 +48,13 @@ describe('customer-data access is tied to an active, verified contact', () => {
     assert.equal(res.json().error.code, 'CUSTOMER_ACCESS_DENIED');
   });
 
-  it('allows freezing or reporting a lost card before any verification: it only protects the customer', async () => {
-    for (const need of ['card.freeze', 'card.report_lost']) {
-      const res = await probe(env, 'agent', customer.id, need, { 'x-contact-id': contactId });
-      assert.equal(res.statusCode, 200, `${need}: ${res.body}`);
-      assert.deepEqual(res.json(), { contactId, via: 'contact' });
-    }
+  it('allows the temporary block (freeze) before any verification, but the formal loss report needs the caller verified', async () => {
+    const res = await probe(env, 'agent', customer.id, 'card.freeze', { 'x-contact-id': contactId });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), { contactId, via: 'contact' });
+    const formal = await probe(env, 'agent', customer.id, 'card.report_lost', { 'x-contact-id': contactId });
+    assert.equal(formal.statusCode, 403);
+    assert.deepEqual(formal.json().error.details, { need: 'card.report_lost', required: 'basic', current: 'none' });
   });
 
   it('asks for basic verification before statements, naming the level needed', async () => {

@@ -147,6 +147,35 @@ describe('bad input gets a coded error and changes nothing', () => {
     );
   });
 
+  it('refuses to close an unclassified contact: at least one intent is required', async () => {
+    await refused(
+      'agent',
+      'POST',
+      `/api/contacts/${contactId}/close`,
+      { outcome: 'resolved_first_contact', skipConfirmationReason: '客户挂断电话' },
+      422,
+      'CONTACT_UNCLASSIFIED',
+    );
+  });
+
+  it('refuses the outcome "follow-up promised" without a promise recorded on that contact', async () => {
+    const classified = await env.request({
+      method: 'PUT',
+      url: `/api/contacts/${contactId}/classification`,
+      as: 'agent',
+      payload: { intents: ['annual_fee'] },
+    });
+    assert.equal(classified.statusCode, 200, classified.body);
+    await refused(
+      'agent',
+      'POST',
+      `/api/contacts/${contactId}/close`,
+      { outcome: 'follow_up_promised', skipConfirmationReason: '客户需等待核实结果' },
+      422,
+      'CONTACT_PROMISE_REQUIRED',
+    );
+  });
+
   it('closes with a reason for the skipped confirmation, once; a retry with the same key replays the answer', async () => {
     const headers = { 'idempotency-key': 'close-1' };
     const payload = { outcome: 'resolved_first_contact', skipConfirmationReason: '客户挂断电话' };

@@ -344,6 +344,8 @@ describe('a promise that is missed escalates', () => {
       open.map((p) => [p.id, p.overdue]),
       [[promiseId, false]],
     );
+    await call(env, 'agent', 'PUT', `/api/contacts/${contact.id}/classification`, { intents: ['annual_fee'] });
+    // The promise was recorded on this contact: "follow-up promised" may close it.
     await call(env, 'agent', 'POST', `/api/contacts/${contact.id}/close`, {
       outcome: 'follow_up_promised',
       skipConfirmationReason: '客户需等待核实结果',

@@ -131,6 +131,7 @@ describe('dashboard figures, live view and demo history', () => {
     assert.equal(live.agents.find((a) => a.agentNo === '8201')?.state, 'idle', 'the supervisor is signed in');
     const denied = await env.request({ method: 'GET', url: '/api/supervisor/live', as: 'agent' });
     assert.equal(denied.statusCode, 403);
+    await call(env, 'agent', 'PUT', `/api/contacts/${contact.id}/classification`, { intents: ['annual_fee'] });
     await call(env, 'agent', 'POST', `/api/contacts/${contact.id}/close`, {
       outcome: 'abandoned',
       skipConfirmationReason: '测试结束',

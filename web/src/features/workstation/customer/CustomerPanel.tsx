@@ -11,6 +11,7 @@ import { ComplaintDialog } from '../operations/ComplaintDialog.tsx';
 import { EmergencyDialog } from '../operations/EmergencyDialog.tsx';
 import { InstallmentDialog } from '../operations/InstallmentDialog.tsx';
 import { LimitDialog } from '../operations/LimitDialog.tsx';
+import { RepaymentTraceDialog } from '../operations/RepaymentTraceDialog.tsx';
 import { TransferDialog } from '../operations/TransferDialog.tsx';
 import { CustomerSearch } from './CustomerSearch.tsx';
 import { FLAG_TEXT } from './flags.ts';
@@ -23,7 +24,7 @@ import {
   TransactionsSection,
 } from './Sections.tsx';
 
-type Dialog = 'emergency' | 'installment' | 'limit' | 'complaint' | 'transfer' | null;
+type Dialog = 'emergency' | 'installment' | 'limit' | 'complaint' | 'repayment_trace' | 'transfer' | null;
 
 /**
  * Customer 360 inside the contact, loaded with the contact's id so the server grants access by the
@@ -170,6 +171,9 @@ export function CustomerPanel({
         <Button icon={<ExclamationCircleOutlined />} onClick={() => setDialog('complaint')} data-testid="op-complaint">
           {t('受理投诉', 'Complaint')} <kbd className="cd-kbd">Alt+C</kbd>
         </Button>
+        <Button onClick={() => setDialog('repayment_trace')} data-testid="op-repayment-trace">
+          {t('还款未入账', 'Repayment not credited')}
+        </Button>
         <Button icon={<SwapOutlined />} onClick={() => setDialog('transfer')} data-testid="op-transfer">
           {t('转接', 'Transfer')} <kbd className="cd-kbd">Alt+T</kbd>
         </Button>
@@ -246,6 +250,14 @@ export function CustomerPanel({
       )}
       <ComplaintDialog
         open={dialog === 'complaint'}
+        contact={contact}
+        customerId={customerId}
+        card={selected}
+        onClose={() => setDialog(null)}
+        onDone={done}
+      />
+      <RepaymentTraceDialog
+        open={dialog === 'repayment_trace'}
         contact={contact}
         customerId={customerId}
         card={selected}

@@ -37,26 +37,22 @@ const CATEGORIES = [
   'limit_increase',
 ];
 
-/**
- * Complaint intake (guide §3.2): the core content, the customer's demand and how to call back. Resolved on
- * the spot, or recorded with the regulatory clock running (15 days) for referral. The form is a draft per
- * contact, so a reload mid-call loses nothing.
- */
-export function ComplaintDialog({
-  open,
-  contact,
-  customerId,
-  card,
-  onClose,
-  onDone,
-}: {
+/** What a dialog that opens a case from the contact is given (complaint, repayment not credited). */
+export interface CaseIntakeProps {
   open: boolean;
   contact: Contact;
   customerId: string;
   card: CardSummary | undefined;
   onClose(): void;
   onDone(c: Case): void;
-}) {
+}
+
+/**
+ * Complaint intake (guide §3.2): the core content, the customer's demand and how to call back. Resolved on
+ * the spot, or recorded with the regulatory clock running (15 days) for referral. The form is a draft per
+ * contact, so a reload mid-call loses nothing.
+ */
+export function ComplaintDialog({ open, contact, customerId, card, onClose, onDone }: CaseIntakeProps) {
   const { t, locale } = useI18n();
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`contact.${contact.id}.complaint`, EMPTY);
   const [created, setCreated] = useState<Case | null>(null);

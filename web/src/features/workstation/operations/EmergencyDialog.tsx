@@ -5,9 +5,9 @@ import { type CardSummary, freezeCard } from '../../../api/cards.ts';
 import {
   type EmergencyKind,
   type EmergencyReport,
+  formalLossReport,
   type MarkedResult,
   markUnrecognised,
-  orderReplacement,
   reportEmergency,
   reportTransactions,
 } from '../../../api/emergency.ts';
@@ -20,8 +20,9 @@ const LIVE = new Set(['active', 'pending_activation']);
 /**
  * The emergency lane (guide §3.3). Opening it (F2) freezes the selected card at once — no confirmation,
  * no verification needed — because money may be at risk now. Then the agent records what happened (lost,
- * stolen, fraud: the card is reported and the customer gets the confirmation), the customer marks the
- * transactions they did not make (a fraud case opens with its checklist), and a replacement is ordered.
+ * stolen, fraud: a temporary block, 临时挂失, and the customer gets the confirmation), the customer marks the
+ * transactions they did not make (a fraud case opens with its checklist), and — once the caller is
+ * verified — the formal loss report blocks the card for good and orders the replacement.
  */
 export function EmergencyDialog({
   open,
@@ -44,14 +45,13 @@ export function EmergencyDialog({
   const [report, setReport] = useState<EmergencyReport | null>(null);
   const [marked, setMarked] = useState<MarkedResult | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
-  const [replaced, setReplaced] = useState(false);
   const freeze = useAction((key, id: string) => freezeCard(key, id, '紧急冻结', ctx), { silent: true });
   const file = useAction((key, k: EmergencyKind) =>
     reportEmergency(key, { customerId, cardId: card.id, kind: k }, ctx),
   );
   const mark = useAction((key, ids: string[]) => markUnrecognised(key, report?.id ?? '', ids, ctx));
-  const replace = useAction((key) => orderReplacement(key, report?.id ?? '', ctx), {
-    success: t('已申请补卡', 'Replacement ordered'),
+  const formalize = useAction((key) => formalLossReport(key, report?.id ?? '', ctx), {
+    success: t('已正式挂失,新卡已补办', 'Formally reported; replacement ordered'),
   });
   const txns = useLoad(report ? (s) => reportTransactions(report.id, ctx, s) : null, [report?.id]);
   const started = useRef<string | null>(null);
@@ -64,7 +64,6 @@ export function EmergencyDialog({
       setReport(null);
       setMarked(null);
       setPicked([]);
-      setReplaced(false);
       return;
     }
     if (started.current === card.id) return;
@@ -149,7 +148,9 @@ export function EmergencyDialog({
               data-testid="emergency-report"
               autoFocus
             >
-              {kind === 'fraud' ? t('登记盗刷', 'Record fraud') : t('挂失并通知客户', 'Report and tell the customer')}
+              {kind === 'fraud'
+                ? t('登记盗刷', 'Record fraud')
+                : t('临时挂失并通知客户', 'Block temporarily and tell the customer')}
             </Button>
           </Space>
         </div>
@@ -161,7 +162,11 @@ export function EmergencyDialog({
             type="info"
             showIcon
             data-testid="emergency-confirmation"
-            message={report.action === 'reported_lost' ? t('已挂失', 'Reported') : t('已冻结', 'Frozen')}
+            message={
+              report.action === 'reported_lost'
+                ? t('已正式挂失', 'Formally reported')
+                : t('已临时挂失(冻结)', 'Temporarily blocked')
+            }
             description={<span className="cd-pre">{report.confirmation}</span>}
           />
           {report.protection.covered && (
@@ -222,13 +227,22 @@ export function EmergencyDialog({
                 >
                   {t('登记非本人交易并立案', 'Record and open fraud case')}
                 </Button>
-                <Button
-                  disabled={replaced}
-                  loading={replace.busy}
-                  onClick={async () => setReplaced((await replace.run()) !== undefined)}
-                >
-                  {replaced ? t('已申请补卡', 'Replacement ordered') : t('申请补卡', 'Order replacement')}
-                </Button>
+                {report.nextStep === 'formal_loss_report' && (
+                  <Button
+                    loading={formalize.busy}
+                    title={t('需先核实客户身份', 'The caller must be verified first')}
+                    data-testid="emergency-formal-report"
+                    onClick={async () => {
+                      const r = await formalize.run();
+                      if (r) {
+                        setReport(r);
+                        onDone();
+                      }
+                    }}
+                  >
+                    {t('核实身份后正式挂失并补卡', 'Formal report and replacement (after verification)')}
+                  </Button>
+                )}
               </Space>
             </>
           ) : (

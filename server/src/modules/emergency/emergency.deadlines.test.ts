@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { addDays, bankDate } from '../../platform/clock.ts';
+import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone } from '../cards/index.ts';
+import { checkAccountLedger } from '../cards/ledger/invariants.ts';
+import { casesModule } from '../cases/index.ts';
+import { contactsModule } from '../contacts/index.ts';
+import { emergencyModule } from './index.ts';
+
+/**
+ * The dates of a fraud report: the customer reviews at least two statement cycles (≥ 60 days) before the
+ * report; each card's chargeback network comes from its BIN range; the bank's own claim window counts
+ * from the statement date, and the scheme's internal limit is never told to the customer as theirs.
+ */
+const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
+const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei');
+const OVERRIDE = { 'x-access-reason': encodeURIComponent('fraud_investigation: 客户来电挂失,核对交易') };
+
+describe('fraud report dates', () => {
+  let env: TestEnv;
+  let customerId: string;
+  let card: { id: string; bin: string; statementDay: number };
+
+  before(async () => {
+    env = await createTestEnv({ modules: MODULES });
+    assert.ok(ZHANG);
+    customerId = (await findCustomerIdByPhone(env.system, ZHANG.phone)) ?? '';
+    const row = await env.system.db
+      .selectFrom('cards')
+      .innerJoin('accounts', 'accounts.id', 'cards.account_id')
+      .select(['cards.id', 'cards.bin', 'accounts.statement_day'])
+      .where('cards.customer_id', '=', customerId)
+      .where('cards.last4', '=', ZHANG.last4)
+      .executeTakeFirstOrThrow();
+    card = { id: row.id, bin: row.bin, statementDay: row.statement_day };
+  });
+  after(() => env.close());
+
+  const req = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>, as = 'supervisor') =>
+    env.request({ method, url, as, headers: OVERRIDE, ...(payload ? { payload } : {}) });
+
+  it('lists the card’s transactions of at least two statement cycles (≥ 60 days) before the report, not 30 days', async () => {
+    const report = await req('POST', '/api/emergency/reports', { customerId, cardId: card.id, kind: 'stolen' });
+    assert.equal(report.statusCode, 201, report.body);
+    const listed = await req('GET', `/api/emergency/reports/${report.json().id}/transactions`);
+    assert.equal(listed.statusCode, 200, listed.body);
+    const dates = (listed.json().transactions as { txnDate: string }[]).map((t) => t.txnDate).sort();
+    const today = bankDate(env.clock.now());
+    // The card's own history back to 60 days before the report (the seeded demo has three months of it).
+    const expected = await env.system.db
+      .selectFrom('transactions')
+      .select('txn_date')
+      .where('card_id', '=', card.id)
+      .where('kind', 'in', ['purchase', 'cash_advance'])
+      .where('txn_date', '>=', addDays(today, -60))
+      .execute();
+    assert.ok(
+      expected.some((t) => t.txn_date < addDays(today, -30)),
+      'the demo card has purchases 30–60 days back',
+    );
+    for (const t of expected) assert.ok(dates.includes(t.txn_date), `${t.txn_date} is listed`);
+    assert.ok(dates[0] !== undefined && dates[0] < addDays(today, -30), 'older than the old 30-day window');
+  });
+
+  it('takes the network from the card’s BIN range, counts the bank’s window from the statement date and never tells the customer the scheme’s limit', async () => {
+    // The bank files this BIN under Visa: the card's scheme limit is then Visa's (120 days from processing).
+    const put = await env.request({
+      method: 'PUT',
+      url: '/api/emergency/settings',
+      as: 'admin',
+      payload: { binNetworks: [{ prefix: card.bin, network: 'visa' }] },
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    const reports = await env.system.db
+      .selectFrom('emergency_reports')
+      .select('id')
+      .where('card_id', '=', card.id)
+      .executeTakeFirstOrThrow();
+    const listed = await req('GET', `/api/emergency/reports/${reports.id}/transactions`);
+    const billed = (
+      listed.json().transactions as { id: string; statementId: string | null; postingDate: string }[]
+    ).find((t) => t.statementId !== null);
+    assert.ok(billed, 'a transaction already on a statement');
+    const statement = await env.system.db
+      .selectFrom('statements')
+      .select('statement_date')
+      .where('id', '=', billed.statementId as string)
+      .executeTakeFirstOrThrow();
+    const marked = await req('POST', `/api/emergency/reports/${reports.id}/unrecognised`, {
+      transactionIds: [billed.id],
+    });
+    assert.equal(marked.statusCode, 201, marked.body);
+    const t = marked.json().transactions[0];
+    assert.equal(t.chargebackNetwork, 'visa');
+    // Visa default: 120 days from processing (internal to the bank).
+    assert.equal(t.chargebackDeadline, addDays(billed.postingDate, 120));
+    // The bank's own window: 60 days from the statement date (card-rules.md §4), not from posting.
+    assert.equal(t.bankClaimDeadline, addDays(statement.statement_date, 60));
+    const checklist: string = marked.json().checklist;
+    assert.match(checklist, new RegExp(t.bankClaimDeadline));
+    assert.doesNotMatch(checklist, new RegExp(t.chargebackDeadline), 'the scheme limit is not the customer’s deadline');
+    const stored = await env.system.db
+      .selectFrom('fraud_case_transactions')
+      .select(['network', 'statement_date'])
+      .where('transaction_id', '=', billed.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { network: 'visa', statement_date: statement.statement_date });
+  });
+
+  it('sets the disputed amount aside until the fraud case is decided, and writes it off when the bank is liable', async () => {
+    const dispute = await env.system.db.selectFrom('ledger_disputes').selectAll().executeTakeFirstOrThrow();
+    assert.equal(dispute.status, 'pending');
+    const account = await env.system.db
+      .selectFrom('accounts')
+      .select(['disputed_fen'])
+      .where('id', '=', dispute.account_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(account.disputed_fen), Number(dispute.amount_fen));
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+    const fraudCase = await env.system.db
+      .selectFrom('fraud_case_transactions')
+      .select('case_id')
+      .where('transaction_id', '=', dispute.transaction_id)
+      .executeTakeFirstOrThrow();
+    const url = `/api/emergency/fraud-cases/${fraudCase.case_id}/decision`;
+    const byAgent = await env.request({ method: 'POST', url, as: 'agent', payload: { outcome: 'bank_liable' } });
+    assert.equal(byAgent.statusCode, 403);
+    const decided = await env.request({
+      method: 'POST',
+      url,
+      as: 'fraud_handler',
+      payload: { outcome: 'bank_liable' },
+    });
+    assert.equal(decided.statusCode, 200, decided.body);
+    assert.equal(decided.json().transactions[0].status, 'written_off');
+    const credit = await env.system.db
+      .selectFrom('transactions')
+      .select('amount_fen')
+      .where('kind', '=', 'fraud_credit')
+      .where('related_txn_id', '=', dispute.transaction_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(credit.amount_fen), -Number(dispute.amount_fen));
+    const after = await env.system.db
+      .selectFrom('accounts')
+      .select(['disputed_fen'])
+      .where('id', '=', dispute.account_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(after.disputed_fen), 0);
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+  });
+});
