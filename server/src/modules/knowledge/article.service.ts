@@ -287,6 +287,8 @@ function requireOtherReviewer(ctx: Ctx, v: VersionRow): void {
  * effective date (a job makes it current then). Approving an approved version changes nothing.
  */
 export async function approveVersion(ctx: Ctx, versionId: string, comment?: string | null): Promise<ArticleView> {
+  // The role first: whoever may not review learns nothing of the version (exists, retired, its state).
+  authorize(ctx.actor, 'kb.review');
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const { v, a } = await getOpenVersion(tctx, versionId);
@@ -373,6 +375,7 @@ async function makeCurrent(ctx: Ctx, a: ArticleRow, v: VersionRow): Promise<Vers
 
 /** The reviewer sends a version back to its author with a comment. */
 export async function rejectVersion(ctx: Ctx, versionId: string, comment: string): Promise<ArticleView> {
+  authorize(ctx.actor, 'kb.review');
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const { v, a } = await getOpenVersion(tctx, versionId);

@@ -217,3 +217,21 @@ describe('attack: a senior person raises a limit past the approval amount alone'
     assert.equal(await limit(), 7_500_000);
   });
 });
+
+describe('attack: knowledge review answers before it checks the role', () => {
+  it('attack: a role that may not review gets 403 for any version, existing or not, retired or not', async () => {
+    await env.login('agent');
+    const some = await env.system.db.selectFrom('kb_versions').select('id').executeTakeFirstOrThrow();
+    for (const versionId of [some.id, 'no-such-version']) {
+      for (const step of ['approve', 'reject']) {
+        const res = await env.request({
+          method: 'POST',
+          url: `/api/kb/versions/${versionId}/${step}`,
+          as: 'agent',
+          payload: { comment: '内容需要再核对一下' },
+        });
+        assert.equal(res.statusCode, 403, `${step} ${versionId}: ${res.body}`);
+      }
+    }
+  });
+});
