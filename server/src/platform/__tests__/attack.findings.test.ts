@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
+import { createCaseRecord } from '../../modules/cases/index.ts';
 import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
 
@@ -233,5 +235,65 @@ describe('attack: knowledge review answers before it checks the role', () => {
         assert.equal(res.statusCode, 403, `${step} ${versionId}: ${res.body}`);
       }
     }
+  });
+});
+
+describe('attack: a declared conflict of interest still hears the case live', () => {
+  /** What `/api/ws` grants `username` of `topics`. */
+  async function granted(username: string, topics: string[]): Promise<string[]> {
+    const token = await env.login(username);
+    const address = env.app.server.address();
+    assert.ok(address && typeof address === 'object');
+    const ws = new WebSocket(`ws://127.0.0.1:${address.port}/api/ws`);
+    const reply = new Promise<Record<string, unknown>>((resolve, reject) => {
+      ws.on('message', (raw) => {
+        const msg = JSON.parse(String(raw)) as Record<string, unknown>;
+        if (msg.type === 'ready') ws.send(JSON.stringify({ type: 'subscribe', topics }));
+        if (msg.type === 'subscribed') resolve(msg);
+      });
+      ws.once('error', reject);
+    });
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    ws.send(JSON.stringify({ type: 'auth', token }));
+    const msg = await reply;
+    ws.close();
+    return msg.topics as string[];
+  }
+
+  it('attack: a department handler who declared a conflict with the customer is refused the case topic', async () => {
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const customerId = await findCustomerIdByPhone(env.system, ZHANG.phone);
+    assert.ok(customerId);
+    const dept = await env.system.db
+      .selectFrom('departments')
+      .select('id')
+      .where('code', '=', 'disputes')
+      .executeTakeFirstOrThrow();
+    const row = await createCaseRecord(env.system, {
+      kind: 'complaint',
+      customerId,
+      channel: 'phone',
+      category: 'complaint_fee',
+      summary: '客户对年费收取有异议',
+      demand: '退还年费',
+      departmentId: dept.id,
+      firstAgentId: null,
+      priority: 'normal',
+      state: 'referred',
+    });
+    const topic = `case:${row.id}`;
+    assert.deepEqual(await granted('dept_handler', [topic]), [topic], 'the department hears its case');
+    const me = await env.request({ method: 'GET', url: '/api/auth/me', as: 'dept_handler' });
+    const userId = (me.json().id ?? me.json().user?.id) as string;
+    const declared = await env.request({
+      method: 'POST',
+      url: '/api/cases/conflicts',
+      as: 'supervisor',
+      payload: { userId, customerId, reason: '客户是该员工的亲属' },
+    });
+    assert.ok(declared.statusCode < 300, declared.body);
+    const read = await env.request({ method: 'GET', url: `/api/cases/${row.id}`, as: 'dept_handler' });
+    assert.equal(read.statusCode, 403, 'HTTP refuses the case');
+    assert.deepEqual(await granted('dept_handler', [topic]), [], 'and so does the live topic');
   });
 });
