@@ -77,7 +77,10 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/contacts': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
   'GET /api/contacts': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
   'GET /api/contacts/stats': { signedOut: 401, through: ['supervisor', 'qa', 'admin'] },
-  'GET /api/contacts/settings': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'admin'] },
+  'GET /api/contacts/settings': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'admin'],
+  },
   'PUT /api/contacts/settings': { signedOut: 401, through: ['admin'] },
   'GET /api/contacts/{id}': { signedOut: 401, through: ['agent', 'supervisor', 'qa', 'admin'] },
   'GET /api/contacts/{id}/turns': { signedOut: 401, through: ['agent', 'supervisor', 'qa', 'admin'] },
@@ -125,12 +128,24 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/chat/messages': { signedOut: 401, through: [], refused: 401 },
   'POST /api/chat/end': { signedOut: 401, through: [], refused: 401 },
   'POST /api/cases/complaints': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
-  'GET /api/cases': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'] },
-  'GET /api/cases/root-causes': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'] },
+  'GET /api/cases': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'],
+  },
+  'GET /api/cases/root-causes': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'],
+  },
   'PUT /api/cases/root-causes/{code}': { signedOut: 401, through: ['admin'] },
-  'GET /api/cases/settings': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'] },
+  'GET /api/cases/settings': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'],
+  },
   'PUT /api/cases/settings': { signedOut: 401, through: ['admin'] },
-  'GET /api/cases/holidays/{year}': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'] },
+  'GET /api/cases/holidays/{year}': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'],
+  },
   'PUT /api/cases/holidays/{year}': { signedOut: 401, through: ['admin'] },
   'POST /api/cases/conflicts': { signedOut: 401, through: ['supervisor', 'admin'] },
   'GET /api/cases/analysis': { signedOut: 401, through: ['supervisor', 'qa', 'admin'] },
@@ -189,6 +204,9 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/applications/search': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'POST /api/cases/repayment-traces': { signedOut: 401, through: ['supervisor'] },
   'POST /api/emergency/fraud-cases/{id}/decision': { signedOut: 401, through: ['dept_handler', 'supervisor'] },
-  'POST /api/emergency/reports/{id}/formal-report': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
+  'POST /api/emergency/reports/{id}/formal-report': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor'],
+  },
   'POST /api/auth/logout': { signedOut: 401, through: 'all' },
 };

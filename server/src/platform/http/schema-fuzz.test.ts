@@ -88,7 +88,8 @@ describe('schema fuzzing of mutating routes', () => {
     headersFor = (i) => {
       const k = i % roles.length;
       const headers: Record<string, string> = { authorization: `Bearer ${tokens[k]}` };
-      if (roles[k] === 'supervisor') headers['x-access-reason'] = encodeURIComponent('customer_callback: 客户来电核实账户信息');
+      if (roles[k] === 'supervisor')
+        headers['x-access-reason'] = encodeURIComponent('customer_callback: 客户来电核实账户信息');
       return headers;
     };
   });
