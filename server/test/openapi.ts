@@ -201,10 +201,12 @@ export async function rawRequest(
 
 /**
  * A digest of every table's rows, except the records that by design commit whatever the answer: the
- * audit log, sign-in throttling, one-time-code attempts, session last use, jobs' bookkeeping.
+ * audit log with its signed head (written in the audit record's transaction), sign-in throttling,
+ * one-time-code attempts, session last use, jobs' bookkeeping.
  */
 const UNTRACKED = new Set([
   'audit_log',
+  'audit_head',
   'login_throttle',
   'otp_codes',
   'sessions',

@@ -289,6 +289,8 @@ function requireOtherReviewer(ctx: Ctx, v: VersionRow): void {
 export async function approveVersion(ctx: Ctx, versionId: string, comment?: string | null): Promise<ArticleView> {
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
+    // Who may review is decided before the version is read: a refused caller learns nothing of its state.
+    authorize(ctx.actor, 'kb.review');
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireOtherReviewer(ctx, v);
     if (v.status === 'published' || v.status === 'scheduled') return oneView(tctx, v, a.kind);
@@ -375,6 +377,7 @@ async function makeCurrent(ctx: Ctx, a: ArticleRow, v: VersionRow): Promise<Vers
 export async function rejectVersion(ctx: Ctx, versionId: string, comment: string): Promise<ArticleView> {
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
+    authorize(ctx.actor, 'kb.review');
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireOtherReviewer(ctx, v);
     if (v.status !== 'in_review') throw new AppError('KB_BAD_STATE', { detail: v.status });

@@ -19,7 +19,7 @@ import {
  * and path parameters, derived from its schema and sampled with a fixed seed (the same cases on every run).
  * No answer may be a 5xx, and a refused request (4xx) must leave the database as it was — compared by a
  * digest of every table's rows (the records that commit whatever the answer by design are left out:
- * audit log, sign-in throttling, one-time-code attempts, sessions' last use, jobs).
+ * audit log and its signed head, sign-in throttling, one-time-code attempts, sessions' last use, jobs).
  */
 
 const SEED = 20261207;
@@ -88,7 +88,8 @@ describe('schema fuzzing of mutating routes', () => {
     headersFor = (i) => {
       const k = i % roles.length;
       const headers: Record<string, string> = { authorization: `Bearer ${tokens[k]}` };
-      if (roles[k] === 'supervisor') headers['x-access-reason'] = encodeURIComponent('customer_callback: 客户来电核实账户信息');
+      if (roles[k] === 'supervisor')
+        headers['x-access-reason'] = encodeURIComponent('customer_callback: 客户来电核实账户信息');
       return headers;
     };
   });
