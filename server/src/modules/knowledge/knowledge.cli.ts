@@ -1,4 +1,5 @@
-/** `carddesk kb import DIR [--publish]`, `carddesk kb export DIR`, `carddesk kb calibrate [--out-of-scope FILE]`. */
+/** `carddesk kb import DIR [--publish [--replace]]`, `carddesk kb export DIR`, `carddesk kb calibrate [--out-of-scope FILE]`. */
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, stringOption } from '../../cli/args.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
@@ -6,12 +7,17 @@ import { AppError } from '../../platform/errors.ts';
 import type { CliCommand } from '../module.ts';
 import { readArticleFiles, readLines, SEED_DIR, writeArticleFiles } from './files.ts';
 import { exportArticles, importArticles } from './markdown/import-export.ts';
+import { exportFeedback } from './match/feedback.service.ts';
 import { calibrateMatching } from './match/match.service.ts';
 
-const USAGE = `carddesk kb import DIR [--publish]   import Markdown articles (drafts unless --publish)
+const USAGE = `carddesk kb import DIR [--publish [--replace]]
+                                     import Markdown articles (drafts unless --publish); --replace
+                                     retires every published article not in DIR
 carddesk kb export DIR               write every published article as Markdown
 carddesk kb calibrate [--out-of-scope FILE]
                                      learn the FAQ matching "none" threshold from the published FAQs
+carddesk kb feedback export --out FILE.csv
+                                     write the agents' use of FAQ suggestions as question,faq_id,outcome
 `;
 
 export const kbCommand: CliCommand = async (argv, deps, io) => {
@@ -20,16 +26,35 @@ export const kbCommand: CliCommand = async (argv, deps, io) => {
   const ctx = { ...deps, actor: systemActor('cli') };
   try {
     if (sub === 'import' && dir) {
-      const report = await importArticles(ctx, readArticleFiles(resolve(dir)), { publish: options.publish === true });
+      const report = await importArticles(ctx, readArticleFiles(resolve(dir)), {
+        publish: options.publish === true,
+        replace: options.replace === true,
+      });
       io.out(
         `imported ${report.ids.length} files: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged, ${report.published} published\n`,
       );
+      if (options.replace === true) {
+        const listed = report.retired.slice(0, 20).join(', ');
+        const more = report.retired.length > 20 ? ` and ${report.retired.length - 20} more` : '';
+        io.out(`retired ${report.retired.length} articles not in ${dir}${listed ? `: ${listed}${more}` : ''}\n`);
+      }
       return 0;
     }
     if (sub === 'export' && dir) {
       const files = await exportArticles(ctx);
       writeArticleFiles(resolve(dir), files);
       io.out(`exported ${files.length} articles to ${resolve(dir)}\n`);
+      return 0;
+    }
+    if (sub === 'feedback' && dir === 'export') {
+      const out = stringOption(options, 'out');
+      if (!out) {
+        io.err('usage: carddesk kb feedback export --out FILE.csv\n');
+        return 1;
+      }
+      const { csv, rows } = await exportFeedback(ctx);
+      writeFileSync(resolve(out), csv);
+      io.out(`wrote ${rows} feedback rows to ${resolve(out)}\n`);
       return 0;
     }
     if (sub === 'calibrate') {
@@ -41,6 +66,10 @@ export const kbCommand: CliCommand = async (argv, deps, io) => {
   } catch (err) {
     if (err instanceof AppError && err.code === 'KB_IMPORT_INVALID') {
       io.err(`nothing imported:\n${JSON.stringify(err.details, null, 2)}\n`);
+      return 1;
+    }
+    if (err instanceof AppError && err.code === 'KB_REPLACE_NEEDS_PUBLISH') {
+      io.err('nothing imported: --replace needs --publish\n');
       return 1;
     }
     throw err;

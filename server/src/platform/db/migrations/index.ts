@@ -9,6 +9,7 @@ import * as contactLinks from '../../../modules/contacts/migrations/2002_contact
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
+import * as kbSuggestions from '../../../modules/knowledge/migrations/4002_kb_suggestions.ts';
 import * as platform from './0001_platform.ts';
 
 /**
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '3001_cases': cases,
   '3101_emergency': emergency,
   '4001_knowledge': knowledge,
+  '4002_kb_suggestions': kbSuggestions,
 };

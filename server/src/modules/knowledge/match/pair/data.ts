@@ -57,7 +57,18 @@ export function readGeneralQuestions(dir: string): string[] {
 }
 
 /** Other products of the source service, out of scope for a card desk (loans, funds, credit scores). */
-export const OTHER_PRODUCTS = ['借呗', '余额宝', '网商贷', '微粒贷', '芝麻', '蚂蚁', '基金', '余利宝', '相互宝', '花呗'];
+export const OTHER_PRODUCTS = [
+  '借呗',
+  '余额宝',
+  '网商贷',
+  '微粒贷',
+  '芝麻',
+  '蚂蚁',
+  '基金',
+  '余利宝',
+  '相互宝',
+  '花呗',
+];
 export const mentionsOtherProduct = (text: string) => OTHER_PRODUCTS.some((p) => text.includes(p));
 
 const isCardSource = (p: LabelledPair) => p.source.startsWith('atec') || p.source.startsWith('afqmc');

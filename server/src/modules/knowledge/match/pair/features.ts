@@ -7,12 +7,13 @@
  * (开通 against 关闭 is a different question whatever else they share), other products named (a 借呗
  * question is not a card question), and the NLU's intent agreement as one signal among the others.
  */
-import type { IntentGuess } from '../matcher.ts';
+
 import { bigramsOfFolded } from '../../../nlu/index.ts';
 import type { SynonymTable } from '../../search/query.ts';
 import { DOMAIN_WORDS } from '../../text/domain-words.ts';
 import { fold } from '../../text/fold.ts';
 import { contentWords } from '../features.ts';
+import type { IntentGuess } from '../matcher.ts';
 import { OTHER_PRODUCTS } from './data.ts';
 
 export const PAIR_FEATURES = [
@@ -40,6 +41,7 @@ export const PAIR_FEATURES = [
   'productDiffers',
   'unsharedWeight',
   'intentAgreement',
+  'retrievalCosine',
 ] as const;
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 export const PAIR_DIM = PAIR_FEATURES.length;
@@ -217,7 +219,10 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
   return dot;
 }
 
-export function jaccard(a: ReadonlyMap<string, number> | ReadonlySet<string>, b: ReadonlyMap<string, number> | ReadonlySet<string>): number {
+export function jaccard(
+  a: ReadonlyMap<string, number> | ReadonlySet<string>,
+  b: ReadonlyMap<string, number> | ReadonlySet<string>,
+): number {
   let shared = 0;
   for (const k of a.keys()) if (b.has(k)) shared++;
   const union = a.size + b.size - shared;
@@ -324,8 +329,18 @@ export function intentAgreement(a: IntentGuess | undefined, b: IntentGuess | und
   return s;
 }
 
-/** The feature vector of a pair (symmetric: the same whichever side is the question). */
-export function pairFeatures(a: Analysed, b: Analysed, table: IdfTable, out = new Float64Array(PAIR_DIM)): Float64Array {
+/**
+ * The feature vector of a pair (symmetric: the same whichever side is the question). `retrieval` is the
+ * lexical retrieval's cosine of the two inside the FAQ base at hand (its own IDF): how the pair stands
+ * against the other FAQs, which the scorer learns to weigh against everything else.
+ */
+export function pairFeatures(
+  a: Analysed,
+  b: Analysed,
+  table: IdfTable,
+  retrieval: number,
+  out = new Float64Array(PAIR_DIM),
+): Float64Array {
   const longest = Math.max(a.length, b.length, 1);
   const shortest = Math.max(1, Math.min(a.length, b.length));
   const cover = [coverage(a.synonymWords, b.synonymWords, table), coverage(b.synonymWords, a.synonymWords, table)];
@@ -357,5 +372,6 @@ export function pairFeatures(a: Analysed, b: Analysed, table: IdfTable, out = ne
   out[F.productDiffers] = differ(a.products, b.products) ? 1 : 0;
   out[F.unsharedWeight] = unsharedWeight(a.synonymWords, b.synonymWords, table);
   out[F.intentAgreement] = intentAgreement(a.intent, b.intent);
+  out[F.retrievalCosine] = retrieval;
   return out;
 }

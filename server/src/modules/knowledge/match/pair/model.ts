@@ -51,7 +51,8 @@ export class Perceptron {
     let z = b2;
     for (let j = 0; j < hidden; j++) {
       let s = b1[j] as number;
-      for (let k = 0; k < d; k++) s += (w1[j * d + k] as number) * (((x[k] as number) - (mean[k] as number)) / (std[k] as number));
+      for (let k = 0; k < d; k++)
+        s += (w1[j * d + k] as number) * (((x[k] as number) - (mean[k] as number)) / (std[k] as number));
       this.#h[j] = Math.tanh(s);
       z += (w2[j] as number) * (this.#h[j] as number);
     }

@@ -54,8 +54,8 @@ export class PairModel {
     this.candidates = file.candidates;
   }
 
-  probability(a: Analysed, b: Analysed, scratch = new Float64Array(PAIR_DIM)): number {
-    return this.scorer.probability(pairFeatures(a, b, this.table, scratch));
+  probability(a: Analysed, b: Analysed, retrieval: number, scratch = new Float64Array(PAIR_DIM)): number {
+    return this.scorer.probability(pairFeatures(a, b, this.table, retrieval, scratch));
   }
 }
 
@@ -127,7 +127,7 @@ export class PairMatcher {
     const scratch = new Float64Array(PAIR_DIM);
     for (const u of picked.slice(0, this.#model.candidates)) {
       const unit = this.#units[u] as Unit;
-      const p = this.#model.probability(q, unit.analysed, scratch);
+      const p = this.#model.probability(q, unit.analysed, lexical[u] as number, scratch);
       if (p > (best.get(unit.doc) ?? -1)) best.set(unit.doc, p);
     }
     const candidates = [...best]

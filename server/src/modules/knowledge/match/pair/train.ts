@@ -12,6 +12,7 @@
  *    threshold (best balanced accuracy).
  */
 import type { SynonymTable } from '../../search/query.ts';
+import { fold } from '../../text/fold.ts';
 import { type IntentsOf, learnThreshold } from '../calibrate.ts';
 import { charGrams } from '../features.ts';
 import type { FaqDoc } from '../matcher.ts';
@@ -24,16 +25,27 @@ import {
   shuffled,
   taskSentences,
 } from './data.ts';
-import { analyse, type Analysed, type IdfTable, PAIR_FEATURES, pairFeatures, stripped, surface } from './features.ts';
+import {
+  type Analysed,
+  analyse,
+  cosine as cosineOf,
+  type IdfTable,
+  PAIR_FEATURES,
+  pairFeatures,
+  stripped,
+  surface,
+} from './features.ts';
 import { Perceptron, type TrainOptions } from './model.ts';
 import { PairMatcher, PairModel, type PairModelFile } from './pair-matcher.ts';
-import { fold } from '../../text/fold.ts';
 
 export interface TrainPairOptions extends TrainOptions {
   /** Keep IDF entries seen in at least this many sentences. */
   minDf?: number;
-  /** Mined negatives per positive pair. */
+  /** Candidates per asked question in the retrieval lists, and the number of lists. */
   mined?: number;
+  lists?: number;
+  /** Weight of a labelled pair against a retrieval-list example. */
+  pairWeight?: number;
   /** Candidates passed from retrieval to the scorer. */
   candidates?: number;
   calibrationSize?: { answered: number; distractors: number; general: number; otherProducts: number };
@@ -47,7 +59,7 @@ export function countIdf(sentences: readonly string[], synonyms: SynonymTable, m
   let words = 0;
   for (const s of sentences) {
     const x = surface(s, synonyms);
-    for (const [f, n] of x.words) words += n;
+    for (const n of x.words.values()) words += n;
     const features = [
       ...[...x.chars.keys()].map((c) => `c:${c}`),
       ...[...x.bigrams.keys()].map((b) => `b:${b}`),
@@ -150,12 +162,9 @@ export function trainPairModel(
     }
     return a;
   };
-  const examples: Array<{ x: Float64Array; y: number }> = fit.map((p) => ({
-    x: pairFeatures(view(p.a), view(p.b), table),
-    y: p.label,
-  }));
-
-  // Mined negatives: the closest card questions of the fitting pool that are not known paraphrases.
+  // Retrieval lists, as the matcher will see them: a pool of card questions stands for an FAQ base (the
+  // FAQ side of some positive pairs and other questions); the other side of each of those pairs is asked,
+  // and the pool's closest questions by the retrieval cosine are its candidates, right or wrong.
   const partners = new Map<string, Set<string>>();
   for (const p of fit) {
     if (p.label !== 1) continue;
@@ -168,43 +177,56 @@ export function trainPairModel(
       partners.set(key(x), set);
     }
   }
-  const cardSentences = shuffled(
-    [...new Set(fit.filter((p) => !p.source.startsWith('lcqmc')).flatMap((p) => [p.a, p.b]))].filter(
-      (t) => !mentionsOtherProduct(t),
-    ),
-    seed + 14,
-  ).slice(0, 6000);
+  const cardFit = fit.filter((p) => !p.source.startsWith('lcqmc') && !mentionsOtherProduct(p.a + p.b));
+  const asked = shuffled(
+    cardFit.filter((p) => p.label === 1 && key(p.a) !== key(p.b)),
+    seed + 15,
+  ).slice(0, options.lists ?? 3000);
+  const poolTexts = [
+    ...new Set([
+      ...asked.map((p) => p.b),
+      ...shuffled([...new Set(cardFit.flatMap((p) => [p.a, p.b]))], seed + 14).slice(0, options.lists ?? 3000),
+    ]),
+  ];
   const space = new Space();
-  const grams = cardSentences.map((t) => charGrams(synonyms.expand(fold(t)), 2));
+  const grams = poolTexts.map((t) => charGrams(synonyms.expand(fold(t)), 2));
   for (const g of grams) space.add(g);
+  const vectors = grams.map((g) => space.vector(g));
   const postings = new Postings();
-  grams.forEach((g, i) => postings.add(i, space.vector(g)));
-  const nearest = (text: string, k: number): string[] => {
-    const scores = new Float64Array(cardSentences.length);
+  for (const [i, v] of vectors.entries()) postings.add(i, v);
+  const lexical = (a: string, b: string) =>
+    cosineOf(
+      space.vector(charGrams(synonyms.expand(fold(a)), 2)),
+      space.vector(charGrams(synonyms.expand(fold(b)), 2)),
+    );
+  const examples: Array<{ x: Float64Array; y: number; weight: number }> = fit.map((p) => ({
+    x: pairFeatures(view(p.a), view(p.b), table, lexical(p.a, p.b)),
+    y: p.label,
+    weight: options.pairWeight ?? 0.5,
+  }));
+  const depth = options.mined ?? 20;
+  const listOf = (text: string): Array<[number, number]> => {
+    const scores = new Float64Array(poolTexts.length);
     postings.dot(space.vector(charGrams(synonyms.expand(fold(text)), 2)), scores);
     const own = key(text);
-    const known = partners.get(own) ?? new Set<string>();
     return [...scores.keys()]
-      .filter((i) => (scores[i] as number) > 0)
+      .filter((i) => (scores[i] as number) > 0 && key(poolTexts[i] as string) !== own)
       .sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
-      .map((i) => cardSentences[i] as string)
-      .filter((t) => key(t) !== own && !known.has(key(t)))
-      .slice(0, k);
+      .slice(0, depth)
+      .map((i) => [i, scores[i] as number]);
   };
-  const mined = options.mined ?? 3;
-  const positives = shuffled(
-    fit.filter((p) => p.label === 1 && !p.source.startsWith('lcqmc')),
-    seed + 15,
-  ).slice(0, 4000);
-  for (const p of positives) {
-    for (const t of nearest(p.a, mined)) examples.push({ x: pairFeatures(view(p.a), view(t), table), y: 0 });
+  for (const p of asked) {
+    const known = partners.get(key(p.a)) ?? new Set<string>();
+    for (const [i, cos] of listOf(p.a)) {
+      const t = poolTexts[i] as string;
+      examples.push({ x: pairFeatures(view(p.a), view(t), table, cos), y: known.has(key(t)) ? 1 : 0, weight: 1 });
+    }
   }
-  const unrelated = [
-    ...generalFit.slice(0, 1500),
-    ...sentences.filter((t) => mentionsOtherProduct(t)).slice(0, 1500),
-  ];
+  const unrelated = [...generalFit.slice(0, 1000), ...sentences.filter((t) => mentionsOtherProduct(t)).slice(0, 1000)];
   for (const g of unrelated) {
-    for (const t of nearest(g, 2)) examples.push({ x: pairFeatures(view(g), view(t), table), y: 0 });
+    for (const [i, cos] of listOf(g).slice(0, 3)) {
+      examples.push({ x: pairFeatures(view(g), view(poolTexts[i] as string), table, cos), y: 0, weight: 1 });
+    }
   }
 
   const scorer = Perceptron.train(examples, options);
@@ -233,7 +255,7 @@ export function trainPairModel(
     threshold,
     trainedOn: {
       pairs: fit.length,
-      minedNegatives: examples.length - fit.length,
+      retrievalExamples: examples.length - fit.length,
       calibrationQuestions: calibrationTask.queries.length,
       calibrationUnrelated: calibrationTask.general.length + calibrationTask.otherProducts.length,
       calibrationRecallAt1: Math.round(calibration.recallAt1 * 1000) / 1000,
