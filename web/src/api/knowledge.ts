@@ -3,6 +3,7 @@ import type {
   ArticleSummary,
   KbMatch,
   KbSearchResponse,
+  KbSuggestion,
   ArticleKind as Kind,
   ArticleVersionStatus as VersionStatus,
 } from '@carddesk/contracts';
@@ -40,7 +41,7 @@ export const matchKb = (question: string, signal?: AbortSignal) =>
 /** What the agent did with an FAQ suggestion they were shown (the server learns from it). */
 export type SuggestionOutcome = 'used' | 'chose_other' | 'searched';
 export const recordSuggestion = (question: string, faqId: string) =>
-  api<{ id: string }>('/api/kb/suggestions', { method: 'POST', body: { question, faqId } });
+  api<KbSuggestion>('/api/kb/suggestions', { method: 'POST', body: { question, faqId } });
 export const recordSuggestionOutcome = (id: string, outcome: SuggestionOutcome, faqId?: string) =>
   api<void>(`/api/kb/suggestions/${enc(id)}/outcome`, {
     method: 'POST',

@@ -1,14 +1,22 @@
-/** `carddesk kb import DIR [--publish [--replace]]`, `carddesk kb export DIR`, `carddesk kb calibrate [--out-of-scope FILE]`. */
+/** `carddesk kb import|export|calibrate|train-matcher|feedback export` (see USAGE). */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, stringOption } from '../../cli/args.ts';
+import { serverFile } from '../../paths.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CliCommand } from '../module.ts';
-import { readArticleFiles, readLines, SEED_DIR, writeArticleFiles } from './files.ts';
+import { readArticleFiles, readLines, readSynonyms, SEED_DIR, writeArticleFiles } from './files.ts';
 import { exportArticles, importArticles } from './markdown/import-export.ts';
+import { memoIntents } from './match/calibrate.ts';
 import { exportFeedback } from './match/feedback.service.ts';
+import { intentsOf } from './match/intents.ts';
 import { calibrateMatching } from './match/match.service.ts';
+import { readGeneralQuestions, readPairs, sharedDataDir, splitPairs } from './match/pair/data.ts';
+import { PAIR_MODEL_FILE } from './match/pair/pair-matcher.ts';
+import { trainPairModel } from './match/pair/train.ts';
+import { SynonymTable } from './search/query.ts';
 
 const USAGE = `carddesk kb import DIR [--publish [--replace]]
                                      import Markdown articles (drafts unless --publish); --replace
@@ -16,6 +24,9 @@ const USAGE = `carddesk kb import DIR [--publish [--replace]]
 carddesk kb export DIR               write every published article as Markdown
 carddesk kb calibrate [--out-of-scope FILE]
                                      learn the FAQ matching "none" threshold from the published FAQs
+carddesk kb train-matcher [--data DIR] [--out FILE]
+                                     train the FAQ pair scorer on the real customer question pairs
+                                     (DIR: the shared data folder; default ../shared/data)
 carddesk kb feedback export --out FILE.csv
                                      write the agents' use of FAQ suggestions as question,faq_id,outcome
 `;
@@ -37,6 +48,11 @@ export const kbCommand: CliCommand = async (argv, deps, io) => {
         const listed = report.retired.slice(0, 20).join(', ');
         const more = report.retired.length > 20 ? ` and ${report.retired.length - 20} more` : '';
         io.out(`retired ${report.retired.length} articles not in ${dir}${listed ? `: ${listed}${more}` : ''}\n`);
+        if (report.calibrationReset) {
+          io.out(
+            'matching calibration reset (learnt on the retired content); run `carddesk kb calibrate` to learn on this content\n',
+          );
+        }
       }
       return 0;
     }
@@ -55,6 +71,22 @@ export const kbCommand: CliCommand = async (argv, deps, io) => {
       const { csv, rows } = await exportFeedback(ctx);
       writeFileSync(resolve(out), csv);
       io.out(`wrote ${rows} feedback rows to ${resolve(out)}\n`);
+      return 0;
+    }
+    if (sub === 'train-matcher') {
+      const data = stringOption(options, 'data') ?? sharedDataDir();
+      if (!data) {
+        io.err('no shared data folder (zh-customer/pairs.tsv): pass --data DIR or set CARDDESK_SHARED_DATA\n');
+        return 1;
+      }
+      const out = resolve(stringOption(options, 'out') ?? fileURLToPath(serverFile(PAIR_MODEL_FILE)));
+      const split = splitPairs(readPairs(data), readGeneralQuestions(data));
+      const synonyms = new SynonymTable(readSynonyms(join(SEED_DIR, 'synonyms.yaml')));
+      const { file, calibration } = trainPairModel(split.train, split.generalTrain, synonyms, memoIntents(intentsOf));
+      writeFileSync(out, `${JSON.stringify(file)}\n`);
+      io.out(
+        `pair scorer trained on ${split.train.length} pairs (${file.trainedOn.lists} retrieval lists); threshold ${file.threshold}; calibration task recall@1 ${calibration.recallAt1.toFixed(3)}, unrelated "none" ${calibration.unrelatedNone.toFixed(3)}; wrote ${out}\n`,
+      );
       return 0;
     }
     if (sub === 'calibrate') {

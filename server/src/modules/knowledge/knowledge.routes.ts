@@ -4,6 +4,7 @@ import {
   calendarDateSchema,
   kbMatchResponseSchema,
   kbSearchResponseSchema,
+  kbSuggestionSchema,
   kbSynonymSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
@@ -196,7 +197,7 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
         tags,
         summary: 'Record that an FAQ suggestion was shown to the agent (the question is stored masked)',
         body: suggestionInputSchema,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: kbSuggestionSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await recordSuggestion(request.ctx, request.body)),

@@ -19,6 +19,7 @@ import {
   OPEN_STATUSES,
   type VersionStatus,
 } from '../article.ts';
+import { forgetCalibration } from '../match/match.service.ts';
 import { formatArticleFile, type ParsedFile, parseArticleFile } from './front-matter.ts';
 
 export interface SourceFile {
@@ -33,6 +34,8 @@ export interface ImportReport {
   published: number;
   /** With `replace`: the published articles not in the import, now retired. */
   retired: string[];
+  /** With `replace`: the stored matching calibration was dropped (learnt on the replaced content). */
+  calibrationReset?: boolean;
   ids: string[];
 }
 
@@ -192,6 +195,8 @@ export async function importArticles(
         await retireLocked(tctx, locked, 'replaced by import');
         report.retired.push(a.id);
       }
+      // The matching calibration was learnt on the content just replaced.
+      if (report.retired.length > 0) report.calibrationReset = await forgetCalibration(trx);
     }
     await audit(tctx, {
       action: 'kb.import',

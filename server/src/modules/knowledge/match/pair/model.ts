@@ -1,9 +1,9 @@
 /**
- * The pair scorer: a small multilayer perceptron (one hidden layer of tanh units, a logistic output)
- * over the standardised pair features, giving P(the two questions mean the same). Trained by Adam on
- * log-loss with a seeded initialisation and a seeded example order, so the same data gives the same
- * weights. Its output is calibrated on questions it was not trained on (train.ts), and the "none"
- * threshold applies to it.
+ * The pair scorer: a small multilayer perceptron (one hidden layer of tanh units, one output) over the
+ * standardised pair features. Its output ranks a question's candidates; trained listwise by Adam with a
+ * seeded initialisation and a seeded example order, so the same data gives the same weights. A logistic
+ * curve fitted on questions it was not trained on (train.ts) turns the best candidate's score into a
+ * calibrated probability, and the "none" threshold applies to that.
  */
 import { mulberry32 } from '../../../../platform/random.ts';
 import { shuffled } from './data.ts';
@@ -46,6 +46,11 @@ export class Perceptron {
 
   /** P(same meaning) for one feature vector (raw, standardised here). */
   probability(x: Float64Array): number {
+    return sigmoid(this.logit(x));
+  }
+
+  /** The score before the logistic output: what candidates are ranked by. */
+  logit(x: Float64Array): number {
     const { mean, std, hidden, w1, b1, w2, b2 } = this.#w;
     const d = mean.length;
     let z = b2;
@@ -56,29 +61,38 @@ export class Perceptron {
       this.#h[j] = Math.tanh(s);
       z += (w2[j] as number) * (this.#h[j] as number);
     }
-    return sigmoid(z);
+    return z;
   }
 
+  /**
+   * Listwise training: each list is a question's candidates (feature vectors) and which of them are right;
+   * the loss is −log of the softmax probability mass on the right ones, so the scorer learns to put a
+   * paraphrase above the near-misses retrieval hands it, rather than to classify pairs in isolation.
+   */
   static train(
-    examples: ReadonlyArray<{ x: Float64Array; y: number; weight?: number }>,
+    lists: ReadonlyArray<{ xs: readonly Float64Array[]; right: readonly number[] }>,
     options: TrainOptions = {},
   ): Perceptron {
     const hidden = options.hidden ?? 16;
     const epochs = options.epochs ?? 12;
     const lr = options.learningRate ?? 0.003;
-    const batch = options.batch ?? 64;
+    const batch = options.batch ?? 32;
     const l2 = options.l2 ?? 1e-5;
     const seed = options.seed ?? 1;
-    const d = examples[0]?.x.length ?? 0;
-    const n = examples.length;
+    const all = lists.flatMap((l) => l.xs);
+    const d = all[0]?.length ?? 0;
+    const n = all.length;
     const mean = new Array<number>(d).fill(0);
     const std = new Array<number>(d).fill(0);
-    for (const ex of examples) for (let k = 0; k < d; k++) mean[k] = (mean[k] as number) + (ex.x[k] as number) / n;
-    for (const ex of examples) {
-      for (let k = 0; k < d; k++) std[k] = (std[k] as number) + ((ex.x[k] as number) - (mean[k] as number)) ** 2 / n;
+    for (const x of all) for (let k = 0; k < d; k++) mean[k] = (mean[k] as number) + (x[k] as number) / n;
+    for (const x of all) {
+      for (let k = 0; k < d; k++) std[k] = (std[k] as number) + ((x[k] as number) - (mean[k] as number)) ** 2 / n;
     }
     for (let k = 0; k < d; k++) std[k] = Math.sqrt(std[k] as number) || 1;
-    const xs = examples.map((ex) => Float64Array.from(ex.x, (v, k) => (v - (mean[k] as number)) / (std[k] as number)));
+    const standard = lists.map((l) => ({
+      xs: l.xs.map((x) => Float64Array.from(x, (v, k) => (v - (mean[k] as number)) / (std[k] as number))),
+      right: new Set(l.right),
+    }));
     const r = mulberry32(seed);
     const scale = 1 / Math.sqrt(d);
     // Parameters in one array: w1 (hidden·d), b1 (hidden), w2 (hidden), b2.
@@ -91,35 +105,44 @@ export class Perceptron {
     const m = new Float64Array(size);
     const v = new Float64Array(size);
     const g = new Float64Array(size);
-    const h = new Float64Array(hidden);
     let step = 0;
     for (let epoch = 0; epoch < epochs; epoch++) {
       const order = shuffled(
-        xs.map((_, i) => i),
+        standard.map((_, i) => i),
         seed + epoch + 1,
       );
-      for (let start = 0; start < n; start += batch) {
+      for (let start = 0; start < order.length; start += batch) {
         g.fill(0);
-        const end = Math.min(n, start + batch);
+        const end = Math.min(order.length, start + batch);
         for (let t = start; t < end; t++) {
-          const i = order[t] as number;
-          const x = xs[i] as Float64Array;
-          const ex = examples[i] as (typeof examples)[number];
-          let z = p[oB2] as number;
-          for (let j = 0; j < hidden; j++) {
-            let s = p[oB1 + j] as number;
-            for (let k = 0; k < d; k++) s += (p[j * d + k] as number) * (x[k] as number);
-            h[j] = Math.tanh(s);
-            z += (p[oW2 + j] as number) * (h[j] as number);
-          }
-          const err = (sigmoid(z) - ex.y) * (ex.weight ?? 1);
-          g[oB2] = (g[oB2] as number) + err;
-          for (let j = 0; j < hidden; j++) {
-            g[oW2 + j] = (g[oW2 + j] as number) + err * (h[j] as number);
-            const back = err * (p[oW2 + j] as number) * (1 - (h[j] as number) ** 2);
-            g[oB1 + j] = (g[oB1 + j] as number) + back;
-            for (let k = 0; k < d; k++) g[j * d + k] = (g[j * d + k] as number) + back * (x[k] as number);
-          }
+          const list = standard[order[t] as number] as (typeof standard)[number];
+          const hs = list.xs.map(() => new Float64Array(hidden));
+          const z = list.xs.map((x, c) => {
+            const h = hs[c] as Float64Array;
+            let out = p[oB2] as number;
+            for (let j = 0; j < hidden; j++) {
+              let sum = p[oB1 + j] as number;
+              for (let k = 0; k < d; k++) sum += (p[j * d + k] as number) * (x[k] as number);
+              h[j] = Math.tanh(sum);
+              out += (p[oW2 + j] as number) * (h[j] as number);
+            }
+            return out;
+          });
+          // Softmax over the list; the target spreads evenly over the right candidates.
+          const top = Math.max(...z);
+          const e = z.map((x) => Math.exp(x - top));
+          const total = e.reduce((a, b) => a + b, 0);
+          list.xs.forEach((x, c) => {
+            const err = (e[c] as number) / total - (list.right.has(c) ? 1 / list.right.size : 0);
+            if (Math.abs(err) < 1e-6) return;
+            const h = hs[c] as Float64Array;
+            for (let j = 0; j < hidden; j++) {
+              g[oW2 + j] = (g[oW2 + j] as number) + err * (h[j] as number);
+              const back = err * (p[oW2 + j] as number) * (1 - (h[j] as number) ** 2);
+              g[oB1 + j] = (g[oB1 + j] as number) + back;
+              for (let k = 0; k < d; k++) g[j * d + k] = (g[j * d + k] as number) + back * (x[k] as number);
+            }
+          });
         }
         step++;
         const count = end - start;

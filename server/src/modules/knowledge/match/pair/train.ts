@@ -14,9 +14,8 @@
 import type { SynonymTable } from '../../search/query.ts';
 import { fold } from '../../text/fold.ts';
 import { type IntentsOf, learnThreshold } from '../calibrate.ts';
-import { charGrams } from '../features.ts';
 import type { FaqDoc } from '../matcher.ts';
-import { Postings, Space } from '../vectors.ts';
+import { solve } from '../ranker.ts';
 import {
   buildTask,
   type LabelledPair,
@@ -25,27 +24,16 @@ import {
   shuffled,
   taskSentences,
 } from './data.ts';
-import {
-  type Analysed,
-  analyse,
-  cosine as cosineOf,
-  type IdfTable,
-  PAIR_FEATURES,
-  pairFeatures,
-  stripped,
-  surface,
-} from './features.ts';
+import { type Analysed, analyse, type IdfTable, PAIR_FEATURES, pairFeatures, stripped, surface } from './features.ts';
 import { Perceptron, type TrainOptions } from './model.ts';
-import { PairMatcher, PairModel, type PairModelFile } from './pair-matcher.ts';
+import { calibrationInputs, PairMatcher, PairModel, type PairModelFile, Retrieval } from './pair-matcher.ts';
 
 export interface TrainPairOptions extends TrainOptions {
   /** Keep IDF entries seen in at least this many sentences. */
   minDf?: number;
-  /** Candidates per asked question in the retrieval lists, and the number of lists. */
+  /** Candidates per asked question in the retrieval lists, and the number of lists (questions asked). */
   mined?: number;
   lists?: number;
-  /** Weight of a labelled pair against a retrieval-list example. */
-  pairWeight?: number;
   /** Candidates passed from retrieval to the scorer. */
   candidates?: number;
   calibrationSize?: { answered: number; distractors: number; general: number; otherProducts: number };
@@ -164,69 +152,47 @@ export function trainPairModel(
   };
   // Retrieval lists, as the matcher will see them: a pool of card questions stands for an FAQ base (the
   // FAQ side of some positive pairs and other questions); the other side of each of those pairs is asked,
-  // and the pool's closest questions by the retrieval cosine are its candidates, right or wrong.
+  // and the pool's closest questions by the retrieval cosine are its candidates. The right ones are its
+  // labelled paraphrases; the others, and its labelled non-paraphrases, are the wrong ones.
   const partners = new Map<string, Set<string>>();
+  const different = new Map<string, Set<string>>();
   for (const p of fit) {
-    if (p.label !== 1) continue;
+    const map = p.label === 1 ? partners : different;
     for (const [x, y] of [
       [p.a, p.b],
       [p.b, p.a],
     ] as const) {
-      const set = partners.get(key(x)) ?? new Set<string>();
-      set.add(key(y));
-      partners.set(key(x), set);
+      const set = map.get(key(x)) ?? new Set<string>();
+      set.add(y);
+      map.set(key(x), set);
     }
   }
   const cardFit = fit.filter((p) => !p.source.startsWith('lcqmc') && !mentionsOtherProduct(p.a + p.b));
+  const lists = options.lists ?? 8000;
   const asked = shuffled(
     cardFit.filter((p) => p.label === 1 && key(p.a) !== key(p.b)),
     seed + 15,
-  ).slice(0, options.lists ?? 3000);
+  ).slice(0, lists);
   const poolTexts = [
     ...new Set([
       ...asked.map((p) => p.b),
-      ...shuffled([...new Set(cardFit.flatMap((p) => [p.a, p.b]))], seed + 14).slice(0, options.lists ?? 3000),
+      ...shuffled([...new Set(cardFit.flatMap((p) => [p.a, p.b]))], seed + 14).slice(0, lists),
     ]),
   ];
-  const space = new Space();
-  const grams = poolTexts.map((t) => charGrams(synonyms.expand(fold(t)), 2));
-  for (const g of grams) space.add(g);
-  const vectors = grams.map((g) => space.vector(g));
-  const postings = new Postings();
-  for (const [i, v] of vectors.entries()) postings.add(i, v);
-  const lexical = (a: string, b: string) =>
-    cosineOf(
-      space.vector(charGrams(synonyms.expand(fold(a)), 2)),
-      space.vector(charGrams(synonyms.expand(fold(b)), 2)),
-    );
-  const examples: Array<{ x: Float64Array; y: number; weight: number }> = fit.map((p) => ({
-    x: pairFeatures(view(p.a), view(p.b), table, lexical(p.a, p.b)),
-    y: p.label,
-    weight: options.pairWeight ?? 0.5,
-  }));
+  const retrieval = new Retrieval(poolTexts, synonyms);
   const depth = options.mined ?? 20;
-  const listOf = (text: string): Array<[number, number]> => {
-    const scores = new Float64Array(poolTexts.length);
-    postings.dot(space.vector(charGrams(synonyms.expand(fold(text)), 2)), scores);
-    const own = key(text);
-    return [...scores.keys()]
-      .filter((i) => (scores[i] as number) > 0 && key(poolTexts[i] as string) !== own)
-      .sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
-      .slice(0, depth)
-      .map((i) => [i, scores[i] as number]);
-  };
+  const examples: Array<{ xs: Float64Array[]; right: number[] }> = [];
   for (const p of asked) {
-    const known = partners.get(key(p.a)) ?? new Set<string>();
-    for (const [i, cos] of listOf(p.a)) {
-      const t = poolTexts[i] as string;
-      examples.push({ x: pairFeatures(view(p.a), view(t), table, cos), y: known.has(key(t)) ? 1 : 0, weight: 1 });
+    const right = new Set([...(partners.get(key(p.a)) ?? [])].map(key));
+    const hits = retrieval.top(p.a, depth).filter(([i]) => key(poolTexts[i] as string) !== key(p.a));
+    const texts = hits.map(([i, cos]) => [poolTexts[i] as string, cos] as const);
+    for (const t of different.get(key(p.a)) ?? []) texts.push([t, retrieval.cosine(p.a, t)]);
+    const list = { xs: [] as Float64Array[], right: [] as number[] };
+    for (const [t, cos] of texts) {
+      if (right.has(key(t))) list.right.push(list.xs.length);
+      list.xs.push(pairFeatures(view(p.a), view(t), table, cos));
     }
-  }
-  const unrelated = [...generalFit.slice(0, 1000), ...sentences.filter((t) => mentionsOtherProduct(t)).slice(0, 1000)];
-  for (const g of unrelated) {
-    for (const [i, cos] of listOf(g).slice(0, 3)) {
-      examples.push({ x: pairFeatures(view(g), view(poolTexts[i] as string), table, cos), y: 0, weight: 1 });
-    }
+    if (list.right.length > 0 && list.right.length < list.xs.length) examples.push(list);
   }
 
   const scorer = Perceptron.train(examples, options);
@@ -235,6 +201,7 @@ export function trainPairModel(
     version: 1,
     features: [...PAIR_FEATURES],
     scorer: scorer.weights,
+    calibration: [0, 1, 0, 0],
     threshold: 0.5,
     candidates,
     idf: Object.fromEntries(table.idf),
@@ -242,20 +209,36 @@ export function trainPairModel(
     meanWords: table.meanWords,
     trainedOn: {},
   };
-  const matcher = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(draft), intentsOf);
+  // Calibration on the set-apart task: whether the best candidate is right (unrelated questions never
+  // are) against what the ranking shows (its score, its lead over the second, whether the question
+  // names another product the FAQ does not), a logistic regression fitted to that, then the threshold.
+  const raw = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(draft), intentsOf);
+  const inputs: number[][] = [];
+  const labels: number[] = [];
+  for (const { question, id } of calibrationTask.queries) {
+    const r = raw.rank(question, 2);
+    inputs.push(calibrationInputs(r.candidates));
+    labels.push(r.candidates[0]?.id === id ? 1 : 0);
+  }
+  for (const q of [...calibrationTask.general, ...calibrationTask.otherProducts]) {
+    inputs.push(calibrationInputs(raw.rank(q, 2).candidates));
+    labels.push(0);
+  }
+  const calibrated: PairModelFile = { ...draft, calibration: fitLogistic(inputs, labels) };
+  const matcher = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(calibrated), intentsOf);
   const rank = (q: string) => {
     const r = matcher.rank(q, 3);
     return { ids: r.candidates.map((c) => c.id), best: r.best };
   };
-  const first = runTask(calibrationTask, rank, draft.threshold);
+  const first = runTask(calibrationTask, rank, 0.5);
   const { threshold } = learnThreshold(first.positives, first.negatives);
   const calibration = runTask(calibrationTask, rank, threshold);
   const file: PairModelFile = {
-    ...draft,
+    ...calibrated,
     threshold,
     trainedOn: {
       pairs: fit.length,
-      retrievalExamples: examples.length - fit.length,
+      lists: examples.length,
       calibrationQuestions: calibrationTask.queries.length,
       calibrationUnrelated: calibrationTask.general.length + calibrationTask.otherProducts.length,
       calibrationRecallAt1: Math.round(calibration.recallAt1 * 1000) / 1000,
@@ -263,4 +246,32 @@ export function trainPairModel(
     },
   };
   return { file, calibration };
+}
+
+/**
+ * Logistic regression by Newton's method (a handful of inputs, a small ridge): P(y = 1 | x) =
+ * 1 / (1 + e^−(w · x)), the first input being a constant 1.
+ */
+export function fitLogistic(xs: ReadonlyArray<readonly number[]>, ys: readonly number[], ridge = 1e-3): number[] {
+  const k = xs[0]?.length ?? 0;
+  let w = new Array<number>(k).fill(0);
+  for (let iter = 0; iter < 50; iter++) {
+    const grad = new Array<number>(k).fill(0);
+    const hess = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? ridge : 0)));
+    xs.forEach((x, n) => {
+      const p = 1 / (1 + Math.exp(-x.reduce((s, v, i) => s + v * (w[i] as number), 0)));
+      const e = p - (ys[n] as number);
+      const c = p * (1 - p);
+      for (let i = 0; i < k; i++) {
+        grad[i] = (grad[i] as number) + e * (x[i] as number);
+        const row = hess[i] as number[];
+        for (let j = 0; j < k; j++) row[j] = (row[j] as number) + c * (x[i] as number) * (x[j] as number);
+      }
+    });
+    for (let i = 0; i < k; i++) grad[i] = (grad[i] as number) + ridge * (w[i] as number);
+    const step = solve(hess, grad);
+    w = w.map((v, i) => v - (step[i] as number));
+    if (step.reduce((s, v) => s + Math.abs(v), 0) < 1e-9) break;
+  }
+  return w.map((v) => Math.round(v * 1e6) / 1e6);
 }
