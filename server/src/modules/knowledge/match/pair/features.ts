@@ -42,6 +42,7 @@ export const PAIR_FEATURES = [
   'unsharedWeight',
   'intentAgreement',
   'retrievalCosine',
+  'learntSynonyms',
 ] as const;
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 export const PAIR_DIM = PAIR_FEATURES.length;
@@ -54,7 +55,14 @@ export interface IdfTable {
   readonly unseen: number;
   /** Mean number of content words per question (BM25's length normalisation). */
   readonly meanWords: number;
+  /**
+   * Word pairs that stand for each other in paraphrases (提现 / 取出), learnt from the training pairs:
+   * `a|b` (a < b) → normalised pointwise mutual information in (0, 1].
+   */
+  readonly associations?: ReadonlyMap<string, number>;
 }
+
+export const associationKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Actions customers ask to take: two questions naming different ones ask different things. */
 const ACTIONS = [
@@ -321,6 +329,29 @@ function unsharedWeight(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, n
   return total > 0 ? unshared / total : 0;
 }
 
+/**
+ * IDF-weighted share of the words of `a` absent from `b` that a learnt association ties to a word of `b`
+ * (its strength), averaged over both directions: overlap a synonym table does not know.
+ */
+function learntSynonyms(a: Analysed, b: Analysed, table: IdfTable): number {
+  const assoc = table.associations;
+  if (!assoc || assoc.size === 0) return 0;
+  const side = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => {
+    let total = 0;
+    let tied = 0;
+    for (const w of x.keys()) {
+      if (y.has(w)) continue;
+      const idf = idfOf(table, `w:${w}`);
+      total += idf;
+      let best = 0;
+      for (const v of y.keys()) best = Math.max(best, assoc.get(associationKey(w, v)) ?? 0);
+      tied += idf * best;
+    }
+    return total > 0 ? tied / total : 0;
+  };
+  return (side(a.synonymWords, b.synonymWords) + side(b.synonymWords, a.synonymWords)) / 2;
+}
+
 /** Σ over intents of P_a(intent) · P_b(intent): the chance the NLU puts both in one intent. */
 export function intentAgreement(a: IntentGuess | undefined, b: IntentGuess | undefined): number {
   if (!a || !b) return 0;
@@ -373,5 +404,6 @@ export function pairFeatures(
   out[F.unsharedWeight] = unsharedWeight(a.synonymWords, b.synonymWords, table);
   out[F.intentAgreement] = intentAgreement(a.intent, b.intent);
   out[F.retrievalCosine] = retrieval;
+  out[F.learntSynonyms] = learntSynonyms(a, b, table);
   return out;
 }

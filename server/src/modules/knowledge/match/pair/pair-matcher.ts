@@ -41,6 +41,8 @@ export interface PairModelFile {
   idf: Record<string, number>;
   unseen: number;
   meanWords: number;
+  /** Learnt word associations (features.ts `IdfTable.associations`). */
+  associations: Record<string, number>;
   trainedOn: Record<string, number | string>;
 }
 
@@ -56,7 +58,12 @@ export class PairModel {
       throw new Error('pair model: made for another feature set; run `carddesk kb train-matcher`');
     }
     this.file = file;
-    this.table = { idf: new Map(Object.entries(file.idf)), unseen: file.unseen, meanWords: file.meanWords };
+    this.table = {
+      idf: new Map(Object.entries(file.idf)),
+      unseen: file.unseen,
+      meanWords: file.meanWords,
+      associations: new Map(Object.entries(file.associations)),
+    };
     this.scorer = new Perceptron(file.scorer);
     this.threshold = file.threshold;
     this.candidates = file.candidates;

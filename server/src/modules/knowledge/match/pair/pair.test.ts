@@ -5,6 +5,7 @@ import { learnCalibration } from '../calibrate.ts';
 import { buildTask, type LabelledPair, splitPairs, taskSentences } from './data.ts';
 import {
   analyse,
+  associationKey,
   commonLengths,
   editDistance,
   type IdfTable,
@@ -21,7 +22,7 @@ import {
   Retrieval,
   shippedPairModel,
 } from './pair-matcher.ts';
-import { fitLogistic } from './train.ts';
+import { fitLogistic, learnAssociations } from './train.ts';
 
 const TABLE: IdfTable = {
   idf: new Map([
@@ -72,6 +73,27 @@ describe('pair scorer features', () => {
     assert.equal(feature('开通信用卡', '关闭信用卡', 'actionDiffers'), 1);
     assert.equal(feature('借呗怎么还款', '信用卡怎么还款', 'productDiffers'), 1);
     assert.equal(feature('信用卡怎么还款', '信用卡如何还款', 'productDiffers'), 0);
+  });
+
+  it('tie words a learnt association links (提现 / 取出), learnt from paraphrase pairs only', () => {
+    const pairs: LabelledPair[] = [
+      ...['退款', '余额', '工资', '奖金'].flatMap((w) => [
+        { a: `${w}怎么提现`, b: `${w}怎么取出`, label: 1 as const, source: 'atec-train' },
+        { a: `${w}怎么提现`, b: `${w}怎么冻结`, label: 0 as const, source: 'atec-train' },
+      ]),
+      { a: '年费多少', b: '年费是多少钱', label: 1, source: 'atec-train' },
+    ];
+    const associations = learnAssociations(pairs, new SynonymTable([]));
+    assert.ok((associations.get(associationKey('提现', '取出')) ?? 0) > 0.5);
+    assert.equal(associations.has(associationKey('提现', '冻结')), false, 'a different-meaning pair teaches nothing');
+    const table = { ...TABLE, associations };
+    const none = new SynonymTable([]);
+    const x = (a: string, b: string) =>
+      pairFeatures(analyse(a, none, table, undefined), analyse(b, none, table, undefined), table, 0)[
+        PAIR_FEATURES.indexOf('learntSynonyms')
+      ] as number;
+    assert.ok(x('红包怎么提现', '红包怎么取出') > 0);
+    assert.equal(x('红包怎么提现', '红包怎么冻结'), 0);
   });
 
   it('agree on intent as the chance the NLU puts both in one intent', () => {

@@ -24,7 +24,16 @@ import {
   shuffled,
   taskSentences,
 } from './data.ts';
-import { type Analysed, analyse, type IdfTable, PAIR_FEATURES, pairFeatures, stripped, surface } from './features.ts';
+import {
+  type Analysed,
+  analyse,
+  associationKey,
+  type IdfTable,
+  PAIR_FEATURES,
+  pairFeatures,
+  stripped,
+  surface,
+} from './features.ts';
 import { Perceptron, type TrainOptions } from './model.ts';
 import { calibrationInputs, PairMatcher, PairModel, type PairModelFile, Retrieval } from './pair-matcher.ts';
 
@@ -60,6 +69,45 @@ export function countIdf(sentences: readonly string[], synonyms: SynonymTable, m
   const idf = new Map<string, number>();
   for (const [f, d] of [...df].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (d >= minDf) idf.set(f, idfOf(d));
   return { idf, unseen: idfOf(minDf - 1), meanWords: Math.round((words / Math.max(1, n)) * 1000) / 1000 };
+}
+
+/**
+ * Word associations from paraphrase pairs: for every positive pair, each word of one side absent from
+ * the other against each such word of the other; kept when seen in `minCount` pairs or more and their
+ * normalised PMI (over words' pair frequencies) is at least `minNpmi`. Ordered, rounded: deterministic.
+ */
+export function learnAssociations(
+  pairs: readonly LabelledPair[],
+  synonyms: SynonymTable,
+  options: { minCount?: number; minNpmi?: number } = {},
+): Map<string, number> {
+  const together = new Map<string, number>();
+  const alone = new Map<string, number>();
+  let n = 0;
+  for (const p of pairs) {
+    if (p.label !== 1) continue;
+    const a = new Set(surface(p.a, synonyms).synonymWords.keys());
+    const b = new Set(surface(p.b, synonyms).synonymWords.keys());
+    const onlyA = [...a].filter((w) => !b.has(w));
+    const onlyB = [...b].filter((w) => !a.has(w));
+    n++;
+    for (const w of new Set([...a, ...b])) alone.set(w, (alone.get(w) ?? 0) + 1);
+    for (const w of onlyA) {
+      for (const v of onlyB) {
+        const k = associationKey(w, v);
+        together.set(k, (together.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [k, c] of [...together].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (c < (options.minCount ?? 3)) continue;
+    const [w, v] = k.split('|') as [string, string];
+    const pxy = c / n;
+    const npmi = Math.log(pxy / (((alone.get(w) ?? 1) / n) * ((alone.get(v) ?? 1) / n))) / -Math.log(pxy);
+    if (npmi >= (options.minNpmi ?? 0.2)) out.set(k, Math.round(Math.min(1, npmi) * 1000) / 1000);
+  }
+  return out;
 }
 
 /** The task's FAQs as the matcher sees them (one phrasing, the title). */
@@ -140,7 +188,10 @@ export function trainPairModel(
   const generalFit = generalOrder.slice(Math.round(general.length / 10)).filter((g) => !banned.has(key(g)));
 
   const sentences = [...new Set([...fit.flatMap((p) => [p.a, p.b]), ...generalFit])];
-  const table = countIdf(sentences, synonyms, options.minDf ?? 3);
+  const table = {
+    ...countIdf(sentences, synonyms, options.minDf ?? 3),
+    associations: learnAssociations(fit, synonyms),
+  };
   const analysed = new Map<string, Analysed>();
   const view = (t: string) => {
     let a = analysed.get(t);
@@ -180,7 +231,7 @@ export function trainPairModel(
     ]),
   ];
   const retrieval = new Retrieval(poolTexts, synonyms);
-  const depth = options.mined ?? 20;
+  const depth = options.mined ?? 30;
   const examples: Array<{ xs: Float64Array[]; right: number[] }> = [];
   for (const p of asked) {
     const right = new Set([...(partners.get(key(p.a)) ?? [])].map(key));
@@ -205,6 +256,7 @@ export function trainPairModel(
     threshold: 0.5,
     candidates,
     idf: Object.fromEntries(table.idf),
+    associations: Object.fromEntries(table.associations),
     unseen: table.unseen,
     meanWords: table.meanWords,
     trainedOn: {},
