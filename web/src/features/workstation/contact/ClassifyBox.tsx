@@ -153,7 +153,10 @@ export function ClassifyBox({
         <SuggestedAnswer
           match={assisted.answer}
           decided={suggestion?.decided ?? true}
-          onUse={(faqId) => decide(faqId === assisted.answer.matches[0]?.id ? 'used' : 'chose_other', faqId)}
+          onUse={(faqId) =>
+            // The suggestion itself is "used"; another of the answers is "chose_other", naming it.
+            faqId === assisted.answer.matches[0]?.id ? decide('used') : decide('chose_other', faqId)
+          }
         />
       )}
       {nlu?.emotion.escalate && (
