@@ -109,6 +109,26 @@ describe('kb import --publish --replace', () => {
     for (const m of fee.matches) assert.ok(m.id.startsWith('bank-'), `${m.id} is not an imported article`);
   });
 
+  it('calibrates on the imported list as the pair method, and matching keeps to the imported articles', async () => {
+    out.length = 0;
+    assert.equal(await kbCommand(['calibrate'], env.runtime.deps, io), 0, out.join(''));
+    assert.match(out.join(''), /pair scorer/);
+    const row = await env.system.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'kb.match.calibration')
+      .executeTakeFirstOrThrow();
+    assert.equal((JSON.parse(row.value) as { method: string }).method, 'pairs');
+    const res = await env.request({
+      method: 'POST',
+      url: '/api/kb/match',
+      payload: { question: '斑马积分能换机票吗' },
+      as: 'agent',
+    });
+    const body = res.json() as { matches: Array<{ id: string }> };
+    assert.equal(body.matches[0]?.id, 'bank-zebra-points');
+  });
+
   it('without --replace adds and updates as before, retiring nothing', async () => {
     const extra = mkdtempSync(join(tmpdir(), 'carddesk-kb-add-'));
     writeFileSync(

@@ -92,7 +92,11 @@ export const kbCommand: CliCommand = async (argv, deps, io) => {
     if (sub === 'calibrate') {
       const file = stringOption(options, 'out-of-scope') ?? join(SEED_DIR, 'eval', 'out-of-scope.txt');
       const c = await calibrateMatching(ctx, readLines(file));
-      io.out(`threshold ${c.threshold} (balanced accuracy ${c.balancedAccuracy}, slope ${c.slope})\n`);
+      io.out(
+        c.method === 'pairs'
+          ? 'most FAQs have a single phrasing: matching uses the pair scorer and its own threshold (pair-model.json)\n'
+          : `threshold ${c.threshold} (balanced accuracy ${c.balancedAccuracy}, slope ${c.slope})\n`,
+      );
       return 0;
     }
   } catch (err) {
