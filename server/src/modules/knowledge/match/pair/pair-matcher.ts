@@ -19,6 +19,7 @@ import { type Analysed, analyse, type IdfTable, PAIR_DIM, PAIR_FEATURES, pairFea
 
 const PRODUCT_DIFFERS = PAIR_FEATURES.indexOf('productDiffers');
 
+import type { EmbeddingWeights } from './embedding.ts';
 import { Perceptron, type PerceptronWeights } from './model.ts';
 
 /** The shipped file (`carddesk kb train-matcher` writes it). */
@@ -43,6 +44,8 @@ export interface PairModelFile {
   meanWords: number;
   /** Learnt word associations (features.ts `IdfTable.associations`). */
   associations: Record<string, number>;
+  /** The learnt sentence embedding (embedding.ts). */
+  embedding: EmbeddingWeights;
   trainedOn: Record<string, number | string>;
 }
 
@@ -63,6 +66,7 @@ export class PairModel {
       unseen: file.unseen,
       meanWords: file.meanWords,
       associations: new Map(Object.entries(file.associations)),
+      embedding: file.embedding,
     };
     this.scorer = new Perceptron(file.scorer);
     this.threshold = file.threshold;

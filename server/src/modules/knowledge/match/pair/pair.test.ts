@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { SynonymTable } from '../../search/query.ts';
 import { learnCalibration } from '../calibrate.ts';
 import { buildTask, type LabelledPair, splitPairs, taskSentences } from './data.ts';
+import { type Bag, bucketOf, dot, embed, trainEmbedding } from './embedding.ts';
 import {
   analyse,
   associationKey,
@@ -151,6 +152,27 @@ describe('pair scorer model and calibration', () => {
   it('refuses a model file made for another feature set', () => {
     const file = { ...shippedPairModel().file, features: ['charCosine'] } as PairModelFile;
     assert.throws(() => new PairModel(file), /another feature set/);
+  });
+});
+
+describe('the learnt sentence embedding', () => {
+  it('hashes features into fixed buckets', () => {
+    assert.equal(bucketOf('b提现', 8192), bucketOf('b提现', 8192));
+    assert.ok(bucketOf('b提现', 64) >= 0 && bucketOf('b提现', 64) < 64);
+  });
+
+  it('learns to put paraphrases closer than the other questions of a batch', () => {
+    // Bucket i stands for a feature; pairs (2k, 2k+1) are "paraphrases" sharing no bucket.
+    const bag = (i: number): Bag => [[i, 1]];
+    const pairs = Array.from({ length: 8 }, (_, k) => [bag(2 * k), bag(2 * k + 1)] as const);
+    const w = trainEmbedding(pairs, { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 });
+    const e = (i: number) => embed(w, bag(i));
+    assert.ok(Math.abs(dot(e(0), e(0)) - 1) < 1e-3, 'unit length');
+    for (let k = 0; k < 8; k++) {
+      const mate = dot(e(2 * k), e(2 * k + 1));
+      for (let j = 0; j < 8; j++) if (j !== k) assert.ok(mate > dot(e(2 * k), e(2 * j + 1)), `pair ${k} against ${j}`);
+    }
+    assert.deepEqual(trainEmbedding(pairs, { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 }), w);
   });
 });
 

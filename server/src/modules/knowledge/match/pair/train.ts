@@ -24,10 +24,12 @@ import {
   shuffled,
   taskSentences,
 } from './data.ts';
+import { trainEmbedding } from './embedding.ts';
 import {
   type Analysed,
   analyse,
   associationKey,
+  embeddingBag,
   type IdfTable,
   PAIR_FEATURES,
   pairFeatures,
@@ -188,10 +190,33 @@ export function trainPairModel(
   const generalFit = generalOrder.slice(Math.round(general.length / 10)).filter((g) => !banned.has(key(g)));
 
   const sentences = [...new Set([...fit.flatMap((p) => [p.a, p.b]), ...generalFit])];
-  const table = {
+  // The questions the scorer's lists ask, chosen first: the embedding does not learn from their pairs,
+  // so the scorer sees embedding similarities as they are on questions the embedding never saw.
+  const cardFit = fit.filter((p) => !p.source.startsWith('lcqmc') && !mentionsOtherProduct(p.a + p.b));
+  const lists = options.lists ?? 5000;
+  const asked = shuffled(
+    cardFit.filter((p) => p.label === 1 && key(p.a) !== key(p.b)),
+    seed + 15,
+  ).slice(0, lists);
+  const askedSet = new Set(asked);
+  const counted = {
     ...countIdf(sentences, synonyms, options.minDf ?? 3),
     associations: learnAssociations(fit, synonyms),
   };
+  const buckets = 8192;
+  const embedding = trainEmbedding(
+    fit
+      .filter((p) => p.label === 1 && !askedSet.has(p))
+      .map(
+        (p) =>
+          [
+            embeddingBag(surface(p.a, synonyms), counted, buckets),
+            embeddingBag(surface(p.b, synonyms), counted, buckets),
+          ] as const,
+      ),
+    { buckets, dim: 32, epochs: 10 },
+  );
+  const table = { ...counted, embedding };
   const analysed = new Map<string, Analysed>();
   const view = (t: string) => {
     let a = analysed.get(t);
@@ -218,12 +243,6 @@ export function trainPairModel(
       map.set(key(x), set);
     }
   }
-  const cardFit = fit.filter((p) => !p.source.startsWith('lcqmc') && !mentionsOtherProduct(p.a + p.b));
-  const lists = options.lists ?? 8000;
-  const asked = shuffled(
-    cardFit.filter((p) => p.label === 1 && key(p.a) !== key(p.b)),
-    seed + 15,
-  ).slice(0, lists);
   const poolTexts = [
     ...new Set([
       ...asked.map((p) => p.b),
@@ -257,6 +276,7 @@ export function trainPairModel(
     candidates,
     idf: Object.fromEntries(table.idf),
     associations: Object.fromEntries(table.associations),
+    embedding,
     unseen: table.unseen,
     meanWords: table.meanWords,
     trainedOn: {},
