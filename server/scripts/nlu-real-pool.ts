@@ -8,11 +8,13 @@
  * No two rows of the pool are near-duplicates (character-bigram Jaccard ≥ POOL_NEAR_DUPLICATE). The id of a row
  * is its line number in questions.tsv (the header is line 1), so labels can always be traced back.
  * Deterministic: the same file and seed give the same batches. Writes `batches/batch-NN.tsv` (`id	text	label`,
- * label empty, rows shuffled so each batch mixes natural and seeded rows) and `pool-origin.tsv` (`id	origin`:
- * `natural` or `seed:<name>`), which keeps the natural sample identifiable for the evaluation split.
+ * label empty, rows shuffled so each batch mixes natural and seeded rows), then `batches/supplement-NN.tsv` from
+ * narrower seeds for the intents the main batches left short, and `pool-origin.tsv` (`id	origin`: `natural`,
+ * `seed:<name>` or `rare:<name>`), which keeps the natural sample identifiable for the evaluation split.
+ * Existing batch files are never overwritten (they hold the labels); a rerun only checks they list the same ids.
  * Run from `server/`: `node --import tsx scripts/nlu-real-pool.ts [--questions FILE]`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bigramJaccard, charBigrams } from '../src/modules/nlu/near-duplicates.ts';
@@ -22,6 +24,7 @@ const SEED = 16_2026;
 const NATURAL_ROWS = 2_400;
 const POOL_ROWS = 4_250;
 const BATCH_ROWS = 250;
+const SUPPLEMENT_ROWS = 500;
 const POOL_NEAR_DUPLICATE = 0.8;
 
 /**
@@ -55,6 +58,22 @@ const SEEDS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['dispute', /退款|退货|两次|重复|多扣|没收到货/],
   ['repayment-status', /还了|已还|已经还|到账|还清/],
   ['due-date', /还款日|最低还|宽限|几号还/],
+];
+/**
+ * Narrower seeds for the intents still short after labelling the main batches, drawn into `supplement-NN.tsv`
+ * (seeded rows only). What the whole corpus holds for them is little: these take what there is.
+ */
+const RARE_SEEDS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
+  ['freeze', /暂停|锁定|锁卡|临时关闭/],
+  ['limit-decrease', /降额|降低.*额度|额度.*降低|调低|调小|减少额度/],
+  ['fee-waiver', /减免|免除|免掉|不收.*(费|利息)|退.*手续费|免罚息/],
+  ['fraud', /盗刷|盗用|被盗|不是我|被骗|骗子|诈骗|被人|莫名|不明/],
+  ['complaint', /投诉|催收|骚扰|营销|推销|不合理|乱收|乱扣|态度|垃圾/],
+  ['human', /人工|转接|真人|机器人|热线|客服电话/],
+  ['greeting', /^(你好|您好|谢谢|在吗|再见|感谢)/],
+  ['benefits', /权益|保险|特权|贵宾|生日/],
+  ['cash', /取现|提现|套现/],
+  ['overseas', /境外|国外|海外|出国|外币|汇率/],
 ];
 const OTHER_PRODUCT = /借呗|网商贷|余额宝/;
 
@@ -120,40 +139,64 @@ for (const row of shuffled(questions, random)) {
   pool.add(row, 'natural');
 }
 
-const candidates = SEEDS.map(([name, pattern]) => ({
-  name,
-  rows: shuffled(
-    questions.filter((q) => pattern.test(q.text) && !OTHER_PRODUCT.test(q.text)),
-    random,
-  ),
-  next: 0,
-}));
-while (pool.rows.length < POOL_ROWS && candidates.some((c) => c.next < c.rows.length)) {
-  for (const seed of candidates) {
-    if (pool.rows.length >= POOL_ROWS) break;
-    while (seed.next < seed.rows.length && !pool.add(seed.rows[seed.next++] as Row, `seed:${seed.name}`)) {}
+/** Takes rows found by each seed in turn (round-robin) until the pool holds `target` rows or the seeds run dry. */
+function addSeeded(seeds: typeof SEEDS, prefix: string, target: number): void {
+  const candidates = seeds.map(([name, pattern]) => ({
+    name,
+    rows: shuffled(
+      questions.filter((q) => pattern.test(q.text) && !OTHER_PRODUCT.test(q.text)),
+      random,
+    ),
+    next: 0,
+  }));
+  while (pool.rows.length < target && candidates.some((c) => c.next < c.rows.length)) {
+    for (const seed of candidates) {
+      if (pool.rows.length >= target) break;
+      while (seed.next < seed.rows.length && !pool.add(seed.rows[seed.next++] as Row, `${prefix}:${seed.name}`)) {}
+    }
   }
 }
 
-const all = shuffled(pool.rows, random);
-mkdirSync(new URL('batches/', outDir), { recursive: true });
-for (let b = 0; b * BATCH_ROWS < all.length; b++) {
-  const batch = all.slice(b * BATCH_ROWS, (b + 1) * BATCH_ROWS);
-  const name = `batch-${String(b + 1).padStart(2, '0')}.tsv`;
-  writeFileSync(
-    new URL(`batches/${name}`, outDir),
-    `id\ttext\tlabel\n${batch.map((r) => `${r.id}\t${r.text}\t`).join('\n')}\n`,
-  );
+/**
+ * Writes rows as `<stem>-NN.tsv` files of BATCH_ROWS rows with the label column empty. A file that already exists
+ * holds labelling work and is never overwritten: it must list the same ids, or the run stops.
+ */
+function writeBatches(rows: readonly Row[], stem: string): void {
+  mkdirSync(new URL('batches/', outDir), { recursive: true });
+  for (let b = 0; b * BATCH_ROWS < rows.length; b++) {
+    const batch = rows.slice(b * BATCH_ROWS, (b + 1) * BATCH_ROWS);
+    const file = new URL(`batches/${stem}-${String(b + 1).padStart(2, '0')}.tsv`, outDir);
+    if (existsSync(file)) {
+      const ids = readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split('\t')[0]);
+      if (ids.join() !== batch.map((r) => String(r.id)).join())
+        throw new Error(`${file.pathname} differs from this run`);
+      continue;
+    }
+    writeFileSync(file, `id\ttext\tlabel\n${batch.map((r) => `${r.id}\t${r.text}\t`).join('\n')}\n`);
+  }
 }
-const byId = [...all].sort((x, y) => x.id - y.id);
+
+addSeeded(SEEDS, 'seed', POOL_ROWS);
+const main = shuffled(pool.rows, random);
+writeBatches(main, 'batch');
+// The supplement comes after the main pool is drawn and shuffled, so the batches above stay as they were.
+addSeeded(RARE_SEEDS, 'rare', POOL_ROWS + SUPPLEMENT_ROWS);
+const supplement = shuffled(pool.rows.slice(main.length), random);
+writeBatches(supplement, 'supplement');
+
+const byId = [...pool.rows].sort((x, y) => x.id - y.id);
 writeFileSync(
   new URL('pool-origin.tsv', outDir),
   `id\torigin\n${byId.map((r) => `${r.id}\t${r.origin}`).join('\n')}\n`,
 );
 
 const origins = new Map<string, number>();
-for (const r of all) origins.set(r.origin, (origins.get(r.origin) ?? 0) + 1);
+for (const r of pool.rows) origins.set(r.origin, (origins.get(r.origin) ?? 0) + 1);
 console.log(
-  `${questions.length} customer questions; pool ${all.length} rows in ${Math.ceil(all.length / BATCH_ROWS)} batches`,
+  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements`,
 );
 for (const [origin, n] of [...origins].sort()) console.log(`  ${origin}: ${n}`);
