@@ -25,6 +25,8 @@ const NATURAL_ROWS = 2_400;
 const POOL_ROWS = 4_250;
 const BATCH_ROWS = 250;
 const SUPPLEMENT_ROWS = 500;
+/** Natural rows drawn after the test split was fixed: labelled for training and dev only (never test). */
+const EXTRA_ROWS = 5_000;
 const POOL_NEAR_DUPLICATE = 0.8;
 
 /**
@@ -188,6 +190,15 @@ addSeeded(RARE_SEEDS, 'rare', POOL_ROWS + SUPPLEMENT_ROWS);
 const supplement = shuffled(pool.rows.slice(main.length), random);
 writeBatches(supplement, 'supplement');
 
+// Extra natural rows for training, drawn last so every earlier file stays as it was; the pool's near-duplicate
+// rule keeps them below 0.8 of every row above, the test rows included.
+const beforeExtra = pool.rows.length;
+for (const row of shuffled(questions, random)) {
+  if (pool.rows.length >= beforeExtra + EXTRA_ROWS) break;
+  pool.add(row, 'extra');
+}
+writeBatches(pool.rows.slice(beforeExtra), 'extra');
+
 const byId = [...pool.rows].sort((x, y) => x.id - y.id);
 writeFileSync(
   new URL('pool-origin.tsv', outDir),
@@ -197,6 +208,6 @@ writeFileSync(
 const origins = new Map<string, number>();
 for (const r of pool.rows) origins.set(r.origin, (origins.get(r.origin) ?? 0) + 1);
 console.log(
-  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements`,
+  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements, ${pool.rows.length - beforeExtra} extra`,
 );
 for (const [origin, n] of [...origins].sort()) console.log(`  ${origin}: ${n}`);

@@ -9,20 +9,28 @@ describe('real customer questions: labelled rows and their fixed split', () => {
       id: String(i + 1),
       text: `q${i}`,
       label: 'limit_query',
+      trainingOnly: false,
     }));
     const first = assignSplits(rows, new Map());
     const count = (m: Map<string, string>, s: string) => [...m.values()].filter((v) => v === s).length;
     assert.equal(count(first, 'test'), 5);
     assert.equal(count(first, 'dev'), 3);
     assert.equal(count(first, 'train'), 12);
-    // Ten more rows labelled later: the first twenty keep their split.
+    // Ten more rows labelled later, from a training-only file: the first twenty keep their split.
     const more = [
       ...rows,
-      ...Array.from({ length: 10 }, (_, i) => ({ id: String(100 + i), text: `r${i}`, label: 'limit_query' })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        id: String(100 + i),
+        text: `r${i}`,
+        label: 'limit_query',
+        trainingOnly: true,
+      })),
     ];
     const second = assignSplits(more, first);
     for (const [id, split] of first) assert.equal(second.get(id), split);
     assert.equal(second.size, 30);
+    // The later rows are training-only: none of them goes to test.
+    assert.equal(count(second, 'test'), 5);
   });
 
   it('ships every labelled row with a valid intent code and a split', () => {

@@ -18,6 +18,8 @@ export const SPLIT_SHARES = { test: 0.25, dev: 0.15 } as const;
 export interface RealRow extends LabelledText {
   /** The row's line number in the source questions.tsv. */
   readonly id: string;
+  /** From an `extra-NN.tsv` file: drawn after the test split was fixed, so dealt to train and dev only. */
+  readonly trainingOnly: boolean;
 }
 
 /** Every labelled row of the batch files, in file order (unlabelled rows are left out). */
@@ -25,12 +27,13 @@ export function readRealRows(dir: URL = REAL_DATA_DIR): RealRow[] {
   const batches = new URL('batches/', dir);
   const out: RealRow[] = [];
   for (const name of readdirSync(batches)
-    .filter((f) => /^(batch|supplement)-\d+\.tsv$/.test(f))
+    .filter((f) => /^(batch|supplement|extra)-\d+\.tsv$/.test(f))
     .sort()) {
     const lines = readFileSync(new URL(name, batches), 'utf8').trimEnd().split('\n').slice(1);
     for (const line of lines) {
       const [id = '', text = '', label = ''] = line.split('\t');
-      if (id && text && label.trim()) out.push({ id, text, label: label.trim() });
+      if (id && text && label.trim())
+        out.push({ id, text, label: label.trim(), trainingOnly: name.startsWith('extra-') });
     }
   }
   return out;
@@ -51,8 +54,8 @@ export function readSplitFile(dir: URL = REAL_DATA_DIR): Map<string, RealSplit> 
 /**
  * Deals rows that have no split yet, label by label: the rows of a label are ordered by a keyed hash of
  * their id (so the order does not depend on the file order) and the first quarter goes to test, the next
- * 15% to dev, the rest to train. Rows already assigned keep their split: labelling more rows never moves a
- * test row into training.
+ * 15% to dev, the rest to train; training-only rows (drawn after the test split was fixed) skip the test
+ * share. Rows already assigned keep their split: labelling more rows never moves a test row into training.
  */
 export function assignSplits(
   rows: readonly RealRow[],
@@ -62,14 +65,15 @@ export function assignSplits(
   const byLabel = new Map<string, RealRow[]>();
   for (const r of rows) {
     if (out.has(r.id)) continue;
-    const list = byLabel.get(r.label) ?? [];
+    const key = `${r.trainingOnly ? 'extra' : 'main'}:${r.label}`;
+    const list = byLabel.get(key) ?? [];
     list.push(r);
-    byLabel.set(r.label, list);
+    byLabel.set(key, list);
   }
   const order = (id: string) => createHash('sha256').update(`carddesk-real-split:${id}`).digest('hex');
   for (const list of byLabel.values()) {
     list.sort((a, b) => (order(a.id) < order(b.id) ? -1 : 1));
-    const nTest = Math.round(list.length * SPLIT_SHARES.test);
+    const nTest = list[0]?.trainingOnly ? 0 : Math.round(list.length * SPLIT_SHARES.test);
     const nDev = Math.round(list.length * SPLIT_SHARES.dev);
     list.forEach((r, i) => {
       out.set(r.id, i < nTest ? 'test' : i < nTest + nDev ? 'dev' : 'train');
