@@ -12,7 +12,7 @@ const counts = new Map<string, number>(INTENT_CODES.map((code) => [code, 0]));
 let invalid = 0;
 let labelled = 0;
 for (const name of readdirSync(dir)
-  .filter((f) => /^(batch|supplement)-\d+\.tsv$/.test(f))
+  .filter((f) => /^(batch|supplement|extra)-\d+\.tsv$/.test(f))
   .sort()) {
   const rows = readFileSync(new URL(name, dir), 'utf8').trimEnd().split('\n').slice(1);
   let empty = 0;

@@ -19,7 +19,9 @@ const train = [...readLabelledCsv(new URL('train.csv', dataDir)), ...realSplit('
 const dev = [...readLabelledCsv(new URL('dev.csv', dataDir)), ...realDev];
 const out = new URL('model.json', dataDir);
 
-const { model, report } = trainModel(train, { dev, log: (m) => console.log(m) });
+// Out-of-scope rows weigh 3× a balanced class: on the real dev split that answered 82.1% right against 81.2%
+// at 1× (out-of-scope recall 92.6% against 88.9%); real customers ask about other products a lot.
+const { model, report } = trainModel(train, { dev, oosClassWeight: 3, log: (m) => console.log(m) });
 saveModel(model, out);
 const reloaded = loadModelFile(out);
 const metrics = evaluate(reloaded, dev);
