@@ -294,7 +294,8 @@ function shippedModelSection(): string {
   return `## The shipped model on real customers' questions
 
 \`server/data/nlu/model.json\` as shipped (trained on train.csv and the real train split, tuned on dev.csv
-and the real dev split), scored once on the real test split and on the team-written sets:
+and the real dev split, then trained once more with the real dev rows added at the settings chosen; dev.csv
+is never trained on), scored once on the real test split and on the team-written sets:
 
 | data set | rows | accuracy | in-scope acc. | out-of-scope recall | macro-F1 | p99 ms |
 | --- | --- | --- | --- | --- | --- | --- |

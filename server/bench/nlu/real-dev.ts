@@ -3,6 +3,7 @@
  *
  *   node --import tsx bench/nlu/real-dev.ts [--epochs=N] [--lr=x] [--l2=a,b] [--oosw=x] [--nb=x]
  *     [--tune=real|both] [--feat=cjkMax:4,wordWeight:1.2] [--save=a.tsv] [--against=b.tsv] [--confusions] [--per-intent]
+ *     [--realshare=0.8 [--sim [--refit]]]
  *
  * Trains as build-model.ts does (team train.csv + real train, tuned on team dev.csv + real dev unless
  * --tune=real), then prints accuracy, in-scope accuracy and out-of-scope recall on real dev and team dev.
@@ -21,13 +22,21 @@ const opt = (key: string) => args.find((a) => a.startsWith(`--${key}=`))?.split(
 const dataDir = new URL('../../data/nlu/', import.meta.url);
 const teamTrain = readLabelledCsv(new URL('train.csv', dataDir));
 const teamDev = readLabelledCsv(new URL('dev.csv', dataDir));
-const realTrain = realSplit('train');
+// --realshare=0.8: train on that share of the real training rows (every n-th left out), for a learning curve.
+const realShare = Number(opt('realshare') ?? 1);
+const kept = (_: unknown, i: number) => Math.floor((i + 1) * realShare) > Math.floor(i * realShare);
+const realTrain = realSplit('train').filter(kept);
+// --sim: the real training rows left out by --realshare stand in for real dev (tuned on with team dev,
+// and with --refit trained on afterwards, as build-model.ts does with real dev); real dev stays unseen.
+const leftOut = realSplit('train').filter((r, i) => !kept(r, i));
+const sim = args.includes('--sim');
 const realDev = realSplit('dev');
 const train = [...teamTrain, ...realTrain];
 const options: TrainOptions = {
   seed: 42,
   oosClassWeight: Number(opt('oosw') ?? 3),
-  dev: opt('tune') === 'real' ? realDev : [...teamDev, ...realDev],
+  dev: sim ? [...teamDev, ...leftOut] : opt('tune') === 'real' ? realDev : [...teamDev, ...realDev],
+  ...(args.includes('--refit') ? { refitWith: sim ? leftOut : realDev } : {}),
   ...(opt('epochs') ? { epochs: Number(opt('epochs')) } : {}),
   ...(opt('l2') ? { l2Grid: (opt('l2') as string).split(',').map(Number) } : {}),
   ...(opt('nb') ? { nbWeight: Number(opt('nb')) } : {}),

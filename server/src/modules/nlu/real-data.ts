@@ -1,7 +1,8 @@
 /**
  * The real customer questions labelled by the team (data/nlu/real): rows of the hand-labelled batch files,
  * and their fixed train / dev / test assignment in `split.tsv`. The test split was drawn before any model
- * was trained on real rows and is used only to report; dev tunes and calibrates; train trains.
+ * was trained on real rows and is used only to report; dev tunes and calibrates (the shipped model then
+ * also trains on it, at the settings chosen without it); train trains.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
