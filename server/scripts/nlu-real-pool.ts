@@ -26,7 +26,7 @@ const POOL_ROWS = 4_250;
 const BATCH_ROWS = 250;
 const SUPPLEMENT_ROWS = 500;
 /** Natural rows drawn after the test split was fixed: labelled for training and dev only (never test). */
-const EXTRA_ROWS = 5_000;
+const EXTRA_ROWS = 15_000;
 const POOL_NEAR_DUPLICATE = 0.8;
 
 /**
