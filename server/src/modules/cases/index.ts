@@ -6,7 +6,7 @@ import { breachJob, followUpJob, JOB_BREACH, JOB_FOLLOW_UP, JOB_REMINDER, remind
 import { seedCasesDemo } from './demo.ts';
 import { ensureRootCauses } from './root-causes.ts';
 
-export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
+export { type CaseChange, openCaseForChange, recordCaseEvent, requireCaseAccess, rowToCase } from './case.core.ts';
 export { type CustomerMessageKind, customerMessages, sendCustomerMessage } from './case.messages.ts';
 export type { CaseRow } from './case.repository.ts';
 export { createCaseRecord, getCase, listCases, type NewCase, openComplaint } from './case.service.ts';

@@ -15,7 +15,7 @@ import { emergencyModule } from './index.ts';
  */
 const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
 const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei');
-const OVERRIDE = { 'x-access-reason': encodeURIComponent('客户来电挂失,核对交易') };
+const OVERRIDE = { 'x-access-reason': encodeURIComponent('fraud_investigation: 客户来电挂失,核对交易') };
 
 describe('fraud report dates', () => {
   let env: TestEnv;

@@ -31,6 +31,7 @@ import {
   type CaseRow,
   createCaseRecord,
   recordCaseEvent,
+  requireCaseAccess,
   rowToCase,
   sendCustomerMessage,
   startFollowUp,
@@ -568,7 +569,8 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
     const tctx: Ctx = { ...ctx, db: trx };
     const caseRow = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
     if (caseRow?.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
-    const grant = await tctx.access.require(tctx, { customerId: caseRow.customer_id, need: 'case.write' });
+    // Access to a case is decided per case: the risk department holding it decides it.
+    const grant = await requireCaseAccess(tctx, caseRow, 'case.write');
     const ids = await trx
       .selectFrom('fraud_case_transactions')
       .select('transaction_id')
