@@ -39,6 +39,11 @@ export const cardsErrors = {
     en: 'Only a purchase or a cash advance can be disputed as fraud',
   },
   DISPUTE_NOT_FOUND: { status: 404, zh: '该交易没有争议记录', en: 'The transaction is not disputed' },
+  DISPUTE_ALREADY_DECIDED: {
+    status: 409,
+    zh: '该争议交易已作出另一种认定,不能改判',
+    en: 'The disputed transaction was already decided the other way',
+  },
   REPAYMENT_PAYMENT_SYSTEM_ONLY: {
     status: 403,
     zh: '还款只能由支付系统入账,坐席不能登记还款;客户还款未到账请登记“还款未入账”工单',
