@@ -49,6 +49,11 @@ export const cardsErrors = {
     zh: '还款只能由支付系统入账,坐席不能登记还款;客户还款未到账请登记“还款未入账”工单',
     en: 'Only the payment system posts repayments; for a payment that has not arrived, open a "repayment not credited" case',
   },
+  REPAYMENT_REFERENCE_CONFLICT: {
+    status: 409,
+    zh: '该转账流水号已入账另一笔金额的还款,未重复入账',
+    en: 'This transfer reference was already credited with another amount; nothing was posted',
+  },
   INSUFFICIENT_CREDIT: { status: 409, zh: '可用额度不足', en: 'Not enough available credit' },
   CASH_LIMIT_EXCEEDED: {
     status: 409,
