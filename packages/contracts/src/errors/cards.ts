@@ -162,6 +162,11 @@ export const cardsErrors = {
     zh: '现金分期上限不得高于5万元、24期',
     en: 'Cash installments are capped at RMB 50,000 and 24 periods; a product may only lower the caps',
   },
+  PRODUCT_CASH_DAILY_CAP: {
+    status: 400,
+    zh: '每日取现上限不得高于1万元',
+    en: 'The daily cash cap is at most RMB 10,000 per card; a product may only lower it',
+  },
   INSTALLMENT_QUOTE_HASH_MISMATCH: {
     status: 409,
     zh: '确认的报价与系统记录不一致,请重新试算并向客户告知',

@@ -135,6 +135,19 @@ describe('product terms: regulatory floors, caps and notice of price rises', () 
     assert.equal(tooLongTerm.json().error.code, 'PRODUCT_CASH_INSTALLMENT_CAP');
   });
 
+  it('《111号》: cash is at most RMB 10,000 per card per day, so a product may lower the daily cash cap but never raise it', async () => {
+    const std = await stdProduct();
+    const later = addDays(bankDate(env.clock.now()), 60);
+    // RMB 10,000 = 1,000,000 fen: one fen more is above the rule.
+    const raised = await addVersion(std.id, later, {
+      ...std.current.terms,
+      cashAdvance: { ...std.current.terms.cashAdvance, dailyCapFen: 1_000_001 },
+    });
+    assert.equal(raised.statusCode, 400, raised.body);
+    assert.equal(raised.json().error.code, 'PRODUCT_CASH_DAILY_CAP');
+    assert.equal((await stdProduct()).upcoming.length, 0);
+  });
+
   it('puts a price rise into effect no earlier than 45 days after it is recorded and writes one notice per holder', async () => {
     const std = await stdProduct();
     const today = bankDate(env.clock.now());

@@ -105,6 +105,7 @@ const FLOOR_CODES = {
   toleranceFen: 'PRODUCT_TOLERANCE_TOO_LOW',
   'installments.cashMaxPrincipalFen': 'PRODUCT_CASH_INSTALLMENT_CAP',
   'installments.cashMaxPeriods': 'PRODUCT_CASH_INSTALLMENT_CAP',
+  'cashAdvance.dailyCapFen': 'PRODUCT_CASH_DAILY_CAP',
 } as const;
 
 export function validTerms(input: unknown): ProductTerms {
