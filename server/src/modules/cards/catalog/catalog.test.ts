@@ -148,6 +148,33 @@ describe('product terms: regulatory floors, caps and notice of price rises', () 
     assert.equal((await stdProduct()).upcoming.length, 0);
   });
 
+  it('45 days’ notice (《111号》, 《2011办法》): a harder annual-fee waiver or a new early-repayment charge is a price rise', async () => {
+    const std = await stdProduct();
+    const today = bankDate(env.clock.now());
+    const t = std.current.terms;
+    // 6 purchases waived the RMB 100 fee; with 12, a holder making 6 now pays RMB 100 a year more.
+    const harderWaiver = await addVersion(std.id, addDays(today, 30), {
+      ...t,
+      annualFee: { ...t.annualFee, waivePurchases: (t.annualFee.waivePurchases ?? 0) + 6 },
+    });
+    assert.equal(harderWaiver.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    assert.equal(harderWaiver.json().error.details.earliest, addDays(today, 45));
+    // No waiver at all: the same.
+    const noWaiver = await addVersion(std.id, addDays(today, 30), {
+      ...t,
+      annualFee: { ...t.annualFee, waivePurchases: null, waiveSpendFen: null },
+    });
+    assert.equal(noWaiver.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    // Paying an installment off early used to cost nothing; now the unbilled fees would be charged.
+    assert.equal(t.installments.prepayFee, 'none');
+    const prepayCharged = await addVersion(std.id, addDays(today, 30), {
+      ...t,
+      installments: { ...t.installments, prepayFee: 'remaining' },
+    });
+    assert.equal(prepayCharged.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    assert.equal((await stdProduct()).upcoming.length, 0);
+  });
+
   it('puts a price rise into effect no earlier than 45 days after it is recorded and writes one notice per holder', async () => {
     const std = await stdProduct();
     const today = bankDate(env.clock.now());
