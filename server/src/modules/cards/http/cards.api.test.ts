@@ -432,6 +432,36 @@ describe('cards API', () => {
     assert.equal(long.json().error.code, 'LIMIT_WINDOW_INVALID');
   });
 
+  it('refuses a temporary limit ending on a date that does not exist, which left the account unable to post anything', async () => {
+    const before = await env.system.db
+      .selectFrom('accounts')
+      .select(['temp_limit_fen', 'temp_limit_until'])
+      .where('id', '=', account)
+      .executeTakeFirstOrThrow();
+    // 40 December: stored, every later posting on the account failed (date arithmetic on it throws).
+    const bad = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/limit/temporary`,
+      ...asSupervisor,
+      payload: { extraFen: 100_000, validUntil: '2026-12-40' },
+    });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+    const after = await env.system.db
+      .selectFrom('accounts')
+      .select(['temp_limit_fen', 'temp_limit_until'])
+      .where('id', '=', account)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(after, before);
+    const repaid = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers: paymentSystem,
+      payload: { amountFen: 1_000, reference: 'BANK-TRX-AFTER-BAD-DATE' },
+    });
+    assert.equal(repaid.statusCode, 200, repaid.body);
+  });
+
   it('sends a large permanent increase requested by an agent to a senior agent for approval', async () => {
     const gold = await env.system.db
       .selectFrom('accounts')
