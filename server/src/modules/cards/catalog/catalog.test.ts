@@ -61,6 +61,26 @@ describe('product catalogue and the billing cycle command', () => {
     assert.equal(listed.upcoming[0].terms.daysToDue, 18);
   });
 
+  it('refuses a new product whose first version starts on a date that does not exist', async () => {
+    const res = await env.request({
+      method: 'POST',
+      url: '/api/products',
+      as: 'admin',
+      payload: {
+        code: 'BADDATE',
+        nameZh: '日期测试卡',
+        nameEn: 'Date test card',
+        tier: 'standard',
+        bin: '622999',
+        effectiveFrom: '2027-02-30',
+        terms: { limit: { minFen: 100_000, maxFen: 1_000_000, defaultFen: 500_000 } },
+      },
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    const stored = await env.system.db.selectFrom('products').select('id').where('code', '=', 'BADDATE').execute();
+    assert.equal(stored.length, 0);
+  });
+
   it('`carddesk cycle run --until` bills statements after the new version with its terms', async () => {
     const effective = addDays(bankDate(env.clock.now()), 10);
     env.clock.advanceDays(46);
