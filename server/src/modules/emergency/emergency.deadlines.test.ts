@@ -194,6 +194,7 @@ describe('fraud report dates', () => {
       payload: { outcome: 'bank_liable' },
     });
     assert.equal(retried.statusCode, 200, retried.body);
+    assert.equal((await events()).length, before, 'a retry records no second decision');
     const credits = await env.system.db
       .selectFrom('transactions')
       .select('amount_fen')

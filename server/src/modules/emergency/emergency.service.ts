@@ -577,12 +577,28 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
       .where('case_id', '=', caseId)
       .orderBy('transaction_id')
       .execute();
+    // A retry of a decision already made answers it again without recording it a second time.
+    const pending =
+      ids.length === 0
+        ? []
+        : await trx
+            .selectFrom('ledger_disputes')
+            .select('transaction_id')
+            .where(
+              'transaction_id',
+              'in',
+              ids.map((i) => i.transaction_id),
+            )
+            .where('status', '=', 'pending')
+            .execute();
     const transactions = [];
     for (const { transaction_id } of ids) transactions.push(await decideDispute(tctx, transaction_id, outcome));
-    await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
-      outcome,
-      totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
-    });
+    if (ids.length === 0 || pending.length > 0) {
+      await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
+        outcome,
+        totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
+      });
+    }
     return {
       caseId,
       outcome,
