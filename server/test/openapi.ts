@@ -201,7 +201,8 @@ export async function rawRequest(
 
 /**
  * A digest of every table's rows, except the records that by design commit whatever the answer: the
- * audit log and its signed head, sign-in throttling, one-time-code attempts, session last use, jobs' bookkeeping.
+ * audit log with its signed head (written in the audit record's transaction), sign-in throttling,
+ * one-time-code attempts, session last use, jobs' bookkeeping.
  */
 const UNTRACKED = new Set([
   'audit_log',

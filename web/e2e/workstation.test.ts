@@ -64,6 +64,12 @@ describe('agent workstation: a lost card on a phone call', () => {
     await answer.filter({ hasText: '年费' }).waitFor();
     assert.match(await text(answer), /年费/);
     assert.match(await text(answer), /来源/);
+    // The agent uses it: the server keeps the suggestion and the outcome (learning from the desk).
+    const recorded = page.waitForResponse((r) => /\/api\/kb\/suggestions\/[^/]+\/outcome$/.test(r.url()));
+    await answer.getByTestId('assist-answer-use').click();
+    assert.equal((await recorded).status(), 204);
+    const stored = await e2e.runtime.deps.db.selectFrom('kb_suggestions').select(['question', 'outcome']).execute();
+    assert.ok(stored.some((r) => r.question === '我这张卡的年费是多少钱一年?' && r.outcome === 'used'));
     assert.deepEqual(seen.errors, []);
   });
 

@@ -118,5 +118,9 @@ export const kbMatchResponseSchema = z.object({
 });
 export type KbMatch = z.infer<typeof kbMatchResponseSchema>;
 
+/** `POST /api/kb/suggestions`: the id of a recorded FAQ suggestion, for its outcome. */
+export const kbSuggestionSchema = z.object({ id: z.string() });
+export type KbSuggestion = z.infer<typeof kbSuggestionSchema>;
+
 export const kbSynonymSchema = z.object({ id: z.string(), phrase: z.string(), canonical: z.string() });
 export type KbSynonym = z.infer<typeof kbSynonymSchema>;

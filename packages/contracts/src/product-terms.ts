@@ -15,6 +15,8 @@ export const TOLERANCE_FLOOR_FEN = 1000;
 /** 《2022通知》: a cash installment is at most RMB 50,000 over at most 2 years; a product may set less, never more. */
 export const CASH_INSTALLMENT_MAX_PRINCIPAL_FEN = 5_000_000;
 export const CASH_INSTALLMENT_MAX_PERIODS = 24;
+/** 《111号》: cash at most RMB 10,000 per card per day; a product may set less, never more. */
+export const CASH_DAILY_CAP_MAX_FEN = 1_000_000;
 
 export const installmentRateSchema = z.object({
   periods: z.number().int().min(2).max(60),
@@ -54,12 +56,12 @@ export const productTermsSchema = z
         /** Cash limit as a share of the credit limit. */
         limitRate: decimal.default('0.5'),
         /** 《111号》: ATM cash ≤ RMB 10,000 per card per day. */
-        dailyCapFen: fen.default(1_000_000),
+        dailyCapFen: fen.max(CASH_DAILY_CAP_MAX_FEN).default(CASH_DAILY_CAP_MAX_FEN),
         /** CMB: 1% domestic, min RMB 10. */
         feeRate: decimal.default('0.01'),
         feeMinFen: fen.default(1000),
       })
-      .default({ limitRate: '0.5', dailyCapFen: 1_000_000, feeRate: '0.01', feeMinFen: 1000 }),
+      .default({ limitRate: '0.5', dailyCapFen: CASH_DAILY_CAP_MAX_FEN, feeRate: '0.01', feeMinFen: 1000 }),
     installments: z
       .object({
         bill: z.array(installmentRateSchema).default([]),

@@ -7,6 +7,8 @@
  *    correct "none" on the other half of the out-of-scope questions. Folds: the last phrasing (the most
  *    oblique), the first, and every position in turn; then the independent paraphrase set
  *    (eval/paraphrases.csv) against the matcher learnt on every phrasing, as deployed.
+ * 1b. Real customer questions (bench/kb/pairs.ts): FAQ retrieval on a bank-style FAQ base (one question
+ *    per FAQ) held out from the real question pairs, the pair scorer beside a character-bigram baseline.
  * 2. Search latency over 10,000 published articles on SQLite (generated deterministically from the
  *    seed content's vocabulary), p50/p99 over a fixed query mix of short, colloquial, traditional and
  *    pinyin-initial queries, through the same service the API calls.
@@ -38,6 +40,7 @@ import { addSynonyms, synonymTable } from '../../src/modules/knowledge/synonyms.
 import { systemActor } from '../../src/platform/auth/actor.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { generateKeySpec } from '../../src/platform/pii/keyring.ts';
+import { benchRealPairs } from './pairs.ts';
 import { faqDocs, seedArticles, seedOutOfScope, seedSynonyms } from './seed-faqs.ts';
 
 /** `question,faq` lines after a header; `#` lines are comments. */
@@ -182,6 +185,20 @@ function benchMatching(): void {
       `  match (NLU + ranking, built matcher): p50 ${q(times, 0.5)} ms   p99 ${q(times, 0.99)} ms   CPU time p50 ${q(cpu, 0.5)} ms   p99 ${q(cpu, 0.99)} ms   (${times.length} questions, load average ${loadavg()[0]?.toFixed(1)})`,
     );
   }
+}
+
+// ---- 1b. real customer questions: a bank-style FAQ base, the pair scorer against a baseline ----------
+if (process.env.KB_BENCH_REAL !== '0') {
+  const merged = new Map(
+    parseCsv(readFileSync(join(SEED_DIR, 'eval', 'merged.csv'), 'utf8')).map((m) => [m.question, m.id]),
+  );
+  benchRealPairs({
+    faqs: faqDocs(files),
+    paraphrases: parseCsv(readFileSync(join(SEED_DIR, 'eval', 'paraphrases.csv'), 'utf8')).map((p) => ({
+      ...p,
+      id: merged.get(p.id) ?? p.id,
+    })),
+  });
 }
 
 // ---- 2. search latency over 10,000 articles --------------------------------------------------------

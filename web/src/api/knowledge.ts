@@ -3,6 +3,7 @@ import type {
   ArticleSummary,
   KbMatch,
   KbSearchResponse,
+  KbSuggestion,
   ArticleKind as Kind,
   ArticleVersionStatus as VersionStatus,
 } from '@carddesk/contracts';
@@ -37,6 +38,15 @@ export const searchKb = (q: string, signal?: AbortSignal) =>
   api<KbSearchResponse>('/api/kb/search', { query: { q }, signal });
 export const matchKb = (question: string, signal?: AbortSignal) =>
   api<KbMatch>('/api/kb/match', { method: 'POST', body: { question, limit: 3 }, signal });
+/** What the agent did with an FAQ suggestion they were shown (the server learns from it). */
+export type SuggestionOutcome = 'used' | 'chose_other' | 'searched';
+export const recordSuggestion = (question: string, faqId: string) =>
+  api<KbSuggestion>('/api/kb/suggestions', { method: 'POST', body: { question, faqId } });
+export const recordSuggestionOutcome = (id: string, outcome: SuggestionOutcome, faqId?: string) =>
+  api<void>(`/api/kb/suggestions/${enc(id)}/outcome`, {
+    method: 'POST',
+    body: faqId ? { outcome, faqId } : { outcome },
+  });
 export const getArticle = (id: string, signal?: AbortSignal) => api<Article>(`/api/kb/articles/${enc(id)}`, { signal });
 export const listArticles = (
   query: { status?: VersionStatus | undefined; kind?: Kind | undefined },

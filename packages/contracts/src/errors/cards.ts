@@ -39,10 +39,20 @@ export const cardsErrors = {
     en: 'Only a purchase or a cash advance can be disputed as fraud',
   },
   DISPUTE_NOT_FOUND: { status: 404, zh: '该交易没有争议记录', en: 'The transaction is not disputed' },
+  DISPUTE_ALREADY_DECIDED: {
+    status: 409,
+    zh: '该争议交易已作出另一种认定,不能改判',
+    en: 'The disputed transaction was already decided the other way',
+  },
   REPAYMENT_PAYMENT_SYSTEM_ONLY: {
     status: 403,
     zh: '还款只能由支付系统入账,坐席不能登记还款;客户还款未到账请登记“还款未入账”工单',
     en: 'Only the payment system posts repayments; for a payment that has not arrived, open a "repayment not credited" case',
+  },
+  REPAYMENT_REFERENCE_CONFLICT: {
+    status: 409,
+    zh: '该转账流水号已入账另一笔金额的还款,未重复入账',
+    en: 'This transfer reference was already credited with another amount; nothing was posted',
   },
   INSUFFICIENT_CREDIT: { status: 409, zh: '可用额度不足', en: 'Not enough available credit' },
   CASH_LIMIT_EXCEEDED: {
@@ -151,6 +161,11 @@ export const cardsErrors = {
     status: 400,
     zh: '现金分期上限不得高于5万元、24期',
     en: 'Cash installments are capped at RMB 50,000 and 24 periods; a product may only lower the caps',
+  },
+  PRODUCT_CASH_DAILY_CAP: {
+    status: 400,
+    zh: '每日取现上限不得高于1万元',
+    en: 'The daily cash cap is at most RMB 10,000 per card; a product may only lower it',
   },
   INSTALLMENT_QUOTE_HASH_MISMATCH: {
     status: 409,

@@ -34,6 +34,11 @@ export const casesErrors = {
     zh: '只有已认定为复杂的投诉才能申请延期',
     en: 'Only a case marked complex can be extended',
   },
+  CASE_DEADLINE_PASSED: {
+    status: 409,
+    zh: '投诉已超过处理时限,不能再认定复杂或延期',
+    en: 'The complaint is past its due date; it can no longer be marked complex or extended',
+  },
   CASE_EXTENSION_USED: {
     status: 409,
     zh: '该投诉已延期,处理时限最长 60 日',

@@ -42,6 +42,17 @@ export const knowledgeErrors = {
     en: 'The body refers to a product parameter that does not exist',
   },
   KB_SYNONYM_EXISTS: { status: 409, zh: '该同义词已存在', en: 'This synonym already exists' },
+  KB_SUGGESTION_NOT_FOUND: { status: 404, zh: '该答案推荐记录不存在', en: 'No such FAQ suggestion' },
+  KB_SUGGESTION_DECIDED: {
+    status: 409,
+    zh: '该答案推荐已记录了不同的处理结果',
+    en: 'A different outcome was already recorded for this FAQ suggestion',
+  },
+  KB_REPLACE_NEEDS_PUBLISH: {
+    status: 400,
+    zh: '替换发布的知识库时必须同时发布导入内容(--publish)',
+    en: 'Replacing the published knowledge base needs the import to be published (--publish)',
+  },
   KB_IMPORT_INVALID: {
     status: 400,
     zh: '导入文件格式不正确,未导入任何内容',

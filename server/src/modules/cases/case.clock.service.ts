@@ -58,6 +58,15 @@ function approverPosition(role: Actor['role']): string {
   return ROLE_LABELS[role].zh;
 }
 
+/**
+ * The longer periods (complex, extension) are given while the current one runs (CBIRC Order 2020 No. 3): past
+ * its due date the complaint is already late, and a new date told then would cover the breach.
+ */
+function requireBeforeDue(change: CaseChange): void {
+  if (today(change.ctx) > change.row.due_date)
+    throw new AppError('CASE_DEADLINE_PASSED', { details: { dueDate: change.row.due_date } });
+}
+
 async function setAndRefresh(change: CaseChange, fields: Partial<CaseRow>): Promise<CaseRow> {
   const updated_at = change.ctx.clock.now().toISOString();
   await updateCase(change.ctx.db, change.row.id, { ...fields, updated_at });
@@ -74,6 +83,7 @@ export async function markComplex(ctx: Ctx, caseId: string, reason: string): Pro
     requireResponsible(change.ctx, change.row);
     if (change.row.kind !== 'complaint') throw new AppError('CASE_INVALID_TRANSITION', { detail: 'not a complaint' });
     if (change.row.complex === 1) return change.row;
+    requireBeforeDue(change);
     const updated = await setAndRefresh(change, { complex: 1 });
     await recordCaseEvent({ ...change, row: updated }, 'marked_complex', reason, {
       previousDueDate: change.row.due_date,
@@ -126,6 +136,7 @@ export async function approveExtension(ctx: Ctx, caseId: string, note: string): 
     if (row.extended === 1) throw new AppError('CASE_EXTENSION_USED');
     if (row.extension_status !== 'requested') throw new AppError('CASE_EXTENSION_NOT_REQUESTED');
     requireSecondPerson(tctx.actor, row.extension_requested_by, 'CASE_SELF_APPROVAL');
+    requireBeforeDue(change);
     const position = approverPosition(tctx.actor.role);
     const updated = await setAndRefresh(change, {
       extended: 1,

@@ -221,6 +221,8 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => {
+      // Who may move a contact is decided before the stage is judged: a refused caller learns nothing.
+      authorize(request.ctx.actor, 'contacts.handle');
       // Parsed here rather than by the schema: an unknown stage is a refused transition, with its own code.
       const stage = stageSchema.safeParse(request.body.stage);
       if (!stage.success) {

@@ -48,6 +48,11 @@ describe('chargeback time limits (card-rules.md §4)', () => {
     assert.equal(net('222000'), 'unionpay', '2220 is outside the 2-series: the bank default');
     assert.equal(net('272100'), 'unionpay', '2721 is outside the 2-series');
     assert.equal(net('356600'), 'jcb');
+    // JCB is 3528–3589: the edges are JCB, the numbers either side are not (the bank's default network).
+    assert.equal(net('352800'), 'jcb', '3528 is the first JCB range');
+    assert.equal(net('358999'), 'jcb', '3589 is the last JCB range');
+    assert.equal(net('352799'), 'unionpay', '3527 is outside JCB');
+    assert.equal(net('359000'), 'unionpay', '3590 is outside JCB');
     assert.equal(net('378282'), 'amex');
     assert.equal(net('341111'), 'amex');
     assert.equal(networkForBin('621234', [...DEFAULT_BIN_NETWORKS, { prefix: '6212', network: 'visa' }], 'x'), 'visa');

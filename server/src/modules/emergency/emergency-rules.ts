@@ -58,6 +58,9 @@ const MASTERCARD_PREFIXES = [
   '2720',
 ];
 
+// JCB: 3528–3589, as the shortest prefixes that cover exactly that range.
+const JCB_PREFIXES = ['3528', '3529', '353', '354', '355', '356', '357', '358'];
+
 /**
  * Which network a card runs on, from the start of its number (the issuers' published BIN ranges):
  * UnionPay 62; Visa 4; Mastercard 51–55 and 2221–2720; JCB 3528–3589; American Express 34, 37. A setting,
@@ -67,7 +70,7 @@ export const DEFAULT_BIN_NETWORKS: readonly BinNetwork[] = [
   { prefix: '62', network: 'unionpay' },
   { prefix: '4', network: 'visa' },
   ...MASTERCARD_PREFIXES.map((prefix) => ({ prefix, network: 'mastercard' })),
-  { prefix: '35', network: 'jcb' },
+  ...JCB_PREFIXES.map((prefix) => ({ prefix, network: 'jcb' })),
   { prefix: '34', network: 'amex' },
   { prefix: '37', network: 'amex' },
 ];

@@ -149,4 +149,59 @@ describe('fraud report dates', () => {
     assert.equal(Number(after.disputed_fen), 0);
     assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
   });
+  it('SPC 2021 No. 10 Art. 7: a decided fraud case is not decided again the other way, and the ledger and the case keep the one outcome', async () => {
+    const dispute = await env.system.db
+      .selectFrom('ledger_disputes')
+      .selectAll()
+      .where('status', '=', 'written_off')
+      .executeTakeFirstOrThrow();
+    const fraudCase = await env.system.db
+      .selectFrom('fraud_case_transactions')
+      .select('case_id')
+      .where('transaction_id', '=', dispute.transaction_id)
+      .executeTakeFirstOrThrow();
+    const url = `/api/emergency/fraud-cases/${fraudCase.case_id}/decision`;
+    const events = () =>
+      env.system.db
+        .selectFrom('case_events')
+        .select('id')
+        .where('case_id', '=', fraudCase.case_id)
+        .where('kind', '=', 'liability_decided')
+        .execute();
+    const before = (await events()).length;
+    // The bank was found liable: the amount was written off. Answering "customer liable" now must not report
+    // an outcome the ledger does not hold.
+    const flipped = await env.request({
+      method: 'POST',
+      url,
+      as: 'fraud_handler',
+      payload: { outcome: 'customer_liable' },
+    });
+    assert.equal(flipped.statusCode, 409, flipped.body);
+    assert.equal(flipped.json().error.code, 'DISPUTE_ALREADY_DECIDED');
+    assert.equal((await events()).length, before, 'no second decision recorded on the case');
+    const row = await env.system.db
+      .selectFrom('ledger_disputes')
+      .select('status')
+      .where('transaction_id', '=', dispute.transaction_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.status, 'written_off');
+    // The same decision again (a retry) answers what was decided and posts nothing more.
+    const retried = await env.request({
+      method: 'POST',
+      url,
+      as: 'fraud_handler',
+      payload: { outcome: 'bank_liable' },
+    });
+    assert.equal(retried.statusCode, 200, retried.body);
+    assert.equal((await events()).length, before, 'a retry records no second decision');
+    const credits = await env.system.db
+      .selectFrom('transactions')
+      .select('amount_fen')
+      .where('kind', '=', 'fraud_credit')
+      .where('related_txn_id', '=', dispute.transaction_id)
+      .execute();
+    assert.equal(credits.length, 1, 'one write-off');
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+  });
 });

@@ -576,12 +576,25 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
       .where('case_id', '=', caseId)
       .orderBy('transaction_id')
       .execute();
+    // A case is decided once: the same decision again is a retry (answered, not recorded twice); the other
+    // one would contradict what the case and the ledger hold.
+    const earlier = await trx
+      .selectFrom('case_events')
+      .select('details')
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'liability_decided')
+      .executeTakeFirst();
+    const decided = earlier ? (JSON.parse(earlier.details) as { outcome?: DisputeOutcome }).outcome : undefined;
+    if (decided !== undefined && decided !== outcome)
+      throw new AppError('DISPUTE_ALREADY_DECIDED', { details: { outcome: decided } });
     const transactions = [];
     for (const { transaction_id } of ids) transactions.push(await decideDispute(tctx, transaction_id, outcome));
-    await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
-      outcome,
-      totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
-    });
+    if (decided === undefined) {
+      await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
+        outcome,
+        totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
+      });
+    }
     return {
       caseId,
       outcome,

@@ -287,10 +287,10 @@ function requireOtherReviewer(ctx: Ctx, v: VersionRow): void {
  * effective date (a job makes it current then). Approving an approved version changes nothing.
  */
 export async function approveVersion(ctx: Ctx, versionId: string, comment?: string | null): Promise<ArticleView> {
-  // The role first: whoever may not review learns nothing of the version (exists, retired, its state).
-  authorize(ctx.actor, 'kb.review');
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
+    // Who may review is decided before the version is read: a refused caller learns nothing of its state.
+    authorize(ctx.actor, 'kb.review');
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireOtherReviewer(ctx, v);
     if (v.status === 'published' || v.status === 'scheduled') return oneView(tctx, v, a.kind);
@@ -375,9 +375,9 @@ async function makeCurrent(ctx: Ctx, a: ArticleRow, v: VersionRow): Promise<Vers
 
 /** The reviewer sends a version back to its author with a comment. */
 export async function rejectVersion(ctx: Ctx, versionId: string, comment: string): Promise<ArticleView> {
-  authorize(ctx.actor, 'kb.review');
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
+    authorize(ctx.actor, 'kb.review');
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireOtherReviewer(ctx, v);
     if (v.status !== 'in_review') throw new AppError('KB_BAD_STATE', { detail: v.status });
@@ -404,23 +404,30 @@ export async function rejectVersion(ctx: Ctx, versionId: string, comment: string
 export async function retireArticle(ctx: Ctx, articleId: string, reason: string): Promise<void> {
   authorize(ctx.actor, 'kb.review');
   await inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
     const a = await repo.lockArticle(trx, articleId);
     if (!a) throw new AppError('KB_ARTICLE_NOT_FOUND');
     if (a.status === 'retired') return;
-    const now = ctx.clock.now().toISOString();
-    await trx
-      .updateTable('kb_versions')
-      .set({ status: 'withdrawn', updated_at: now })
-      .where('article_id', '=', a.id)
-      .where('status', 'in', ['published', 'scheduled', 'draft', 'in_review'])
-      .execute();
-    await repo.updateArticle(trx, a.id, { status: 'retired', current_version_id: null, updated_at: now });
-    await repo.deleteIndexRow(trx, a.id);
-    await repo.bumpGeneration(trx);
-    await audit(tctx, { action: 'kb.article.retire', entityType: 'kb_article', entityId: a.id, reason });
-    publishEvent(tctx, KB_TOPIC, 'article.retired', { id: a.id });
+    await retireLocked({ ...ctx, db: trx }, a, reason);
   });
+}
+
+/**
+ * Retires a locked, active article inside the caller's transaction: its open and served versions are
+ * withdrawn (kept in history), it leaves the search index and the matcher, and the retirement is audited.
+ */
+export async function retireLocked(tctx: Ctx, a: ArticleRow, reason: string): Promise<void> {
+  const now = tctx.clock.now().toISOString();
+  await tctx.db
+    .updateTable('kb_versions')
+    .set({ status: 'withdrawn', updated_at: now })
+    .where('article_id', '=', a.id)
+    .where('status', 'in', ['published', 'scheduled', 'draft', 'in_review'])
+    .execute();
+  await repo.updateArticle(tctx.db, a.id, { status: 'retired', current_version_id: null, updated_at: now });
+  await repo.deleteIndexRow(tctx.db, a.id);
+  await repo.bumpGeneration(tctx.db);
+  await audit(tctx, { action: 'kb.article.retire', entityType: 'kb_article', entityId: a.id, reason });
+  publishEvent(tctx, KB_TOPIC, 'article.retired', { id: a.id });
 }
 
 /** Job: a scheduled version's effective date has come. */

@@ -4,6 +4,7 @@ import {
   calendarDateSchema,
   kbMatchResponseSchema,
   kbSearchResponseSchema,
+  kbSuggestionSchema,
   kbSynonymSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
@@ -24,6 +25,12 @@ import {
   updateDraft,
 } from './article.service.ts';
 import { articleContentSchema, articleIdSchema, kindSchema, VERSION_STATUSES } from './article.ts';
+import {
+  outcomeInputSchema,
+  recordOutcome,
+  recordSuggestion,
+  suggestionInputSchema,
+} from './match/feedback.service.ts';
 import { matchInputSchema, matchQuestion } from './match/match.service.ts';
 import { searchInputSchema, searchKnowledge } from './search/search.service.ts';
 import { addSynonyms, listSynonymViews, removeSynonym, synonymInputSchema } from './synonyms.service.ts';
@@ -182,6 +189,37 @@ export const knowledgeRoutes: ModuleRoutes = async (app) => {
     },
     async (request, reply) => {
       await retireArticle(request.ctx, request.params.id, request.body.reason);
+      return reply.status(204).send();
+    },
+  );
+
+  // Learning from the desk: a suggestion shown to an agent, then what the agent did with it.
+  app.post(
+    '/api/kb/suggestions',
+    {
+      schema: {
+        tags,
+        summary: 'Record that an FAQ suggestion was shown to the agent (the question is stored masked)',
+        body: suggestionInputSchema,
+        response: { 201: kbSuggestionSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordSuggestion(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/api/kb/suggestions/:id/outcome',
+    {
+      schema: {
+        tags,
+        summary: 'Record what the agent did with a suggestion: used it, chose another FAQ, or searched instead',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        body: outcomeInputSchema,
+        response: { 204: z.undefined().describe('Recorded') },
+      },
+    },
+    async (request, reply) => {
+      await recordOutcome(request.ctx, request.params.id, request.body);
       return reply.status(204).send();
     },
   );

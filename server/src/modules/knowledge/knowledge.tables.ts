@@ -75,9 +75,26 @@ export interface KbSynonymsTable {
   created_by: string | null;
 }
 
+/**
+ * An FAQ suggestion shown to an agent and what the agent did: 'shown' (nothing yet), 'used' (the agent
+ * used it), 'chose_other' (the agent used another FAQ, `chosen_faq_id`), 'searched' (searched the
+ * knowledge base instead). The question is stored with personal data masked.
+ */
+export interface KbSuggestionsTable {
+  id: string;
+  question: string;
+  faq_id: string;
+  outcome: string;
+  chosen_faq_id: string | null;
+  agent_id: string;
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface KnowledgeTables {
   kb_articles: KbArticlesTable;
   kb_versions: KbVersionsTable;
   kb_index: KbIndexTable;
   kb_synonyms: KbSynonymsTable;
+  kb_suggestions: KbSuggestionsTable;
 }

@@ -1,6 +1,9 @@
 /**
- * Builds the shipped model `data/nlu/model.json` from `data/nlu/train.csv`, tuning and calibrating on
- * `data/nlu/dev.csv` (which it never trains on), then prints the dev metrics of the written file.
+ * Builds the shipped model `data/nlu/model.json` from the team-written corpus `data/nlu/train.csv` and the
+ * train split of the labelled real customer questions (`data/nlu/real`), tuning and calibrating on
+ * `data/nlu/dev.csv` and the real dev split, then training the final model on the real dev rows too with
+ * the chosen settings, and prints the held-out tuning figures and the written file's figures. The real test split is
+ * never read here.
  * Run with `node --import tsx src/modules/nlu/build-model.ts` from `server/`.
  */
 import { statSync } from 'node:fs';
@@ -8,30 +11,48 @@ import { fileURLToPath } from 'node:url';
 import { readLabelledCsv } from './csv.ts';
 import { evaluate } from './eval.ts';
 import { loadModelFile, saveModel } from './model-file.ts';
+import { realSplit } from './real-data.ts';
 import { trainModel } from './train.ts';
 
 const dataDir = new URL('../../../data/nlu/', import.meta.url);
-const train = readLabelledCsv(new URL('train.csv', dataDir));
-const dev = readLabelledCsv(new URL('dev.csv', dataDir));
+const realDev = realSplit('dev');
+const train = [...readLabelledCsv(new URL('train.csv', dataDir)), ...realSplit('train')];
+const teamDev = readLabelledCsv(new URL('dev.csv', dataDir));
+const dev = [...teamDev, ...realDev];
 const out = new URL('model.json', dataDir);
 
-const { model, report } = trainModel(train, { dev, log: (m) => console.log(m) });
+// Out-of-scope rows weigh 3× a balanced class: on the real dev split that answered 82.1% right against 81.2%
+// at 1× (out-of-scope recall 92.6% against 88.9%); real customers ask about other products a lot.
+// Once everything is tuned on both dev sets, the final model also trains on the real dev rows (refitWith):
+// real rows are what it lacks most (real dev 79.3 / 80.1 / 82.1% with 60 / 80 / 100% of the real training
+// rows, see train.ts). dev.csv stays unseen. The real dev figures printed after that are of rows it
+// trained on; `report` keeps the held-out ones, of the model tuned before the refit.
+const { model, report } = trainModel(train, {
+  dev,
+  oosClassWeight: 3,
+  refitWith: realDev,
+  log: (m) => console.log(m),
+});
 saveModel(model, out);
 const reloaded = loadModelFile(out);
-const metrics = evaluate(reloaded, dev);
+const metrics = evaluate(reloaded, teamDev);
+const real = evaluate(reloaded, realDev);
 console.log(
   JSON.stringify(
     {
       file: fileURLToPath(out),
       bytes: statSync(out).size,
       ...report,
-      dev: {
+      // dev.csv alone: never trained on.
+      teamDev: {
         accuracy: metrics.accuracy,
         macroF1: metrics.macroF1,
         oosRecall: metrics.oosRecall,
         p50Ms: metrics.p50Ms,
         p99Ms: metrics.p99Ms,
       },
+      // Trained on since the refit: not held out (the held-out figures are devAccuracy & co. above).
+      realDevTrainedOn: { accuracy: real.accuracy, inScopeAccuracy: real.inScopeAccuracy, oosRecall: real.oosRecall },
     },
     null,
     2,

@@ -87,6 +87,24 @@ describe('trainModel', () => {
     assert.deepEqual(new Set(dev.map((r) => r.label)), new Set(TINY_TRAIN.map((r) => r.label)));
   });
 
+  it('with refitWith, tunes on dev and then also learns from those rows, keeping the tuned settings', () => {
+    // A word only the dev rows use (遗失): unknown to the model trained on the training rows alone.
+    const devOnly = [...TINY_DEV, { text: '皮夹子连同卡片一起遗失在地铁', label: 'card_loss_report' }];
+    const plain = trainModel(TINY_TRAIN, { dev: devOnly, epochs: 30 });
+    const refit = trainModel(TINY_TRAIN, { dev: devOnly, epochs: 30, refitWith: devOnly });
+    assert.equal(plain.report.refitOnAll, false);
+    assert.equal(refit.report.refitOnAll, true);
+    assert.equal(refit.report.l2, plain.report.l2);
+    assert.equal(refit.model.temperature, plain.model.temperature);
+    assert.equal(plain.model.vectorizer.columnOf('w遗失'), undefined);
+    assert.notEqual(refit.model.vectorizer.columnOf('w遗失'), undefined);
+    assert.ok(refit.model.vectorizer.size > plain.model.vectorizer.size);
+    assert.throws(
+      () => trainModel(TINY_TRAIN, { dev: devOnly, refitWith: [{ text: '开发票', label: 'invoice_request' }] }),
+      TrainingDataError,
+    );
+  });
+
   it('deals stratified, seeded folds and tunes on every row scored out of fold when out-of-scope rows exist', () => {
     const rows = [...TINY_TRAIN, ...TINY_OOS_TRAIN, { text: '孤零零一行', label: 'lonely' }];
     const folds = stratifiedFolds(rows, 3, 5);

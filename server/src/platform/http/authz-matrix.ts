@@ -13,11 +13,21 @@ import type { Role } from '@carddesk/contracts';
  * "Through" is judged on the test's own data: without an active verified contact, customer data is
  * refused (403) to front-line roles and asks supervisors and admins for a written reason (400 — through,
  * as the override is theirs to make). A change of rule that changes a row must change the row here.
+ *
+ * How a row is decided: from the rule, never from what the server answers. The route's policy action
+ * (`platform/auth/policy.ts`) names the roles; the owning service's own rules narrow them (customer access,
+ * per-case access and responsibility, queues served, four-eyes). When the server disagrees with the row
+ * so decided, the server is fixed, not the row.
+ * - `paymentSystem`: the payment system's credential may post repayments and nothing else: every other
+ *   route refuses it (401 or 403) unless the route is public. A body its schema refuses (400
+ *   VALIDATION_FAILED) is answered before any handler and says nothing either way.
  */
 export interface MatrixRow {
   signedOut: 401 | 'open';
   through: 'all' | readonly Role[];
   refused?: 401 | 403;
+  /** The payment system's credential (`X-Api-Key`): refused (403) everywhere unless 'ok'. */
+  paymentSystem?: 'ok';
 }
 
 export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
@@ -33,7 +43,6 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'GET /api/departments': { signedOut: 401, through: 'all' },
   'POST /api/departments': { signedOut: 401, through: ['admin'] },
   'GET /api/audit/verify': { signedOut: 401, through: ['admin'] },
-  'POST /api/customers/search': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'GET /api/customers/{id}': { signedOut: 401, through: ['agent', 'supervisor', 'admin'] },
   'GET /api/customers/{id}/summary': { signedOut: 401, through: ['supervisor'] },
   'GET /api/customers/{id}/statements': { signedOut: 401, through: ['agent', 'supervisor', 'admin'] },
@@ -46,7 +55,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/cards/{id}/cancel': { signedOut: 401, through: ['supervisor'] },
   'GET /api/cards/{id}/annual-fee-waiver': { signedOut: 401, through: ['agent', 'supervisor'] },
   'GET /api/accounts/{id}/transactions': { signedOut: 401, through: ['agent', 'supervisor', 'admin'] },
-  'POST /api/accounts/{id}/repayments': { signedOut: 401, through: [] },
+  'POST /api/accounts/{id}/repayments': { signedOut: 401, through: [], paymentSystem: 'ok' },
   'POST /api/accounts/{id}/limit/temporary': { signedOut: 401, through: ['supervisor'] },
   'GET /api/accounts/{id}/limit/eligibility': { signedOut: 401, through: ['agent', 'supervisor'] },
   'POST /api/accounts/{id}/limit/permanent': { signedOut: 401, through: ['supervisor'] },
@@ -59,16 +68,10 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/installments/{id}/prepay': { signedOut: 401, through: ['supervisor'] },
   'POST /api/calculators/installment': { signedOut: 401, through: 'all' },
   'POST /api/calculators/revolving-interest': { signedOut: 401, through: 'all' },
-  'POST /api/calculators/minimum-payment': { signedOut: 401, through: 'all' },
-  'POST /api/calculators/interest-free-period': { signedOut: 401, through: 'all' },
-  'POST /api/accounts/{id}/annual-fee-adjustments': { signedOut: 401, through: ['supervisor'] },
-  'POST /api/annual-fee-adjustments/{id}/decision': { signedOut: 401, through: ['senior_agent', 'supervisor'] },
-  'POST /api/accounts/{id}/credit-balance/refund': { signedOut: 401, through: ['supervisor'] },
   'GET /api/products': { signedOut: 401, through: 'all' },
   'POST /api/products': { signedOut: 401, through: ['admin'] },
   'POST /api/products/{id}/versions': { signedOut: 401, through: ['admin'] },
   'POST /api/applications': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
-  'POST /api/applications/search': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'GET /api/applications/{id}': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'POST /api/applications/{id}/decision': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/contacts': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
@@ -85,7 +88,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/contacts/{id}/customer': { signedOut: 401, through: ['agent'] },
   'POST /api/contacts/{id}/verification/otp': { signedOut: 401, through: ['agent'] },
   'POST /api/contacts/{id}/verify': { signedOut: 401, through: ['agent'] },
-  'POST /api/contacts/{id}/stage': { signedOut: 401, through: 'all' },
+  'POST /api/contacts/{id}/stage': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
   'PUT /api/contacts/{id}/classification': { signedOut: 401, through: ['agent'] },
   'GET /api/contacts/{id}/suggestions': { signedOut: 401, through: ['agent', 'supervisor'] },
   'POST /api/contacts/{id}/close': { signedOut: 401, through: ['agent'] },
@@ -125,7 +128,6 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/chat/messages': { signedOut: 401, through: [], refused: 401 },
   'POST /api/chat/end': { signedOut: 401, through: [], refused: 401 },
   'POST /api/cases/complaints': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
-  'POST /api/cases/repayment-traces': { signedOut: 401, through: ['supervisor'] },
   'GET /api/cases': {
     signedOut: 401,
     through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'head_office', 'admin'],
@@ -163,18 +165,14 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/cases/{id}/review': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/cases/{id}/complex': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/cases/{id}/extension-request': { signedOut: 401, through: ['supervisor', 'admin'] },
-  // Head office only (cases.approve_extension), and only on a case with a pending request: the sample has none.
+  // Head office only (cases.approve_extension), and only on a case with a pending extension (per-case
+  // access): the matrix's case has none, so every role is refused here.
   'POST /api/cases/{id}/extension-approval': { signedOut: 401, through: [] },
   'POST /api/cases/{id}/appraisals': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/cases/{id}/appraisals/end': { signedOut: 401, through: ['supervisor', 'admin'] },
   'GET /api/emergency/settings': { signedOut: 401, through: ['admin'] },
   'PUT /api/emergency/settings': { signedOut: 401, through: ['admin'] },
   'POST /api/emergency/reports': { signedOut: 401, through: ['supervisor'] },
-  'POST /api/emergency/fraud-cases/{id}/decision': { signedOut: 401, through: ['supervisor', 'dept_handler'] },
-  'POST /api/emergency/reports/{id}/formal-report': {
-    signedOut: 401,
-    through: ['agent', 'senior_agent', 'supervisor'],
-  },
   'GET /api/emergency/reports/{id}': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'GET /api/emergency/reports/{id}/transactions': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'POST /api/emergency/reports/{id}/unrecognised': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
@@ -197,5 +195,18 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/kb/synonyms': { signedOut: 401, through: ['kb_editor'] },
   'DELETE /api/kb/synonyms/{id}': { signedOut: 401, through: ['kb_editor'] },
   'POST /api/nlu/analyze': { signedOut: 401, through: 'all' },
+  'POST /api/customers/search': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
+  'POST /api/calculators/minimum-payment': { signedOut: 401, through: 'all' },
+  'POST /api/calculators/interest-free-period': { signedOut: 401, through: 'all' },
+  'POST /api/accounts/{id}/annual-fee-adjustments': { signedOut: 401, through: ['supervisor'] },
+  'POST /api/annual-fee-adjustments/{id}/decision': { signedOut: 401, through: ['senior_agent', 'supervisor'] },
+  'POST /api/accounts/{id}/credit-balance/refund': { signedOut: 401, through: ['supervisor'] },
+  'POST /api/applications/search': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
+  'POST /api/cases/repayment-traces': { signedOut: 401, through: ['supervisor'] },
+  'POST /api/emergency/fraud-cases/{id}/decision': { signedOut: 401, through: ['dept_handler', 'supervisor'] },
+  'POST /api/emergency/reports/{id}/formal-report': {
+    signedOut: 401,
+    through: ['agent', 'senior_agent', 'supervisor'],
+  },
   'POST /api/auth/logout': { signedOut: 401, through: 'all' },
 };

@@ -62,6 +62,8 @@ export const platformRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request, reply) => {
+      // Only a staff session can be ended: a system credential (X-Api-Key) has none to sign out of.
+      if (request.ctx.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
       const token = bearerToken(request.headers.authorization);
       if (token) await logout(request.ctx, token);
       return reply.status(204).send();

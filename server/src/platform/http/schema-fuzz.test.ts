@@ -19,7 +19,7 @@ import {
  * and path parameters, derived from its schema and sampled with a fixed seed (the same cases on every run).
  * No answer may be a 5xx, and a refused request (4xx) must leave the database as it was — compared by a
  * digest of every table's rows (the records that commit whatever the answer by design are left out:
- * audit log, sign-in throttling, one-time-code attempts, sessions' last use, jobs).
+ * audit log and its signed head, sign-in throttling, one-time-code attempts, sessions' last use, jobs).
  */
 
 const SEED = 20261207;

@@ -61,6 +61,26 @@ describe('product catalogue and the billing cycle command', () => {
     assert.equal(listed.upcoming[0].terms.daysToDue, 18);
   });
 
+  it('refuses a new product whose first version starts on a date that does not exist', async () => {
+    const res = await env.request({
+      method: 'POST',
+      url: '/api/products',
+      as: 'admin',
+      payload: {
+        code: 'BADDATE',
+        nameZh: '日期测试卡',
+        nameEn: 'Date test card',
+        tier: 'standard',
+        bin: '622999',
+        effectiveFrom: '2027-02-30',
+        terms: { limit: { minFen: 100_000, maxFen: 1_000_000, defaultFen: 500_000 } },
+      },
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    const stored = await env.system.db.selectFrom('products').select('id').where('code', '=', 'BADDATE').execute();
+    assert.equal(stored.length, 0);
+  });
+
   it('`carddesk cycle run --until` bills statements after the new version with its terms', async () => {
     const effective = addDays(bankDate(env.clock.now()), 10);
     env.clock.advanceDays(46);
@@ -133,6 +153,46 @@ describe('product terms: regulatory floors, caps and notice of price rises', () 
       installments: { ...inst, cashMaxPeriods: 12, cash: [{ periods: 24, feeRatePerPeriod: '0.006' }] },
     });
     assert.equal(tooLongTerm.json().error.code, 'PRODUCT_CASH_INSTALLMENT_CAP');
+  });
+
+  it('《111号》: cash is at most RMB 10,000 per card per day, so a product may lower the daily cash cap but never raise it', async () => {
+    const std = await stdProduct();
+    const later = addDays(bankDate(env.clock.now()), 60);
+    // RMB 10,000 = 1,000,000 fen: one fen more is above the rule.
+    const raised = await addVersion(std.id, later, {
+      ...std.current.terms,
+      cashAdvance: { ...std.current.terms.cashAdvance, dailyCapFen: 1_000_001 },
+    });
+    assert.equal(raised.statusCode, 400, raised.body);
+    assert.equal(raised.json().error.code, 'PRODUCT_CASH_DAILY_CAP');
+    assert.equal((await stdProduct()).upcoming.length, 0);
+  });
+
+  it('45 days’ notice (《111号》, 《2011办法》): a harder annual-fee waiver or a new early-repayment charge is a price rise', async () => {
+    const std = await stdProduct();
+    const today = bankDate(env.clock.now());
+    const t = std.current.terms;
+    // 6 purchases waived the RMB 100 fee; with 12, a holder making 6 now pays RMB 100 a year more.
+    const harderWaiver = await addVersion(std.id, addDays(today, 30), {
+      ...t,
+      annualFee: { ...t.annualFee, waivePurchases: (t.annualFee.waivePurchases ?? 0) + 6 },
+    });
+    assert.equal(harderWaiver.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    assert.equal(harderWaiver.json().error.details.earliest, addDays(today, 45));
+    // No waiver at all: the same.
+    const noWaiver = await addVersion(std.id, addDays(today, 30), {
+      ...t,
+      annualFee: { ...t.annualFee, waivePurchases: null, waiveSpendFen: null },
+    });
+    assert.equal(noWaiver.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    // Paying an installment off early used to cost nothing; now the unbilled fees would be charged.
+    assert.equal(t.installments.prepayFee, 'none');
+    const prepayCharged = await addVersion(std.id, addDays(today, 30), {
+      ...t,
+      installments: { ...t.installments, prepayFee: 'remaining' },
+    });
+    assert.equal(prepayCharged.json().error.code, 'PRODUCT_PRICE_RISE_TOO_SOON');
+    assert.equal((await stdProduct()).upcoming.length, 0);
   });
 
   it('puts a price rise into effect no earlier than 45 days after it is recorded and writes one notice per holder', async () => {

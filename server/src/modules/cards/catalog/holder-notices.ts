@@ -12,6 +12,9 @@ const ITEM_LABELS: Record<string, string> = {
   'cashAdvance.feeMinFen': '取现手续费最低金额',
   'annualFee.amountFen': '年费',
   'annualFee.firstYearFree': '首年免年费',
+  'annualFee.waivePurchases': '免年费消费笔数',
+  'annualFee.waiveSpendFen': '免年费消费金额',
+  'installments.prepayFee': '分期提前还款手续费',
   interestMode: '计息方式',
 };
 

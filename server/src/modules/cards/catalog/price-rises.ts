@@ -4,7 +4,8 @@ import { parseRate } from '../rules/decimal.ts';
 /**
  * Rates and fees a new product version raises for the holder (card-rules.md §1 and §4: a rate or term change
  * needs ≥ 45 days' notice, 《111号》 and 《2011办法》). A new installment term is an addition, not a rise; a
- * fee that becomes payable where it was not (first year no longer free) is a rise.
+ * fee that becomes payable where it was not (first year no longer free, a harder or withdrawn annual-fee
+ * waiver, unbilled installment fees charged on early repayment) is a rise.
  */
 export const PRICE_RISE_NOTICE_DAYS = 45;
 
@@ -36,6 +37,11 @@ export function priceRises(prev: ProductTerms, next: ProductTerms): PriceRise[] 
   rate('cashAdvance.feeRate', prev.cashAdvance.feeRate, next.cashAdvance.feeRate);
   fen('cashAdvance.feeMinFen', prev.cashAdvance.feeMinFen, next.cashAdvance.feeMinFen);
   fen('annualFee.amountFen', prev.annualFee.amountFen, next.annualFee.amountFen);
+  // A waiver that needs more purchases or spend, or is no longer offered (null), makes the fee payable more often.
+  fen('annualFee.waivePurchases', prev.annualFee.waivePurchases, next.annualFee.waivePurchases);
+  fen('annualFee.waiveSpendFen', prev.annualFee.waiveSpendFen, next.annualFee.waiveSpendFen);
+  if (prev.installments.prepayFee === 'none' && next.installments.prepayFee === 'remaining')
+    rises.push({ item: 'installments.prepayFee', from: 'none', to: 'remaining' });
   if (prev.annualFee.firstYearFree && !next.annualFee.firstYearFree)
     rises.push({ item: 'annualFee.firstYearFree', from: 'true', to: 'false' });
   if (prev.interestMode === 'unpaid_part' && next.interestMode === 'full_balance')

@@ -1,4 +1,4 @@
-import { type ProductTerms, type ProductTermsInput, productTermsSchema } from '@carddesk/contracts';
+import { calendarDateSchema, type ProductTerms, type ProductTermsInput, productTermsSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
@@ -92,10 +92,7 @@ export const createProductSchema = z.object({
   nameEn: z.string().min(1).max(60),
   tier: z.string().min(1).max(20),
   bin: z.string().regex(/^\d{6}$/),
-  effectiveFrom: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  effectiveFrom: calendarDateSchema.optional(),
   terms: z.unknown(),
 });
 
@@ -105,6 +102,7 @@ const FLOOR_CODES = {
   toleranceFen: 'PRODUCT_TOLERANCE_TOO_LOW',
   'installments.cashMaxPrincipalFen': 'PRODUCT_CASH_INSTALLMENT_CAP',
   'installments.cashMaxPeriods': 'PRODUCT_CASH_INSTALLMENT_CAP',
+  'cashAdvance.dailyCapFen': 'PRODUCT_CASH_DAILY_CAP',
 } as const;
 
 export function validTerms(input: unknown): ProductTerms {

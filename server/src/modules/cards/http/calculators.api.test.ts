@@ -91,6 +91,20 @@ describe('calculators: minimum payment and interest-free period', () => {
     assert.equal(notOffered.json().error.code, 'STATEMENT_DAY_NOT_OFFERED');
   });
 
+  it('refuses a purchase date that is not a calendar date instead of answering an interest-free period for it', async () => {
+    // 30 February and month 13 do not exist: a period counted from them is no period of the product.
+    for (const purchaseDate of ['2027-02-30', '2027-13-01', '2027-00-10']) {
+      const res = await env.request({
+        method: 'POST',
+        url: '/api/calculators/interest-free-period',
+        as: 'agent',
+        payload: { purchaseDate },
+      });
+      assert.equal(res.statusCode, 400, `${purchaseDate}: ${res.body}`);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    }
+  });
+
   it('lists both calculators in the OpenAPI document with their answers', async () => {
     const doc = (await env.request({ method: 'GET', url: '/api/openapi.json' })).json();
     for (const path of ['/api/calculators/minimum-payment', '/api/calculators/interest-free-period']) {

@@ -239,6 +239,39 @@ describe('cards API', () => {
     assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
   });
 
+  it('a payment-system reference names one transfer: the same reference with another amount is refused, not answered as credited', async () => {
+    const url = `/api/accounts/${account}/repayments`;
+    const first = await env.request({
+      method: 'POST',
+      url,
+      headers: paymentSystem,
+      payload: { amountFen: 20_000, reference: 'BANK-TRX-2' },
+    });
+    assert.equal(first.statusCode, 200, first.body);
+    const before = await env.system.db
+      .selectFrom('accounts')
+      .select('balance_fen')
+      .where('id', '=', account)
+      .executeTakeFirstOrThrow();
+    // RMB 300 under the reference of a RMB 200 transfer: answering "replayed" would tell the payment system
+    // that RMB 300 was credited while the account holds RMB 200 from it.
+    const other = await env.request({
+      method: 'POST',
+      url,
+      headers: paymentSystem,
+      payload: { amountFen: 30_000, reference: 'BANK-TRX-2' },
+    });
+    assert.equal(other.statusCode, 409, other.body);
+    assert.equal(other.json().error.code, 'REPAYMENT_REFERENCE_CONFLICT');
+    const after = await env.system.db
+      .selectFrom('accounts')
+      .select('balance_fen')
+      .where('id', '=', account)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(after.balance_fen), Number(before.balance_fen));
+    assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
+  });
+
   it('replays a repayment sent again with the same Idempotency-Key', async () => {
     const headers = { ...paymentSystem, 'idempotency-key': 'pay-once-123' };
     const a = await env.request({
@@ -397,6 +430,36 @@ describe('cards API', () => {
       payload: { extraFen: 1_000_000, validUntil: '2027-06-01' },
     });
     assert.equal(long.json().error.code, 'LIMIT_WINDOW_INVALID');
+  });
+
+  it('refuses a temporary limit ending on a date that does not exist, which left the account unable to post anything', async () => {
+    const before = await env.system.db
+      .selectFrom('accounts')
+      .select(['temp_limit_fen', 'temp_limit_until'])
+      .where('id', '=', account)
+      .executeTakeFirstOrThrow();
+    // 40 December: stored, every later posting on the account failed (date arithmetic on it throws).
+    const bad = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/limit/temporary`,
+      ...asSupervisor,
+      payload: { extraFen: 100_000, validUntil: '2026-12-40' },
+    });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+    const after = await env.system.db
+      .selectFrom('accounts')
+      .select(['temp_limit_fen', 'temp_limit_until'])
+      .where('id', '=', account)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(after, before);
+    const repaid = await env.request({
+      method: 'POST',
+      url: `/api/accounts/${account}/repayments`,
+      headers: paymentSystem,
+      payload: { amountFen: 1_000, reference: 'BANK-TRX-AFTER-BAD-DATE' },
+    });
+    assert.equal(repaid.statusCode, 200, repaid.body);
   });
 
   it('sends a large permanent increase requested by an agent to a senior agent for approval', async () => {

@@ -175,6 +175,10 @@ export async function recordRepayment(
         .where('reference', '=', input.reference)
         .executeTakeFirst();
       if (existing) {
+        // A reference names one transfer: another amount or kind under it is not a retry.
+        if (existing.kind !== 'repayment' || Number(existing.amount_fen) !== -input.amountFen) {
+          throw new AppError('REPAYMENT_REFERENCE_CONFLICT', { details: { reference: input.reference } });
+        }
         const acc = await trx
           .selectFrom('accounts')
           .selectAll()

@@ -2,7 +2,7 @@ import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { inTransaction } from '../../../platform/db/dialect.ts';
+import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { withAccount } from '../billing/advance.ts';
 import { post } from '../billing/engine.ts';
@@ -16,6 +16,8 @@ import { DISPUTE_ORDER, disputeAmount, returnDisputed } from './book.ts';
  * pause; if the customer wins it is written off with a credit posting (fraud_credit).
  */
 export type DisputeOutcome = 'bank_liable' | 'customer_liable';
+
+const STATUS_OF = { customer_liable: 'returned', bank_liable: 'written_off' } as const;
 
 export interface DisputeView {
   transactionId: string;
@@ -86,13 +88,17 @@ export async function disputeTransactions(ctx: Ctx, transactionIds: readonly str
 export async function decideDispute(ctx: Ctx, transactionId: string, outcome: DisputeOutcome): Promise<DisputeView> {
   authorize(ctx.actor, 'disputes.decide');
   return inTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('ledger_disputes')
-      .selectAll()
-      .where('transaction_id', '=', transactionId)
-      .executeTakeFirst();
+    // Locked: two decisions at once would otherwise both find it pending and write it off twice.
+    const row = await forUpdate(
+      trx,
+      trx.selectFrom('ledger_disputes').selectAll().where('transaction_id', '=', transactionId),
+    ).executeTakeFirst();
     if (!row) throw new AppError('DISPUTE_NOT_FOUND');
-    if (row.status !== 'pending') return viewOf(row);
+    if (row.status !== 'pending') {
+      // The same decision again is a retry; the other one would report an outcome the ledger does not hold.
+      if (row.status === STATUS_OF[outcome]) return viewOf(row);
+      throw new AppError('DISPUTE_ALREADY_DECIDED', { details: { status: row.status } });
+    }
     const today = bankDate(ctx.clock.now());
     const taken = JSON.parse(row.taken) as Allocation;
     const amount = Number(row.amount_fen);
@@ -115,7 +121,7 @@ export async function decideDispute(ctx: Ctx, transactionId: string, outcome: Di
         emitter,
       );
     });
-    const status = outcome === 'customer_liable' ? 'returned' : 'written_off';
+    const status = STATUS_OF[outcome];
     await trx
       .updateTable('ledger_disputes')
       .set({ status, decided_on: today, decided_by: ctx.actor.userId })

@@ -11,7 +11,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { ArticleRow, VersionRow } from '../article.repository.ts';
 import * as repo from '../article.repository.ts';
-import { contentOf, publishApproved, toViews } from '../article.service.ts';
+import { contentOf, publishApproved, retireLocked, toViews } from '../article.service.ts';
 import {
   type ArticleContent,
   type ArticleView,
@@ -19,6 +19,7 @@ import {
   OPEN_STATUSES,
   type VersionStatus,
 } from '../article.ts';
+import { forgetCalibration } from '../match/match.service.ts';
 import { formatArticleFile, type ParsedFile, parseArticleFile } from './front-matter.ts';
 
 export interface SourceFile {
@@ -31,6 +32,10 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   published: number;
+  /** With `replace`: the published articles not in the import, now retired. */
+  retired: string[];
+  /** With `replace`: the stored matching calibration was dropped (learnt on the replaced content). */
+  calibrationReset?: boolean;
   ids: string[];
 }
 
@@ -59,19 +64,27 @@ function parseAll(files: readonly SourceFile[]): ParsedFile[] {
   return parsed;
 }
 
+/**
+ * `replace` (with `publish` only) makes the import the whole published knowledge base: every article
+ * served before and absent from the files is retired in the same transaction (history kept).
+ */
 export async function importArticles(
   ctx: Ctx,
   files: readonly SourceFile[],
-  options: { publish?: boolean } = {},
+  options: { publish?: boolean; replace?: boolean } = {},
 ): Promise<ImportReport> {
   authorize(ctx.actor, 'kb.write');
+  if (options.replace) {
+    if (!options.publish) throw new AppError('KB_REPLACE_NEEDS_PUBLISH');
+    authorize(ctx.actor, 'kb.review');
+  }
   // Publishing on import skips the second reviewer, so only the system (CLI, seeding) may do it.
   if (options.publish && ctx.actor.kind !== 'system') authorize(ctx.actor, 'users.manage');
   const parsed = parseAll(files);
   return inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const now = ctx.clock.now().toISOString();
-    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, published: 0, ids: [] };
+    const report: ImportReport = { created: 0, updated: 0, unchanged: 0, published: 0, retired: [], ids: [] };
     const existing = new Map<string, ArticleRow>();
     for (let i = 0; i < parsed.length; i += 500) {
       const ids = parsed.slice(i, i + 500).map((p) => p.id);
@@ -168,10 +181,27 @@ export async function importArticles(
       }
     }
     report.ids = parsed.map((p) => p.id);
+    if (options.replace) {
+      const keep = new Set(report.ids);
+      const active = await trx
+        .selectFrom('kb_articles')
+        .selectAll()
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .execute();
+      for (const a of active.filter((x) => !keep.has(x.id))) {
+        const locked = await repo.lockArticle(trx, a.id);
+        if (locked?.status !== 'active') continue;
+        await retireLocked(tctx, locked, 'replaced by import');
+        report.retired.push(a.id);
+      }
+      // The matching calibration was learnt on the content just replaced.
+      if (report.retired.length > 0) report.calibrationReset = await forgetCalibration(trx);
+    }
     await audit(tctx, {
       action: 'kb.import',
       entityType: 'kb_article',
-      details: { ...report, publish: options.publish === true },
+      details: { ...report, publish: options.publish === true, replace: options.replace === true },
     });
     return report;
   });

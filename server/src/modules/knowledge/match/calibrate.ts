@@ -17,6 +17,13 @@ import { bestFit, type FaqDoc, FaqMatcher, type IntentGuess } from './matcher.ts
 import { DEFAULT_RANKER, type RankExample, type RankerWeights, trainRanker } from './ranker.ts';
 
 export interface Calibration {
+  /**
+   * 'ranker': the FAQs have several phrasings each, and the ranker's weights and the threshold were
+   * learnt on them by cross-validation. 'pairs': they have not (a bank's FAQ list, one question each),
+   * so the pair scorer learnt from real customer question pairs ranks, and its own calibrated
+   * threshold decides "none" (pair/pair-matcher.ts); nothing is learnt from the content.
+   */
+  method: 'ranker' | 'pairs';
   threshold: number;
   /** Steepness of the confidence curve: confidence = 1 / (1 + e^(−slope·(fit − threshold))). */
   slope: number;
@@ -33,8 +40,13 @@ export interface Calibration {
   balancedAccuracy: number;
 }
 
-/** A conservative default before anything was learnt (the demo content's learnt values are close to it). */
+/**
+ * Before anything was learnt on the served FAQs: the pair scorer, which learnt nothing from any FAQ base
+ * (so no FAQ is favoured for being shipped with the demo). The ranker fields are what a stored ranker
+ * calibration falls back to.
+ */
 export const DEFAULT_CALIBRATION: Calibration = {
+  method: 'pairs',
   threshold: 0.28,
   slope: 20,
   weights: DEFAULT_RANKER,
@@ -162,6 +174,8 @@ export function learnCalibration(
   const cv = crossValidate(docs, synonyms, outOfScope, intentsOf, options.folds);
   const { threshold, balancedAccuracy } = learnThreshold(cv.positives, cv.negatives);
   return {
+    // Fewer than half the FAQs with a second phrasing to learn from (a bank's own list): the pair scorer.
+    method: docs.filter((d) => d.questions.length >= 2).length * 2 >= Math.max(1, docs.length) ? 'ranker' : 'pairs',
     threshold,
     slope: learnSlope(threshold, cv.positives, cv.negatives),
     weights: cv.examples.length > 0 ? trainRanker(cv.examples) : DEFAULT_RANKER,

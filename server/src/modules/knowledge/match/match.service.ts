@@ -24,6 +24,7 @@ import {
 } from './calibrate.ts';
 import { intentsOf } from './intents.ts';
 import { type FaqDoc, FaqMatcher } from './matcher.ts';
+import { PairMatcher, shippedPairModel } from './pair/pair-matcher.ts';
 import { DEFAULT_RANKER, rankerWeightsSchema } from './ranker.ts';
 
 export const matchInputSchema = z.object({
@@ -63,16 +64,32 @@ export interface MatchResponse {
 
 const SETTINGS_KEY = 'kb.match.calibration';
 
-/** An FAQ row as the matcher sees it: phrasings, intent, and the answer's words (live parameters left out). */
+/**
+ * An FAQ row as the matcher sees it: phrasings, intent, and the answer's words (live parameters left out).
+ * An FAQ imported without an intent gets the NLU's reading of its title, so intent agreement does not
+ * favour the FAQs that were written with one (the shipped ones).
+ */
 function faqDoc(r: VersionRow): FaqDoc {
   return {
     id: r.article_id,
     title: r.title,
     questions: JSON.parse(r.questions) as string[],
-    intent: r.intent,
+    intent: r.intent ?? readIntent(r.title),
     answer: plainText(r.body.replace(PLACEHOLDER, ' ')),
   };
 }
+
+function readIntent(title: string): string | null {
+  let best: [string, number] | null = null;
+  for (const [intent, p] of intentsOf(title) ?? []) if (!best || p > best[1]) best = [intent, p];
+  return best && best[1] >= 0.5 && best[0] !== 'out_of_scope' ? best[0] : null;
+}
+
+const pairMatchers = new GenerationCache<PairMatcher>(async (ctx, key) => {
+  const audiences = key ? (key.split(',') as Audience[]) : undefined;
+  const rows = await servedVersions(ctx.db, { kind: 'faq', ...(audiences ? { audiences } : {}) });
+  return new PairMatcher(rows.map(faqDoc), await synonymTable(ctx), shippedPairModel(), memoIntents(intentsOf));
+});
 
 const matchers = new GenerationCache<FaqMatcher>(async (ctx, key) => {
   const audiences = key ? (key.split(',') as Audience[]) : undefined;
@@ -80,13 +97,28 @@ const matchers = new GenerationCache<FaqMatcher>(async (ctx, key) => {
   return new FaqMatcher(rows.map(faqDoc), await synonymTable(ctx));
 });
 
+/**
+ * Drops the stored calibration (learnt on content that is no longer served): matching falls back to the
+ * content-independent default until `carddesk kb calibrate` learns on the new content.
+ */
+export async function forgetCalibration(db: Ctx['db']): Promise<boolean> {
+  const r = await db.deleteFrom('settings').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 export async function loadCalibration(ctx: Ctx): Promise<Calibration> {
   const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
   if (!row) return DEFAULT_CALIBRATION;
   const stored = JSON.parse(row.value) as Partial<Calibration>;
   // Weights learnt for another feature set (an older release) are not used: the defaults are.
   const weights = rankerWeightsSchema.safeParse(stored.weights);
-  return { ...DEFAULT_CALIBRATION, ...stored, weights: weights.success ? weights.data : DEFAULT_RANKER };
+  return {
+    ...DEFAULT_CALIBRATION,
+    ...stored,
+    // A calibration stored before there were two methods was learnt for the ranker.
+    method: stored.method ?? 'ranker',
+    weights: weights.success ? weights.data : DEFAULT_RANKER,
+  };
 }
 
 const plainTitle = (title: string) => title.replace(/[\uFF1F?\u3002]+$/u, '');
@@ -98,8 +130,9 @@ export async function matchQuestion(
 ): Promise<MatchResponse> {
   if (!options.audiences) authorize(ctx.actor, 'kb.read');
   const { question, limit } = matchInputSchema.parse(input);
-  const matcher = await matchers.get(ctx, options.audiences?.join(',') ?? '');
   const calibration = await loadCalibration(ctx);
+  if (calibration.method === 'pairs') return matchByPairs(ctx, question, limit, options.audiences);
+  const matcher = await matchers.get(ctx, options.audiences?.join(',') ?? '');
   const ranking = matcher.rank(question, {
     limit: Math.max(limit, 2),
     intent: intentsOf(question),
@@ -112,6 +145,24 @@ export async function matchQuestion(
   const wanted = ranking.candidates.filter(
     (c, i) => i === 0 || (clarifying && i === 1) || (i < limit && c.score >= calibration.threshold),
   );
+  const inScope = confidence(ranking.fit, calibration);
+  const matches = await answers(
+    ctx,
+    wanted.map((c) => ({ id: c.id, confidence: inScope * c.probability })),
+  );
+  const [a, b] = matches;
+  const clarify =
+    clarifying && a && b && a.id === first?.id && b.id === second?.id
+      ? {
+          question: `您想问的是「${plainTitle(a.title)}」,还是「${plainTitle(b.title)}」?`,
+          ids: [a.id, b.id] as [string, string],
+        }
+      : null;
+  return { none: matches.length === 0, matches, clarify };
+}
+
+/** The chosen FAQs as answers (live parameters rendered), in the given order. */
+async function answers(ctx: Ctx, wanted: ReadonlyArray<{ id: string; confidence: number }>): Promise<MatchAnswer[]> {
   const rows = await servedVersions(ctx.db, { kind: 'faq', ids: wanted.map((c) => c.id) });
   const byId = new Map(rows.map((r) => [r.article_id, r]));
   const picked = wanted.flatMap((c) => {
@@ -122,25 +173,37 @@ export async function matchQuestion(
     ctx,
     picked.map((p) => p.row),
   );
-  const inScope = confidence(ranking.fit, calibration);
-  const matches = views.map((v, i) => ({
+  return views.map((v, i) => ({
     id: v.id,
     title: v.title,
     answer: v.rendered,
-    confidence: Math.round(inScope * (picked[i]?.c.probability ?? 0) * 1000) / 1000,
+    confidence: Math.round((picked[i]?.c.confidence ?? 0) * 1000) / 1000,
     intent: v.intent,
     source: v.source,
     version: v.version,
   }));
-  const [a, b] = matches;
-  const clarify =
-    clarifying && a && b && a.id === first?.id && b.id === second?.id
-      ? {
-          question: `您想问的是「${plainTitle(a.title)}」,还是「${plainTitle(b.title)}」?`,
-          ids: [a.id, b.id] as [string, string],
-        }
-      : null;
-  return { none: matches.length === 0, matches, clarify };
+}
+
+/**
+ * Matching with the pair scorer (a bank's own FAQ list): the best FAQ when its calibrated probability
+ * reaches the scorer's threshold, and the next ones that reach it too; otherwise none.
+ */
+async function matchByPairs(
+  ctx: Ctx,
+  question: string,
+  limit: number,
+  audiences: readonly Audience[] | undefined,
+): Promise<MatchResponse> {
+  const matcher = await pairMatchers.get(ctx, audiences?.join(',') ?? '');
+  const threshold = shippedPairModel().threshold;
+  const ranking = matcher.rank(question, limit);
+  const wanted = ranking.candidates.filter((c) => c.probability >= threshold);
+  if (wanted.length === 0) return { none: true, matches: [], clarify: null };
+  const matches = await answers(
+    ctx,
+    wanted.map((c) => ({ id: c.id, confidence: c.probability })),
+  );
+  return { none: matches.length === 0, matches, clarify: null };
 }
 
 /**

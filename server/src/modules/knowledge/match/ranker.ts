@@ -96,7 +96,7 @@ function objective(examples: readonly RankExample[], w: RankerWeights, l2: numbe
 }
 
 /** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
-function solve(a: number[][], b: number[]): number[] {
+export function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i] as number]);
   for (let col = 0; col < n; col++) {

@@ -14,6 +14,7 @@ import * as callerNumberSource from '../../../modules/contacts/migrations/2004_c
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as emergencyFormalReport from '../../../modules/emergency/migrations/3102_emergency_formal_report.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
+import * as kbSuggestions from '../../../modules/knowledge/migrations/4002_kb_suggestions.ts';
 import * as platform from './0001_platform.ts';
 import * as signInSecurity from './0002_sign_in_security.ts';
 import * as auditKeyed from './0010_audit_keyed.ts';
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '3101_emergency': emergency,
   '3102_emergency_formal_report': emergencyFormalReport,
   '4001_knowledge': knowledge,
+  '4002_kb_suggestions': kbSuggestions,
 };

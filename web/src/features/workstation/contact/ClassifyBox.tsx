@@ -2,7 +2,13 @@ import { BulbOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type Contact, classify } from '../../../api/contacts.ts';
-import { type KbMatch, matchKb } from '../../../api/knowledge.ts';
+import {
+  type KbMatch,
+  matchKb,
+  recordSuggestion,
+  recordSuggestionOutcome,
+  type SuggestionOutcome,
+} from '../../../api/knowledge.ts';
 import { analyze, type NluAnalysis } from '../../../api/nlu.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
@@ -25,7 +31,9 @@ export function ClassifyBox({
   const { t, locale } = useI18n();
   const [intents, setIntents] = useState<string[]>(contact.intents);
   const [utterance, setUtterance] = useState('');
-  const [assisted, setAssisted] = useState<{ nlu: NluAnalysis; answer: KbMatch } | null>(null);
+  const [assisted, setAssisted] = useState<{ nlu: NluAnalysis; answer: KbMatch; question: string } | null>(null);
+  // The suggestion shown to the agent (recorded on the server) and whether the agent has acted on it yet.
+  const [suggestion, setSuggestion] = useState<{ id: string; decided: boolean } | null>(null);
   const nlu = assisted?.nlu ?? null;
   useEffect(() => setIntents(contact.intents), [contact.intents]);
   const save = useAction((key, list: string[]) => classify(key, contact.id, list));
@@ -34,14 +42,27 @@ export function ClassifyBox({
   const assist = useAction(
     async (_key, text: string) => {
       const [analysis, answer] = await Promise.all([analyze(text), matchKb(text)]);
-      return { nlu: analysis, answer };
+      return { nlu: analysis, answer, question: text };
     },
     { silent: true },
   );
   const detect = async () => {
     // The previous reading goes at once: an answer to the last question must not stand beside the new one.
     setAssisted(null);
-    setAssisted((await assist.run(utterance.trim())) ?? null);
+    setSuggestion(null);
+    const result = (await assist.run(utterance.trim())) ?? null;
+    setAssisted(result);
+    const top = result?.answer.matches[0];
+    if (result && top && !result.answer.none && !result.answer.clarify) {
+      // Learning from the desk: best effort, never in the agent's way.
+      const shown = await recordSuggestion(result.question, top.id).catch(() => null);
+      if (shown) setSuggestion({ id: shown.id, decided: false });
+    }
+  };
+  const decide = (outcome: SuggestionOutcome, faqId?: string) => {
+    if (!suggestion || suggestion.decided) return;
+    setSuggestion({ ...suggestion, decided: true });
+    void recordSuggestionOutcome(suggestion.id, outcome, faqId).catch(() => undefined);
   };
   const dirty = intents.join() !== contact.intents.join();
   return (
@@ -116,12 +137,28 @@ export function ClassifyBox({
               {t('采用', 'Use')}
             </Button>
           )}
-          <Button size="small" type="link" onClick={() => openKnowledge(utterance)}>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              decide('searched');
+              openKnowledge(utterance);
+            }}
+          >
             {t('查知识库', 'Search knowledge')}
           </Button>
         </div>
       )}
-      {assisted && <SuggestedAnswer match={assisted.answer} />}
+      {assisted && (
+        <SuggestedAnswer
+          match={assisted.answer}
+          decided={suggestion?.decided ?? true}
+          onUse={(faqId) =>
+            // The suggestion itself is "used"; another of the answers is "chose_other", naming it.
+            faqId === assisted.answer.matches[0]?.id ? decide('used') : decide('chose_other', faqId)
+          }
+        />
+      )}
       {nlu?.emotion.escalate && (
         <Typography.Text type="danger" style={{ display: 'block', marginTop: 4 }}>
           {t(
@@ -141,9 +178,18 @@ function emotionLabel(e: NluAnalysis['emotion'], t: (zh: string, en: string) => 
 }
 
 /** The FAQ answer the matcher is sure enough of, with its source; or the two it cannot tell apart; or none. */
-function SuggestedAnswer({ match }: { match: KbMatch }) {
+function SuggestedAnswer({
+  match,
+  decided,
+  onUse,
+}: {
+  match: KbMatch;
+  /** The agent has already acted on this suggestion (or it was not recorded): no buttons. */
+  decided: boolean;
+  onUse(faqId: string): void;
+}) {
   const { t } = useI18n();
-  const [top] = match.matches;
+  const [top, ...others] = match.matches;
   if (match.clarify) {
     const [a, b] = match.clarify.ids.map((id) => match.matches.find((m) => m.id === id)?.title ?? id);
     return (
@@ -171,6 +217,18 @@ function SuggestedAnswer({ match }: { match: KbMatch }) {
       <Typography.Text type="secondary">
         {t('来源', 'Source')}: {top.source ?? t('知识库', 'knowledge base')} · v{top.version}
       </Typography.Text>
+      {!decided && (
+        <div style={{ marginTop: 4, display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+          <Button size="small" onClick={() => onUse(top.id)} data-testid="assist-answer-use">
+            {t('采用此答案', 'Use this answer')}
+          </Button>
+          {others.map((m) => (
+            <Button key={m.id} size="small" type="dashed" onClick={() => onUse(m.id)}>
+              {t('改用', 'Use instead')}:{m.title}
+            </Button>
+          ))}
+        </div>
+      )}
     </Card>
   );
 }

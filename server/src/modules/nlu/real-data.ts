@@ -1,0 +1,92 @@
+/**
+ * The real customer questions labelled by the team (data/nlu/real): rows of the hand-labelled batch files,
+ * and their fixed train / dev / test assignment in `split.tsv`. The test split was drawn before any model
+ * was trained on real rows and is used only to report; dev tunes and calibrates (the shipped model then
+ * also trains on it, at the settings chosen without it); train trains.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { LabelledText } from './csv.ts';
+
+export const REAL_DATA_DIR = new URL('../../../data/nlu/real/', import.meta.url);
+
+export type RealSplit = 'train' | 'dev' | 'test';
+export const REAL_SPLITS: readonly RealSplit[] = ['train', 'dev', 'test'];
+
+/** Shares of each label's rows: a quarter to test, 15% to dev, the rest to train. */
+export const SPLIT_SHARES = { test: 0.25, dev: 0.15 } as const;
+
+export interface RealRow extends LabelledText {
+  /** The row's line number in the source questions.tsv. */
+  readonly id: string;
+  /** From an `extra-NN.tsv` file: drawn after the test split was fixed, so dealt to train and dev only. */
+  readonly trainingOnly: boolean;
+}
+
+/** Every labelled row of the batch files, in file order (unlabelled rows are left out). */
+export function readRealRows(dir: URL = REAL_DATA_DIR): RealRow[] {
+  const batches = new URL('batches/', dir);
+  const out: RealRow[] = [];
+  for (const name of readdirSync(batches)
+    .filter((f) => /^(batch|supplement|extra)-\d+\.tsv$/.test(f))
+    .sort()) {
+    const lines = readFileSync(new URL(name, batches), 'utf8').trimEnd().split('\n').slice(1);
+    for (const line of lines) {
+      const [id = '', text = '', label = ''] = line.split('\t');
+      if (id && text && label.trim())
+        out.push({ id, text, label: label.trim(), trainingOnly: name.startsWith('extra-') });
+    }
+  }
+  return out;
+}
+
+/** `split.tsv`: id → split. */
+export function readSplitFile(dir: URL = REAL_DATA_DIR): Map<string, RealSplit> {
+  const file = new URL('split.tsv', dir);
+  const out = new Map<string, RealSplit>();
+  if (!existsSync(file)) return out;
+  for (const line of readFileSync(file, 'utf8').trimEnd().split('\n').slice(1)) {
+    const [id = '', split = ''] = line.split('\t');
+    if (id && (REAL_SPLITS as readonly string[]).includes(split)) out.set(id, split as RealSplit);
+  }
+  return out;
+}
+
+/**
+ * Deals rows that have no split yet, label by label: the rows of a label are ordered by a keyed hash of
+ * their id (so the order does not depend on the file order) and the first quarter goes to test, the next
+ * 15% to dev, the rest to train; training-only rows (drawn after the test split was fixed) skip the test
+ * share. Rows already assigned keep their split: labelling more rows never moves a test row into training.
+ */
+export function assignSplits(
+  rows: readonly RealRow[],
+  existing: ReadonlyMap<string, RealSplit>,
+): Map<string, RealSplit> {
+  const out = new Map(existing);
+  const byLabel = new Map<string, RealRow[]>();
+  for (const r of rows) {
+    if (out.has(r.id)) continue;
+    const key = `${r.trainingOnly ? 'extra' : 'main'}:${r.label}`;
+    const list = byLabel.get(key) ?? [];
+    list.push(r);
+    byLabel.set(key, list);
+  }
+  const order = (id: string) => createHash('sha256').update(`carddesk-real-split:${id}`).digest('hex');
+  for (const list of byLabel.values()) {
+    list.sort((a, b) => (order(a.id) < order(b.id) ? -1 : 1));
+    const nTest = list[0]?.trainingOnly ? 0 : Math.round(list.length * SPLIT_SHARES.test);
+    const nDev = Math.round(list.length * SPLIT_SHARES.dev);
+    list.forEach((r, i) => {
+      out.set(r.id, i < nTest ? 'test' : i < nTest + nDev ? 'dev' : 'train');
+    });
+  }
+  return out;
+}
+
+/** The labelled real rows of one split. */
+export function realSplit(split: RealSplit, dir: URL = REAL_DATA_DIR): LabelledText[] {
+  const splits = readSplitFile(dir);
+  return readRealRows(dir)
+    .filter((r) => splits.get(r.id) === split)
+    .map(({ text, label }) => ({ text, label }));
+}
