@@ -307,6 +307,8 @@ export const contactsSettingsSchema = z.object({
     ttlSeconds: z.number().int().min(60).max(1800),
     resendSeconds: z.number().int().min(10).max(600),
     maxAttempts: z.number().int().min(1).max(10),
+    // Codes per phone and purpose in 24 hours: with maxAttempts, bounds how many guesses a day can bring.
+    maxPerDay: z.number().int().min(1).max(100).default(10),
   }),
   promises: z.object({
     remindBeforeMinutes: z

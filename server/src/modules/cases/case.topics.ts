@@ -2,7 +2,7 @@ import type { CustomerCaseItem } from '@carddesk/contracts';
 import { can } from '../../platform/auth/policy.ts';
 import type { Ctx, CustomerViewContributor } from '../../platform/context.ts';
 import type { TopicAuthorizers } from '../../platform/http/websocket.ts';
-import { today } from './case.core.ts';
+import { requireCaseAccess, today } from './case.core.ts';
 import { departmentById, findCase } from './case.repository.ts';
 import { type CaseState, CLOCK_RUNNING_STATES, OPEN_STATES, STATE_LABELS } from './case.ts';
 
@@ -14,17 +14,19 @@ import { type CaseState, CLOCK_RUNNING_STATES, OPEN_STATES, STATE_LABELS } from 
  */
 export const caseTopics: TopicAuthorizers = {
   cases: (ctx) => can(ctx.actor, 'cases.watch'),
+  // One case's updates carry its data: heard by whoever may read the case over HTTP (requireCaseAccess —
+  // its holder without a declared conflict, or the customer-access rules), and by the oversight roles.
   case: async (ctx, id) => {
-    if (can(ctx.actor, 'cases.watch') || ctx.actor.role === 'admin') return true;
+    if (can(ctx.actor, 'cases.watch')) return true;
     const row = await findCase(ctx.db, id);
-    if (!row || !ctx.actor.userId) return false;
-    if (row.owner_id === ctx.actor.userId || row.first_agent_id === ctx.actor.userId) return true;
-    return (
-      ctx.actor.role === 'dept_handler' && row.department_id !== null && row.department_id === ctx.actor.departmentId
+    if (!row) return false;
+    return requireCaseAccess(ctx, row, 'case.read').then(
+      () => true,
+      () => false,
     );
   },
   department: async (ctx, code) => {
-    if (ctx.actor.role === 'supervisor' || ctx.actor.role === 'admin') return true;
+    if (can(ctx.actor, 'cases.oversee')) return true;
     if (!ctx.actor.departmentId) return false;
     const dept = await departmentById(ctx.db, ctx.actor.departmentId);
     return dept?.code === code;

@@ -45,6 +45,8 @@ function senderFor(ctx: Ctx): OtpSender {
   throw new AppError('OTP_SENDER_UNAVAILABLE');
 }
 
+const DAY_MS = 24 * 3_600_000;
+
 const codeHash = (ctx: Ctx, id: string, code: string) => ctx.keyring.blindIndex(code, `otp:${id}`);
 
 export interface IssuedOtp {
@@ -54,8 +56,9 @@ export interface IssuedOtp {
 }
 
 /**
- * Issues a code for `phone`. A code asked again within the resend interval is refused, whether or not
- * the phone belongs to a customer — so the answer never tells who is a customer. With no `customerId`
+ * Issues a code for `phone`. A code asked again within the resend interval, or past the day's allowance
+ * (`otp.maxPerDay`), is refused, whether or not the phone belongs to a customer — so the answer never
+ * tells who is a customer. With no `customerId`
  * (an unknown phone on the chat page) nothing is sent.
  */
 export async function issueOtp(
@@ -74,6 +77,20 @@ export async function issueOtp(
     .where('created_at', '>', new Date(now.getTime() - config.otp.resendSeconds * 1000).toISOString())
     .executeTakeFirst();
   if (recent) throw new AppError('OTP_TOO_SOON', { details: { retryAfterSeconds: config.otp.resendSeconds } });
+  // A fresh code every resend interval would give maxAttempts more guesses each time: cap codes per day.
+  const today = await ctx.db
+    .selectFrom('otp_codes')
+    .select('created_at')
+    .where('phone_bidx', '=', phoneBidx)
+    .where('purpose', '=', input.purpose)
+    .where('created_at', '>', new Date(now.getTime() - DAY_MS).toISOString())
+    .orderBy('created_at', 'asc')
+    .execute();
+  const oldest = today[0];
+  if (oldest && today.length >= config.otp.maxPerDay) {
+    const retryAfterSeconds = Math.ceil((Date.parse(oldest.created_at) + DAY_MS - now.getTime()) / 1000);
+    throw new AppError('OTP_TOO_SOON', { details: { retryAfterSeconds } });
+  }
 
   const id = newId(now);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

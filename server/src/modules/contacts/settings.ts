@@ -68,7 +68,7 @@ export const DEFAULT_CONFIG: ContactsConfig = {
     strong: { all: ['otp'], anyOf: ['name_id_last6', 'card_last4_factor'] },
   },
   verification: { maxFailures: 3, windowMinutes: 30, lockMinutes: 30 },
-  otp: { ttlSeconds: 300, resendSeconds: 60, maxAttempts: 5 },
+  otp: { ttlSeconds: 300, resendSeconds: 60, maxAttempts: 5, maxPerDay: 10 },
   promises: { remindBeforeMinutes: 120 },
   wellbeing: { runLength: 3, windowMinutes: 120 },
   chat: { sessionMinutes: 60 },

@@ -191,6 +191,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/kb/versions/{versionId}/submit': { signedOut: 401, through: ['kb_editor'] },
   'POST /api/kb/versions/{versionId}/approve': { signedOut: 401, through: ['supervisor', 'kb_editor'] },
   'POST /api/kb/versions/{versionId}/reject': { signedOut: 401, through: ['supervisor', 'kb_editor'] },
+  'POST /api/kb/suggestions': { signedOut: 401, through: 'all' },
+  'POST /api/kb/suggestions/{id}/outcome': { signedOut: 401, through: 'all' },
   'GET /api/kb/synonyms': { signedOut: 401, through: 'all' },
   'POST /api/kb/synonyms': { signedOut: 401, through: ['kb_editor'] },
   'DELETE /api/kb/synonyms/{id}': { signedOut: 401, through: ['kb_editor'] },

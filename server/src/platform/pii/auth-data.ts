@@ -50,14 +50,23 @@ const JOIN = String.raw`[\s:=,，是为為的码碼号號]{0,6}`;
 // A value is not followed by another digit or by a unit that makes it a count or an amount ("密码错3次").
 const NOT_A_COUNT = String.raw`(?![\d元块次位天个月年日号%])`;
 const MONTH = '(?:0?[1-9]|1[0-2])';
+/** A digit as people say or type it: 0-9 or a Chinese numeral (一二三, 幺 for one, 〇/零 for nought). */
+const SPOKEN_DIGIT = '[0-9零〇一二三四五六七八九幺]';
+/**
+ * `min`…`max` digits, each spoken or typed, optionally one space or hyphen apart ("1 2 3", "一二三四五六");
+ * not followed by a further digit. Group 1 is the value.
+ */
+function spokenDigits(min: number, max: number): string {
+  return `(${SPOKEN_DIGIT}(?:[ -]?${SPOKEN_DIGIT}){${min - 1},${max - 1}})(?!${SPOKEN_DIGIT})`;
+}
 /** Keyword, then the value in the shape that kind of data has; group 1 is the value. */
 const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
   {
     kind: 'cvv',
     re: new RegExp(
-      '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|cid)(?![a-z])|安全码|校验码|背面(?:的)?(?:三|3)位(?:数字|数|码)?|卡背面?(?:的)?(?:数字|号码)?)' +
+      '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|cid|security\\s*code)(?![a-z])|安全码|校验码|背[面后](?:的)?(?:三|3)(?:位|个)(?:数字|数|码)?|卡背[面后]?(?:的)?(?:(?:三|3)个)?(?:数字|号码)?)' +
         JOIN +
-        String.raw`(\d{3,4})` +
+        spokenDigits(3, 4) +
         NOT_A_COUNT,
       'gi',
     ),
@@ -65,14 +74,14 @@ const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
   {
     kind: 'pin',
     re: new RegExp(
-      String.raw`(?:(?<![a-z])pin(?:\s*code)?(?![a-z])|密码)` + JOIN + String.raw`(\d{4,6})` + NOT_A_COUNT,
+      String.raw`(?:(?<![a-z])pin(?:\s*code)?(?![a-z])|密码)` + JOIN + spokenDigits(4, 6) + NOT_A_COUNT,
       'gi',
     ),
   },
   {
     kind: 'expiry',
     re: new RegExp(
-      String.raw`(?:有效期(?:至|到)?|有效日期|(?<!还款|账单|分期|缴费|最后)到期(?:日期|日|时间)?|(?<![a-z])(?:exp(?:iry|ires|iration)?(?:\s*date)?|valid\s*thru|good\s*thru)(?![a-z]))` +
+      String.raw`(?:有效期(?:至|到)?|有效日期|(?<!还款|账单|分期|缴费|最后)[到过]期(?:日期|日|时间)?|(?<![a-z])(?:exp(?:iry|ires|iration)?(?:\s*date)?|valid\s*thru|good\s*thru)(?![a-z]))` +
         JOIN +
         String.raw`(${MONTH}\s*[/.-]\s*(?:20)?\d{2}(?!\d)|(?:20)?\d{2}\s*[/.年-]\s*${MONTH}\s*月?(?![\d日号])|(?:0[1-9]|1[0-2])\d{2}(?!\d))`,
       'gi',
@@ -89,7 +98,8 @@ export interface AuthDataInText {
 
 /**
  * CVV2, PIN and expiry dates typed as free text, found after their keywords (CVV/安全码/背面三位, PIN/密码,
- * 有效期/到期/EXP) in the shape each has. Full-width characters are folded first (ＣＶＶ１２３).
+ * 有效期/到期/EXP) in the shape each has. Full-width characters are folded first (ＣＶＶ１２３); codes may be
+ * spoken digit by digit (1 2 3) or in Chinese numerals (一二三四五六).
  */
 export function findAuthDataInText(text: string): AuthDataInText[] {
   const folded = foldFullWidth(text);

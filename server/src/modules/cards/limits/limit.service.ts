@@ -1,5 +1,5 @@
 import { audit } from '../../../platform/audit.ts';
-import { authorize, can, requireSecondPerson } from '../../../platform/auth/policy.ts';
+import { authorize, requireSecondPerson } from '../../../platform/auth/policy.ts';
 import { addDays, bankDate, daysBetween } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../../platform/db/dialect.ts';
@@ -111,8 +111,8 @@ export async function setTemporaryLimit(
 /**
  * Permanent change (固定额度). A decrease applies at once (not below what is owed or the product minimum).
  * An increase must pass the eligibility rules (months since activation and since the last increase, clean
- * payment history, utilisation) and the product range; above the product's threshold it waits for a senior
- * agent's approval unless the requester may approve it.
+ * payment history, utilisation) and the product range; above the product's threshold it waits for the
+ * approval of a senior agent or supervisor other than the requester (four eyes, whatever the requester's role).
  */
 export async function requestPermanentLimit(
   ctx: Ctx,
@@ -174,8 +174,8 @@ export async function requestPermanentLimit(
         rules: terms.limitRules,
       });
       if (!verdict.ok) throw new AppError(verdict.code, { details: verdict.details });
-      const needsApproval =
-        input.newLimitFen - old > terms.limitRules.approvalAboveFen && !can(ctx.actor, 'limits.approve');
+      // Four eyes whoever asks: a senior agent or supervisor may approve others' increases, not their own.
+      const needsApproval = input.newLimitFen - old > terms.limitRules.approvalAboveFen;
       if (needsApproval) {
         row = { ...base, kind: 'permanent', status: 'pending_approval', decided_by: null, decided_at: null };
         return;
