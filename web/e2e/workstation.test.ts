@@ -103,11 +103,13 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
     await page.keyboard.press('Escape');
   });
 
-  it('freezes the lost card at once with F2, and the card shows frozen', async () => {
+  it('freezes the lost card with F2 and one confirmation, and the card shows frozen', async () => {
     const card = page.getByTestId(`card-${ZHANG.last4}`);
     await card.click();
     assert.equal(await card.getByTestId('card-status').getAttribute('data-status'), 'active');
     await page.keyboard.press('F2');
+    await page.getByTestId('emergency-confirm-freeze').waitFor();
+    await page.keyboard.press('Enter');
     await page.getByTestId('emergency-frozen').waitFor();
     await page.keyboard.press('Escape');
     await card.getByTestId('card-status').and(page.locator('[data-status="frozen"]')).waitFor();

@@ -72,7 +72,14 @@ export const contactViewSchema = z.object({
   type: contactTypeSchema.nullable(),
   intents: z.array(intentSchema),
   outcome: contactOutcomeSchema.nullable(),
+  /**
+   * The outcome what happened in the contact implies (a case opened → `case_opened`, a promise recorded →
+   * `follow_up_promised`, otherwise `resolved_first_contact`): the close dialog starts from it.
+   */
+  suggestedOutcome: contactOutcomeSchema,
   satisfaction: z.number().int().nullable(),
+  /** The customer's own answer to "问题是否解决" at the end of a chat (null: not asked or not answered). */
+  customerResolved: z.boolean().nullable(),
   satisfactionComment: z.string().nullable(),
   confirmationSkipReason: z.string().nullable(),
   hostile: z.boolean(),

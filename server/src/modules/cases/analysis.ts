@@ -90,6 +90,9 @@ function groupBy<T extends Item>(
 
 const MAX_RANGE_DAYS = 3 * 366;
 
+/** Names of the two root-cause buckets that are not causes. */
+const ROOT_CAUSE_PENDING: Record<string, string> = { open: '未结案', unclassified: '已结案未归因' };
+
 export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise<Analysis> {
   authorize(ctx.actor, 'cases.analysis');
   if (query.from > query.to) throw new AppError('VALIDATION_FAILED', { detail: 'from after to' });
@@ -153,10 +156,12 @@ export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise
       reopened: rows.filter((r) => r.reopen_count > 0).length,
       reviewRequested: rows.filter((r) => r.review_requested_at !== null).length,
     },
+    // A root cause is found when a case closes: open cases are their own bucket (`open`), apart from
+    // closed cases that carry none (`unclassified`), so a chart of causes can leave the open ones out.
     byRootCause: groupBy(
       items,
-      (i) => i.root_cause_code ?? 'unclassified',
-      (k) => causeNames.get(k) ?? (k === 'unclassified' ? '未结案/未分类' : k),
+      (i) => (i.state === 'closed' ? (i.root_cause_code ?? 'unclassified') : 'open'),
+      (k) => causeNames.get(k) ?? ROOT_CAUSE_PENDING[k] ?? k,
       date,
     ),
     byProduct: groupBy(

@@ -107,7 +107,7 @@ async function appendCustomerTurn(ctx: Ctx, row: ContactsTable, text: string): P
 export async function customerEndsChat(
   ctx: Ctx,
   contactId: string,
-  input: { rating?: number | undefined; comment?: string | undefined },
+  input: { rating?: number | undefined; resolved?: boolean | undefined; comment?: string | undefined },
 ): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
@@ -119,6 +119,7 @@ export async function customerEndsChat(
       set.satisfaction = input.rating;
       set.satisfaction_comment = input.comment ? scrubText(input.comment) : null;
     }
+    if (input.resolved !== undefined && row.customer_resolved === null) set.customer_resolved = input.resolved ? 1 : 0;
     if (row.status === 'waiting') {
       Object.assign(set, { status: 'closed', outcome: 'abandoned', closed_at: now, customer_ended_at: now });
     } else if (row.status === 'active' && !row.customer_ended_at) {
@@ -134,7 +135,11 @@ export async function customerEndsChat(
       entityId: contactId,
       customerId: row.customer_id,
       contactId,
-      details: { rating: set.satisfaction ?? null, abandoned: row.status === 'waiting' },
+      details: {
+        rating: set.satisfaction ?? null,
+        resolved: input.resolved ?? null,
+        abandoned: row.status === 'waiting',
+      },
     });
     publishEvent(tctx, contactTopic(contactId), 'chat.customer_ended', { contactId, rating: set.satisfaction ?? null });
     if (row.status === 'waiting' && row.queue_code) {

@@ -247,6 +247,7 @@ export function emptyContact(id: string, now: string): ContactsTable {
     outcome: null,
     satisfaction: null,
     satisfaction_comment: null,
+    customer_resolved: null,
     confirmation_skip_reason: null,
     hostile: 0,
     summary: null,

@@ -34,6 +34,7 @@ export interface ContactsTable {
   outcome: string | null;
   satisfaction: number | null;
   satisfaction_comment: string | null;
+  customer_resolved: number | null;
   confirmation_skip_reason: string | null;
   hostile: number;
   summary: string | null;

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Rate, Result, Typography } from 'antd';
+import { Alert, Button, Card, Input, Radio, Rate, Result, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type ChatSession,
@@ -357,7 +357,9 @@ function ChatRoom({
 
 function RatingPanel({ session, onRated }: { session: ChatSession; onRated(): void }) {
   const { t } = useI18n();
-  const [score, setScore] = useState(5);
+  // Nothing is chosen for the customer: an untouched rating is no rating.
+  const [score, setScore] = useState(0);
+  const [resolved, setResolved] = useState<boolean | undefined>();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -367,7 +369,8 @@ function RatingPanel({ session, onRated }: { session: ChatSession; onRated(): vo
     setError(null);
     try {
       await endChat(session.token, key.current, {
-        rating: score,
+        ...(score > 0 ? { rating: score } : {}),
+        ...(resolved === undefined ? {} : { resolved }),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
       onRated();
@@ -379,7 +382,23 @@ function RatingPanel({ session, onRated }: { session: ChatSession; onRated(): vo
   };
   return (
     <Card style={{ margin: 10 }} title={t('请为本次服务评分', 'Please rate this service')} data-testid="chat-rating">
-      <Rate value={score} onChange={setScore} style={{ fontSize: 28 }} />
+      <Typography.Paragraph strong style={{ marginBottom: 6 }}>
+        {t('问题是否解决?', 'Was your problem solved?')}
+      </Typography.Paragraph>
+      <Radio.Group
+        value={resolved}
+        onChange={(e) => setResolved(e.target.value as boolean)}
+        optionType="button"
+        data-testid="chat-resolved"
+        options={[
+          { value: true, label: t('已解决', 'Yes') },
+          { value: false, label: t('未解决', 'No') },
+        ]}
+      />
+      <Typography.Paragraph strong style={{ margin: '12px 0 6px' }}>
+        {t('服务评分', 'Rating')}
+      </Typography.Paragraph>
+      <Rate value={score} onChange={setScore} style={{ fontSize: 28 }} data-testid="chat-stars" />
       <Input.TextArea
         rows={2}
         maxLength={500}

@@ -33,5 +33,22 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={el}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-series={seriesNames(option).join('|')}
+      style={{ width: '100%', height }}
+    />
+  );
+}
+
+/** What the chart draws, by name (its series, or a pie's slices): the legend, readable without the canvas. */
+function seriesNames(option: EChartsOption): string[] {
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  return series.flatMap((s) =>
+    s.type === 'pie' ? ((s.data ?? []) as Array<{ name?: string }>).map((d) => d.name ?? '') : [String(s.name ?? '')],
+  );
 }

@@ -13,6 +13,11 @@ import { DeskToolbar } from './DeskToolbar.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { SimulateCallDialog } from './SimulateCallDialog.tsx';
 
+/** Whether the agent still works the contact: active and assigned to them. */
+function isMine(c: Contact, userId: string): boolean {
+  return c.status === 'active' && c.agent?.id === userId;
+}
+
 /**
  * The front-line desk: a fixed three-column grid (queue · contact · customer) whose columns never change
  * size while a call is live — panels scroll inside themselves, so nothing jumps under the agent's cursor.
@@ -43,10 +48,17 @@ export function Desk({
   const [callOpen, setCallOpen] = useState(false);
   const [outboxOpen, setOutboxOpen] = useState(false);
 
-  // A contact that closed elsewhere or is no longer ours is dropped from the desk.
+  // A contact that closed elsewhere or is no longer ours (transferred, taken back to a queue) is dropped
+  // from the desk, also when a reload finds it remembered.
   useEffect(() => {
     if (contact.error && (contact.error.status === 404 || contact.error.status === 403)) setActiveId(null);
   }, [contact.error, setActiveId]);
+  useEffect(() => {
+    if (contact.data && contact.data.id === activeId && !isMine(contact.data, session.user.id)) {
+      setActiveId(null);
+      mine.reload();
+    }
+  }, [contact.data, activeId, session.user.id, setActiveId, mine.reload]);
 
   useLive([`user:${session.user.id}`], (e) => {
     if (e.event.startsWith('contact.') || e.event.startsWith('handover.') || e.event.startsWith('transfer.'))
@@ -67,7 +79,14 @@ export function Desk({
     [setActiveId, contact.reload, mine.reload],
   );
 
-  const current: Contact | undefined = contact.data && contact.data.id === activeId ? contact.data : undefined;
+  /** The contact closed or was handed on: it leaves the desk. */
+  const onLeft = useCallback(() => {
+    setActiveId(null);
+    mine.reload();
+  }, [setActiveId, mine.reload]);
+
+  const current: Contact | undefined =
+    contact.data && contact.data.id === activeId && isMine(contact.data, session.user.id) ? contact.data : undefined;
 
   return (
     <div
@@ -107,10 +126,7 @@ export function Desk({
             session={session}
             contact={current}
             onChanged={onContact}
-            onClosed={() => {
-              setActiveId(null);
-              mine.reload();
-            }}
+            onClosed={onLeft}
             openKnowledge={openKnowledge}
           />
         ) : (
@@ -130,7 +146,13 @@ export function Desk({
         aria-label={t('客户视图', 'Customer')}
         style={{ borderLeft: '1px solid #e5e7eb', overflow: 'auto', background: '#fff' }}
       >
-        <CustomerPanel session={session} contact={current} onContactChanged={onContact} openKnowledge={openKnowledge} />
+        <CustomerPanel
+          session={session}
+          contact={current}
+          onContactChanged={onContact}
+          onContactLeft={onLeft}
+          openKnowledge={openKnowledge}
+        />
       </aside>
       <DemoOutbox open={outboxOpen} onClose={() => setOutboxOpen(false)} />
       <SimulateCallDialog open={callOpen} onClose={() => setCallOpen(false)} onStarted={onContact} />

@@ -142,7 +142,16 @@ export default function HandlerDesk({ session }: { session: Session }) {
         )}
       </section>
       <aside style={{ borderLeft: '1px solid #e5e7eb', overflow: 'auto', background: '#fff' }}>
-        <CustomerPanel session={session} contact={current} onContactChanged={onContact} openKnowledge={() => {}} />
+        <CustomerPanel
+          session={session}
+          contact={current}
+          onContactChanged={onContact}
+          onContactLeft={() => {
+            setActiveId(null);
+            mine.reload();
+          }}
+          openKnowledge={() => {}}
+        />
       </aside>
     </div>
   );
