@@ -339,6 +339,19 @@ export const contactsSettingsSchema = z.object({
       .min(5)
       .max(24 * 60),
   }),
+  /** The desk and the wallboard. */
+  desk: z.object({
+    /** 话后整理: after a contact closes the agent is in wrap-up this long, then ready again. */
+    wrapUpSeconds: z.number().int().min(0).max(1800),
+    /** How many chats one agent handles at once; the next is refused beyond it. */
+    maxConcurrentChats: z.number().int().min(1).max(10),
+    /** Service level: the share of contacts answered within this many seconds of joining the queue. */
+    serviceLevelSeconds: z.number().int().min(5).max(600),
+    /** Wallboard colours: service level below target, abandon rate above its limit, a wait beyond this. */
+    serviceLevelTarget: z.number().min(0).max(1),
+    abandonRateLimit: z.number().min(0).max(1),
+    longestWaitAlertSeconds: z.number().int().min(5).max(3600),
+  }),
   scripts: z.object({
     greeting: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
     closing: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
@@ -367,12 +380,28 @@ export const contactStatsSchema = z.object({
 });
 export type ContactStats = z.infer<typeof contactStatsSchema>;
 
+/** An agent's desk state: 示闲 / 示忙 / 小休 / 话后整理. Only `ready` agents are offered contacts. */
+export const AGENT_PRESENCES = ['ready', 'not_ready', 'break', 'wrap_up'] as const;
+export const agentPresenceSchema = z.enum(AGENT_PRESENCES);
+export type AgentPresence = z.infer<typeof agentPresenceSchema>;
+
+/** `GET`/`PUT /api/me/state`: the state, its reason code, since when, and (wrap-up) until when. */
+export const agentStateSchema = z.object({
+  state: agentPresenceSchema,
+  reason: z.string().nullable(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+});
+export type AgentState = z.infer<typeof agentStateSchema>;
+
 export const liveAgentSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
   agentNo: z.string().nullable(),
   role: z.string(),
   state: z.enum(['offline', 'idle', 'busy']),
+  presence: agentPresenceSchema,
+  presenceSince: z.string().nullable(),
   contacts: z.array(
     z.object({
       contactId: z.string(),

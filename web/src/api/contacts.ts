@@ -1,4 +1,6 @@
 import type {
+  AgentPresence,
+  AgentState,
   CardFactorKind,
   ContactChannel,
   ContactListItem,
@@ -24,6 +26,8 @@ import { api } from '../app/api.ts';
  * the server's own schemas, inferred in `@carddesk/contracts`.
  */
 export type {
+  AgentPresence,
+  AgentState,
   ContactListItem,
   ContactsSettings,
   CustomerContactItem,
@@ -112,6 +116,10 @@ export const acceptContact = (key: string, id: string) =>
 /** "Next customer": the server picks the head of the queue (emergencies first) and assigns it to me. */
 export const takeNextContact = (key: string, queue: string) =>
   api<Contact>(`/api/queues/${encodeURIComponent(queue)}/take`, { method: 'POST', idempotencyKey: key });
+/** The agent's own state (示闲 / 示忙 / 小休 / 话后整理): only a ready agent is offered the next contact. */
+export const getMyState = (signal?: AbortSignal) => api<AgentState>('/api/me/state', { signal });
+export const setMyState = (key: string, input: { state: AgentPresence; reason?: string }) =>
+  api<AgentState>('/api/me/state', { method: 'PUT', body: input, idempotencyKey: key });
 export const listQueues = (signal?: AbortSignal) => api<Queue[]>('/api/queues', { signal });
 export const listWaiting = (queue: string, signal?: AbortSignal) =>
   api<WaitingContact[]>(`/api/queues/${encodeURIComponent(queue)}/contacts`, { signal });

@@ -35,6 +35,16 @@ export const contactsErrors = {
     zh: '该联络关联的不是此客户,不能在其中记录此客户的业务',
     en: 'This contact is not linked to this customer',
   },
+  AGENT_NOT_READY: {
+    status: 409,
+    zh: '您当前不是示闲状态,请先示闲再接入下一位',
+    en: 'You are not ready; set yourself ready to take the next customer',
+  },
+  CHAT_LIMIT_REACHED: {
+    status: 409,
+    zh: '您同时处理的会话已达上限,请先结束一个会话',
+    en: 'You are at your limit of concurrent chats; end one first',
+  },
   QUEUE_EMPTY: { status: 409, zh: '队列中没有等待的联络', en: 'Nobody is waiting in this queue' },
   EMERGENCY_WAITING: {
     status: 409,

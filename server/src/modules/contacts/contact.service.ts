@@ -34,6 +34,7 @@ import {
 import { type ContactView, toContactView } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { customerExists, findCustomerByPhone } from './customers.ts';
+import { requireChatRoom, startWrapUp } from './presence.service.ts';
 import { assertNoEmergencyAhead, GENERAL_QUEUE } from './queues.ts';
 import { loadConfig } from './settings.ts';
 import { checkWellbeing } from './wellbeing.ts';
@@ -477,6 +478,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
     }
     publishEvent(tctx, contactTopic(id), 'contact.closed', { contactId: id, outcome });
     if (row.agent_id) await checkWellbeing(tctx, row.agent_id);
+    if (row.agent_id) await startWrapUp(tctx, row.agent_id);
     return toContactView(tctx, { ...row, ...set }, config);
   });
 }
@@ -503,6 +505,7 @@ export async function acceptContact(ctx: Ctx, id: string): Promise<ContactView> 
     if (pending) throw new AppError('HANDOVER_PENDING');
     if (row.queue_code !== GENERAL_QUEUE) throw new AppError('CONTACT_NOT_WAITING', { detail: 'not in general queue' });
     await assertNoEmergencyAhead(tctx, row);
+    await requireChatRoom(tctx, row.channel);
     const taken = await takeContact(tctx, row);
     await audit(tctx, {
       action: 'contact.accept',

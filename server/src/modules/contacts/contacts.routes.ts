@@ -1,4 +1,6 @@
 import {
+  agentPresenceSchema,
+  agentStateSchema,
   CARD_FACTOR_KINDS,
   calendarDateSchema,
   contactListItemSchema,
@@ -45,6 +47,7 @@ import {
   transferTargetSchema,
 } from './handover.service.ts';
 import { demoOutbox } from './otp.ts';
+import { myState, setMyState } from './presence.service.ts';
 import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from './promise.service.ts';
 import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, contactsConfigSchema, readConfig, updateConfig } from './settings.ts';
@@ -429,6 +432,31 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => takeNext(request.ctx, request.params.code),
+  );
+
+  app.get(
+    '/api/me/state',
+    {
+      schema: {
+        tags,
+        summary: "The agent's own state (示闲 / 示忙 / 小休 / 话后整理)",
+        response: { 200: agentStateSchema },
+      },
+    },
+    async (request) => myState(request.ctx),
+  );
+
+  app.put(
+    '/api/me/state',
+    {
+      schema: {
+        tags,
+        summary: 'Set the agent’s own state; only ready agents are offered the next contact',
+        body: z.object({ state: agentPresenceSchema, reason: z.string().trim().min(1).max(60).optional() }),
+        response: { 200: agentStateSchema },
+      },
+    },
+    async (request) => setMyState(request.ctx, request.body),
   );
 
   app.get(

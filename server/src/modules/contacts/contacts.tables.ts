@@ -151,6 +151,18 @@ export interface ContactLinksTable {
   actor_id: string | null;
 }
 
+/** An agent's desk state (presence.service.ts); no row means ready. */
+export interface AgentPresenceTable {
+  user_id: string;
+  /** ready | not_ready | break | wrap_up */
+  state: string;
+  reason: string | null;
+  since: string;
+  /** wrap_up only: when it ends by itself. */
+  until: string | null;
+  updated_at: string;
+}
+
 export interface ContactsTables {
   contacts: ContactsTable;
   contact_stages: ContactStagesTable;
@@ -161,4 +173,5 @@ export interface ContactsTables {
   promises: PromisesTable;
   supervisor_alerts: SupervisorAlertsTable;
   contact_links: ContactLinksTable;
+  agent_presence: AgentPresenceTable;
 }

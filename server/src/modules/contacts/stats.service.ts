@@ -11,6 +11,7 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { effectiveState, presenceRows } from './presence.service.ts';
 import { emergencyFirst, listQueues } from './queues.ts';
 
 /**
@@ -144,6 +145,7 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       .execute(),
   ]);
   const online = new Set(sessions.map((s) => s.user_id));
+  const presence = await presenceRows(ctx.db);
   const agents = users.map((u): LiveAgent => {
     const contacts = active
       .filter((c) => c.agent_id === u.id)
@@ -155,7 +157,17 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
         since: c.accepted_at ?? c.started_at,
       }));
     const state = contacts.length > 0 ? 'busy' : online.has(u.id) ? 'idle' : 'offline';
-    return { userId: u.id, displayName: u.display_name, agentNo: u.agent_no, role: u.role, state, contacts };
+    const p = effectiveState(presence.get(u.id), now);
+    return {
+      userId: u.id,
+      displayName: u.display_name,
+      agentNo: u.agent_no,
+      role: u.role,
+      state,
+      presence: p.state,
+      presenceSince: p.since,
+      contacts,
+    };
   });
   const nowMs = ctx.clock.now().getTime();
   return {

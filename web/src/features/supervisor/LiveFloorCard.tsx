@@ -1,17 +1,19 @@
 import { Badge, Card, Col, Row, Table, Tag } from 'antd';
 import { useEffect } from 'react';
 import { type LiveAgent, type QueueView, supervisorLive } from '../../api/stats.ts';
-import { useLoad } from '../../app/hooks.ts';
+import { useLoad, useNow } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { typeLabel } from '../shared/taxonomy.ts';
+import { PRESENCE_TEXT } from '../workstation/presence.ts';
 
 /** Queues and agents, live: refreshed on every queue event and at least every 15 seconds. */
 export function LiveFloorCard() {
   const { t, locale } = useI18n();
   const live = useLoad((s) => supervisorLive(s), []);
+  const now = useNow(1000);
   const queues = live.data?.queues ?? [];
   useLive(['supervisor', ...queues.map((q) => `queue:${q.code}`)], () => live.reload());
   useEffect(() => {
@@ -80,6 +82,20 @@ export function LiveFloorCard() {
                     text={s === 'busy' ? t('通话中', 'Busy') : s === 'idle' ? t('空闲', 'Idle') : t('离线', 'Offline')}
                   />
                 ),
+              },
+              {
+                title: t('坐席状态', 'Presence'),
+                render: (_, a) => {
+                  const [zh, en, color] = PRESENCE_TEXT[a.presence];
+                  return (
+                    <Tag color={color} data-testid={`presence-${a.userId}`} data-presence={a.presence}>
+                      {t(zh, en)}
+                      {a.presenceSince && (
+                        <span className="cd-mono"> {duration((now - Date.parse(a.presenceSince)) / 1000)}</span>
+                      )}
+                    </Tag>
+                  );
+                },
               },
               {
                 title: t('当前联络', 'Handling'),

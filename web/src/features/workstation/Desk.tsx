@@ -12,6 +12,7 @@ import { DemoOutbox } from './DemoOutbox.tsx';
 import { DeskToolbar } from './DeskToolbar.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { SimulateCallDialog } from './SimulateCallDialog.tsx';
+import { useAgentState } from './useAgentState.ts';
 
 /** Whether the agent still works the contact: active and assigned to them. */
 function isMine(c: Contact, userId: string): boolean {
@@ -44,6 +45,7 @@ export function Desk({
     [storeKey],
   );
   const mine = useLoad((s) => myContacts(s), []);
+  const presence = useAgentState();
   const contact = useLoad(activeId ? (s) => getContact(activeId, s) : null, [activeId]);
   const [callOpen, setCallOpen] = useState(false);
   const [outboxOpen, setOutboxOpen] = useState(false);
@@ -63,6 +65,7 @@ export function Desk({
   useLive([`user:${session.user.id}`], (e) => {
     if (e.event.startsWith('contact.') || e.event.startsWith('handover.') || e.event.startsWith('transfer.'))
       mine.reload();
+    if (e.event === 'presence.changed') presence.reload();
   });
   useLive(activeId ? [`contact:${activeId}`] : null, (e) => {
     if (e.event !== 'turn.added') contact.reload();
@@ -83,7 +86,9 @@ export function Desk({
   const onLeft = useCallback(() => {
     setActiveId(null);
     mine.reload();
-  }, [setActiveId, mine.reload]);
+    // Closing starts wrap-up on the server.
+    presence.reload();
+  }, [setActiveId, mine.reload, presence.reload]);
 
   const current: Contact | undefined =
     contact.data && contact.data.id === activeId && isMine(contact.data, session.user.id) ? contact.data : undefined;
@@ -108,13 +113,14 @@ export function Desk({
           onKnowledge={() => openKnowledge()}
           onHelp={openHelp}
           onDemoOutbox={() => setOutboxOpen(true)}
+          presence={presence}
         />
       </div>
       <aside
         aria-label={t('排队与待办', 'Queue')}
         style={{ borderRight: '1px solid #e5e7eb', overflow: 'auto', background: '#fafbfc' }}
       >
-        <QueuePanel session={session} onAccepted={onContact} />
+        <QueuePanel session={session} onAccepted={onContact} ready={presence.state?.state === 'ready'} />
       </aside>
       <section aria-label={t('当前联络', 'Current contact')} style={{ overflow: 'auto', padding: 12, minWidth: 0 }}>
         <ErrorNote

@@ -10,6 +10,7 @@ import * as contactLinks from '../../../modules/contacts/migrations/2002_contact
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as callerNumberSource from '../../../modules/contacts/migrations/2004_caller_number_source.ts';
 import * as customerResolved from '../../../modules/contacts/migrations/2020_customer_resolved.ts';
+import * as agentPresence from '../../../modules/contacts/migrations/2021_agent_presence.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2003_contacts_recent': contactsRecent,
   '2004_caller_number_source': callerNumberSource,
   '2020_customer_resolved': customerResolved,
+  '2021_agent_presence': agentPresence,
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,
