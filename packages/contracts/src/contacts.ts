@@ -380,6 +380,15 @@ export const contactStatsSchema = z.object({
 });
 export type ContactStats = z.infer<typeof contactStatsSchema>;
 
+/** One of a team's canned chat replies (常用语). */
+export const cannedReplySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  updatedAt: z.string(),
+});
+export type CannedReply = z.infer<typeof cannedReplySchema>;
+
 /** An agent's desk state: 示闲 / 示忙 / 小休 / 话后整理. Only `ready` agents are offered contacts. */
 export const AGENT_PRESENCES = ['ready', 'not_ready', 'break', 'wrap_up'] as const;
 export const agentPresenceSchema = z.enum(AGENT_PRESENCES);

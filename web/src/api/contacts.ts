@@ -1,6 +1,7 @@
 import type {
   AgentPresence,
   AgentState,
+  CannedReply,
   CardFactorKind,
   ContactChannel,
   ContactListItem,
@@ -28,6 +29,7 @@ import { api } from '../app/api.ts';
 export type {
   AgentPresence,
   AgentState,
+  CannedReply,
   ContactListItem,
   ContactsSettings,
   CustomerContactItem,
@@ -116,6 +118,17 @@ export const acceptContact = (key: string, id: string) =>
 /** "Next customer": the server picks the head of the queue (emergencies first) and assigns it to me. */
 export const takeNextContact = (key: string, queue: string) =>
   api<Contact>(`/api/queues/${encodeURIComponent(queue)}/take`, { method: 'POST', idempotencyKey: key });
+/** 常用语: the team's canned chat replies; its senior agents and supervisors edit them. */
+export const listCannedReplies = (signal?: AbortSignal) => api<CannedReply[]>('/api/canned-replies', { signal });
+export const saveCannedReply = (key: string, id: string | null, input: { title: string; text: string }) =>
+  api<CannedReply>(id ? `/api/canned-replies/${encodeURIComponent(id)}` : '/api/canned-replies', {
+    method: id ? 'PUT' : 'POST',
+    body: input,
+    idempotencyKey: key,
+  });
+export const deleteCannedReply = (key: string, id: string) =>
+  api<void>(`/api/canned-replies/${encodeURIComponent(id)}`, { method: 'DELETE', idempotencyKey: key });
+
 /** The agent's own state (示闲 / 示忙 / 小休 / 话后整理): only a ready agent is offered the next contact. */
 export const getMyState = (signal?: AbortSignal) => api<AgentState>('/api/me/state', { signal });
 export const setMyState = (key: string, input: { state: AgentPresence; reason?: string }) =>

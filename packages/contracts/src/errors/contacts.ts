@@ -45,6 +45,7 @@ export const contactsErrors = {
     zh: '您同时处理的会话已达上限,请先结束一个会话',
     en: 'You are at your limit of concurrent chats; end one first',
   },
+  CANNED_REPLY_NOT_FOUND: { status: 404, zh: '常用语不存在', en: 'No such canned reply' },
   QUEUE_EMPTY: { status: 409, zh: '队列中没有等待的联络', en: 'Nobody is waiting in this queue' },
   EMERGENCY_WAITING: {
     status: 409,

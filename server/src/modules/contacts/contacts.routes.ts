@@ -3,6 +3,7 @@ import {
   agentStateSchema,
   CARD_FACTOR_KINDS,
   calendarDateSchema,
+  cannedReplySchema,
   contactListItemSchema,
   contactOtpSentSchema,
   contactStatsSchema,
@@ -26,6 +27,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
+import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
 import {
   acceptContact,
   addAgentTurn,
@@ -432,6 +434,59 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => takeNext(request.ctx, request.params.code),
+  );
+
+  const cannedBody = z.object({ title: z.string().trim().min(1).max(40), text: z.string().trim().min(1).max(500) });
+  app.get(
+    '/api/canned-replies',
+    {
+      schema: {
+        tags,
+        summary: "The team's canned chat replies (常用语)",
+        response: { 200: z.array(cannedReplySchema) },
+      },
+    },
+    async (request) => listCannedReplies(request.ctx),
+  );
+  app.post(
+    '/api/canned-replies',
+    {
+      schema: {
+        tags,
+        summary: 'Add a canned reply to the team (senior agents, supervisors)',
+        body: cannedBody,
+        response: { 200: cannedReplySchema },
+      },
+    },
+    async (request) => saveCannedReply(request.ctx, null, request.body),
+  );
+  app.put(
+    '/api/canned-replies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit one of the team’s canned replies',
+        params: idParams,
+        body: cannedBody,
+        response: { 200: cannedReplySchema },
+      },
+    },
+    async (request) => saveCannedReply(request.ctx, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/canned-replies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a canned reply',
+        params: idParams,
+        response: { 204: z.undefined().describe('Removed') },
+      },
+    },
+    async (request, reply) => {
+      await deleteCannedReply(request.ctx, request.params.id);
+      return reply.status(204).send();
+    },
   );
 
   app.get(

@@ -163,6 +163,18 @@ export interface AgentPresenceTable {
   updated_at: string;
 }
 
+/** 常用语 of a team (canned.service.ts). */
+export interface CannedRepliesTable {
+  id: string;
+  /** The department id, or `front_line` for agents without one. */
+  team: string;
+  title: string;
+  text: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ContactsTables {
   contacts: ContactsTable;
   contact_stages: ContactStagesTable;
@@ -174,4 +186,5 @@ export interface ContactsTables {
   supervisor_alerts: SupervisorAlertsTable;
   contact_links: ContactLinksTable;
   agent_presence: AgentPresenceTable;
+  canned_replies: CannedRepliesTable;
 }

@@ -11,6 +11,7 @@ import * as contactsRecent from '../../../modules/contacts/migrations/2003_conta
 import * as callerNumberSource from '../../../modules/contacts/migrations/2004_caller_number_source.ts';
 import * as customerResolved from '../../../modules/contacts/migrations/2020_customer_resolved.ts';
 import * as agentPresence from '../../../modules/contacts/migrations/2021_agent_presence.ts';
+import * as cannedReplies from '../../../modules/contacts/migrations/2022_canned_replies.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2004_caller_number_source': callerNumberSource,
   '2020_customer_resolved': customerResolved,
   '2021_agent_presence': agentPresence,
+  '2022_canned_replies': cannedReplies,
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,

@@ -7,6 +7,7 @@ import { analyze, type NluAnalysis } from '../../../api/nlu.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { INTENT_OPTIONS, intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
+import { InsertReplyButton, plainText } from './replyTarget.tsx';
 
 /**
  * Classification of the contact (guide §2.4): the agent picks the intents; the server derives the type
@@ -170,7 +171,8 @@ function SuggestedAnswer({ match }: { match: KbMatch }) {
       </Typography.Paragraph>
       <Typography.Text type="secondary">
         {t('来源', 'Source')}: {top.source ?? t('知识库', 'knowledge base')} · v{top.version}
-      </Typography.Text>
+      </Typography.Text>{' '}
+      <InsertReplyButton text={plainText(top.answer)} testId="assist-insert-reply" />
     </Card>
   );
 }
