@@ -82,7 +82,8 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     assert.equal(await reply.inputValue(), '您好\n请问您想用哪种方式还款?', 'Shift+Enter adds a line, sends nothing');
     await reply.press('Enter');
     await customer.getByTestId('chat-log').getByText('请问您想用哪种方式还款').waitFor();
-    assert.equal(await reply.inputValue(), '');
+    // The sent reply leaves the box.
+    await agent.waitForFunction(`document.querySelector('[data-testid="agent-reply"]').value === ''`);
   });
 
   it('a canned reply (常用语) goes into the reply and is sent with Enter', async () => {
@@ -103,5 +104,33 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     assert.match(await agent.getByTestId('agent-reply').inputValue(), /年费/);
     await screenshot(agent, 'workstation-chat');
     assert.deepEqual(seen.errors, []);
+  });
+
+  it('wallboard: today’s service figures, and each figure drills down to the list behind it', async () => {
+    const supervisor = await e2e.signIn('supervisor');
+    const sup = watchPage(supervisor);
+    await supervisor.waitForURL('**/supervisor');
+    const sl = supervisor.getByTestId('wallboard-service-level');
+    await sl.waitFor();
+    assert.match(await sl.innerText(), /服务水平\(20秒接通\)/);
+    await supervisor.getByTestId('wallboard-longest-wait').click();
+    await supervisor.getByTestId('drill-waiting').locator('.ant-table-row').first().waitFor();
+    await supervisor.keyboard.press('Escape');
+
+    const to = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const from = new Date(Date.now() + 8 * 3600_000 - 29 * 86_400_000).toISOString().slice(0, 10);
+    const analysis = await apiAs<{ totals: { total: number } }>(
+      e2e,
+      'supervisor',
+      `/api/cases/analysis?from=${from}&to=${to}`,
+    );
+    assert.ok(analysis.totals.total > 0);
+    await supervisor.getByTestId('kpi-投诉量').click();
+    const rows = supervisor.getByTestId('drill-cases').locator('.ant-table-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), Math.min(analysis.totals.total, 15), 'the complaints the figure counts');
+    await rows.first().click();
+    await supervisor.getByTestId('access-reason-form').waitFor();
+    assert.deepEqual(sup.errors, []);
   });
 });

@@ -440,6 +440,22 @@ export const supervisorLiveSchema = z.object({
   queues: z.array(queueViewSchema),
   waiting: z.array(liveWaitingSchema),
   agents: z.array(liveAgentSchema),
+  /** Today (bank day): contacts answered within `thresholds.serviceLevelSeconds` of queueing ÷ those settled or waiting longer. */
+  serviceLevel: z.number().nullable(),
+  /** Today: answered ÷ (answered + abandoned in the queue). */
+  answerRate: z.number().nullable(),
+  /** Today: abandoned in the queue ÷ (answered + abandoned). */
+  abandonRate: z.number().nullable(),
+  /** The longest wait of anyone waiting now, in seconds (0: nobody waits). */
+  longestWaitSeconds: z.number(),
+  today: z.object({ offered: z.number(), answered: z.number(), answeredInTime: z.number(), abandoned: z.number() }),
+  /** The settings the wallboard colours its figures by. */
+  thresholds: z.object({
+    serviceLevelSeconds: z.number(),
+    serviceLevelTarget: z.number(),
+    abandonRateLimit: z.number(),
+    longestWaitAlertSeconds: z.number(),
+  }),
 });
 export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ComplaintAnalysis, ContactStats } from '../../api/stats.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { intentLabel, typeLabel } from '../shared/taxonomy.ts';
+import type { CaseFilter } from './CaseListDrawer.tsx';
 import { Chart } from './Chart.tsx';
 import type { EChartsOption } from './echarts.ts';
 
@@ -88,8 +89,24 @@ function closedCauses(analysis: ComplaintAnalysis) {
 }
 
 /** Complaints by root cause and product, and SLA compliance by month. */
-export function ComplaintCharts({ analysis }: { analysis: ComplaintAnalysis | undefined }) {
+export function ComplaintCharts({
+  analysis,
+  onDrill,
+}: {
+  analysis: ComplaintAnalysis | undefined;
+  /** Opens the cases behind a slice or bar. */
+  onDrill(filter: CaseFilter): void;
+}) {
   const { t } = useI18n();
+  const range = analysis ? { receivedFrom: analysis.from, receivedTo: analysis.to } : {};
+  const drillCause = (i: number) => {
+    const b = analysis ? closedCauses(analysis)[i] : undefined;
+    if (b) onDrill({ title: `${t('根因', 'Root cause')}: ${b.label}`, query: { ...range, rootCause: b.key } });
+  };
+  const drillProduct = (i: number) => {
+    const b = analysis?.byProduct[i];
+    if (b) onDrill({ title: `${t('产品', 'Product')}: ${b.label}`, query: { ...range, product: b.key } });
+  };
   const causes = useMemo<EChartsOption>(
     () => ({
       textStyle: { fontFamily: FONT },
@@ -171,13 +188,19 @@ export function ComplaintCharts({ analysis }: { analysis: ComplaintAnalysis | un
               option={causes}
               label={t('已结案投诉根因分布', 'Closed complaints by root cause')}
               testId="chart-root-cause"
+              onPick={drillCause}
             />
           )}
         </Card>
       </Col>
       <Col span={8}>
         <Card size="small" title={t('各产品投诉', 'Complaints by product')}>
-          <Chart option={products} label={t('各产品投诉', 'Complaints by product')} testId="chart-product" />
+          <Chart
+            option={products}
+            label={t('各产品投诉', 'Complaints by product')}
+            testId="chart-product"
+            onPick={drillProduct}
+          />
         </Card>
       </Col>
       <Col span={8}>
