@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiAs, chromiumMissing, type E2E, screenshot, startE2E, watchPage } from './harness.ts';
+import { apiAs, chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
 const LI_NA = '13900139000';
@@ -112,7 +112,7 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await supervisor.waitForURL('**/supervisor');
     const sl = supervisor.getByTestId('wallboard-service-level');
     await sl.waitFor();
-    assert.match(await sl.innerText(), /服务水平\(20秒接通\)/);
+    assert.match(await text(sl), /服务水平\(20秒接通\)/);
     await supervisor.getByTestId('wallboard-longest-wait').click();
     await supervisor.getByTestId('drill-waiting').locator('.ant-table-row').first().waitFor();
     await supervisor.keyboard.press('Escape');
@@ -132,5 +132,24 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await rows.first().click();
     await supervisor.getByTestId('access-reason-form').waitFor();
     assert.deepEqual(sup.errors, []);
+  });
+
+  it('screen pop: the care note from the first second; the one-screen figures once verified', async () => {
+    // 王秀英 (docs/demo-data.md): elderly, hard of hearing.
+    const desk = await e2e.signIn('agent');
+    await desk.getByTestId('simulate-call').click();
+    await desk.getByTestId('caller-number').fill('13700137000');
+    await desk.getByTestId('call-answer').click();
+    await desk.getByTestId('customer-locked').waitFor();
+    await desk.getByTestId('care-note').getByText('请放慢语速', { exact: false }).waitFor();
+    assert.equal(await desk.getByTestId('summary-figures').count(), 0, 'no figure before verification');
+    await desk.getByTestId('verify-name').fill('王秀英');
+    await desk.getByTestId('verify-id6').fill('080049');
+    await desk.getByTestId('verify-submit').click();
+    const figures = desk.getByTestId('summary-figures');
+    await figures.waitFor();
+    assert.match(await text(figures), /额度 \/ 可用.*¥8,000\.00/);
+    assert.match(await text(figures), /到期还款日/);
+    await desk.getByTestId('care-note').waitFor();
   });
 });

@@ -23,6 +23,7 @@ import {
   StatementsSection,
   TransactionsSection,
 } from './Sections.tsx';
+import { SummaryCard } from './SummaryCard.tsx';
 
 type Dialog = 'emergency' | 'installment' | 'limit' | 'complaint' | 'transfer' | null;
 
@@ -122,7 +123,6 @@ export function CustomerPanel({
               </span>{' '}
               {c.flags.vip && <Tag color="gold">{t(...FLAG_TEXT.vip)}</Tag>}
               {c.flags.vulnerable && <Tag color="purple">{t(...FLAG_TEXT.vulnerable)}</Tag>}
-              {c.flags.note && <Tag color="orange">{c.flags.note}</Tag>}
             </div>
           </>
         ) : summary.data ? (
@@ -149,6 +149,8 @@ export function CustomerPanel({
           (view.loading || summary.loading) && <Spin size="small" />
         )}
       </div>
+
+      <SummaryCard summary={summary.data} view={view.data} account={account} />
 
       <Space wrap size={6} style={{ minHeight: 32 }}>
         <Tooltip
