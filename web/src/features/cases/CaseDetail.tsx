@@ -33,6 +33,7 @@ import { listDepartments } from '../admin/admin.api.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
+import { useDepartmentLabel } from '../shared/useDepartmentLabel.ts';
 import { AccessReasonForm, needsAccessReason } from './AccessReasonForm.tsx';
 import { FEEDBACK_TEXT, feedbackText, stateText } from './caseText.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
@@ -47,6 +48,7 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
   const { t, locale } = useI18n();
   // A supervisor outside the customer-access rules names a reason first (asked for when the server says so).
   const [accessReason, setAccessReason] = useState<string | undefined>();
+  const department = useDepartmentLabel();
   const detail = useLoad((s) => getCase(caseId, { accessReason }, s), [caseId, accessReason]);
   // The case as the last action returned it. Closing ends a handler's access to the customer, so the
   // reload after it may be refused: the screen then keeps showing the closed case it was given.
@@ -95,7 +97,7 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
             <Descriptions.Item label={t('客户诉求', 'Demand')} span={2}>
               <span className="cd-pre">{c.demand}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('承办部门', 'Department')}>{c.department ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('承办部门', 'Department')}>{department(c.department)}</Descriptions.Item>
             <Descriptions.Item label={t('承诺时限', 'Promised by')}>{c.promisedDate ?? '—'}</Descriptions.Item>
             {c.resolution && (
               <Descriptions.Item label={t('处理结果', 'Resolution')} span={2}>
