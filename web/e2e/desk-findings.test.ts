@@ -143,7 +143,7 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
     await page.getByTestId('contact-panel').waitFor({ state: 'detached' });
   });
 
-  it('close dialog outcome is derived: a complaint opened is not 当场解决', async () => {
+  it('close dialog outcome is derived (a complaint opened is not 当场解决); phone satisfaction is the caller’s survey', async () => {
     const page = await e2e.signIn('agent');
     await takeCall(page);
     await verifyZhang(page);
@@ -158,9 +158,25 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
     await outcome.waitFor();
     assert.match(await text(outcome), /已建工单/);
     assert.doesNotMatch(await text(outcome), /当场解决/);
-    // The phone satisfaction is not the agent's to type.
+    // The phone satisfaction is not the agent's to type: a survey goes to the caller by SMS.
     const dialog = page.locator('.ant-modal').filter({ hasText: '结束联络' });
     assert.equal(await dialog.locator('.ant-rate').count(), 0);
+    await dialog.getByTestId('survey-send').click();
+    const link = await dialog.getByTestId('survey-demo-link').getAttribute('href');
+    assert.ok(link);
+    const phone = await (await e2e.context({ mobile: true })).newPage();
+    await phone.goto(link);
+    await phone.getByTestId('survey-resolved').getByText('未解决').click();
+    await phone.getByTestId('survey-stars').locator('.ant-rate-star').nth(1).click();
+    await phone.getByTestId('survey-submit').click();
+    await phone.getByText('感谢您的评价').waitFor();
+    const answered = await e2e.runtime.deps.db
+      .selectFrom('satisfaction_surveys')
+      .innerJoin('contacts', 'contacts.id', 'satisfaction_surveys.contact_id')
+      .select(['contacts.satisfaction', 'contacts.customer_resolved'])
+      .where('satisfaction_surveys.answered_at', 'is not', null)
+      .execute();
+    assert.deepEqual(answered, [{ satisfaction: 2, customer_resolved: 0 }]);
     await page.keyboard.press('Escape');
   });
 

@@ -380,6 +380,17 @@ export const contactStatsSchema = z.object({
 });
 export type ContactStats = z.infer<typeof contactStatsSchema>;
 
+/** A satisfaction survey sent to a caller by SMS; in demo mode the link the SMS would carry. */
+export const surveySentSchema = z.object({
+  sentTo: z.string(),
+  expiresAt: z.string(),
+  demoLink: z.string().nullable(),
+});
+export type SurveySent = z.infer<typeof surveySentSchema>;
+/** The survey page's state: whether it can still be answered. */
+export const surveyStateSchema = z.object({ status: z.enum(['open', 'answered', 'expired']) });
+export type SurveyState = z.infer<typeof surveyStateSchema>;
+
 /** One of a team's canned chat replies (常用语). */
 export const cannedReplySchema = z.object({
   id: z.string(),

@@ -15,6 +15,8 @@ import type {
   HandoverView,
   PhoneContactStarted,
   QueueView,
+  SurveySent,
+  SurveyState,
   VerificationLevel,
   VerificationMethod,
   VerifyResult,
@@ -36,6 +38,7 @@ export type {
   HandoverPacket,
   PromiseView as CustomerPromise,
   ScreenPop,
+  SurveySent,
   VerifyResult,
   WaitingContact,
 } from '@carddesk/contracts';
@@ -111,13 +114,26 @@ export const classify = (key: string, id: string, intents: string[], source: 'ag
 export const closeContact = (
   key: string,
   id: string,
-  input: { outcome: Outcome; satisfaction?: number; skipConfirmationReason?: string; summary?: string },
+  input: { outcome: Outcome; skipConfirmationReason?: string; summary?: string },
 ) => api<Contact>(`${c(id)}/close`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
 export const acceptContact = (key: string, id: string) =>
   api<Contact>(`${c(id)}/accept`, { method: 'POST', idempotencyKey: key });
 /** "Next customer": the server picks the head of the queue (emergencies first) and assigns it to me. */
 export const takeNextContact = (key: string, queue: string) =>
   api<Contact>(`/api/queues/${encodeURIComponent(queue)}/take`, { method: 'POST', idempotencyKey: key });
+/** Sends the caller the satisfaction survey by SMS (demo mode: the link comes back to play the customer). */
+export const sendSurvey = (key: string, id: string) =>
+  api<SurveySent>(`${c(id)}/survey`, { method: 'POST', idempotencyKey: key, contactId: id });
+export const surveyState = (token: string, signal?: AbortSignal) =>
+  api<SurveyState>(`/api/surveys/${encodeURIComponent(token)}`, { signal, token: null });
+export const answerSurvey = (key: string, token: string, input: { rating: number; resolved: boolean }) =>
+  api<SurveyState>(`/api/surveys/${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body: input,
+    idempotencyKey: key,
+    token: null,
+  });
+
 /** 常用语: the team's canned chat replies; its senior agents and supervisors edit them. */
 export const listCannedReplies = (signal?: AbortSignal) => api<CannedReply[]>('/api/canned-replies', { signal });
 export const saveCannedReply = (key: string, id: string | null, input: { title: string; text: string }) =>

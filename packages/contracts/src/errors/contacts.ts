@@ -46,6 +46,12 @@ export const contactsErrors = {
     en: 'You are at your limit of concurrent chats; end one first',
   },
   CANNED_REPLY_NOT_FOUND: { status: 404, zh: '常用语不存在', en: 'No such canned reply' },
+  SURVEY_NOT_AVAILABLE: {
+    status: 409,
+    zh: '满意度调查仅适用于已识别客户的电话联络',
+    en: 'A satisfaction survey is for phone contacts with an identified caller',
+  },
+  SURVEY_CLOSED: { status: 410, zh: '该调查已完成或已过期', en: 'This survey was answered or has expired' },
   QUEUE_EMPTY: { status: 409, zh: '队列中没有等待的联络', en: 'Nobody is waiting in this queue' },
   EMERGENCY_WAITING: {
     status: 409,

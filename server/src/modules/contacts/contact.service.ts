@@ -418,8 +418,6 @@ export async function classifyContact(
 
 export interface CloseInput {
   outcome: Outcome;
-  satisfaction?: number | undefined;
-  satisfactionComment?: string | undefined;
   skipConfirmationReason?: string | undefined;
   summary?: string | undefined;
 }
@@ -447,10 +445,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       status: 'closed',
       stage: 'closing',
       outcome,
-      // A rating the customer gave in chat stands; the agent records what a caller said.
-      satisfaction: row.satisfaction ?? input.satisfaction ?? null,
-      satisfaction_comment:
-        row.satisfaction_comment ?? (input.satisfactionComment ? scrubText(input.satisfactionComment) : null),
+      // Satisfaction is only ever the customer's (chat rating, phone survey): the agent records none.
       confirmation_skip_reason: skipped ? (input.skipConfirmationReason?.trim() ?? null) : null,
       summary: input.summary ? scrubText(input.summary) : row.summary,
       closed_at: now,
@@ -468,7 +463,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       details: {
         outcome,
         ...(outcome === input.outcome ? {} : { requestedOutcome: input.outcome }),
-        satisfaction: set.satisfaction,
+        satisfaction: row.satisfaction,
         confirmationSkipped: skipped,
       },
     });

@@ -18,11 +18,15 @@ import {
   queueViewSchema,
   supervisorAlertSchema,
   supervisorLiveSchema,
+  surveySentSchema,
+  surveyStateSchema,
   verifyResultSchema,
   waitingContactSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
+import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
@@ -55,10 +59,13 @@ import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, contactsConfigSchema, readConfig, updateConfig } from './settings.ts';
 import { contactStats, supervisorLive } from './stats.service.ts';
 import { suggestIntents } from './suggestions.ts';
+import { answerSurvey, sendSurvey, surveyState } from './survey.service.ts';
 import { takeNext } from './take.service.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
 
 const tags = ['contacts'];
+// The survey page is the customer's, signed in to nothing: it acts as the system, like the customer chat.
+const surveyCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('survey-customer') });
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const verifyBodySchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('caller_number') }),
@@ -274,8 +281,6 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         params: idParams,
         body: z.object({
           outcome: outcomeSchema,
-          satisfaction: z.number().int().min(1).max(5).optional(),
-          satisfactionComment: z.string().max(500).optional(),
           skipConfirmationReason: z.string().max(500).optional(),
           summary: z.string().max(2000).optional(),
         }),
@@ -434,6 +439,50 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => takeNext(request.ctx, request.params.code),
+  );
+
+  app.post(
+    '/api/contacts/:id/survey',
+    {
+      schema: {
+        tags,
+        summary: 'Send the caller the satisfaction survey by SMS (the customer answers, never the agent)',
+        params: idParams,
+        response: { 200: surveySentSchema },
+      },
+    },
+    async (request) => sendSurvey(request.ctx, request.params.id),
+  );
+  const surveyParams = z.object({ token: z.string().min(16).max(64) });
+  const surveyConfig = { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } };
+  app.get(
+    '/api/surveys/:token',
+    {
+      config: surveyConfig,
+      schema: {
+        tags,
+        summary: 'A survey link: still open?',
+        security: [],
+        params: surveyParams,
+        response: { 200: surveyStateSchema },
+      },
+    },
+    async (request) => surveyState(surveyCtx(request.ctx), request.params.token),
+  );
+  app.post(
+    '/api/surveys/:token',
+    {
+      config: surveyConfig,
+      schema: {
+        tags,
+        summary: "The customer's answer: a rating 1–5 and whether the problem was solved",
+        security: [],
+        params: surveyParams,
+        body: z.object({ rating: z.number().int().min(1).max(5), resolved: z.boolean() }),
+        response: { 200: surveyStateSchema },
+      },
+    },
+    async (request) => answerSurvey(surveyCtx(request.ctx), request.params.token, request.body),
   );
 
   const cannedBody = z.object({ title: z.string().trim().min(1).max(40), text: z.string().trim().min(1).max(500) });

@@ -175,6 +175,17 @@ export interface CannedRepliesTable {
   updated_at: string;
 }
 
+/** A phone contact's satisfaction survey sent by SMS (survey.service.ts); the token only hashed. */
+export interface SatisfactionSurveysTable {
+  id: string;
+  token_hash: string;
+  contact_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  answered_at: string | null;
+}
+
 export interface ContactsTables {
   contacts: ContactsTable;
   contact_stages: ContactStagesTable;
@@ -187,4 +198,5 @@ export interface ContactsTables {
   contact_links: ContactLinksTable;
   agent_presence: AgentPresenceTable;
   canned_replies: CannedRepliesTable;
+  satisfaction_surveys: SatisfactionSurveysTable;
 }

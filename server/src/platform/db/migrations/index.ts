@@ -12,6 +12,7 @@ import * as callerNumberSource from '../../../modules/contacts/migrations/2004_c
 import * as customerResolved from '../../../modules/contacts/migrations/2020_customer_resolved.ts';
 import * as agentPresence from '../../../modules/contacts/migrations/2021_agent_presence.ts';
 import * as cannedReplies from '../../../modules/contacts/migrations/2022_canned_replies.ts';
+import * as satisfactionSurveys from '../../../modules/contacts/migrations/2023_satisfaction_surveys.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as platform from './0001_platform.ts';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2020_customer_resolved': customerResolved,
   '2021_agent_presence': agentPresence,
   '2022_canned_replies': cannedReplies,
+  '2023_satisfaction_surveys': satisfactionSurveys,
   '2101_chat': chat,
   '3001_cases': cases,
   '3101_emergency': emergency,

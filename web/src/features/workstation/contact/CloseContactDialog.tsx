@@ -1,5 +1,6 @@
-import { Descriptions, Form, Input, Modal, Rate, Select } from 'antd';
-import { type Contact, closeContact, type Outcome } from '../../../api/contacts.ts';
+import { Button, Descriptions, Form, Input, Modal, Rate, Select } from 'antd';
+import { useState } from 'react';
+import { type Contact, closeContact, type Outcome, type SurveySent, sendSurvey } from '../../../api/contacts.ts';
 import { clearDrafts, useAction } from '../../../app/hooks.ts';
 import { type Translate, useT } from '../../../app/i18n.tsx';
 import { OUTCOME_TEXT } from './stages.ts';
@@ -10,7 +11,7 @@ import { OUTCOME_TEXT } from './stages.ts';
  */
 function CustomerRating({ contact }: { contact: Contact }) {
   const t = useT();
-  if (contact.channel !== 'chat') return null;
+  if (contact.channel !== 'chat') return <SurveySender contact={contact} />;
   return (
     <Descriptions size="small" column={1} style={{ marginBottom: 12 }} data-testid="close-customer-rating">
       <Descriptions.Item label={t('客户评分', "Customer's rating")}>
@@ -18,6 +19,40 @@ function CustomerRating({ contact }: { contact: Contact }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('问题是否解决', 'Problem solved')}>{resolvedText(contact, t)}</Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** A caller rates by SMS: the agent sends the survey link; the answer reaches the contact from the customer. */
+function SurveySender({ contact }: { contact: Contact }) {
+  const t = useT();
+  const [sent, setSent] = useState<SurveySent | null>(null);
+  const send = useAction((key) => sendSurvey(key, contact.id));
+  if (!contact.customerId) return null;
+  return (
+    <div style={{ marginBottom: 12 }} data-testid="survey-sender">
+      <Button
+        size="small"
+        onClick={async () => setSent((await send.run()) ?? null)}
+        loading={send.busy}
+        disabled={sent !== null}
+        data-testid="survey-send"
+      >
+        {t('发送满意度短信', 'Text the satisfaction survey')}
+      </Button>{' '}
+      {sent && (
+        <span className="cd-muted">
+          {t('已发送至', 'Sent to')} {sent.sentTo}
+          {sent.demoLink && (
+            <>
+              {' · '}
+              <a href={sent.demoLink} target="_blank" rel="noreferrer" data-testid="survey-demo-link">
+                {t('演示:打开客户收到的链接', 'Demo: open the link the customer got')}
+              </a>
+            </>
+          )}
+        </span>
+      )}
+    </div>
   );
 }
 
