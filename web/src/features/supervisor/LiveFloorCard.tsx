@@ -89,6 +89,8 @@ export function LiveFloorCard() {
               {
                 title: t('坐席状态', 'Presence'),
                 render: (_, a) => {
+                  // An agent who is not signed in has no desk state to show.
+                  if (a.state === 'offline') return '—';
                   const [zh, en, color] = PRESENCE_TEXT[a.presence];
                   return (
                     <Tag color={color} data-testid={`presence-${a.userId}`} data-presence={a.presence}>
