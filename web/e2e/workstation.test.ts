@@ -78,6 +78,11 @@ describe('agent workstation: a lost card on a phone call', { skip: chromiumMissi
 
   it('quotes a cash installment with its APR from the engine before anything is agreed', async () => {
     await page.getByTestId('op-installment').click();
+    // The level a plan needs is said up front, with the SMS code one click away.
+    const required = page.getByTestId('inst-required-level');
+    await required.getByText('强核身', { exact: false }).waitFor();
+    await page.getByTestId('inst-send-otp').click();
+    await required.getByText('验证码已发送至', { exact: false }).waitFor();
     await page.locator('.ant-modal .ant-segmented').getByText('现金分期').click();
     // A bill installment of the same amount depends on the demo statement: fill in only once cash is chosen.
     await page.locator('.ant-modal .ant-segmented-item-selected').filter({ hasText: '现金分期' }).waitFor();

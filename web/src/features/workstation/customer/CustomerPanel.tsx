@@ -241,6 +241,7 @@ export function CustomerPanel({
         <>
           <InstallmentDialog
             open={dialog === 'installment'}
+            verification={{ level: level ?? 'none', required: settings.data?.accessLevels['installment.apply'] }}
             account={account}
             ctx={ctx}
             onClose={() => setDialog(null)}
