@@ -95,6 +95,14 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await customer.getByTestId('chat-log').getByText('手机银行', { exact: false }).waitFor();
   });
 
+  it('typing shows on the other side, both ways', async () => {
+    await customer.getByTestId('chat-input').fill('我用手机银');
+    await agent.getByTestId('customer-typing').waitFor();
+    await agent.getByTestId('agent-reply').fill('好的');
+    await customer.getByTestId('agent-typing').waitFor();
+    await agent.getByTestId('agent-reply').fill('');
+  });
+
   it('"插入回复" puts the assist answer into the reply', async () => {
     const words = agent.getByLabel('客户原话');
     await words.fill('我这张卡的年费是多少钱一年?');

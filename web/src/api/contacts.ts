@@ -121,6 +121,8 @@ export const acceptContact = (key: string, id: string) =>
 /** "Next customer": the server picks the head of the queue (emergencies first) and assigns it to me. */
 export const takeNextContact = (key: string, queue: string) =>
   api<Contact>(`/api/queues/${encodeURIComponent(queue)}/take`, { method: 'POST', idempotencyKey: key });
+/** Tells the customer the agent is typing (the customer's page shows it for a few seconds). */
+export const sendTyping = (id: string) => api<void>(`${c(id)}/typing`, { method: 'POST', contactId: id });
 /** Sends the caller the satisfaction survey by SMS (demo mode: the link comes back to play the customer). */
 export const sendSurvey = (key: string, id: string) =>
   api<SurveySent>(`${c(id)}/survey`, { method: 'POST', idempotencyKey: key, contactId: id });

@@ -1,4 +1,5 @@
 import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -146,4 +147,18 @@ export async function customerEndsChat(
       publishEvent(tctx, queueTopic(row.queue_code), 'queue.left', { contactId });
     }
   });
+}
+
+/** The live event that says someone is typing in a chat (not stored: it matters only for a few seconds). */
+export const TYPING_EVENT = 'chat.typing';
+
+/** The agent handling a chat is typing: the customer's page shows "客服正在输入…". */
+export async function agentTyping(ctx: Ctx, contactId: string): Promise<void> {
+  authorize(ctx.actor, 'contacts.handle');
+  const row = await findContactRow(ctx.db, contactId);
+  if (!row) throw new AppError('CONTACT_NOT_FOUND');
+  if (row.channel !== 'chat' || row.status !== 'active' || row.agent_id !== ctx.actor.userId) {
+    throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
+  }
+  publishEvent(ctx, contactTopic(contactId), TYPING_EVENT, { speaker: 'agent' });
 }

@@ -32,6 +32,7 @@ import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
 import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
+import { agentTyping } from './chat-contact.service.ts';
 import {
   acceptContact,
   addAgentTurn,
@@ -439,6 +440,22 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => takeNext(request.ctx, request.params.code),
+  );
+
+  app.post(
+    '/api/contacts/:id/typing',
+    {
+      schema: {
+        tags,
+        summary: 'The agent is typing in this chat (shown to the customer for a few seconds)',
+        params: idParams,
+        response: { 204: z.undefined().describe('Told') },
+      },
+    },
+    async (request, reply) => {
+      await agentTyping(request.ctx, request.params.id);
+      return reply.status(204).send();
+    },
   );
 
   app.post(

@@ -1,11 +1,12 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type Contact, getTurns, sendAgentTurn, type Turn } from '../../../api/contacts.ts';
+import { type Contact, getTurns, sendAgentTurn, sendTyping, type Turn } from '../../../api/contacts.ts';
 import { useAction, useDraft } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useLive } from '../../../app/live.ts';
 import type { Session } from '../../../app/session.ts';
+import { useTypingFlag, useTypingSignal } from '../../../app/typing.ts';
 import { timeOnly } from '../../shared/format.ts';
 import { CannedReplies } from './CannedReplies.tsx';
 import { useReplyTarget } from './replyTarget.tsx';
@@ -41,8 +42,16 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
   }, [contact.id, merge]);
 
   // Live turns arrive over the socket; after a reconnect, catch up from the last sequence number.
+  const [customerTyping, markCustomerTyping, clearCustomerTyping] = useTypingFlag();
+  const typing = useTypingSignal(() => void sendTyping(contact.id).catch(() => {}));
   const status = useLive([`contact:${contact.id}`], (e) => {
-    if (e.event === 'turn.added') merge([e.data as Turn]);
+    if (e.event === 'turn.added') {
+      const turn = e.data as Turn;
+      merge([turn]);
+      if (turn.speaker === 'customer') clearCustomerTyping();
+    } else if (e.event === 'chat.typing' && (e.data as { speaker?: string }).speaker === 'customer') {
+      markCustomerTyping();
+    }
   });
   useEffect(() => {
     if (status === 'open') getTurns(contact.id, lastSeq.current).then(merge, () => {});
@@ -124,6 +133,11 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 8 }}>
         <CannedReplies session={session} onPick={insert} />
+        {customerTyping && !closed && (
+          <span className="cd-muted" data-testid="customer-typing">
+            {t('客户正在输入…', 'The customer is typing…')}
+          </span>
+        )}
         <span className="cd-muted" style={{ fontSize: 12 }}>
           {t('Enter 发送 · Shift+Enter 换行', 'Enter sends · Shift+Enter new line')}
         </span>
@@ -131,7 +145,10 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
         <textarea
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            typing();
+          }}
           onKeyDown={(e) => {
             // Enter sends, Shift+Enter starts a new line; Enter that confirms an IME composition does neither.
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
