@@ -83,6 +83,11 @@ describe('agent workstation: a lost card on a phone call', () => {
 
   it('quotes a cash installment with its APR from the engine before anything is agreed', async () => {
     await page.getByTestId('op-installment').click();
+    // The level a plan needs is said up front, with the SMS code one click away.
+    const required = page.getByTestId('inst-required-level');
+    await required.getByText('强核身', { exact: false }).waitFor();
+    await page.getByTestId('inst-send-otp').click();
+    await required.getByText('验证码已发送至', { exact: false }).waitFor();
     await page.locator('.ant-modal .ant-segmented').getByText('现金分期').click();
     // A bill installment of the same amount depends on the demo statement: fill in only once cash is chosen.
     await page.locator('.ant-modal .ant-segmented-item-selected').filter({ hasText: '现金分期' }).waitFor();
@@ -108,11 +113,13 @@ describe('agent workstation: a lost card on a phone call', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('freezes the lost card at once with F2, and the card shows frozen', async () => {
+  it('freezes the lost card with F2 and one confirmation, and the card shows frozen', async () => {
     const card = page.getByTestId(`card-${ZHANG.last4}`);
     await card.click();
     assert.equal(await card.getByTestId('card-status').getAttribute('data-status'), 'active');
     await page.keyboard.press('F2');
+    await page.getByTestId('emergency-confirm-freeze').waitFor();
+    await page.keyboard.press('Enter');
     await page.getByTestId('emergency-frozen').waitFor();
     await page.keyboard.press('Escape');
     await card.getByTestId('card-status').and(page.locator('[data-status="frozen"]')).waitFor();

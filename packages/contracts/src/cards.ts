@@ -167,6 +167,11 @@ export const customerSummarySchema = z.object({
   maskedPhone: z.string(),
   salutation: z.string(),
   flags: customerFlagsSchema,
+  /**
+   * The care note (e.g. "高龄客户,听力不佳,请放慢语速"): how to speak with this customer, needed from the
+   * first word, verification included — so shown at the screen pop, not after it.
+   */
+  careNote: z.string().nullable(),
   cards: z.array(cardSummarySchema),
 });
 export type CustomerSummary = z.infer<typeof customerSummarySchema>;

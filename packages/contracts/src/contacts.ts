@@ -72,7 +72,14 @@ export const contactViewSchema = z.object({
   type: contactTypeSchema.nullable(),
   intents: z.array(intentSchema),
   outcome: contactOutcomeSchema.nullable(),
+  /**
+   * The outcome what happened in the contact implies (a case opened → `case_opened`, a promise recorded →
+   * `follow_up_promised`, otherwise `resolved_first_contact`): the close dialog starts from it.
+   */
+  suggestedOutcome: contactOutcomeSchema,
   satisfaction: z.number().int().nullable(),
+  /** The customer's own answer to "问题是否解决" at the end of a chat (null: not asked or not answered). */
+  customerResolved: z.boolean().nullable(),
   satisfactionComment: z.string().nullable(),
   confirmationSkipReason: z.string().nullable(),
   hostile: z.boolean(),
@@ -334,6 +341,19 @@ export const contactsSettingsSchema = z.object({
       .min(5)
       .max(24 * 60),
   }),
+  /** The desk and the wallboard. */
+  desk: z.object({
+    /** 话后整理: after a contact closes the agent is in wrap-up this long, then ready again. */
+    wrapUpSeconds: z.number().int().min(0).max(1800),
+    /** How many chats one agent handles at once; the next is refused beyond it. */
+    maxConcurrentChats: z.number().int().min(1).max(10),
+    /** Service level: the share of contacts answered within this many seconds of joining the queue. */
+    serviceLevelSeconds: z.number().int().min(5).max(600),
+    /** Wallboard colours: service level below target, abandon rate above its limit, a wait beyond this. */
+    serviceLevelTarget: z.number().min(0).max(1),
+    abandonRateLimit: z.number().min(0).max(1),
+    longestWaitAlertSeconds: z.number().int().min(5).max(3600),
+  }),
   scripts: z.object({
     greeting: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
     closing: z.object({ phone: z.string().min(1).max(300), chat: z.string().min(1).max(300) }),
@@ -362,12 +382,48 @@ export const contactStatsSchema = z.object({
 });
 export type ContactStats = z.infer<typeof contactStatsSchema>;
 
+/** A satisfaction survey sent to a caller by SMS; in demo mode the link the SMS would carry. */
+export const surveySentSchema = z.object({
+  sentTo: z.string(),
+  expiresAt: z.string(),
+  demoLink: z.string().nullable(),
+});
+export type SurveySent = z.infer<typeof surveySentSchema>;
+/** The survey page's state: whether it can still be answered. */
+export const surveyStateSchema = z.object({ status: z.enum(['open', 'answered', 'expired']) });
+export type SurveyState = z.infer<typeof surveyStateSchema>;
+
+/** One of a team's canned chat replies (常用语). */
+export const cannedReplySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  updatedAt: z.string(),
+});
+export type CannedReply = z.infer<typeof cannedReplySchema>;
+
+/** An agent's desk state: 示闲 / 示忙 / 小休 / 话后整理. Only `ready` agents are offered contacts. */
+export const AGENT_PRESENCES = ['ready', 'not_ready', 'break', 'wrap_up'] as const;
+export const agentPresenceSchema = z.enum(AGENT_PRESENCES);
+export type AgentPresence = z.infer<typeof agentPresenceSchema>;
+
+/** `GET`/`PUT /api/me/state`: the state, its reason code, since when, and (wrap-up) until when. */
+export const agentStateSchema = z.object({
+  state: agentPresenceSchema,
+  reason: z.string().nullable(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+});
+export type AgentState = z.infer<typeof agentStateSchema>;
+
 export const liveAgentSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
   agentNo: z.string().nullable(),
   role: z.string(),
   state: z.enum(['offline', 'idle', 'busy']),
+  presence: agentPresenceSchema,
+  presenceSince: z.string().nullable(),
   contacts: z.array(
     z.object({
       contactId: z.string(),
@@ -397,6 +453,22 @@ export const supervisorLiveSchema = z.object({
   queues: z.array(queueViewSchema),
   waiting: z.array(liveWaitingSchema),
   agents: z.array(liveAgentSchema),
+  /** Today (bank day): contacts answered within `thresholds.serviceLevelSeconds` of queueing ÷ those settled or waiting longer. */
+  serviceLevel: z.number().nullable(),
+  /** Today: answered ÷ (answered + abandoned in the queue). */
+  answerRate: z.number().nullable(),
+  /** Today: abandoned in the queue ÷ (answered + abandoned). */
+  abandonRate: z.number().nullable(),
+  /** The longest wait of anyone waiting now, in seconds (0: nobody waits). */
+  longestWaitSeconds: z.number(),
+  today: z.object({ offered: z.number(), answered: z.number(), answeredInTime: z.number(), abandoned: z.number() }),
+  /** The settings the wallboard colours its figures by. */
+  thresholds: z.object({
+    serviceLevelSeconds: z.number(),
+    serviceLevelTarget: z.number(),
+    abandonRateLimit: z.number(),
+    longestWaitAlertSeconds: z.number(),
+  }),
 });
 export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
 

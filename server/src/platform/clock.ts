@@ -43,6 +43,11 @@ export function bankDate(at: Date): string {
   return new Date(at.getTime() + BANK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as the bank's wall-clock time, `YYYY-MM-DD HH:mm:ss` (Beijing time; say so where it is shown). */
+export function bankDateTime(at: Date): string {
+  return new Date(at.getTime() + BANK_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** The instant at which a bank calendar date starts (00:00 Asia/Shanghai, UTC+8, no DST). */
 export function bankDayStart(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);

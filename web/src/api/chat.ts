@@ -20,5 +20,5 @@ export const chatState = (token: string, after = 0, signal?: AbortSignal) =>
   api<ChatState>('/api/chat/messages', { token, query: { after }, signal });
 export const sendChat = (token: string, key: string, text: string) =>
   api<ChatTurn>('/api/chat/messages', { method: 'POST', body: { text }, idempotencyKey: key, token });
-export const endChat = (token: string, key: string, input: { rating?: number; comment?: string }) =>
+export const endChat = (token: string, key: string, input: { rating?: number; resolved?: boolean; comment?: string }) =>
   api<ChatEnded>('/api/chat/end', { method: 'POST', body: input, idempotencyKey: key, token });

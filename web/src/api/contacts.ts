@@ -1,4 +1,7 @@
 import type {
+  AgentPresence,
+  AgentState,
+  CannedReply,
   CardFactorKind,
   ContactChannel,
   ContactListItem,
@@ -12,6 +15,8 @@ import type {
   HandoverView,
   PhoneContactStarted,
   QueueView,
+  SurveySent,
+  SurveyState,
   VerificationLevel,
   VerificationMethod,
   VerifyResult,
@@ -24,12 +29,16 @@ import { api } from '../app/api.ts';
  * the server's own schemas, inferred in `@carddesk/contracts`.
  */
 export type {
+  AgentPresence,
+  AgentState,
+  CannedReply,
   ContactListItem,
   ContactsSettings,
   CustomerContactItem,
   HandoverPacket,
   PromiseView as CustomerPromise,
   ScreenPop,
+  SurveySent,
   VerifyResult,
   WaitingContact,
 } from '@carddesk/contracts';
@@ -105,13 +114,43 @@ export const classify = (key: string, id: string, intents: string[], source: 'ag
 export const closeContact = (
   key: string,
   id: string,
-  input: { outcome: Outcome; satisfaction?: number; skipConfirmationReason?: string; summary?: string },
+  input: { outcome: Outcome; skipConfirmationReason?: string; summary?: string },
 ) => api<Contact>(`${c(id)}/close`, { method: 'POST', body: input, idempotencyKey: key, contactId: id });
 export const acceptContact = (key: string, id: string) =>
   api<Contact>(`${c(id)}/accept`, { method: 'POST', idempotencyKey: key });
 /** "Next customer": the server picks the head of the queue (emergencies first) and assigns it to me. */
 export const takeNextContact = (key: string, queue: string) =>
   api<Contact>(`/api/queues/${encodeURIComponent(queue)}/take`, { method: 'POST', idempotencyKey: key });
+/** Tells the customer the agent is typing (the customer's page shows it for a few seconds). */
+export const sendTyping = (id: string) => api<void>(`${c(id)}/typing`, { method: 'POST', contactId: id });
+/** Sends the caller the satisfaction survey by SMS (demo mode: the link comes back to play the customer). */
+export const sendSurvey = (key: string, id: string) =>
+  api<SurveySent>(`${c(id)}/survey`, { method: 'POST', idempotencyKey: key, contactId: id });
+export const surveyState = (token: string, signal?: AbortSignal) =>
+  api<SurveyState>(`/api/surveys/${encodeURIComponent(token)}`, { signal, token: null });
+export const answerSurvey = (key: string, token: string, input: { rating: number; resolved: boolean }) =>
+  api<SurveyState>(`/api/surveys/${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body: input,
+    idempotencyKey: key,
+    token: null,
+  });
+
+/** 常用语: the team's canned chat replies; its senior agents and supervisors edit them. */
+export const listCannedReplies = (signal?: AbortSignal) => api<CannedReply[]>('/api/canned-replies', { signal });
+export const saveCannedReply = (key: string, id: string | null, input: { title: string; text: string }) =>
+  api<CannedReply>(id ? `/api/canned-replies/${encodeURIComponent(id)}` : '/api/canned-replies', {
+    method: id ? 'PUT' : 'POST',
+    body: input,
+    idempotencyKey: key,
+  });
+export const deleteCannedReply = (key: string, id: string) =>
+  api<void>(`/api/canned-replies/${encodeURIComponent(id)}`, { method: 'DELETE', idempotencyKey: key });
+
+/** The agent's own state (示闲 / 示忙 / 小休 / 话后整理): only a ready agent is offered the next contact. */
+export const getMyState = (signal?: AbortSignal) => api<AgentState>('/api/me/state', { signal });
+export const setMyState = (key: string, input: { state: AgentPresence; reason?: string }) =>
+  api<AgentState>('/api/me/state', { method: 'PUT', body: input, idempotencyKey: key });
 export const listQueues = (signal?: AbortSignal) => api<Queue[]>('/api/queues', { signal });
 export const listWaiting = (queue: string, signal?: AbortSignal) =>
   api<WaitingContact[]>(`/api/queues/${encodeURIComponent(queue)}/contacts`, { signal });

@@ -14,6 +14,7 @@ const LoginPage = lazy(() => import('../features/login/LoginPage.tsx'));
 const WorkstationPortal = lazy(() => import('../features/workstation/WorkstationPortal.tsx'));
 const ConsolePortal = lazy(() => import('../features/console/ConsolePortal.tsx'));
 const CustomerChatPortal = lazy(() => import('../features/chat/CustomerChatPortal.tsx'));
+const SurveyPage = lazy(() => import('../features/survey/SurveyPage.tsx'));
 
 const theme = {
   token: {
@@ -66,6 +67,7 @@ function Portals() {
   }, [needsRedirect, session]);
 
   if (path === '/chat' || path.startsWith('/chat/')) return <CustomerChatPortal />;
+  if (path.startsWith('/survey/')) return <SurveyPage />;
   if (!session) return <LoginPage />;
   if (needsRedirect) return <Loading />;
   if (path.startsWith('/desk')) return <WorkstationPortal session={session} />;

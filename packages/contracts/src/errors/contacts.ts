@@ -45,6 +45,23 @@ export const contactsErrors = {
     zh: '该联络关联的不是此客户,不能在其中记录此客户的业务',
     en: 'This contact is not linked to this customer',
   },
+  AGENT_NOT_READY: {
+    status: 409,
+    zh: '您当前不是示闲状态,请先示闲再接入下一位',
+    en: 'You are not ready; set yourself ready to take the next customer',
+  },
+  CHAT_LIMIT_REACHED: {
+    status: 409,
+    zh: '您同时处理的会话已达上限,请先结束一个会话',
+    en: 'You are at your limit of concurrent chats; end one first',
+  },
+  CANNED_REPLY_NOT_FOUND: { status: 404, zh: '常用语不存在', en: 'No such canned reply' },
+  SURVEY_NOT_AVAILABLE: {
+    status: 409,
+    zh: '满意度调查仅适用于已识别客户的电话联络',
+    en: 'A satisfaction survey is for phone contacts with an identified caller',
+  },
+  SURVEY_CLOSED: { status: 410, zh: '该调查已完成或已过期', en: 'This survey was answered or has expired' },
   QUEUE_EMPTY: { status: 409, zh: '队列中没有等待的联络', en: 'Nobody is waiting in this queue' },
   EMERGENCY_WAITING: {
     status: 409,

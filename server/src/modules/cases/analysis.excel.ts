@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { bankDateTime } from '../../platform/clock.ts';
 import type { Analysis, Bucket } from './analysis.ts';
 
 /** The complaint analysis as an Excel workbook: one sheet per grouping, Chinese headings. */
@@ -52,7 +53,7 @@ export async function analysisWorkbook(a: Analysis, generatedAt: string): Promis
     ['申请核查', t.reviewRequested],
     ['重复投诉客户数', a.repeatComplainants.count],
     ['重复投诉客户的投诉量', a.repeatComplainants.complaints],
-    ['生成时间(UTC)', generatedAt],
+    ['生成时间(北京时间 UTC+8)', bankDateTime(new Date(generatedAt))],
   ];
   for (const [k, v] of lines) summary.addRow({ k, v });
   addBucketSheet(wb, '按根因', a.byRootCause);

@@ -1,4 +1,4 @@
-import { type AnalysisBucket, type ComplaintAnalysis, calendarDateSchema } from '@carddesk/contracts';
+import { type AnalysisBucket, type ComplaintAnalysis, calendarDateSchema, INTENTS } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { today } from './case.core.ts';
 import { departmentCodes } from './case.repository.ts';
-import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
+import { type CaseState, CHANNEL_NAMES, type Channel, CLOCK_RUNNING_STATES } from './case.ts';
 import { notifiedOnTime } from './regulatory-clock.ts';
 
 /**
@@ -94,6 +94,13 @@ function groupBy<T extends Item>(
 
 const MAX_RANGE_DAYS = 3 * 366;
 
+function intentName(code: string): string {
+  return code in INTENTS ? INTENTS[code as keyof typeof INTENTS].zh : code;
+}
+
+/** Names of the two root-cause buckets that are not causes. */
+const ROOT_CAUSE_PENDING: Record<string, string> = { open: '未结案', unclassified: '已结案未归因' };
+
 export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise<Analysis> {
   authorize(ctx.actor, 'cases.analysis');
   if (query.from > query.to) throw new AppError('VALIDATION_FAILED', { detail: 'from after to' });
@@ -123,11 +130,16 @@ export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise
     .where('received_date', '>=', query.from)
     .where('received_date', '<=', query.to)
     .execute();
-  const [codes, causes] = await Promise.all([
+  const [codes, causes, departments, products] = await Promise.all([
     departmentCodes(ctx.db),
     ctx.db.selectFrom('case_root_causes').select(['code', 'name_zh']).execute(),
+    ctx.db.selectFrom('departments').select(['code', 'name_zh']).execute(),
+    ctx.db.selectFrom('products').select(['code', 'name_zh']).execute(),
   ]);
   const causeNames = new Map(causes.map((c) => [c.code, c.name_zh]));
+  // Every bucket is labelled in words (the chart and the Excel export show labels, never codes).
+  const departmentNames = new Map(departments.map((d) => [d.code, d.name_zh]));
+  const productNames = new Map(products.map((p) => [p.code, p.name_zh]));
   const date = today(ctx);
   const items = rows.map((r) => ({
     ...r,
@@ -157,26 +169,38 @@ export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise
       reopened: rows.filter((r) => r.reopen_count > 0).length,
       reviewRequested: rows.filter((r) => r.review_requested_at !== null).length,
     },
+    // A root cause is found when a case closes: open cases are their own bucket (`open`), apart from
+    // closed cases that carry none (`unclassified`), so a chart of causes can leave the open ones out.
     byRootCause: groupBy(
       items,
-      (i) => i.root_cause_code ?? 'unclassified',
-      (k) => causeNames.get(k) ?? (k === 'unclassified' ? '未结案/未分类' : k),
+      (i) => (i.state === 'closed' ? (i.root_cause_code ?? 'unclassified') : 'open'),
+      (k) => causeNames.get(k) ?? ROOT_CAUSE_PENDING[k] ?? k,
       date,
     ),
     byProduct: groupBy(
       items,
       (i) => i.product_code ?? 'unspecified',
-      (k) => (k === 'unspecified' ? '未指定产品' : k),
+      (k) => (k === 'unspecified' ? '未指定产品' : (productNames.get(k) ?? k)),
       date,
     ),
     byDepartment: groupBy(
       items,
       (i) => (i.department_id ? (codes.get(i.department_id) ?? i.department_id) : 'front_line'),
-      (k) => (k === 'front_line' ? '一线(首问)' : k),
+      (k) => (k === 'front_line' ? '一线(首问)' : (departmentNames.get(k) ?? k)),
       date,
     ),
-    byChannel: groupBy(items, (i) => i.channel, same, date),
-    byCategory: groupBy(items, (i) => i.category, same, date),
+    byChannel: groupBy(
+      items,
+      (i) => i.channel,
+      (k) => CHANNEL_NAMES[k as Channel] ?? k,
+      date,
+    ),
+    byCategory: groupBy(
+      items,
+      (i) => i.category,
+      (k) => intentName(k),
+      date,
+    ),
     byMonth: groupBy(items, (i) => i.received_date.slice(0, 7), same, date).sort((a, b) => a.key.localeCompare(b.key)),
     repeatComplainants: {
       count: repeat.length,

@@ -78,6 +78,10 @@ export const listQuerySchema = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   receivedFrom: calendarDateSchema.optional(),
   receivedTo: calendarDateSchema.optional(),
+  /** A bucket of the analysis' root causes (a cause code, `unclassified` closed without one, `open`). */
+  rootCause: z.string().max(40).optional(),
+  /** A bucket of the analysis' products (a product code, or `unspecified`). */
+  product: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

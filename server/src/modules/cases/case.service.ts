@@ -360,6 +360,12 @@ export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: Ca
   }
   if (query.receivedFrom) q = q.where('received_date', '>=', query.receivedFrom);
   if (query.receivedTo) q = q.where('received_date', '<=', query.receivedTo);
+  // The analysis' buckets, so every figure of the dashboard opens the cases behind it.
+  if (query.rootCause === 'open') q = q.where('state', '!=', 'closed');
+  else if (query.rootCause === 'unclassified') q = q.where('state', '=', 'closed').where('root_cause_code', 'is', null);
+  else if (query.rootCause) q = q.where('state', '=', 'closed').where('root_cause_code', '=', query.rootCause);
+  if (query.product === 'unspecified') q = q.where('product_code', 'is', null);
+  else if (query.product) q = q.where('product_code', '=', query.product);
   if (query.q) {
     const term = query.q;
     const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

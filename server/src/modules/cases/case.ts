@@ -60,6 +60,16 @@ export function nextState(from: CaseState, action: CaseAction): CaseState | unde
 
 export const CHANNELS = ['phone', 'chat', 'app', 'branch', 'letter', 'email', 'regulator'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** How a complaint came in, in words (the analysis and its export show these, never the codes). */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  phone: '电话',
+  chat: '在线会话',
+  app: '手机银行',
+  branch: '网点',
+  letter: '信函',
+  email: '电子邮件',
+  regulator: '监管转办',
+};
 
 export const FEEDBACK = CASE_FEEDBACK;
 /** `no_answer`: the customer was asked and gave none (several attempts are recorded as notes). */

@@ -665,6 +665,30 @@ describe('complaint analysis', () => {
     assert.ok(wb.getWorksheet('按根因'));
   });
 
+  it('Excel export names Beijing time and labels every bucket in words, not codes', async () => {
+    const res = await env.request({
+      method: 'GET',
+      url: '/api/cases/analysis.xlsx?from=2026-01-01&to=2026-12-31',
+      as: 'qa',
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const generated = wb
+      .getWorksheet('概览')
+      ?.getRows(1, 30)
+      ?.find((r) => String(r.getCell(1).value).startsWith('生成时间'));
+    assert.equal(generated?.getCell(1).value, '生成时间(北京时间 UTC+8)');
+    assert.match(String(generated?.getCell(2).value), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const json = (
+      await call(env, { method: 'GET', url: '/api/cases/analysis?from=2026-01-01&to=2026-12-31', as: 'qa' })
+    ).json();
+    for (const group of ['byProduct', 'byDepartment', 'byChannel', 'byCategory']) {
+      for (const b of json[group] as Array<{ key: string; label: string }>) {
+        assert.doesNotMatch(b.label, /^[a-z_]+$|^[A-Z0-9_]+$/, `${group} ${b.key} is labelled in words`);
+      }
+    }
+  });
+
   it('is for supervisors, QA and admins only', async () => {
     const res = await env.request({
       method: 'GET',

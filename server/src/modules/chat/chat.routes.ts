@@ -104,10 +104,11 @@ export const chatRoutes: ModuleRoutes = async (app) => {
       config: open,
       schema: {
         tags,
-        summary: 'End the chat and rate it (1–5, optional comment)',
+        summary: 'End the chat and rate it (1–5, whether the problem was solved, optional comment)',
         security: [],
         body: z.object({
           rating: z.number().int().min(1).max(5).optional(),
+          resolved: z.boolean().optional(),
           comment: z.string().trim().max(500).optional(),
         }),
         response: { 200: chatEndedSchema },

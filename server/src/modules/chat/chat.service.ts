@@ -139,7 +139,7 @@ export async function postChatMessage(ctx: Ctx, token: string | undefined, text:
 export async function endChat(
   ctx: Ctx,
   token: string | undefined,
-  input: { rating?: number | undefined; comment?: string | undefined },
+  input: { rating?: number | undefined; resolved?: boolean | undefined; comment?: string | undefined },
 ): Promise<ChatEnded> {
   const session = await resolveChatSession(ctx, token);
   await inTransaction(ctx.db, async (trx) => {

@@ -4,12 +4,13 @@ import type { Ctx } from '../../platform/context.ts';
 import type { LiveEvent } from '../../platform/events/bus.ts';
 import { serveJsonSocket } from '../../platform/http/json-socket.ts';
 import type { App } from '../../platform/http/types.ts';
-import { contactTopic } from '../contacts/index.ts';
+import { contactTopic, TYPING_EVENT } from '../contacts/index.ts';
 import { resolveChatSession } from './chat.service.ts';
 
 const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth'), token: z.string().min(1).max(200) }),
   z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('typing') }),
 ]);
 
 /**
@@ -26,6 +27,9 @@ export function forCustomer(event: LiveEvent): { event: string; data: unknown } 
       return { event: 'transferring', data: {} };
     case 'contact.closed':
       return { event: 'closed', data: {} };
+    case TYPING_EVENT:
+      // Only the agent's typing: the customer's own comes back to nobody.
+      return (event.data as { speaker?: string }).speaker === 'agent' ? { event: 'typing', data: {} } : undefined;
     default:
       return undefined;
   }
@@ -62,6 +66,18 @@ export function registerChatSocket(app: App): void {
     const ws = serveJsonSocket(socket, clientMessage, {
       onClose: unsubscribe,
       async onMessage(msg) {
+        if (msg.type === 'typing') {
+          // The agent's desk shows "客户正在输入…"; nothing is stored.
+          if (topic) {
+            ctx.events.publish({
+              topic,
+              type: TYPING_EVENT,
+              data: { speaker: 'customer' },
+              at: ctx.clock.now().toISOString(),
+            });
+          }
+          return;
+        }
         if (msg.type !== 'auth') return;
         try {
           const session = await resolveChatSession(ctx, msg.token);

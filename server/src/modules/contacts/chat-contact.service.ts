@@ -1,4 +1,5 @@
 import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -107,7 +108,7 @@ async function appendCustomerTurn(ctx: Ctx, row: ContactsTable, text: string): P
 export async function customerEndsChat(
   ctx: Ctx,
   contactId: string,
-  input: { rating?: number | undefined; comment?: string | undefined },
+  input: { rating?: number | undefined; resolved?: boolean | undefined; comment?: string | undefined },
 ): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
@@ -119,6 +120,7 @@ export async function customerEndsChat(
       set.satisfaction = input.rating;
       set.satisfaction_comment = input.comment ? scrubText(input.comment) : null;
     }
+    if (input.resolved !== undefined && row.customer_resolved === null) set.customer_resolved = input.resolved ? 1 : 0;
     if (row.status === 'waiting') {
       Object.assign(set, { status: 'closed', outcome: 'abandoned', closed_at: now, customer_ended_at: now });
     } else if (row.status === 'active' && !row.customer_ended_at) {
@@ -134,11 +136,29 @@ export async function customerEndsChat(
       entityId: contactId,
       customerId: row.customer_id,
       contactId,
-      details: { rating: set.satisfaction ?? null, abandoned: row.status === 'waiting' },
+      details: {
+        rating: set.satisfaction ?? null,
+        resolved: input.resolved ?? null,
+        abandoned: row.status === 'waiting',
+      },
     });
     publishEvent(tctx, contactTopic(contactId), 'chat.customer_ended', { contactId, rating: set.satisfaction ?? null });
     if (row.status === 'waiting' && row.queue_code) {
       publishEvent(tctx, queueTopic(row.queue_code), 'queue.left', { contactId });
     }
   });
+}
+
+/** The live event that says someone is typing in a chat (not stored: it matters only for a few seconds). */
+export const TYPING_EVENT = 'chat.typing';
+
+/** The agent handling a chat is typing: the customer's page shows "客服正在输入…". */
+export async function agentTyping(ctx: Ctx, contactId: string): Promise<void> {
+  authorize(ctx.actor, 'contacts.handle');
+  const row = await findContactRow(ctx.db, contactId);
+  if (!row) throw new AppError('CONTACT_NOT_FOUND');
+  if (row.channel !== 'chat' || row.status !== 'active' || row.agent_id !== ctx.actor.userId) {
+    throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
+  }
+  publishEvent(ctx, contactTopic(contactId), TYPING_EVENT, { speaker: 'agent' });
 }

@@ -36,6 +36,7 @@ import {
 import { type ContactView, parseIntents, toContactView } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { customerExists, findCustomerByPhone } from './customers.ts';
+import { requireChatRoom, startWrapUp } from './presence.service.ts';
 import { assertNoEmergencyAhead, GENERAL_QUEUE } from './queues.ts';
 import { loadConfig } from './settings.ts';
 import { checkWellbeing } from './wellbeing.ts';
@@ -249,6 +250,7 @@ export function emptyContact(id: string, now: string): ContactsTable {
     outcome: null,
     satisfaction: null,
     satisfaction_comment: null,
+    customer_resolved: null,
     confirmation_skip_reason: null,
     hostile: 0,
     summary: null,
@@ -418,8 +420,6 @@ export async function classifyContact(
 
 export interface CloseInput {
   outcome: Outcome;
-  satisfaction?: number | undefined;
-  satisfactionComment?: string | undefined;
   skipConfirmationReason?: string | undefined;
   summary?: string | undefined;
 }
@@ -453,10 +453,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       status: 'closed',
       stage: 'closing',
       outcome,
-      // A rating the customer gave in chat stands; the agent records what a caller said.
-      satisfaction: row.satisfaction ?? input.satisfaction ?? null,
-      satisfaction_comment:
-        row.satisfaction_comment ?? (input.satisfactionComment ? scrubText(input.satisfactionComment) : null),
+      // Satisfaction is only ever the customer's (chat rating, phone survey): the agent records none.
       confirmation_skip_reason: skipped ? (input.skipConfirmationReason?.trim() ?? null) : null,
       summary: input.summary ? scrubText(input.summary) : row.summary,
       closed_at: now,
@@ -474,7 +471,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       details: {
         outcome,
         ...(outcome === input.outcome ? {} : { requestedOutcome: input.outcome }),
-        satisfaction: set.satisfaction,
+        satisfaction: row.satisfaction,
         confirmationSkipped: skipped,
       },
     });
@@ -484,6 +481,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
     }
     publishEvent(tctx, contactTopic(id), 'contact.closed', { contactId: id, outcome });
     if (row.agent_id) await checkWellbeing(tctx, row.agent_id);
+    if (row.agent_id) await startWrapUp(tctx, row.agent_id);
     return toContactView(tctx, { ...row, ...set }, config);
   });
 }
@@ -510,6 +508,7 @@ export async function acceptContact(ctx: Ctx, id: string): Promise<ContactView> 
     if (pending) throw new AppError('HANDOVER_PENDING');
     if (row.queue_code !== GENERAL_QUEUE) throw new AppError('CONTACT_NOT_WAITING', { detail: 'not in general queue' });
     await assertNoEmergencyAhead(tctx, row);
+    await requireChatRoom(tctx, row.channel);
     const taken = await takeContact(tctx, row);
     await audit(tctx, {
       action: 'contact.accept',

@@ -1,10 +1,11 @@
 import { type ContactType, type ContactView, type Intent, intentSchema } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
-import { listStages } from './contact.repository.ts';
+import { countCasesOpened, listStages } from './contact.repository.ts';
 import {
   type Channel,
   type ContactStatus,
+  closingOutcome,
   type Direction,
   type Level,
   type Method,
@@ -27,7 +28,7 @@ export function parseMethods(text: string): Method[] {
 }
 
 export async function toContactView(ctx: Ctx, row: ContactsTable, config: ContactsConfig): Promise<ContactView> {
-  const [stages, agent, pending] = await Promise.all([
+  const [stages, agent, pending, casesOpened, openPromise] = await Promise.all([
     listStages(ctx.db, row.id),
     row.agent_id
       ? ctx.db
@@ -41,6 +42,13 @@ export async function toContactView(ctx: Ctx, row: ContactsTable, config: Contac
       .select('id')
       .where('contact_id', '=', row.id)
       .where('status', '=', 'pending')
+      .executeTakeFirst(),
+    countCasesOpened(ctx.db, row.id),
+    ctx.db
+      .selectFrom('promises')
+      .select('id')
+      .where('contact_id', '=', row.id)
+      .where('status', '=', 'open')
       .executeTakeFirst(),
   ]);
   const channel = row.channel as Channel;
@@ -67,7 +75,9 @@ export async function toContactView(ctx: Ctx, row: ContactsTable, config: Contac
     type: row.type as ContactType | null,
     intents: parseIntents(row.intents),
     outcome: row.outcome as Outcome | null,
+    suggestedOutcome: closingOutcome(openPromise ? 'follow_up_promised' : 'resolved_first_contact', casesOpened),
     satisfaction: row.satisfaction,
+    customerResolved: row.customer_resolved === null ? null : row.customer_resolved === 1,
     satisfactionComment: row.satisfaction_comment,
     confirmationSkipReason: row.confirmation_skip_reason,
     hostile: row.hostile === 1,

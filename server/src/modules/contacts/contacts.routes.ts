@@ -1,6 +1,9 @@
 import {
+  agentPresenceSchema,
+  agentStateSchema,
   CARD_FACTOR_KINDS,
   calendarDateSchema,
+  cannedReplySchema,
   contactListItemSchema,
   contactOtpSentSchema,
   contactStatsSchema,
@@ -15,16 +18,22 @@ import {
   queueViewSchema,
   supervisorAlertSchema,
   supervisorLiveSchema,
+  surveySentSchema,
+  surveyStateSchema,
   verifyResultSchema,
   waitingContactSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/policy.ts';
+import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
+import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
+import { agentTyping } from './chat-contact.service.ts';
 import {
   acceptContact,
   addAgentTurn,
@@ -46,15 +55,19 @@ import {
   transferTargetSchema,
 } from './handover.service.ts';
 import { demoOutbox } from './otp.ts';
+import { myState, setMyState } from './presence.service.ts';
 import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from './promise.service.ts';
 import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, contactsConfigSchema, readConfig, updateConfig } from './settings.ts';
 import { contactStats, supervisorLive } from './stats.service.ts';
 import { suggestIntents } from './suggestions.ts';
+import { answerSurvey, sendSurvey, surveyState } from './survey.service.ts';
 import { takeNext } from './take.service.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
 
 const tags = ['contacts'];
+// The survey page is the customer's, signed in to nothing: it acts as the system, like the customer chat.
+const surveyCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('survey-customer') });
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const verifyBodySchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('caller_number') }),
@@ -272,8 +285,6 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         params: idParams,
         body: z.object({
           outcome: outcomeSchema,
-          satisfaction: z.number().int().min(1).max(5).optional(),
-          satisfactionComment: z.string().max(500).optional(),
           skipConfirmationReason: z.string().max(500).optional(),
           summary: z.string().max(2000).optional(),
         }),
@@ -432,6 +443,144 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request) => takeNext(request.ctx, request.params.code),
+  );
+
+  app.post(
+    '/api/contacts/:id/typing',
+    {
+      schema: {
+        tags,
+        summary: 'The agent is typing in this chat (shown to the customer for a few seconds)',
+        params: idParams,
+        response: { 204: z.undefined().describe('Told') },
+      },
+    },
+    async (request, reply) => {
+      await agentTyping(request.ctx, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/contacts/:id/survey',
+    {
+      schema: {
+        tags,
+        summary: 'Send the caller the satisfaction survey by SMS (the customer answers, never the agent)',
+        params: idParams,
+        response: { 200: surveySentSchema },
+      },
+    },
+    async (request) => sendSurvey(request.ctx, request.params.id),
+  );
+  const surveyParams = z.object({ token: z.string().min(16).max(64) });
+  const surveyConfig = { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } };
+  app.get(
+    '/api/surveys/:token',
+    {
+      config: surveyConfig,
+      schema: {
+        tags,
+        summary: 'A survey link: still open?',
+        security: [],
+        params: surveyParams,
+        response: { 200: surveyStateSchema },
+      },
+    },
+    async (request) => surveyState(surveyCtx(request.ctx), request.params.token),
+  );
+  app.post(
+    '/api/surveys/:token',
+    {
+      config: surveyConfig,
+      schema: {
+        tags,
+        summary: "The customer's answer: a rating 1–5 and whether the problem was solved",
+        security: [],
+        params: surveyParams,
+        body: z.object({ rating: z.number().int().min(1).max(5), resolved: z.boolean() }),
+        response: { 200: surveyStateSchema },
+      },
+    },
+    async (request) => answerSurvey(surveyCtx(request.ctx), request.params.token, request.body),
+  );
+
+  const cannedBody = z.object({ title: z.string().trim().min(1).max(40), text: z.string().trim().min(1).max(500) });
+  app.get(
+    '/api/canned-replies',
+    {
+      schema: {
+        tags,
+        summary: "The team's canned chat replies (常用语)",
+        response: { 200: z.array(cannedReplySchema) },
+      },
+    },
+    async (request) => listCannedReplies(request.ctx),
+  );
+  app.post(
+    '/api/canned-replies',
+    {
+      schema: {
+        tags,
+        summary: 'Add a canned reply to the team (senior agents, supervisors)',
+        body: cannedBody,
+        response: { 200: cannedReplySchema },
+      },
+    },
+    async (request) => saveCannedReply(request.ctx, null, request.body),
+  );
+  app.put(
+    '/api/canned-replies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit one of the team’s canned replies',
+        params: idParams,
+        body: cannedBody,
+        response: { 200: cannedReplySchema },
+      },
+    },
+    async (request) => saveCannedReply(request.ctx, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/canned-replies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a canned reply',
+        params: idParams,
+        response: { 204: z.undefined().describe('Removed') },
+      },
+    },
+    async (request, reply) => {
+      await deleteCannedReply(request.ctx, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me/state',
+    {
+      schema: {
+        tags,
+        summary: "The agent's own state (示闲 / 示忙 / 小休 / 话后整理)",
+        response: { 200: agentStateSchema },
+      },
+    },
+    async (request) => myState(request.ctx),
+  );
+
+  app.put(
+    '/api/me/state',
+    {
+      schema: {
+        tags,
+        summary: 'Set the agent’s own state; only ready agents are offered the next contact',
+        body: z.object({ state: agentPresenceSchema, reason: z.string().trim().min(1).max(60).optional() }),
+        response: { 200: agentStateSchema },
+      },
+    },
+    async (request) => setMyState(request.ctx, request.body),
   );
 
   app.get(

@@ -34,6 +34,7 @@ export interface ContactsTable {
   outcome: string | null;
   satisfaction: number | null;
   satisfaction_comment: string | null;
+  customer_resolved: number | null;
   confirmation_skip_reason: string | null;
   hostile: number;
   summary: string | null;
@@ -150,6 +151,41 @@ export interface ContactLinksTable {
   actor_id: string | null;
 }
 
+/** An agent's desk state (presence.service.ts); no row means ready. */
+export interface AgentPresenceTable {
+  user_id: string;
+  /** ready | not_ready | break | wrap_up */
+  state: string;
+  reason: string | null;
+  since: string;
+  /** wrap_up only: when it ends by itself. */
+  until: string | null;
+  updated_at: string;
+}
+
+/** 常用语 of a team (canned.service.ts). */
+export interface CannedRepliesTable {
+  id: string;
+  /** The department id, or `front_line` for agents without one. */
+  team: string;
+  title: string;
+  text: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A phone contact's satisfaction survey sent by SMS (survey.service.ts); the token only hashed. */
+export interface SatisfactionSurveysTable {
+  id: string;
+  token_hash: string;
+  contact_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  answered_at: string | null;
+}
+
 export interface ContactsTables {
   contacts: ContactsTable;
   contact_stages: ContactStagesTable;
@@ -160,4 +196,7 @@ export interface ContactsTables {
   promises: PromisesTable;
   supervisor_alerts: SupervisorAlertsTable;
   contact_links: ContactLinksTable;
+  agent_presence: AgentPresenceTable;
+  canned_replies: CannedRepliesTable;
+  satisfaction_surveys: SatisfactionSurveysTable;
 }

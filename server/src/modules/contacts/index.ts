@@ -6,7 +6,12 @@ import { promiseJobs } from './promise.service.ts';
 import { seedContactsDemo } from './seed.ts';
 import { contactsTopics } from './topics.ts';
 
-export { addCustomerTurn, customerEndsChat, startChatContact } from './chat-contact.service.ts';
+export {
+  addCustomerTurn,
+  customerEndsChat,
+  startChatContact,
+  TYPING_EVENT,
+} from './chat-contact.service.ts';
 export { findContactRow, insertContact, insertStage, listTurns } from './contact.repository.ts';
 export {
   acceptContact,

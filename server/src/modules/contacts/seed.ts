@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { schedule } from '../../platform/jobs/jobs.ts';
 import { mulberry32 } from '../../platform/random.ts';
 import type { DemoSeedOptions } from '../module.ts';
+import { DEMO_CANNED_REPLIES, FRONT_LINE_TEAM } from './canned.service.ts';
 import { emptyContact } from './contact.service.ts';
 import type { Outcome, Stage } from './contact.ts';
 import type { ContactStagesTable, ContactsTable, ContactTurnsTable, PromisesTable } from './contacts.tables.ts';
@@ -162,6 +163,25 @@ export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Prom
 
   await seedPromises(ctx, promised);
   await seedWaitingChats(ctx, customers.slice(0, 2));
+  await seedCannedReplies(ctx);
+}
+
+async function seedCannedReplies(ctx: Ctx): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('canned_replies')
+    .values(
+      DEMO_CANNED_REPLIES.map((r, i) => ({
+        id: newId(new Date(now.getTime() + i)),
+        team: FRONT_LINE_TEAM,
+        title: r.title,
+        text: r.text,
+        created_by: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })),
+    )
+    .execute();
 }
 
 async function seedPromises(ctx: Ctx, contacts: ContactsTable[]): Promise<void> {

@@ -72,6 +72,14 @@ export const DEFAULT_CONFIG: ContactsConfig = {
   promises: { remindBeforeMinutes: 120 },
   wellbeing: { runLength: 3, windowMinutes: 120 },
   chat: { sessionMinutes: 60 },
+  desk: {
+    wrapUpSeconds: 30,
+    maxConcurrentChats: 3,
+    serviceLevelSeconds: 20,
+    serviceLevelTarget: 0.8,
+    abandonRateLimit: 0.05,
+    longestWaitAlertSeconds: 60,
+  },
   scripts: {
     greeting: {
       phone: '您好,{agentNo}号客服很高兴为您服务,请问有什么可以帮您?',

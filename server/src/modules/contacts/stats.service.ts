@@ -11,7 +11,9 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { effectiveState, presenceRows } from './presence.service.ts';
 import { emergencyFirst, listQueues } from './queues.ts';
+import { loadConfig } from './settings.ts';
 
 /**
  * Dashboard figures, all derived from contact rows (no counters to drift): volumes by type and intent per
@@ -144,6 +146,7 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       .execute(),
   ]);
   const online = new Set(sessions.map((s) => s.user_id));
+  const presence = await presenceRows(ctx.db);
   const agents = users.map((u): LiveAgent => {
     const contacts = active
       .filter((c) => c.agent_id === u.id)
@@ -155,9 +158,23 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
         since: c.accepted_at ?? c.started_at,
       }));
     const state = contacts.length > 0 ? 'busy' : online.has(u.id) ? 'idle' : 'offline';
-    return { userId: u.id, displayName: u.display_name, agentNo: u.agent_no, role: u.role, state, contacts };
+    const p = effectiveState(presence.get(u.id), now);
+    return {
+      userId: u.id,
+      displayName: u.display_name,
+      agentNo: u.agent_no,
+      role: u.role,
+      state,
+      presence: p.state,
+      presenceSince: p.since,
+      contacts,
+    };
   });
   const nowMs = ctx.clock.now().getTime();
+  const waitSeconds = (queuedAt: string | null) =>
+    queuedAt ? Math.max(0, Math.round((nowMs - Date.parse(queuedAt)) / 1000)) : 0;
+  const config = await loadConfig(ctx);
+  const day = await serviceToday(ctx, config.desk.serviceLevelSeconds);
   return {
     at: now,
     queues,
@@ -168,8 +185,60 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       type: w.type,
       priority: w.type === 'emergency' ? 'emergency' : 'normal',
       queuedAt: w.queued_at,
-      waitSeconds: w.queued_at ? Math.max(0, Math.round((nowMs - Date.parse(w.queued_at)) / 1000)) : 0,
+      waitSeconds: waitSeconds(w.queued_at),
     })),
     agents,
+    ...day.rates,
+    longestWaitSeconds: Math.max(0, ...waiting.map((w) => waitSeconds(w.queued_at))),
+    today: day.counts,
+    thresholds: {
+      serviceLevelSeconds: config.desk.serviceLevelSeconds,
+      serviceLevelTarget: config.desk.serviceLevelTarget,
+      abandonRateLimit: config.desk.abandonRateLimit,
+      longestWaitAlertSeconds: config.desk.longestWaitAlertSeconds,
+    },
+  };
+}
+
+/**
+ * Today's service figures over the contacts that joined a queue this bank day: answered (taken by an
+ * agent), answered within the service-level threshold, abandoned (the customer left before anyone took
+ * it). The service level counts what is settled plus those still waiting beyond the threshold (they have
+ * already missed it); the rest are still in time and not counted yet.
+ */
+async function serviceToday(ctx: Ctx, thresholdSeconds: number) {
+  const now = ctx.clock.now();
+  const start = bankDayStart(bankDate(now)).toISOString();
+  const rows = await ctx.db
+    .selectFrom('contacts')
+    .select(['queued_at', 'accepted_at', 'status', 'outcome'])
+    .where('queued_at', '>=', start)
+    .execute();
+  const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+  let answered = 0;
+  let answeredInTime = 0;
+  let abandoned = 0;
+  let lateWaiting = 0;
+  for (const r of rows) {
+    if (!r.queued_at) continue;
+    // A contact sent back to a queue has an older acceptance: it counts by its new wait.
+    if (r.accepted_at && r.accepted_at >= r.queued_at) {
+      answered++;
+      if (seconds(r.queued_at, r.accepted_at) <= thresholdSeconds) answeredInTime++;
+    } else if (r.status === 'closed' && r.outcome === 'abandoned') {
+      abandoned++;
+    } else if (r.status === 'waiting' && seconds(r.queued_at, now.toISOString()) > thresholdSeconds) {
+      lateWaiting++;
+    }
+  }
+  const settled = answered + abandoned;
+  const share = (n: number, d: number) => (d === 0 ? null : round(n / d, 4));
+  return {
+    counts: { offered: rows.length, answered, answeredInTime, abandoned },
+    rates: {
+      serviceLevel: share(answeredInTime, settled + lateWaiting),
+      answerRate: share(answered, settled),
+      abandonRate: share(abandoned, settled),
+    },
   };
 }

@@ -41,6 +41,8 @@ export const POLICY = {
   'contacts.read_all': ['supervisor', 'qa', 'admin'],
   'contacts.supervise': ['supervisor', 'admin'],
   'contacts.stats': ['supervisor', 'qa', 'admin'],
+  // A team's canned chat replies (常用语): its senior agents and supervisors edit them.
+  'contacts.canned_edit': ['senior_agent', 'supervisor'],
   // Serves the senior agents' queue (escalations), which has no department of its own to match.
   'contacts.senior_queue': ['senior_agent'],
   // The contacts settings (verification levels, scripts): who handles contacts needs them, admins edit them.

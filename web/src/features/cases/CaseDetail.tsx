@@ -33,6 +33,8 @@ import { listDepartments } from '../admin/admin.api.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
+import { useDepartmentLabel } from '../shared/useDepartmentLabel.ts';
+import { AccessReasonForm, needsAccessReason } from './AccessReasonForm.tsx';
 import { FEEDBACK_TEXT, feedbackText, stateText } from './caseText.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
 import { casesChanged } from './events.ts';
@@ -44,7 +46,10 @@ import { casesChanged } from './events.ts';
  */
 export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?(): void }) {
   const { t, locale } = useI18n();
-  const detail = useLoad((s) => getCase(caseId, {}, s), [caseId]);
+  // A supervisor outside the customer-access rules names a reason first (asked for when the server says so).
+  const [accessReason, setAccessReason] = useState<string | undefined>();
+  const department = useDepartmentLabel();
+  const detail = useLoad((s) => getCase(caseId, { accessReason }, s), [caseId, accessReason]);
   // The case as the last action returned it. Closing ends a handler's access to the customer, so the
   // reload after it may be refused: the screen then keeps showing the closed case it was given.
   const [latest, setLatest] = useState<Case | null>(null);
@@ -58,7 +63,11 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
   const accessEnded = latest?.state === 'closed' && detail.error?.status === 403;
   return (
     <div data-testid="case-detail">
-      <ErrorNote error={accessEnded ? undefined : detail.error} retry={detail.reload} />
+      {needsAccessReason(detail.error) ? (
+        <AccessReasonForm invalid={accessReason !== undefined} onSubmit={setAccessReason} />
+      ) : (
+        <ErrorNote error={accessEnded ? undefined : detail.error} retry={detail.reload} />
+      )}
       {accessEnded && (
         <Alert
           type="success"
@@ -88,7 +97,7 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
             <Descriptions.Item label={t('客户诉求', 'Demand')} span={2}>
               <span className="cd-pre">{c.demand}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('承办部门', 'Department')}>{c.department ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('承办部门', 'Department')}>{department(c.department)}</Descriptions.Item>
             <Descriptions.Item label={t('承诺时限', 'Promised by')}>{c.promisedDate ?? '—'}</Descriptions.Item>
             {c.resolution && (
               <Descriptions.Item label={t('处理结果', 'Resolution')} span={2}>

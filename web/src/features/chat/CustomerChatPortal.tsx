@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Rate, Result, Typography } from 'antd';
+import { Alert, Button, Card, Input, Radio, Rate, Result, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type ChatSession,
@@ -12,6 +12,7 @@ import {
 import { newIdempotencyKey } from '../../app/api.ts';
 import { toApiError, useDraft } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useTypingFlag, useTypingSignal } from '../../app/typing.ts';
 import { LocaleSwitch } from '../shared/LocaleSwitch.tsx';
 import { ChatMessage } from './ChatMessage.tsx';
 import { loadChatSession, saveChatSession } from './chatSession.ts';
@@ -231,18 +232,24 @@ function ChatRoom({
     }
   }, [session.token, merge]);
 
+  const [agentTyping, markAgentTyping, clearAgentTyping] = useTypingFlag();
+  const outbox = useRef<((msg: { type: 'typing' }) => void) | null>(null);
+  const typing = useTypingSignal(() => outbox.current?.({ type: 'typing' }));
   const onEvent = useCallback(
     (e: ChatSocketEvent) => {
-      if (e.type === 'message') merge([e.data]);
-      else if (e.type === 'agent_joined') {
+      if (e.type === 'typing') markAgentTyping();
+      else if (e.type === 'message') {
+        merge([e.data]);
+        if (e.data.speaker === 'agent') clearAgentTyping();
+      } else if (e.type === 'agent_joined') {
         setStatus('active');
         setAgentNo(e.data.agentNo);
       } else if (e.type === 'transferring') setStatus('waiting');
       else if (e.type === 'closed') setStatus('closed');
     },
-    [merge],
+    [merge, markAgentTyping, clearAgentTyping],
   );
-  const socket = useChatSocket(session.token, onEvent);
+  const socket = useChatSocket(session.token, onEvent, outbox);
   useEffect(() => {
     if (socket === 'open') void catchUp();
   }, [socket, catchUp]);
@@ -290,6 +297,12 @@ function ChatRoom({
             ? t('会话已结束', 'The chat has ended')
             : t('正在为您接通人工客服,请稍候…', 'Connecting you to an agent…')}
         {socket !== 'open' && !closed && <span className="cd-muted"> · {t('连接中', 'connecting')}</span>}
+        {agentTyping && !closed && (
+          <span className="cd-muted" data-testid="agent-typing">
+            {' '}
+            · {t('客服正在输入…', 'The agent is typing…')}
+          </span>
+        )}
       </div>
       <div
         ref={logRef}
@@ -312,7 +325,10 @@ function ChatRoom({
           <div style={{ display: 'flex', gap: 8 }}>
             <textarea
               value={draft}
-              onChange={(e) => setDraft(e.target.value)}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                typing();
+              }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
                   e.preventDefault();
@@ -357,7 +373,9 @@ function ChatRoom({
 
 function RatingPanel({ session, onRated }: { session: ChatSession; onRated(): void }) {
   const { t } = useI18n();
-  const [score, setScore] = useState(5);
+  // Nothing is chosen for the customer: an untouched rating is no rating.
+  const [score, setScore] = useState(0);
+  const [resolved, setResolved] = useState<boolean | undefined>();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -367,7 +385,8 @@ function RatingPanel({ session, onRated }: { session: ChatSession; onRated(): vo
     setError(null);
     try {
       await endChat(session.token, key.current, {
-        rating: score,
+        ...(score > 0 ? { rating: score } : {}),
+        ...(resolved === undefined ? {} : { resolved }),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
       onRated();
@@ -379,7 +398,23 @@ function RatingPanel({ session, onRated }: { session: ChatSession; onRated(): vo
   };
   return (
     <Card style={{ margin: 10 }} title={t('请为本次服务评分', 'Please rate this service')} data-testid="chat-rating">
-      <Rate value={score} onChange={setScore} style={{ fontSize: 28 }} />
+      <Typography.Paragraph strong style={{ marginBottom: 6 }}>
+        {t('问题是否解决?', 'Was your problem solved?')}
+      </Typography.Paragraph>
+      <Radio.Group
+        value={resolved}
+        onChange={(e) => setResolved(e.target.value as boolean)}
+        optionType="button"
+        data-testid="chat-resolved"
+        options={[
+          { value: true, label: t('已解决', 'Yes') },
+          { value: false, label: t('未解决', 'No') },
+        ]}
+      />
+      <Typography.Paragraph strong style={{ margin: '12px 0 6px' }}>
+        {t('服务评分', 'Rating')}
+      </Typography.Paragraph>
+      <Rate value={score} onChange={setScore} style={{ fontSize: 28 }} data-testid="chat-stars" />
       <Input.TextArea
         rows={2}
         maxLength={500}

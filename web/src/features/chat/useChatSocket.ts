@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { type MutableRefObject, useEffect, useRef, useState } from 'react';
 import type { ChatTurn } from '../../api/chat.ts';
 
 export type ChatSocketEvent =
   | { type: 'message'; data: ChatTurn }
   | { type: 'agent_joined'; data: { agentNo: string | null } }
   | { type: 'transferring'; data: Record<string, never> }
-  | { type: 'closed'; data: Record<string, never> };
+  | { type: 'closed'; data: Record<string, never> }
+  | { type: 'typing'; data: Record<string, never> };
 
 /**
  * The customer's live channel (`/api/chat/ws`): authenticates with the chat token in the first message,
@@ -14,6 +15,8 @@ export type ChatSocketEvent =
 export function useChatSocket(
   token: string | null,
   onEvent: (e: ChatSocketEvent) => void,
+  /** Set to a sender while connected (the customer's "typing" signal goes this way). */
+  outbox?: MutableRefObject<((msg: { type: 'typing' }) => void) | null>,
 ): 'open' | 'connecting' | 'closed' {
   const handler = useRef(onEvent);
   handler.current = onEvent;
@@ -39,12 +42,14 @@ export function useChatSocket(
         if (msg.type === 'ready') {
           retry = 0;
           setStatus('open');
-        } else if (['message', 'agent_joined', 'transferring', 'closed'].includes(msg.type)) {
+          if (outbox) outbox.current = (out) => ws?.send(JSON.stringify(out));
+        } else if (['message', 'agent_joined', 'transferring', 'closed', 'typing'].includes(msg.type)) {
           handler.current(msg as ChatSocketEvent);
         }
       };
       ws.onclose = (e) => {
         setStatus('closed');
+        if (outbox) outbox.current = null;
         ws = null;
         // 4401: the session is over; nothing to reconnect to.
         if (stopped || e.code === 4401) return;
@@ -57,6 +62,6 @@ export function useChatSocket(
       if (timer) clearTimeout(timer);
       ws?.close();
     };
-  }, [token]);
+  }, [token, outbox]);
   return status;
 }

@@ -9,6 +9,7 @@ import { stateText } from '../cases/caseText.ts';
 import { DeadlineTag } from '../cases/DeadlineTag.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { intentLabel } from '../shared/taxonomy.ts';
+import { useDepartmentLabel } from '../shared/useDepartmentLabel.ts';
 
 /** Open cases due within the next three days or already past their regulatory deadline, most urgent first. */
 export function DeadlineCases() {
@@ -18,6 +19,7 @@ export function DeadlineCases() {
     .format('YYYY-MM-DD');
   const cases = useLoad((s) => listCases({ open: 'true', dueBefore, limit: 100 }, s), [dueBefore]);
   const [openId, setOpenId] = useState<string | null>(null);
+  const department = useDepartmentLabel();
   const rows = caseItems(cases.data).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return (
     <Card
@@ -45,7 +47,7 @@ export function DeadlineCases() {
             dataIndex: 'state',
             render: (v: string) => <Tag color={stateText(v)[2]}>{t(stateText(v)[0], stateText(v)[1])}</Tag>,
           },
-          { title: t('承办部门', 'Department'), dataIndex: 'department', render: (v: string | null) => v ?? '—' },
+          { title: t('承办部门', 'Department'), dataIndex: 'department', render: (v: string | null) => department(v) },
           { title: t('监管时限', 'Due'), dataIndex: 'dueDate', render: (v: string) => <DeadlineTag dueDate={v} /> },
         ]}
       />

@@ -1,17 +1,20 @@
-import { Badge, Card, Col, Row, Table, Tag } from 'antd';
-import { useEffect } from 'react';
-import { type LiveAgent, type QueueView, supervisorLive } from '../../api/stats.ts';
-import { useLoad } from '../../app/hooks.ts';
+import { Badge, Card, Col, Drawer, Row, Statistic, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { type LiveAgent, type LiveFloor, type LiveWaiting, type QueueView, supervisorLive } from '../../api/stats.ts';
+import { useLoad, useNow } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { typeLabel } from '../shared/taxonomy.ts';
+import { PRESENCE_TEXT } from '../workstation/presence.ts';
 
 /** Queues and agents, live: refreshed on every queue event and at least every 15 seconds. */
 export function LiveFloorCard() {
   const { t, locale } = useI18n();
   const live = useLoad((s) => supervisorLive(s), []);
+  const now = useNow(1000);
+  const [waitingOpen, setWaitingOpen] = useState(false);
   const queues = live.data?.queues ?? [];
   useLive(['supervisor', ...queues.map((q) => `queue:${q.code}`)], () => live.reload());
   useEffect(() => {
@@ -22,6 +25,8 @@ export function LiveFloorCard() {
   return (
     <Card size="small" title={t('实时队列与坐席', 'Live queues and agents')} data-testid="live-floor">
       <ErrorNote error={live.error} retry={live.reload} />
+      {live.data && <Wallboard live={live.data} onWaiting={() => setWaitingOpen(true)} />}
+      <WaitingDrawer open={waitingOpen} live={live.data} onClose={() => setWaitingOpen(false)} />
       <Row gutter={12}>
         <Col span={10}>
           <Table<QueueView>
@@ -82,6 +87,22 @@ export function LiveFloorCard() {
                 ),
               },
               {
+                title: t('坐席状态', 'Presence'),
+                render: (_, a) => {
+                  // An agent who is not signed in has no desk state to show.
+                  if (a.state === 'offline') return '—';
+                  const [zh, en, color] = PRESENCE_TEXT[a.presence];
+                  return (
+                    <Tag color={color} data-testid={`presence-${a.userId}`} data-presence={a.presence}>
+                      {t(zh, en)}
+                      {a.presenceSince && (
+                        <span className="cd-mono"> {duration((now - Date.parse(a.presenceSince)) / 1000)}</span>
+                      )}
+                    </Tag>
+                  );
+                },
+              },
+              {
                 title: t('当前联络', 'Handling'),
                 render: (_, a) =>
                   a.contacts.map((c) => (
@@ -95,5 +116,94 @@ export function LiveFloorCard() {
         </Col>
       </Row>
     </Card>
+  );
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const RED = '#cf1322';
+const GREEN = '#389e0d';
+
+/**
+ * Today's service figures, coloured by the thresholds in the contacts settings: the 20-second service
+ * level below target, the abandon rate above its limit and a wait beyond the alert time show red. The
+ * longest wait opens the contacts waiting now.
+ */
+function Wallboard({ live, onWaiting }: { live: LiveFloor; onWaiting(): void }) {
+  const { t } = useI18n();
+  const th = live.thresholds;
+  const tone = (bad: boolean | null) => (bad === null ? undefined : bad ? RED : GREEN);
+  const items = [
+    {
+      id: 'service-level',
+      title: t(`服务水平(${th.serviceLevelSeconds}秒接通)`, `Service level (${th.serviceLevelSeconds} s)`),
+      value: pct(live.serviceLevel),
+      color: tone(live.serviceLevel === null ? null : live.serviceLevel < th.serviceLevelTarget),
+    },
+    { id: 'answer-rate', title: t('接通率', 'Answered'), value: pct(live.answerRate), color: undefined },
+    {
+      id: 'abandon-rate',
+      title: t('放弃率', 'Abandoned'),
+      value: pct(live.abandonRate),
+      color: tone(live.abandonRate === null ? null : live.abandonRate > th.abandonRateLimit),
+    },
+    {
+      id: 'longest-wait',
+      title: t('最长等待', 'Longest wait'),
+      value: live.longestWaitSeconds > 0 ? duration(live.longestWaitSeconds) : '—',
+      color: tone(live.longestWaitSeconds > th.longestWaitAlertSeconds),
+      onClick: onWaiting,
+    },
+  ];
+  return (
+    <Row gutter={8} style={{ marginBottom: 12 }}>
+      {items.map((k) => (
+        <Col span={6} key={k.id}>
+          <Card
+            size="small"
+            hoverable={k.onClick !== undefined}
+            onClick={k.onClick}
+            data-testid={`wallboard-${k.id}`}
+            data-alert={k.color === RED ? 'true' : 'false'}
+          >
+            <Statistic title={k.title} value={k.value} valueStyle={{ fontSize: 20, color: k.color }} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** The contacts waiting now, in serving order (what the longest wait stands for). */
+function WaitingDrawer({ open, live, onClose }: { open: boolean; live: LiveFloor | undefined; onClose(): void }) {
+  const { t, locale } = useI18n();
+  return (
+    <Drawer open={open} onClose={onClose} width={560} title={t('正在排队的客户', 'Waiting now')}>
+      <Table<LiveWaiting>
+        size="small"
+        rowKey="contactId"
+        pagination={false}
+        dataSource={live?.waiting ?? []}
+        data-testid="drill-waiting"
+        columns={[
+          {
+            title: t('渠道', 'Channel'),
+            dataIndex: 'channel',
+            render: (c: string) => (c === 'chat' ? t('在线会话', 'Chat') : t('电话', 'Call')),
+          },
+          { title: t('类型', 'Type'), dataIndex: 'type', render: (v: string | null) => typeLabel(v, locale) },
+          {
+            title: t('优先级', 'Priority'),
+            dataIndex: 'priority',
+            render: (p: string) => (p === 'emergency' ? <Tag color="red">{t('紧急', 'Urgent')}</Tag> : null),
+          },
+          {
+            title: t('已等待', 'Waiting'),
+            dataIndex: 'waitSeconds',
+            align: 'right',
+            render: (s: number) => duration(s),
+          },
+        ]}
+      />
+    </Drawer>
   );
 }

@@ -10,6 +10,7 @@ import type { Session } from '../../app/session.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { AlertsCard } from './AlertsCard.tsx';
+import { type CaseFilter, CaseListDrawer } from './CaseListDrawer.tsx';
 import { ComplaintCharts, ContactCharts } from './charts.tsx';
 import { DeadlineCases } from './DeadlineCases.tsx';
 import { LiveFloorCard } from './LiveFloorCard.tsx';
@@ -36,6 +37,7 @@ export default function SupervisorDashboard(_: { session: Session }) {
   const stats = useLoad((s) => contactStats({ from, to }, s), [from, to]);
   const analysis = useLoad((s) => complaintAnalysis({ from, to }, s), [from, to]);
   const [exporting, setExporting] = useState(false);
+  const [drill, setDrill] = useState<CaseFilter | null>(null);
 
   const exportExcel = async () => {
     setExporting(true);
@@ -101,14 +103,27 @@ export default function SupervisorDashboard(_: { session: Session }) {
             title: t('平均处理时长', 'Average handling'),
             value: s?.averageHandlingSeconds != null ? duration(s.averageHandlingSeconds) : '—',
           },
-          { title: t('投诉量', 'Complaints'), value: a?.totals.total ?? '—' },
+          {
+            title: t('投诉量', 'Complaints'),
+            value: a?.totals.total ?? '—',
+            drill: { title: t('本期投诉', 'Complaints in the period'), query: { receivedFrom: from, receivedTo: to } },
+          },
           {
             title: t('投诉时效达标率', 'Complaint SLA compliance'),
             value: a?.totals.slaRate != null ? `${(a.totals.slaRate * 100).toFixed(1)}%` : '—',
+            drill: {
+              title: t('已超监管时限的投诉', 'Complaints past their deadline'),
+              query: { receivedFrom: from, receivedTo: to, overdue: 'true' },
+            },
           },
-        ].map((k) => (
+        ].map((k: { title: string; value: string | number; drill?: CaseFilter }) => (
           <Col span={4} key={k.title}>
-            <Card size="small">
+            <Card
+              size="small"
+              hoverable={k.drill !== undefined}
+              onClick={k.drill ? () => setDrill(k.drill ?? null) : undefined}
+              data-testid={k.drill ? `kpi-${k.title}` : undefined}
+            >
               <Statistic title={k.title} value={k.value} valueStyle={{ fontSize: 20 }} />
             </Card>
           </Col>
@@ -116,8 +131,9 @@ export default function SupervisorDashboard(_: { session: Session }) {
       </Row>
 
       <ContactCharts stats={s} />
-      <ComplaintCharts analysis={a} />
+      <ComplaintCharts analysis={a} onDrill={setDrill} />
       <DeadlineCases />
+      <CaseListDrawer filter={drill} onClose={() => setDrill(null)} />
     </div>
   );
 }

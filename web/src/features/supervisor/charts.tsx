@@ -1,14 +1,20 @@
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Empty, Row } from 'antd';
 import { useMemo } from 'react';
 import type { ComplaintAnalysis, ContactStats } from '../../api/stats.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { intentLabel, typeLabel } from '../shared/taxonomy.ts';
+import type { CaseFilter } from './CaseListDrawer.tsx';
 import { Chart } from './Chart.tsx';
 import type { EChartsOption } from './echarts.ts';
 
 const TYPES = ['consult', 'transaction', 'complaint', 'emergency'] as const;
-const TYPE_PALETTE = ['#5b8ff9', '#5ad8a6', '#f6bd16', '#e8684a'];
+const TYPE_PALETTE = ['#5b8ff9', '#5ad8a6', '#f6bd16', '#e8684a', '#bfbfbf'];
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** A day's contacts that carry no type. */
+export function unclassified(day: ContactStats['byDay'][number]): number {
+  return day.total - TYPES.reduce((n, ty) => n + (day.byType[ty] ?? 0), 0);
+}
 
 /** Contacts by type per day (stacked), the most frequent intents, and first-contact resolution. */
 export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
@@ -22,14 +28,23 @@ export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
       grid: { left: 40, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: (stats?.byDay ?? []).map((d) => d.date.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: TYPES.map((ty) => ({
-        name: typeLabel(ty, locale),
-        type: 'bar',
-        stack: 'type',
-        data: (stats?.byDay ?? []).map((d) => d.byType[ty] ?? 0),
-      })),
+      series: [
+        ...TYPES.map((ty) => ({
+          name: typeLabel(ty, locale),
+          type: 'bar' as const,
+          stack: 'type',
+          data: (stats?.byDay ?? []).map((d) => d.byType[ty] ?? 0),
+        })),
+        // Contacts nobody classified still happened: the day's total minus the classified ones.
+        {
+          name: t('未分类', 'Unclassified'),
+          type: 'bar' as const,
+          stack: 'type',
+          data: (stats?.byDay ?? []).map((d) => unclassified(d)),
+        },
+      ],
     }),
-    [stats, locale],
+    [stats, locale, t],
   );
   // Intents per day: the five most frequent of the period, stacked per day.
   const intents = useMemo<EChartsOption>(() => {
@@ -68,9 +83,30 @@ export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
   );
 }
 
+/** Causes of closed complaints only: open ones have no cause yet (the analysis' `open` bucket). */
+function closedCauses(analysis: ComplaintAnalysis) {
+  return analysis.byRootCause.filter((b) => b.key !== 'open');
+}
+
 /** Complaints by root cause and product, and SLA compliance by month. */
-export function ComplaintCharts({ analysis }: { analysis: ComplaintAnalysis | undefined }) {
+export function ComplaintCharts({
+  analysis,
+  onDrill,
+}: {
+  analysis: ComplaintAnalysis | undefined;
+  /** Opens the cases behind a slice or bar. */
+  onDrill(filter: CaseFilter): void;
+}) {
   const { t } = useI18n();
+  const range = analysis ? { receivedFrom: analysis.from, receivedTo: analysis.to } : {};
+  const drillCause = (i: number) => {
+    const b = analysis ? closedCauses(analysis)[i] : undefined;
+    if (b) onDrill({ title: `${t('根因', 'Root cause')}: ${b.label}`, query: { ...range, rootCause: b.key } });
+  };
+  const drillProduct = (i: number) => {
+    const b = analysis?.byProduct[i];
+    if (b) onDrill({ title: `${t('产品', 'Product')}: ${b.label}`, query: { ...range, product: b.key } });
+  };
   const causes = useMemo<EChartsOption>(
     () => ({
       textStyle: { fontFamily: FONT },
@@ -82,7 +118,7 @@ export function ComplaintCharts({ analysis }: { analysis: ComplaintAnalysis | un
           radius: ['40%', '70%'],
           center: ['35%', '50%'],
           label: { show: false },
-          data: (analysis?.byRootCause ?? []).map((b) => ({ name: b.label, value: b.total })),
+          data: (analysis ? closedCauses(analysis) : []).map((b) => ({ name: b.label, value: b.total })),
         },
       ],
     }),
@@ -140,13 +176,31 @@ export function ComplaintCharts({ analysis }: { analysis: ComplaintAnalysis | un
   return (
     <Row gutter={12}>
       <Col span={8}>
-        <Card size="small" title={t('投诉根因分布', 'Complaints by root cause')}>
-          <Chart option={causes} label={t('投诉根因分布', 'Complaints by root cause')} testId="chart-root-cause" />
+        <Card size="small" title={t('已结案投诉根因分布', 'Closed complaints by root cause')}>
+          {analysis && closedCauses(analysis).length === 0 ? (
+            <Empty
+              style={{ height: 228 }}
+              data-testid="root-cause-empty"
+              description={t('所选期间暂无已结案投诉', 'No complaint closed in this period')}
+            />
+          ) : (
+            <Chart
+              option={causes}
+              label={t('已结案投诉根因分布', 'Closed complaints by root cause')}
+              testId="chart-root-cause"
+              onPick={drillCause}
+            />
+          )}
         </Card>
       </Col>
       <Col span={8}>
         <Card size="small" title={t('各产品投诉', 'Complaints by product')}>
-          <Chart option={products} label={t('各产品投诉', 'Complaints by product')} testId="chart-product" />
+          <Chart
+            option={products}
+            label={t('各产品投诉', 'Complaints by product')}
+            testId="chart-product"
+            onPick={drillProduct}
+          />
         </Card>
       </Col>
       <Col span={8}>

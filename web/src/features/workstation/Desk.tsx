@@ -12,6 +12,12 @@ import { DemoOutbox } from './DemoOutbox.tsx';
 import { DeskToolbar } from './DeskToolbar.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { SimulateCallDialog } from './SimulateCallDialog.tsx';
+import { useAgentState } from './useAgentState.ts';
+
+/** Whether the agent still works the contact: active and assigned to them. */
+function isMine(c: Contact, userId: string): boolean {
+  return c.status === 'active' && c.agent?.id === userId;
+}
 
 /**
  * The front-line desk: a fixed three-column grid (queue · contact · customer) whose columns never change
@@ -39,18 +45,27 @@ export function Desk({
     [storeKey],
   );
   const mine = useLoad((s) => myContacts(s), []);
+  const presence = useAgentState();
   const contact = useLoad(activeId ? (s) => getContact(activeId, s) : null, [activeId]);
   const [callOpen, setCallOpen] = useState(false);
   const [outboxOpen, setOutboxOpen] = useState(false);
 
-  // A contact that closed elsewhere or is no longer ours is dropped from the desk.
+  // A contact that closed elsewhere or is no longer ours (transferred, taken back to a queue) is dropped
+  // from the desk, also when a reload finds it remembered.
   useEffect(() => {
     if (contact.error && (contact.error.status === 404 || contact.error.status === 403)) setActiveId(null);
   }, [contact.error, setActiveId]);
+  useEffect(() => {
+    if (contact.data && contact.data.id === activeId && !isMine(contact.data, session.user.id)) {
+      setActiveId(null);
+      mine.reload();
+    }
+  }, [contact.data, activeId, session.user.id, setActiveId, mine.reload]);
 
   useLive([`user:${session.user.id}`], (e) => {
     if (e.event.startsWith('contact.') || e.event.startsWith('handover.') || e.event.startsWith('transfer.'))
       mine.reload();
+    if (e.event === 'presence.changed') presence.reload();
   });
   useLive(activeId ? [`contact:${activeId}`] : null, (e) => {
     if (e.event !== 'turn.added') contact.reload();
@@ -67,7 +82,16 @@ export function Desk({
     [setActiveId, contact.reload, mine.reload],
   );
 
-  const current: Contact | undefined = contact.data && contact.data.id === activeId ? contact.data : undefined;
+  /** The contact closed or was handed on: it leaves the desk. */
+  const onLeft = useCallback(() => {
+    setActiveId(null);
+    mine.reload();
+    // Closing starts wrap-up on the server.
+    presence.reload();
+  }, [setActiveId, mine.reload, presence.reload]);
+
+  const current: Contact | undefined =
+    contact.data && contact.data.id === activeId && isMine(contact.data, session.user.id) ? contact.data : undefined;
 
   return (
     <div
@@ -89,13 +113,14 @@ export function Desk({
           onKnowledge={() => openKnowledge()}
           onHelp={openHelp}
           onDemoOutbox={() => setOutboxOpen(true)}
+          presence={presence}
         />
       </div>
       <aside
         aria-label={t('排队与待办', 'Queue')}
         style={{ borderRight: '1px solid #e5e7eb', overflow: 'auto', background: '#fafbfc' }}
       >
-        <QueuePanel session={session} onAccepted={onContact} />
+        <QueuePanel session={session} onAccepted={onContact} ready={presence.state?.state === 'ready'} />
       </aside>
       <section aria-label={t('当前联络', 'Current contact')} style={{ overflow: 'auto', padding: 12, minWidth: 0 }}>
         <ErrorNote
@@ -107,10 +132,7 @@ export function Desk({
             session={session}
             contact={current}
             onChanged={onContact}
-            onClosed={() => {
-              setActiveId(null);
-              mine.reload();
-            }}
+            onClosed={onLeft}
             openKnowledge={openKnowledge}
           />
         ) : (
@@ -130,7 +152,13 @@ export function Desk({
         aria-label={t('客户视图', 'Customer')}
         style={{ borderLeft: '1px solid #e5e7eb', overflow: 'auto', background: '#fff' }}
       >
-        <CustomerPanel session={session} contact={current} onContactChanged={onContact} openKnowledge={openKnowledge} />
+        <CustomerPanel
+          session={session}
+          contact={current}
+          onContactChanged={onContact}
+          onContactLeft={onLeft}
+          openKnowledge={openKnowledge}
+        />
       </aside>
       <DemoOutbox open={outboxOpen} onClose={() => setOutboxOpen(false)} />
       <SimulateCallDialog open={callOpen} onClose={() => setCallOpen(false)} onStarted={onContact} />

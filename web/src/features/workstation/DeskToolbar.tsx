@@ -6,6 +6,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import type { Session } from '../../app/session.ts';
 import { duration } from '../shared/format.ts';
 import { typeLabel } from '../shared/taxonomy.ts';
+import { AgentStateSwitch } from './AgentStateSwitch.tsx';
+import type { AgentStateHandle } from './useAgentState.ts';
 
 /** The desk's command row: simulate a call, switch between one's open contacts, knowledge, help. */
 export function DeskToolbar({
@@ -16,6 +18,7 @@ export function DeskToolbar({
   onKnowledge,
   onHelp,
   onDemoOutbox,
+  presence,
 }: {
   session: Session;
   contacts: ContactListItem[];
@@ -25,6 +28,7 @@ export function DeskToolbar({
   onKnowledge(): void;
   onHelp(): void;
   onDemoOutbox(): void;
+  presence: AgentStateHandle;
 }) {
   const { t, locale } = useI18n();
   const now = useNow(1000);
@@ -69,6 +73,7 @@ export function DeskToolbar({
         })}
       </div>
       <Space>
+        <AgentStateSwitch state={presence.state} busy={presence.busy} onChange={presence.set} />
         <Button icon={<MailOutlined />} onClick={onDemoOutbox}>
           {t('演示短信', 'Demo SMS')}
         </Button>

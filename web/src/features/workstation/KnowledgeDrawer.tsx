@@ -7,6 +7,7 @@ import { useT } from '../../app/i18n.tsx';
 import { KIND_TEXT } from '../knowledge/kinds.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { Markdown } from '../shared/Markdown.tsx';
+import { InsertReplyButton, plainText } from './contact/replyTarget.tsx';
 
 /**
  * Knowledge search beside the contact (Ctrl+K): approved answers with their source, so the agent quotes
@@ -70,7 +71,9 @@ export function KnowledgeDrawer({
             {article.loading && <Spin />}
             {article.data && (
               <article>
-                <Typography.Title level={5}>{article.data.title}</Typography.Title>
+                <Typography.Title level={5}>
+                  {article.data.title} <InsertReplyButton text={plainText(article.data.rendered)} />
+                </Typography.Title>
                 <Markdown text={article.data.rendered} />
                 {article.data.source && (
                   <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>

@@ -14,7 +14,15 @@ import { intentLabel } from '../shared/taxonomy.ts';
  * Waiting contacts of the general queue in the order the server serves them (emergencies first, marked
  * 紧急), updated live; "接入下一位" takes the head of the queue, "接入" a particular one.
  */
-export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Contact): void }) {
+export function QueuePanel({
+  onAccepted,
+  ready,
+}: {
+  session: Session;
+  onAccepted(c: Contact): void;
+  /** Only a ready agent (示闲) is offered the next contact. */
+  ready: boolean;
+}) {
   const { t, locale } = useI18n();
   const waiting = useLoad((s) => listWaiting('general', s), []);
   useLive(['queue:general'], () => waiting.reload());
@@ -48,7 +56,8 @@ export function QueuePanel({ onAccepted }: { session: Session; onAccepted(c: Con
           block
           type="primary"
           danger={emergencies > 0}
-          disabled={items.length === 0}
+          disabled={items.length === 0 || !ready}
+          title={ready ? undefined : t('示闲后才能接入下一位', 'Set yourself ready to take the next customer')}
           loading={next.busy}
           onClick={takeNext}
           style={{ marginBottom: 8 }}

@@ -3,13 +3,17 @@ import { useT } from '../../app/i18n.tsx';
 
 /** The keyboard shortcuts of the workstation (F1). */
 export const SHORTCUTS: Array<{ keys: string; zh: string; en: string }> = [
-  { keys: 'F2', zh: '紧急冻结当前卡片(挂失/盗刷)', en: 'Emergency: freeze the selected card' },
+  {
+    keys: 'F2 → Enter',
+    zh: '紧急冻结当前卡片(挂失/盗刷,Enter 确认)',
+    en: 'Emergency: freeze the selected card (Enter confirms)',
+  },
   { keys: 'Ctrl+K', zh: '知识库搜索', en: 'Knowledge search' },
   { keys: 'Alt+1 … Alt+6', zh: '切换服务环节:开场→核身→了解需求→处理→确认满意→结束', en: 'Service stage 1–6' },
   { keys: 'Alt+N', zh: '模拟来电', en: 'Simulate an inbound call' },
   { keys: 'Alt+C', zh: '受理投诉', en: 'Open a complaint' },
   { keys: 'Alt+T', zh: '转接(附交接单)', en: 'Transfer with hand-over packet' },
-  { keys: 'Ctrl+Enter', zh: '发送消息', en: 'Send the message' },
+  { keys: 'Enter', zh: '发送消息(Shift+Enter 换行)', en: 'Send the message (Shift+Enter: new line)' },
   { keys: 'F1', zh: '快捷键说明', en: 'This help' },
 ];
 

@@ -35,6 +35,7 @@ export interface CustomerSummary {
   /** 先生 / 女士 for the agent's greeting. */
   salutation: string;
   flags: { vip: boolean; vulnerable: boolean };
+  careNote: string | null;
   cards: CardSummary[];
 }
 
@@ -184,6 +185,7 @@ export async function getCustomerSummary(ctx: Ctx, customerId: string): Promise<
     maskedPhone: maskedOf(ctx.keyring, 'phone', row.phone_masked, row.phone_enc),
     salutation: row.gender === 'F' ? '女士' : '先生',
     flags: { vip: flags.vip === true, vulnerable: flags.vulnerable === true },
+    careNote: typeof flags.note === 'string' && flags.note.trim() ? flags.note : null,
     cards: await listCardSummaries(ctx, customerId),
   };
 }

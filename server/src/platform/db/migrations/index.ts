@@ -11,6 +11,10 @@ import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as callerNumberSource from '../../../modules/contacts/migrations/2004_caller_number_source.ts';
+import * as customerResolved from '../../../modules/contacts/migrations/2020_customer_resolved.ts';
+import * as agentPresence from '../../../modules/contacts/migrations/2021_agent_presence.ts';
+import * as cannedReplies from '../../../modules/contacts/migrations/2022_canned_replies.ts';
+import * as satisfactionSurveys from '../../../modules/contacts/migrations/2023_satisfaction_surveys.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as emergencyFormalReport from '../../../modules/emergency/migrations/3102_emergency_formal_report.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
@@ -38,6 +42,10 @@ export const migrations: Record<string, Migration> = {
   '2002_contact_links': contactLinks,
   '2003_contacts_recent': contactsRecent,
   '2004_caller_number_source': callerNumberSource,
+  '2020_customer_resolved': customerResolved,
+  '2021_agent_presence': agentPresence,
+  '2022_canned_replies': cannedReplies,
+  '2023_satisfaction_surveys': satisfactionSurveys,
   '2101_chat': chat,
   '3001_cases': cases,
   '3010_case_notice_and_approval': caseNoticeAndApproval,

@@ -13,6 +13,7 @@ import { analyze, type NluAnalysis } from '../../../api/nlu.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { INTENT_OPTIONS, intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
+import { InsertReplyButton, plainText } from './replyTarget.tsx';
 
 /**
  * Classification of the contact (guide §2.4): the agent picks the intents; the server derives the type
@@ -216,7 +217,8 @@ function SuggestedAnswer({
       </Typography.Paragraph>
       <Typography.Text type="secondary">
         {t('来源', 'Source')}: {top.source ?? t('知识库', 'knowledge base')} · v{top.version}
-      </Typography.Text>
+      </Typography.Text>{' '}
+      <InsertReplyButton text={plainText(top.answer)} testId="assist-insert-reply" />
       {!decided && (
         <div style={{ marginTop: 4, display: 'flex', gap: 6, flexWrap: 'wrap' }}>
           <Button size="small" onClick={() => onUse(top.id)} data-testid="assist-answer-use">

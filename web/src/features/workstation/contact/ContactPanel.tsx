@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import type { Session } from '../../../app/session.ts';
 import { duration } from '../../shared/format.ts';
 import { intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
+import { ChatFirstLayout } from './ChatFirstLayout.tsx';
 import { ClassifyBox } from './ClassifyBox.tsx';
 import { CloseContactDialog } from './CloseContactDialog.tsx';
 import { LEVEL_COLOR, LEVEL_TEXT, STAGE_TEXT } from './stages.ts';
@@ -57,116 +58,130 @@ export function ContactPanel({
         ? contact.scripts.closing
         : null;
 
-  return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="contact-panel">
-      <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 10, flexWrap: 'wrap' }}>
-          {contact.channel === 'phone' ? <PhoneOutlined /> : <MessageOutlined />}
-          <Typography.Text strong>
-            {contact.channel === 'phone' ? t('电话', 'Call') : t('在线会话', 'Chat')}
-            {contact.callerNumberMasked ? ` · ${contact.callerNumberMasked}` : ''}
-          </Typography.Text>
-          <span className="cd-mono" role="timer" aria-label={t('通话时长', 'Duration')} style={{ minWidth: 56 }}>
-            {duration((now - Date.parse(contact.acceptedAt ?? contact.startedAt)) / 1000)}
-          </span>
-          <Tag color={LEVEL_COLOR[contact.verification.level] ?? 'default'} data-testid="verification-level">
-            {t(...(LEVEL_TEXT[contact.verification.level] ?? ['', '']))}
-          </Tag>
-          {contact.type && <Tag color={typeColor(contact.type)}>{typeLabel(contact.type, locale)}</Tag>}
-          {contact.intents.map((i) => (
-            <Tag key={i}>{intentLabel(i, locale)}</Tag>
-          ))}
-          {contact.hostile && <Tag color="volcano">{t('情绪激动', 'Upset customer')}</Tag>}
-          <span style={{ flex: 1 }} />
-          <Button danger onClick={() => setClosing(true)} data-testid="close-contact">
-            {t('结束联络', 'End contact')}
-          </Button>
-        </div>
-      </Card>
-
-      <Card size="small" title={t('服务流程', 'Service flow')} extra={<span className="cd-muted">Alt+1…6</span>}>
-        <Steps
-          size="small"
-          current={stageIndex}
-          onChange={(i) => {
-            const s = STAGES[i];
-            if (s) void go(s);
-          }}
-          items={STAGES.map((s, i) => ({
-            title: t(...STAGE_TEXT[s].title),
-            status: i === stageIndex ? 'process' : seen.has(s) ? 'finish' : 'wait',
-            disabled: move.busy,
-          }))}
-          data-testid="stage-steps"
-        />
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12, marginTop: 12, minHeight: 96 }}>
-          <div>
-            <Typography.Text type="secondary">{t('话术', 'Script')}</Typography.Text>
-            <div
-              className="cd-pre"
-              data-testid="stage-script"
-              style={{
-                background: '#f6f8fb',
-                border: '1px solid #e5e7eb',
-                borderRadius: 4,
-                padding: 8,
-                marginTop: 4,
-                minHeight: 60,
-              }}
-            >
-              {script ??
-                t(
-                  '按需求引导客户;需要时使用知识库 (Ctrl+K)。',
-                  'Guide the customer; use knowledge search (Ctrl+K) as needed.',
-                )}
-            </div>
-          </div>
-          <div>
-            <Typography.Text type="secondary">
-              {t('本环节要点', 'Checklist')} · {t(...text.title)}
-            </Typography.Text>
-            <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-              {text.checklist.map(([zh, en]) => (
-                <li key={zh}>{t(zh, en)}</li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      </Card>
-
-      <VerificationPanel contact={contact} onChanged={onChanged} />
-
-      <ClassifyBox contact={contact} onChanged={onChanged} openKnowledge={openKnowledge} />
-
-      {contact.channel === 'chat' && <Transcript contact={contact} session={session} />}
-
-      <Card
+  const header = (
+    <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 10, flexWrap: 'wrap' }}>
+        {contact.channel === 'phone' ? <PhoneOutlined /> : <MessageOutlined />}
+        <Typography.Text strong>
+          {contact.channel === 'phone' ? t('电话', 'Call') : t('在线会话', 'Chat')}
+          {contact.callerNumberMasked ? ` · ${contact.callerNumberMasked}` : ''}
+        </Typography.Text>
+        <span className="cd-mono" role="timer" aria-label={t('通话时长', 'Duration')} style={{ minWidth: 56 }}>
+          {duration((now - Date.parse(contact.acceptedAt ?? contact.startedAt)) / 1000)}
+        </span>
+        <Tag color={LEVEL_COLOR[contact.verification.level] ?? 'default'} data-testid="verification-level">
+          {t(...(LEVEL_TEXT[contact.verification.level] ?? ['', '']))}
+        </Tag>
+        {contact.type && <Tag color={typeColor(contact.type)}>{typeLabel(contact.type, locale)}</Tag>}
+        {contact.intents.map((i) => (
+          <Tag key={i}>{intentLabel(i, locale)}</Tag>
+        ))}
+        {contact.hostile && <Tag color="volcano">{t('情绪激动', 'Upset customer')}</Tag>}
+        <span style={{ flex: 1 }} />
+        <Button danger onClick={() => setClosing(true)} data-testid="close-contact">
+          {t('结束联络', 'End contact')}
+        </Button>
+      </div>
+    </Card>
+  );
+  const flow = (
+    <Card size="small" title={t('服务流程', 'Service flow')} extra={<span className="cd-muted">Alt+1…6</span>}>
+      <Steps
         size="small"
-        title={t('联络小记', 'Notes')}
-        extra={<span className="cd-muted">{t('自动保存', 'Saved as you type')}</span>}
-      >
-        <textarea
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          rows={4}
-          aria-label={t('联络小记', 'Notes')}
-          data-testid="contact-notes"
-          placeholder={t(
-            '记录客户诉求要点(勿记录卡片验证码或密码)',
-            "Key points of the customer's need (never CVV2 or PIN)",
-          )}
-          style={{
-            width: '100%',
-            boxSizing: 'border-box',
-            resize: 'vertical',
-            font: 'inherit',
-            padding: 8,
-            border: '1px solid #d0d5dd',
-            borderRadius: 4,
-          }}
-        />
-      </Card>
+        current={stageIndex}
+        onChange={(i) => {
+          const s = STAGES[i];
+          if (s) void go(s);
+        }}
+        items={STAGES.map((s, i) => ({
+          title: t(...STAGE_TEXT[s].title),
+          status: i === stageIndex ? 'process' : seen.has(s) ? 'finish' : 'wait',
+          disabled: move.busy,
+        }))}
+        data-testid="stage-steps"
+      />
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12, marginTop: 12, minHeight: 96 }}>
+        <div>
+          <Typography.Text type="secondary">{t('话术', 'Script')}</Typography.Text>
+          <div
+            className="cd-pre"
+            data-testid="stage-script"
+            style={{
+              background: '#f6f8fb',
+              border: '1px solid #e5e7eb',
+              borderRadius: 4,
+              padding: 8,
+              marginTop: 4,
+              minHeight: 60,
+            }}
+          >
+            {script ??
+              t(
+                '按需求引导客户;需要时使用知识库 (Ctrl+K)。',
+                'Guide the customer; use knowledge search (Ctrl+K) as needed.',
+              )}
+          </div>
+        </div>
+        <div>
+          <Typography.Text type="secondary">
+            {t('本环节要点', 'Checklist')} · {t(...text.title)}
+          </Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+            {text.checklist.map(([zh, en]) => (
+              <li key={zh}>{t(zh, en)}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </Card>
+  );
+  const notesCard = (
+    <Card
+      size="small"
+      title={t('联络小记', 'Notes')}
+      extra={<span className="cd-muted">{t('自动保存', 'Saved as you type')}</span>}
+    >
+      <textarea
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        rows={4}
+        aria-label={t('联络小记', 'Notes')}
+        data-testid="contact-notes"
+        placeholder={t(
+          '记录客户诉求要点(勿记录卡片验证码或密码)',
+          "Key points of the customer's need (never CVV2 or PIN)",
+        )}
+        style={{
+          width: '100%',
+          boxSizing: 'border-box',
+          resize: 'vertical',
+          font: 'inherit',
+          padding: 8,
+          border: '1px solid #d0d5dd',
+          borderRadius: 4,
+        }}
+      />
+    </Card>
+  );
+  const side = (
+    <>
+      {flow}
+      <VerificationPanel contact={contact} onChanged={onChanged} />
+      <ClassifyBox contact={contact} onChanged={onChanged} openKnowledge={openKnowledge} />
+      {notesCard}
+    </>
+  );
 
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%' }} data-testid="contact-panel">
+      {header}
+      {contact.channel === 'chat' ? (
+        // Chat first: the transcript and reply box stay in view; the flow, verification, classification
+        // and notes sit beside them, each collapsible, and scroll on their own.
+        <ChatFirstLayout transcript={<Transcript contact={contact} session={session} fill />} side={side} />
+      ) : (
+        side
+      )}
       <CloseContactDialog
         open={closing}
         contact={contact}

@@ -1,18 +1,22 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type Contact, getTurns, sendAgentTurn, type Turn } from '../../../api/contacts.ts';
+import { type Contact, getTurns, sendAgentTurn, sendTyping, type Turn } from '../../../api/contacts.ts';
 import { useAction, useDraft } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useLive } from '../../../app/live.ts';
 import type { Session } from '../../../app/session.ts';
+import { useTypingFlag, useTypingSignal } from '../../../app/typing.ts';
 import { timeOnly } from '../../shared/format.ts';
+import { CannedReplies } from './CannedReplies.tsx';
+import { useReplyTarget } from './replyTarget.tsx';
 
 /**
  * The live chat transcript. Every message is rendered as plain text (React escapes it): whatever a
- * customer types — markup, scripts — is shown, never run. The reply being typed is a draft per contact.
+ * customer types — markup, scripts — is shown, never run. The reply being typed is a draft per contact;
+ * Enter sends it, Shift+Enter adds a line; canned replies and "插入回复" elsewhere on the desk fill it.
  */
-export function Transcript({ contact }: { contact: Contact; session: Session }) {
+export function Transcript({ contact, session, fill }: { contact: Contact; session: Session; fill?: boolean }) {
   const { t } = useI18n();
   const [turns, setTurns] = useState<Turn[]>([]);
   const [draft, setDraft, clearDraft] = useDraft(`contact.${contact.id}.reply`, '');
@@ -38,8 +42,16 @@ export function Transcript({ contact }: { contact: Contact; session: Session }) 
   }, [contact.id, merge]);
 
   // Live turns arrive over the socket; after a reconnect, catch up from the last sequence number.
+  const [customerTyping, markCustomerTyping, clearCustomerTyping] = useTypingFlag();
+  const typing = useTypingSignal(() => void sendTyping(contact.id).catch(() => {}));
   const status = useLive([`contact:${contact.id}`], (e) => {
-    if (e.event === 'turn.added') merge([e.data as Turn]);
+    if (e.event === 'turn.added') {
+      const turn = e.data as Turn;
+      merge([turn]);
+      if (turn.speaker === 'customer') clearCustomerTyping();
+    } else if (e.event === 'chat.typing' && (e.data as { speaker?: string }).speaker === 'customer') {
+      markCustomerTyping();
+    }
   });
   useEffect(() => {
     if (status === 'open') getTurns(contact.id, lastSeq.current).then(merge, () => {});
@@ -51,6 +63,13 @@ export function Transcript({ contact }: { contact: Contact; session: Session }) 
     const el = logRef.current;
     if (el && turns.length > 0) el.scrollTop = el.scrollHeight;
   }, [turns]);
+
+  // Canned replies, knowledge articles and assist answers insert here ("插入回复").
+  const insert = useCallback(
+    (text: string) => setDraft((d) => (d.trim() ? `${d.trimEnd()}\n${text}` : text)),
+    [setDraft],
+  );
+  useReplyTarget(insert);
 
   const send = useAction((key, text: string) => sendAgentTurn(key, contact.id, text));
   const submit = async () => {
@@ -69,13 +88,21 @@ export function Transcript({ contact }: { contact: Contact; session: Session }) 
       size="small"
       title={t('会话记录', 'Transcript')}
       extra={closed ? <span className="cd-muted">{t('客户已离开', 'Customer left')}</span> : null}
+      style={fill ? { height: '100%', display: 'flex', flexDirection: 'column' } : {}}
+      styles={fill ? { body: { flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 } } : {}}
     >
       <div
         ref={logRef}
         role="log"
         aria-live="polite"
         data-testid="transcript"
-        style={{ height: 260, overflowY: 'auto', background: '#f6f8fb', borderRadius: 4, padding: 8 }}
+        style={{
+          ...(fill ? { flex: 1, minHeight: 160 } : { height: 260 }),
+          overflowY: 'auto',
+          background: '#f6f8fb',
+          borderRadius: 4,
+          padding: 8,
+        }}
       >
         {turns.map((m) => (
           <div
@@ -104,12 +131,27 @@ export function Transcript({ contact }: { contact: Contact; session: Session }) 
           </div>
         ))}
       </div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 8 }}>
+        <CannedReplies session={session} onPick={insert} />
+        {customerTyping && !closed && (
+          <span className="cd-muted" data-testid="customer-typing">
+            {t('客户正在输入…', 'The customer is typing…')}
+          </span>
+        )}
+        <span className="cd-muted" style={{ fontSize: 12 }}>
+          {t('Enter 发送 · Shift+Enter 换行', 'Enter sends · Shift+Enter new line')}
+        </span>
+      </div>
       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
         <textarea
           value={draft}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            typing();
+          }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            // Enter sends, Shift+Enter starts a new line; Enter that confirms an IME composition does neither.
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
               void submit();
             }
@@ -118,7 +160,7 @@ export function Transcript({ contact }: { contact: Contact; session: Session }) 
           rows={2}
           aria-label={t('回复客户', 'Reply')}
           data-testid="agent-reply"
-          placeholder={t('输入回复,Ctrl+Enter 发送', 'Type a reply; Ctrl+Enter sends')}
+          placeholder={t('输入回复,Enter 发送,Shift+Enter 换行', 'Type a reply; Enter sends, Shift+Enter new line')}
           style={{ flex: 1, resize: 'none', font: 'inherit', padding: 8, border: '1px solid #d0d5dd', borderRadius: 4 }}
         />
         <Button

@@ -9,10 +9,12 @@ import {
   type Method,
   sendOtp,
   type VerifyInput,
+  type VerifyResult,
   verify,
 } from '../../../api/contacts.ts';
 import { useAction, useLoad } from '../../../app/hooks.ts';
-import { useI18n } from '../../../app/i18n.tsx';
+import { type Translate, useI18n } from '../../../app/i18n.tsx';
+import { dateTime } from '../../shared/format.ts';
 import { LEVEL_COLOR, LEVEL_TEXT, levelReaches, METHOD_TEXT, NEED_TEXT } from './stages.ts';
 
 // Only what the desk never shows: the name and the mobile are on screen (masked) and prove nothing.
@@ -20,6 +22,15 @@ const FACTORS: Array<[FactorKind, string, string]> = [
   ['birth_date', '出生日期', 'Birth date'],
   ['id_last6', '证件后六位', 'ID last 6'],
 ];
+
+/** A verification attempt's answer in the current language. */
+function resultText(r: VerifyResult, t: Translate): string {
+  if (r.success) return t('核实通过', 'Verified');
+  const left = r.lockedUntil
+    ? `,${t('已锁定至', 'locked until')} ${dateTime(r.lockedUntil)}`
+    : `,${t('剩余次数', 'attempts left')} ${r.failuresLeft}`;
+  return `${t('核实未通过', 'Not verified')}${left}`;
+}
 
 /**
  * Identity verification inside the contact: what has been checked, what it unlocks and what not yet (the
@@ -30,8 +41,9 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
   const { t } = useI18n();
   const [method, setMethod] = useState<Method>('name_id_last6');
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [otpInfo, setOtpInfo] = useState<string | null>(null);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  // What the server answered, kept as data and worded at render time, so a language switch rewords it.
+  const [otpSentTo, setOtpSentTo] = useState<string | null>(null);
+  const [result, setResult] = useState<VerifyResult | null>(null);
   const settings = useLoad((s) => contactsSettings(s), []);
   const check = useAction((key, input: VerifyInput) => verify(key, contact.id, input));
   const otp = useAction((key) => sendOtp(key, contact.id));
@@ -57,20 +69,14 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
   const submit = async () => {
     const r = await check.run(body());
     if (!r) return setResult(null);
-    const left = r.lockedUntil
-      ? `,${t('已锁定至', 'locked until')} ${r.lockedUntil}`
-      : `,${t('剩余次数', 'attempts left')} ${r.failuresLeft}`;
-    setResult({
-      ok: r.success,
-      text: r.success ? t('核实通过', 'Verified') : `${t('核实未通过', 'Not verified')}${left}`,
-    });
+    setResult(r);
     setFields({});
     const fresh = await getContact(contact.id).catch(() => null);
     if (fresh) onChanged(fresh);
   };
   const sendCode = async () => {
     const r = await otp.run();
-    if (r) setOtpInfo(`${t('验证码已发送至', 'Code sent to')} ${r.sentTo}`);
+    if (r) setOtpSentTo(r.sentTo);
   };
 
   const level = contact.verification.level;
@@ -196,15 +202,19 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
                   />
                 </Space.Compact>
               )}
-              {method === 'otp' && otpInfo && <Typography.Text type="secondary">{otpInfo}</Typography.Text>}
+              {method === 'otp' && otpSentTo && (
+                <Typography.Text type="secondary">
+                  {t('验证码已发送至', 'Code sent to')} {otpSentTo}
+                </Typography.Text>
+              )}
               <Button size="small" type="primary" htmlType="submit" loading={check.busy} data-testid="verify-submit">
                 {t('核实', 'Verify')}
               </Button>
               {result && (
                 <Alert
                   showIcon
-                  type={result.ok ? 'success' : 'error'}
-                  message={result.text}
+                  type={result.success ? 'success' : 'error'}
+                  message={resultText(result, t)}
                   role="status"
                   data-testid="verify-result"
                 />

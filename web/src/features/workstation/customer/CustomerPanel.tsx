@@ -2,11 +2,12 @@ import { AlertOutlined, CreditCardOutlined, ExclamationCircleOutlined, SwapOutli
 import { Button, Empty, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { type CardSummary, getCustomer360, getCustomerSummary } from '../../../api/cards.ts';
-import type { Contact } from '../../../api/contacts.ts';
+import { type Contact, contactsSettings } from '../../../api/contacts.ts';
 import { useHotkeys, useLoad } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import type { Session } from '../../../app/session.ts';
 import { ErrorNote } from '../../shared/ErrorNote.tsx';
+import { levelReaches } from '../contact/stages.ts';
 import { ComplaintDialog } from '../operations/ComplaintDialog.tsx';
 import { EmergencyDialog } from '../operations/EmergencyDialog.tsx';
 import { InstallmentDialog } from '../operations/InstallmentDialog.tsx';
@@ -23,39 +24,48 @@ import {
   StatementsSection,
   TransactionsSection,
 } from './Sections.tsx';
+import { SummaryCard } from './SummaryCard.tsx';
 
 type Dialog = 'emergency' | 'installment' | 'limit' | 'complaint' | 'repayment_trace' | 'transfer' | null;
 
 /**
  * Customer 360 inside the contact, loaded with the contact's id so the server grants access by the
  * contact's verification. Operations open dialogs that show the engine's figures before anything happens;
- * the emergency freeze (F2) acts at once because money may be at risk now (guide §3.3).
+ * the emergency freeze (F2) needs one confirmation and no verification, because money may be at risk now
+ * (guide §3.3).
  */
 export function CustomerPanel({
   session,
   contact,
   onContactChanged,
+  onContactLeft,
 }: {
   session: Session;
   contact: Contact | undefined;
   onContactChanged(c: Contact): void;
+  /** The contact was handed on (transfer): it is no longer this agent's. */
+  onContactLeft(): void;
   openKnowledge(q?: string): void;
 }) {
   const { t, locale } = useI18n();
   const customerId = contact?.customerId ?? null;
   const contactId = contact?.id ?? null;
   const level = contact?.verification.level;
-  const view = useLoad(customerId && contactId ? (s) => getCustomer360(customerId, { contactId }, s) : null, [
-    customerId,
-    contactId,
-    level,
-  ]);
+  // The 360 is asked for only once the contact is verified enough for it (the bank's table): before that
+  // the screen pop's summary is all the agent may see, and a request bound to be refused is not sent.
+  const settings = useLoad((s) => contactsSettings(s), []);
+  const profileLevel = settings.data?.accessLevels['customer.profile'];
+  const mayView = level !== undefined && profileLevel !== undefined && levelReaches(level, profileLevel);
+  const view = useLoad(
+    customerId && contactId && mayView ? (s) => getCustomer360(customerId, { contactId }, s) : null,
+    [customerId, contactId, level, mayView],
+  );
   // The screen pop: masked name and cards, available before verification (enough to freeze a card).
   const summary = useLoad(customerId && contactId ? (s) => getCustomerSummary(customerId, { contactId }, s) : null, [
     customerId,
     contactId,
   ]);
-  const locked = view.error?.status === 403;
+  const locked = !mayView || view.error?.status === 403;
   // The selected card belongs to one customer: switching customer drops the selection.
   const [pick, setPick] = useState<{ customerId: string | null; cardId: string }>({ customerId: null, cardId: '' });
   const cardId = pick.customerId === customerId ? pick.cardId : null;
@@ -114,7 +124,6 @@ export function CustomerPanel({
               </span>{' '}
               {c.flags.vip && <Tag color="gold">{t(...FLAG_TEXT.vip)}</Tag>}
               {c.flags.vulnerable && <Tag color="purple">{t(...FLAG_TEXT.vulnerable)}</Tag>}
-              {c.flags.note && <Tag color="orange">{c.flags.note}</Tag>}
             </div>
           </>
         ) : summary.data ? (
@@ -141,6 +150,8 @@ export function CustomerPanel({
           (view.loading || summary.loading) && <Spin size="small" />
         )}
       </div>
+
+      <SummaryCard summary={summary.data} view={view.data} account={account} />
 
       <Space wrap size={6} style={{ minHeight: 32 }}>
         <Tooltip
@@ -234,6 +245,7 @@ export function CustomerPanel({
         <>
           <InstallmentDialog
             open={dialog === 'installment'}
+            verification={{ level: level ?? 'none', required: settings.data?.accessLevels['installment.apply'] }}
             account={account}
             ctx={ctx}
             onClose={() => setDialog(null)}
@@ -271,7 +283,7 @@ export function CustomerPanel({
         onClose={() => setDialog(null)}
         onDone={() => {
           setDialog(null);
-          onContactChanged(contact);
+          onContactLeft();
         }}
       />
     </div>

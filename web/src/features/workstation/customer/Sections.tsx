@@ -11,6 +11,7 @@ import { type Locale, useI18n } from '../../../app/i18n.tsx';
 import { stateText } from '../../cases/caseText.ts';
 import { DeadlineTag } from '../../cases/DeadlineTag.tsx';
 import { dateTime, yuan } from '../../shared/format.ts';
+import { label } from '../../shared/labels.ts';
 import { intentLabel, typeLabel } from '../../shared/taxonomy.ts';
 import { CARD_STATUS } from './flags.ts';
 
@@ -159,7 +160,7 @@ export function TransactionsSection({ view, accountId }: { view: Customer360View
 }
 
 export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table<InstallmentPlanView>
       size="small"
@@ -167,12 +168,16 @@ export function InstallmentsSection({ plans }: { plans: InstallmentPlanView[] })
       dataSource={plans}
       pagination={false}
       columns={[
-        { title: t('类型', 'Kind'), dataIndex: 'kind' },
+        { title: t('类型', 'Kind'), dataIndex: 'kind', render: (v: string) => label('installmentKind', v, locale) },
         { title: t('本金', 'Principal'), dataIndex: 'principalFen', align: 'right', render: yuan },
         { title: t('期数', 'Periods'), render: (_, p) => `${p.periodsBilled}/${p.periods}` },
         { title: t('剩余本金', 'Remaining'), dataIndex: 'remainingPrincipalFen', align: 'right', render: yuan },
         { title: t('年化利率', 'APR'), dataIndex: 'aprPercent', render: (v: string) => `${v}%` },
-        { title: t('状态', 'Status'), dataIndex: 'status' },
+        {
+          title: t('状态', 'Status'),
+          dataIndex: 'status',
+          render: (v: string) => label('installmentStatus', v, locale),
+        },
       ]}
     />
   );

@@ -16,6 +16,7 @@ import { listDepartments } from '../../admin/admin.api.ts';
 import { CaseList } from '../../cases/CaseList.tsx';
 import { ErrorNote } from '../../shared/ErrorNote.tsx';
 import { dateTime, timeOnly } from '../../shared/format.ts';
+import { label } from '../../shared/labels.ts';
 import { intentLabel, typeLabel } from '../../shared/taxonomy.ts';
 import { ContactPanel } from '../contact/ContactPanel.tsx';
 import { LEVEL_TEXT, METHOD_TEXT } from '../contact/stages.ts';
@@ -142,7 +143,16 @@ export default function HandlerDesk({ session }: { session: Session }) {
         )}
       </section>
       <aside style={{ borderLeft: '1px solid #e5e7eb', overflow: 'auto', background: '#fff' }}>
-        <CustomerPanel session={session} contact={current} onContactChanged={onContact} openKnowledge={() => {}} />
+        <CustomerPanel
+          session={session}
+          contact={current}
+          onContactChanged={onContact}
+          onContactLeft={() => {
+            setActiveId(null);
+            mine.reload();
+          }}
+          openKnowledge={() => {}}
+        />
       </aside>
     </div>
   );
@@ -201,7 +211,7 @@ function PacketView({ h, busy, onAcknowledge }: { h: Handover; busy: boolean; on
           <Descriptions.Item label={t('已办理', 'Done so far')}>
             {p.actions.map((o) => (
               <div key={`${o.action}${o.at}`}>
-                {timeOnly(o.at)} {o.action}
+                {timeOnly(o.at)} {label('action', o.action, locale)}
               </div>
             ))}
           </Descriptions.Item>

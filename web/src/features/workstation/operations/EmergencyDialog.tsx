@@ -18,11 +18,12 @@ import { dateTime, yuan } from '../../shared/format.ts';
 const LIVE = new Set(['active', 'pending_activation']);
 
 /**
- * The emergency lane (guide §3.3). Opening it (F2) freezes the selected card at once — no confirmation,
- * no verification needed — because money may be at risk now. Then the agent records what happened (lost,
- * stolen, fraud: a temporary block, 临时挂失, and the customer gets the confirmation), the customer marks the
- * transactions they did not make (a fraud case opens with its checklist), and — once the caller is
- * verified — the formal loss report blocks the card for good and orders the replacement.
+ * The emergency lane (guide §3.3). Opening it (F2) asks one confirmation — which card, focused button,
+ * Enter freezes — so a stray key press never freezes a card; no verification is needed, because money may
+ * be at risk now. Then the agent records what happened (lost, stolen, fraud: a temporary block, 临时挂失,
+ * and the customer gets the confirmation), the customer marks the transactions they did not make (a fraud
+ * case opens with its checklist), and — once the caller is verified — the formal loss report blocks the
+ * card for good and orders the replacement.
  */
 export function EmergencyDialog({
   open,
@@ -41,6 +42,7 @@ export function EmergencyDialog({
 }) {
   const { t, locale } = useI18n();
   const [frozen, setFrozen] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
   const [kind, setKind] = useState<EmergencyKind>('lost');
   const [report, setReport] = useState<EmergencyReport | null>(null);
   const [marked, setMarked] = useState<MarkedResult | null>(null);
@@ -56,29 +58,43 @@ export function EmergencyDialog({
   const txns = useLoad(report ? (s) => reportTransactions(report.id, ctx, s) : null, [report?.id]);
   const started = useRef<string | null>(null);
 
-  // Freeze the moment the dialog opens, once per card; a card already blocked needs nothing.
+  // Freeze once the agent confirms, once per card; a card already blocked needs nothing.
   useEffect(() => {
     if (!open) {
       started.current = null;
+      setConfirmed(false);
       setFrozen(false);
       setReport(null);
       setMarked(null);
       setPicked([]);
       return;
     }
-    if (started.current === card.id) return;
-    started.current = card.id;
     if (!LIVE.has(card.status)) {
       setFrozen(true);
       return;
     }
+    if (!confirmed || started.current === card.id) return;
+    started.current = card.id;
     void freeze.run(card.id).then((r) => {
       if (r !== undefined) {
         setFrozen(true);
         onDone();
       }
     });
-  }, [open, card.id, card.status, freeze.run, onDone]);
+  }, [open, confirmed, card.id, card.status, freeze.run, onDone]);
+
+  // Enter confirms wherever the focus is inside the dialog (F2 then Enter: two deliberate keys).
+  useEffect(() => {
+    if (!open || confirmed || frozen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        setConfirmed(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, confirmed, frozen]);
 
   const fileReport = async () => {
     const r = await file.run(kind);
@@ -99,12 +115,37 @@ export function EmergencyDialog({
       }
       width={680}
       footer={
-        <Button onClick={onClose} autoFocus={report !== null}>
-          {report ? t('完成', 'Done') : t('仅冻结,稍后处理', 'Freeze only; later')}
-        </Button>
+        confirmed || frozen ? (
+          <Button onClick={onClose} autoFocus={report !== null}>
+            {report ? t('完成', 'Done') : t('仅冻结,稍后处理', 'Freeze only; later')}
+          </Button>
+        ) : null
       }
     >
       <div style={{ minHeight: 56 }}>
+        {!confirmed && !frozen && (
+          <Space direction="vertical" data-testid="emergency-confirm">
+            <Typography.Text strong>
+              {t(
+                '确认立即冻结这张卡?冻结后所有新交易将被拒绝。',
+                'Freeze this card now? Every new transaction is declined.',
+              )}{' '}
+              <span className="cd-mono">{card.maskedNumber}</span>
+            </Typography.Text>
+            <Space>
+              <Button
+                danger
+                type="primary"
+                autoFocus
+                onClick={() => setConfirmed(true)}
+                data-testid="emergency-confirm-freeze"
+              >
+                {t('确认冻结(Enter)', 'Freeze (Enter)')}
+              </Button>
+              <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
+            </Space>
+          </Space>
+        )}
         {freeze.busy && (
           <Space>
             <Spin size="small" /> {t('正在冻结…', 'Freezing…')}

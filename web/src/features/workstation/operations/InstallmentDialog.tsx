@@ -1,9 +1,25 @@
-import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Segmented, Select, Table } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Select,
+  Table,
+  Tooltip,
+} from 'antd';
 import { useState } from 'react';
 import { type AccountView, acceptInstallment, type InstallmentQuote, quoteInstallment } from '../../../api/cards.ts';
+import { sendOtp } from '../../../api/contacts.ts';
 import { useAction } from '../../../app/hooks.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { yuan } from '../../shared/format.ts';
+import { LEVEL_TEXT, levelReaches } from '../contact/stages.ts';
 
 type Kind = 'bill' | 'cash';
 
@@ -16,12 +32,15 @@ export function InstallmentDialog({
   open,
   account,
   ctx,
+  verification,
   onClose,
   onDone,
 }: {
   open: boolean;
   account: AccountView;
   ctx: { contactId: string };
+  /** The contact's level and the level creating a plan needs: told up front, not after the quote. */
+  verification: { level: string; required: string | undefined };
   onClose(): void;
   onDone(): void;
 }) {
@@ -95,6 +114,7 @@ export function InstallmentDialog({
         </Button>,
       ]}
     >
+      <RequiredLevel contactId={ctx.contactId} verification={verification} />
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t('类型', 'Kind')}>
           <Segmented
@@ -130,7 +150,7 @@ export function InstallmentDialog({
               reset();
             }}
             style={{ width: 96 }}
-            options={[3, 6, 12, 24, 36].map((n) => ({ value: n, label: `${n} ${t('期', '')}` }))}
+            options={[3, 6, 12, 18, 24, 36].map((n) => ({ value: n, label: `${n} ${t('期', '')}` }))}
           />
         </Form.Item>
       </Form>
@@ -141,10 +161,9 @@ export function InstallmentDialog({
               <strong style={{ fontSize: 18 }} data-testid="inst-apr">
                 {quote.aprPercent}%
               </strong>
-              <span className="cd-muted">
-                {' '}
-                ({t('按内部收益率法计算', 'by IRR')};{t('实际年利率', 'EAR')} {quote.earPercent}%)
-              </span>
+              <Tooltip title={`${t('按内部收益率法计算', 'By IRR')};${t('实际年利率', 'EAR')} ${quote.earPercent}%`}>
+                <InfoCircleOutlined style={{ marginInlineStart: 8 }} data-testid="inst-other-rates" />
+              </Tooltip>
             </Descriptions.Item>
             <Descriptions.Item label={t('分期本金', 'Principal')}>{yuan(quote.principalFen)}</Descriptions.Item>
             <Descriptions.Item label={t('期数', 'Periods')}>{quote.periods}</Descriptions.Item>
@@ -205,5 +224,48 @@ export function InstallmentDialog({
         </div>
       )}
     </Modal>
+  );
+}
+
+/**
+ * Creating a plan needs the level the bank's table sets (strong: the SMS code): said before the quote, with
+ * the code sent in one click, so the agent does not find out after quote, consent and confirm.
+ */
+function RequiredLevel({
+  contactId,
+  verification,
+}: {
+  contactId: string;
+  verification: { level: string; required: string | undefined };
+}) {
+  const t = useT();
+  const otp = useAction((key) => sendOtp(key, contactId));
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const { level, required } = verification;
+  if (!required || levelReaches(level, required)) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="inst-required-level"
+      message={`${t('办理分期需', 'Creating a plan needs')} ${t(...(LEVEL_TEXT[required] ?? [required, required]))},${t('当前', 'now')} ${t(...(LEVEL_TEXT[level] ?? [level, level]))}`}
+      description={
+        sentTo
+          ? `${t('验证码已发送至', 'Code sent to')} ${sentTo},${t('请在身份核实中录入', 'enter it under verification')}`
+          : undefined
+      }
+      action={
+        <Button
+          size="small"
+          onClick={async () => setSentTo((await otp.run())?.sentTo ?? null)}
+          loading={otp.busy}
+          disabled={sentTo !== null}
+          data-testid="inst-send-otp"
+        >
+          {t('发送短信验证码', 'Send the SMS code')}
+        </Button>
+      }
+    />
   );
 }

@@ -1,0 +1,51 @@
+import type { Locale } from '../../app/i18n.tsx';
+
+/**
+ * The label layer for codes the server answers with that are not in the contact taxonomy
+ * (`taxonomy.ts`): recorded actions, installment kinds and states, channels. A code without a label is
+ * shown as-is rather than hidden, so a new code is noticed, not lost.
+ */
+const LABELS: Record<string, Record<string, [zh: string, en: string]>> = {
+  action: {
+    'contact.create': ['创建联络', 'Contact started'],
+    'contact.accept': ['接入会话', 'Chat taken'],
+    'contact.stage': ['推进流程', 'Stage moved'],
+    'contact.classify': ['联络分类', 'Classified'],
+    'contact.link_customer': ['关联客户', 'Customer linked'],
+    'contact.otp_sent': ['发送验证码', 'Code sent'],
+    'contact.transfer': ['转接', 'Transferred'],
+    'contact.handover_ack': ['确认交接', 'Hand-over taken'],
+    'contact.raise': ['升级处理', 'Raised'],
+    'contact.close': ['结束联络', 'Closed'],
+    'contact.turn_add': ['发送消息', 'Message sent'],
+    'contact.verification_locked': ['核身锁定', 'Verification locked'],
+    'promise.create': ['登记承诺', 'Promise recorded'],
+    'promise.fulfil': ['履行承诺', 'Promise kept'],
+    'emergency.report': ['紧急挂失/冻结', 'Emergency report'],
+    'card.freeze': ['冻结卡片', 'Card frozen'],
+    'case.create': ['受理投诉', 'Complaint opened'],
+  },
+  installmentKind: {
+    bill: ['账单分期', 'Statement'],
+    purchase: ['消费分期', 'Purchase'],
+    cash: ['现金分期', 'Cash'],
+  },
+  installmentStatus: {
+    active: ['进行中', 'Active'],
+    completed: ['已结清', 'Paid off'],
+    prepaid: ['已提前还款', 'Prepaid'],
+    cancelled: ['已取消', 'Cancelled'],
+  },
+  channel: {
+    phone: ['电话', 'Phone'],
+    chat: ['在线会话', 'Chat'],
+  },
+};
+
+export type LabelKind = keyof typeof LABELS;
+
+export function label(kind: LabelKind, code: string | null | undefined, locale: Locale): string {
+  if (!code) return '—';
+  const l = LABELS[kind]?.[code];
+  return l ? l[locale === 'en' ? 1 : 0] : code;
+}
