@@ -49,6 +49,11 @@ export const cardsErrors = {
     zh: '还款只能由支付系统入账,坐席不能登记还款;客户还款未到账请登记“还款未入账”工单',
     en: 'Only the payment system posts repayments; for a payment that has not arrived, open a "repayment not credited" case',
   },
+  REPAYMENT_REFERENCE_REQUIRED: {
+    status: 400,
+    zh: '还款必须带支付系统的转账流水号,未入账',
+    en: "A repayment needs the payment system's transfer reference; nothing was posted",
+  },
   REPAYMENT_REFERENCE_CONFLICT: {
     status: 409,
     zh: '该转账流水号已入账另一笔金额的还款,未重复入账',

@@ -81,8 +81,13 @@ export const casesErrors = {
   },
   CASE_RECEIVED_DATE_INVALID: {
     status: 400,
-    zh: '客户收到处理结果的日期不能早于处理决定日期,也不能晚于今天',
-    en: 'The day the customer received the result cannot be before the decision or after today',
+    zh: '客户收到处理结果的日期不能晚于今天',
+    en: 'The day the customer received the result cannot be after today',
+  },
+  CASE_RECEIVED_BEFORE_NOTIFICATION: {
+    status: 400,
+    zh: '客户收到处理结果的日期不能早于告知客户的日期,否则会缩短 30 天的复核申请期',
+    en: 'The day the customer received the result cannot be before the day they were told; that would shorten the 30-day review window',
   },
 
   CASE_APPRAISAL_RUNNING: {

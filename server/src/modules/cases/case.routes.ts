@@ -268,7 +268,9 @@ export const caseRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags,
         summary:
-          'Tell the customer the result and ask for feedback: stops the clock; the review window counts from receivedOn',
+          'Tell the customer the result and ask for feedback: stops the clock; the review window counts from receivedOn ' +
+          '(default today; never before the day told, 400 CASE_RECEIVED_BEFORE_NOTIFICATION, nor after today, ' +
+          '400 CASE_RECEIVED_DATE_INVALID)',
         params,
         body: z.object({ message: text(2000).optional(), receivedOn: calendarDateSchema.optional() }),
         response: one,

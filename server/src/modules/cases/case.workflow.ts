@@ -190,7 +190,8 @@ export async function resolveCase(ctx: Ctx, caseId: string, result: string): Pro
  * Tells the customer the result and asks for their feedback — the message is kept with the case. This is
  * what stops the regulatory clock (作出处理决定并告知): it is on time when told by the due date, and the
  * reminders and breach escalation are withdrawn only now. The review window counts from the day the
- * customer received the result: today, or the day given (a letter delivered later, say).
+ * customer received the result, which is never before the day they were told (the notification recorded
+ * here) nor after today.
  */
 export async function notifyResult(
   ctx: Ctx,
@@ -202,9 +203,15 @@ export async function notifyResult(
     requireResponsible(tctx, row);
     if (!row.resolution) throw new AppError('CASE_RESULT_MISSING');
     const state = transition(row, 'notify_result');
-    const receivedOn = input.receivedOn ?? today(tctx);
-    if ((row.decision_date && receivedOn < row.decision_date) || receivedOn > today(tctx)) {
-      throw new AppError('CASE_RECEIVED_DATE_INVALID', { details: { decisionDate: row.decision_date } });
+    // The customer is told now, so receipt falls between the day told and today (bank dates): an earlier
+    // day would start the 30-day review window before they knew the result and shorten it.
+    const notifiedOn = today(tctx);
+    const receivedOn = input.receivedOn ?? notifiedOn;
+    if (receivedOn < notifiedOn) {
+      throw new AppError('CASE_RECEIVED_BEFORE_NOTIFICATION', { details: { notifiedOn, receivedOn } });
+    }
+    if (receivedOn > today(tctx)) {
+      throw new AppError('CASE_RECEIVED_DATE_INVALID', { details: { receivedOn } });
     }
     const until = reviewWindowEnd(receivedOn);
     const body =
@@ -220,10 +227,10 @@ export async function notifyResult(
     await cancelDeadlineJobs(tctx, row);
     await sendCustomerMessage({ ...change, row: updated }, 'result', body);
     await recordCaseEvent({ ...change, row: updated }, 'result_notified', null, {
-      notifiedOn: today(tctx),
+      notifiedOn,
       receivedOn,
       dueDate: row.due_date,
-      onTime: notifiedOnTime(today(tctx), row.due_date),
+      onTime: notifiedOnTime(notifiedOn, row.due_date),
       reviewOpenUntil: until,
     });
     publishCase(tctx, updated, 'case.result_notified');

@@ -342,6 +342,31 @@ describe('complaints: the closed loop', () => {
     env.clock.set('2026-11-02T02:00:00Z');
   });
 
+  it('receipt cannot precede notification: a received date before the day the customer was told is refused, so the 30-day review window cannot be shortened', async () => {
+    const c = await open(env);
+    // Decided on 2 November, told on 12 November at 01:00 bank time (Asia/Shanghai; still 11 November in UTC).
+    await post(env, 'supervisor', `/api/cases/${c.id}/resolve`, { result: '维持原收费' });
+    env.clock.set('2026-11-11T17:00:00Z');
+    const before = await detail(env, c.id);
+    for (const receivedOn of ['2026-11-02', '2026-11-05', '2026-11-11']) {
+      const early = await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, { receivedOn });
+      assert.equal(early.statusCode, 400, `${receivedOn}: ${early.body}`);
+      assert.equal(early.json().error.code, 'CASE_RECEIVED_BEFORE_NOTIFICATION', receivedOn);
+    }
+    const after = await detail(env, c.id);
+    assert.equal(after.state, 'resolved');
+    assert.equal(after.resultReceivedOn, null);
+    assert.equal(after.messages.length, before.messages.length);
+    const tomorrow = await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, { receivedOn: '2026-11-13' });
+    assert.equal(tomorrow.json().error.code, 'CASE_RECEIVED_DATE_INVALID');
+    // Received the day told: the window runs 30 days from 12 November.
+    const told = await post(env, 'supervisor', `/api/cases/${c.id}/notify-result`, { receivedOn: '2026-11-12' });
+    assert.equal(told.statusCode, 200, told.body);
+    assert.equal(told.json().resultReceivedOn, '2026-11-12');
+    assert.equal(told.json().reviewOpenUntil, '2026-12-12');
+    env.clock.set('2026-11-02T02:00:00Z');
+  });
+
   it('never assigns a handler the complaint is about or who declared a conflict', async () => {
     const agent = await userId(env, 'agent');
     const senior = await userId(env, 'senior_agent');

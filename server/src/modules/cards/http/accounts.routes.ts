@@ -43,11 +43,13 @@ export const accountRoutes: ModuleRoutes = async (app) => {
         tags,
         summary:
           'Payment system only (X-Api-Key of a payment-system credential; staff get 403 REPAYMENT_PAYMENT_SYSTEM_ONLY): ' +
-          'post a repayment; it is allocated (interest and fees first within 90 days overdue)',
+          'post a repayment; it is allocated (interest and fees first within 90 days overdue). `reference` (the ' +
+          "payment system's transfer reference) is required: the same reference is credited once, a repeat with the " +
+          'same amount returns the first result, another amount gets 409 REPAYMENT_REFERENCE_CONFLICT',
         params: idParams,
         body: z.object({
           amountFen: fenSchema.positive(),
-          reference: z.string().min(1).max(64).optional(),
+          reference: z.string().trim().min(1).max(64),
           channel: z.enum(['branch', 'app', 'online', 'transfer', 'autopay']).optional(),
         }),
         response: {

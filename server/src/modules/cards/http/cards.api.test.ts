@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
+import { paymentSystemActor } from '../../../platform/auth/actor.ts';
 import { issueSystemCredential } from '../../../platform/auth/system-credentials.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -14,7 +15,7 @@ import {
   getCustomerSummary,
   getRegisteredPhone,
 } from '../index.ts';
-import { postNetworkTransaction } from '../ledger/account.service.ts';
+import { postNetworkTransaction, recordRepayment } from '../ledger/account.service.ts';
 import { checkAccountLedger } from '../ledger/invariants.ts';
 import { requestPermanentLimit } from '../limits/limit.service.ts';
 
@@ -239,6 +240,46 @@ describe('cards API', () => {
     assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
   });
 
+  it('every money operation is idempotent under retry: a repayment without the transfer reference is refused and nothing is credited, so two identical posts cannot credit twice', async () => {
+    const url = `/api/accounts/${account}/repayments`;
+    const balance = async () =>
+      Number(
+        (
+          await env.system.db
+            .selectFrom('accounts')
+            .select('balance_fen')
+            .where('id', '=', account)
+            .executeTakeFirstOrThrow()
+        ).balance_fen,
+      );
+    const before = await balance();
+    const auditsBefore = await auditCount('repayment.record');
+    for (const payload of [{ amountFen: 7_700 }, { amountFen: 7_700 }, { amountFen: 7_700, reference: '  ' }]) {
+      const res = await env.request({ method: 'POST', url, headers: paymentSystem, payload });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    }
+    // The service is the payment system's only way in: it refuses the same, whoever calls it.
+    await assert.rejects(
+      recordRepayment({ ...env.system, actor: paymentSystemActor() }, {
+        accountId: account,
+        amountFen: 7_700,
+      } as unknown as Parameters<typeof recordRepayment>[1]),
+      { code: 'REPAYMENT_REFERENCE_REQUIRED' },
+    );
+    assert.equal(await balance(), before);
+    assert.equal(await auditCount('repayment.record'), auditsBefore);
+    // With its reference, the same transfer sent twice is credited once.
+    const payload = { amountFen: 7_700, reference: 'BANK-TRX-RETRY' };
+    const a = await env.request({ method: 'POST', url, headers: paymentSystem, payload });
+    const b = await env.request({ method: 'POST', url, headers: paymentSystem, payload });
+    assert.equal(a.statusCode, 200, a.body);
+    assert.equal(b.json().replayed, true);
+    assert.equal(b.json().transaction.id, a.json().transaction.id);
+    assert.equal(await balance(), before - 7_700);
+    assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
+  });
+
   it('a payment-system reference names one transfer: the same reference with another amount is refused, not answered as credited', async () => {
     const url = `/api/accounts/${account}/repayments`;
     const first = await env.request({
@@ -278,13 +319,13 @@ describe('cards API', () => {
       method: 'POST',
       url: `/api/accounts/${account}/repayments`,
       headers,
-      payload: { amountFen: 1_000 },
+      payload: { amountFen: 1_000, reference: 'BANK-TRX-IDEM' },
     });
     const b = await env.request({
       method: 'POST',
       url: `/api/accounts/${account}/repayments`,
       headers,
-      payload: { amountFen: 1_000 },
+      payload: { amountFen: 1_000, reference: 'BANK-TRX-IDEM' },
     });
     assert.equal(b.headers['idempotent-replayed'], 'true');
     assert.equal(a.json().transaction.id, b.json().transaction.id);

@@ -146,16 +146,21 @@ function summary(acc: EngineAccount, today: string) {
 
 /**
  * Records a repayment and allocates it (interest and fees first within 90 days overdue, principal first
- * beyond). A repeated `reference` on the same account returns the first posting instead of paying twice.
+ * beyond). The payment system's transfer reference is required: it is what makes a retry safe, so a repeated
+ * `reference` on the same account returns the first posting instead of paying twice (a repayment without
+ * one could not be told apart from a second transfer of the same amount).
  * Only the payment system posts repayments (its own credential, policy action `repayments.post`): money
  * arrives from the payment rails, never from a desk entry. A customer whose payment has not arrived gets a
  * "repayment not credited" case at the desk instead (cases module).
  */
 export async function recordRepayment(
   ctx: Ctx,
-  input: { accountId: string; amountFen: number; reference?: string | null | undefined; channel?: string | undefined },
+  input: { accountId: string; amountFen: number; reference: string; channel?: string | undefined },
 ): Promise<RepaymentResult> {
   if (!can(ctx.actor, 'repayments.post')) throw new AppError('REPAYMENT_PAYMENT_SYSTEM_ONLY');
+  if (typeof input.reference !== 'string' || input.reference.trim() === '') {
+    throw new AppError('REPAYMENT_REFERENCE_REQUIRED');
+  }
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen > 100_000_000_00) {
     throw new AppError('AMOUNT_INVALID');
   }
@@ -167,34 +172,32 @@ export async function recordRepayment(
       'repayment.record',
       'repayments.post',
     );
-    if (input.reference) {
-      const existing = await trx
-        .selectFrom('transactions')
-        .selectAll()
-        .where('account_id', '=', input.accountId)
-        .where('reference', '=', input.reference)
-        .executeTakeFirst();
-      if (existing) {
-        // A reference names one transfer: another amount or kind under it is not a retry.
-        if (existing.kind !== 'repayment' || Number(existing.amount_fen) !== -input.amountFen) {
-          throw new AppError('REPAYMENT_REFERENCE_CONFLICT', { details: { reference: input.reference } });
-        }
-        const acc = await trx
-          .selectFrom('accounts')
-          .selectAll()
-          .where('id', '=', input.accountId)
-          .executeTakeFirstOrThrow();
-        const today = bankDate(ctx.clock.now());
-        const view = accountRowToView(acc, '', today);
-        return {
-          transaction: txnRowToTransaction(existing, null),
-          allocation: JSON.parse(existing.allocation ?? '{}') as Record<string, number>,
-          balanceFen: view.balanceFen,
-          availableCreditFen: view.availableCreditFen,
-          minimumDueUnpaidFen: view.minimumDueUnpaidFen,
-          replayed: true,
-        };
+    const existing = await trx
+      .selectFrom('transactions')
+      .selectAll()
+      .where('account_id', '=', input.accountId)
+      .where('reference', '=', input.reference)
+      .executeTakeFirst();
+    if (existing) {
+      // A reference names one transfer: another amount or kind under it is not a retry.
+      if (existing.kind !== 'repayment' || Number(existing.amount_fen) !== -input.amountFen) {
+        throw new AppError('REPAYMENT_REFERENCE_CONFLICT', { details: { reference: input.reference } });
       }
+      const acc = await trx
+        .selectFrom('accounts')
+        .selectAll()
+        .where('id', '=', input.accountId)
+        .executeTakeFirstOrThrow();
+      const today = bankDate(ctx.clock.now());
+      const view = accountRowToView(acc, '', today);
+      return {
+        transaction: txnRowToTransaction(existing, null),
+        allocation: JSON.parse(existing.allocation ?? '{}') as Record<string, number>,
+        balanceFen: view.balanceFen,
+        availableCreditFen: view.availableCreditFen,
+        minimumDueUnpaidFen: view.minimumDueUnpaidFen,
+        replayed: true,
+      };
     }
     const today = bankDate(ctx.clock.now());
     const result = await withAccount(trx, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
@@ -208,7 +211,7 @@ export async function recordRepayment(
           postingDate: today,
           channel: input.channel ?? 'branch',
           description: '还款',
-          reference: input.reference ?? null,
+          reference: input.reference,
         },
         emitter,
       );

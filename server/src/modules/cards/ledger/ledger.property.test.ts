@@ -162,6 +162,7 @@ describe('ledger properties (on the database, through the services)', () => {
       .where('status', '=', 'active')
       .where('is_primary', '=', 1)
       .executeTakeFirstOrThrow();
+    let transfers = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 8 }), async (ops) => {
         for (const op of ops) {
@@ -181,7 +182,7 @@ describe('ledger properties (on the database, through the services)', () => {
             if (op.t === 'pay')
               await recordRepayment(
                 { ...ctx, actor: paymentSystemActor() },
-                { accountId: card.account_id, amountFen: op.fen },
+                { accountId: card.account_id, amountFen: op.fen, reference: `PROP-${++transfers}` },
               );
             if (op.t === 'refund') await runCycle(ctx, { until: bankDate(ctx.clock.now()) });
           } catch (err) {
