@@ -297,3 +297,13 @@ describe('attack: a declared conflict of interest still hears the case live', ()
     assert.deepEqual(await granted('dept_handler', [topic]), [], 'and so does the live topic');
   });
 });
+
+describe('attack: a mobile number in the demo outbox URL', () => {
+  it('attack: the demo outbox takes no phone in the query string and lists codes masked', async () => {
+    const withPhone = await env.request({ method: 'GET', url: `/api/demo/otp?phone=${ZHANG.phone}`, as: 'agent' });
+    assert.equal(withPhone.statusCode, 400, withPhone.body);
+    const outbox = await env.request({ method: 'GET', url: '/api/demo/otp', as: 'agent' });
+    assert.equal(outbox.statusCode, 200, outbox.body);
+    assert.ok(!outbox.body.includes(ZHANG.phone));
+  });
+});
