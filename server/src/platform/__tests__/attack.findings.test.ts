@@ -307,3 +307,40 @@ describe('attack: a mobile number in the demo outbox URL', () => {
     assert.ok(!outbox.body.includes(ZHANG.phone));
   });
 });
+
+describe('attack: card expiry shown before verification', () => {
+  it('attack: search hits and the pre-verification summary carry no expiry month', async () => {
+    const customerId = await findCustomerIdByPhone(env.system, ZHANG.phone);
+    assert.ok(customerId);
+    const search = await env.request({
+      method: 'POST',
+      url: '/api/customers/search',
+      as: 'agent',
+      payload: { q: ZHANG.phone },
+    });
+    assert.equal(search.statusCode, 200, search.body);
+    const hit = (search.json().hits as Array<{ id: string; cards: Array<Record<string, unknown>> }>).find(
+      (h) => h.id === customerId,
+    );
+    assert.ok(hit && hit.cards.length > 0);
+    for (const card of hit.cards) assert.equal(card.expiryMonth, undefined);
+    const started = await env.request({
+      method: 'POST',
+      url: '/api/contacts',
+      as: 'agent',
+      payload: { channel: 'phone', direction: 'inbound', callerNumber: ZHANG.phone },
+    });
+    assert.equal(started.statusCode, 201, started.body);
+    const summary = await env.request({
+      method: 'GET',
+      url: `/api/customers/${customerId}/summary`,
+      as: 'agent',
+      headers: { 'x-contact-id': started.json().contact.id },
+    });
+    assert.equal(summary.statusCode, 200, summary.body);
+    const cards = summary.json().cards as Array<Record<string, unknown>>;
+    assert.ok(cards.length > 0);
+    for (const card of cards) assert.equal(card.expiryMonth, undefined);
+    assert.doesNotMatch(summary.body, /20\d\d-\d\d"/);
+  });
+});
