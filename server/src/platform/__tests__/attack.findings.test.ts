@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
@@ -342,5 +345,18 @@ describe('attack: card expiry shown before verification', () => {
     assert.ok(cards.length > 0);
     for (const card of cards) assert.equal(card.expiryMonth, undefined);
     assert.doesNotMatch(summary.body, /20\d\d-\d\d"/);
+  });
+});
+
+describe('attack: an access rule that trusts a role name instead of the policy', () => {
+  it('attack: no access decision in the server compares the actor’s role string', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const offenders: string[] = [];
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.includes('__tests__') || file.endsWith('.test.ts')) continue;
+      const text = readFileSync(join(root, file), 'utf8');
+      if (/actor\.role\s*[!=]==?\s*'/.test(text)) offenders.push(file);
+    }
+    assert.deepEqual(offenders, [], 'decide with can()/authorize() and a policy.ts action');
   });
 });
