@@ -8,6 +8,7 @@ import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
 import { createCaseRecord } from '../../modules/cases/index.ts';
 import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
+import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
 
 /**
@@ -358,5 +359,25 @@ describe('attack: an access rule that trusts a role name instead of the policy',
       if (/actor\.role\s*[!=]==?\s*'/.test(text)) offenders.push(file);
     }
     assert.deepEqual(offenders, [], 'decide with can()/authorize() and a policy.ts action');
+  });
+});
+
+describe('attack: a simultaneous burst of sign-in guesses', () => {
+  it('attack: attempts sent at once are counted one after another, so only the free allowance is checked', async () => {
+    const failed = async () =>
+      (await env.system.db.selectFrom('audit_log').select('seq').where('action', '=', 'auth.login_failed').execute())
+        .length;
+    const before = await failed();
+    const burst = await Promise.all(
+      Array.from({ length: LOGIN_THROTTLE.free.pair + 5 }, () =>
+        env.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'burst-guesser', password: 'wrong-guess' },
+        }),
+      ),
+    );
+    for (const res of burst) assert.equal(res.json().error.code, 'INVALID_CREDENTIALS');
+    assert.equal((await failed()) - before, LOGIN_THROTTLE.free.pair, 'passwords checked past the allowance');
   });
 });
