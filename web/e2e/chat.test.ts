@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { after, apiAs, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
+import {
+  after,
+  before,
+  demoCodeFor,
+  describe,
+  type E2E,
+  it,
+  screenshot,
+  startE2E,
+  text,
+  watchPage,
+} from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
 const LI_NA = '13900139000';
@@ -29,9 +40,7 @@ describe('customer chat with an agent, handed over to disputes', () => {
     await customer.getByTestId('chat-send-code').click();
     await customer.getByTestId('chat-code').waitFor();
     // Demo mode has no SMS gateway: staff read the code the demo "sent".
-    const outbox = await apiAs<Array<{ to: string; code: string }>>(e2e, 'agent', `/api/demo/otp?phone=${LI_NA}`);
-    const code = outbox[0]?.code;
-    assert.ok(code);
+    const code = await demoCodeFor(e2e, LI_NA);
     await customer.getByTestId('chat-code').fill(code);
     await customer.getByTestId('chat-first').fill('上周有一笔 388 元的消费被扣了两次');
     await customer.getByTestId('chat-start').click();

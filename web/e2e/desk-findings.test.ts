@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
-import { apiAs, chromiumMissing, type E2E, startE2E, text, watchPage } from './harness.ts';
+import { apiAs, chromiumMissing, demoCodeFor, type E2E, startE2E, text, watchPage } from './harness.ts';
 
 // Demo customers (docs/demo-data.md): 张伟 calls, 李娜 chats.
 const ZHANG = { phone: '13800138000', name: '张伟', idLast6: `15001${idCheckChar('11010519850315001')}` };
@@ -41,9 +41,7 @@ async function startChat(e2e: E2E, phone: string, first: string): Promise<Page> 
   await customer.getByTestId('chat-phone').fill(phone);
   await customer.getByTestId('chat-send-code').click();
   await customer.getByTestId('chat-code').waitFor();
-  const outbox = await apiAs<Array<{ to: string; code: string }>>(e2e, 'agent', `/api/demo/otp?phone=${phone}`);
-  const code = outbox[0]?.code;
-  assert.ok(code);
+  const code = await demoCodeFor(e2e, phone);
   await customer.getByTestId('chat-code').fill(code);
   await customer.getByTestId('chat-first').fill(first);
   await customer.getByTestId('chat-start').click();

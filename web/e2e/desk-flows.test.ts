@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiAs, chromiumMissing, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+import { apiAs, chromiumMissing, demoCodeFor, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
 const LI_NA = '13900139000';
@@ -64,8 +64,7 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await customer.getByTestId('chat-phone').fill(LI_NA);
     await customer.getByTestId('chat-send-code').click();
     await customer.getByTestId('chat-code').waitFor();
-    const outbox = await apiAs<Array<{ code: string }>>(e2e, 'agent', `/api/demo/otp?phone=${LI_NA}`);
-    await customer.getByTestId('chat-code').fill(outbox[0]?.code ?? '');
+    await customer.getByTestId('chat-code').fill(await demoCodeFor(e2e, LI_NA));
     await customer.getByTestId('chat-first').fill('我想问一下信用卡怎么还款');
     await customer.getByTestId('chat-start').click();
     await customer.getByTestId('chat-status').getByText('正在为您接通').waitFor();

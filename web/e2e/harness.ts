@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { buildApp } from '../../server/src/app.ts';
 import { createRuntime, type Runtime, seedDemo } from '../../server/src/bootstrap.ts';
 import { generateKeySpec } from '../../server/src/platform/pii/keyring.ts';
+import { maskPhone } from '../../server/src/platform/pii/mask.ts';
 import { DEMO_PASSWORD, testConfig } from '../../server/test/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test/db.ts';
 
@@ -175,4 +176,12 @@ export async function apiAs<T>(e2e: E2E, username: string, path: string): Promis
   const res = await fetch(`${e2e.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** The demo code "sent" to `phone`: the outbox is read whole (no mobile number in a URL) and matched by its mask. */
+export async function demoCodeFor(e2e: E2E, phone: string): Promise<string> {
+  const outbox = await apiAs<Array<{ to: string; code: string }>>(e2e, 'agent', '/api/demo/otp');
+  const code = outbox.find((o) => o.to === maskPhone(phone))?.code;
+  if (!code) throw new Error(`no demo code for ${maskPhone(phone)}`);
+  return code;
 }

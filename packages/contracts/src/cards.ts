@@ -33,7 +33,8 @@ export const cardSummarySchema = z.object({
   isPrimary: z.boolean(),
   productId: z.string(),
   productName: z.string(),
-  expiryMonth: z.string(),
+  /** Absent before verification: the expiry is authentication data a caller could be asked for. */
+  expiryMonth: z.string().optional(),
 });
 export type CardSummary = z.infer<typeof cardSummarySchema>;
 

@@ -1,4 +1,5 @@
 import type { AccessGrant, AccessRequest, AccessRule } from '../../platform/auth/customer-access.ts';
+import { can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { atLeast, type Level } from './contact.ts';
@@ -22,7 +23,7 @@ export const contactAccessRule: AccessRule = async (ctx: Ctx, request: AccessReq
   if (contact?.status !== 'active' || contact.customer_id !== request.customerId) return undefined;
   const works =
     contact.agent_id === ctx.actor.userId ||
-    (ctx.actor.role === 'dept_handler' &&
+    (can(ctx.actor, 'contacts.department_work') &&
       contact.department_id !== null &&
       contact.department_id === ctx.actor.departmentId &&
       (await acknowledgedToDepartment(ctx, contact.id, contact.department_id)));

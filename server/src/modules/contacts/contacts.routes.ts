@@ -30,7 +30,6 @@ import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
-import { normalizeMobile } from '../../platform/pii/validators.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
 import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
 import { agentTyping } from './chat-contact.service.ts';
@@ -615,16 +614,15 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       schema: {
         tags: ['demo'],
         summary: 'Demo mode only: one-time codes "sent" (agents handling chats; never on the customer side)',
-        querystring: z.object({ phone: z.string().max(20).optional() }),
+        // No phone filter: a mobile number in a URL ends up in logs and history (finding 15).
+        querystring: z.object({}).strict(),
         response: { 200: z.array(demoOtpSchema) },
       },
     },
     async (request) => {
       if (!request.ctx.config.CARDDESK_DEMO) throw new AppError('ROUTE_NOT_FOUND');
       authorize(request.ctx.actor, 'demo.otp_outbox');
-      const phone = request.query.phone ? normalizeMobile(request.query.phone) : undefined;
-      if (request.query.phone && !phone) throw new AppError('VALIDATION_FAILED');
-      const codes = await demoOutbox(request.ctx, phone);
+      const codes = await demoOutbox(request.ctx);
       await audit(request.ctx, { action: 'demo.otp_outbox_read', entityType: 'otp', details: { count: codes.length } });
       return codes;
     },

@@ -193,15 +193,16 @@ export async function checkOtp(
 export type { DemoOtp };
 
 /** The demo outbox: codes sent recently (demo mode only; the route checks that and a staff session). */
-export async function demoOutbox(ctx: Ctx, phone: string | undefined): Promise<DemoOtp[]> {
-  let q = ctx.db
+export async function demoOutbox(ctx: Ctx): Promise<DemoOtp[]> {
+  const rows = await ctx.db
     .selectFrom('otp_codes')
     .selectAll()
     .where('demo_code_enc', 'is not', null)
     .where('consumed_at', 'is', null)
-    .where('expires_at', '>', ctx.clock.now().toISOString());
-  if (phone) q = q.where('phone_bidx', '=', ctx.keyring.blindIndex(phone, 'otp.phone'));
-  const rows = await q.orderBy('created_at', 'desc').limit(20).execute();
+    .where('expires_at', '>', ctx.clock.now().toISOString())
+    .orderBy('created_at', 'desc')
+    .limit(20)
+    .execute();
   return rows.map((r) => ({
     to: r.phone_masked,
     purpose: r.purpose as OtpPurpose,

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
 import { createCaseRecord } from '../../modules/cases/index.ts';
 import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
+import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
 
 /**
@@ -295,5 +299,85 @@ describe('attack: a declared conflict of interest still hears the case live', ()
     const read = await env.request({ method: 'GET', url: `/api/cases/${row.id}`, as: 'dept_handler' });
     assert.equal(read.statusCode, 403, 'HTTP refuses the case');
     assert.deepEqual(await granted('dept_handler', [topic]), [], 'and so does the live topic');
+  });
+});
+
+describe('attack: a mobile number in the demo outbox URL', () => {
+  it('attack: the demo outbox takes no phone in the query string and lists codes masked', async () => {
+    const withPhone = await env.request({ method: 'GET', url: `/api/demo/otp?phone=${ZHANG.phone}`, as: 'agent' });
+    assert.equal(withPhone.statusCode, 400, withPhone.body);
+    const outbox = await env.request({ method: 'GET', url: '/api/demo/otp', as: 'agent' });
+    assert.equal(outbox.statusCode, 200, outbox.body);
+    assert.ok(!outbox.body.includes(ZHANG.phone));
+  });
+});
+
+describe('attack: card expiry shown before verification', () => {
+  it('attack: search hits and the pre-verification summary carry no expiry month', async () => {
+    const customerId = await findCustomerIdByPhone(env.system, ZHANG.phone);
+    assert.ok(customerId);
+    const search = await env.request({
+      method: 'POST',
+      url: '/api/customers/search',
+      as: 'agent',
+      payload: { q: ZHANG.phone },
+    });
+    assert.equal(search.statusCode, 200, search.body);
+    const hit = (search.json().hits as Array<{ id: string; cards: Array<Record<string, unknown>> }>).find(
+      (h) => h.id === customerId,
+    );
+    assert.ok(hit && hit.cards.length > 0);
+    for (const card of hit.cards) assert.equal(card.expiryMonth, undefined);
+    const started = await env.request({
+      method: 'POST',
+      url: '/api/contacts',
+      as: 'agent',
+      payload: { channel: 'phone', direction: 'inbound', callerNumber: ZHANG.phone },
+    });
+    assert.equal(started.statusCode, 201, started.body);
+    const summary = await env.request({
+      method: 'GET',
+      url: `/api/customers/${customerId}/summary`,
+      as: 'agent',
+      headers: { 'x-contact-id': started.json().contact.id },
+    });
+    assert.equal(summary.statusCode, 200, summary.body);
+    const cards = summary.json().cards as Array<Record<string, unknown>>;
+    assert.ok(cards.length > 0);
+    for (const card of cards) assert.equal(card.expiryMonth, undefined);
+    assert.doesNotMatch(summary.body, /20\d\d-\d\d"/);
+  });
+});
+
+describe('attack: an access rule that trusts a role name instead of the policy', () => {
+  it('attack: no access decision in the server compares the actor’s role string', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const offenders: string[] = [];
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.includes('__tests__') || file.endsWith('.test.ts')) continue;
+      const text = readFileSync(join(root, file), 'utf8');
+      if (/actor\.role\s*[!=]==?\s*'/.test(text)) offenders.push(file);
+    }
+    assert.deepEqual(offenders, [], 'decide with can()/authorize() and a policy.ts action');
+  });
+});
+
+describe('attack: a simultaneous burst of sign-in guesses', () => {
+  it('attack: attempts sent at once are counted one after another, so only the free allowance is checked', async () => {
+    const failed = async () =>
+      (await env.system.db.selectFrom('audit_log').select('seq').where('action', '=', 'auth.login_failed').execute())
+        .length;
+    const before = await failed();
+    const burst = await Promise.all(
+      Array.from({ length: LOGIN_THROTTLE.free.pair + 5 }, () =>
+        env.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'burst-guesser', password: 'wrong-guess' },
+        }),
+      ),
+    );
+    for (const res of burst) assert.equal(res.json().error.code, 'INVALID_CREDENTIALS');
+    assert.equal((await failed()) - before, LOGIN_THROTTLE.free.pair, 'passwords checked past the allowance');
   });
 });

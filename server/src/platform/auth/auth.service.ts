@@ -8,7 +8,7 @@ import type { UsersTable } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { newId, newSecret } from '../ids.ts';
 import { type Actor, systemActor } from './actor.ts';
-import { clearLoginFailures, recordLoginFailure, throttledUntil, throttleKeys } from './login-throttle.ts';
+import { claimLoginAttempt, clearLoginFailures, throttleKeys } from './login-throttle.ts';
 import { assertStrongPassword, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { authorize } from './policy.ts';
 
@@ -57,7 +57,8 @@ export async function login(
   const row = await deps.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
   const ctx: Ctx = { ...deps, actor: row ? userToActor(userRowToUser(row)) : systemActor('login'), ip: input.ip };
 
-  const heldUntil = await throttledUntil(deps.db, keys, now);
+  // Checked and counted in one locked step before the password is looked at (login-throttle.ts).
+  const heldUntil = await claimLoginAttempt(deps.db, keys, now);
   if (heldUntil) {
     await audit(ctx, {
       action: 'auth.login_throttled',
@@ -72,12 +73,11 @@ export async function login(
   const ok = await verifyPassword(row?.password_hash ?? (await DUMMY_HASH_PROMISE), input.password);
   if (!row || !ok || row.disabled) {
     const reason = !row ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled';
-    await inTransaction(deps.db, async (trx) => {
-      await recordLoginFailure(trx, keys, now);
-      await audit(
-        { ...ctx, db: trx },
-        { action: 'auth.login_failed', entityType: 'user', entityId: row?.id ?? null, details: { reason } },
-      );
+    await audit(ctx, {
+      action: 'auth.login_failed',
+      entityType: 'user',
+      entityId: row?.id ?? null,
+      details: { reason },
     });
     throw new AppError('INVALID_CREDENTIALS');
   }

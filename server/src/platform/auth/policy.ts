@@ -78,6 +78,8 @@ export const POLICY = {
   'cases.read_all': ['supervisor', 'admin', 'qa'],
   // Works the cases that sit with their own department (referred there, or accepted by it).
   'cases.department_work': ['dept_handler'],
+  // Works a contact handed over to their own department once the hand-over is acknowledged.
+  'contacts.department_work': ['dept_handler'],
   // Responsible for any case: may take any step on it (still within customer access).
   'cases.oversee': ['supervisor', 'admin'],
   // May be assigned a case sitting with any department (not only their own).

@@ -25,7 +25,8 @@ export interface CardSummary {
   isPrimary: boolean;
   productId: string;
   productName: string;
-  expiryMonth: string;
+  /** Absent before verification (`concealedCard`). */
+  expiryMonth?: string;
 }
 
 export interface CustomerSummary {
@@ -161,10 +162,12 @@ export async function listCardSummaries(ctx: Ctx, customerId: string): Promise<C
 
 /**
  * A card as the desk may show it before the caller is verified: product, state, primary or not — never
- * its last four digits, which are a verification factor (what the screen showed proves nothing).
+ * its last four digits, which are a verification factor (what the screen showed proves nothing), nor its
+ * expiry, which is authentication data a fraudster would want confirmed.
  */
 export function concealedCard(card: CardSummary): CardSummary {
-  return { ...card, last4: '****', maskedNumber: '**** **** **** ****' };
+  const { expiryMonth: _hidden, ...shown } = card;
+  return { ...shown, last4: '****', maskedNumber: '**** **** **** ****' };
 }
 
 /**
