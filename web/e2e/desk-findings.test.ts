@@ -25,8 +25,20 @@ async function verifyZhang(page: Page): Promise<void> {
   await page.getByTestId('verification-level').filter({ hasText: '基础核身' }).waitFor();
 }
 
-/** Ends the open contact on the desk (with a reason for the skipped confirmation). */
+/** Classifies the open contact as an agent does (a contact cannot be closed unclassified). */
+async function classifyContact(page: Page): Promise<void> {
+  await page.getByTestId('intent-select').click();
+  await page.locator('.ant-select-item-option:not(.ant-select-item-option-selected)').first().click();
+  const save = page.getByRole('button', { name: '保存分类' });
+  await save.click();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('button')].some((b) => b.textContent === '保存分类' && b.disabled),
+  );
+}
+
+/** Ends the open contact on the desk (classified first, with a reason for the skipped confirmation). */
 async function endContact(page: Page): Promise<void> {
+  await classifyContact(page);
   await page.getByTestId('close-contact').click();
   const dialog = page.locator('.ant-modal').filter({ hasText: '结束联络' });
   await dialog.getByPlaceholder('例如:客户挂断').fill('测试结束');
@@ -126,6 +138,7 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
       if (m.type() === 'error') console.push(m.text());
     });
     await takeCall(page);
+    await classifyContact(page);
     await page.getByTestId('close-contact').click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '结束联络' });
     await dialog.getByRole('button', { name: /结\s*束/ }).click();

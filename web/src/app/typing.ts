@@ -4,17 +4,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 const SHOWN_MS = 4000;
 const EVERY_MS = 2500;
 
-/** Calls `signal` at most every few seconds while the user types (the other side shows an indicator). */
-export function useTypingSignal(signal: () => void): () => void {
+/**
+ * Calls `signal` at most every few seconds while the user types (the other side shows an indicator). The
+ * second function is for a sent message: the other side drops the indicator on it, so the next keystroke
+ * must signal at once rather than wait out the last burst's interval.
+ */
+export function useTypingSignal(signal: () => void): [() => void, () => void] {
   const last = useRef(0);
   const ref = useRef(signal);
   ref.current = signal;
-  return useCallback(() => {
+  const typing = useCallback(() => {
     const now = Date.now();
     if (now - last.current < EVERY_MS) return;
     last.current = now;
     ref.current();
   }, []);
+  const sent = useCallback(() => {
+    last.current = 0;
+  }, []);
+  return [typing, sent];
 }
 
 /** Whether the other side is typing: set by their signal, gone a few seconds after the last one. */

@@ -157,8 +157,9 @@ export async function agentTyping(ctx: Ctx, contactId: string): Promise<void> {
   authorize(ctx.actor, 'contacts.handle');
   const row = await findContactRow(ctx.db, contactId);
   if (!row) throw new AppError('CONTACT_NOT_FOUND');
-  if (row.channel !== 'chat' || row.status !== 'active' || row.agent_id !== ctx.actor.userId) {
-    throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
-  }
+  // Only the contact's handler may say so (403 to anyone else); on a call or an ended chat there is
+  // nobody to tell, which is no reason to refuse the handler.
+  if (row.agent_id !== ctx.actor.userId) throw new AppError('CONTACT_NOT_HANDLED_BY_YOU');
+  if (row.channel !== 'chat' || row.status !== 'active') return;
   publishEvent(ctx, contactTopic(contactId), TYPING_EVENT, { speaker: 'agent' });
 }

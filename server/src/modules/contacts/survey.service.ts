@@ -82,6 +82,15 @@ export async function answerSurvey(
     const s = await findSurvey(tctx, token);
     const now = ctx.clock.now().toISOString();
     if (!s || s.answered_at || s.expires_at <= now) throw new AppError('SURVEY_CLOSED');
+    // Claimed by a conditional update, so two answers sent at once are taken once: the second finds it
+    // answered and is refused (its transaction changes nothing).
+    const claimed = await trx
+      .updateTable('satisfaction_surveys')
+      .set({ answered_at: now })
+      .where('id', '=', s.id)
+      .where('answered_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('SURVEY_CLOSED');
     const row = await lockContactRow(trx, s.contact_id);
     if (!row) throw new AppError('SURVEY_CLOSED');
     await updateContact(trx, s.contact_id, {
@@ -89,7 +98,6 @@ export async function answerSurvey(
       customer_resolved: input.resolved ? 1 : 0,
       updated_at: now,
     });
-    await trx.updateTable('satisfaction_surveys').set({ answered_at: now }).where('id', '=', s.id).execute();
     await audit(tctx, {
       action: 'contact.survey_answered',
       entityType: 'contact',

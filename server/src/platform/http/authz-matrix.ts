@@ -112,6 +112,19 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
     through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],
   },
   'POST /api/promises/{id}/fulfil': { signedOut: 401, through: ['agent', 'supervisor'] },
+  // The desk: `contacts.handle` roles, narrowed to the contact's handler for a contact's own actions.
+  'POST /api/contacts/{id}/typing': { signedOut: 401, through: ['agent'] },
+  'POST /api/contacts/{id}/survey': { signedOut: 401, through: ['agent'] },
+  'GET /api/me/state': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
+  'PUT /api/me/state': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
+  'GET /api/canned-replies': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
+  'POST /api/canned-replies': { signedOut: 401, through: ['senior_agent', 'supervisor'] },
+  'PUT /api/canned-replies/{id}': { signedOut: 401, through: ['senior_agent', 'supervisor'] },
+  'DELETE /api/canned-replies/{id}': { signedOut: 401, through: ['senior_agent', 'supervisor'] },
+  // The customer's survey link: public by its route, the token is the only key (unknown, answered or
+  // expired: 410 SURVEY_CLOSED, changing nothing).
+  'GET /api/surveys/{token}': { signedOut: 'open', through: 'all' },
+  'POST /api/surveys/{token}': { signedOut: 'open', through: 'all' },
   'GET /api/queues': {
     signedOut: 401,
     through: ['agent', 'senior_agent', 'supervisor', 'qa', 'dept_handler', 'admin'],

@@ -234,7 +234,7 @@ function ChatRoom({
 
   const [agentTyping, markAgentTyping, clearAgentTyping] = useTypingFlag();
   const outbox = useRef<((msg: { type: 'typing' }) => void) | null>(null);
-  const typing = useTypingSignal(() => outbox.current?.({ type: 'typing' }));
+  const [typing] = useTypingSignal(() => outbox.current?.({ type: 'typing' }));
   const onEvent = useCallback(
     (e: ChatSocketEvent) => {
       if (e.type === 'typing') markAgentTyping();

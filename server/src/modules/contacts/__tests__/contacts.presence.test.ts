@@ -63,6 +63,7 @@ describe('agent states gate "next customer"', () => {
     const head = (await waitingIds())[0];
     const taken = await call<{ id: string }>(env, 'agent', 'POST', '/api/queues/general/take');
     assert.equal(taken.id, head);
+    await call(env, 'agent', 'PUT', `/api/contacts/${taken.id}/classification`, { intents: ['annual_fee'] });
     await call(env, 'agent', 'POST', `/api/contacts/${taken.id}/close`, {
       outcome: 'resolved_first_contact',
       skipConfirmationReason: '客户已离开',

@@ -42,6 +42,7 @@ describe('phone satisfaction survey', () => {
     assert.match(sent.sentTo, /\*/);
     assert.ok(sent.demoLink?.startsWith('/survey/'));
     link = sent.demoLink ?? '';
+    await call(env, 'agent', 'PUT', `/api/contacts/${contactId}/classification`, { intents: ['annual_fee'] });
     const closed = await call<{ satisfaction: number | null }>(
       env,
       'agent',
@@ -75,6 +76,38 @@ describe('phone satisfaction survey', () => {
     assert.equal(again.json().error.code, 'SURVEY_CLOSED');
   });
 
+  it('public survey route: an unknown token is refused, and two answers sent at once are taken once', async () => {
+    const unknown = await env.request({
+      method: 'POST',
+      url: `/api/surveys/${'x'.repeat(32)}`,
+      payload: { rating: 5, resolved: true },
+    });
+    assert.equal(unknown.statusCode, 410);
+    assert.equal(unknown.json().error.code, 'SURVEY_CLOSED');
+    const started = await call<Started>(
+      env,
+      'agent',
+      'POST',
+      '/api/contacts',
+      { channel: 'phone', direction: 'inbound', callerNumber: phone },
+      201,
+    );
+    const sent = await call<{ demoLink: string }>(env, 'agent', 'POST', `/api/contacts/${started.contact.id}/survey`);
+    const url = `/api/surveys/${sent.demoLink.split('/')[2] ?? ''}`;
+    const answers = await Promise.all([
+      env.request({ method: 'POST', url, payload: { rating: 2, resolved: false } }),
+      env.request({ method: 'POST', url, payload: { rating: 4, resolved: true } }),
+    ]);
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 410]);
+    const taken = answers[0]?.statusCode === 200 ? 2 : 4;
+    const row = await env.system.db
+      .selectFrom('contacts')
+      .select('satisfaction')
+      .where('id', '=', started.contact.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.satisfaction, taken, 'the contact carries the answer that was taken, not the refused one');
+  });
+
   it('is refused for an unknown caller, and expires after three days', async () => {
     const unknown = await call<Started>(
       env,
@@ -90,6 +123,7 @@ describe('phone satisfaction survey', () => {
       as: 'agent',
     });
     assert.equal(refused.json().error.code, 'SURVEY_NOT_AVAILABLE');
+    await call(env, 'agent', 'PUT', `/api/contacts/${unknown.contact.id}/classification`, { intents: ['annual_fee'] });
     await call(env, 'agent', 'POST', `/api/contacts/${unknown.contact.id}/close`, {
       outcome: 'abandoned',
       skipConfirmationReason: '客户挂断',
@@ -106,5 +140,17 @@ describe('phone satisfaction survey', () => {
     const token = sent.demoLink.split('/')[2] ?? '';
     env.clock.advance(3 * 24 * 3600_000);
     assert.deepEqual(await call(env, undefined, 'GET', `/api/surveys/${token}`), { status: 'expired' });
+    const late = await env.request({
+      method: 'POST',
+      url: `/api/surveys/${token}`,
+      payload: { rating: 1, resolved: false },
+    });
+    assert.equal(late.json().error.code, 'SURVEY_CLOSED');
+    const row = await env.system.db
+      .selectFrom('contacts')
+      .select(['satisfaction', 'customer_resolved'])
+      .where('id', '=', again.contact.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { satisfaction: null, customer_resolved: null });
   });
 });

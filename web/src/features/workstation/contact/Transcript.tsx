@@ -43,7 +43,7 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
 
   // Live turns arrive over the socket; after a reconnect, catch up from the last sequence number.
   const [customerTyping, markCustomerTyping, clearCustomerTyping] = useTypingFlag();
-  const typing = useTypingSignal(() => void sendTyping(contact.id).catch(() => {}));
+  const [typing, typingSent] = useTypingSignal(() => void sendTyping(contact.id).catch(() => {}));
   const status = useLive([`contact:${contact.id}`], (e) => {
     if (e.event === 'turn.added') {
       const turn = e.data as Turn;
@@ -79,6 +79,7 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
     if (turn) {
       merge([turn]);
       clearDraft();
+      typingSent();
     }
   };
 
