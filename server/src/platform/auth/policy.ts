@@ -1,4 +1,4 @@
-import type { ErrorCode, Role } from '@carddesk/contracts';
+import { type ErrorCode, ROLES, type Role } from '@carddesk/contracts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -8,16 +8,7 @@ import type { Actor } from './actor.ts';
  * Access to a particular customer's data is decided on top of this by the contacts module (active,
  * verified contact) — see `modules/contacts/access.ts`.
  */
-const ALL_STAFF: readonly Role[] = [
-  'agent',
-  'senior_agent',
-  'supervisor',
-  'qa',
-  'kb_editor',
-  'dept_handler',
-  'head_office',
-  'admin',
-];
+const ALL_STAFF: readonly Role[] = ROLES;
 const FRONT_LINE: readonly Role[] = ['agent', 'senior_agent', 'supervisor'];
 
 /** Who a policy action may be granted to: staff roles, and the payment system (a system actor, not a role). */
