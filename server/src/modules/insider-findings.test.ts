@@ -4,6 +4,7 @@ import { createTestEnv, type TestEnv } from '../../test/context.ts';
 import { idCheckChar } from '../platform/pii/validators.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from './cards/index.ts';
 import { createCaseRecord } from './cases/index.ts';
+import { verifiedCall } from './contacts/__tests__/fixtures.ts';
 
 /**
  * Regression tests for the security review's insider findings (issue 15): each reproduces the attack on the
@@ -95,26 +96,6 @@ async function caseIn(department: string, customer: string): Promise<string> {
   return row.id;
 }
 
-/** A phone contact with the customer handled by `as`, verified to basic with name and ID digits. */
-async function verifiedCall(as: string, c: typeof ZHANG): Promise<string> {
-  const started = await env.request({
-    method: 'POST',
-    url: '/api/contacts',
-    as,
-    payload: { channel: 'phone', direction: 'inbound', callerNumber: c.phone },
-  });
-  assert.equal(started.statusCode, 201, started.body);
-  const id = started.json().contact.id as string;
-  const v = await env.request({
-    method: 'POST',
-    url: `/api/contacts/${id}/verify`,
-    as,
-    payload: { method: 'name_id_last6', name: c.name, idLast6: c.idNumber.slice(-6) },
-  });
-  assert.equal(v.json().level, 'basic', v.body);
-  return id;
-}
-
 describe('finding 4: a department handler reads and annotates only cases of their department', () => {
   it('refuses another department’s case of a customer who also has a case in theirs', async () => {
     const zhang = await customerId(ZHANG.phone);
@@ -154,7 +135,7 @@ describe('finding 13: case steps need responsibility for the case', () => {
   it('refuses notes, result notice, feedback, reopening and review by someone who only has the customer on the line', async () => {
     const zhang = await customerId(ZHANG.phone);
     const caseId = await caseIn('disputes', zhang);
-    const contactId = await verifiedCall('senior_agent', ZHANG);
+    const contactId = await verifiedCall(env, 'senior_agent', ZHANG);
     const headers = { 'x-contact-id': contactId };
     // The contact gives the senior agent the customer's data, the case included…
     const read = await env.request({ method: 'GET', url: `/api/cases/${caseId}`, as: 'senior_agent', headers });
@@ -304,7 +285,7 @@ describe('finding 9: every read of a customer’s data is audited', () => {
   it('records case detail, case list, case messages, the summary, applications, emergency reports, eligibility and hand-overs', async () => {
     const zhang = await customerId(ZHANG.phone);
     const caseId = await caseIn('disputes', zhang);
-    const contactId = await verifiedCall('agent', ZHANG);
+    const contactId = await verifiedCall(env, 'agent', ZHANG);
     const inContact = { 'x-contact-id': contactId };
     const account = await env.system.db
       .selectFrom('accounts')

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
 import { createCaseRecord } from '../../modules/cases/index.ts';
-import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
+import { lastLoggedOtp, verifiedCall } from '../../modules/contacts/__tests__/fixtures.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
 
@@ -25,26 +25,6 @@ after(async () => {
 
 const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei') as (typeof FIXED_CUSTOMERS)[number];
 
-/** A phone contact with the customer handled by `as`, verified to basic with name and ID digits. */
-async function verifiedCall(as: string, c: typeof ZHANG): Promise<string> {
-  const started = await env.request({
-    method: 'POST',
-    url: '/api/contacts',
-    as,
-    payload: { channel: 'phone', direction: 'inbound', callerNumber: c.phone },
-  });
-  assert.equal(started.statusCode, 201, started.body);
-  const id = started.json().contact.id as string;
-  const v = await env.request({
-    method: 'POST',
-    url: `/api/contacts/${id}/verify`,
-    as,
-    payload: { method: 'name_id_last6', name: c.name, idLast6: c.idNumber.slice(-6) },
-  });
-  assert.equal(v.json().level, 'basic', v.body);
-  return id;
-}
-
 describe('attack: staff record repayments nobody paid', () => {
   it('attack: an agent in a verified call cannot post a repayment (credit from nothing)', async () => {
     const customerId = await findCustomerIdByPhone(env.system, ZHANG.phone);
@@ -54,7 +34,7 @@ describe('attack: staff record repayments nobody paid', () => {
       .select('id')
       .where('customer_id', '=', customerId)
       .executeTakeFirstOrThrow();
-    const contactId = await verifiedCall('agent', ZHANG);
+    const contactId = await verifiedCall(env, 'agent', ZHANG);
     const postings = () =>
       env.system.db
         .selectFrom('transactions')
@@ -101,7 +81,7 @@ describe('attack: CVV2 and PIN spoken digit by digit or in Chinese numerals', ()
   });
 
   it('attack: an agent note with a spoken CVV2 or PIN is refused and nothing is stored', async () => {
-    const contactId = await verifiedCall('agent', ZHANG);
+    const contactId = await verifiedCall(env, 'agent', ZHANG);
     const turns = () =>
       env.system.db.selectFrom('contact_turns').select('text').where('contact_id', '=', contactId).execute();
     const before = await turns();

@@ -120,3 +120,30 @@ export async function contactsTestEnv(): Promise<TestEnv> {
   const { createTestEnv } = await import('../../../../test/context.ts');
   return createTestEnv({ modules: [...(await contactsTestModules()), await accessProbeModule()] });
 }
+
+/**
+ * A phone contact with the customer handled by `as`, verified to basic with name and the last six ID digits
+ * (factors the desk has not displayed); returns the contact id.
+ */
+export async function verifiedCall(
+  env: TestEnv,
+  as: string,
+  customer: { phone: string; name: string; idNumber: string },
+): Promise<string> {
+  const started = await env.request({
+    method: 'POST',
+    url: '/api/contacts',
+    as,
+    payload: { channel: 'phone', direction: 'inbound', callerNumber: customer.phone },
+  });
+  assert.equal(started.statusCode, 201, started.body);
+  const id = started.json().contact.id as string;
+  const v = await env.request({
+    method: 'POST',
+    url: `/api/contacts/${id}/verify`,
+    as,
+    payload: { method: 'name_id_last6', name: customer.name, idLast6: customer.idNumber.slice(-6) },
+  });
+  assert.equal(v.json().level, 'basic', v.body);
+  return id;
+}
