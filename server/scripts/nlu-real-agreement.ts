@@ -66,7 +66,8 @@ if (process.argv.includes('--fresh')) {
     const final = new Map(readFreshTestRows().map((r) => [r.id, r.label]));
     const adjudicationFile = new URL('fresh-test-adjudication.tsv', REAL_DATA_DIR);
     const firstOf = new Map<string, string>();
-    if (existsSync(adjudicationFile)) for (const [id = '', first = ''] of tsvRows('fresh-test-adjudication.tsv')) firstOf.set(id, first);
+    if (existsSync(adjudicationFile))
+      for (const [id = '', first = ''] of tsvRows('fresh-test-adjudication.tsv')) firstOf.set(id, first);
     const pairs = tsvRows(sampleFile).map(([id = '', , second = '']) => {
       const first = firstOf.get(id) ?? final.get(id);
       if (first === undefined) throw new Error(`row ${id} of ${sampleFile} is not labelled in the fresh test files`);

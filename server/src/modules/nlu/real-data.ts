@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { LabelledText } from './csv.ts';
+import { bigramJaccard, charBigrams } from './near-duplicates.ts';
 
 export const REAL_DATA_DIR = new URL('../../../data/nlu/real/', import.meta.url);
 
@@ -71,14 +72,24 @@ export interface RealRow extends LabelledText {
   readonly trainingOnly: boolean;
 }
 
+/** Rows of a later file this close (character-bigram Jaccard) to a fresh test row are not read either. */
+export const FRESH_TEST_NEAR_DUPLICATE = 0.8;
+
 /**
  * Every labelled row of the batch files, in file order (unlabelled rows are left out). The fresh test set is
- * not among them: its files are not read, an id it lists is skipped wherever else it appears, and so is a row
- * of the reserved bucket in a file written after the reservation.
+ * not among them: its files are not read, an id it lists is skipped wherever else it appears, and a row of a
+ * file written after the reservation is skipped when it falls in the reserved bucket or is a near-duplicate
+ * of a fresh test row.
  */
 export function readRealRows(dir: URL = REAL_DATA_DIR): RealRow[] {
   const batches = new URL('batches/', dir);
   const fresh = freshTestIds(dir);
+  let freshBigrams: Array<Set<string>> | undefined;
+  const nearFresh = (text: string) => {
+    freshBigrams ??= readFreshTestRows(dir).map((r) => charBigrams(r.text));
+    const own = charBigrams(text);
+    return freshBigrams.some((b) => bigramJaccard(own, b) >= FRESH_TEST_NEAR_DUPLICATE);
+  };
   const out: RealRow[] = [];
   for (const name of readdirSync(batches)
     .filter((f) => /^(batch|supplement|extra)-\d+\.tsv$/.test(f))
@@ -86,7 +97,8 @@ export function readRealRows(dir: URL = REAL_DATA_DIR): RealRow[] {
     const lines = readFileSync(new URL(name, batches), 'utf8').trimEnd().split('\n').slice(1);
     for (const line of lines) {
       const [id = '', text = '', label = ''] = line.split('\t');
-      if (fresh.has(id) || (!PRE_RESERVATION_FILES.test(name) && inFreshTestBucket(id))) continue;
+      if (fresh.has(id)) continue;
+      if (!PRE_RESERVATION_FILES.test(name) && (inFreshTestBucket(id) || nearFresh(text))) continue;
       if (id && text && label.trim())
         out.push({ id, text, label: label.trim(), trainingOnly: name.startsWith('extra-') });
     }
@@ -137,10 +149,21 @@ export function assignSplits(
   return out;
 }
 
+/** The labelled real rows of one split, with their ids. */
+export function realSplitRows(split: RealSplit, dir: URL = REAL_DATA_DIR): RealRow[] {
+  const splits = readSplitFile(dir);
+  return readRealRows(dir).filter((r) => splits.get(r.id) === split);
+}
+
 /** The labelled real rows of one split. */
 export function realSplit(split: RealSplit, dir: URL = REAL_DATA_DIR): LabelledText[] {
-  const splits = readSplitFile(dir);
-  return readRealRows(dir)
-    .filter((r) => splits.get(r.id) === split)
-    .map(({ text, label }) => ({ text, label }));
+  return realSplitRows(split, dir).map(({ text, label }) => ({ text, label }));
+}
+
+/**
+ * The real rows the shipped model is built from (`build-model.ts`): `train` trains, `dev` tunes and calibrates
+ * and is then trained on too. The test split and the fresh test set are never among them.
+ */
+export function realModelRows(dir: URL = REAL_DATA_DIR): { train: RealRow[]; dev: RealRow[] } {
+  return { train: realSplitRows('train', dir), dev: realSplitRows('dev', dir) };
 }
