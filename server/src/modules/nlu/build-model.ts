@@ -2,8 +2,8 @@
  * Builds the shipped model `data/nlu/model.json` from the team-written corpus `data/nlu/train.csv` and the
  * train split of the labelled real customer questions (`data/nlu/real`), tuning and calibrating on
  * `data/nlu/dev.csv` and the real dev split, then training the final model on the real dev rows too with
- * the chosen settings, and prints the held-out tuning figures and the written file's figures. The real test split is
- * never read here.
+ * the chosen settings, and prints the held-out tuning figures and the written file's figures. The real test split and
+ * the fresh test set are never read here.
  * Run with `node --import tsx src/modules/nlu/build-model.ts` from `server/`.
  */
 import { statSync } from 'node:fs';
@@ -11,12 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { readLabelledCsv } from './csv.ts';
 import { evaluate } from './eval.ts';
 import { loadModelFile, saveModel } from './model-file.ts';
-import { realSplit } from './real-data.ts';
+import { realModelRows } from './real-data.ts';
 import { trainModel } from './train.ts';
 
 const dataDir = new URL('../../../data/nlu/', import.meta.url);
-const realDev = realSplit('dev');
-const train = [...readLabelledCsv(new URL('train.csv', dataDir)), ...realSplit('train')];
+// The real rows come from realModelRows: never a test row, a fresh test row or a row of the reserved bucket.
+const realRows = realModelRows();
+const realDev = realRows.dev.map(({ text, label }) => ({ text, label }));
+const train = [
+  ...readLabelledCsv(new URL('train.csv', dataDir)),
+  ...realRows.train.map(({ text, label }) => ({ text, label })),
+];
 const teamDev = readLabelledCsv(new URL('dev.csv', dataDir));
 const dev = [...teamDev, ...realDev];
 const out = new URL('model.json', dataDir);
