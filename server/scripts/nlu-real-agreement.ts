@@ -8,7 +8,13 @@
  *    when the file does not exist yet. Where the two passes disagree the row was re-read and adjudicated: the
  *    fresh-test files hold the adjudicated label and `fresh-test-adjudication.tsv` (`id	first	second	final`)
  *    keeps the first label, so the agreement is always that of the two blind passes.
- * Run from `server/`: `node --import tsx scripts/nlu-real-agreement.ts [--fresh [--draw N]]`.
+ *  - `--fresh-blind`: the fresh test set against `fresh-test-blind.tsv` (`id	text	label`), an independent blind
+ *    second labelling of 500 fresh rows (the first 500 ids by sha256 of `"blind-2:" + id`, cut from the fresh-test
+ *    files without their label column). Every disagreement was re-read and adjudicated into
+ *    `fresh-test-blind-adjudication.tsv` (`id	first	blind	final	why`); the fresh-test files hold the final label,
+ *    so the first label is read from that file and the agreement printed is that before adjudication. Prints the
+ *    whole confusion list (first → blind) and checks that each disagreement was adjudicated.
+ * Run from `server/`: `node --import tsx scripts/nlu-real-agreement.ts [--fresh [--draw N] | --fresh-blind]`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { REAL_DATA_DIR, readFreshTestRows, readRealRows } from '../src/modules/nlu/real-data.ts';
@@ -22,7 +28,7 @@ function tsvRows(name: string): string[][] {
     .map((line) => line.split('\t'));
 }
 
-function report(pairs: ReadonlyArray<readonly [first: string, second: string]>): void {
+function report(pairs: ReadonlyArray<readonly [first: string, second: string]>, shown = 10): void {
   const n = pairs.length;
   const firstCounts = new Map<string, number>();
   const secondCounts = new Map<string, number>();
@@ -39,12 +45,51 @@ function report(pairs: ReadonlyArray<readonly [first: string, second: string]>):
   for (const [label, c] of firstCounts) expected += (c / n) * ((secondCounts.get(label) ?? 0) / n);
   const kappa = (observed - expected) / (1 - expected);
   console.log(`${n} rows, same label ${same} (${(observed * 100).toFixed(1)}%), Cohen's kappa ${kappa.toFixed(3)}`);
-  for (const [pair, c] of [...disagreements].sort((x, y) => y[1] - x[1]).slice(0, 10)) console.log(`  ${c}  ${pair}`);
+  for (const [pair, c] of [...disagreements].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, shown))
+    console.log(`  ${c}  ${pair}`);
 }
 
 const SECOND_PASS_SEED = 16_2028;
+const BLIND_ADJUDICATION = 'fresh-test-blind-adjudication.tsv';
 
-if (process.argv.includes('--fresh')) {
+/** The blind pass's adjudication (`id → first, blind, final`), empty until it is written. */
+function blindAdjudication(): Map<string, { first: string; blind: string; final: string }> {
+  const out = new Map<string, { first: string; blind: string; final: string }>();
+  if (existsSync(new URL(BLIND_ADJUDICATION, REAL_DATA_DIR)))
+    for (const [id = '', first = '', blind = '', final = ''] of tsvRows(BLIND_ADJUDICATION))
+      out.set(id, { first, blind, final });
+  return out;
+}
+
+if (process.argv.includes('--fresh-blind')) {
+  const sampleFile = 'fresh-test-blind.tsv';
+  const final = new Map(readFreshTestRows().map((r) => [r.id, r.label]));
+  const adjudicated = blindAdjudication();
+  const rows = tsvRows(sampleFile).map(([id = '', , blind = '']) => {
+    const first = adjudicated.get(id)?.first ?? final.get(id);
+    if (first === undefined) throw new Error(`row ${id} of ${sampleFile} is not labelled in the fresh test files`);
+    if (!blind.trim()) throw new Error(`row ${id} of ${sampleFile} has no blind label`);
+    return { id, first, blind: blind.trim() };
+  });
+  console.log('before adjudication (first → blind):');
+  report(
+    rows.map((r) => [r.first, r.blind] as const),
+    Number.POSITIVE_INFINITY,
+  );
+  const disagreeing = rows.filter((r) => r.first !== r.blind);
+  const missing = disagreeing.filter((r) => !adjudicated.has(r.id)).map((r) => r.id);
+  if (missing.length) console.log(`not adjudicated yet: ${missing.length} (${missing.join(', ')})`);
+  if (adjudicated.size) {
+    for (const [id, a] of adjudicated)
+      if (final.get(id) !== a.final)
+        throw new Error(`row ${id}: fresh-test files hold ${final.get(id)}, adjudicated ${a.final}`);
+    const changed = [...adjudicated.values()].filter((a) => a.final !== a.first).length;
+    const blindKept = [...adjudicated.values()].filter((a) => a.final === a.blind).length;
+    console.log(
+      `adjudicated: ${adjudicated.size} disagreements re-read, ${changed} first labels changed (${blindKept} to the blind label)`,
+    );
+  }
+} else if (process.argv.includes('--fresh')) {
   const drawAt = process.argv.indexOf('--draw');
   const sampleFile = 'fresh-test-second-pass.tsv';
   if (drawAt > 0) {
@@ -63,7 +108,9 @@ if (process.argv.includes('--fresh')) {
     );
     console.log(`${sample.length} rows written to ${sampleFile} (label column empty)`);
   } else {
-    const final = new Map(readFreshTestRows().map((r) => [r.id, r.label]));
+    // the labels as this pass's adjudication left them, before the blind pass's adjudication changed some
+    const blind = blindAdjudication();
+    const final = new Map(readFreshTestRows().map((r) => [r.id, blind.get(r.id)?.first ?? r.label]));
     const adjudicationFile = new URL('fresh-test-adjudication.tsv', REAL_DATA_DIR);
     const firstOf = new Map<string, string>();
     if (existsSync(adjudicationFile))
