@@ -15,9 +15,11 @@ export {
 export { findContactRow, insertContact, insertStage, listTurns } from './contact.repository.ts';
 export {
   acceptContact,
+  AGENT_REPLY_SENDING,
   addAgentTurn,
   appendTurn,
   type ContactTurn,
+  CONTACT_CLOSED,
   closeContact,
   contactTopic,
   createPhoneContact,

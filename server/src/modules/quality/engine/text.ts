@@ -164,7 +164,7 @@ const GAP = `[${INSERTABLE}]{0,2}`;
 /** `…` or `...` in an entry: any few words in between (不…知道). */
 const WIDE_GAP = '[^]{0,8}?';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A list entry as a pattern over compact text: its words folded, a few insertable characters allowed
@@ -176,11 +176,11 @@ export function entryPattern(entry: string): string {
     .filter((p) => p.length > 0)
     .map((p) => {
       const cs = [...p];
-      let out = escape(cs[0] as string);
+      let out = escapeRegex(cs[0] as string);
       for (let i = 1; i < cs.length; i++) {
         const a = cs[i - 1] as string;
         const b = cs[i] as string;
-        out += (CJK.test(a) && CJK.test(b) ? GAP : '') + escape(b);
+        out += (CJK.test(a) && CJK.test(b) ? GAP : '') + escapeRegex(b);
       }
       return out;
     })
