@@ -150,7 +150,8 @@ const UPSET_CUSTOMER: Condition = {
           ],
         },
         { op: 'intent', types: ['complaint'], minConfidence: 0.6 },
-        { op: 'emotion', min: 'elevated' },
+        // Anger: a frightened caller (lost card, fraud) needs speed first (guide §3.3), not an apology.
+        { op: 'emotion', min: 'elevated', kind: 'anger' },
       ],
     },
   ],

@@ -296,10 +296,15 @@ function compile(c: Condition): Node {
       });
     }
     case 'emotion': {
-      const levels = c.min === 'high' ? ['high'] : ['elevated', 'high'];
+      // The NLU's levels: elevated from 0.4, high from 0.7 (nlu/emotion.ts), on anger, anxiety or either.
+      const floor = c.min === 'high' ? 0.7 : 0.4;
+      const kind = c.kind ?? 'any';
       return content((run, i) => {
         const a = run.analysis(i);
-        return a && levels.includes(a.emotion.level) ? (run.t.turns[i]?.text ?? '') : null;
+        if (!a) return null;
+        const peak =
+          kind === 'anger' ? a.emotion.anger : kind === 'anxiety' ? a.emotion.anxiety : Math.max(a.emotion.anger, a.emotion.anxiety);
+        return peak >= floor ? (run.t.turns[i]?.text ?? '') : null;
       });
     }
     case 'full_number': {

@@ -24,7 +24,7 @@ export type Condition =
   | { op: 'regex'; pattern: string; except?: string | undefined }
   | { op: 'similar'; refs: string[]; threshold?: number | undefined }
   | { op: 'intent'; intents?: string[] | undefined; types?: string[] | undefined; minConfidence?: number | undefined }
-  | { op: 'emotion'; min: 'elevated' | 'high' }
+  | { op: 'emotion'; min: 'elevated' | 'high'; kind?: 'anger' | 'anxiety' | 'any' | undefined }
   | { op: 'full_number'; kinds?: ('card' | 'id')[] | undefined }
   | { op: 'role'; role: 'agent' | 'customer' }
   | { op: 'position'; role: 'agent' | 'customer'; first?: number | undefined; last?: number | undefined }
@@ -72,7 +72,11 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       types: z.array(z.string().min(1)).min(1).optional(),
       minConfidence: z.number().min(0).max(1).optional(),
     }),
-    z.object({ op: z.literal('emotion'), min: z.enum(['elevated', 'high']) }),
+    z.object({
+      op: z.literal('emotion'),
+      min: z.enum(['elevated', 'high']),
+      kind: z.enum(['anger', 'anxiety', 'any']).optional(),
+    }),
     z.object({
       op: z.literal('full_number'),
       kinds: z
