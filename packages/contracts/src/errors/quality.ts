@@ -26,6 +26,16 @@ export const qualityErrors = {
     zh: '只能对自己的质检结果提出申诉',
     en: 'Only the agent inspected may appeal',
   },
+  QA_ALREADY_RELEASED: {
+    status: 409,
+    zh: '质检结果已发布给坐席,如有异议请走申诉流程',
+    en: 'The result was released to the agent; changes go through an appeal',
+  },
+  QA_CALIBRATION_LEAD_ONLY: {
+    status: 403,
+    zh: '只有发起校准的质检组长可以结束校准',
+    en: 'Only the lead who started the calibration round may close it',
+  },
   QA_NOT_RELEASED: { status: 409, zh: '质检结果尚未发布给坐席', en: 'The result has not been released to the agent' },
   QA_APPEAL_EXISTS: { status: 409, zh: '该质检项已有申诉', en: 'This finding already has an appeal' },
   QA_APPEAL_FINAL: { status: 409, zh: '已终审,不能再申诉', en: 'The final ruling has been made: no further appeal' },
