@@ -38,7 +38,9 @@ const nluLoadMs = performance.now() - loadStart;
 
 // 1. Throughput.
 const lines = file
-  ? readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim())
+  ? readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim())
   : generateTranscripts(count).map((t) => JSON.stringify(t));
 const turns = lines.reduce((n, l) => n + (JSON.parse(l) as { turns: unknown[] }).turns.length, 0);
 const cpu0 = process.cpuUsage();
@@ -76,7 +78,9 @@ const labelledFiles: string[] = [];
 const problems: string[] = [];
 let names: string[] = [];
 try {
-  names = readdirSync(LABELLED_DIR).filter((n) => n.endsWith('.jsonl')).sort();
+  names = readdirSync(LABELLED_DIR)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort();
 } catch {
   names = [];
 }
@@ -155,7 +159,10 @@ if (labelledTranscripts === 0) {
     `${labelledTranscripts} labelled transcripts in ${labelledFiles.join(', ')}. Positive class: \`fail\` (a violation). n/a: items where the labeller or the engine said not applicable; a disagreement there counts as a false positive (engine failed) or a false negative (labeller failed) as well.`,
     '',
   );
-  out.push('| item | labelled | precision | recall | TP | FP | FN | TN | n/a agreement |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push(
+    '| item | labelled | precision | recall | TP | FP | FN | TN | n/a agreement |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const code of DEFAULT_ITEM_CODES) {
     const t = tallies.get(code);
     if (!t) {
@@ -167,9 +174,9 @@ if (labelledTranscripts === 0) {
     );
   }
 }
-if (problems.length > 0) out.push('', `Lines skipped or questioned (${problems.length}):`, '', ...problems.slice(0, 30).map((p) => `- ${p}`));
+if (problems.length > 0)
+  out.push('', `Lines skipped or questioned (${problems.length}):`, '', ...problems.slice(0, 30).map((p) => `- ${p}`));
 const report = `${out.join('\n')}\n`;
 process.stdout.write(report);
 if (!file && count === 10_000) writeFileSync(REPORT, report);
 else process.stdout.write(`\n(report not written: not the standard run)\n`);
-

@@ -4,8 +4,9 @@
  * chats of 6–16 turns, most of them clean, some with a forbidden phrase, a request for the CVV2, a full
  * card number, a promise, a complaint with or without an apology, slow chat replies.
  */
-import { mulberry32 } from '../../src/platform/random.ts';
+
 import { luhnCheckDigit } from '../../src/platform/pii/validators.ts';
+import { mulberry32 } from '../../src/platform/random.ts';
 
 export interface GeneratedTranscript {
   id: string;
@@ -63,7 +64,11 @@ export function generateTranscripts(count: number, seed = 20261207): GeneratedTr
       t += gap * 1000;
       turns.push({ role, text, ...(channel === 'chat' ? { at: new Date(t).toISOString() } : {}) });
     };
-    add('agent', rnd() < 0.9 ? `您好,${agentNo}号客服很高兴为您服务,请问有什么可以帮您?` : '您好,请问有什么可以帮您?', 0);
+    add(
+      'agent',
+      rnd() < 0.9 ? `您好,${agentNo}号客服很高兴为您服务,请问有什么可以帮您?` : '您好,请问有什么可以帮您?',
+      0,
+    );
     const complaint = rnd() < 0.1;
     add('customer', complaint ? pick(COMPLAINTS) : pick(CUSTOMER), 5 + rnd() * 20);
     if (complaint && rnd() < 0.7) add('agent', '非常抱歉给您带来不便,我非常理解您的心情', 5 + rnd() * 30);

@@ -14,12 +14,12 @@ export {
 } from './chat-contact.service.ts';
 export { findContactRow, insertContact, insertStage, listTurns } from './contact.repository.ts';
 export {
-  acceptContact,
   AGENT_REPLY_SENDING,
+  acceptContact,
   addAgentTurn,
   appendTurn,
-  type ContactTurn,
   CONTACT_CLOSED,
+  type ContactTurn,
   closeContact,
   contactTopic,
   createPhoneContact,

@@ -18,7 +18,11 @@ const RESULTS: readonly string[] = ['pass', 'fail', 'n/a'];
 export async function startCalibration(ctx: Ctx, inspectionId: string): Promise<{ id: string }> {
   authorize(ctx.actor, 'qa.calibrate');
   return inTransaction(ctx.db, async (trx) => {
-    const inspection = await trx.selectFrom('qa_inspections').select('id').where('id', '=', inspectionId).executeTakeFirst();
+    const inspection = await trx
+      .selectFrom('qa_inspections')
+      .select('id')
+      .where('id', '=', inspectionId)
+      .executeTakeFirst();
     if (!inspection) throw new AppError('QA_INSPECTION_NOT_FOUND');
     const id = newId(ctx.clock.now());
     await trx
@@ -32,7 +36,10 @@ export async function startCalibration(ctx: Ctx, inspectionId: string): Promise<
         closed_at: null,
       })
       .execute();
-    await audit({ ...ctx, db: trx }, { action: 'qa.calibration_start', entityType: 'qa_calibration', entityId: id, details: { inspectionId } });
+    await audit(
+      { ...ctx, db: trx },
+      { action: 'qa.calibration_start', entityType: 'qa_calibration', entityId: id, details: { inspectionId } },
+    );
     return { id };
   });
 }
@@ -47,13 +54,16 @@ export async function submitCalibration(
   const userId = ctx.actor.userId;
   if (!userId) throw new AppError('FORBIDDEN');
   await inTransaction(ctx.db, async (trx) => {
-    const cal = await forUpdate(trx, trx.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId)).executeTakeFirst();
+    const cal = await forUpdate(
+      trx,
+      trx.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId),
+    ).executeTakeFirst();
     if (!cal) throw new AppError('QA_CALIBRATION_NOT_FOUND');
     if (cal.status !== 'open') throw new AppError('QA_CALIBRATION_CLOSED');
     const items = new Set(
-      (await trx.selectFrom('qa_findings').select('item_code').where('inspection_id', '=', cal.inspection_id).execute()).map(
-        (f) => f.item_code,
-      ),
+      (
+        await trx.selectFrom('qa_findings').select('item_code').where('inspection_id', '=', cal.inspection_id).execute()
+      ).map((f) => f.item_code),
     );
     const entries = Object.entries(results);
     if (entries.length === 0 || entries.some(([item, r]) => !items.has(item) || !RESULTS.includes(r))) {
@@ -80,7 +90,12 @@ export async function submitCalibration(
       .execute();
     await audit(
       { ...ctx, db: trx },
-      { action: 'qa.calibration_submit', entityType: 'qa_calibration', entityId: calibrationId, details: { items: entries.length } },
+      {
+        action: 'qa.calibration_submit',
+        entityType: 'qa_calibration',
+        entityId: calibrationId,
+        details: { items: entries.length },
+      },
     );
   });
 }
@@ -98,7 +113,10 @@ export interface CalibrationReport {
 export async function closeCalibration(ctx: Ctx, calibrationId: string): Promise<CalibrationReport> {
   authorize(ctx.actor, 'qa.calibrate');
   return inTransaction(ctx.db, async (trx) => {
-    const cal = await forUpdate(trx, trx.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId)).executeTakeFirst();
+    const cal = await forUpdate(
+      trx,
+      trx.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId),
+    ).executeTakeFirst();
     if (!cal) throw new AppError('QA_CALIBRATION_NOT_FOUND');
     if (cal.lead_id !== ctx.actor.userId) throw new AppError('QA_CALIBRATION_LEAD_ONLY');
     if (cal.status === 'open') {
@@ -107,7 +125,10 @@ export async function closeCalibration(ctx: Ctx, calibrationId: string): Promise
         .set({ status: 'closed', closed_at: ctx.clock.now().toISOString() })
         .where('id', '=', calibrationId)
         .execute();
-      await audit({ ...ctx, db: trx }, { action: 'qa.calibration_close', entityType: 'qa_calibration', entityId: calibrationId });
+      await audit(
+        { ...ctx, db: trx },
+        { action: 'qa.calibration_close', entityType: 'qa_calibration', entityId: calibrationId },
+      );
     }
     return calibrationReport({ ...ctx, db: trx }, calibrationId);
   });
@@ -141,11 +162,14 @@ export async function calibrationReport(ctx: Ctx, calibrationId: string): Promis
     t.differ += d;
     items.set(s.item_code, t);
   }
-  const share = (x: { compared: number; differ: number }) => (x.compared === 0 ? 0 : Math.round((1000 * x.differ) / x.compared) / 1000);
+  const share = (x: { compared: number; differ: number }) =>
+    x.compared === 0 ? 0 : Math.round((1000 * x.differ) / x.compared) / 1000;
   return {
     id: cal.id,
     inspectionId: cal.inspection_id,
     inspectors: [...inspectors].map(([inspectorId, v]) => ({ inspectorId, ...v, deviation: share(v) })),
-    items: [...items].map(([item, v]) => ({ item, ...v, deviation: share(v) })).sort((a, b) => a.item.localeCompare(b.item)),
+    items: [...items]
+      .map(([item, v]) => ({ item, ...v, deviation: share(v) }))
+      .sort((a, b) => a.item.localeCompare(b.item)),
   };
 }

@@ -13,7 +13,8 @@ const LEVELS = ['none', 'basic', 'strong'] as const;
 type Level = (typeof LEVELS)[number];
 
 /** Audit actions that read a customer's data in a contact. */
-const DATA_READS = /^(customer\.(view|profile_read|transactions_read)|cards?\.[a-z_]*read|statement\.[a-z_]*|installment\.quote|transactions\.[a-z_]*)$/;
+const DATA_READS =
+  /^(customer\.(view|profile_read|transactions_read)|cards?\.[a-z_]*read|statement\.[a-z_]*|installment\.quote|transactions\.[a-z_]*)$/;
 
 export interface ContactForInspection {
   transcript: Transcript;

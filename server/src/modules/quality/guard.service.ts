@@ -26,7 +26,9 @@ export const guardAgentReply = listen(AGENT_REPLY_SENDING, async (ctx, reply) =>
   const verdict = await checkDraft(ctx, { channel: reply.channel, text: reply.text });
   if (verdict.blocked) {
     throw new AppError('QA_GUARD_BLOCKED', {
-      details: verdict.warnings.filter((w) => w.blocking).map((w) => ({ item: w.item, title: w.title, evidence: w.evidence })),
+      details: verdict.warnings
+        .filter((w) => w.blocking)
+        .map((w) => ({ item: w.item, title: w.title, evidence: w.evidence })),
     });
   }
 });

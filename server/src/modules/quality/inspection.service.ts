@@ -91,16 +91,19 @@ export async function inspectContact(ctx: Ctx, contactId: string): Promise<Inspe
   const contact = await contactTranscript(ctx, contactId);
   const result = inspect(scorecard, contact.transcript);
   return inTransaction(ctx.db, (trx) =>
-    storeInspection({ ...ctx, db: trx }, {
-    contactId,
-    externalId: null,
-    versionId,
-    agentId: contact.agentId,
-    transcript: contact.transcript,
-    at: contact.closedAt,
-    result,
-    definitionItems: scorecard.definition.items,
-  }),
+    storeInspection(
+      { ...ctx, db: trx },
+      {
+        contactId,
+        externalId: null,
+        versionId,
+        agentId: contact.agentId,
+        transcript: contact.transcript,
+        at: contact.closedAt,
+        result,
+        definitionItems: scorecard.definition.items,
+      },
+    ),
   );
 }
 
@@ -242,7 +245,12 @@ export async function getInspection(ctx: Ctx, id: string): Promise<InspectionVie
   const view = await loadInspection(ctx, id);
   const own = ctx.actor.userId !== null && view.agentId === ctx.actor.userId && view.status === 'released';
   if (!can(ctx.actor, 'qa.inspect') && !own) throw new AppError(own ? 'FORBIDDEN' : 'QA_INSPECTION_NOT_FOUND');
-  await audit(ctx, { action: 'qa.inspection_read', entityType: 'qa_inspection', entityId: id, contactId: view.contactId });
+  await audit(ctx, {
+    action: 'qa.inspection_read',
+    entityType: 'qa_inspection',
+    entityId: id,
+    contactId: view.contactId,
+  });
   return view;
 }
 

@@ -18,7 +18,11 @@ import {
 } from './review.service.ts';
 
 async function as(env: TestEnv, username: string): Promise<Ctx> {
-  const u = await env.system.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const u = await env.system.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   const actor: Actor = {
     kind: 'user',
     userId: u.id,
@@ -34,11 +38,21 @@ const rejects = (code: string) => (err: unknown) => err instanceof AppError && e
 
 /** A phone contact by the demo agent with the given agent lines, closed and inspected. */
 async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionView> {
-  const { contact } = await call<{ contact: { id: string } }>(env, 'agent', 'POST', '/api/contacts', { channel: 'phone', direction: 'inbound' }, 201);
+  const { contact } = await call<{ contact: { id: string } }>(
+    env,
+    'agent',
+    'POST',
+    '/api/contacts',
+    { channel: 'phone', direction: 'inbound' },
+    201,
+  );
   const id = contact.id;
   for (const text of lines) await call(env, 'agent', 'POST', `/api/contacts/${id}/turns`, { text }, 201);
   await call(env, 'agent', 'PUT', `/api/contacts/${id}/classification`, { intents: ['statement_query'] });
-  await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, { outcome: 'resolved_first_contact', skipConfirmationReason: '客户来电后直接挂断电话' });
+  await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, {
+    outcome: 'resolved_first_contact',
+    skipConfirmationReason: '客户来电后直接挂断电话',
+  });
   await env.runtime.worker.runDue();
   const view = await inspectionOfContact(await as(env, 'qa'), id);
   assert.ok(view);
@@ -56,14 +70,26 @@ describe('quality: review, release, appeals and calibration', () => {
     env = await createTestEnv();
     await createUser(
       env.system,
-      { username: 'qa2', role: 'qa', displayName: '质检二', password: 'Qa-second-1234!', agentNo: null, departmentId: null },
+      {
+        username: 'qa2',
+        role: 'qa',
+        displayName: '质检二',
+        password: 'Qa-second-1234!',
+        agentNo: null,
+        departmentId: null,
+      },
       { skipStrength: true },
     );
     qa = await as(env, 'qa');
     qa2 = await as(env, 'qa2');
     agent = await as(env, 'agent');
     supervisor = await as(env, 'supervisor');
-    inspection = await inspectedCall(env, ['您好,8001号客服为您服务', '这个我也不知道', '请问还有其他问题吗', '感谢您的来电,再见']);
+    inspection = await inspectedCall(env, [
+      '您好,8001号客服为您服务',
+      '这个我也不知道',
+      '请问还有其他问题吗',
+      '感谢您的来电,再见',
+    ]);
   });
   after(() => env.close());
 
@@ -81,7 +107,10 @@ describe('quality: review, release, appeals and calibration', () => {
     assert.equal(inspection.passed, false);
     const confirmed = await reviewFinding(qa, greeting?.id ?? '', { decision: 'confirm' });
     assert.equal(confirmed.score, inspection.score);
-    const after = await reviewFinding(qa, forbidden?.id ?? '', { decision: 'overturn', note: '客户原话引用,非坐席禁语' });
+    const after = await reviewFinding(qa, forbidden?.id ?? '', {
+      decision: 'overturn',
+      note: '客户原话引用,非坐席禁语',
+    });
     assert.equal(after.findings.find((f) => f.item === 'forbidden_words')?.result, 'pass');
     assert.equal(after.findings.find((f) => f.item === 'forbidden_words')?.autoResult, 'fail');
     assert.ok(after.score > inspection.score);
@@ -103,16 +132,25 @@ describe('quality: review, release, appeals and calibration', () => {
     assert.equal(appealed.status, 'open');
     await assert.rejects(fileAppeal(agent, closing.id, '再申诉一次'), rejects('QA_APPEAL_EXISTS'));
     await assert.rejects(fileAppeal(supervisor, closing.id, '不是本人'), rejects('FORBIDDEN'));
-    await assert.rejects(ruleAppeal(supervisor, appealed.id, { decision: 'overturned', note: '跳步' }), rejects('QA_APPEAL_WRONG_STEP'));
+    await assert.rejects(
+      ruleAppeal(supervisor, appealed.id, { decision: 'overturned', note: '跳步' }),
+      rejects('QA_APPEAL_WRONG_STEP'),
+    );
     await reinspectAppeal(qa2, appealed.id, { decision: 'overturned', note: '复核录音,确有确认' });
-    await assert.rejects(ruleAppeal(qa, appealed.id, { decision: 'overturned', note: '质检不能终审' }), rejects('FORBIDDEN'));
+    await assert.rejects(
+      ruleAppeal(qa, appealed.id, { decision: 'overturned', note: '质检不能终审' }),
+      rejects('FORBIDDEN'),
+    );
     const before = (await getInspection(qa, inspection.id)).findings.find((f) => f.id === closing.id)?.result;
     const final = await ruleAppeal(supervisor, appealed.id, { decision: 'overturned', note: '同意复核意见' });
     assert.equal(final.status, 'final');
     const now = await getInspection(qa, inspection.id);
     assert.notEqual(now.findings.find((f) => f.id === closing.id)?.result, before);
     await assert.rejects(fileAppeal(agent, closing.id, '终审后再申诉'), rejects('QA_APPEAL_FINAL'));
-    await assert.rejects(reinspectAppeal(qa, appealed.id, { decision: 'upheld', note: 'x' }), rejects('QA_APPEAL_FINAL'));
+    await assert.rejects(
+      reinspectAppeal(qa, appealed.id, { decision: 'upheld', note: 'x' }),
+      rejects('QA_APPEAL_FINAL'),
+    );
     const trail = await env.system.db
       .selectFrom('audit_log')
       .select('action')
@@ -120,7 +158,14 @@ describe('quality: review, release, appeals and calibration', () => {
       .orderBy('seq')
       .execute();
     const actions = trail.map((t) => t.action);
-    for (const a of ['qa.inspect', 'qa.review', 'qa.release', 'qa.appeal_file', 'qa.appeal_reinspect', 'qa.appeal_rule']) {
+    for (const a of [
+      'qa.inspect',
+      'qa.review',
+      'qa.release',
+      'qa.appeal_file',
+      'qa.appeal_reinspect',
+      'qa.appeal_rule',
+    ]) {
       assert.ok(actions.includes(a), a);
     }
     const rates = await overturnRates(qa);

@@ -17,7 +17,11 @@ import {
 } from './scorecard.service.ts';
 
 async function actorOf(env: TestEnv, username: string): Promise<Ctx> {
-  const u = await env.system.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const u = await env.system.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   const actor: Actor = {
     kind: 'user',
     userId: u.id,
@@ -37,7 +41,14 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     env = await createTestEnv();
     await createUser(
       env.system,
-      { username: 'qa2', role: 'qa', displayName: '质检二', password: 'Qa-second-1234!', agentNo: null, departmentId: null },
+      {
+        username: 'qa2',
+        role: 'qa',
+        displayName: '质检二',
+        password: 'Qa-second-1234!',
+        agentNo: null,
+        departmentId: null,
+      },
       { skipStrength: true },
     );
   });
@@ -90,7 +101,11 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     const forbidden = inspection.findings.find((f) => f.item === 'forbidden_words');
     assert.equal(forbidden?.result, 'fail');
     assert.match(forbidden?.evidence ?? '', /不归我管/);
-    assert.equal(inspection.findings.find((f) => f.item === 'closing_phrase')?.result, 'fail', 'a call has no closing script');
+    assert.equal(
+      inspection.findings.find((f) => f.item === 'closing_phrase')?.result,
+      'fail',
+      'a call has no closing script',
+    );
     assert.equal(inspection.findings.find((f) => f.item === 'timely_reply')?.result, 'n/a');
     assert.equal(inspection.passed, false);
     assert.equal(inspection.status, 'queued');
@@ -127,7 +142,11 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
       body.error.details.map((d) => d.item),
       ['no_sensitive_request'],
     );
-    const turns = await env.system.db.selectFrom('contact_turns').select('text').where('contact_id', '=', chat.id).execute();
+    const turns = await env.system.db
+      .selectFrom('contact_turns')
+      .select('text')
+      .where('contact_id', '=', chat.id)
+      .execute();
     assert.ok(!turns.some((t) => t.text.includes('三位数字')), 'the blocked reply was not stored');
     await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '好的,我来帮您查询' }, 201);
   });
@@ -139,10 +158,7 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     const def = defaultScorecard();
     def.passScore = 85;
     await assert.rejects(draftScorecardVersion(agent, 'default', def), rejects('FORBIDDEN'));
-    await assert.rejects(
-      draftScorecardVersion(qa, 'default', { ...def, items: [] }),
-      rejects('QA_SCORECARD_INVALID'),
-    );
+    await assert.rejects(draftScorecardVersion(qa, 'default', { ...def, items: [] }), rejects('QA_SCORECARD_INVALID'));
     const draft = await draftScorecardVersion(qa, 'default', def);
     assert.equal(draft.version, 2);
     assert.equal(draft.status, 'draft');

@@ -93,7 +93,13 @@ export async function reviewFinding(
         entityType: 'qa_finding',
         entityId: findingId,
         contactId: inspection.contact_id,
-        details: { inspectionId: inspection.id, item: f.item_code, decision: input.decision, from: f.result, to: result },
+        details: {
+          inspectionId: inspection.id,
+          item: f.item_code,
+          decision: input.decision,
+          from: f.result,
+          to: result,
+        },
       },
     );
     return loadInspection({ db: trx }, inspection.id);
@@ -169,9 +175,14 @@ export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): 
     const f = await trx.selectFrom('qa_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
     if (!f) throw new AppError('QA_FINDING_NOT_FOUND');
     const inspection = await lockInspection(trx, f.inspection_id);
-    if (inspection.agent_id === null || inspection.agent_id !== ctx.actor.userId) throw new AppError('QA_NOT_YOUR_INSPECTION');
+    if (inspection.agent_id === null || inspection.agent_id !== ctx.actor.userId)
+      throw new AppError('QA_NOT_YOUR_INSPECTION');
     if (inspection.status !== 'released') throw new AppError('QA_NOT_RELEASED');
-    const earlier = await trx.selectFrom('qa_appeals').select('status').where('finding_id', '=', findingId).executeTakeFirst();
+    const earlier = await trx
+      .selectFrom('qa_appeals')
+      .select('status')
+      .where('finding_id', '=', findingId)
+      .executeTakeFirst();
     if (earlier) throw new AppError(earlier.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_EXISTS');
     const id = newId(ctx.clock.now());
     await trx
@@ -237,7 +248,12 @@ export async function reinspectAppeal(
       .execute();
     await audit(
       { ...ctx, db: trx },
-      { action: 'qa.appeal_reinspect', entityType: 'qa_appeal', entityId: appealId, details: { decision: input.decision } },
+      {
+        action: 'qa.appeal_reinspect',
+        entityType: 'qa_appeal',
+        entityId: appealId,
+        details: { decision: input.decision },
+      },
     );
     return loadAppeal(trx, appealId);
   });
@@ -252,12 +268,17 @@ export async function ruleAppeal(
   authorize(ctx.actor, 'qa.appeal.rule');
   return inTransaction(ctx.db, async (trx) => {
     const a = await lockAppeal(trx, appealId);
-    if (a.status !== 'reinspected') throw new AppError(a.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_WRONG_STEP');
+    if (a.status !== 'reinspected')
+      throw new AppError(a.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_WRONG_STEP');
     const inspection = await lockInspection(trx, a.inspection_id);
     const f = await trx.selectFrom('qa_findings').selectAll().where('id', '=', a.finding_id).executeTakeFirstOrThrow();
     const now = ctx.clock.now().toISOString();
     if (input.decision === 'overturned' && f.result !== 'n/a') {
-      await trx.updateTable('qa_findings').set({ result: flip(f.result) }).where('id', '=', f.id).execute();
+      await trx
+        .updateTable('qa_findings')
+        .set({ result: flip(f.result) })
+        .where('id', '=', f.id)
+        .execute();
       await rescore(trx, inspection.id, inspection.scorecard_version_id);
     }
     await trx

@@ -13,15 +13,24 @@ describe('sampling for human review', () => {
     assert.deepEqual(sampleReasons(none, { ...base, critical: true }), ['critical']);
     assert.deepEqual(sampleReasons(none, { ...base, score: 79.9 }), ['low_score']);
     assert.deepEqual(sampleReasons(none, { ...base, complaint: true }), ['complaint']);
-    assert.deepEqual(sampleReasons({ ...none, complaint: false, scoreBelow: 0 }, { ...base, complaint: true, score: 10 }), []);
+    assert.deepEqual(
+      sampleReasons({ ...none, complaint: false, scoreBelow: 0 }, { ...base, complaint: true, score: 10 }),
+      [],
+    );
   });
 
   it('draws a random share, fixed by the inspection id', () => {
     assert.equal(randomDraw('abc'), randomDraw('abc'));
     const ids = Array.from({ length: 4000 }, (_, i) => newId(new Date(Date.UTC(2026, 10, 2, 0, 0, i))));
-    const share = ids.filter((id) => sampleReasons({ ...none, randomShare: 0.05 }, { ...base, inspectionId: id }).includes('random')).length / ids.length;
+    const share =
+      ids.filter((id) =>
+        sampleReasons({ ...none, randomShare: 0.05 }, { ...base, inspectionId: id }).includes('random'),
+      ).length / ids.length;
     assert.ok(share > 0.03 && share < 0.07, String(share));
-    assert.equal(ids.filter((id) => sampleReasons({ ...none, randomShare: 1 }, { ...base, inspectionId: id }).length === 1).length, ids.length);
+    assert.equal(
+      ids.filter((id) => sampleReasons({ ...none, randomShare: 1 }, { ...base, inspectionId: id }).length === 1).length,
+      ids.length,
+    );
   });
 
   it('names ISO weeks', () => {

@@ -25,7 +25,13 @@ export const samplingRulesSchema = z.object({
 });
 export type SamplingRules = z.infer<typeof samplingRulesSchema>;
 
-export const DEFAULT_SAMPLING: SamplingRules = { fatal: true, critical: true, scoreBelow: 80, complaint: true, randomShare: 0.05 };
+export const DEFAULT_SAMPLING: SamplingRules = {
+  fatal: true,
+  critical: true,
+  scoreBelow: 80,
+  complaint: true,
+  randomShare: 0.05,
+};
 
 export type SampleReason = 'fatal' | 'critical' | 'low_score' | 'complaint' | 'random';
 

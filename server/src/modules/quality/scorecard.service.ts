@@ -30,7 +30,13 @@ export async function ensureDefaultScorecard(deps: Pick<Deps, 'db' | 'clock'>): 
   const now = deps.clock.now().toISOString();
   await deps.db
     .insertInto('qa_scorecards')
-    .values({ id: newId(deps.clock.now()), code: DEFAULT_SCORECARD_CODE, name: DEFAULT_SCORECARD_NAME, created_by: null, created_at: now })
+    .values({
+      id: newId(deps.clock.now()),
+      code: DEFAULT_SCORECARD_CODE,
+      name: DEFAULT_SCORECARD_NAME,
+      created_by: null,
+      created_at: now,
+    })
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
   const card = await deps.db
@@ -81,9 +87,20 @@ export async function createScorecard(
     const id = newId(ctx.clock.now());
     await trx
       .insertInto('qa_scorecards')
-      .values({ id, code: input.code, name: input.name.trim().slice(0, 100), created_by: ctx.actor.userId, created_at: now })
+      .values({
+        id,
+        code: input.code,
+        name: input.name.trim().slice(0, 100),
+        created_by: ctx.actor.userId,
+        created_at: now,
+      })
       .execute();
-    await audit(tctx, { action: 'qa.scorecard_create', entityType: 'qa_scorecard', entityId: id, details: { code: input.code } });
+    await audit(tctx, {
+      action: 'qa.scorecard_create',
+      entityType: 'qa_scorecard',
+      entityId: id,
+      details: { code: input.code },
+    });
     return insertDraft(tctx, id, input.code, 1, definition);
   });
 }
@@ -93,7 +110,10 @@ export async function draftScorecardVersion(ctx: Ctx, code: string, input: unkno
   authorize(ctx.actor, 'qa.scorecard.edit');
   const definition = parseDefinition(input);
   return inTransaction(ctx.db, async (trx) => {
-    const card = await forUpdate(trx, trx.selectFrom('qa_scorecards').selectAll().where('code', '=', code)).executeTakeFirst();
+    const card = await forUpdate(
+      trx,
+      trx.selectFrom('qa_scorecards').selectAll().where('code', '=', code),
+    ).executeTakeFirst();
     if (!card) throw new AppError('QA_SCORECARD_NOT_FOUND');
     const last = await trx
       .selectFrom('qa_scorecard_versions')
@@ -137,11 +157,18 @@ async function insertDraft(
 export async function publishScorecardVersion(ctx: Ctx, versionId: string): Promise<ScorecardVersionView> {
   authorize(ctx.actor, 'qa.scorecard.edit');
   return inTransaction(ctx.db, async (trx) => {
-    const v = await forUpdate(trx, trx.selectFrom('qa_scorecard_versions').selectAll().where('id', '=', versionId)).executeTakeFirst();
+    const v = await forUpdate(
+      trx,
+      trx.selectFrom('qa_scorecard_versions').selectAll().where('id', '=', versionId),
+    ).executeTakeFirst();
     if (!v) throw new AppError('QA_SCORECARD_NOT_FOUND');
     if (v.status !== 'draft') throw new AppError('QA_SCORECARD_VERSION_NOT_DRAFT');
     requireSecondPerson(ctx.actor, v.created_by, 'QA_SCORECARD_SAME_PERSON');
-    const card = await trx.selectFrom('qa_scorecards').select('code').where('id', '=', v.scorecard_id).executeTakeFirstOrThrow();
+    const card = await trx
+      .selectFrom('qa_scorecards')
+      .select('code')
+      .where('id', '=', v.scorecard_id)
+      .executeTakeFirstOrThrow();
     const now = ctx.clock.now().toISOString();
     const retired = await trx
       .updateTable('qa_scorecard_versions')

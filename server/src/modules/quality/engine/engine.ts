@@ -303,7 +303,11 @@ function compile(c: Condition): Node {
         const a = run.analysis(i);
         if (!a) return null;
         const peak =
-          kind === 'anger' ? a.emotion.anger : kind === 'anxiety' ? a.emotion.anxiety : Math.max(a.emotion.anger, a.emotion.anxiety);
+          kind === 'anger'
+            ? a.emotion.anger
+            : kind === 'anxiety'
+              ? a.emotion.anxiety
+              : Math.max(a.emotion.anger, a.emotion.anxiety);
         return peak >= floor ? (run.t.turns[i]?.text ?? '') : null;
       });
     }
