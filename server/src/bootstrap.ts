@@ -57,6 +57,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const deps: Deps = {
     access: { require: (ctx, request) => requireCustomerAccess(ctx, accessRules, request) },
     customerViews: modules.flatMap((m) => m.customerViews ?? []),
+    hooks: modules.flatMap((m) => m.hooks ?? []),
     config,
     db: opened.db,
     dbKind: opened.kind,

@@ -6,6 +6,7 @@ import { emergencyModule } from './emergency/index.ts';
 import { knowledgeModule } from './knowledge/index.ts';
 import type { ModuleDef } from './module.ts';
 import { nluModule } from './nlu/index.ts';
+import { qualityModule } from './quality/index.ts';
 
 /** Every domain module, in dependency order (a module's demo data may use the ones before it). */
 export const modules: readonly ModuleDef[] = [
@@ -16,4 +17,5 @@ export const modules: readonly ModuleDef[] = [
   emergencyModule,
   knowledgeModule,
   nluModule,
+  qualityModule,
 ];

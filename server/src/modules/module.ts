@@ -1,6 +1,7 @@
 import type { Io } from '../cli/io.ts';
 import type { AccessRule } from '../platform/auth/customer-access.ts';
 import type { Ctx, CustomerViewContributor, Deps } from '../platform/context.ts';
+import type { HookListener } from '../platform/hooks.ts';
 import type { ModuleRoutes } from '../platform/http/types.ts';
 import type { TopicAuthorizers } from '../platform/http/websocket.ts';
 import type { JobHandlers } from '../platform/jobs/worker.ts';
@@ -28,6 +29,8 @@ export interface ModuleDef {
   encryptedColumns?: readonly EncryptedColumn[];
   /** Sections this module adds to the customer 360 view. */
   customerViews?: readonly CustomerViewContributor[];
+  /** Listeners to other modules' extension points (platform/hooks.ts), e.g. a contact closed. */
+  hooks?: readonly HookListener[];
   /** Work done once at boot, e.g. loading a model. */
   init?: (deps: Deps) => Promise<void>;
 }

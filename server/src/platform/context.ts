@@ -6,6 +6,7 @@ import type { Clock } from './clock.ts';
 import type { Executor } from './db/database.ts';
 import type { DbKind } from './db/dialect.ts';
 import type { EventBus } from './events/bus.ts';
+import type { HookListener } from './hooks.ts';
 import type { Keyring } from './pii/keyring.ts';
 
 /** What the composition root builds once: the process-wide dependencies. */
@@ -21,6 +22,8 @@ export interface Deps {
   readonly access: CustomerAccess;
   /** Sections other modules add to the customer 360 view (open promises, cases, past contacts). */
   readonly customerViews: readonly CustomerViewContributor[];
+  /** Listeners to the modules' extension points (`hooks.ts`), from every module's `hooks`. */
+  readonly hooks: readonly HookListener[];
 }
 
 /** Adds one named section to the customer 360 view; runs after access to the customer was granted. */

@@ -6,6 +6,7 @@ import { emergencyErrors } from './emergency.ts';
 import { knowledgeErrors } from './knowledge.ts';
 import { nluErrors } from './nlu.ts';
 import { platformErrors } from './platform.ts';
+import { qualityErrors } from './quality.ts';
 
 export type { ErrorDefinition } from './define.ts';
 
@@ -22,6 +23,7 @@ export const errorCatalog = {
   ...casesErrors,
   ...emergencyErrors,
   ...knowledgeErrors,
+  ...qualityErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
+import { defineHook, runHook } from '../../platform/hooks.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
@@ -42,6 +43,22 @@ import { loadConfig } from './settings.ts';
 import { checkWellbeing } from './wellbeing.ts';
 
 export const contactTopic = (id: string) => `contact:${id}`;
+
+/**
+ * A contact was closed by its handler (extension point, platform/hooks.ts): listeners run in the closing
+ * transaction, after the closing script, so the transcript they may schedule work on is complete.
+ */
+export const CONTACT_CLOSED = defineHook<{ contactId: string; channel: string; agentId: string | null }>(
+  'contacts.closed',
+);
+
+/**
+ * An agent's chat reply is about to be sent (extension point): a listener may refuse it by throwing (the
+ * quality module's real-time guard blocks a reply that asks for a CVV2 or spells out a full card number).
+ */
+export const AGENT_REPLY_SENDING = defineHook<{ contactId: string; channel: 'chat'; text: string }>(
+  'contacts.agent_reply_sending',
+);
 export const queueTopic = (code: string) => `queue:${code}`;
 
 /** Gets a contact row or throws CONTACT_NOT_FOUND. */
@@ -339,6 +356,9 @@ export async function addAgentTurn(
     const speaker = input.speaker ?? 'agent';
     // On chat the customer types their own turns; an agent may only transcribe the customer on a call.
     if (speaker === 'customer' && row.channel !== 'phone') throw new AppError('VALIDATION_FAILED');
+    if (speaker === 'agent' && row.channel === 'chat') {
+      await runHook(tctx, AGENT_REPLY_SENDING, { contactId: id, channel: 'chat', text: input.text });
+    }
     const turn = await appendTurn(tctx, row, speaker, input.text);
     await audit(tctx, {
       action: 'contact.turn_add',
@@ -479,6 +499,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
     if (row.channel === 'chat') {
       await appendTurn(tctx, row, 'agent', renderScript(config.scripts.closing.chat, ctx.actor.agentNo));
     }
+    await runHook(tctx, CONTACT_CLOSED, { contactId: id, channel: row.channel, agentId: row.agent_id });
     publishEvent(tctx, contactTopic(id), 'contact.closed', { contactId: id, outcome });
     if (row.agent_id) await checkWellbeing(tctx, row.agent_id);
     if (row.agent_id) await startWrapUp(tctx, row.agent_id);

@@ -14,9 +14,11 @@ export {
 } from './chat-contact.service.ts';
 export { findContactRow, insertContact, insertStage, listTurns } from './contact.repository.ts';
 export {
+  AGENT_REPLY_SENDING,
   acceptContact,
   addAgentTurn,
   appendTurn,
+  CONTACT_CLOSED,
   type ContactTurn,
   closeContact,
   contactTopic,

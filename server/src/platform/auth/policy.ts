@@ -85,6 +85,14 @@ export const POLICY = {
   'kb.write': ['kb_editor'],
   'kb.review': ['kb_editor', 'supervisor'],
   'kb.synonyms': ['kb_editor'],
+  // Quality inspection (质检): inspectors inspect and review, the QA lead edits scorecards (a second person
+  // publishes a version), agents appeal their own findings, supervisors rule on appeals finally.
+  'qa.inspect': ['qa', 'supervisor'],
+  'qa.review': ['qa'],
+  'qa.scorecard.edit': ['qa'],
+  'qa.appeal': ['agent', 'senior_agent'],
+  'qa.appeal.rule': ['supervisor'],
+  'qa.calibrate': ['qa'],
   // Repayments come from the payment system with its own credential; the desk never posts them.
   'repayments.post': ['payment_system'],
 } as const satisfies Record<string, readonly Grantee[]>;

@@ -5,6 +5,7 @@ import type { ChatTables } from '../../modules/chat/chat.tables.ts';
 import type { ContactsTables } from '../../modules/contacts/contacts.tables.ts';
 import type { EmergencyTables } from '../../modules/emergency/emergency.tables.ts';
 import type { KnowledgeTables } from '../../modules/knowledge/knowledge.tables.ts';
+import type { QualityTables } from '../../modules/quality/quality.tables.ts';
 import type { PlatformTables } from './schema.ts';
 
 /**
@@ -18,7 +19,8 @@ export interface Database
     ChatTables,
     CasesTables,
     EmergencyTables,
-    KnowledgeTables {}
+    KnowledgeTables,
+    QualityTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

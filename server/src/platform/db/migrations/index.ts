@@ -19,6 +19,7 @@ import * as emergency from '../../../modules/emergency/migrations/3101_emergency
 import * as emergencyFormalReport from '../../../modules/emergency/migrations/3102_emergency_formal_report.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
 import * as kbSuggestions from '../../../modules/knowledge/migrations/4002_kb_suggestions.ts';
+import * as quality from '../../../modules/quality/migrations/5001_quality.ts';
 import * as platform from './0001_platform.ts';
 import * as signInSecurity from './0002_sign_in_security.ts';
 import * as auditKeyed from './0010_audit_keyed.ts';
@@ -26,7 +27,7 @@ import * as systemCredentials from './0020_system_credentials.ts';
 
 /**
  * Every migration in order. Module migrations live in their module folder and are listed here; names
- * sort in the order they must run (platform 0xxx, cards 1xxx, contacts 2xxx, cases 3xxx, knowledge 4xxx).
+ * sort in the order they must run (platform 0xxx, cards 1xxx, contacts 2xxx, cases 3xxx, knowledge 4xxx, quality 5xxx).
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '3102_emergency_formal_report': emergencyFormalReport,
   '4001_knowledge': knowledge,
   '4002_kb_suggestions': kbSuggestions,
+  '5001_quality': quality,
 };

@@ -1,0 +1,319 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { idCheckChar, luhnCheckDigit } from '../../../platform/pii/validators.ts';
+import { DEFAULT_ITEM_CODES, defaultScorecard } from './default-scorecard.ts';
+import { compileScorecard, type Finding, inspect, type Transcript, type TranscriptTurn } from './engine.ts';
+import { guardDraft } from './guard.ts';
+import { scorecardSchema } from './scorecard.ts';
+import { matchText } from './text.ts';
+
+const scorecard = compileScorecard(scorecardSchema.parse(defaultScorecard()));
+
+const agent = (text: string, at?: string): TranscriptTurn => ({ role: 'agent', text, ...(at ? { at } : {}) });
+const customer = (text: string, at?: string): TranscriptTurn => ({ role: 'customer', text, ...(at ? { at } : {}) });
+
+/** A clean phone call; tests put one agent line in the middle. */
+function call(middle: string, extra: Partial<Transcript> = {}): Transcript {
+  return {
+    id: 'c',
+    channel: 'phone',
+    turns: [
+      agent('您好,8001号客服很高兴为您服务,请问有什么可以帮您?'),
+      customer('我想查一下这个月的账单'),
+      agent(middle),
+      agent('请问还有其他可以帮您的吗?'),
+      customer('没有了'),
+      agent('感谢您的来电,祝您生活愉快,再见!'),
+    ],
+    ...extra,
+  };
+}
+
+const finding = (t: Transcript, code: string): Finding => {
+  const f = inspect(scorecard, t).findings.find((x) => x.item === code);
+  assert.ok(f, code);
+  return f;
+};
+
+describe('quality engine: the default scorecard', () => {
+  it('has exactly the public item codes', () => {
+    assert.deepEqual(
+      defaultScorecard().items.map((i) => i.code),
+      [...DEFAULT_ITEM_CODES],
+    );
+  });
+
+  it('passes a clean call with 100 and reports n/a for what does not apply', () => {
+    const r = inspect(scorecard, call('您本月账单金额为1,200元,最后还款日是11月25日。'));
+    assert.equal(r.score, 100);
+    assert.equal(r.passed, true);
+    assert.equal(r.fatal, false);
+    const byCode = Object.fromEntries(r.findings.map((f) => [f.item, f.result]));
+    assert.equal(byCode.apology_empathy, 'n/a', 'no complaint');
+    assert.equal(byCode.timely_reply, 'n/a', 'a phone call');
+    assert.equal(byCode.greeting_agent_id, 'pass');
+    assert.equal(r.findings.find((f) => f.item === 'greeting_agent_id')?.turn, 0);
+  });
+
+  for (const said of [
+    '这个我不知道',
+    '这个我也不太知道',
+    '不…嗯…知道',
+    '这个不 归 我 管',
+    '这不是我们管的',
+    '不歸我管',
+    '我也没有办法',
+    '没什么办法',
+    '你自己去查吧',
+    '我已经说过了',
+    '你听不懂吗',
+    '随便你',
+    '爱办不办',
+    '我刚才都已经说过了',
+  ]) {
+    it(`forbidden phrase as people say it: ${said}`, () => {
+      const f = finding(call(said), 'forbidden_words');
+      assert.equal(f.result, 'fail');
+      assert.equal(f.turn, 2);
+      assert.ok(f.evidence.length > 0 && said.includes(f.evidence[0] as string), f.evidence);
+    });
+  }
+
+  for (const said of [
+    '不知道您现在方便核对一下信息吗?',
+    '如果您不清楚账单日,可以看短信',
+    '我这边听不清楚,请您大声一点',
+    '您可以通过手机银行查看账单',
+  ]) {
+    it(`polite use of the same words is no forbidden phrase: ${said}`, () => {
+      assert.equal(finding(call(said), 'forbidden_words').result, 'pass');
+    });
+  }
+
+  it('a failed critical item fails the contact even above the pass mark', () => {
+    const r = inspect(scorecard, call('这个不归我管'));
+    assert.ok(r.score >= 80);
+    assert.equal(r.passed, false);
+    assert.equal(r.fatal, false);
+  });
+
+  for (const said of [
+    '请告诉我您卡背面的三位数字',
+    '您的CVV2是多少?',
+    '麻烦您把收到的短信验证码报一下',
+    '请问您的查询密码是多少',
+    '您把验证码发给我',
+  ]) {
+    it(`asking for authentication data is fatal: ${said}`, () => {
+      const r = inspect(scorecard, call(said));
+      assert.equal(r.findings.find((f) => f.item === 'no_sensitive_request')?.result, 'fail');
+      assert.equal(r.score, 0);
+      assert.equal(r.fatal, true);
+      assert.equal(r.passed, false);
+    });
+  }
+
+  for (const said of [
+    '请不要把验证码告诉任何人,我们不会索要您的密码',
+    '我已经给您发送了验证码,请在页面上输入',
+    '您可以在手机银行重置查询密码',
+  ]) {
+    it(`warning about authentication data is no request: ${said}`, () => {
+      assert.equal(finding(call(said), 'no_sensitive_request').result, 'pass');
+    });
+  }
+
+  const pan = `622202123456789012${luhnCheckDigit('622202123456789012')}`;
+  const spoken = [...pan].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
+  const id = `11010519491231002${idCheckChar('11010519491231002')}`;
+  for (const said of [
+    `您的卡号是${pan}对吗`,
+    `卡号 ${pan.slice(0, 4)} ${pan.slice(4, 8)} ${pan.slice(8, 12)} ${pan.slice(12, 16)} ${pan.slice(16)}`,
+    `卡号${spoken.slice(0, 4)},嗯,${spoken.slice(4, 10)} ${spoken.slice(10)}`,
+    `身份证号${id}`,
+    `身份证 ${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`,
+  ]) {
+    it(`a full number written or read out is fatal: ${said}`, () => {
+      const f = finding(call(said), 'no_full_number');
+      assert.equal(f.result, 'fail');
+      assert.equal(f.turn, 2);
+    });
+  }
+
+  for (const said of ['您尾号1234的卡', '卡号6222 **** **** 0128', '您的还款金额是12345元', '手机号13800138000']) {
+    it(`no full number in: ${said}`, () => {
+      assert.equal(finding(call(said), 'no_full_number').result, 'pass');
+    });
+  }
+
+  for (const said of ['我保证给您减免这笔年费', '您放心,肯定能给您退回来', '一定帮您提额', '这笔一定可以撤销的']) {
+    it(`an unauthorised promise: ${said}`, () => {
+      assert.equal(finding(call(said), 'no_unauthorised_promise').result, 'fail');
+    });
+  }
+
+  for (const said of ['我不能保证一定减免,会帮您提交申请', '一定帮您反馈减免的诉求', '减免需要审批,结果会短信通知您']) {
+    it(`no promise in: ${said}`, () => {
+      assert.equal(finding(call(said), 'no_unauthorised_promise').result, 'pass');
+    });
+  }
+
+  it('greeting without the agent ID fails and points at the first agent turn', () => {
+    const t = call('好的');
+    t.turns[0] = agent('您好,请问有什么可以帮您?');
+    const f = finding(t, 'greeting_agent_id');
+    assert.equal(f.result, 'fail');
+    assert.equal(f.turn, 0);
+  });
+
+  it('a spoken agent ID counts', () => {
+    const t = call('好的');
+    t.turns[0] = agent('您好,工号八零零一为您服务');
+    assert.equal(finding(t, 'greeting_agent_id').result, 'pass');
+  });
+
+  it('no confirmation before closing fails; no closing words fails at the last agent turn', () => {
+    const t: Transcript = {
+      id: 'x',
+      channel: 'phone',
+      turns: [agent('您好,8001号客服为您服务'), customer('查账单'), agent('您的账单已发送到您的邮箱')],
+    };
+    assert.equal(finding(t, 'confirm_satisfaction').result, 'fail');
+    const closing = finding(t, 'closing_phrase');
+    assert.equal(closing.result, 'fail');
+    assert.equal(closing.turn, 2);
+  });
+
+  it('apology applies to a complaint, by words or by the contact classification', () => {
+    const upset = call('我们会核实');
+    upset.turns[1] = customer('你们乱收费,我要投诉!');
+    assert.equal(finding(upset, 'apology_empathy').result, 'fail');
+    upset.turns[2] = agent('非常抱歉给您带来不便,我们会核实');
+    const ok = finding(upset, 'apology_empathy');
+    assert.equal(ok.result, 'pass');
+    assert.equal(ok.turn, 2);
+    assert.equal(finding(call('我们会核实', { complaint: true }), 'apology_empathy').result, 'fail');
+  });
+
+  it('timely reply: chat with timestamps only; a gap over 60 s fails on the customer turn', () => {
+    const chat = (gap: number): Transcript => ({
+      id: 'chat',
+      channel: 'chat',
+      turns: [
+        agent('您好,8001号客服为您服务', '2026-11-02T02:00:00Z'),
+        customer('我的卡被冻结了', '2026-11-02T02:00:10Z'),
+        agent('我来帮您查看', new Date(Date.parse('2026-11-02T02:00:10Z') + gap * 1000).toISOString()),
+      ],
+    });
+    assert.equal(finding(chat(30), 'timely_reply').result, 'pass');
+    const late = finding(chat(95), 'timely_reply');
+    assert.equal(late.result, 'fail');
+    assert.equal(late.turn, 1);
+    const untimed = chat(95);
+    untimed.turns = untimed.turns.map(({ role, text }) => ({ role, text }));
+    assert.equal(finding(untimed, 'timely_reply').result, 'n/a');
+  });
+
+  it('an inspection without agent turns reports agent items as n/a', () => {
+    const r = inspect(scorecard, { id: 'e', channel: 'chat', turns: [customer('在吗')] });
+    assert.equal(r.findings.find((f) => f.item === 'greeting_agent_id')?.result, 'n/a');
+    assert.equal(r.score, 100);
+  });
+});
+
+describe('quality engine: operators', () => {
+  const card = (condition: unknown, extra: Record<string, unknown> = {}) =>
+    compileScorecard(
+      scorecardSchema.parse({
+        passScore: 80,
+        items: [
+          {
+            code: 'xx',
+            title: 'x',
+            weight: 10,
+            severity: 'normal',
+            role: 'agent',
+            expect: 'present',
+            condition,
+            ...extra,
+          },
+        ],
+      }),
+    );
+  const t: Transcript = {
+    id: 'o',
+    channel: 'phone',
+    turns: [agent('您好'), customer('我要投诉你们'), agent('非常抱歉'), agent('再见')],
+    events: [{ kind: 'data_read', level: 'none', note: 'customer.view' }],
+  };
+  const result = (condition: unknown, extra?: Record<string, unknown>) =>
+    inspect(card(condition, extra), t).findings[0];
+
+  it('keyword all / none, not, after / before', () => {
+    assert.equal(result({ op: 'keyword', mode: 'all', words: ['非常', '抱歉'] })?.turn, 2);
+    assert.equal(
+      result({
+        op: 'and',
+        all: [
+          { op: 'keyword', mode: 'none', words: ['您好'] },
+          { op: 'not', cond: { op: 'keyword', mode: 'any', words: ['再见'] } },
+        ],
+      })?.turn,
+      2,
+    );
+    const afterComplaint = { op: 'after', cond: { op: 'keyword', mode: 'any', words: ['投诉'] } };
+    assert.equal(
+      result({ op: 'and', all: [afterComplaint, { op: 'keyword', mode: 'any', words: ['抱歉'] }] })?.result,
+      'pass',
+    );
+    assert.equal(
+      result({ op: 'and', all: [afterComplaint, { op: 'keyword', mode: 'any', words: ['您好'] }] })?.result,
+      'fail',
+    );
+    assert.equal(result({ op: 'before', cond: { op: 'role', role: 'customer' }, within: 1 })?.turn, 0);
+  });
+
+  it('similarity to reference sentences and the NLU', () => {
+    assert.equal(result({ op: 'similar', refs: ['真的非常抱歉'], threshold: 0.4 })?.turn, 2);
+    const r = inspect(card({ op: 'intent', types: ['complaint'], minConfidence: 0.3 }, { role: 'customer' }), t)
+      .findings[0];
+    assert.equal(r?.turn, 1);
+  });
+
+  it('contact events and n/a when an applicability condition does not hold', () => {
+    const f = result({ op: 'event', kind: 'data_read', levelBelow: 'basic' });
+    assert.equal(f?.result, 'pass');
+    assert.match(f?.evidence ?? '', /customer\.view/);
+    assert.equal(
+      result({ op: 'role', role: 'agent' }, { appliesWhen: { op: 'channel', channel: 'chat' } })?.result,
+      'n/a',
+    );
+  });
+
+  it('refuses an invalid scorecard', () => {
+    assert.throws(() => card({ op: 'regex', pattern: '(' }));
+    assert.throws(() => card({ op: 'nope' }));
+  });
+});
+
+describe('quality engine: text as people say it', () => {
+  it('folds full-width, traditional characters, fillers, spaces and spoken digits', () => {
+    assert.equal(matchText('ＣＶＶ２ 嗯 這個 工號 八零零一').compact, 'cvv2工号8001');
+  });
+});
+
+describe('real-time guard', () => {
+  it('warns by rule name and blocks fatal ones', () => {
+    const cvv = guardDraft(scorecard, 'chat', '请提供一下您卡背面的三位数字');
+    assert.equal(cvv.blocked, true);
+    assert.deepEqual(
+      cvv.warnings.map((w) => w.item),
+      ['no_sensitive_request'],
+    );
+    const rude = guardDraft(scorecard, 'chat', '这个不归我管');
+    assert.equal(rude.blocked, false);
+    assert.equal(rude.warnings[0]?.item, 'forbidden_words');
+    assert.equal(rude.warnings[0]?.title, '未使用服务禁语');
+    assert.deepEqual(guardDraft(scorecard, 'chat', '好的,我来帮您查询'), { warnings: [], blocked: false });
+  });
+});

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { createUser } from '../../platform/auth/auth.service.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { call } from '../contacts/__tests__/fixtures.ts';
+import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
+import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
+import {
+  fileAppeal,
+  overturnRates,
+  reinspectAppeal,
+  releaseInspection,
+  reviewFinding,
+  ruleAppeal,
+} from './review.service.ts';
+
+async function as(env: TestEnv, username: string): Promise<Ctx> {
+  const u = await env.system.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  const actor: Actor = {
+    kind: 'user',
+    userId: u.id,
+    username: u.username,
+    role: u.role as Actor['role'],
+    departmentId: u.department_id,
+    agentNo: u.agent_no,
+  };
+  return { ...env.system, actor };
+}
+
+const rejects = (code: string) => (err: unknown) => err instanceof AppError && err.code === code;
+
+/** A phone contact by the demo agent with the given agent lines, closed and inspected. */
+async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionView> {
+  const { contact } = await call<{ contact: { id: string } }>(
+    env,
+    'agent',
+    'POST',
+    '/api/contacts',
+    { channel: 'phone', direction: 'inbound' },
+    201,
+  );
+  const id = contact.id;
+  for (const text of lines) await call(env, 'agent', 'POST', `/api/contacts/${id}/turns`, { text }, 201);
+  await call(env, 'agent', 'PUT', `/api/contacts/${id}/classification`, { intents: ['statement_query'] });
+  await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, {
+    outcome: 'resolved_first_contact',
+    skipConfirmationReason: '客户来电后直接挂断电话',
+  });
+  await env.runtime.worker.runDue();
+  const view = await inspectionOfContact(await as(env, 'qa'), id);
+  assert.ok(view);
+  return view;
+}
+
+describe('quality: review, release, appeals and calibration', () => {
+  let env: TestEnv;
+  let qa: Ctx;
+  let qa2: Ctx;
+  let agent: Ctx;
+  let supervisor: Ctx;
+  let inspection: InspectionView;
+  before(async () => {
+    env = await createTestEnv();
+    await createUser(
+      env.system,
+      {
+        username: 'qa2',
+        role: 'qa',
+        displayName: '质检二',
+        password: 'Qa-second-1234!',
+        agentNo: null,
+        departmentId: null,
+      },
+      { skipStrength: true },
+    );
+    qa = await as(env, 'qa');
+    qa2 = await as(env, 'qa2');
+    agent = await as(env, 'agent');
+    supervisor = await as(env, 'supervisor');
+    inspection = await inspectedCall(env, [
+      '您好,8001号客服为您服务',
+      '这个我也不知道',
+      '请问还有其他问题吗',
+      '感谢您的来电,再见',
+    ]);
+  });
+  after(() => env.close());
+
+  it('queues a result with a forbidden phrase; the agent cannot see it before release', async () => {
+    assert.equal(inspection.status, 'queued');
+    assert.ok((await reviewQueue(qa)).some((i) => i.id === inspection.id));
+    await assert.rejects(getInspection(agent, inspection.id), rejects('QA_INSPECTION_NOT_FOUND'));
+    await assert.rejects(reviewQueue(agent), rejects('FORBIDDEN'));
+  });
+
+  it('the inspector overturns a finding and the score follows; confirming keeps it', async () => {
+    const forbidden = inspection.findings.find((f) => f.item === 'forbidden_words');
+    const greeting = inspection.findings.find((f) => f.item === 'greeting_agent_id');
+    assert.equal(forbidden?.result, 'fail');
+    assert.equal(inspection.passed, false);
+    const confirmed = await reviewFinding(qa, greeting?.id ?? '', { decision: 'confirm' });
+    assert.equal(confirmed.score, inspection.score);
+    const after = await reviewFinding(qa, forbidden?.id ?? '', {
+      decision: 'overturn',
+      note: '客户原话引用,非坐席禁语',
+    });
+    assert.equal(after.findings.find((f) => f.item === 'forbidden_words')?.result, 'pass');
+    assert.equal(after.findings.find((f) => f.item === 'forbidden_words')?.autoResult, 'fail');
+    assert.ok(after.score > inspection.score);
+    assert.equal(after.status, 'reviewed');
+    assert.equal(after.passed, true);
+  });
+
+  it('releases to the agent, who appeals once; inspector re-inspects, supervisor rules finally', async () => {
+    await releaseInspection(qa, inspection.id);
+    await assert.rejects(
+      reviewFinding(qa, inspection.findings[0]?.id ?? '', { decision: 'confirm' }),
+      rejects('QA_ALREADY_RELEASED'),
+    );
+    const mine = await getInspection(agent, inspection.id);
+    assert.equal(mine.status, 'released');
+    const closing = mine.findings.find((f) => f.item === 'confirm_satisfaction') ?? mine.findings[0];
+    assert.ok(closing);
+    const appealed = await fileAppeal(agent, closing.id, '我在结束前问过客户还有没有其他问题');
+    assert.equal(appealed.status, 'open');
+    await assert.rejects(fileAppeal(agent, closing.id, '再申诉一次'), rejects('QA_APPEAL_EXISTS'));
+    await assert.rejects(fileAppeal(supervisor, closing.id, '不是本人'), rejects('FORBIDDEN'));
+    await assert.rejects(
+      ruleAppeal(supervisor, appealed.id, { decision: 'overturned', note: '跳步' }),
+      rejects('QA_APPEAL_WRONG_STEP'),
+    );
+    await reinspectAppeal(qa2, appealed.id, { decision: 'overturned', note: '复核录音,确有确认' });
+    await assert.rejects(
+      ruleAppeal(qa, appealed.id, { decision: 'overturned', note: '质检不能终审' }),
+      rejects('FORBIDDEN'),
+    );
+    const before = (await getInspection(qa, inspection.id)).findings.find((f) => f.id === closing.id)?.result;
+    const final = await ruleAppeal(supervisor, appealed.id, { decision: 'overturned', note: '同意复核意见' });
+    assert.equal(final.status, 'final');
+    const now = await getInspection(qa, inspection.id);
+    assert.notEqual(now.findings.find((f) => f.id === closing.id)?.result, before);
+    await assert.rejects(fileAppeal(agent, closing.id, '终审后再申诉'), rejects('QA_APPEAL_FINAL'));
+    await assert.rejects(
+      reinspectAppeal(qa, appealed.id, { decision: 'upheld', note: 'x' }),
+      rejects('QA_APPEAL_FINAL'),
+    );
+    const trail = await env.system.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'qa.%')
+      .orderBy('seq')
+      .execute();
+    const actions = trail.map((t) => t.action);
+    for (const a of [
+      'qa.inspect',
+      'qa.review',
+      'qa.release',
+      'qa.appeal_file',
+      'qa.appeal_reinspect',
+      'qa.appeal_rule',
+    ]) {
+      assert.ok(actions.includes(a), a);
+    }
+    const rates = await overturnRates(qa);
+    assert.equal(rates.find((r) => r.item === 'forbidden_words')?.reviewOverturned, 1);
+    assert.equal(rates.find((r) => r.item === closing.item)?.appealsOverturned, 1);
+  });
+
+  it('calibration is blind until the lead closes it, and leaves the result alone', async () => {
+    const before = await getInspection(qa, inspection.id);
+    const { id } = await startCalibration(qa, inspection.id);
+    await submitCalibration(qa, id, { forbidden_words: 'fail', greeting_agent_id: 'pass' });
+    await submitCalibration(qa2, id, { forbidden_words: 'pass', greeting_agent_id: 'pass' });
+    await assert.rejects(calibrationReport(qa2, id), rejects('QA_CALIBRATION_CLOSED'));
+    await assert.rejects(closeCalibration(qa2, id), rejects('QA_CALIBRATION_LEAD_ONLY'));
+    await assert.rejects(submitCalibration(qa2, id, { nope: 'pass' }), rejects('VALIDATION_FAILED'));
+    const report = await closeCalibration(qa, id);
+    assert.deepEqual(report.inspectors, [{ inspectorId: qa2.actor.userId, compared: 2, differ: 1, deviation: 0.5 }]);
+    assert.deepEqual(
+      report.items.map((i) => [i.item, i.deviation]),
+      [
+        ['forbidden_words', 1],
+        ['greeting_agent_id', 0],
+      ],
+    );
+    await assert.rejects(submitCalibration(qa2, id, { forbidden_words: 'fail' }), rejects('QA_CALIBRATION_CLOSED'));
+    const after = await getInspection(qa, inspection.id);
+    assert.deepEqual(after.findings, before.findings);
+    assert.equal(after.score, before.score);
+  });
+});
