@@ -12,6 +12,7 @@ import { customerRoutes } from './http/customers.routes.ts';
 import { installmentRoutes } from './http/installments.routes.ts';
 import { refundRoutes } from './http/refunds.routes.ts';
 import { PAYEE_ENC } from './ledger/payouts.ts';
+import { cardsMigrations } from './migrations/index.ts';
 
 /**
  * The card servicing engine (issue 3): products, customers, accounts, cards, ledger, statements and every
@@ -61,6 +62,7 @@ const routes: ModuleRoutes = async (app) => {
 
 export const cardsModule: ModuleDef = {
   name: 'cards',
+  migrations: cardsMigrations,
   routes,
   jobs: { [CYCLE_JOB]: cycleJob, [MASK_BACKFILL_JOB]: maskBackfillJob },
   // Live card and account events of a customer: only with access to that customer (a verified contact the

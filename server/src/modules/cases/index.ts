@@ -4,6 +4,7 @@ import { casesCustomerView, caseTopics } from './case.topics.ts';
 import { caseAssignmentAccess } from './conflicts.ts';
 import { breachJob, followUpJob, JOB_BREACH, JOB_FOLLOW_UP, JOB_REMINDER, reminderJob } from './deadline.ts';
 import { seedCasesDemo } from './demo.ts';
+import { casesMigrations } from './migrations/index.ts';
 import { ensureRootCauses } from './root-causes.ts';
 
 export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
@@ -21,6 +22,7 @@ export { startFollowUp } from './deadline.ts';
 
 export const casesModule: ModuleDef = {
   name: 'cases',
+  migrations: casesMigrations,
   routes: caseRoutes,
   jobs: { [JOB_REMINDER]: reminderJob, [JOB_BREACH]: breachJob, [JOB_FOLLOW_UP]: followUpJob },
   topics: caseTopics,
