@@ -43,6 +43,15 @@ export {
 export { getCustomer360 } from './customers/customer360.service.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
+export {
+  cardBillingFacts,
+  customerExists,
+  listCustomerIds,
+  type ProductRef,
+  productRefs,
+  productTermsStamp,
+  statementDatesOf,
+} from './facts.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
 export { type DisputeOutcome, decideDispute, disputeTransactions } from './ledger/dispute.service.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';

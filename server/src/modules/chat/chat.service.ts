@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatEnded, ChatOtpSent, ChatSession, ChatState } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -119,14 +120,12 @@ export async function chatState(ctx: Ctx, token: string | undefined, after = 0):
   const session = await resolveChatSession(ctx, token);
   const contact = await findContactRow(ctx.db, session.contact_id);
   if (!contact) throw new AppError('CHAT_SESSION_INVALID');
-  const agent = contact.agent_id
-    ? await ctx.db.selectFrom('users').select('agent_no').where('id', '=', contact.agent_id).executeTakeFirst()
-    : undefined;
+  const agent = contact.agent_id ? await staffById(ctx.db, contact.agent_id) : undefined;
   const turns = await listTurns(ctx.db, contact.id, after);
   return {
     contactId: contact.id,
     status: contact.status as ChatState['status'],
-    agentNo: agent?.agent_no ?? null,
+    agentNo: agent?.agentNo ?? null,
     turns: turns.map(turnView),
   };
 }

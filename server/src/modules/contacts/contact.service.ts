@@ -1,6 +1,7 @@
 import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -151,12 +152,8 @@ export async function deliverTelephonyCall(
   input: { callerNumber: string; agentId: string },
 ): Promise<{ contact: ContactView; screenPop: ScreenPop | null }> {
   authorize(ctx.actor, 'telephony.deliver');
-  const agent = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'disabled'])
-    .where('id', '=', input.agentId)
-    .executeTakeFirst();
-  if (agent?.disabled !== 0) throw new AppError('VALIDATION_FAILED', { detail: 'agentId' });
+  const agent = await staffById(ctx.db, input.agentId);
+  if (!agent || agent.disabled) throw new AppError('VALIDATION_FAILED', { detail: 'agentId' });
   return openPhoneContact(
     ctx,
     { direction: 'inbound', callerNumber: input.callerNumber },

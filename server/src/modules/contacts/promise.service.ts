@@ -2,8 +2,10 @@ import type { PromiseView } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../platform/db/dialect.ts';
+import { departmentById } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
@@ -79,11 +81,7 @@ export async function createPromise(ctx: Ctx, contactId: string, input: CreatePr
     let ownerUserId: string | null = ctx.actor.userId;
     let ownerDepartmentId: string | null = null;
     if (input.owner && 'userId' in input.owner) {
-      const u = await trx
-        .selectFrom('users')
-        .select(['id', 'disabled'])
-        .where('id', '=', input.owner.userId)
-        .executeTakeFirst();
+      const u = await staffById(trx, input.owner.userId);
       if (!u || u.disabled) throw new AppError('TRANSFER_TARGET_INVALID', { detail: 'promise owner' });
       ownerUserId = u.id;
     } else if (input.owner) {
@@ -218,11 +216,7 @@ async function lockOpen(ctx: Ctx, id: string): Promise<PromisesTable | undefined
 async function ownerTopics(ctx: Ctx, p: PromisesTable): Promise<string[]> {
   if (p.owner_user_id) return [agentTopic(p.owner_user_id)];
   if (!p.owner_department_id) return [];
-  const d = await ctx.db
-    .selectFrom('departments')
-    .select('code')
-    .where('id', '=', p.owner_department_id)
-    .executeTakeFirst();
+  const d = await departmentById(ctx.db, p.owner_department_id);
   return d ? [queueTopic(d.code)] : [];
 }
 
