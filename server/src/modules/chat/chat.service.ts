@@ -32,8 +32,7 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export async function requestChatOtp(ctx: Ctx, rawPhone: string): Promise<ChatOtpSent> {
   const phone = normalizeMobile(rawPhone);
   if (!phone) throw new AppError('VALIDATION_FAILED', { detail: 'phone' });
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const customer = await findCustomerByPhone(tctx, phone);
     const issued = await issueOtp(tctx, {
       purpose: 'chat_login',
@@ -66,8 +65,7 @@ export async function startChatSession(
   const check = await checkOtp(ctx, { purpose: 'chat_login', code: input.code, phone });
   if (!check.ok || !check.customerId) throw new AppError('OTP_INVALID');
   const customerId = check.customerId;
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const config = await loadContactsConfig(tctx);
     const contact = await startChatContact(tctx, {
       customerId,
@@ -77,7 +75,7 @@ export async function startChatSession(
     const token = newSecret(32);
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + config.chat.sessionMinutes * 60_000).toISOString();
-    await trx
+    await tctx.db
       .insertInto('chat_sessions')
       .values({
         token_hash: tokenHash(token),

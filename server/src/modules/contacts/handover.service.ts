@@ -121,8 +121,7 @@ export async function transferContact(
   input: { target: TransferTarget; note?: string | undefined },
 ): Promise<HandoverView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     const target = await resolveTarget(tctx, input.target);
     const packet = await buildPacket(tctx, row, input.note ?? null);
@@ -142,8 +141,8 @@ export async function transferContact(
       acknowledged_at: null,
       acknowledged_by: null,
     };
-    await trx.insertInto('contact_transfers').values(transfer).execute();
-    await updateContact(trx, contactId, {
+    await tctx.db.insertInto('contact_transfers').values(transfer).execute();
+    await updateContact(tctx.db, contactId, {
       status: 'waiting',
       agent_id: null,
       queue_code: target.queueCode,
@@ -274,9 +273,8 @@ export async function listMyHandovers(ctx: Ctx): Promise<HandoverView[]> {
 /** The receiver acknowledges the packet and takes the contact, with its verification carried over. */
 export async function acknowledgeHandover(ctx: Ctx, contactId: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockContactRow(trx, contactId);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockContactRow(tctx.db, contactId);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     if (row.status === 'closed') throw new AppError('CONTACT_CLOSED');
     const t = await pendingTransfer(tctx, contactId);
@@ -285,7 +283,7 @@ export async function acknowledgeHandover(ctx: Ctx, contactId: string): Promise<
     // A hand-over addressed to a person is theirs alone; one sent to a queue is served emergencies first.
     if (!t.target_user_id) await assertNoEmergencyAhead(tctx, row);
     const now = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .updateTable('contact_transfers')
       .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: ctx.actor.userId })
       .where('id', '=', t.id)

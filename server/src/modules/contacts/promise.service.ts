@@ -69,8 +69,7 @@ const dedupe = (id: string, kind: 'remind' | 'due') => `promise:${id}:${kind}`;
 /** Records a promise made on the actor's live contact, owned by the actor unless another owner is named. */
 export async function createPromise(ctx: Ctx, contactId: string, input: CreatePromiseInput): Promise<PromiseView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     if (!row.customer_id) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
     const now = ctx.clock.now();
@@ -81,7 +80,7 @@ export async function createPromise(ctx: Ctx, contactId: string, input: CreatePr
     let ownerUserId: string | null = ctx.actor.userId;
     let ownerDepartmentId: string | null = null;
     if (input.owner && 'userId' in input.owner) {
-      const u = await staffById(trx, input.owner.userId);
+      const u = await staffById(tctx.db, input.owner.userId);
       if (!u || u.disabled) throw new AppError('TRANSFER_TARGET_INVALID', { detail: 'promise owner' });
       ownerUserId = u.id;
     } else if (input.owner) {
@@ -106,7 +105,7 @@ export async function createPromise(ctx: Ctx, contactId: string, input: CreatePr
       closed_at: null,
       closed_note: null,
     };
-    await trx.insertInto('promises').values(p).execute();
+    await tctx.db.insertInto('promises').values(p).execute();
     const config = await loadConfig(tctx);
     const remindAt = new Date(
       Math.max(now.getTime(), deadline.getTime() - config.promises.remindBeforeMinutes * 60_000),
@@ -149,16 +148,18 @@ async function mayCloseOrRead(ctx: Ctx, p: PromisesTable): Promise<boolean> {
 /** Marks a promise kept (the customer was told the result); its pending reminder and escalation are cancelled. */
 export async function fulfilPromise(ctx: Ctx, id: string, note: string): Promise<PromiseView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const p = await forUpdate(trx, trx.selectFrom('promises').selectAll().where('id', '=', id)).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const p = await forUpdate(
+      tctx.db,
+      tctx.db.selectFrom('promises').selectAll().where('id', '=', id),
+    ).executeTakeFirst();
     if (!p) throw new AppError('PROMISE_NOT_FOUND');
     if (!(await mayCloseOrRead(tctx, p))) throw new AppError('FORBIDDEN');
     if (p.status !== 'open') throw new AppError('PROMISE_NOT_OPEN');
     const now = ctx.clock.now();
     const set = { status: 'fulfilled', closed_at: now.toISOString(), closed_note: scrubText(note) };
-    await trx.updateTable('promises').set(set).where('id', '=', id).execute();
-    await cancelJobs(trx, [dedupe(id, 'remind'), dedupe(id, 'due')], now);
+    await tctx.db.updateTable('promises').set(set).where('id', '=', id).execute();
+    await cancelJobs(tctx.db, [dedupe(id, 'remind'), dedupe(id, 'due')], now);
     await audit(tctx, {
       action: 'promise.fulfil',
       entityType: 'promise',

@@ -168,8 +168,7 @@ export async function updateEmergencySettings(
   patch: { [K in keyof EmergencySettings]?: EmergencySettings[K] | undefined },
 ): Promise<EmergencySettings> {
   authorize(ctx.actor, 'settings.manage');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const before = await loadEmergencySettings(tctx);
     const parsed = emergencySettingsSchema.safeParse({ ...before, ...givenFields(patch) });
     if (!parsed.success) throw new AppError('EMERGENCY_SETTING_INVALID', { details: parsed.error.issues });
@@ -186,7 +185,7 @@ export async function updateEmergencySettings(
     if (!codes.includes('*')) throw invalid("the '*' row (every other product) is required");
     const named = codes.filter((c) => c !== '*');
     if (named.length > 0) {
-      const known = await productRefs(trx, { codes: named });
+      const known = await productRefs(tctx.db, { codes: named });
       const unknown = named.filter((c) => !known.some((k) => k.code === c));
       if (unknown.length > 0) throw invalid(`unknown product ${unknown.join(', ')}`);
     }
@@ -194,8 +193,8 @@ export async function updateEmergencySettings(
     const now = ctx.clock.now().toISOString();
     const by = ctx.actor.userId;
     if (patch.chargebackRules) {
-      await trx.deleteFrom('chargeback_rules').execute();
-      await trx
+      await tctx.db.deleteFrom('chargeback_rules').execute();
+      await tctx.db
         .insertInto('chargeback_rules')
         .values(
           next.chargebackRules.map((r) => ({
@@ -211,8 +210,8 @@ export async function updateEmergencySettings(
         .execute();
     }
     if (patch.lostCardProtection) {
-      await trx.deleteFrom('lost_card_protection').execute();
-      await trx
+      await tctx.db.deleteFrom('lost_card_protection').execute();
+      await tctx.db
         .insertInto('lost_card_protection')
         .values(
           next.lostCardProtection.map((p) => ({
