@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (`npm test`). Two stages:
-//  - static, once: lint, type-check (server, contracts, web), the web build and the bundle-budget test;
+//  - static, once: lint, module boundaries (scripts/check-boundaries.mjs), type-check (server, contracts, web), the web build and the bundle-budget test;
 //  - database, once per database: every server test file, then the browser tests (web/e2e) on the built bundle.
 // SQLite always; CARDDESK_TEST_PG=postgres://… adds PostgreSQL (a fresh database per test file, dropped after).
 // Each database stage migrates and seeds the demo once into a template that the test files copy
@@ -115,6 +115,7 @@ let ok = true;
 
 if (only.length === 0) {
   step('lint (biome)', bin('biome'), ['check', '.']);
+  step('module boundaries', process.execPath, [join(root, 'scripts', 'check-boundaries.mjs')]);
   step('type-check (tsc)', bin('tsc'), ['-p', 'server', '--noEmit']);
   step('type-check contracts (tsc)', bin('tsc'), ['-p', 'packages/contracts', '--noEmit']);
   if (existsSync(join(root, 'web', 'tsconfig.json')))

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { type Config, dbKind } from './config.ts';
-import { modules as allModules } from './modules/index.ts';
+import { modules as allModules, moduleMigrations } from './modules/index.ts';
 import type { DemoSeedOptions, ModuleDef } from './modules/module.ts';
 import { audit, sealLegacyAuditChain } from './platform/audit.ts';
 import { systemActor } from './platform/auth/actor.ts';
@@ -47,7 +47,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     backgroundCheckpoints: options.backgroundCheckpoints ?? false,
     onCheckpointError: (err) => log.warn({ err }, 'background WAL checkpoint failed'),
   });
-  await migrateToLatest(opened.db);
+  // Every module's tables, whichever modules this runtime runs: the schema is one.
+  await migrateToLatest(opened.db, moduleMigrations(allModules));
   const keyring = new Keyring(masterKeySpec(config), config.CARDDESK_BLIND_INDEX_KEY_ID, config.CARDDESK_AUDIT_KEY_ID);
   // A chain written before the audit log was keyed gets its signed head once (audit.ts).
   await sealLegacyAuditChain(opened.db, keyring);

@@ -1,3 +1,4 @@
+import type { Migration } from 'kysely';
 import { cardsModule } from './cards/index.ts';
 import { casesModule } from './cases/index.ts';
 import { chatModule } from './chat/index.ts';
@@ -19,3 +20,15 @@ export const modules: readonly ModuleDef[] = [
   nluModule,
   qualityModule,
 ];
+
+/** Every module's migrations, for `migrateToLatest` (names are unique: each module has its own number range). */
+export function moduleMigrations(list: readonly ModuleDef[] = modules): Record<string, Migration> {
+  const out: Record<string, Migration> = {};
+  for (const m of list) {
+    for (const [name, migration] of Object.entries(m.migrations ?? {})) {
+      if (out[name]) throw new Error(`migration ${name} is declared twice (module ${m.name})`);
+      out[name] = migration;
+    }
+  }
+  return out;
+}

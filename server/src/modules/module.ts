@@ -1,3 +1,4 @@
+import type { Migration } from 'kysely';
 import type { Io } from '../cli/io.ts';
 import type { AccessRule } from '../platform/auth/customer-access.ts';
 import type { Ctx, CustomerViewContributor, Deps } from '../platform/context.ts';
@@ -16,6 +17,11 @@ export type CliCommand = (argv: string[], deps: Deps, io: Io) => Promise<number>
  */
 export interface ModuleDef {
   name: string;
+  /**
+   * The module's migrations (its tables), named so they sort in the order they must run. Its table types live
+   * in its `*.tables.ts`, which adds them to the platform's `Database` interface.
+   */
+  migrations?: Record<string, Migration>;
   routes?: ModuleRoutes;
   jobs?: JobHandlers;
   topics?: TopicAuthorizers;

@@ -313,3 +313,23 @@ async function checkHead(
   }
   return { ok: true, checked };
 }
+
+/**
+ * What was done within a contact, oldest first: its audit records' actions and times, without reads (an action
+ * containing `read`) and without the actions named in `except`. For the hand-over packet.
+ */
+export function contactActions(
+  db: Executor,
+  contactId: string,
+  options: { except: readonly string[]; limit: number },
+): Promise<Array<{ action: string; at: string }>> {
+  return db
+    .selectFrom('audit_log')
+    .select(['action', 'at'])
+    .where('contact_id', '=', contactId)
+    .where('action', 'not like', '%read%')
+    .where('action', 'not in', [...options.except])
+    .orderBy('seq')
+    .limit(options.limit)
+    .execute();
+}

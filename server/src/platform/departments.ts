@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { audit } from './audit.ts';
 import { authorize } from './auth/policy.ts';
 import type { Ctx } from './context.ts';
+import type { Executor } from './db/database.ts';
 import { inTransaction } from './db/dialect.ts';
 import type { DepartmentsTable } from './db/schema.ts';
 import { AppError } from './errors.ts';
@@ -39,9 +40,8 @@ export async function listDepartments(ctx: Ctx): Promise<Department[]> {
   return rows.map(departmentRowToDepartment);
 }
 
-export async function findDepartmentByCode(ctx: Ctx, code: string): Promise<Department | undefined> {
-  const row = await ctx.db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
-  return row ? departmentRowToDepartment(row) : undefined;
+export function findDepartmentByCode(ctx: Ctx, code: string): Promise<Department | undefined> {
+  return departmentByCode(ctx.db, code);
 }
 
 export async function createDepartment(ctx: Ctx, input: z.input<typeof departmentInputSchema>): Promise<Department> {
@@ -65,4 +65,29 @@ export async function createDepartment(ctx: Ctx, input: z.input<typeof departmen
     );
     return departmentRowToDepartment(row);
   });
+}
+
+/**
+ * The department directory for the modules (routing, cases, the emergency lane): no role check, because a
+ * customer's chat and the job worker read it too. The staff-facing list is `listDepartments`.
+ */
+export async function allDepartments(db: Executor): Promise<Department[]> {
+  const rows = await db.selectFrom('departments').selectAll().orderBy('code').execute();
+  return rows.map(departmentRowToDepartment);
+}
+
+export async function departmentById(db: Executor, id: string): Promise<Department | undefined> {
+  const row = await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? departmentRowToDepartment(row) : undefined;
+}
+
+export async function departmentByCode(db: Executor, code: string): Promise<Department | undefined> {
+  const row = await db.selectFrom('departments').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? departmentRowToDepartment(row) : undefined;
+}
+
+/** Department id → code, for views that name a department by its code. */
+export async function departmentCodes(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('departments').select(['id', 'code']).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
 }

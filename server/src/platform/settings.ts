@@ -28,3 +28,9 @@ export async function writeSetting(
 export function givenFields<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** Removes a setting; whether there was one. */
+export async function deleteSetting(ctx: Pick<Ctx, 'db'>, key: string): Promise<boolean> {
+  const r = await ctx.db.deleteFrom('settings').where('key', '=', key).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -416,3 +416,8 @@ export interface CardsTables {
   holder_notices: HolderNoticesTable;
   annual_fee_adjustments: AnnualFeeAdjustmentsTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The cards module's tables join the one `Database` every query is typed by. */
+  interface Database extends CardsTables {}
+}

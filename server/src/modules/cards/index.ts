@@ -12,6 +12,7 @@ import { customerRoutes } from './http/customers.routes.ts';
 import { installmentRoutes } from './http/installments.routes.ts';
 import { refundRoutes } from './http/refunds.routes.ts';
 import { PAYEE_ENC } from './ledger/payouts.ts';
+import { cardsMigrations } from './migrations/index.ts';
 
 /**
  * The card servicing engine (issue 3): products, customers, accounts, cards, ledger, statements and every
@@ -42,6 +43,15 @@ export {
 export { getCustomer360 } from './customers/customer360.service.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
+export {
+  cardBillingFacts,
+  customerExists,
+  listCustomerIds,
+  type ProductRef,
+  productRefs,
+  productTermsStamp,
+  statementDatesOf,
+} from './facts.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
 export { type DisputeOutcome, decideDispute, disputeTransactions } from './ledger/dispute.service.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';
@@ -61,6 +71,7 @@ const routes: ModuleRoutes = async (app) => {
 
 export const cardsModule: ModuleDef = {
   name: 'cards',
+  migrations: cardsMigrations,
   routes,
   jobs: { [CYCLE_JOB]: cycleJob, [MASK_BACKFILL_JOB]: maskBackfillJob },
   // Live card and account events of a customer: only with access to that customer (a verified contact the

@@ -4,7 +4,9 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { allDepartments } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
+import { productRefs } from '../cards/index.ts';
 import { today } from './case.core.ts';
 import { departmentCodes } from './case.repository.ts';
 import { type CaseState, CHANNEL_NAMES, type Channel, CLOCK_RUNNING_STATES } from './case.ts';
@@ -133,13 +135,13 @@ export async function analyzeComplaints(ctx: Ctx, query: AnalysisQuery): Promise
   const [codes, causes, departments, products] = await Promise.all([
     departmentCodes(ctx.db),
     ctx.db.selectFrom('case_root_causes').select(['code', 'name_zh']).execute(),
-    ctx.db.selectFrom('departments').select(['code', 'name_zh']).execute(),
-    ctx.db.selectFrom('products').select(['code', 'name_zh']).execute(),
+    allDepartments(ctx.db),
+    productRefs(ctx.db),
   ]);
   const causeNames = new Map(causes.map((c) => [c.code, c.name_zh]));
   // Every bucket is labelled in words (the chart and the Excel export show labels, never codes).
-  const departmentNames = new Map(departments.map((d) => [d.code, d.name_zh]));
-  const productNames = new Map(products.map((p) => [p.code, p.name_zh]));
+  const departmentNames = new Map(departments.map((d) => [d.code, d.nameZh]));
+  const productNames = new Map(products.map((p) => [p.code, p.nameZh]));
   const date = today(ctx);
   const items = rows.map((r) => ({
     ...r,

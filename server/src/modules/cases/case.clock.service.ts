@@ -235,8 +235,7 @@ export async function updateCaseSettings(
   patch: { [K in keyof CaseSettings]?: CaseSettings[K] | undefined },
 ): Promise<CaseSettings> {
   authorize(ctx.actor, 'cases.manage');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { before, after } = await storeCaseSettings(tctx, patch);
     await recalculateRunningDeadlines(tctx, '处理时限规则调整', before);
     return after;
@@ -250,8 +249,7 @@ export async function updateCaseSettings(
  */
 export async function replaceHolidays(ctx: Ctx, year: number, days: readonly Holiday[]): Promise<Holiday[]> {
   authorize(ctx.actor, 'cases.manage');
-  await inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  await inTransaction(ctx, async (tctx) => {
     const settings = await loadCaseSettings(tctx);
     await storeHolidays(tctx, year, days);
     await recalculateRunningDeadlines(tctx, '银行节假日日历调整', settings);

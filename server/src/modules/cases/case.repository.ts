@@ -1,6 +1,13 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { staffById } from '../../platform/auth/staff.ts';
+import { nextSequence } from '../../platform/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { forUpdate } from '../../platform/db/dialect.ts';
+import {
+  departmentCodes,
+  departmentByCode as platformDepartmentByCode,
+  departmentById as platformDepartmentById,
+} from '../../platform/departments.ts';
 import type { CaseEventsTable, CaseMessagesTable, CasesTable } from './cases.tables.ts';
 
 /** Every SQL statement of the cases module; each takes the database or the open transaction first. */
@@ -95,37 +102,49 @@ export async function hasDeclaredConflict(db: Executor, userId: string, customer
   return row !== undefined;
 }
 
-/**
- * The next number of a daily sequence, atomically: an upsert on the counter row, so two intakes in the
- * same second never get the same case number (PostgreSQL row lock; SQLite single writer).
- */
-export async function nextSequence(db: Executor, name: string): Promise<number> {
+/** The next number of a daily sequence (case numbers): the platform's atomic counter. */
+export { departmentCodes, nextSequence };
+
+/** A department as cases name it. */
+export async function departmentById(db: Executor, id: string) {
+  const d = await platformDepartmentById(db, id);
+  return d ? { id: d.id, code: d.code, name_zh: d.nameZh } : undefined;
+}
+
+export async function departmentByCode(db: Executor, code: string) {
+  const d = await platformDepartmentByCode(db, code);
+  return d ? { id: d.id, code: d.code, name_zh: d.nameZh } : undefined;
+}
+
+/** A user as cases judge an assignee or subject: the platform's staff directory. */
+export async function userById(db: Executor, id: string) {
+  const u = await staffById(db, id);
+  return u
+    ? {
+        id: u.id,
+        username: u.username,
+        display_name: u.displayName,
+        role: u.role,
+        department_id: u.departmentId,
+        disabled: u.disabled ? 1 : 0,
+      }
+    : undefined;
+}
+
+/** The details of a case's first event of a kind (e.g. the liability decision), parsed; none if there is none. */
+export async function caseEventDetails(db: Executor, caseId: string, kind: string): Promise<unknown> {
   const row = await db
-    .insertInto('counters')
-    .values({ name, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + 1` }))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
-}
-
-export function departmentById(db: Executor, id: string) {
-  return db.selectFrom('departments').select(['id', 'code', 'name_zh']).where('id', '=', id).executeTakeFirst();
-}
-
-export function departmentByCode(db: Executor, code: string) {
-  return db.selectFrom('departments').select(['id', 'code', 'name_zh']).where('code', '=', code).executeTakeFirst();
-}
-
-export function userById(db: Executor, id: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'department_id', 'disabled'])
-    .where('id', '=', id)
+    .selectFrom('case_events')
+    .select('details')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
     .executeTakeFirst();
+  return row ? (JSON.parse(row.details) as unknown) : undefined;
 }
 
-export async function departmentCodes(db: Executor): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('departments').select(['id', 'code']).execute();
-  return new Map(rows.map((r) => [r.id, r.code]));
+/** A case by id, for a module that holds its id (the emergency lane's fraud case); throws when there is none. */
+export async function findCaseRow(db: Executor, id: string): Promise<CaseRow> {
+  const row = await findCase(db, id);
+  if (!row) throw new Error(`case ${id} not found`);
+  return row;
 }

@@ -142,3 +142,8 @@ export interface CasesTables {
   case_root_causes: CaseRootCausesTable;
   case_holidays: CaseHolidaysTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The cases module's tables join the one `Database` every query is typed by. */
+  interface Database extends CasesTables {}
+}

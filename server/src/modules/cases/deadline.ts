@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
-import { cancelJobs, schedule } from '../../platform/jobs/jobs.ts';
+import { cancelJobs, schedule, scheduleOrRevive } from '../../platform/jobs/jobs.ts';
 import { defineJob } from '../../platform/jobs/worker.ts';
 import { publishCase, publishToDepartment, publishToSupervisors, recordCaseEvent, today } from './case.core.ts';
 import { type CaseRow, departmentById, listAppraisals, lockCase, updateCase } from './case.repository.ts';
@@ -130,18 +130,11 @@ export async function scheduleDeadlineJobs(ctx: Ctx, row: CaseRow): Promise<void
  * Schedules by dedupe key. A job cancelled earlier under the same key (the deadline moved away and came
  * back) is revived rather than silently kept cancelled; one that already ran stays done.
  */
-async function scheduleOnce(
+function scheduleOnce(
   ctx: Ctx,
   job: { kind: string; payload: unknown; runAt: Date; dedupeKey: string },
 ): Promise<void> {
-  const created = await schedule(ctx, job);
-  if (created) return;
-  await ctx.db
-    .updateTable('jobs')
-    .set({ status: 'pending', run_at: job.runAt.toISOString(), finished_at: null, attempts: 0 })
-    .where('dedupe_key', '=', job.dedupeKey)
-    .where('status', '=', 'cancelled')
-    .execute();
+  return scheduleOrRevive(ctx, job);
 }
 
 export async function cancelDeadlineJobs(ctx: Ctx, row: CaseRow): Promise<void> {

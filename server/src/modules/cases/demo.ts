@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { listStaff } from '../../platform/auth/staff.ts';
 import { addDays, bankDate, type Clock } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { departmentByCode } from '../../platform/departments.ts';
 import { mulberry32 } from '../../platform/random.ts';
+import { listCustomerIds } from '../cards/index.ts';
 import type { DemoSeedOptions } from '../module.ts';
 import { markComplex } from './case.clock.service.ts';
 import type { CaseRow } from './case.repository.ts';
@@ -88,8 +90,7 @@ const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padS
 
 async function demoCustomerIds(ctx: Ctx): Promise<string[]> {
   try {
-    const rows = await sql<{ id: string }>`select id from customers order by id limit 500`.execute(ctx.db);
-    return rows.rows.map((r) => r.id);
+    return await listCustomerIds(ctx.db, 500);
   } catch {
     // The card engine's customers are not there (the cases module seeded on its own): nothing to attach to.
     return [];
@@ -104,7 +105,7 @@ export async function seedCasesDemo(
 ): Promise<void> {
   const customers = customerIds ?? (await demoCustomerIds(ctx));
   if (customers.length === 0) return;
-  const users = await ctx.db.selectFrom('users').select(['id', 'username']).execute();
+  const users = await listStaff(ctx.db);
   const userId = (name: string) => users.find((u) => u.username === name)?.id ?? null;
   const agentId = userId('agent');
   const r = mulberry32(options.seed);
@@ -173,9 +174,7 @@ export async function seedCasesDemo(
       summary: '客户卡片遗失后发现两笔非本人境外网上消费',
       demand: '冻结卡片,追回非本人交易资金',
       firstAgentId: agentId,
-      departmentId:
-        (await ctx.db.selectFrom('departments').select('id').where('code', '=', 'fraud_risk').executeTakeFirst())?.id ??
-        null,
+      departmentId: (await departmentByCode(ctx.db, 'fraud_risk'))?.id ?? null,
       priority: 'urgent',
       state: 'referred',
     },

@@ -4,11 +4,12 @@ import { casesCustomerView, caseTopics } from './case.topics.ts';
 import { caseAssignmentAccess } from './conflicts.ts';
 import { breachJob, followUpJob, JOB_BREACH, JOB_FOLLOW_UP, JOB_REMINDER, reminderJob } from './deadline.ts';
 import { seedCasesDemo } from './demo.ts';
+import { casesMigrations } from './migrations/index.ts';
 import { ensureRootCauses } from './root-causes.ts';
 
 export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
 export { type CustomerMessageKind, customerMessages, sendCustomerMessage } from './case.messages.ts';
-export type { CaseRow } from './case.repository.ts';
+export { type CaseRow, caseEventDetails, findCaseRow } from './case.repository.ts';
 export { createCaseRecord, getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
 export { loadCaseSettings } from './case.settings.ts';
 /**
@@ -21,6 +22,7 @@ export { startFollowUp } from './deadline.ts';
 
 export const casesModule: ModuleDef = {
   name: 'cases',
+  migrations: casesMigrations,
   routes: caseRoutes,
   jobs: { [JOB_REMINDER]: reminderJob, [JOB_BREACH]: breachJob, [JOB_FOLLOW_UP]: followUpJob },
   topics: caseTopics,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatEnded, ChatOtpSent, ChatSession, ChatState } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -31,8 +32,7 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export async function requestChatOtp(ctx: Ctx, rawPhone: string): Promise<ChatOtpSent> {
   const phone = normalizeMobile(rawPhone);
   if (!phone) throw new AppError('VALIDATION_FAILED', { detail: 'phone' });
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const customer = await findCustomerByPhone(tctx, phone);
     const issued = await issueOtp(tctx, {
       purpose: 'chat_login',
@@ -65,8 +65,7 @@ export async function startChatSession(
   const check = await checkOtp(ctx, { purpose: 'chat_login', code: input.code, phone });
   if (!check.ok || !check.customerId) throw new AppError('OTP_INVALID');
   const customerId = check.customerId;
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const config = await loadContactsConfig(tctx);
     const contact = await startChatContact(tctx, {
       customerId,
@@ -76,7 +75,7 @@ export async function startChatSession(
     const token = newSecret(32);
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + config.chat.sessionMinutes * 60_000).toISOString();
-    await trx
+    await tctx.db
       .insertInto('chat_sessions')
       .values({
         token_hash: tokenHash(token),
@@ -119,14 +118,12 @@ export async function chatState(ctx: Ctx, token: string | undefined, after = 0):
   const session = await resolveChatSession(ctx, token);
   const contact = await findContactRow(ctx.db, session.contact_id);
   if (!contact) throw new AppError('CHAT_SESSION_INVALID');
-  const agent = contact.agent_id
-    ? await ctx.db.selectFrom('users').select('agent_no').where('id', '=', contact.agent_id).executeTakeFirst()
-    : undefined;
+  const agent = contact.agent_id ? await staffById(ctx.db, contact.agent_id) : undefined;
   const turns = await listTurns(ctx.db, contact.id, after);
   return {
     contactId: contact.id,
     status: contact.status as ChatState['status'],
-    agentNo: agent?.agent_no ?? null,
+    agentNo: agent?.agentNo ?? null,
     turns: turns.map(turnView),
   };
 }

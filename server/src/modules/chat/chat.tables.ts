@@ -11,3 +11,8 @@ export interface ChatSessionsTable {
 export interface ChatTables {
   chat_sessions: ChatSessionsTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The chat module's tables join the one `Database` every query is typed by. */
+  interface Database extends ChatTables {}
+}

@@ -1,5 +1,6 @@
 import type { ModuleDef } from '../module.ts';
 import { chatRoutes } from './chat.routes.ts';
+import { chatMigrations } from './migrations/index.ts';
 
 /**
  * Customer chat, server side: a card holder proves their registered phone with a one-time code, gets a
@@ -10,5 +11,6 @@ export { forCustomer } from './chat.ws.ts';
 
 export const chatModule: ModuleDef = {
   name: 'chat',
+  migrations: chatMigrations,
   routes: chatRoutes,
 };

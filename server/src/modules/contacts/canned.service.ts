@@ -45,24 +45,23 @@ export interface CannedInput {
 
 export async function saveCannedReply(ctx: Ctx, id: string | null, input: CannedInput): Promise<CannedReply> {
   authorize(ctx.actor, 'contacts.canned_edit');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const now = ctx.clock.now().toISOString();
     const set = { title: scrubText(input.title), text: scrubText(input.text), updated_at: now };
     let row: CannedRepliesTable;
     if (id) {
-      const found = await trx
+      const found = await tctx.db
         .selectFrom('canned_replies')
         .selectAll()
         .where('id', '=', id)
         .where('team', '=', teamOf(ctx))
         .executeTakeFirst();
       if (!found) throw new AppError('CANNED_REPLY_NOT_FOUND');
-      await trx.updateTable('canned_replies').set(set).where('id', '=', id).execute();
+      await tctx.db.updateTable('canned_replies').set(set).where('id', '=', id).execute();
       row = { ...found, ...set };
     } else {
       row = { id: newId(ctx.clock.now()), team: teamOf(ctx), created_by: ctx.actor.userId, created_at: now, ...set };
-      await trx.insertInto('canned_replies').values(row).execute();
+      await tctx.db.insertInto('canned_replies').values(row).execute();
     }
     await audit(tctx, {
       action: id ? 'canned_reply.update' : 'canned_reply.create',

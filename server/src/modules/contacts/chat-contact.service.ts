@@ -65,9 +65,8 @@ export async function startChatContact(
 
 /** A customer's message: plain text (never HTML), with card/ID/phone numbers masked before storage. */
 export async function addCustomerTurn(ctx: Ctx, contactId: string, text: string): Promise<ContactTurn> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockContactRow(trx, contactId);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockContactRow(tctx.db, contactId);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     if (row.status === 'closed' || row.customer_ended_at) throw new AppError('CHAT_ENDED');
     return appendCustomerTurn(tctx, row, text);
@@ -110,9 +109,8 @@ export async function customerEndsChat(
   contactId: string,
   input: { rating?: number | undefined; resolved?: boolean | undefined; comment?: string | undefined },
 ): Promise<void> {
-  await inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockContactRow(trx, contactId);
+  await inTransaction(ctx, async (tctx) => {
+    const row = await lockContactRow(tctx.db, contactId);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     const now = ctx.clock.now().toISOString();
     const set: Partial<ContactsTable> = { updated_at: now };
@@ -126,7 +124,7 @@ export async function customerEndsChat(
     } else if (row.status === 'active' && !row.customer_ended_at) {
       set.customer_ended_at = now;
     }
-    await updateContact(trx, contactId, set);
+    await updateContact(tctx.db, contactId, set);
     if (row.status !== 'closed' && !row.customer_ended_at) {
       await appendTurn(tctx, row, 'system', '客户已结束会话');
     }

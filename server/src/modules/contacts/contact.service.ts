@@ -1,6 +1,7 @@
 import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -168,12 +169,8 @@ export async function deliverTelephonyCall(
   input: { callerNumber: string; agentId: string },
 ): Promise<{ contact: ContactView; screenPop: ScreenPop | null }> {
   authorize(ctx.actor, 'telephony.deliver');
-  const agent = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'disabled'])
-    .where('id', '=', input.agentId)
-    .executeTakeFirst();
-  if (agent?.disabled !== 0) throw new AppError('VALIDATION_FAILED', { detail: 'agentId' });
+  const agent = await staffById(ctx.db, input.agentId);
+  if (!agent || agent.disabled) throw new AppError('VALIDATION_FAILED', { detail: 'agentId' });
   return openPhoneContact(
     ctx,
     { direction: 'inbound', callerNumber: input.callerNumber },
@@ -191,8 +188,7 @@ async function openPhoneContact(
   if (input.direction === 'outbound' && !input.customerId) {
     throw new AppError('VALIDATION_FAILED', { detail: 'outbound call needs customerId' });
   }
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const now = ctx.clock.now().toISOString();
     let pop: { customerId: string; maskedName: string | null } | undefined;
     if (input.customerId) {
@@ -214,8 +210,8 @@ async function openPhoneContact(
       agent_id: by.agentId,
       accepted_at: now,
     };
-    await insertContact(trx, row);
-    await insertStage(trx, stageRow(ctx, row.id, 'greeting', null));
+    await insertContact(tctx.db, row);
+    await insertStage(tctx.db, stageRow(ctx, row.id, 'greeting', null));
     await audit(tctx, {
       action: 'contact.create',
       entityType: 'contact',
@@ -294,8 +290,7 @@ export function stageRow(ctx: Ctx, contactId: string, stage: Stage, reason: stri
 /** Links the customer the agent identified (by search) to the contact; verification starts again. */
 export async function linkCustomer(ctx: Ctx, id: string, customerId: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, id);
     if (!(await customerExists(tctx, customerId))) throw new AppError('CONTACT_CUSTOMER_NOT_FOUND');
     const changed = row.customer_id !== customerId;
@@ -309,7 +304,7 @@ export async function linkCustomer(ctx: Ctx, id: string, customerId: string): Pr
         }
       : {};
     if (changed) {
-      await updateContact(trx, id, set);
+      await updateContact(tctx.db, id, set);
       await audit(tctx, {
         action: 'contact.link_customer',
         entityType: 'contact',
@@ -350,8 +345,7 @@ export async function addAgentTurn(
   input: { text: string; speaker?: 'agent' | 'customer' | undefined },
 ): Promise<ContactTurn> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, id);
     const speaker = input.speaker ?? 'agent';
     // On chat the customer types their own turns; an agent may only transcribe the customer on a call.
@@ -375,8 +369,7 @@ export async function addAgentTurn(
 /** Moves the contact to the next stage of the standard flow, refusing moves the flow does not allow. */
 export async function moveStage(ctx: Ctx, id: string, to: Stage, reason?: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, id);
     const from = row.stage as Stage;
     if (!canMove(from, to)) {
@@ -413,8 +406,7 @@ export async function classifyContact(
   input: { intents: Intent[]; source?: 'agent' | 'nlu' | undefined; hostile?: boolean | undefined },
 ): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, id);
     const intents = [...new Set(input.intents)];
     const set: Partial<ContactsTable> = {
@@ -424,7 +416,7 @@ export async function classifyContact(
       ...(input.hostile === undefined ? {} : { hostile: input.hostile ? 1 : 0 }),
       updated_at: ctx.clock.now().toISOString(),
     };
-    await updateContact(trx, id, set);
+    await updateContact(tctx.db, id, set);
     await audit(tctx, {
       action: 'contact.classify',
       entityType: 'contact',
@@ -451,23 +443,25 @@ export interface CloseInput {
  */
 export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, id);
-    const seen = (await listStages(trx, id)).map((s) => s.stage as Stage);
+    const seen = (await listStages(tctx.db, id)).map((s) => s.stage as Stage);
     if (closeCheck(seen, input.skipConfirmationReason) === 'reason_required')
       throw new AppError('CONFIRMATION_SKIPPED');
     const skipped = !seen.includes('confirm');
-    const outcome = closingOutcome(input.outcome, await countCasesOpened(trx, id));
+    const outcome = closingOutcome(input.outcome, await countCasesOpened(tctx.db, id));
     const refusal = closeRefusal({
       intents: parseIntents(row.intents),
       outcome,
-      promisesOnContact: outcome === 'follow_up_promised' ? await countPromisesRecorded(trx, id) : 0,
+      promisesOnContact: outcome === 'follow_up_promised' ? await countPromisesRecorded(tctx.db, id) : 0,
     });
     if (refusal) throw new AppError(refusal);
     const now = ctx.clock.now().toISOString();
     if (row.stage !== 'closing') {
-      await insertStage(trx, stageRow(tctx, id, 'closing', skipped ? (input.skipConfirmationReason ?? null) : null));
+      await insertStage(
+        tctx.db,
+        stageRow(tctx, id, 'closing', skipped ? (input.skipConfirmationReason ?? null) : null),
+      );
     }
     const set: Partial<ContactsTable> = {
       status: 'closed',
@@ -480,7 +474,7 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
       closed_by: ctx.actor.userId,
       updated_at: now,
     };
-    await updateContact(trx, id, set);
+    await updateContact(tctx.db, id, set);
     await audit(tctx, {
       action: 'contact.close',
       entityType: 'contact',
@@ -514,13 +508,12 @@ export async function closeContact(ctx: Ctx, id: string, input: CloseInput): Pro
  */
 export async function acceptContact(ctx: Ctx, id: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockContactRow(trx, id);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockContactRow(tctx.db, id);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     if (row.status === 'closed') throw new AppError('CONTACT_CLOSED');
     if (row.status !== 'waiting') throw new AppError('CONTACT_NOT_WAITING');
-    const pending = await trx
+    const pending = await tctx.db
       .selectFrom('contact_transfers')
       .select('id')
       .where('contact_id', '=', id)

@@ -1,4 +1,5 @@
 import { type ContactType, type ContactView, type Intent, intentSchema } from '@carddesk/contracts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
 import { countCasesOpened, listStages } from './contact.repository.ts';
@@ -30,13 +31,7 @@ export function parseMethods(text: string): Method[] {
 export async function toContactView(ctx: Ctx, row: ContactsTable, config: ContactsConfig): Promise<ContactView> {
   const [stages, agent, pending, casesOpened, openPromise] = await Promise.all([
     listStages(ctx.db, row.id),
-    row.agent_id
-      ? ctx.db
-          .selectFrom('users')
-          .select(['id', 'display_name', 'agent_no'])
-          .where('id', '=', row.agent_id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
+    row.agent_id ? staffById(ctx.db, row.agent_id) : Promise.resolve(undefined),
     ctx.db
       .selectFrom('contact_transfers')
       .select('id')
@@ -52,7 +47,7 @@ export async function toContactView(ctx: Ctx, row: ContactsTable, config: Contac
       .executeTakeFirst(),
   ]);
   const channel = row.channel as Channel;
-  const agentNo = agent?.agent_no ?? ctx.actor.agentNo;
+  const agentNo = agent?.agentNo ?? ctx.actor.agentNo;
   return {
     id: row.id,
     channel,
@@ -63,7 +58,7 @@ export async function toContactView(ctx: Ctx, row: ContactsTable, config: Contac
     callerNumberMasked: row.caller_number_enc
       ? maskPhone(ctx.keyring.decrypt(row.caller_number_enc, 'contacts.caller_number'))
       : null,
-    agent: agent ? { id: agent.id, displayName: agent.display_name, agentNo: agent.agent_no } : null,
+    agent: agent ? { id: agent.id, displayName: agent.displayName, agentNo: agent.agentNo } : null,
     queueCode: row.queue_code,
     queuedAt: row.queued_at,
     departmentId: row.department_id,

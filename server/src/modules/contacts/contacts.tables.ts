@@ -200,3 +200,8 @@ export interface ContactsTables {
   canned_replies: CannedRepliesTable;
   satisfaction_surveys: SatisfactionSurveysTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The contacts module's tables join the one `Database` every query is typed by. */
+  interface Database extends ContactsTables {}
+}

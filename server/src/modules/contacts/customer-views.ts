@@ -1,4 +1,5 @@
 import type { CustomerContactItem } from '@carddesk/contracts';
+import { staffByIds } from '../../platform/auth/staff.ts';
 import type { CustomerViewContributor } from '../../platform/context.ts';
 import { openPromisesOf } from './promise.service.ts';
 
@@ -12,7 +13,6 @@ export const contactsCustomerViews: readonly CustomerViewContributor[] = [
     async load(ctx, customerId): Promise<CustomerContactItem[]> {
       const rows = await ctx.db
         .selectFrom('contacts')
-        .leftJoin('users', 'users.id', 'contacts.agent_id')
         .select([
           'contacts.id',
           'contacts.channel',
@@ -24,13 +24,17 @@ export const contactsCustomerViews: readonly CustomerViewContributor[] = [
           'contacts.satisfaction',
           'contacts.started_at',
           'contacts.closed_at',
-          'users.agent_no',
+          'contacts.agent_id',
         ])
         .where('contacts.customer_id', '=', customerId)
         .orderBy('contacts.started_at', 'desc')
         .orderBy('contacts.id', 'desc')
         .limit(RECENT_CONTACTS)
         .execute();
+      const agents = await staffByIds(
+        ctx.db,
+        rows.flatMap((r) => (r.agent_id ? [r.agent_id] : [])),
+      );
       return rows.map((r) => ({
         id: r.id,
         channel: r.channel,
@@ -40,7 +44,7 @@ export const contactsCustomerViews: readonly CustomerViewContributor[] = [
         intents: JSON.parse(r.intents) as string[],
         outcome: r.outcome,
         satisfaction: r.satisfaction,
-        agentNo: r.agent_no,
+        agentNo: (r.agent_id ? agents.get(r.agent_id)?.agentNo : undefined) ?? null,
         startedAt: r.started_at,
         closedAt: r.closed_at,
       }));

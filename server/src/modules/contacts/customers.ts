@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import {
   type CustomerFactor,
+  customerExists as cardsCustomerExists,
   checkCustomerFactor,
   findCustomerIdByPhone,
   getCustomerSummary,
@@ -20,9 +21,8 @@ export async function findCustomerByPhone(
   return { customerId, maskedName: await customerMaskedName(ctx, customerId) };
 }
 
-export async function customerExists(ctx: Ctx, customerId: string): Promise<boolean> {
-  const row = await ctx.db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
-  return row !== undefined;
+export function customerExists(ctx: Ctx, customerId: string): Promise<boolean> {
+  return cardsCustomerExists(ctx.db, customerId);
 }
 
 export async function customerMaskedName(ctx: Ctx, customerId: string): Promise<string | null> {

@@ -1,7 +1,8 @@
 import { type ContactType, type HandoverPacket, type HandoverView, INTENTS } from '@carddesk/contracts';
 import { z } from 'zod';
-import { audit } from '../../platform/audit.ts';
+import { audit, contactActions } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -48,16 +49,8 @@ export async function buildPacket(ctx: Ctx, row: ContactsTable, note: string | n
   const intents = parseIntents(row.intents);
   const [turns, actions, promises, failed, from, maskedName, links] = await Promise.all([
     listTurns(ctx.db, row.id),
-    ctx.db
-      .selectFrom('audit_log')
-      .select(['action', 'at'])
-      .where('contact_id', '=', row.id)
-      // What was done, not who looked: reads stay in the audit log, out of the packet.
-      .where('action', 'not like', '%read%')
-      .where('action', 'not in', ['contact.turn_add', 'contact.stage'])
-      .orderBy('seq')
-      .limit(100)
-      .execute(),
+    // What was done, not who looked: reads stay in the audit log, out of the packet.
+    contactActions(ctx.db, row.id, { except: ['contact.turn_add', 'contact.stage'], limit: 100 }),
     ctx.db
       .selectFrom('promises')
       .select(['id', 'description', 'deadline_at'])
@@ -66,11 +59,7 @@ export async function buildPacket(ctx: Ctx, row: ContactsTable, note: string | n
       .orderBy('deadline_at')
       .execute(),
     countFailedVerifications(ctx.db, row.id),
-    ctx.db
-      .selectFrom('users')
-      .select(['id', 'display_name', 'agent_no'])
-      .where('id', '=', ctx.actor.userId ?? '')
-      .executeTakeFirst(),
+    staffById(ctx.db, ctx.actor.userId ?? ''),
     row.customer_id ? customerMaskedName(ctx, row.customer_id) : Promise.resolve(null),
     listContactLinks(ctx.db, row.id),
   ]);
@@ -79,7 +68,7 @@ export async function buildPacket(ctx: Ctx, row: ContactsTable, note: string | n
     contactId: row.id,
     channel: row.channel,
     startedAt: row.started_at,
-    from: { userId: from?.id ?? null, displayName: from?.display_name ?? null, agentNo: from?.agent_no ?? null },
+    from: { userId: from?.id ?? null, displayName: from?.displayName ?? null, agentNo: from?.agentNo ?? null },
     customer: row.customer_id ? { id: row.customer_id, maskedName } : null,
     verification: { level, methods: parseMethods(row.verification_methods), verifiedAt: row.verified_at },
     type: row.type as ContactType | null,
@@ -132,8 +121,7 @@ export async function transferContact(
   input: { target: TransferTarget; note?: string | undefined },
 ): Promise<HandoverView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     const target = await resolveTarget(tctx, input.target);
     const packet = await buildPacket(tctx, row, input.note ?? null);
@@ -153,8 +141,8 @@ export async function transferContact(
       acknowledged_at: null,
       acknowledged_by: null,
     };
-    await trx.insertInto('contact_transfers').values(transfer).execute();
-    await updateContact(trx, contactId, {
+    await tctx.db.insertInto('contact_transfers').values(transfer).execute();
+    await updateContact(tctx.db, contactId, {
       status: 'waiting',
       agent_id: null,
       queue_code: target.queueCode,
@@ -192,15 +180,11 @@ async function resolveTarget(
       return { queueCode: dept.code, departmentId: dept.id, userId: null };
     }
     case 'user': {
-      const user = await ctx.db
-        .selectFrom('users')
-        .select(['id', 'role', 'disabled', 'department_id'])
-        .where('id', '=', target.userId)
-        .executeTakeFirst();
+      const user = await staffById(ctx.db, target.userId);
       if (!user || user.disabled || user.id === ctx.actor.userId || ['qa', 'kb_editor'].includes(user.role)) {
         throw new AppError('TRANSFER_TARGET_INVALID');
       }
-      return { queueCode: null, departmentId: user.department_id, userId: user.id };
+      return { queueCode: null, departmentId: user.departmentId, userId: user.id };
     }
   }
 }
@@ -289,9 +273,8 @@ export async function listMyHandovers(ctx: Ctx): Promise<HandoverView[]> {
 /** The receiver acknowledges the packet and takes the contact, with its verification carried over. */
 export async function acknowledgeHandover(ctx: Ctx, contactId: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockContactRow(trx, contactId);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockContactRow(tctx.db, contactId);
     if (!row) throw new AppError('CONTACT_NOT_FOUND');
     if (row.status === 'closed') throw new AppError('CONTACT_CLOSED');
     const t = await pendingTransfer(tctx, contactId);
@@ -300,7 +283,7 @@ export async function acknowledgeHandover(ctx: Ctx, contactId: string): Promise<
     // A hand-over addressed to a person is theirs alone; one sent to a queue is served emergencies first.
     if (!t.target_user_id) await assertNoEmergencyAhead(tctx, row);
     const now = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .updateTable('contact_transfers')
       .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: ctx.actor.userId })
       .where('id', '=', t.id)

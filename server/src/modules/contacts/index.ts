@@ -2,6 +2,7 @@ import type { ModuleDef } from '../module.ts';
 import { contactAccessRule } from './access.ts';
 import { contactsRoutes } from './contacts.routes.ts';
 import { contactsCustomerViews } from './customer-views.ts';
+import { contactsMigrations } from './migrations/index.ts';
 import { promiseJobs } from './promise.service.ts';
 import { seedContactsDemo } from './seed.ts';
 import { contactsTopics } from './topics.ts';
@@ -54,6 +55,7 @@ export { loadConfig as loadContactsConfig } from './settings.ts';
 
 export const contactsModule: ModuleDef = {
   name: 'contacts',
+  migrations: contactsMigrations,
   routes: contactsRoutes,
   jobs: promiseJobs,
   topics: contactsTopics,

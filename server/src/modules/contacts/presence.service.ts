@@ -68,8 +68,7 @@ export async function setMyState(
   input: { state: AgentPresence; reason?: string | undefined },
 ): Promise<AgentState> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const config = await loadConfig(tctx);
     const until = input.state === 'wrap_up' ? wrapUpUntil(ctx, config.desk.wrapUpSeconds) : null;
     const next = await store(tctx, input.state, input.reason ?? null, until);

@@ -2,8 +2,10 @@ import type { PromiseView } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../platform/db/dialect.ts';
+import { departmentById } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
@@ -67,8 +69,7 @@ const dedupe = (id: string, kind: 'remind' | 'due') => `promise:${id}:${kind}`;
 /** Records a promise made on the actor's live contact, owned by the actor unless another owner is named. */
 export async function createPromise(ctx: Ctx, contactId: string, input: CreatePromiseInput): Promise<PromiseView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     if (!row.customer_id) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
     const now = ctx.clock.now();
@@ -79,11 +80,7 @@ export async function createPromise(ctx: Ctx, contactId: string, input: CreatePr
     let ownerUserId: string | null = ctx.actor.userId;
     let ownerDepartmentId: string | null = null;
     if (input.owner && 'userId' in input.owner) {
-      const u = await trx
-        .selectFrom('users')
-        .select(['id', 'disabled'])
-        .where('id', '=', input.owner.userId)
-        .executeTakeFirst();
+      const u = await staffById(tctx.db, input.owner.userId);
       if (!u || u.disabled) throw new AppError('TRANSFER_TARGET_INVALID', { detail: 'promise owner' });
       ownerUserId = u.id;
     } else if (input.owner) {
@@ -108,7 +105,7 @@ export async function createPromise(ctx: Ctx, contactId: string, input: CreatePr
       closed_at: null,
       closed_note: null,
     };
-    await trx.insertInto('promises').values(p).execute();
+    await tctx.db.insertInto('promises').values(p).execute();
     const config = await loadConfig(tctx);
     const remindAt = new Date(
       Math.max(now.getTime(), deadline.getTime() - config.promises.remindBeforeMinutes * 60_000),
@@ -151,16 +148,18 @@ async function mayCloseOrRead(ctx: Ctx, p: PromisesTable): Promise<boolean> {
 /** Marks a promise kept (the customer was told the result); its pending reminder and escalation are cancelled. */
 export async function fulfilPromise(ctx: Ctx, id: string, note: string): Promise<PromiseView> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const p = await forUpdate(trx, trx.selectFrom('promises').selectAll().where('id', '=', id)).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const p = await forUpdate(
+      tctx.db,
+      tctx.db.selectFrom('promises').selectAll().where('id', '=', id),
+    ).executeTakeFirst();
     if (!p) throw new AppError('PROMISE_NOT_FOUND');
     if (!(await mayCloseOrRead(tctx, p))) throw new AppError('FORBIDDEN');
     if (p.status !== 'open') throw new AppError('PROMISE_NOT_OPEN');
     const now = ctx.clock.now();
     const set = { status: 'fulfilled', closed_at: now.toISOString(), closed_note: scrubText(note) };
-    await trx.updateTable('promises').set(set).where('id', '=', id).execute();
-    await cancelJobs(trx, [dedupe(id, 'remind'), dedupe(id, 'due')], now);
+    await tctx.db.updateTable('promises').set(set).where('id', '=', id).execute();
+    await cancelJobs(tctx.db, [dedupe(id, 'remind'), dedupe(id, 'due')], now);
     await audit(tctx, {
       action: 'promise.fulfil',
       entityType: 'promise',
@@ -218,11 +217,7 @@ async function lockOpen(ctx: Ctx, id: string): Promise<PromisesTable | undefined
 async function ownerTopics(ctx: Ctx, p: PromisesTable): Promise<string[]> {
   if (p.owner_user_id) return [agentTopic(p.owner_user_id)];
   if (!p.owner_department_id) return [];
-  const d = await ctx.db
-    .selectFrom('departments')
-    .select('code')
-    .where('id', '=', p.owner_department_id)
-    .executeTakeFirst();
+  const d = await departmentById(ctx.db, p.owner_department_id);
   return d ? [queueTopic(d.code)] : [];
 }
 

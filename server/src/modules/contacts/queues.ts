@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
+import { departmentById } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { findDepartment, listDepartmentsUnchecked } from './departments.ts';
@@ -35,11 +36,7 @@ export async function requireQueueWorker(ctx: Ctx, code: string): Promise<void> 
 
 export async function actorDepartmentCode(ctx: Ctx): Promise<string | null> {
   if (!ctx.actor.departmentId) return null;
-  const row = await ctx.db
-    .selectFrom('departments')
-    .select('code')
-    .where('id', '=', ctx.actor.departmentId)
-    .executeTakeFirst();
+  const row = await departmentById(ctx.db, ctx.actor.departmentId);
   return row?.code ?? null;
 }
 

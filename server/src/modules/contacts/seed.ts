@@ -1,9 +1,11 @@
 import type { Intent } from '@carddesk/contracts';
 import { contactTypeOf } from '@carddesk/contracts';
+import { listStaff } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { schedule } from '../../platform/jobs/jobs.ts';
 import { mulberry32 } from '../../platform/random.ts';
+import { listCustomerIds } from '../cards/index.ts';
 import type { DemoSeedOptions } from '../module.ts';
 import { DEMO_CANNED_REPLIES, FRONT_LINE_TEAM } from './canned.service.ts';
 import { emptyContact } from './contact.service.ts';
@@ -74,13 +76,8 @@ async function insertChunks<T>(items: T[], insert: (chunk: T[]) => Promise<unkno
 export async function seedContactsDemo(ctx: Ctx, options: DemoSeedOptions): Promise<void> {
   const rand = mulberry32(options.seed ^ 0x2c0417);
   const now = ctx.clock.now().getTime();
-  const customers = (await ctx.db.selectFrom('customers').select('id').orderBy('id').execute()).map((c) => c.id);
-  const agents = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username'])
-    .where('username', 'in', ['agent', 'senior_agent'])
-    .orderBy('username')
-    .execute();
+  const customers = await listCustomerIds(ctx.db);
+  const agents = await listStaff(ctx.db, { usernames: ['agent', 'senior_agent'] });
   // Seeding is for a fresh database: history needs customers, and a second run must not double it.
   const existing = await ctx.db.selectFrom('contacts').select('id').limit(1).executeTakeFirst();
   if (agents.length === 0 || customers.length === 0 || existing) return;

@@ -123,8 +123,7 @@ export function requiredLevel(config: ContactsConfig, need: AccessNeed): Level {
 
 export async function updateConfig(ctx: Ctx, patch: ConfigPatch): Promise<ContactsConfig> {
   authorize(ctx.actor, 'settings.manage');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const stored = await readSetting(tctx, SETTINGS_KEY);
     const current = stored === undefined ? {} : configPatchSchema.parse(stored);
     const next: ConfigPatch = {

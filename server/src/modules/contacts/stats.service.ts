@@ -8,6 +8,7 @@ import {
   type SupervisorLive,
 } from '@carddesk/contracts';
 import { authorize } from '../../platform/auth/policy.ts';
+import { listStaff, usersWithLiveSessions } from '../../platform/auth/staff.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -114,7 +115,7 @@ const LIVE_WAITING = 100;
 export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
   authorize(ctx.actor, 'contacts.supervise');
   const now = ctx.clock.now().toISOString();
-  const [queues, waiting, users, sessions, active] = await Promise.all([
+  const [queues, waiting, users, online, active] = await Promise.all([
     listQueues(ctx),
     ctx.db
       .selectFrom('contacts')
@@ -125,27 +126,14 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       .orderBy('id')
       .limit(LIVE_WAITING)
       .execute(),
-    ctx.db
-      .selectFrom('users')
-      .select(['id', 'display_name', 'agent_no', 'role'])
-      .where('role', 'in', ['agent', 'senior_agent', 'supervisor', 'dept_handler'])
-      .where('disabled', '=', 0)
-      .orderBy('username')
-      .execute(),
-    ctx.db
-      .selectFrom('sessions')
-      .select('user_id')
-      .distinct()
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
-      .execute(),
+    listStaff(ctx.db, { roles: ['agent', 'senior_agent', 'supervisor', 'dept_handler'], enabled: true }),
+    usersWithLiveSessions(ctx.db, now),
     ctx.db
       .selectFrom('contacts')
       .select(['id', 'agent_id', 'channel', 'stage', 'type', 'accepted_at', 'started_at'])
       .where('status', '=', 'active')
       .execute(),
   ]);
-  const online = new Set(sessions.map((s) => s.user_id));
   const presence = await presenceRows(ctx.db);
   const agents = users.map((u): LiveAgent => {
     const contacts = active
@@ -161,8 +149,8 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
     const p = effectiveState(presence.get(u.id), now);
     return {
       userId: u.id,
-      displayName: u.display_name,
-      agentNo: u.agent_no,
+      displayName: u.displayName,
+      agentNo: u.agentNo,
       role: u.role,
       state,
       presence: p.state,

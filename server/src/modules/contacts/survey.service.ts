@@ -20,8 +20,7 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function sendSurvey(ctx: Ctx, contactId: string): Promise<SurveySent> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     if (row.channel !== 'phone' || !row.customer_id || !row.caller_number_enc) {
       throw new AppError('SURVEY_NOT_AVAILABLE');
@@ -29,12 +28,12 @@ export async function sendSurvey(ctx: Ctx, contactId: string): Promise<SurveySen
     const token = randomBytes(24).toString('base64url');
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + VALID_MS).toISOString();
-    await trx
+    await tctx.db
       .deleteFrom('satisfaction_surveys')
       .where('contact_id', '=', contactId)
       .where('answered_at', 'is', null)
       .execute();
-    await trx
+    await tctx.db
       .insertInto('satisfaction_surveys')
       .values({
         id: newId(now),
@@ -77,23 +76,22 @@ export async function answerSurvey(
   token: string,
   input: { rating: number; resolved: boolean; comment?: string | undefined },
 ): Promise<SurveyState> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const s = await findSurvey(tctx, token);
     const now = ctx.clock.now().toISOString();
     if (!s || s.answered_at || s.expires_at <= now) throw new AppError('SURVEY_CLOSED');
     // Claimed by a conditional update, so two answers sent at once are taken once: the second finds it
     // answered and is refused (its transaction changes nothing).
-    const claimed = await trx
+    const claimed = await tctx.db
       .updateTable('satisfaction_surveys')
       .set({ answered_at: now })
       .where('id', '=', s.id)
       .where('answered_at', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('SURVEY_CLOSED');
-    const row = await lockContactRow(trx, s.contact_id);
+    const row = await lockContactRow(tctx.db, s.contact_id);
     if (!row) throw new AppError('SURVEY_CLOSED');
-    await updateContact(trx, s.contact_id, {
+    await updateContact(tctx.db, s.contact_id, {
       satisfaction: input.rating,
       customer_resolved: input.resolved ? 1 : 0,
       updated_at: now,

@@ -113,8 +113,7 @@ async function runCheck(ctx: Ctx, row: ContactsTable, customerId: string, input:
 /** One verification attempt by the contact's handler. A failure is an answer (200), not an error. */
 export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyInput): Promise<VerifyResult> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     const customerId = row.customer_id;
     if (!customerId) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
@@ -124,7 +123,7 @@ export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyIn
 
     const success = await runCheck(tctx, row, customerId, input);
     const now = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .insertInto('verification_attempts')
       .values({
         id: newId(ctx.clock.now()),
@@ -141,7 +140,7 @@ export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyIn
     if (success) {
       methods = [...new Set([...methods, input.method])];
       level = levelFromMethods(methods, config.levelPolicy);
-      await updateContact(trx, contactId, {
+      await updateContact(tctx.db, contactId, {
         verification_methods: JSON.stringify(methods),
         verification_level: level,
         verified_at: level === 'none' ? row.verified_at : now,
@@ -182,8 +181,7 @@ export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyIn
 /** Sends a one-time code to the customer's registered phone; the customer reads it back to the agent. */
 export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sentTo: string; expiresAt: string }> {
   authorize(ctx.actor, 'contacts.handle');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
     if (!row.customer_id) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
     const config = await loadConfig(tctx);

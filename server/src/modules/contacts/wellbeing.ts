@@ -1,4 +1,5 @@
 import type { ContactType } from '@carddesk/contracts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { raiseAlert } from './alerts.ts';
 import { isStressful } from './contact.ts';
@@ -35,18 +36,14 @@ export async function checkWellbeing(ctx: Ctx, agentId: string): Promise<boolean
     .executeTakeFirst();
   // The run already reported overlaps this one: wait for a fresh run.
   if (last && last.created_at >= oldest) return false;
-  const agent = await ctx.db
-    .selectFrom('users')
-    .select(['display_name', 'agent_no'])
-    .where('id', '=', agentId)
-    .executeTakeFirst();
+  const agent = await staffById(ctx.db, agentId);
   await raiseAlert(ctx, {
     kind: 'wellbeing',
     userId: agentId,
     subjectId: recent[0]?.id ?? null,
     details: {
-      agentName: agent?.display_name ?? null,
-      agentNo: agent?.agent_no ?? null,
+      agentName: agent?.displayName ?? null,
+      agentNo: agent?.agentNo ?? null,
       run: recent.length,
       contactIds: recent.map((c) => c.id),
       since: oldest,

@@ -13,11 +13,13 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
+import { departmentByCode, departmentCodes } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
 import {
   type CardSummary,
+  cardBillingFacts,
   type DisputeOutcome,
   decideDispute,
   disputeTransactions,
@@ -25,11 +27,14 @@ import {
   getCustomerSummary,
   listTransactions,
   reportCardLost,
+  statementDatesOf,
   termsOn,
 } from '../cards/index.ts';
 import {
   type CaseRow,
+  caseEventDetails,
   createCaseRecord,
+  findCaseRow,
   openCaseForChange,
   recordCaseEvent,
   rowToCase,
@@ -240,25 +245,8 @@ async function loadReport(ctx: Ctx, reportId: string): Promise<EmergencyReportsT
 export type { ReviewTransaction };
 
 /** What the lane needs of the card's account: the card's BIN (its network) and the account's statement dates. */
-async function cardFacts(ctx: Ctx, cardId: string) {
-  return ctx.db
-    .selectFrom('cards')
-    .innerJoin('accounts', 'accounts.id', 'cards.account_id')
-    .select(['cards.bin', 'accounts.statement_day', 'accounts.next_statement_date'])
-    .where('cards.id', '=', cardId)
-    .executeTakeFirstOrThrow();
-}
-
-/** The date of the statement each transaction is on (none yet for one not billed). */
-async function statementDates(ctx: Ctx, transactionIds: readonly string[]): Promise<Map<string, string>> {
-  if (transactionIds.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom('transactions')
-    .innerJoin('statements', 'statements.id', 'transactions.statement_id')
-    .select(['transactions.id', 'statements.statement_date'])
-    .where('transactions.id', 'in', [...transactionIds])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.statement_date]));
+function cardFacts(ctx: Ctx, cardId: string) {
+  return cardBillingFacts(ctx.db, cardId);
 }
 
 /**
@@ -271,10 +259,10 @@ export async function recentTransactions(ctx: Ctx, reportId: string): Promise<Re
   const card = await cardOf(ctx, report.customer_id, report.card_id);
   const reportedAt = new Date(report.reported_at);
   const protection = await protectionFor(ctx, card, reportedAt);
-  const { statement_day } = await cardFacts(ctx, report.card_id);
+  const { statementDay } = await cardFacts(ctx, report.card_id);
   const txns = await listTransactions(ctx, {
     customerId: report.customer_id,
-    from: reviewWindowStart(bankDate(reportedAt), statement_day),
+    from: reviewWindowStart(bankDate(reportedAt), statementDay),
     limit: 500,
   });
   const mine = txns.filter((t) => t.cardId === report.card_id && DISPUTABLE.has(t.kind));
@@ -335,17 +323,13 @@ export async function markUnrecognised(
       tctx,
       chosen.map((t) => t.id),
     );
-    const fraudDept = await trx
-      .selectFrom('departments')
-      .select('id')
-      .where('code', '=', 'fraud_risk')
-      .executeTakeFirst();
+    const fraudDept = await departmentByCode(trx, 'fraud_risk');
     const caseContactId = report.contact_id ?? grant.contactId;
     // The case records the channel the customer actually used (a phone loss report is not a chat).
     const channel = caseContactId ? (await getContactRow(trx, caseContactId)).channel : 'phone';
     let caseRow: CaseRow;
     if (report.case_id) {
-      caseRow = await trx.selectFrom('cases').selectAll().where('id', '=', report.case_id).executeTakeFirstOrThrow();
+      caseRow = await findCaseRow(trx, report.case_id);
     } else {
       caseRow = await createCaseRecord(tctx, {
         kind: 'fraud',
@@ -378,15 +362,15 @@ export async function markUnrecognised(
       DEFAULT_CHARGEBACK_RULES.find((r) => r.network === network) ??
       DEFAULT_CHARGEBACK_RULES[0];
     const bankRule = rules.find((r) => r.network === BANK_RULE);
-    const billedOn = await statementDates(
-      tctx,
+    const billedOn = await statementDatesOf(
+      tctx.db,
       chosen.map((t) => t.id),
     );
     const out: MarkedResult['transactions'] = [];
     for (const t of chosen) {
       // The bank's own window counts from the statement the transaction is on (for one not billed yet:
       // the statement it will be on); the scheme's limit from processing.
-      const dates = { postingDate: t.postingDate, statementDate: billedOn.get(t.id) ?? facts.next_statement_date };
+      const dates = { postingDate: t.postingDate, statementDate: billedOn.get(t.id) ?? facts.nextStatementDate };
       const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : t.postingDate;
       // The customer's deadline is the bank's own window, never the internal scheme limit.
       const claim = bankRule ? chargebackDeadline(bankRule, dates) : null;
@@ -455,10 +439,7 @@ export async function markUnrecognised(
       dueDate: caseRow.due_date,
       priority: 'urgent',
     });
-    const codes = new Map(
-      (await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.id, d.code]),
-    );
-    return { case: rowToCase(caseRow, codes), transactions: out, checklist };
+    return { case: rowToCase(caseRow, await departmentCodes(trx)), transactions: out, checklist };
   });
 }
 
@@ -534,11 +515,7 @@ export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<Eme
       .where('id', '=', reportId)
       .execute();
     if (report.case_id) {
-      const caseRow = await trx
-        .selectFrom('cases')
-        .selectAll()
-        .where('id', '=', report.case_id)
-        .executeTakeFirstOrThrow();
+      const caseRow = await findCaseRow(trx, report.case_id);
       await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
         replacementCardId: r.replacementCardId,
         expectedDelivery: r.expectedDelivery,
@@ -578,13 +555,8 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
       .execute();
     // A case is decided once: the same decision again is a retry (answered, not recorded twice); the other
     // one would contradict what the case and the ledger hold.
-    const earlier = await trx
-      .selectFrom('case_events')
-      .select('details')
-      .where('case_id', '=', caseId)
-      .where('kind', '=', 'liability_decided')
-      .executeTakeFirst();
-    const decided = earlier ? (JSON.parse(earlier.details) as { outcome?: DisputeOutcome }).outcome : undefined;
+    const earlier = await caseEventDetails(trx, caseId, 'liability_decided');
+    const decided = earlier ? (earlier as { outcome?: DisputeOutcome }).outcome : undefined;
     if (decided !== undefined && decided !== outcome)
       throw new AppError('DISPUTE_ALREADY_DECIDED', { details: { outcome: decided } });
     const transactions = [];

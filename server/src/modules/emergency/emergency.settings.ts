@@ -5,6 +5,7 @@ import type { Ctx, Deps } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { givenFields, readSetting, writeSetting } from '../../platform/settings.ts';
+import { productRefs } from '../cards/index.ts';
 import {
   type BinNetwork,
   type ChargebackRule,
@@ -68,11 +69,11 @@ export async function lostCardProtection(
   productId: string,
 ): Promise<{ hours: number; maxCoverFen: number | null }> {
   // Rows are keyed by product code (what a bank's rules name); cards carry the product's id.
+  const codes = (await productRefs(ctx.db, { ids: [productId] })).map((p) => p.code);
   const rows = await ctx.db
     .selectFrom('lost_card_protection')
-    .leftJoin('products', 'products.code', 'lost_card_protection.product_code')
-    .select(['lost_card_protection.product_code', 'lost_card_protection.hours', 'lost_card_protection.max_cover_fen'])
-    .where((eb) => eb.or([eb('products.id', '=', productId), eb('lost_card_protection.product_code', '=', '*')]))
+    .select(['product_code', 'hours', 'max_cover_fen'])
+    .where('product_code', 'in', [...codes, '*'])
     .execute();
   const row = rows.find((r) => r.product_code !== '*') ?? rows[0];
   return row
@@ -167,8 +168,7 @@ export async function updateEmergencySettings(
   patch: { [K in keyof EmergencySettings]?: EmergencySettings[K] | undefined },
 ): Promise<EmergencySettings> {
   authorize(ctx.actor, 'settings.manage');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const before = await loadEmergencySettings(tctx);
     const parsed = emergencySettingsSchema.safeParse({ ...before, ...givenFields(patch) });
     if (!parsed.success) throw new AppError('EMERGENCY_SETTING_INVALID', { details: parsed.error.issues });
@@ -185,7 +185,7 @@ export async function updateEmergencySettings(
     if (!codes.includes('*')) throw invalid("the '*' row (every other product) is required");
     const named = codes.filter((c) => c !== '*');
     if (named.length > 0) {
-      const known = await trx.selectFrom('products').select('code').where('code', 'in', named).execute();
+      const known = await productRefs(tctx.db, { codes: named });
       const unknown = named.filter((c) => !known.some((k) => k.code === c));
       if (unknown.length > 0) throw invalid(`unknown product ${unknown.join(', ')}`);
     }
@@ -193,8 +193,8 @@ export async function updateEmergencySettings(
     const now = ctx.clock.now().toISOString();
     const by = ctx.actor.userId;
     if (patch.chargebackRules) {
-      await trx.deleteFrom('chargeback_rules').execute();
-      await trx
+      await tctx.db.deleteFrom('chargeback_rules').execute();
+      await tctx.db
         .insertInto('chargeback_rules')
         .values(
           next.chargebackRules.map((r) => ({
@@ -210,8 +210,8 @@ export async function updateEmergencySettings(
         .execute();
     }
     if (patch.lostCardProtection) {
-      await trx.deleteFrom('lost_card_protection').execute();
-      await trx
+      await tctx.db.deleteFrom('lost_card_protection').execute();
+      await tctx.db
         .insertInto('lost_card_protection')
         .values(
           next.lostCardProtection.map((p) => ({

@@ -71,3 +71,8 @@ export interface EmergencyTables {
   chargeback_rules: ChargebackRulesTable;
   lost_card_protection: LostCardProtectionTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The emergency module's tables join the one `Database` every query is typed by. */
+  interface Database extends EmergencyTables {}
+}

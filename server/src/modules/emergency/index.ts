@@ -1,6 +1,7 @@
 import type { ModuleDef } from '../module.ts';
 import { emergencyRoutes } from './emergency.routes.ts';
 import { ensureEmergencyDefaults } from './emergency.settings.ts';
+import { emergencyMigrations } from './migrations/index.ts';
 
 /**
  * The emergency lane (issue 5, guide §3.3): lost and stolen cards and suspected fraud. Builds on the card
@@ -19,6 +20,7 @@ export {
 
 export const emergencyModule: ModuleDef = {
   name: 'emergency',
+  migrations: emergencyMigrations,
   routes: emergencyRoutes,
   init: (deps) => ensureEmergencyDefaults(deps),
 };

@@ -1,5 +1,6 @@
 /** Every SQL statement of the knowledge base's articles, versions, index and synonyms. */
 import type { Selectable } from 'kysely';
+import { nextSequence, readCounter } from '../../platform/counters.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { forUpdate } from '../../platform/db/dialect.ts';
 import type { KbArticlesTable, KbIndexTable, KbVersionsTable } from './knowledge.tables.ts';
@@ -94,16 +95,11 @@ const GENERATION = 'kb.generation';
  * every instance.
  */
 export async function bumpGeneration(db: Executor): Promise<void> {
-  await db
-    .insertInto('counters')
-    .values({ name: GENERATION, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-    .execute();
+  await nextSequence(db, GENERATION);
 }
 
 export async function generation(db: Executor): Promise<number> {
-  const row = await db.selectFrom('counters').select('value').where('name', '=', GENERATION).executeTakeFirst();
-  return Number(row?.value ?? 0);
+  return readCounter(db, GENERATION);
 }
 
 /** The served versions of active articles, optionally of one kind and audience. */

@@ -162,16 +162,15 @@ export async function createArticle(ctx: Ctx, input: CreateArticleInput): Promis
   const { id: wantedId, kind, ...rest } = createArticleSchema.parse(input);
   const content = articleContentSchema.parse(rest);
   check(kind, content);
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const id = wantedId ?? newId(ctx.clock.now()).toLowerCase();
-    if (await repo.findArticle(trx, id)) throw new AppError('KB_ARTICLE_EXISTS');
+    if (await repo.findArticle(tctx.db, id)) throw new AppError('KB_ARTICLE_EXISTS');
     const now = ctx.clock.now().toISOString();
-    await repo.insertArticles(trx, [
+    await repo.insertArticles(tctx.db, [
       { id, kind, status: 'active', current_version_id: null, created_at: now, updated_at: now },
     ]);
     const version = versionRow(ctx, id, 1, content);
-    await repo.insertVersions(trx, [version]);
+    await repo.insertVersions(tctx.db, [version]);
     await audit(tctx, {
       action: 'kb.article.create',
       entityType: 'kb_article',
@@ -199,8 +198,7 @@ function requireAuthor(ctx: Ctx, v: VersionRow): void {
 export async function updateDraft(ctx: Ctx, versionId: string, patch: unknown): Promise<ArticleView> {
   authorize(ctx.actor, 'kb.write');
   const changes = updateDraftSchema.parse(patch);
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireAuthor(ctx, v);
     if (v.status !== 'draft') throw new AppError('KB_BAD_STATE', { detail: v.status });
@@ -220,7 +218,7 @@ export async function updateDraft(ctx: Ctx, versionId: string, patch: unknown): 
       effective_to: row.effective_to,
       updated_at: row.updated_at,
     };
-    await repo.updateVersion(trx, v.id, set);
+    await repo.updateVersion(tctx.db, v.id, set);
     await audit(tctx, {
       action: 'kb.version.update',
       entityType: 'kb_article',
@@ -234,17 +232,16 @@ export async function updateDraft(ctx: Ctx, versionId: string, patch: unknown): 
 /** Starts the next version of an article as a draft, copied from its latest version. */
 export async function newDraft(ctx: Ctx, articleId: string): Promise<ArticleView> {
   authorize(ctx.actor, 'kb.write');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const a = await repo.lockArticle(trx, articleId);
+  return inTransaction(ctx, async (tctx) => {
+    const a = await repo.lockArticle(tctx.db, articleId);
     if (!a) throw new AppError('KB_ARTICLE_NOT_FOUND');
     if (a.status !== 'active') throw new AppError('KB_ARTICLE_RETIRED');
-    const versions = await repo.versionsOf(trx, articleId);
+    const versions = await repo.versionsOf(tctx.db, articleId);
     if (versions.some((v) => OPEN_STATUSES.includes(v.status as VersionStatus))) throw new AppError('KB_DRAFT_EXISTS');
     const latest = versions[0];
     if (!latest) throw new AppError('KB_ARTICLE_NOT_FOUND');
     const row = versionRow(ctx, a.id, latest.version_no + 1, { ...contentOf(latest), effectiveFrom: null });
-    await repo.insertVersions(trx, [row]);
+    await repo.insertVersions(tctx.db, [row]);
     await audit(tctx, {
       action: 'kb.version.create',
       entityType: 'kb_article',
@@ -258,14 +255,13 @@ export async function newDraft(ctx: Ctx, articleId: string): Promise<ArticleView
 /** The author sends the draft for review. Submitting twice changes nothing. */
 export async function submitVersion(ctx: Ctx, versionId: string): Promise<ArticleView> {
   authorize(ctx.actor, 'kb.write');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireAuthor(ctx, v);
     if (v.status === 'in_review') return oneView(tctx, v, a.kind);
     if (v.status !== 'draft') throw new AppError('KB_BAD_STATE', { detail: v.status });
     const now = ctx.clock.now().toISOString();
-    await repo.updateVersion(trx, v.id, { status: 'in_review', submitted_at: now, updated_at: now });
+    await repo.updateVersion(tctx.db, v.id, { status: 'in_review', submitted_at: now, updated_at: now });
     await audit(tctx, {
       action: 'kb.version.submit',
       entityType: 'kb_article',
@@ -287,8 +283,7 @@ function requireOtherReviewer(ctx: Ctx, v: VersionRow): void {
  * effective date (a job makes it current then). Approving an approved version changes nothing.
  */
 export async function approveVersion(ctx: Ctx, versionId: string, comment?: string | null): Promise<ArticleView> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     // Who may review is decided before the version is read: a refused caller learns nothing of its state.
     authorize(ctx.actor, 'kb.review');
     const { v, a } = await getOpenVersion(tctx, versionId);
@@ -306,7 +301,7 @@ export async function approveVersion(ctx: Ctx, versionId: string, comment?: stri
       review_comment: comment ?? null,
       updated_at: now,
     };
-    await repo.updateVersion(trx, v.id, reviewed);
+    await repo.updateVersion(tctx.db, v.id, reviewed);
     const approved = { ...v, ...reviewed };
     const result = await publishApproved(tctx, a, approved);
     await audit(tctx, {
@@ -375,8 +370,7 @@ async function makeCurrent(ctx: Ctx, a: ArticleRow, v: VersionRow): Promise<Vers
 
 /** The reviewer sends a version back to its author with a comment. */
 export async function rejectVersion(ctx: Ctx, versionId: string, comment: string): Promise<ArticleView> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     authorize(ctx.actor, 'kb.review');
     const { v, a } = await getOpenVersion(tctx, versionId);
     requireOtherReviewer(ctx, v);
@@ -389,7 +383,7 @@ export async function rejectVersion(ctx: Ctx, versionId: string, comment: string
       review_comment: comment,
       updated_at: now,
     };
-    await repo.updateVersion(trx, v.id, set);
+    await repo.updateVersion(tctx.db, v.id, set);
     await audit(tctx, {
       action: 'kb.version.reject',
       entityType: 'kb_article',

@@ -10,6 +10,7 @@ import type { ModuleDef } from '../module.ts';
 import { ACTIVATE_JOB, activateVersion, EXPIRE_JOB, expireVersion, KB_TOPIC } from './article.service.ts';
 import { kbCommand } from './knowledge.cli.ts';
 import { knowledgeRoutes } from './knowledge.routes.ts';
+import { knowledgeMigrations } from './migrations/index.ts';
 import { cardsCatalog } from './params/cards-catalog.ts';
 import { useProductCatalog } from './params/catalog.ts';
 import { seedKnowledge } from './seed.ts';
@@ -27,6 +28,7 @@ const versionJob = z.object({ versionId: z.string() });
 
 export const knowledgeModule: ModuleDef = {
   name: 'knowledge',
+  migrations: knowledgeMigrations,
   routes: knowledgeRoutes,
   jobs: {
     [ACTIVATE_JOB]: defineJob({ payload: versionJob, run: (ctx, p) => activateVersion(ctx, p.versionId) }),

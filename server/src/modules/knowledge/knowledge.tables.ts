@@ -98,3 +98,8 @@ export interface KnowledgeTables {
   kb_synonyms: KbSynonymsTable;
   kb_suggestions: KbSuggestionsTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The knowledge module's tables join the one `Database` every query is typed by. */
+  interface Database extends KnowledgeTables {}
+}

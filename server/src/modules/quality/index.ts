@@ -7,6 +7,7 @@
 import type { ModuleDef } from '../module.ts';
 import { guardAgentReply } from './guard.service.ts';
 import { onContactClosed, qualityJobs } from './inspection.service.ts';
+import { qualityMigrations } from './migrations/index.ts';
 import { qaCommand } from './quality.cli.ts';
 import { ensureDefaultScorecard } from './scorecard.service.ts';
 
@@ -31,6 +32,7 @@ export {
 
 export const qualityModule: ModuleDef = {
   name: 'quality',
+  migrations: qualityMigrations,
   jobs: qualityJobs,
   hooks: [onContactClosed, guardAgentReply],
   cli: { qa: qaCommand },

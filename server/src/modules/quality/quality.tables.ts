@@ -129,3 +129,8 @@ export interface QualityTables {
   qa_calibrations: QaCalibrationsTable;
   qa_calibration_scores: QaCalibrationScoresTable;
 }
+
+declare module '../../platform/db/database.ts' {
+  /** The quality module's tables join the one `Database` every query is typed by. */
+  interface Database extends QualityTables {}
+}

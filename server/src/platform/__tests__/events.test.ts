@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import type { ModuleDef } from '../../modules/module.ts';
+import { can } from '../auth/policy.ts';
 import { InProcessBus, type LiveEvent } from '../events/bus.ts';
 import { RedisBus } from '../events/redis-bus.ts';
 
@@ -52,7 +53,7 @@ function client(url: string) {
 
 const probe: ModuleDef = {
   name: 'probe',
-  topics: { queue: (ctx, id) => id === 'general' && ctx.actor.role !== 'kb_editor' },
+  topics: { queue: (ctx, id) => id === 'general' && can(ctx.actor, 'contacts.view') },
 };
 
 describe('WebSocket live events', () => {

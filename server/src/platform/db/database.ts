@@ -1,26 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CardsTables } from '../../modules/cards/cards.tables.ts';
-import type { CasesTables } from '../../modules/cases/cases.tables.ts';
-import type { ChatTables } from '../../modules/chat/chat.tables.ts';
-import type { ContactsTables } from '../../modules/contacts/contacts.tables.ts';
-import type { EmergencyTables } from '../../modules/emergency/emergency.tables.ts';
-import type { KnowledgeTables } from '../../modules/knowledge/knowledge.tables.ts';
-import type { QualityTables } from '../../modules/quality/quality.tables.ts';
 import type { PlatformTables } from './schema.ts';
 
 /**
- * Every table of CardDesk. Each module declares its tables in its own `*.tables.ts`; they are merged
- * here so one Kysely instance types every query.
+ * Every table of CardDesk, so one Kysely instance types every query. The platform declares its own here; each
+ * module adds its tables from its `*.tables.ts` (`declare module '…/platform/db/database.ts'`), so the
+ * platform names no module.
  */
-export interface Database
-  extends PlatformTables,
-    CardsTables,
-    ContactsTables,
-    ChatTables,
-    CasesTables,
-    EmergencyTables,
-    KnowledgeTables,
-    QualityTables {}
+export interface Database extends PlatformTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

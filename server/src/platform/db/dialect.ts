@@ -44,8 +44,22 @@ export async function lockName(db: Executor, name: string): Promise<void> {
 
 const afterCommitQueues = new WeakMap<object, Array<() => void>>();
 
-/** Runs `fn` in a transaction, or inside the caller's transaction when `db` already is one. */
-export async function inTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in a transaction, or inside the caller's transaction when `db` already is one. Given a context
+ * (anything with `db`), `fn` gets the same context on the transaction: `inTransaction(ctx, (tctx) => …)`.
+ */
+export function inTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T>;
+export function inTransaction<C extends { db: Executor }, T>(ctx: C, fn: (tctx: C) => Promise<T>): Promise<T>;
+export function inTransaction<T>(
+  dbOrCtx: Executor | { db: Executor },
+  fn: ((trx: Executor) => Promise<T>) | ((tctx: { db: Executor }) => Promise<T>),
+): Promise<T> {
+  if ('getExecutor' in dbOrCtx) return inDbTransaction(dbOrCtx, fn as (trx: Executor) => Promise<T>);
+  const ctx = dbOrCtx;
+  return inDbTransaction(ctx.db, (trx) => (fn as (tctx: { db: Executor }) => Promise<T>)({ ...ctx, db: trx }));
+}
+
+async function inDbTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db);
   const queue: Array<() => void> = [];
   const result = await db.transaction().execute((trx) => {

@@ -1,9 +1,16 @@
-import { type MigrationResultSet, Migrator } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
 import type { Executor } from './database.ts';
-import { migrations } from './migrations/index.ts';
+import { platformMigrations } from './migrations/index.ts';
 
-/** Brings the schema to the latest version; the same code runs on SQLite and PostgreSQL. */
-export async function migrateToLatest(db: Executor): Promise<MigrationResultSet> {
+/**
+ * Brings the schema to the latest version: the platform's migrations and the modules' (`moduleMigrations`,
+ * collected from each `ModuleDef` by the composition root). The same code runs on SQLite and PostgreSQL.
+ */
+export async function migrateToLatest(
+  db: Executor,
+  moduleMigrations: Record<string, Migration>,
+): Promise<MigrationResultSet> {
+  const migrations = { ...platformMigrations, ...moduleMigrations };
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

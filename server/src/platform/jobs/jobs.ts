@@ -54,3 +54,18 @@ export async function cancelJobs(db: Executor, dedupeKeys: string[], now: Date):
     .where('status', 'in', ['pending', 'retry'])
     .execute();
 }
+
+/**
+ * Schedules by dedupe key; a job cancelled earlier under the same key (its reason went away and came back) is
+ * revived at the new time rather than silently kept cancelled. One that already ran stays done.
+ */
+export async function scheduleOrRevive(ctx: Ctx, job: ScheduleJob & { dedupeKey: string }): Promise<void> {
+  const created = await schedule(ctx, job);
+  if (created) return;
+  await ctx.db
+    .updateTable('jobs')
+    .set({ status: 'pending', run_at: job.runAt.toISOString(), finished_at: null, attempts: 0 })
+    .where('dedupe_key', '=', job.dedupeKey)
+    .where('status', '=', 'cancelled')
+    .execute();
+}

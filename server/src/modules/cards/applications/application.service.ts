@@ -94,9 +94,8 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
   ) {
     throw new AppError('AMOUNT_INVALID');
   }
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const product = await trx
+  return inTransaction(ctx, async (tctx) => {
+    const product = await tctx.db
       .selectFrom('products')
       .select(['id', 'active'])
       .where('code', '=', input.productCode)
@@ -104,7 +103,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
     if (product?.active !== 1) throw new AppError('PRODUCT_NOT_FOUND');
     const k = ctx.keyring;
     const idIndex = bidx.idNumber(k, idNumber);
-    const open = await trx
+    const open = await tctx.db
       .selectFrom('card_applications')
       .select('id')
       .where('id_number_bidx', '=', idIndex)
@@ -112,7 +111,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
       .where('status', 'in', ['submitted', 'approved'])
       .executeTakeFirst();
     if (open) throw new AppError('APPLICATION_DUPLICATE', { details: { applicationId: open.id } });
-    const existing = await trx
+    const existing = await tctx.db
       .selectFrom('customers')
       .select('id')
       .where('id_number_bidx', '=', idIndex)
@@ -140,7 +139,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
       created_at: at,
       updated_at: at,
     };
-    await trx.insertInto('card_applications').values(row).execute();
+    await tctx.db.insertInto('card_applications').values(row).execute();
     await audit(tctx, {
       action: 'application.submit',
       entityType: 'card_application',
@@ -209,27 +208,26 @@ export async function decideApplication(
   input: { id: string; approve: boolean; grantedLimitFen?: number | undefined; reason?: string | undefined },
 ): Promise<ApplicationView> {
   authorize(ctx.actor, 'applications.decide');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const app = await forUpdate(
-      trx,
-      trx.selectFrom('card_applications').selectAll().where('id', '=', input.id),
+      tctx.db,
+      tctx.db.selectFrom('card_applications').selectAll().where('id', '=', input.id),
     ).executeTakeFirst();
     if (!app) throw new AppError('APPLICATION_NOT_FOUND');
     if (app.status !== 'submitted') throw new AppError('APPLICATION_STATE');
     // Four-eyes: the staff member who took the application does not decide it.
     requireSecondPerson(ctx.actor, app.created_by, 'APPLICATION_SELF_APPROVAL');
-    const product = await trx
+    const product = await tctx.db
       .selectFrom('products')
       .selectAll()
       .where('id', '=', app.product_id)
       .executeTakeFirstOrThrow();
     const today = bankDate(ctx.clock.now());
-    const terms = (await termsResolver(trx, product.id))(today);
+    const terms = (await termsResolver(tctx.db, product.id))(today);
     const now = ctx.clock.now();
     const at = now.toISOString();
     if (!input.approve) {
-      await trx
+      await tctx.db
         .updateTable('card_applications')
         .set({
           status: 'rejected',
@@ -251,7 +249,7 @@ export async function decideApplication(
         const name = k.decrypt(app.name_enc, ENC.appName);
         const phone = k.decrypt(app.phone_enc, ENC.appPhone);
         const address = k.decrypt(app.address_enc, ENC.appAddress);
-        await trx
+        await tctx.db
           .insertInto('customers')
           .values({
             id: customerId,
@@ -274,7 +272,7 @@ export async function decideApplication(
       }
       const accountId = newId(now);
       const statementDay = terms.statementDays[0] ?? 5;
-      await trx
+      await tctx.db
         .insertInto('accounts')
         .values({
           id: accountId,
@@ -323,7 +321,7 @@ export async function decideApplication(
           updated_at: at,
         })
         .execute();
-      const card = await insertCard(trx, k, now, {
+      const card = await insertCard(tctx.db, k, now, {
         customerId,
         accountId,
         productId: product.id,
@@ -331,7 +329,7 @@ export async function decideApplication(
         isPrimary: true,
         issuedOn: today,
       });
-      await trx
+      await tctx.db
         .updateTable('card_applications')
         .set({
           status: 'card_issued',
@@ -353,7 +351,7 @@ export async function decideApplication(
       reason: input.reason ?? null,
       details: {},
     });
-    const fresh = await trx
+    const fresh = await tctx.db
       .selectFrom('card_applications')
       .selectAll()
       .where('id', '=', app.id)

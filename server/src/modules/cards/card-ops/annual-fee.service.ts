@@ -121,10 +121,9 @@ export async function requestAnnualFeeAdjustment(
   ctx: Ctx,
   input: { accountId: string; feeTransactionId: string; reason: string },
 ): Promise<FeeAdjustmentView> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, 'fee.waive', 'fees.adjust');
-    const fee = await trx
+    const fee = await tctx.db
       .selectFrom('transactions')
       .select(['id', 'amount_fen'])
       .where('id', '=', input.feeTransactionId)
@@ -132,7 +131,7 @@ export async function requestAnnualFeeAdjustment(
       .where('kind', '=', 'fee_annual')
       .executeTakeFirst();
     if (!fee) throw new AppError('ANNUAL_FEE_NOT_FOUND');
-    const done = await trx
+    const done = await tctx.db
       .selectFrom('annual_fee_adjustments')
       .selectAll()
       .where('fee_transaction_id', '=', fee.id)
@@ -142,13 +141,13 @@ export async function requestAnnualFeeAdjustment(
       if (done.requested_by === ctx.actor.userId && done.reason === input.reason) return adjustmentView(done);
       throw new AppError('ANNUAL_FEE_ALREADY_ADJUSTED');
     }
-    const account = await trx
+    const account = await tctx.db
       .selectFrom('accounts')
       .select('product_id')
       .where('id', '=', input.accountId)
       .executeTakeFirstOrThrow();
     const today = bankDate(ctx.clock.now());
-    const rule = (await termsResolver(trx, account.product_id))(today).annualFee;
+    const rule = (await termsResolver(tctx.db, account.product_id))(today).annualFee;
     const amountFen = Number(fee.amount_fen);
     const needsApproval = amountFen > rule.waiverApprovalAboveFen;
     const at = ctx.clock.now().toISOString();
@@ -156,7 +155,7 @@ export async function requestAnnualFeeAdjustment(
     const transactionId = needsApproval
       ? null
       : await applyAdjustment(tctx, { accountId: input.accountId, feeTransactionId: fee.id, amountFen });
-    await trx
+    await tctx.db
       .insertInto('annual_fee_adjustments')
       .values({
         id,
@@ -184,7 +183,7 @@ export async function requestAnnualFeeAdjustment(
       details: { feeTransactionId: fee.id, amountFen, approvalAboveFen: rule.waiverApprovalAboveFen, transactionId },
     });
     return adjustmentView(
-      await trx.selectFrom('annual_fee_adjustments').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      await tctx.db.selectFrom('annual_fee_adjustments').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );
   });
 }
@@ -195,11 +194,10 @@ export async function decideAnnualFeeAdjustment(
   input: { id: string; approve: boolean; reason?: string | undefined },
 ): Promise<FeeAdjustmentView> {
   authorize(ctx.actor, 'fees.approve_adjustment');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const adj = await forUpdate(
-      trx,
-      trx.selectFrom('annual_fee_adjustments').selectAll().where('id', '=', input.id),
+      tctx.db,
+      tctx.db.selectFrom('annual_fee_adjustments').selectAll().where('id', '=', input.id),
     ).executeTakeFirst();
     if (!adj) throw new AppError('NOT_FOUND');
     if (adj.status !== 'pending_approval') {
@@ -218,7 +216,7 @@ export async function decideAnnualFeeAdjustment(
           amountFen: Number(adj.amount_fen),
         })
       : null;
-    await trx
+    await tctx.db
       .updateTable('annual_fee_adjustments')
       .set({
         status: input.approve ? 'applied' : 'rejected',
@@ -237,7 +235,7 @@ export async function decideAnnualFeeAdjustment(
       details: { amountFen: Number(adj.amount_fen), requestedBy: adj.requested_by, transactionId },
     });
     return adjustmentView(
-      await trx.selectFrom('annual_fee_adjustments').selectAll().where('id', '=', adj.id).executeTakeFirstOrThrow(),
+      await tctx.db.selectFrom('annual_fee_adjustments').selectAll().where('id', '=', adj.id).executeTakeFirstOrThrow(),
     );
   });
 }

@@ -14,16 +14,15 @@ import { type Card, cardRowToCard, lockCard, requireCardAccess } from './card.se
  * still to bill, no interest accrued but not yet charged, and no credit balance left to refund.
  */
 export async function cancelCard(ctx: Ctx, input: { cardId: string; reason?: string | null }): Promise<Card> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const card = await lockCard(trx, input.cardId);
+  return inTransaction(ctx, async (tctx) => {
+    const card = await lockCard(tctx.db, input.cardId);
     const grant = await requireCardAccess(tctx, card, 'card.cancel');
     if (card.status === 'closed') return cardRowToCard(card);
     const at = ctx.clock.now().toISOString();
     const today = bankDate(ctx.clock.now());
     let closedCards = [card.id];
     if (card.is_primary === 1) {
-      await withAccount(trx, ctx.clock.now(), card.account_id, today, (acc) => {
+      await withAccount(tctx.db, ctx.clock.now(), card.account_id, today, (acc) => {
         const b = acc.book;
         const owes =
           balanceOf(b) !== 0 ||
@@ -40,21 +39,21 @@ export async function cancelCard(ctx: Ctx, input: { cardId: string; reason?: str
         acc.nextGraceCheck = null;
         acc.nextAnnualFeeDate = null;
       });
-      const others = await trx
+      const others = await tctx.db
         .selectFrom('cards')
         .select('id')
         .where('account_id', '=', card.account_id)
         .where('status', '!=', 'closed')
         .execute();
       closedCards = others.map((c) => c.id);
-      await trx
+      await tctx.db
         .updateTable('cards')
         .set({ status: 'closed', status_reason: input.reason ?? '客户申请销户', status_changed_at: at, updated_at: at })
         .where('account_id', '=', card.account_id)
         .where('status', '!=', 'closed')
         .execute();
     } else {
-      await trx
+      await tctx.db
         .updateTable('cards')
         .set({
           status: 'closed',
@@ -75,6 +74,6 @@ export async function cancelCard(ctx: Ctx, input: { cardId: string; reason?: str
       details: { primary: card.is_primary === 1, closedCards, accountClosed: card.is_primary === 1 },
     });
     publishEvent(tctx, `cards:${card.customer_id}`, 'card.status', { cardId: card.id, to: 'closed' });
-    return cardRowToCard(await lockCard(trx, card.id));
+    return cardRowToCard(await lockCard(tctx.db, card.id));
   });
 }

@@ -101,9 +101,8 @@ async function changeStatus(
   ctx: Ctx,
   o: ChangeOptions,
 ): Promise<{ card: Card; changed: boolean; extra: Record<string, unknown> }> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockCard(trx, o.cardId);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockCard(tctx.db, o.cardId);
     const grant = await requireCardAccess(tctx, row, o.need);
     const from: CardStatus = isCardStatus(row.status) ? row.status : 'closed';
     const t = transition(from, o.event);
@@ -112,13 +111,13 @@ async function changeStatus(
     }
     if (t.kind === 'unchanged') return { card: cardRowToCard(row), changed: false, extra: {} };
     const at = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .updateTable('cards')
       .set({ status: t.to, status_reason: o.reason ?? null, status_changed_at: at, updated_at: at })
       .where('id', '=', row.id)
       .execute();
     const updated = { ...row, status: t.to, status_reason: o.reason ?? null, status_changed_at: at, updated_at: at };
-    const extra = o.andThen ? await o.andThen(trx, updated) : {};
+    const extra = o.andThen ? await o.andThen(tctx.db, updated) : {};
     await audit(tctx, {
       action: o.action,
       entityType: 'card',
@@ -131,7 +130,7 @@ async function changeStatus(
     publishEvent(tctx, `cards:${row.customer_id}`, 'card.status', { cardId: row.id, from, to: t.to });
     // Only the follow-up work (a replacement order, say) can have touched the row again since the update.
     const fresh = o.andThen
-      ? await trx.selectFrom('cards').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()
+      ? await tctx.db.selectFrom('cards').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow()
       : updated;
     return { card: cardRowToCard(fresh), changed: true, extra };
   });
@@ -233,9 +232,8 @@ export async function orderReplacement(
   ctx: Ctx,
   input: { cardId: string; reason: ReplacementReason },
 ): Promise<{ card: Card; replacementCardId: string; expectedDelivery: string | null }> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const row = await lockCard(trx, input.cardId);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockCard(tctx.db, input.cardId);
     const grant = await requireCardAccess(tctx, row, 'card.replace');
     if (row.replaced_by_card_id) {
       return { card: cardRowToCard(row), replacementCardId: row.replaced_by_card_id, expectedDelivery: null };
@@ -246,13 +244,13 @@ export async function orderReplacement(
     ) {
       throw new AppError('CARD_TRANSITION_NOT_ALLOWED', { detail: `replace ${input.reason} from ${row.status}` });
     }
-    const account = await trx
+    const account = await tctx.db
       .selectFrom('accounts')
       .select('status')
       .where('id', '=', row.account_id)
       .executeTakeFirstOrThrow();
     if (account.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
-    const ordered = await orderSuccessor(ctx, trx, row, lostOrStolen);
+    const ordered = await orderSuccessor(ctx, tctx.db, row, lostOrStolen);
     await audit(tctx, {
       action: 'card.replace',
       entityType: 'card',
@@ -262,7 +260,7 @@ export async function orderReplacement(
       details: { reason: input.reason, last4: row.last4, ...ordered },
     });
     publishEvent(tctx, `cards:${row.customer_id}`, 'card.replacement_ordered', { cardId: row.id, ...ordered });
-    const fresh = await trx.selectFrom('cards').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    const fresh = await tctx.db.selectFrom('cards').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     return {
       card: cardRowToCard(fresh),
       replacementCardId: ordered.replacementCardId,

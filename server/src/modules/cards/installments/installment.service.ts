@@ -157,17 +157,16 @@ export async function quoteInstallment(
     principalFen?: number | undefined;
   },
 ): Promise<InstallmentQuote> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, 'installment.quote');
-    const account = await trx
+    const account = await tctx.db
       .selectFrom('accounts')
       .select(['product_id', 'status'])
       .where('id', '=', input.accountId)
       .executeTakeFirstOrThrow();
     if (account.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
     const today = bankDate(ctx.clock.now());
-    const terms = (await termsResolver(trx, account.product_id))(today);
+    const terms = (await termsResolver(tctx.db, account.product_id))(today);
     const rate = rateFor(terms, input.kind, input.periods);
     const { principal, sourceId } = await eligiblePrincipal(tctx, input, terms);
     const disclosure = discloseInstallment(principal, input.periods, rate.feeRatePerPeriod);
@@ -181,7 +180,7 @@ export async function quoteInstallment(
       disclosure,
       notice,
     );
-    await trx
+    await tctx.db
       .insertInto('installment_quotes')
       .values({
         id: quoteId,
@@ -288,18 +287,17 @@ type InstallmentQuoteRow = InstallmentQuotesTable;
  * Accepting the same quote again returns the plan already made.
  */
 export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<InstallmentPlanView> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const quote = await forUpdate(
-      trx,
-      trx.selectFrom('installment_quotes').selectAll().where('id', '=', input.quoteId),
+      tctx.db,
+      tctx.db.selectFrom('installment_quotes').selectAll().where('id', '=', input.quoteId),
     ).executeTakeFirst();
     if (!quote) throw new AppError('NOT_FOUND');
     const { contactId } = await requireAccountAccess(tctx, quote.account_id, 'installment.apply');
     const shown = shownQuote(quote);
     if (!shown.intact || input.quoteHash !== quote.quote_hash) throw new AppError('INSTALLMENT_QUOTE_HASH_MISMATCH');
     if (quote.plan_id) {
-      const plan = await trx
+      const plan = await tctx.db
         .selectFrom('installment_plans')
         .selectAll()
         .where('id', '=', quote.plan_id)
@@ -317,7 +315,7 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
       if (!payee) throw new AppError('PAYOUT_ACCOUNT_NOT_OWN', { detail: 'name the holder’s settlement account' });
       await requireOwnSettlementAccount(tctx, quote.customer_id, payee);
     }
-    await withAccount(trx, ctx.clock.now(), quote.account_id, today, async (acc, terms, emitter, row) => {
+    await withAccount(tctx.db, ctx.clock.now(), quote.account_id, today, async (acc, terms, emitter, row) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       // The source may have changed since the quote (paid, split, refunded): check it again.
       const again = await eligiblePrincipal(
@@ -329,7 +327,7 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
         throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'amount changed since the quote' });
       if (kind === 'cash') {
         if (availableOn(acc, today) < principal) throw new AppError('INSUFFICIENT_CREDIT');
-        await requireCashRoom(trx, {
+        await requireCashRoom(tctx.db, {
           accountId: acc.id,
           cashOwedFen: acc.book.buckets.cash,
           cashLimitFen: Math.min(Number(row.cash_limit_fen), effectiveLimit(acc, today)),
@@ -342,7 +340,7 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
         const unbilledSource =
           kind === 'transaction' &&
           !(
-            await trx
+            await tctx.db
               .selectFrom('transactions')
               .select('statement_id')
               .where('id', '=', quote.source_id ?? '')
@@ -372,7 +370,7 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
     });
     const disclosure = shown.disclosure;
     const at = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .insertInto('installment_plans')
       .values({
         id: planId,
@@ -394,8 +392,8 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
         closed_at: null,
       })
       .execute();
-    await trx.updateTable('installment_quotes').set({ plan_id: planId }).where('id', '=', quote.id).execute();
-    await trx
+    await tctx.db.updateTable('installment_quotes').set({ plan_id: planId }).where('id', '=', quote.id).execute();
+    await tctx.db
       .insertInto('installment_consents')
       .values({
         id: newId(ctx.clock.now()),
@@ -440,7 +438,7 @@ export async function acceptInstallment(ctx: Ctx, input: AcceptInput): Promise<I
       },
     });
     return planRowToView(
-      await trx.selectFrom('installment_plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow(),
+      await tctx.db.selectFrom('installment_plans').selectAll().where('id', '=', planId).executeTakeFirstOrThrow(),
     );
   });
 }
@@ -453,11 +451,10 @@ export async function prepayInstallment(
   ctx: Ctx,
   input: { planId: string },
 ): Promise<InstallmentPlanView & { billedNowFen: number }> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const plan = await forUpdate(
-      trx,
-      trx.selectFrom('installment_plans').selectAll().where('id', '=', input.planId),
+      tctx.db,
+      tctx.db.selectFrom('installment_plans').selectAll().where('id', '=', input.planId),
     ).executeTakeFirst();
     if (!plan) throw new AppError('INSTALLMENT_NOT_FOUND');
     const { contactId } = await requireAccountAccess(tctx, plan.account_id, 'installment.prepay');
@@ -466,7 +463,7 @@ export async function prepayInstallment(
     const remaining = Number(plan.principal_fen) - Number(plan.principal_billed_fen);
     let billedNow = 0;
     let feeNow = 0;
-    await withAccount(trx, ctx.clock.now(), plan.account_id, today, (acc, terms, emitter) => {
+    await withAccount(tctx.db, ctx.clock.now(), plan.account_id, today, (acc, terms, emitter) => {
       if (remaining > 0) {
         post(
           acc,
@@ -503,7 +500,7 @@ export async function prepayInstallment(
       }
     });
     const at = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .updateTable('installment_plans')
       .set({
         status: 'prepaid',
@@ -521,7 +518,7 @@ export async function prepayInstallment(
       contactId,
       details: { principalFen: remaining, feeFen: feeNow },
     });
-    const fresh = await trx
+    const fresh = await tctx.db
       .selectFrom('installment_plans')
       .selectAll()
       .where('id', '=', plan.id)

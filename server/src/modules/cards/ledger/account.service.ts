@@ -164,15 +164,14 @@ export async function recordRepayment(
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen > 100_000_000_00) {
     throw new AppError('AMOUNT_INVALID');
   }
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { customerId, contactId } = await requireAccountAccess(
       tctx,
       input.accountId,
       'repayment.record',
       'repayments.post',
     );
-    const existing = await trx
+    const existing = await tctx.db
       .selectFrom('transactions')
       .selectAll()
       .where('account_id', '=', input.accountId)
@@ -183,7 +182,7 @@ export async function recordRepayment(
       if (existing.kind !== 'repayment' || Number(existing.amount_fen) !== -input.amountFen) {
         throw new AppError('REPAYMENT_REFERENCE_CONFLICT', { details: { reference: input.reference } });
       }
-      const acc = await trx
+      const acc = await tctx.db
         .selectFrom('accounts')
         .selectAll()
         .where('id', '=', input.accountId)
@@ -200,7 +199,7 @@ export async function recordRepayment(
       };
     }
     const today = bankDate(ctx.clock.now());
-    const result = await withAccount(trx, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
+    const result = await withAccount(tctx.db, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       const row = post(
         acc,

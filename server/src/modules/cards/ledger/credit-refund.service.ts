@@ -26,8 +26,7 @@ export async function refundCreditBalance(
   ctx: Ctx,
   input: { accountId: string; payoutAccount: Payee },
 ): Promise<CreditRefund> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { customerId, contactId } = await requireAccountAccess(
       tctx,
       input.accountId,
@@ -36,7 +35,7 @@ export async function refundCreditBalance(
     );
     await requireOwnSettlementAccount(tctx, customerId, input.payoutAccount);
     const today = bankDate(ctx.clock.now());
-    const posted = await withAccount(trx, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
+    const posted = await withAccount(tctx.db, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       const amount = acc.book.overpayment;
       if (amount <= 0) throw new AppError('NO_CREDIT_BALANCE');

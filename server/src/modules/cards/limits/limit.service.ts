@@ -54,14 +54,13 @@ export async function setTemporaryLimit(
     reason?: string | undefined;
   },
 ): Promise<LimitChange> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, 'limit.temporary');
     const today = bankDate(ctx.clock.now());
     const from = input.validFrom ?? today;
     const id = newId(ctx.clock.now());
     let old = 0;
-    await withAccount(trx, ctx.clock.now(), input.accountId, today, (acc, terms) => {
+    await withAccount(tctx.db, ctx.clock.now(), input.accountId, today, (acc, terms) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       const r = terms.limitRules;
       if (from < today || input.validUntil < from || daysBetween(from, input.validUntil) + 1 > r.tempMaxDays) {
@@ -94,7 +93,7 @@ export async function setTemporaryLimit(
       decided_at: at,
       created_at: at,
     };
-    await trx.insertInto('limit_changes').values(row).execute();
+    await tctx.db.insertInto('limit_changes').values(row).execute();
     await audit(tctx, {
       action: 'limit.temporary',
       entityType: 'account',
@@ -118,17 +117,16 @@ export async function requestPermanentLimit(
   ctx: Ctx,
   input: { accountId: string; newLimitFen: number; reason?: string | undefined },
 ): Promise<LimitChange & { eligibility?: Record<string, unknown> }> {
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const need = 'limit.permanent' as const;
     const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, need);
     const today = bankDate(ctx.clock.now());
-    const account = await trx
+    const account = await tctx.db
       .selectFrom('accounts')
       .selectAll()
       .where('id', '=', input.accountId)
       .executeTakeFirstOrThrow();
-    const recent = await trx
+    const recent = await tctx.db
       .selectFrom('statements')
       .select(['status', 'new_balance_fen', 'statement_date'])
       .where('account_id', '=', input.accountId)
@@ -138,7 +136,7 @@ export async function requestPermanentLimit(
     const at = ctx.clock.now().toISOString();
     const id = newId(ctx.clock.now());
     let row!: LimitChangesTable;
-    await withAccount(trx, ctx.clock.now(), input.accountId, today, (acc, terms) => {
+    await withAccount(tctx.db, ctx.clock.now(), input.accountId, today, (acc, terms) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       const old = acc.creditLimitFen;
       const base = {
@@ -184,13 +182,13 @@ export async function requestPermanentLimit(
       row = { ...base, kind: 'permanent', status: 'applied', decided_by: ctx.actor.userId, decided_at: at };
     });
     if (row.status === 'applied' && row.kind === 'permanent') {
-      await trx
+      await tctx.db
         .updateTable('accounts')
         .set({ last_limit_increase_on: today, cash_limit_fen: Math.floor(row.new_limit_fen / 2) })
         .where('id', '=', input.accountId)
         .execute();
     }
-    await trx.insertInto('limit_changes').values(row).execute();
+    await tctx.db.insertInto('limit_changes').values(row).execute();
     await audit(tctx, {
       action: row.status === 'pending_approval' ? 'limit.permanent_requested' : `limit.${row.kind}`,
       entityType: 'account',
@@ -211,11 +209,10 @@ export async function decideLimitChange(
   input: { changeId: string; approve: boolean; note?: string | undefined },
 ): Promise<LimitChange> {
   authorize(ctx.actor, 'limits.approve');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const change = await forUpdate(
-      trx,
-      trx.selectFrom('limit_changes').selectAll().where('id', '=', input.changeId),
+      tctx.db,
+      tctx.db.selectFrom('limit_changes').selectAll().where('id', '=', input.changeId),
     ).executeTakeFirst();
     if (!change) throw new AppError('NOT_FOUND');
     if (change.status !== 'pending_approval') throw new AppError('LIMIT_CHANGE_NOT_PENDING');
@@ -223,19 +220,19 @@ export async function decideLimitChange(
     const today = bankDate(ctx.clock.now());
     const at = ctx.clock.now().toISOString();
     if (input.approve) {
-      await withAccount(trx, ctx.clock.now(), change.account_id, today, (acc) => {
+      await withAccount(tctx.db, ctx.clock.now(), change.account_id, today, (acc) => {
         if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
         if (acc.book.overdueSince)
           throw new AppError('LIMIT_INCREASE_NOT_ELIGIBLE', { detail: 'overdue since the request' });
         acc.creditLimitFen = Number(change.new_limit_fen);
       });
-      await trx
+      await tctx.db
         .updateTable('accounts')
         .set({ last_limit_increase_on: today, cash_limit_fen: Math.floor(Number(change.new_limit_fen) / 2) })
         .where('id', '=', change.account_id)
         .execute();
     }
-    await trx
+    await tctx.db
       .updateTable('limit_changes')
       .set({
         status: input.approve ? 'applied' : 'rejected',
@@ -254,7 +251,7 @@ export async function decideLimitChange(
       details: { accountId: change.account_id, newLimitFen: Number(change.new_limit_fen) },
     });
     return toView(
-      await trx.selectFrom('limit_changes').selectAll().where('id', '=', change.id).executeTakeFirstOrThrow(),
+      await tctx.db.selectFrom('limit_changes').selectAll().where('id', '=', change.id).executeTakeFirstOrThrow(),
     );
   });
 }

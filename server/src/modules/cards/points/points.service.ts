@@ -78,10 +78,9 @@ export async function getPoints(ctx: Ctx, input: { accountId: string }) {
 export async function redeemPoints(ctx: Ctx, input: { accountId: string; itemCode: string; quantity: number }) {
   if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > 100)
     throw new AppError('AMOUNT_INVALID');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const { customerId, contactId } = await requireAccountAccess(tctx, input.accountId, 'points.redeem');
-    const item = await trx
+    const item = await tctx.db
       .selectFrom('reward_items')
       .selectAll()
       .where('code', '=', input.itemCode)
@@ -91,7 +90,7 @@ export async function redeemPoints(ctx: Ctx, input: { accountId: string; itemCod
     const points = Number(item.points) * input.quantity;
     const today = bankDate(ctx.clock.now());
     const id = newId(ctx.clock.now());
-    const result = await withAccount(trx, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
+    const result = await withAccount(tctx.db, ctx.clock.now(), input.accountId, today, (acc, terms, emitter) => {
       if (acc.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
       if (acc.pointsBalance < points)
         throw new AppError('POINTS_INSUFFICIENT', { details: { balance: acc.pointsBalance, needed: points } });
@@ -112,7 +111,7 @@ export async function redeemPoints(ctx: Ctx, input: { accountId: string; itemCod
       }
       return { txnId, balance: acc.pointsBalance };
     });
-    await trx
+    await tctx.db
       .insertInto('points_redemptions')
       .values({
         id,

@@ -81,8 +81,8 @@ export async function importArticles(
   // Publishing on import skips the second reviewer, so only the system (CLI, seeding) may do it.
   if (options.publish && ctx.actor.kind !== 'system') authorize(ctx.actor, 'users.manage');
   const parsed = parseAll(files);
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
+    const trx = tctx.db;
     const now = ctx.clock.now().toISOString();
     const report: ImportReport = { created: 0, updated: 0, unchanged: 0, published: 0, retired: [], ids: [] };
     const existing = new Map<string, ArticleRow>();

@@ -8,6 +8,7 @@ import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
+import { deleteSetting, readSetting, writeSetting } from '../../../platform/settings.ts';
 import { servedVersions, type VersionRow } from '../article.repository.ts';
 import { toViews } from '../article.service.ts';
 import { type Audience, plainText } from '../article.ts';
@@ -102,14 +103,12 @@ const matchers = new GenerationCache<FaqMatcher>(async (ctx, key) => {
  * content-independent default until `carddesk kb calibrate` learns on the new content.
  */
 export async function forgetCalibration(db: Ctx['db']): Promise<boolean> {
-  const r = await db.deleteFrom('settings').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  return deleteSetting({ db }, SETTINGS_KEY);
 }
 
 export async function loadCalibration(ctx: Ctx): Promise<Calibration> {
-  const row = await ctx.db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
-  if (!row) return DEFAULT_CALIBRATION;
-  const stored = JSON.parse(row.value) as Partial<Calibration>;
+  const stored = (await readSetting(ctx, SETTINGS_KEY)) as Partial<Calibration> | undefined;
+  if (!stored) return DEFAULT_CALIBRATION;
   // Weights learnt for another feature set (an older release) are not used: the defaults are.
   const weights = rankerWeightsSchema.safeParse(stored.weights);
   return {
@@ -224,14 +223,7 @@ export async function calibrateMatching(ctx: Ctx, outOfScope: readonly string[])
     { clarifyRatio: previous.clarifyRatio },
   );
   await inTransaction(ctx.db, async (trx) => {
-    const now = ctx.clock.now().toISOString();
-    await trx
-      .insertInto('settings')
-      .values({ key: SETTINGS_KEY, value: JSON.stringify(learnt), updated_at: now, updated_by: ctx.actor.userId })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value: JSON.stringify(learnt), updated_at: now, updated_by: ctx.actor.userId }),
-      )
-      .execute();
+    await writeSetting({ ...ctx, db: trx }, SETTINGS_KEY, learnt);
     await audit(
       { ...ctx, db: trx },
       { action: 'kb.match.calibrate', entityType: 'setting', entityId: SETTINGS_KEY, details: { ...learnt } },

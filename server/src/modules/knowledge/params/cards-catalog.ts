@@ -5,7 +5,14 @@
  */
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { interestFreeRange, type ProductTerms, scaleRate, termsOn } from '../../cards/index.ts';
+import {
+  interestFreeRange,
+  type ProductTerms,
+  productRefs,
+  productTermsStamp,
+  scaleRate,
+  termsOn,
+} from '../../cards/index.ts';
 import type { ProductCatalog } from './catalog.ts';
 import type { ProductFacts } from './placeholders.ts';
 
@@ -19,15 +26,12 @@ const INTEREST_MODE_TEXT: Record<ProductTerms['interestMode'], string> = {
   unpaid_part: '未全额还款时,仅对未还部分从记账日起计息',
 };
 
-export function factsOf(
-  product: { code: string; name_zh: string; name_en: string },
-  terms: ProductTerms,
-): ProductFacts {
+export function factsOf(product: { code: string; nameZh: string; nameEn: string }, terms: ProductTerms): ProductFacts {
   return {
     ...terms,
     code: product.code,
-    nameZh: product.name_zh,
-    nameEn: product.name_en,
+    nameZh: product.nameZh,
+    nameEn: product.nameEn,
     annualFeeFen: terms.annualFee.amountFen,
     // The annualised rate comes before any daily rate (PBoC Announcement〔2021〕No. 3): simple, daily × 365.
     annualRate: scaleRate(terms.dailyRate, 365),
@@ -49,25 +53,14 @@ export function factsOf(
 
 export const cardsCatalog: ProductCatalog = {
   async currentFacts(ctx: Ctx, code: string) {
-    // The card engine exports terms by product id; the code → id look-up reads its product table.
-    const product = await ctx.db
-      .selectFrom('products')
-      .select(['id', 'code', 'name_zh', 'name_en'])
-      .where('code', '=', code)
-      .executeTakeFirst();
+    // The card engine exports terms by product id; the code → id look-up is its too.
+    const [product] = await productRefs(ctx.db, { codes: [code] });
     if (!product) return undefined;
     return factsOf(product, await termsOn(ctx.db, product.id, bankDate(ctx.clock.now())));
   },
   async stamp(ctx: Ctx) {
-    // Product versions are only ever added (never edited or deleted), so the versions in force today
-    // change exactly when this count or the newest id among them does. The id also tells apart a version
-    // added after another was rolled back.
+    // The card engine's stamp of the versions in force today: it moves exactly when they change.
     const today = bankDate(ctx.clock.now());
-    const row = await ctx.db
-      .selectFrom('product_versions')
-      .select(({ fn }) => [fn.countAll<number | string>().as('n'), fn.max('id').as('last')])
-      .where('effective_from', '<=', today)
-      .executeTakeFirst();
-    return `${today}:${Number(row?.n ?? 0)}:${row?.last ?? ''}`;
+    return `${today}:${await productTermsStamp(ctx.db, today)}`;
   },
 };
