@@ -1,7 +1,7 @@
 import { type ContactType, type HandoverPacket, type HandoverView, INTENTS } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
-import { authorize, can } from '../../platform/auth/policy.ts';
+import { authorize, can, roleCan } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -197,7 +197,7 @@ async function resolveTarget(
         .select(['id', 'role', 'disabled', 'department_id'])
         .where('id', '=', target.userId)
         .executeTakeFirst();
-      if (!user || user.disabled || user.id === ctx.actor.userId || ['qa', 'kb_editor'].includes(user.role)) {
+      if (!user || user.disabled || user.id === ctx.actor.userId || !roleCan(user.role, 'contacts.transfer_target')) {
         throw new AppError('TRANSFER_TARGET_INVALID');
       }
       return { queueCode: null, departmentId: user.department_id, userId: user.id };

@@ -7,7 +7,7 @@ import {
   type LiveWaiting,
   type SupervisorLive,
 } from '@carddesk/contracts';
-import { authorize } from '../../platform/auth/policy.ts';
+import { authorize, rolesGranted } from '../../platform/auth/policy.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -128,7 +128,7 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
     ctx.db
       .selectFrom('users')
       .select(['id', 'display_name', 'agent_no', 'role'])
-      .where('role', 'in', ['agent', 'senior_agent', 'supervisor', 'dept_handler'])
+      .where('role', 'in', rolesGranted('contacts.handle'))
       .where('disabled', '=', 0)
       .orderBy('username')
       .execute(),
