@@ -4,8 +4,8 @@ import { Layout, Menu, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
-import { Link, usePath } from '../../app/router.tsx';
 import { may } from '../../app/permissions.ts';
+import { Link, usePath } from '../../app/router.tsx';
 import type { Session } from '../../app/session.ts';
 import { StaffHeader } from '../shared/StaffHeader.tsx';
 
