@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERMISSIONS } from './permissions.ts';
 import { roleSchema } from './roles.ts';
 
 export const loginRequestSchema = z.object({
@@ -16,8 +17,12 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** The signed-in user with the policy actions they may take (`/api/auth/me`, the sign-in answer). */
+export const meSchema = userSchema.extend({ permissions: z.array(z.enum(PERMISSIONS)) });
+export type Me = z.infer<typeof meSchema>;
+
 export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
-  user: userSchema,
+  user: meSchema,
 });

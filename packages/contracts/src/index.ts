@@ -11,5 +11,6 @@ export * from './intents.ts';
 export * from './knowledge.ts';
 export * from './money.ts';
 export * from './nlu.ts';
+export * from './permissions.ts';
 export * from './product-terms.ts';
 export * from './roles.ts';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { authorize } from './auth/policy.ts';
 import type { Ctx } from './context.ts';
 import type { Executor } from './db/database.ts';
 import { inTransaction, lockName } from './db/dialect.ts';
@@ -226,6 +227,12 @@ export interface ChainVerification {
   /** seq of the first record whose link or content does not match (or the first one missing). */
   firstBroken?: number;
   problem?: string;
+}
+
+/** Verification asked for over HTTP: administrators only (the CLI calls `verifyAuditChain` itself). */
+export async function checkAuditChain(ctx: Ctx): Promise<ChainVerification> {
+  authorize(ctx.actor, 'audit.verify');
+  return verifyAuditChain(ctx);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Role } from '@carddesk/contracts';
 import { createUser } from './auth/auth.service.ts';
+import { rolesGranted } from './auth/policy.ts';
 import type { Ctx } from './context.ts';
 import { createDepartment, findDepartmentByCode } from './departments.ts';
 
@@ -89,7 +90,11 @@ export async function ensureFirstAdmin(
   ctx: Ctx,
   password: string | undefined,
 ): Promise<'created' | 'exists' | 'missing'> {
-  const any = await ctx.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
+  const any = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('role', 'in', rolesGranted('users.manage'))
+    .executeTakeFirst();
   if (any) return 'exists';
   if (!password) return 'missing';
   await createUser(ctx, { username: 'admin', displayName: '系统管理员', role: 'admin', password });

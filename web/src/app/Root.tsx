@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { I18nProvider, useI18n } from './i18n.tsx';
-import { homeFor } from './roles.ts';
+import { homeFor } from './permissions.ts';
 import { navigate, usePath } from './router.tsx';
 import { getSession, subscribeSession } from './session.ts';
 
@@ -63,7 +63,7 @@ function Portals() {
   const session = useSyncExternalStore(subscribeSession, getSession);
   const needsRedirect = !path.startsWith('/chat') && session !== null && (path === '/' || path === '/login');
   useEffect(() => {
-    if (needsRedirect && session) navigate(homeFor(session.user.role), { replace: true });
+    if (needsRedirect && session) navigate(homeFor(session), { replace: true });
   }, [needsRedirect, session]);
 
   if (path === '/chat' || path.startsWith('/chat/')) return <CustomerChatPortal />;

@@ -1,27 +1,6 @@
 import type { Role } from '@carddesk/contracts';
 
-/** Where each role starts after signing in. */
-export function homeFor(role: Role): string {
-  switch (role) {
-    case 'agent':
-    case 'senior_agent':
-    case 'dept_handler':
-      return '/desk';
-    case 'supervisor':
-    case 'qa':
-    case 'head_office':
-      return '/supervisor';
-    case 'kb_editor':
-      return '/kb';
-    case 'admin':
-      return '/admin';
-    default: {
-      const never: never = role;
-      return never;
-    }
-  }
-}
-
+/** Role names for display only: what a user may do comes from their permissions (`permissions.ts`). */
 export const ROLE_TEXT: Record<Role, [string, string]> = {
   agent: ['客服坐席', 'Agent'],
   senior_agent: ['高级客服', 'Senior agent'],

@@ -1,13 +1,13 @@
-import type { User } from '@carddesk/contracts';
+import type { Me } from '@carddesk/contracts';
 
 /**
- * The staff session: bearer token and user, kept in sessionStorage so a reload keeps the agent signed in
+ * The staff session: bearer token and user with their permissions, kept in sessionStorage so a reload keeps the agent signed in
  * while closing the tab signs them out (a shared workstation must not stay signed in).
  */
 export interface Session {
   token: string;
   expiresAt: string;
-  user: User;
+  user: Me;
 }
 
 const KEY = 'carddesk.session';
@@ -20,7 +20,9 @@ export function getSession(): Session | null {
   try {
     const raw = sessionStorage.getItem(KEY);
     const parsed = raw ? (JSON.parse(raw) as Session) : null;
-    cached = parsed && new Date(parsed.expiresAt).getTime() > Date.now() ? parsed : null;
+    // A session stored before sign-in answered with permissions counts as none: sign in again.
+    const usable = parsed && Array.isArray(parsed.user?.permissions);
+    cached = usable && new Date(parsed.expiresAt).getTime() > Date.now() ? parsed : null;
   } catch {
     cached = null;
   }

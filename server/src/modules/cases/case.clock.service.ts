@@ -1,4 +1,4 @@
-import { type CaseDto, ROLE_LABELS } from '@carddesk/contracts';
+import { type CaseDto, ROLE_LABELS, type Role } from '@carddesk/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, can, requireSecondPerson } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -51,11 +51,17 @@ async function withRunningClock(
 }
 
 /** The approver's position as recorded on the case: the role's Chinese title (总行投诉管理岗). */
-function approverPosition(role: Actor['role']): string {
-  if (role === 'system' || role === 'payment_system') return '系统';
-  // Approval has passed authorize(): a signed-out caller never gets here.
-  if (role === 'anonymous') throw new AppError('UNAUTHENTICATED');
-  return ROLE_LABELS[role].zh;
+function approverPosition(actor: Actor): string {
+  switch (actor.kind) {
+    case 'system':
+    case 'payment_system':
+      return '系统';
+    // Approval has passed authorize(): a signed-out caller never gets here.
+    case 'anonymous':
+      throw new AppError('UNAUTHENTICATED');
+    case 'user':
+      return ROLE_LABELS[actor.role as Role].zh;
+  }
 }
 
 /**
@@ -137,7 +143,7 @@ export async function approveExtension(ctx: Ctx, caseId: string, note: string): 
     if (row.extension_status !== 'requested') throw new AppError('CASE_EXTENSION_NOT_REQUESTED');
     requireSecondPerson(tctx.actor, row.extension_requested_by, 'CASE_SELF_APPROVAL');
     requireBeforeDue(change);
-    const position = approverPosition(tctx.actor.role);
+    const position = approverPosition(tctx.actor);
     const updated = await setAndRefresh(change, {
       extended: 1,
       extension_status: 'approved',

@@ -9,7 +9,6 @@ import {
   rootCauseViewSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
-import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { analysisWorkbook } from './analysis.excel.ts';
 import { analysisQuerySchema, analyzeComplaints } from './analysis.ts';
@@ -25,7 +24,7 @@ import {
 import { readCustomerMessages } from './case.messages.ts';
 import { complaintIntakeSchema, listQuerySchema, referSchema, repaymentTraceIntakeSchema } from './case.schemas.ts';
 import { addNote, getCase, listCases, openComplaint, openRepaymentTrace } from './case.service.ts';
-import { caseSettingsSchema, listHolidays, loadCaseSettings } from './case.settings.ts';
+import { caseSettingsSchema, listHolidays, readCaseSettings } from './case.settings.ts';
 import { FEEDBACK } from './case.ts';
 import {
   acceptCase,
@@ -115,10 +114,9 @@ export const caseRoutes: ModuleRoutes = async (app) => {
     async (request) => saveRootCause(request.ctx, { ...request.body, code: request.params.code }),
   );
 
-  app.get('/api/cases/settings', { schema: { tags, response: { 200: caseSettingsSchema } } }, async (request) => {
-    authorize(request.ctx.actor, 'cases.list');
-    return loadCaseSettings(request.ctx);
-  });
+  app.get('/api/cases/settings', { schema: { tags, response: { 200: caseSettingsSchema } } }, async (request) =>
+    readCaseSettings(request.ctx),
+  );
   app.put(
     '/api/cases/settings',
     { schema: { tags, body: caseSettingsSchema.partial(), response: { 200: caseSettingsSchema } } },

@@ -44,6 +44,12 @@ export async function loadCaseSettings(ctx: Pick<Ctx, 'db'>): Promise<CaseSettin
     : DEFAULT_CASE_SETTINGS;
 }
 
+/** The settings as the cases API shows them: whoever may list cases reads the rules they run on. */
+export async function readCaseSettings(ctx: Ctx): Promise<CaseSettings> {
+  authorize(ctx.actor, 'cases.list');
+  return loadCaseSettings(ctx);
+}
+
 /**
  * Stores a settings change in the caller's transaction (audited with before and after) and returns the new
  * settings. The service (`case.clock.service.ts`) recomputes the running deadlines they govern.

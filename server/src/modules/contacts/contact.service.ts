@@ -34,6 +34,7 @@ import {
   renderScript,
   STAGE_TRANSITIONS,
   type Stage,
+  stageSchema,
 } from './contact.ts';
 import { type ContactView, parseIntents, toContactView } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
@@ -366,9 +367,16 @@ export async function addAgentTurn(
   });
 }
 
-/** Moves the contact to the next stage of the standard flow, refusing moves the flow does not allow. */
-export async function moveStage(ctx: Ctx, id: string, to: Stage, reason?: string): Promise<ContactView> {
+/**
+ * Moves the contact to the next stage of the standard flow, refusing moves the flow does not allow. Who may
+ * move a contact is decided before the stage is judged: a refused caller learns nothing; an unknown stage
+ * is a refused transition, with its own code.
+ */
+export async function moveStage(ctx: Ctx, id: string, stage: string, reason?: string): Promise<ContactView> {
   authorize(ctx.actor, 'contacts.handle');
+  const parsed = stageSchema.safeParse(stage);
+  if (!parsed.success) throw new AppError('INVALID_STAGE_TRANSITION', { details: { to: stage } });
+  const to = parsed.data;
   return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, id);
     const from = row.stage as Stage;

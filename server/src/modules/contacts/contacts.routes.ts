@@ -24,11 +24,8 @@ import {
   waitingContactSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
-import { audit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
-import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
 import { deleteCannedReply, listCannedReplies, saveCannedReply } from './canned.service.ts';
@@ -45,7 +42,7 @@ import {
   listMyContacts,
   moveStage,
 } from './contact.service.ts';
-import { outcomeSchema, stageSchema } from './contact.ts';
+import { outcomeSchema } from './contact.ts';
 import {
   acknowledgeHandover,
   getHandover,
@@ -53,7 +50,7 @@ import {
   transferContact,
   transferTargetSchema,
 } from './handover.service.ts';
-import { demoOutbox } from './otp.ts';
+import { readDemoOutbox } from './otp.ts';
 import { myState, setMyState } from './presence.service.ts';
 import { createPromise, createPromiseSchema, fulfilPromise, listPromises } from './promise.service.ts';
 import { listQueues, listWaiting } from './queues.ts';
@@ -232,16 +229,8 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         response: { 200: contactViewSchema },
       },
     },
-    async (request) => {
-      // Who may move a contact is decided before the stage is judged: a refused caller learns nothing.
-      authorize(request.ctx.actor, 'contacts.handle');
-      // Parsed here rather than by the schema: an unknown stage is a refused transition, with its own code.
-      const stage = stageSchema.safeParse(request.body.stage);
-      if (!stage.success) {
-        throw new AppError('INVALID_STAGE_TRANSITION', { details: { to: request.body.stage } });
-      }
-      return moveStage(request.ctx, request.params.id, stage.data, request.body.reason);
-    },
+    // The stage is parsed by the service (after its authorization), not by the schema.
+    async (request) => moveStage(request.ctx, request.params.id, request.body.stage, request.body.reason),
   );
 
   app.put(
@@ -619,12 +608,6 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
         response: { 200: z.array(demoOtpSchema) },
       },
     },
-    async (request) => {
-      if (!request.ctx.config.CARDDESK_DEMO) throw new AppError('ROUTE_NOT_FOUND');
-      authorize(request.ctx.actor, 'demo.otp_outbox');
-      const codes = await demoOutbox(request.ctx);
-      await audit(request.ctx, { action: 'demo.otp_outbox_read', entityType: 'otp', details: { count: codes.length } });
-      return codes;
-    },
+    async (request) => readDemoOutbox(request.ctx),
   );
 };

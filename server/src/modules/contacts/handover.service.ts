@@ -1,7 +1,7 @@
 import { type ContactType, type HandoverPacket, type HandoverView, INTENTS } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit, contactActions } from '../../platform/audit.ts';
-import { authorize, can } from '../../platform/auth/policy.ts';
+import { authorize, can, roleCan } from '../../platform/auth/policy.ts';
 import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -181,7 +181,7 @@ async function resolveTarget(
     }
     case 'user': {
       const user = await staffById(ctx.db, target.userId);
-      if (!user || user.disabled || user.id === ctx.actor.userId || ['qa', 'kb_editor'].includes(user.role)) {
+      if (!user || user.disabled || user.id === ctx.actor.userId || !roleCan(user.role, 'contacts.transfer_target')) {
         throw new AppError('TRANSFER_TARGET_INVALID');
       }
       return { queueCode: null, departmentId: user.departmentId, userId: user.id };

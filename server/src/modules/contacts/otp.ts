@@ -1,5 +1,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { type DemoOtp, OTP_PURPOSES, type OtpPurpose } from '@carddesk/contracts';
+import { audit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { afterCommit } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -192,8 +194,17 @@ export async function checkOtp(
 /** A code in the demo outbox: staff see it to play the customer; the phone only masked. */
 export type { DemoOtp };
 
-/** The demo outbox: codes sent recently (demo mode only; the route checks that and a staff session). */
-export async function demoOutbox(ctx: Ctx): Promise<DemoOtp[]> {
+/** The demo outbox as staff read it: demo mode only (otherwise no such route), audited. */
+export async function readDemoOutbox(ctx: Ctx): Promise<DemoOtp[]> {
+  if (!ctx.config.CARDDESK_DEMO) throw new AppError('ROUTE_NOT_FOUND');
+  authorize(ctx.actor, 'demo.otp_outbox');
+  const codes = await demoOutbox(ctx);
+  await audit(ctx, { action: 'demo.otp_outbox_read', entityType: 'otp', details: { count: codes.length } });
+  return codes;
+}
+
+/** The demo outbox: codes sent recently. */
+async function demoOutbox(ctx: Ctx): Promise<DemoOtp[]> {
   const rows = await ctx.db
     .selectFrom('otp_codes')
     .selectAll()

@@ -7,7 +7,7 @@ import {
   type LiveWaiting,
   type SupervisorLive,
 } from '@carddesk/contracts';
-import { authorize } from '../../platform/auth/policy.ts';
+import { authorize, rolesGranted } from '../../platform/auth/policy.ts';
 import { listStaff, usersWithLiveSessions } from '../../platform/auth/staff.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -126,7 +126,7 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       .orderBy('id')
       .limit(LIVE_WAITING)
       .execute(),
-    listStaff(ctx.db, { roles: ['agent', 'senior_agent', 'supervisor', 'dept_handler'], enabled: true }),
+    listStaff(ctx.db, { roles: rolesGranted('contacts.handle'), enabled: true }),
     usersWithLiveSessions(ctx.db, now),
     ctx.db
       .selectFrom('contacts')

@@ -7,7 +7,6 @@ import {
   recentTransactionsSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
-import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
   confirmLossReport,
@@ -17,7 +16,7 @@ import {
   recentTransactions,
   reportEmergency,
 } from './emergency.service.ts';
-import { emergencySettingsSchema, loadEmergencySettings, updateEmergencySettings } from './emergency.settings.ts';
+import { emergencySettingsSchema, readEmergencySettings, updateEmergencySettings } from './emergency.settings.ts';
 
 const tags = ['emergency'];
 const params = z.object({ id: idSchema });
@@ -33,10 +32,7 @@ export const emergencyRoutes: ModuleRoutes = async (app) => {
         response: { 200: emergencySettingsSchema },
       },
     },
-    async (request) => {
-      authorize(request.ctx.actor, 'settings.manage');
-      return loadEmergencySettings(request.ctx);
-    },
+    async (request) => readEmergencySettings(request.ctx),
   );
   app.put(
     '/api/emergency/settings',

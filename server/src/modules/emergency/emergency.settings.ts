@@ -154,6 +154,12 @@ export async function loadEmergencySettings(ctx: Pick<Ctx, 'db'>): Promise<Emerg
   };
 }
 
+/** The settings as the admin portal reads them (they are edited there). */
+export async function readEmergencySettings(ctx: Ctx): Promise<EmergencySettings> {
+  authorize(ctx.actor, 'settings.manage');
+  return loadEmergencySettings(ctx);
+}
+
 function invalid(detail: string): AppError {
   return new AppError('EMERGENCY_SETTING_INVALID', { detail });
 }

@@ -1,9 +1,8 @@
 /** HTTP: `POST /api/nlu/analyze` for the agent workstation's live assist and the chat bot. */
 import { nluAnalysisSchema } from '@carddesk/contracts';
 import { z } from 'zod';
-import { authorize } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
-import { analyze } from './engine.ts';
+import { analyzeUtterance } from './analyze.service.ts';
 
 // `text` is any string here so that empty and over-long text get their own error codes from the engine
 // (NLU_TEXT_REQUIRED, NLU_TEXT_TOO_LONG) rather than a generic validation failure.
@@ -23,10 +22,6 @@ export const nluRoutes: ModuleRoutes = async (app) => {
       },
     },
     // Authenticated by default (the platform's auth hook): this route is not `public`.
-    async (request) => {
-      authorize(request.ctx.actor, 'nlu.analyze');
-      const result = analyze(request.body.text, { now: request.ctx.clock.now() });
-      return nluAnalysisSchema.parse({ ...result, alternatives: [...result.alternatives] });
-    },
+    async (request) => analyzeUtterance(request.ctx, request.body.text),
   );
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Role, User } from '@carddesk/contracts';
+import type { Me, Role, User } from '@carddesk/contracts';
 import { audit } from '../audit.ts';
 import type { Ctx, Deps } from '../context.ts';
 import type { Executor } from '../db/database.ts';
@@ -10,7 +10,7 @@ import { newId, newSecret } from '../ids.ts';
 import { type Actor, systemActor } from './actor.ts';
 import { claimLoginAttempt, clearLoginFailures, throttleKeys } from './login-throttle.ts';
 import { assertStrongPassword, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
-import { authorize } from './policy.ts';
+import { authorize, permissionsOf, roleNeedsDepartment } from './policy.ts';
 
 export function userRowToUser(row: UsersTable): User {
   return {
@@ -36,10 +36,15 @@ export function userToActor(user: User): Actor {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A user with the policy actions they may take: what the web console shows and hides by. */
+export function withPermissions(user: User): Me {
+  return { ...user, permissions: permissionsOf(userToActor(user)) };
+}
+
 export interface LoginResult {
   token: string;
   expiresAt: string;
-  user: User;
+  user: Me;
 }
 
 /**
@@ -100,7 +105,7 @@ export async function login(
       .execute();
     await audit({ ...ctx, db: trx }, { action: 'auth.login', entityType: 'user', entityId: row.id });
   });
-  return { token, expiresAt, user: userRowToUser(row) };
+  return { token, expiresAt, user: withPermissions(userRowToUser(row)) };
 }
 
 /** A session's last use is written at most this often (not on every request). */
@@ -231,7 +236,20 @@ export async function revokeUserSessions(ctx: Ctx, userId: string): Promise<numb
   });
 }
 
-export async function logout(ctx: Ctx, token: string): Promise<void> {
+/** The signed-in staff user (`/api/auth/me`), with their permissions. */
+export async function currentUser(ctx: Ctx): Promise<Me> {
+  const row =
+    ctx.actor.kind === 'user' && ctx.actor.userId
+      ? await ctx.db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirst()
+      : undefined;
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  return withPermissions(userRowToUser(row));
+}
+
+/** Ends the caller's session. Only a staff session can be ended: a system credential (X-Api-Key) has none. */
+export async function logout(ctx: Ctx, token: string | undefined): Promise<void> {
+  if (ctx.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
+  if (!token) return;
   await inTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('sessions')
@@ -258,7 +276,7 @@ export async function createUser(
 ): Promise<User> {
   authorize(ctx.actor, 'users.manage');
   if (!options.skipStrength) assertStrongPassword(input.password);
-  if (input.role === 'dept_handler' && !input.departmentId) throw new AppError('DEPARTMENT_REQUIRED');
+  if (roleNeedsDepartment(input.role) && !input.departmentId) throw new AppError('DEPARTMENT_REQUIRED');
   const passwordHash = await hashPassword(input.password, ctx.config);
   return inTransaction(ctx.db, async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();

@@ -1,10 +1,14 @@
-import { type ErrorCode, ROLES, type Role } from '@carddesk/contracts';
+import { type ErrorCode, type Permission, ROLES, type Role } from '@carddesk/contracts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 
 /**
- * The one place that decides what each role may do. Handlers and services call `authorize(actor, action)`;
- * nothing else checks roles. Modules add their actions here, so the whole matrix can be read at once.
+ * The one place that decides what each role may do. Services call `authorize(actor, action)` or
+ * `can(actor, action)` (routes do not: they call services); nothing else compares role names — a decision
+ * about another user (who may be assigned or handed something, who needs a department) asks `roleCan` or
+ * `rolesGranted` here too. Modules add their actions here and their names to `PERMISSIONS` in
+ * `@carddesk/contracts` (the type below makes the two lists agree), so the whole matrix can be read at once.
+ * A signed-in user's own actions (`permissionsOf`) go to the web console with `/api/auth/me`.
  * Access to a particular customer's data is decided on top of this by the contacts module (active,
  * verified contact) — see `modules/contacts/access.ts`.
  */
@@ -36,6 +40,8 @@ export const POLICY = {
   'contacts.canned_edit': ['senior_agent', 'supervisor'],
   // Serves the senior agents' queue (escalations), which has no department of its own to match.
   'contacts.senior_queue': ['senior_agent'],
+  // May be handed a contact by name (a transfer to a person): not the QA inspectors nor the knowledge editors.
+  'contacts.transfer_target': ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'head_office', 'admin'],
   // The contacts settings (verification levels, scripts): who handles contacts needs them, admins edit them.
   'contacts.settings_read': ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'admin'],
   // Delivering a call with its network caller number: the telephony integration only (runs as the system).
@@ -95,14 +101,35 @@ export const POLICY = {
   'qa.calibrate': ['qa'],
   // Repayments come from the payment system with its own credential; the desk never posts them.
   'repayments.post': ['payment_system'],
-} as const satisfies Record<string, readonly Grantee[]>;
+} as const satisfies Record<Permission, readonly Grantee[]>;
 
-export type Action = keyof typeof POLICY;
+export type Action = Permission;
+const ACTIONS = Object.keys(POLICY) as Action[];
 
 export function can(actor: Actor, action: Action): boolean {
   if (actor.kind === 'anonymous') return false;
   if (actor.kind === 'system') return true;
-  return (POLICY[action] as readonly string[]).includes(actor.role);
+  return roleCan(actor.role, action);
+}
+
+/** Whether a role holds an action: for decisions about another user (an assignee, a transfer's target). */
+export function roleCan(role: string, action: Action): boolean {
+  return (POLICY[action] as readonly string[]).includes(role);
+}
+
+/** The staff roles that hold an action (a query that lists the users who may do it). */
+export function rolesGranted(action: Action): Role[] {
+  return ROLES.filter((r) => roleCan(r, action));
+}
+
+/** Users whose work is their own department's (its hand-overs and cases) must belong to one. */
+export function roleNeedsDepartment(role: Role): boolean {
+  return roleCan(role, 'contacts.department_work') || roleCan(role, 'cases.department_work');
+}
+
+/** Every action the actor may take, in the policy's order (a signed-in user's `permissions`). */
+export function permissionsOf(actor: Actor): Action[] {
+  return ACTIONS.filter((a) => can(actor, a));
 }
 
 export function authorize(actor: Actor, action: Action): void {

@@ -1,8 +1,16 @@
-import { healthSchema, loginRequestSchema, loginResponseSchema, roleSchema, userSchema } from '@carddesk/contracts';
+import {
+  healthSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  meSchema,
+  roleSchema,
+  userSchema,
+} from '@carddesk/contracts';
 import { z } from 'zod';
-import { verifyAuditChain } from '../audit.ts';
+import { checkAuditChain } from '../audit.ts';
 import {
   createUser,
+  currentUser,
   listUsers,
   login,
   logout,
@@ -10,9 +18,7 @@ import {
   revokeUserSessions,
   setUserDisabled,
 } from '../auth/auth.service.ts';
-import { authorize } from '../auth/policy.ts';
 import { createDepartment, departmentInputSchema, listDepartments } from '../departments.ts';
-import { AppError } from '../errors.ts';
 import { bearerToken } from './auth-hook.ts';
 import type { ModuleRoutes } from './types.ts';
 
@@ -62,30 +68,22 @@ export const platformRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (request, reply) => {
-      // Only a staff session can be ended: a system credential (X-Api-Key) has none to sign out of.
-      if (request.ctx.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
-      const token = bearerToken(request.headers.authorization);
-      if (token) await logout(request.ctx, token);
+      await logout(request.ctx, bearerToken(request.headers.authorization));
       return reply.status(204).send();
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], response: { 200: userSchema } } }, async (request) => {
-    const user = await request.ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', request.ctx.actor.userId ?? '')
-      .executeTakeFirst();
-    if (!user) throw new AppError('UNAUTHENTICATED');
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      role: roleSchema.parse(user.role),
-      agentNo: user.agent_no,
-      departmentId: user.department_id,
-    };
-  });
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, with the policy actions they may take (`permissions`)',
+        response: { 200: meSchema },
+      },
+    },
+    async (request) => currentUser(request.ctx),
+  );
 
   app.get('/api/users', { schema: { tags: ['admin'], response: { 200: z.array(userSchema) } } }, async (request) =>
     listUsers(request.ctx),
@@ -199,9 +197,6 @@ export const platformRoutes: ModuleRoutes = async (app) => {
         },
       },
     },
-    async (request) => {
-      authorize(request.ctx.actor, 'audit.verify');
-      return verifyAuditChain(request.ctx);
-    },
+    async (request) => checkAuditChain(request.ctx),
   );
 };

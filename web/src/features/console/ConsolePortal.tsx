@@ -1,9 +1,10 @@
 import { BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
-import type { Role } from '@carddesk/contracts';
+import type { Permission } from '@carddesk/contracts';
 import { Layout, Menu, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
+import { may } from '../../app/permissions.ts';
 import { Link, usePath } from '../../app/router.tsx';
 import type { Session } from '../../app/session.ts';
 import { StaffHeader } from '../shared/StaffHeader.tsx';
@@ -15,7 +16,8 @@ const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 
 interface Section {
   path: string;
-  roles: readonly Role[];
+  /** Shown to whoever holds any of these (what the page's own requests need). */
+  needs: readonly Permission[];
   icon: ReactNode;
   label: [string, string];
 }
@@ -23,26 +25,27 @@ interface Section {
 const SECTIONS: readonly Section[] = [
   {
     path: '/supervisor',
-    roles: ['supervisor', 'qa', 'admin'],
+    needs: ['contacts.stats'],
     icon: <DashboardOutlined />,
     label: ['监控看板', 'Dashboard'],
   },
   {
     path: '/kb',
-    roles: ['kb_editor', 'supervisor', 'qa', 'admin'],
+    // The editors' work list: writers and reviewers.
+    needs: ['kb.write', 'kb.review'],
     icon: <BookOutlined />,
     label: ['知识库', 'Knowledge'],
   },
-  { path: '/admin', roles: ['admin'], icon: <SettingOutlined />, label: ['系统管理', 'Administration'] },
+  { path: '/admin', needs: ['users.manage'], icon: <SettingOutlined />, label: ['系统管理', 'Administration'] },
 ];
 
-/** The supervisor / knowledge / admin portal: one layout, a menu by role, one page per section. */
+/** The supervisor / knowledge / admin portal: one layout, a menu by permission, one page per section. */
 export default function ConsolePortal({ session }: { session: Session }) {
   const { t } = useI18n();
   const path = usePath();
   // One's own topic keeps the live connection up (and shows its state) on every console page.
   const live = useLive([`user:${session.user.id}`], () => {});
-  const allowed = SECTIONS.filter((s) => s.roles.includes(session.user.role));
+  const allowed = SECTIONS.filter((s) => s.needs.some((p) => may(session, p)));
   const current = allowed.find((s) => path.startsWith(s.path));
 
   let page: ReactNode;

@@ -1,4 +1,4 @@
-import type { User } from '@carddesk/contracts';
+import type { Me } from '@carddesk/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../app/api.ts';
@@ -9,7 +9,7 @@ import { LocaleSwitch } from '../shared/LocaleSwitch.tsx';
 interface LoginAnswer {
   token: string;
   expiresAt: string;
-  user: User;
+  user: Me;
 }
 
 /** Staff sign-in. The customer chat is a separate page (`/chat`) linked from here for demos. */

@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useHotkeys } from '../../app/hooks.ts';
 import { useLive } from '../../app/live.ts';
+import { may } from '../../app/permissions.ts';
 import type { Session } from '../../app/session.ts';
 import { StaffHeader } from '../shared/StaffHeader.tsx';
 import { Desk } from './Desk.tsx';
@@ -27,7 +28,8 @@ export default function WorkstationPortal({ session }: { session: Session }) {
     ['Ctrl+K', () => openKb()],
     ['F1', () => setHelpOpen(true)],
   ]);
-  const handler = session.user.role === 'dept_handler';
+  // A department's handler works the hand-overs and cases that reach the department.
+  const handler = may(session, 'contacts.department_work');
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100vh', overflow: 'hidden' }}>
       <StaffHeader session={session} live={live} />

@@ -5,6 +5,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { termsOn } from '../catalog/product.service.ts';
 import { interestFreePeriod } from '../rules/cycle-dates.ts';
+import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
+import { type BalanceEvent, revolvingInterest } from '../rules/interest-math.ts';
 import { type MinimumBreakdown, minimumPaymentLines } from '../rules/payment-rules.ts';
 
 /** The defaults of the product-terms schema (card-rules.md): what a calculator uses without a product. */
@@ -47,4 +49,28 @@ export async function interestFreePeriodCalc(
   if (!terms.statementDays.includes(day))
     throw new AppError('STATEMENT_DAY_NOT_OFFERED', { details: { offered: terms.statementDays } });
   return interestFreePeriod(input.purchaseDate, day, terms.daysToDue);
+}
+
+/** An installment's cost as the calculator shows it: the disclosure (schedule, fee, APR by IRR) and the estimate. */
+export function installmentCalc(ctx: Ctx, input: { principalFen: number; periods: number; feeRatePerPeriod: string }) {
+  authorize(ctx.actor, 'calculators.use');
+  const { principalFen, periods, feeRatePerPeriod } = input;
+  return {
+    ...discloseInstallment(principalFen, periods, feeRatePerPeriod),
+    aprEstimatePercent: aprEstimatePercent(periods, Number(feeRatePerPeriod)),
+  };
+}
+
+/** Revolving interest on a balance history, with the annualised rate before the daily one. */
+export function revolvingInterestCalc(
+  ctx: Ctx,
+  input: { dailyRate: string; through: string; events: readonly BalanceEvent[] },
+) {
+  authorize(ctx.actor, 'calculators.use');
+  const { dailyRate, through, events } = input;
+  return {
+    ...revolvingInterest(events, through, dailyRate),
+    dailyRate,
+    simpleAnnualPercent: (Number(dailyRate) * 365 * 100).toFixed(2),
+  };
 }

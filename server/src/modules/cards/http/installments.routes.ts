@@ -6,12 +6,10 @@ import {
   installmentQuoteSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
-import { authorize } from '../../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
+import { installmentCalc, revolvingInterestCalc } from '../calculators/calculator.service.ts';
 import { acceptInstallment, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
 import { payeeSchema } from '../ledger/payouts.ts';
-import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
-import { revolvingInterest } from '../rules/interest-math.ts';
 import { idParams } from './schemas.ts';
 
 const rate = z.string().regex(/^0(\.\d{1,8})?$/, 'a decimal rate below 1, e.g. "0.006"');
@@ -81,14 +79,7 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
         response: { 200: disclosureSchema.extend({ aprEstimatePercent: z.string() }) },
       },
     },
-    async (request) => {
-      authorize(request.ctx.actor, 'calculators.use');
-      const { principalFen, periods, feeRatePerPeriod } = request.body;
-      return {
-        ...discloseInstallment(principalFen, periods, feeRatePerPeriod),
-        aprEstimatePercent: aprEstimatePercent(periods, Number(feeRatePerPeriod)),
-      };
-    },
+    async (request) => installmentCalc(request.ctx, request.body),
   );
   app.post(
     '/api/calculators/revolving-interest',
@@ -124,14 +115,6 @@ export const installmentRoutes: ModuleRoutes = async (app) => {
         },
       },
     },
-    async (request) => {
-      authorize(request.ctx.actor, 'calculators.use');
-      const { dailyRate, through, events } = request.body;
-      return {
-        ...revolvingInterest(events, through, dailyRate),
-        dailyRate,
-        simpleAnnualPercent: (Number(dailyRate) * 365 * 100).toFixed(2),
-      };
-    },
+    async (request) => revolvingInterestCalc(request.ctx, request.body),
   );
 };

@@ -4,17 +4,16 @@ import { useState } from 'react';
 import { deleteCannedReply, listCannedReplies, saveCannedReply } from '../../../api/contacts.ts';
 import { useAction, useLoad } from '../../../app/hooks.ts';
 import { useT } from '../../../app/i18n.tsx';
+import { may } from '../../../app/permissions.ts';
 import type { Session } from '../../../app/session.ts';
-
-// Who edits a team's list (the server checks `contacts.canned_edit`; this only hides the form from others).
-const EDITORS = new Set(['senior_agent', 'supervisor']);
 
 /** 常用语 beside the reply box: a click puts the text into the reply; the team's leads edit the list here. */
 export function CannedReplies({ session, onPick }: { session: Session; onPick(text: string): void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const list = useLoad(open ? (s) => listCannedReplies(s) : null, [open]);
-  const editor = EDITORS.has(session.user.role);
+  // Who edits the team's list (the server checks it too; this only hides the form from others).
+  const editor = may(session, 'contacts.canned_edit');
   const [form, setForm] = useState<{ id: string | null; title: string; text: string }>({
     id: null,
     title: '',
