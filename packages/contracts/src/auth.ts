@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './roles.ts';
+import { roleSchema } from './vocabulary.schemas.ts';
 
 export const loginRequestSchema = z.object({
   username: z.string().min(1).max(64),
