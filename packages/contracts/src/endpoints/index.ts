@@ -5,4 +5,5 @@
 
 export type { Endpoint, HttpMethod } from '../http/endpoint.ts';
 export { fillPath } from '../http/endpoint.ts';
+export { emergencyEndpoints } from './emergency.ts';
 export { knowledgeEndpoints } from './knowledge.ts';
