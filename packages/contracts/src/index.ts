@@ -10,6 +10,7 @@ export * from './errors/index.ts';
 export * from './http/route.ts';
 export * from './knowledge.ts';
 export * from './nlu.ts';
+export * from './platform.ts';
 export * from './product-terms.ts';
 export * from './routes/index.ts';
 export * from './vocabulary.schemas.ts';

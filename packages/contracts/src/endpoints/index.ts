@@ -5,5 +5,8 @@
 
 export type { Endpoint, HttpMethod } from '../http/endpoint.ts';
 export { fillPath } from '../http/endpoint.ts';
+export { chatEndpoints } from './chat.ts';
 export { emergencyEndpoints } from './emergency.ts';
 export { knowledgeEndpoints } from './knowledge.ts';
+export { nluEndpoints } from './nlu.ts';
+export { platformEndpoints } from './platform.ts';

@@ -2,7 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@carddesk/contracts/vocabulary';
 import { Badge, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { api } from '../../app/api.ts';
+import { logout as signOut } from '../../api/auth.ts';
 import { clearLocalWork } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { closeStaffLive, type LiveStatus } from '../../app/live.ts';
@@ -24,7 +24,7 @@ export function StaffHeader({
   const role = ROLE_LABELS[user.role];
   const logout = async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST' });
+      await signOut();
     } catch {
       // Signing out locally is what matters; the session expires on the server anyway.
     }
