@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from './permissions.ts';
-import { roleSchema } from './roles.ts';
+import { roleSchema } from './vocabulary.schemas.ts';
 
 export const loginRequestSchema = z.object({
   username: z.string().min(1).max(64),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactTypeSchema, intentSchema } from './intents.ts';
+import { contactStageSchema, contactTypeSchema, intentSchema } from './vocabulary.schemas.ts';
 
 /**
  * The contacts module's API responses (server/src/modules/contacts), one definition for both sides: the
@@ -18,11 +18,6 @@ export type ContactDirection = z.infer<typeof contactDirectionSchema>;
 export const CONTACT_STATUSES = ['waiting', 'active', 'closed'] as const;
 export const contactStatusSchema = z.enum(CONTACT_STATUSES);
 export type ContactStatus = z.infer<typeof contactStatusSchema>;
-
-/** greeting → identify/verify → understand need → handle → confirm satisfaction → closing (guide §3.1). */
-export const CONTACT_STAGES = ['greeting', 'verify', 'need', 'handle', 'confirm', 'closing'] as const;
-export const contactStageSchema = z.enum(CONTACT_STAGES);
-export type ContactStage = z.infer<typeof contactStageSchema>;
 
 export const CONTACT_OUTCOMES = [
   'resolved_first_contact',
@@ -48,6 +43,19 @@ export const verificationMethodSchema = z.enum(VERIFICATION_METHODS);
 export const CARD_FACTOR_KINDS = ['id_last6', 'birth_date'] as const;
 export type CardFactorKind = (typeof CARD_FACTOR_KINDS)[number];
 export type VerificationMethod = z.infer<typeof verificationMethodSchema>;
+
+/** What `POST /api/contacts/{id}/verify` takes: one method and its answers. */
+export const verifyInputSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('caller_number') }),
+  z.object({ method: z.literal('name_id_last6'), name: z.string().min(1).max(60), idLast6: z.string().min(1).max(6) }),
+  z.object({
+    method: z.literal('card_last4_factor'),
+    cardLast4: z.string().regex(/^\d{4}$/),
+    factor: z.object({ kind: z.enum(CARD_FACTOR_KINDS), value: z.string().min(1).max(60) }),
+  }),
+  z.object({ method: z.literal('otp'), code: z.string().regex(/^\d{6}$/) }),
+]);
+export type VerifyInput = z.input<typeof verifyInputSchema>;
 
 export const contactVerificationSchema = z.object({
   level: verificationLevelSchema,

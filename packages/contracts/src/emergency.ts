@@ -99,3 +99,46 @@ export const fraudDecisionSchema = z.object({
   ),
 });
 export type FraudDecision = z.infer<typeof fraudDecisionSchema>;
+
+// ---- The lane's settings (`GET/PUT /api/emergency/settings`): what the routes take and answer. ----
+
+export const binNetworkSchema = z.object({
+  prefix: z.string().regex(/^\d{1,8}$/),
+  network: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+});
+
+export const chargebackRuleSchema = z
+  .object({
+    network: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+    nameZh: z.string().trim().min(1).max(20),
+    basis: z.enum(['processing', 'statement']),
+    days: z.number().int().min(1).max(540),
+    retrievalDays: z.number().int().min(0).max(540),
+  })
+  .refine((r) => r.retrievalDays <= r.days, {
+    message: 'the retrieval request is inside the limit',
+    path: ['retrievalDays'],
+  });
+
+/**
+ * The emergency lane's settings as one document (GET/PUT /api/emergency/settings), like the other modules'
+ * rule settings: the chargeback limits per network (the bank's own claim window is the `bank` row), lost-card
+ * protection per product code (`*` for every other product) and the network the bank's cards run on.
+ */
+export const emergencySettingsSchema = z.object({
+  /** The network of a card whose BIN matches none of `binNetworks`. */
+  cardNetwork: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
+  /** BIN prefix → card network (longest prefix wins): the network of each card, for its chargeback limit. */
+  binNetworks: z.array(binNetworkSchema).min(1).max(200),
+  chargebackRules: z.array(chargebackRuleSchema).min(1).max(20),
+  lostCardProtection: z
+    .array(
+      z.object({
+        productCode: z.string().regex(/^(\*|[A-Z0-9_]{1,20})$/),
+        hours: z.number().int().min(0).max(720),
+        maxCoverFen: z.number().int().min(0).max(10_000_000_000).nullable(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});

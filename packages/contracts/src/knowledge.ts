@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './common.ts';
 
 /**
  * The knowledge base's API responses (server/src/modules/knowledge): articles and their versions, search hits,
@@ -124,3 +125,72 @@ export type KbSuggestion = z.infer<typeof kbSuggestionSchema>;
 
 export const kbSynonymSchema = z.object({ id: z.string(), phrase: z.string(), canonical: z.string() });
 export type KbSynonym = z.infer<typeof kbSynonymSchema>;
+
+// ---- What the routes take (`routes/knowledge.ts`); the services parse their input with the same schemas. ----
+
+/** Article ids are stable names (`faq-card-loss`) so imported files, links and match results agree. */
+export const articleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,79}$/, 'letters, digits, _ . - (2–80)');
+
+const words = z.array(z.string().trim().min(1).max(40)).max(30);
+
+export const articleContentSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(50_000),
+  questions: z.array(z.string().trim().min(2).max(200)).max(50).default([]),
+  tags: words.default([]),
+  products: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/))
+    .max(30)
+    .default([]),
+  intent: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .nullish(),
+  audience: articleAudienceSchema.default('internal'),
+  source: z.string().trim().max(500).nullish(),
+  effectiveFrom: calendarDateSchema.nullish(),
+  effectiveTo: calendarDateSchema.nullish(),
+});
+
+export const kbSearchInputSchema = z.object({
+  q: z.string().trim().min(1).max(200),
+  kind: z
+    .union([articleKindSchema, z.array(articleKindSchema)])
+    .optional()
+    .transform((k) => (k === undefined ? undefined : Array.isArray(k) ? k : [k])),
+  product: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+  tag: z.string().trim().min(1).max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const kbMatchInputSchema = z.object({
+  question: z.string().trim().min(1).max(500),
+  limit: z.number().int().min(1).max(10).default(3),
+});
+
+/** What the agent did with an FAQ suggestion they were shown (the server learns from it). */
+export const SUGGESTION_OUTCOMES = ['used', 'chose_other', 'searched'] as const;
+export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
+
+export const kbSuggestionInputSchema = z.object({
+  question: z.string().trim().min(1).max(500),
+  faqId: articleIdSchema,
+});
+
+export const kbOutcomeInputSchema = z
+  .object({
+    outcome: z.enum(SUGGESTION_OUTCOMES),
+    /** The FAQ the agent used instead (with `chose_other` only). */
+    faqId: articleIdSchema.optional(),
+  })
+  .refine((x) => (x.outcome === 'chose_other') === (x.faqId !== undefined), {
+    message: 'faqId is given with chose_other, and only with it',
+  });
+
+export const kbSynonymInputSchema = z.object({
+  phrase: z.string().trim().min(1).max(40),
+  canonical: z.string().trim().min(1).max(40),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactTypeSchema } from './intents.ts';
+import { contactTypeSchema } from './vocabulary.schemas.ts';
 
 /**
  * The NLU's reading of one utterance (`POST /api/nlu/analyze`): contact type, intent with its confidence and

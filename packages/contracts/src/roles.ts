@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Staff roles. `dept_handler` always belongs to a department. `head_office` is the head office's complaint
  * management post (总行投诉管理岗): the senior approval an extension of a complaint's deadline needs
@@ -15,8 +13,7 @@ export const ROLES = [
   'head_office',
   'admin',
 ] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   agent: { zh: '客服坐席', en: 'Agent' },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { chatStateSchema } from './chat.ts';
 import { handoverPacketSchema, verifyResultSchema } from './contacts.ts';
@@ -64,6 +64,62 @@ describe('the web application reads the contracts as types only', () => {
     }
     assert.ok(checked >= 6, 'the web API modules import their response types from the contracts');
     assert.deepEqual(offending, []);
+  });
+});
+
+/** The modules a file imports at runtime (`import type` and `export type` are erased). */
+function runtimeImports(text: string): string[] {
+  const re = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+  return [...text.matchAll(re)].map((m) => m[1] ?? '');
+}
+
+describe('the runtime entries the web may import', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'packages/contracts/package.json'), 'utf8')) as {
+    exports: Record<string, string>;
+  };
+  const RUNTIME_ENTRIES = ['./access', './endpoints', './vocabulary'];
+
+  it('are zod-free: no module they load imports zod (or anything outside the package)', () => {
+    for (const entry of RUNTIME_ENTRIES) {
+      const start = resolve(join(root, 'packages/contracts'), pkg.exports[entry] ?? '');
+      const seen = new Set<string>();
+      const todo = [start];
+      const outside: string[] = [];
+      while (todo.length > 0) {
+        const file = todo.pop() as string;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        for (const spec of runtimeImports(readFileSync(file, 'utf8'))) {
+          if (spec.startsWith('.')) todo.push(resolve(dirname(file), spec));
+          else outside.push(`${relative(root, file)}: ${spec}`);
+        }
+      }
+      assert.ok(seen.has(start), `${entry} is read`);
+      assert.deepEqual(outside, [], entry);
+    }
+  });
+
+  it('are the only contract entries a web source imports a value from', () => {
+    const allowed = new Set(RUNTIME_ENTRIES.map((e) => `@carddesk/contracts${e.slice(1)}`));
+    const offending: string[] = [];
+    for (const file of sources(join(root, 'web', 'src'))) {
+      for (const spec of runtimeImports(readFileSync(file, 'utf8'))) {
+        if (spec.startsWith('@carddesk/contracts') && !allowed.has(spec))
+          offending.push(`${relative(root, file)}: ${spec}`);
+      }
+    }
+    assert.deepEqual(offending, []);
+  });
+
+  it('finds runtime imports and skips type-only ones (the scan would notice zod)', () => {
+    const sample = [
+      "import { z } from 'zod';",
+      "import type { ZodType } from 'zod';",
+      "export type { Role } from './roles.ts';",
+      "export * from './money.ts';",
+      "import './side-effect.ts';",
+    ].join('\n');
+    assert.deepEqual(runtimeImports(sample), ['zod', './money.ts', './side-effect.ts']);
   });
 });
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { departmentInputSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from './audit.ts';
 import { authorize } from './auth/policy.ts';
 import type { Ctx } from './context.ts';
@@ -17,12 +18,8 @@ export interface Department {
   handles: string[];
 }
 
-export const departmentInputSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-  nameZh: z.string().min(1).max(60),
-  nameEn: z.string().min(1).max(80),
-  handles: z.array(z.string().min(1).max(60)).max(100).default([]),
-});
+/** What `POST /api/departments` takes: defined in the contract. */
+export { departmentInputSchema };
 
 export function departmentRowToDepartment(row: DepartmentsTable): Department {
   return {

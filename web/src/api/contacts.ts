@@ -19,6 +19,7 @@ import type {
   SurveyState,
   VerificationLevel,
   VerificationMethod,
+  VerifyInput,
   VerifyResult,
   WaitingContact,
 } from '@carddesk/contracts';
@@ -44,18 +45,8 @@ export type {
 } from '@carddesk/contracts';
 export type Channel = ContactChannel;
 export type Stage = ContactStage;
-// The contract's CONTACT_STAGES, written again because the web app imports the contracts as types only
-// (ARCHITECTURE rule 10); the check below stops the copy from missing a stage the contract adds.
-export const STAGES = [
-  'greeting',
-  'verify',
-  'need',
-  'handle',
-  'confirm',
-  'closing',
-] as const satisfies readonly Stage[];
-const everyStageListed: Exclude<Stage, (typeof STAGES)[number]> extends never ? true : never = true;
-void everyStageListed;
+/** The stages in order (the contract's vocabulary). */
+export { CONTACT_STAGES as STAGES } from '@carddesk/contracts/vocabulary';
 export type Level = VerificationLevel;
 export type Method = VerificationMethod;
 export type Outcome = ContactOutcome;
@@ -67,11 +58,7 @@ export type Handover = HandoverView;
 
 /** Only factors the desk never displays back up the card's last four digits. */
 export type FactorKind = CardFactorKind;
-export type VerifyInput =
-  | { method: 'caller_number' }
-  | { method: 'name_id_last6'; name: string; idLast6: string }
-  | { method: 'card_last4_factor'; cardLast4: string; factor: { kind: FactorKind; value: string } }
-  | { method: 'otp'; code: string };
+export type { VerifyInput };
 
 const c = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
 

@@ -1,7 +1,7 @@
-import type { NluAnalysis } from '@carddesk/contracts';
-import { api } from '../app/api.ts';
+import { nluEndpoints } from '@carddesk/contracts/endpoints';
+import { call } from '../app/api.ts';
 
 export type { NluAnalysis } from '@carddesk/contracts';
 
-/** The NLU's reading of one utterance: type, intent, slots and emotion (the server's schema, in contracts). */
-export const analyze = (text: string) => api<NluAnalysis>('/api/nlu/analyze', { method: 'POST', body: { text } });
+/** The NLU's reading of one utterance: type, intent, slots and emotion (the contract's route). */
+export const analyze = (text: string) => call(nluEndpoints.analyze, { body: { text } });

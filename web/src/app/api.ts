@@ -1,8 +1,11 @@
+import type { ApiRoute, Endpoint, RouteInput, RouteOf, RouteResponse } from '@carddesk/contracts';
+import { fillPath } from '@carddesk/contracts/endpoints';
 import { currentLocale } from './i18n.tsx';
 import { getSession, setSession } from './session.ts';
 
 /**
- * The one HTTP client of the web app. It adds the bearer token, the UI language, the Idempotency-Key of
+ * The one HTTP client of the web app: `call(endpoint, { params, query, body }, options)` for a route defined in
+ * the contract (path, method and types come from it), `api(path, …)` for routes not yet moved there. It adds the bearer token, the UI language, the Idempotency-Key of
  * the user action (a retry reuses it, so a lost answer never doubles an operation) and the contact the
  * agent works in. Errors become `ApiError` carrying the server's message, already in the user's language:
  * the UI shows `message`, never the code.
@@ -20,10 +23,12 @@ export class ApiError extends Error {
   }
 }
 
+type QueryValue = string | number | boolean | undefined | null;
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | number | boolean | undefined | null>;
+  query?: Record<string, QueryValue | readonly QueryValue[]>;
   /** Work inside this contact (`X-Contact-Id`): the server grants customer access through it. */
   contactId?: string | null | undefined;
   /** A written reason for a supervisor's access override (`X-Access-Reason`). */
@@ -46,9 +51,49 @@ function localMessage(zh: string, en: string): string {
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query)) {
+    for (const one of Array.isArray(v) ? v : [v])
+      if (one !== undefined && one !== null && one !== '') params.append(k, String(one));
+  }
   const s = params.toString();
   return s ? `${path}?${s}` : path;
+}
+
+/** The options of `call`: what the contract does not decide (the route's method, path and input). */
+export type CallOptions = Omit<RequestOptions, 'method' | 'body' | 'query'>;
+
+type Route<E extends Endpoint> = RouteOf<ApiRoute, E>;
+/** What a route of the contract takes as its body, and what it answers: `Body<typeof kb.createArticle>`. */
+export type Body<E extends Endpoint> = Exclude<RouteInput<Route<E>>['body'], undefined>;
+export type Answer<E extends Endpoint> = RouteResponse<Route<E>>;
+/** The input may be left out when the route takes nothing that must be given. */
+type CallArgs<R> =
+  Record<never, never> extends RouteInput<R>
+    ? [input?: RouteInput<R>, options?: CallOptions]
+    : [input: RouteInput<R>, options?: CallOptions];
+
+/**
+ * Calls a route of the contract: `call(knowledgeEndpoints.reject, { params: { versionId }, body: { comment } })`.
+ * The path is filled from `params` (encoded), the body and the answer are typed by the route's schemas (read
+ * as types only: no zod in the bundle). A public route carries no staff token unless `options.token` gives one
+ * (the customer's chat token), and its 401 does not sign the staff user out.
+ */
+export function call<E extends Endpoint>(
+  endpoint: E,
+  ...[input, options]: CallArgs<Route<E>>
+): Promise<RouteResponse<Route<E>>> {
+  const { params, query, body } = (input ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: RequestOptions['query'];
+    body?: unknown;
+  };
+  return api(fillPath(endpoint.path, params), {
+    ...(endpoint.public ? { token: null } : {}),
+    ...options,
+    method: endpoint.method,
+    ...(query === undefined ? {} : { query }),
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,7 +1,6 @@
 import {
   agentPresenceSchema,
   agentStateSchema,
-  CARD_FACTOR_KINDS,
   calendarDateSchema,
   cannedReplySchema,
   contactListItemSchema,
@@ -20,6 +19,7 @@ import {
   supervisorLiveSchema,
   surveySentSchema,
   surveyStateSchema,
+  verifyInputSchema,
   verifyResultSchema,
   waitingContactSchema,
 } from '@carddesk/contracts';
@@ -65,16 +65,7 @@ const tags = ['contacts'];
 // The survey page is the customer's, signed in to nothing: it acts as the system, like the customer chat.
 const surveyCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('survey-customer') });
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const verifyBodySchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('caller_number') }),
-  z.object({ method: z.literal('name_id_last6'), name: z.string().min(1).max(60), idLast6: z.string().min(1).max(6) }),
-  z.object({
-    method: z.literal('card_last4_factor'),
-    cardLast4: z.string().regex(/^\d{4}$/),
-    factor: z.object({ kind: z.enum(CARD_FACTOR_KINDS), value: z.string().min(1).max(60) }),
-  }),
-  z.object({ method: z.literal('otp'), code: z.string().regex(/^\d{6}$/) }),
-]);
+const verifyBodySchema = verifyInputSchema;
 const text = z.string().trim().min(1).max(2000);
 
 /** Agent-side contacts API: the standard flow, verification, classification, promises, hand-over, queues. */

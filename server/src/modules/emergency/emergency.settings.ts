@@ -1,3 +1,4 @@
+import { binNetworkSchema, emergencySettingsSchema } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
@@ -87,11 +88,6 @@ export async function cardNetwork(ctx: Pick<Ctx, 'db'>): Promise<string> {
   return stored === undefined ? 'unionpay' : String(stored);
 }
 
-const binNetworkSchema = z.object({
-  prefix: z.string().regex(/^\d{1,8}$/),
-  network: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
-});
-
 /** The BIN ranges of the card networks (prefix → network), the defaults unless the bank set its own. */
 export async function binNetworks(ctx: Pick<Ctx, 'db'>): Promise<BinNetwork[]> {
   const stored = z.array(binNetworkSchema).safeParse(await readSetting(ctx, BIN_NETWORKS_KEY));
@@ -103,41 +99,8 @@ export async function networkOfCard(ctx: Pick<Ctx, 'db'>, bin: string): Promise<
   return networkForBin(bin, await binNetworks(ctx), await cardNetwork(ctx));
 }
 
-const chargebackRuleSchema = z
-  .object({
-    network: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
-    nameZh: z.string().trim().min(1).max(20),
-    basis: z.enum(['processing', 'statement']),
-    days: z.number().int().min(1).max(540),
-    retrievalDays: z.number().int().min(0).max(540),
-  })
-  .refine((r) => r.retrievalDays <= r.days, {
-    message: 'the retrieval request is inside the limit',
-    path: ['retrievalDays'],
-  });
-
-/**
- * The emergency lane's settings as one document (GET/PUT /api/emergency/settings), like the other modules'
- * rule settings: the chargeback limits per network (the bank's own claim window is the `bank` row), lost-card
- * protection per product code (`*` for every other product) and the network the bank's cards run on.
- */
-export const emergencySettingsSchema = z.object({
-  /** The network of a card whose BIN matches none of `binNetworks`. */
-  cardNetwork: z.string().regex(/^[a-z][a-z0-9_]{1,19}$/),
-  /** BIN prefix → card network (longest prefix wins): the network of each card, for its chargeback limit. */
-  binNetworks: z.array(binNetworkSchema).min(1).max(200),
-  chargebackRules: z.array(chargebackRuleSchema).min(1).max(20),
-  lostCardProtection: z
-    .array(
-      z.object({
-        productCode: z.string().regex(/^(\*|[A-Z0-9_]{1,20})$/),
-        hours: z.number().int().min(0).max(720),
-        maxCoverFen: z.number().int().min(0).max(10_000_000_000).nullable(),
-      }),
-    )
-    .min(1)
-    .max(50),
-});
+// The settings document is the contract's (what the settings routes take and answer).
+export { emergencySettingsSchema };
 export type EmergencySettings = z.infer<typeof emergencySettingsSchema>;
 
 export async function loadEmergencySettings(ctx: Pick<Ctx, 'db'>): Promise<EmergencySettings> {

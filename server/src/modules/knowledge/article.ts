@@ -4,44 +4,33 @@
 import {
   ARTICLE_AUDIENCES as AUDIENCES,
   type ArticleAudience as Audience,
-  calendarDateSchema,
+  articleContentSchema,
+  articleIdSchema,
   ARTICLE_KINDS as KINDS,
   type ArticleKind as Kind,
   articleKindSchema as kindSchema,
   ARTICLE_VERSION_STATUSES as VERSION_STATUSES,
   type ArticleVersionStatus as VersionStatus,
 } from '@carddesk/contracts';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 // Kinds, audiences and version states are part of the API contract; the workflow rules below are the module's.
-export { AUDIENCES, type Audience, KINDS, type Kind, kindSchema, VERSION_STATUSES, type VersionStatus };
+// So are article ids and contents (what the routes take).
+export {
+  AUDIENCES,
+  type Audience,
+  articleContentSchema,
+  articleIdSchema,
+  KINDS,
+  type Kind,
+  kindSchema,
+  VERSION_STATUSES,
+  type VersionStatus,
+};
 
 /** Versions still being worked on: an article has at most one. */
 export const OPEN_STATUSES: readonly VersionStatus[] = ['draft', 'in_review'];
 
-/** Article ids are stable names (`faq-card-loss`) so imported files, links and match results agree. */
-export const articleIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,79}$/, 'letters, digits, _ . - (2–80)');
-
-const words = z.array(z.string().trim().min(1).max(40)).max(30);
-
-export const articleContentSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(50_000),
-  questions: z.array(z.string().trim().min(2).max(200)).max(50).default([]),
-  tags: words.default([]),
-  products: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/))
-    .max(30)
-    .default([]),
-  intent: z
-    .string()
-    .regex(/^[a-z_]{2,40}$/)
-    .nullish(),
-  audience: z.enum(AUDIENCES).default('internal'),
-  source: z.string().trim().max(500).nullish(),
-  effectiveFrom: calendarDateSchema.nullish(),
-  effectiveTo: calendarDateSchema.nullish(),
-});
 export type ArticleContent = z.infer<typeof articleContentSchema>;
 
 export const createArticleSchema = articleContentSchema.extend({

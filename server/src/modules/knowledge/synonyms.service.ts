@@ -1,5 +1,6 @@
 /** The managed synonym table: how customers talk → the words the knowledge uses. */
-import { z } from 'zod';
+import { kbSynonymInputSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -11,10 +12,8 @@ import { GenerationCache } from './cache.ts';
 import { SynonymTable } from './search/query.ts';
 import { fold } from './text/fold.ts';
 
-export const synonymInputSchema = z.object({
-  phrase: z.string().trim().min(1).max(40),
-  canonical: z.string().trim().min(1).max(40),
-});
+/** What `POST /api/kb/synonyms` takes: defined in the contract. */
+export const synonymInputSchema = kbSynonymInputSchema;
 export type SynonymInput = z.infer<typeof synonymInputSchema>;
 
 export interface SynonymView {

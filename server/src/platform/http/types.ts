@@ -14,7 +14,10 @@ declare module 'fastify' {
     locale: Locale;
   }
   interface FastifyContextConfig {
-    /** Reachable without a staff session (health, login, docs, customer-side endpoints with their own auth). */
+    /**
+     * Reachable without a staff session (health, login, docs, customer-side endpoints with their own auth).
+     * Set by `handle()` from the contract's endpoint (`pub(…)`), or by a route not yet in the contract.
+     */
     public?: boolean;
     /**
      * What happens to a CVV2, PIN or expiry typed into free text: staff input is refused (the default);

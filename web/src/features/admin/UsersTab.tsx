@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Role, User } from '@carddesk/contracts';
+import { ROLE_LABELS, ROLES } from '@carddesk/contracts/vocabulary';
 import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { ROLE_TEXT } from '../../app/roles.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { createUser, type Department, listUsers, type NewUser } from './admin.api.ts';
 
@@ -55,7 +55,7 @@ export function UsersTab({ departments }: { departments: Department[] }) {
           {
             title: t('角色', 'Role'),
             dataIndex: 'role',
-            render: (r: Role) => <Tag>{t(...ROLE_TEXT[r])}</Tag>,
+            render: (r: Role) => <Tag>{t(ROLE_LABELS[r].zh, ROLE_LABELS[r].en)}</Tag>,
           },
           { title: t('工号', 'Agent ID'), dataIndex: 'agentNo', render: (v: string | null) => v ?? '—' },
           {
@@ -92,9 +92,7 @@ export function UsersTab({ departments }: { departments: Department[] }) {
             <Input />
           </Form.Item>
           <Form.Item name="role" label={t('角色', 'Role')} rules={[{ required: true }]}>
-            <Select
-              options={(Object.keys(ROLE_TEXT) as Role[]).map((r) => ({ value: r, label: t(...ROLE_TEXT[r]) }))}
-            />
+            <Select options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r].zh, ROLE_LABELS[r].en) }))} />
           </Form.Item>
           <Form.Item
             name="agentNo"

@@ -1,26 +1,12 @@
-import type { Role, User } from '@carddesk/contracts';
-import { api } from '../../app/api.ts';
+import { platformEndpoints as pl } from '@carddesk/contracts/endpoints';
+import { type Body, call } from '../../app/api.ts';
 
-export interface Department {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  handles: string[];
-}
+/** Users and departments (the platform's routes in the contract). */
+export type { Department } from '@carddesk/contracts';
+export type NewUser = Body<typeof pl.createUser>;
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  password: string;
-  agentNo?: string | null;
-  departmentId?: string | null;
-}
-
-export const listUsers = (signal?: AbortSignal) => api<User[]>('/api/users', { signal });
-export const createUser = (key: string, body: NewUser) =>
-  api<User>('/api/users', { method: 'POST', body, idempotencyKey: key });
-export const listDepartments = (signal?: AbortSignal) => api<Department[]>('/api/departments', { signal });
-export const createDepartment = (key: string, body: Omit<Department, 'id'>) =>
-  api<Department>('/api/departments', { method: 'POST', body, idempotencyKey: key });
+export const listUsers = (signal?: AbortSignal) => call(pl.listUsers, {}, { signal });
+export const createUser = (key: string, body: NewUser) => call(pl.createUser, { body }, { idempotencyKey: key });
+export const listDepartments = (signal?: AbortSignal) => call(pl.listDepartments, {}, { signal });
+export const createDepartment = (key: string, body: Body<typeof pl.createDepartment>) =>
+  call(pl.createDepartment, { body }, { idempotencyKey: key });

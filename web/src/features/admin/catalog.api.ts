@@ -1,4 +1,5 @@
 import type { CardProduct } from '@carddesk/contracts';
+import { emergencyEndpoints } from '@carddesk/contracts/endpoints';
 import { api } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
@@ -29,7 +30,7 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     key: 'emergency',
     zh: '紧急业务规则(各卡组织拒付时限、本行受理时限、各产品失卡保障时长与上限、发卡组织)',
     en: 'Emergency lane: chargeback limits per network, the bank’s claim window, lost-card cover per product, card network',
-    path: '/api/emergency/settings',
+    path: emergencyEndpoints.settings.path,
   },
 ];
 

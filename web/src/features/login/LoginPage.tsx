@@ -1,16 +1,10 @@
-import type { Me } from '@carddesk/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../app/api.ts';
+import { login } from '../../api/auth.ts';
+import { ApiError } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { setSession } from '../../app/session.ts';
 import { LocaleSwitch } from '../shared/LocaleSwitch.tsx';
-
-interface LoginAnswer {
-  token: string;
-  expiresAt: string;
-  user: Me;
-}
 
 /** Staff sign-in. The customer chat is a separate page (`/chat`) linked from here for demos. */
 export default function LoginPage() {
@@ -22,7 +16,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<LoginAnswer>('/api/auth/login', { method: 'POST', body: values, token: null });
+      const answer = await login(values);
       setSession(answer);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -1,11 +1,11 @@
 import { LogoutOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '@carddesk/contracts/vocabulary';
 import { Badge, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { api } from '../../app/api.ts';
+import { logout as signOut } from '../../api/auth.ts';
 import { clearLocalWork } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { closeStaffLive, type LiveStatus } from '../../app/live.ts';
-import { ROLE_TEXT } from '../../app/roles.ts';
 import { type Session, setSession } from '../../app/session.ts';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 
@@ -21,10 +21,10 @@ export function StaffHeader({
 }) {
   const { t } = useI18n();
   const { user } = session;
-  const role = ROLE_TEXT[user.role];
+  const role = ROLE_LABELS[user.role];
   const logout = async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST' });
+      await signOut();
     } catch {
       // Signing out locally is what matters; the session expires on the server anyway.
     }
@@ -73,7 +73,7 @@ export function StaffHeader({
           {user.agentNo ? ` · ${t('工号', 'ID')} ${user.agentNo}` : ''}
         </span>
         <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-          {t(role[0], role[1])}
+          {t(role.zh, role.en)}
         </Tag>
         <LocaleSwitch />
         <Tooltip title={t('退出登录', 'Sign out')}>

@@ -4,32 +4,24 @@
  * questions (`carddesk kb feedback export`). The customer's words are masked (card, ID and phone
  * numbers, e-mail addresses) before they are stored; nothing unmasked is kept.
  */
-import { z } from 'zod';
+import {
+  kbOutcomeInputSchema,
+  kbSuggestionInputSchema,
+  SUGGESTION_OUTCOMES,
+  type SuggestionOutcome,
+} from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { maskEmail, scrubText } from '../../../platform/pii/mask.ts';
-import { articleIdSchema } from '../article.ts';
 
-export const SUGGESTION_OUTCOMES = ['used', 'chose_other', 'searched'] as const;
-export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
-
-export const suggestionInputSchema = z.object({
-  question: z.string().trim().min(1).max(500),
-  faqId: articleIdSchema,
-});
-
-export const outcomeInputSchema = z
-  .object({
-    outcome: z.enum(SUGGESTION_OUTCOMES),
-    /** The FAQ the agent used instead (with `chose_other` only). */
-    faqId: articleIdSchema.optional(),
-  })
-  .refine((x) => (x.outcome === 'chose_other') === (x.faqId !== undefined), {
-    message: 'faqId is given with chose_other, and only with it',
-  });
+// The outcomes and what the routes take are defined in the contract.
+export { SUGGESTION_OUTCOMES, type SuggestionOutcome };
+export const suggestionInputSchema = kbSuggestionInputSchema;
+export const outcomeInputSchema = kbOutcomeInputSchema;
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 

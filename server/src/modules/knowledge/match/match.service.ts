@@ -3,7 +3,8 @@
  * nothing matches well enough; when two sibling FAQs are nearly equally likely, both, flagged as a
  * choice to put to the customer. The basis of self-service answers and of agent suggestions.
  */
-import { z } from 'zod';
+import { kbMatchInputSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -28,10 +29,8 @@ import { type FaqDoc, FaqMatcher } from './matcher.ts';
 import { PairMatcher, shippedPairModel } from './pair/pair-matcher.ts';
 import { DEFAULT_RANKER, rankerWeightsSchema } from './ranker.ts';
 
-export const matchInputSchema = z.object({
-  question: z.string().trim().min(1).max(500),
-  limit: z.number().int().min(1).max(10).default(3),
-});
+/** What `POST /api/kb/match` takes: defined in the contract. */
+export const matchInputSchema = kbMatchInputSchema;
 export type MatchInput = z.input<typeof matchInputSchema>;
 
 export interface MatchAnswer {

@@ -3,31 +3,21 @@
  * nothing does, any word may) → rendered, highlighted results. Only served versions are in the index, so a
  * draft is never found and a publish is found as soon as it commits.
  */
-import { z } from 'zod';
+import { kbSearchInputSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { versionsByIds } from '../article.repository.ts';
 import { contentOf } from '../article.service.ts';
-import { type Audience, KINDS, type Kind } from '../article.ts';
+import type { Audience, Kind } from '../article.ts';
 import { type RenderedVersion, renderVersions } from '../params/render-cache.ts';
 import { synonymTable } from '../synonyms.service.ts';
 import { type MatchMode, searchIndex } from './adapter.ts';
 import { parseQuery } from './query.ts';
 import { findHits, makeBoundedSnippet } from './snippet.ts';
 
-export const searchInputSchema = z.object({
-  q: z.string().trim().min(1).max(200),
-  kind: z
-    .union([z.enum(KINDS), z.array(z.enum(KINDS))])
-    .optional()
-    .transform((k) => (k === undefined ? undefined : Array.isArray(k) ? k : [k])),
-  product: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/)
-    .optional(),
-  tag: z.string().trim().min(1).max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-});
+/** What `GET /api/kb/search` takes: defined in the contract. */
+export const searchInputSchema = kbSearchInputSchema;
 export type SearchInput = z.input<typeof searchInputSchema>;
 
 export interface SearchResult {

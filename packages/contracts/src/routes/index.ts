@@ -1,0 +1,20 @@
+import { chatRoutes } from './chat.ts';
+import { emergencyRoutes } from './emergency.ts';
+import { knowledgeRoutes } from './knowledge.ts';
+import { nluRoutes } from './nlu.ts';
+import { platformRoutes } from './platform.ts';
+
+/**
+ * Every route defined in the contract, by module. The server registers its handlers on them; the web client
+ * finds a route's types in `ApiRoute` from the endpoint it calls. A module's routes join here and in
+ * `ApiRoute` (and its endpoints in `../endpoints/index.ts`).
+ */
+export { chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
+
+type RoutesOf<T> = T[keyof T];
+export type ApiRoute =
+  | RoutesOf<typeof chatRoutes>
+  | RoutesOf<typeof emergencyRoutes>
+  | RoutesOf<typeof knowledgeRoutes>
+  | RoutesOf<typeof nluRoutes>
+  | RoutesOf<typeof platformRoutes>;
