@@ -4,11 +4,13 @@
  * calibration between inspectors, and a real-time guard on agents' drafts. Reads contacts only through
  * the contacts module's exports; other modules import only from this file.
  */
+
 import type { ModuleDef } from '../module.ts';
 import { guardAgentReply } from './guard.service.ts';
 import { onContactClosed, qualityJobs } from './inspection.service.ts';
 import { qualityMigrations } from './migrations/index.ts';
 import { qaCommand } from './quality.cli.ts';
+import type {} from './quality.tables.ts';
 import { ensureDefaultScorecard } from './scorecard.service.ts';
 
 export { DEFAULT_ITEM_CODES, defaultScorecard } from './engine/default-scorecard.ts';
@@ -38,3 +40,6 @@ export const qualityModule: ModuleDef = {
   cli: { qa: qaCommand },
   init: (deps) => ensureDefaultScorecard(deps),
 };
+
+/** The module's tables (importing this file also adds them to the one `Database` type). */
+export type { QualityTables } from './quality.tables.ts';
