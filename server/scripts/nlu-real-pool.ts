@@ -100,6 +100,16 @@ const WEAK_SEEDS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
 ];
 /** Rows drawn by WEAK_SEEDS. */
 const WEAK_ROWS = 1_500;
+/** A second round, labelled after the first: the intents still weakest on real dev after it. */
+const WEAK_SEEDS_2: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
+  ['transaction', /付款|扣款|交易|消费记录|明细|这笔|那笔|付了|支付成功|支付失败|订单|扣了/],
+  ['repayment-status', /还了|已还|已经还|还款.*(没|未|显示|成功)|多还|恢复|还清/],
+  ['statement', /账单|出账|账单日/],
+  ['installment', /分期/],
+  ['apply', /开通|申请|办理|怎么开|条件/],
+  ['cash', /取现|提现|套现|现金|取钱|转到银行卡|转出/],
+];
+const WEAK_ROWS_2 = 750;
 /** The first file number of those rows (after the natural extra files). */
 const WEAK_FIRST_FILE = 61;
 const OTHER_PRODUCT = /借呗|网商贷|余额宝/;
@@ -227,6 +237,9 @@ writeBatches(pool.rows.slice(beforeExtra), 'extra');
 const beforeWeak = pool.rows.length;
 addSeeded(WEAK_SEEDS, 'weak', beforeWeak + WEAK_ROWS);
 writeBatches(shuffled(pool.rows.slice(beforeWeak), random), 'extra', WEAK_FIRST_FILE);
+const beforeWeak2 = pool.rows.length;
+addSeeded(WEAK_SEEDS_2, 'weak2', beforeWeak2 + WEAK_ROWS_2);
+writeBatches(shuffled(pool.rows.slice(beforeWeak2), random), 'extra', WEAK_FIRST_FILE + WEAK_ROWS / BATCH_ROWS);
 
 const byId = [...pool.rows].sort((x, y) => x.id - y.id);
 writeFileSync(
@@ -237,6 +250,6 @@ writeFileSync(
 const origins = new Map<string, number>();
 for (const r of pool.rows) origins.set(r.origin, (origins.get(r.origin) ?? 0) + 1);
 console.log(
-  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements, ${beforeWeak - beforeExtra} extra, ${pool.rows.length - beforeWeak} weak-intent extra`,
+  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements, ${beforeWeak - beforeExtra} extra, ${beforeWeak2 - beforeWeak} + ${pool.rows.length - beforeWeak2} weak-intent extra`,
 );
 for (const [origin, n] of [...origins].sort()) console.log(`  ${origin}: ${n}`);
