@@ -77,6 +77,41 @@ const RARE_SEEDS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['cash', /取现|提现|套现/],
   ['overseas', /境外|国外|海外|出国|外币|汇率/],
 ];
+/**
+ * Seeds for the intents the model still answered worst on the real dev split once the natural extra rows were
+ * trained on, drawn into `extra-61…` (training and dev only, after everything above). As before, a seed only
+ * finds candidates: each row is labelled by what it means, and many turn out to be another intent.
+ */
+const WEAK_SEEDS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
+  ['repayment-status', /还了|已还|已经还|还款.*(没|未|显示|成功)|多还|恢复/],
+  ['transaction', /付款|扣款|交易|消费记录|明细|这笔|那笔|付了|支付成功|支付失败/],
+  ['installment', /分期/],
+  ['apply', /开通|申请|办理|办一张|怎么开/],
+  ['unfreeze', /用不了|不能用|无法使用|冻结|被关|付不了|支付不了|不能付款|受限/],
+  ['autopay', /自动还|自动扣|扣款顺序/],
+  ['limit', /额度/],
+  ['statement', /账单|出账/],
+  ['application', /开通不了|不能开通|无法开通|审核|被拒|没通过|为什么开不/],
+  ['limit-increase', /提额|提高|提升|调高|涨额|加额/],
+  ['cancel', /关闭|注销|取消|关掉|不想用|停用|销户/],
+  ['overseas', /境外|国外|出国|海外|外币|汇率|美元/],
+  ['cash', /取现|提现|套现|现金|取钱/],
+  ['overdue', /逾期|征信|晚还|忘了还|没还上/],
+];
+/** Rows drawn by WEAK_SEEDS. */
+const WEAK_ROWS = 1_500;
+/** A second round, labelled after the first: the intents still weakest on real dev after it. */
+const WEAK_SEEDS_2: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
+  ['transaction', /付款|扣款|交易|消费记录|明细|这笔|那笔|付了|支付成功|支付失败|订单|扣了/],
+  ['repayment-status', /还了|已还|已经还|还款.*(没|未|显示|成功)|多还|恢复|还清/],
+  ['statement', /账单|出账|账单日/],
+  ['installment', /分期/],
+  ['apply', /开通|申请|办理|怎么开|条件/],
+  ['cash', /取现|提现|套现|现金|取钱|转到银行卡|转出/],
+];
+const WEAK_ROWS_2 = 750;
+/** The first file number of those rows (after the natural extra files). */
+const WEAK_FIRST_FILE = 61;
 const OTHER_PRODUCT = /借呗|网商贷|余额宝/;
 
 interface Row {
@@ -163,11 +198,11 @@ function addSeeded(seeds: typeof SEEDS, prefix: string, target: number): void {
  * Writes rows as `<stem>-NN.tsv` files of BATCH_ROWS rows with the label column empty. A file that already exists
  * holds labelling work and is never overwritten: it must list the same ids, or the run stops.
  */
-function writeBatches(rows: readonly Row[], stem: string): void {
+function writeBatches(rows: readonly Row[], stem: string, firstFile = 1): void {
   mkdirSync(new URL('batches/', outDir), { recursive: true });
   for (let b = 0; b * BATCH_ROWS < rows.length; b++) {
     const batch = rows.slice(b * BATCH_ROWS, (b + 1) * BATCH_ROWS);
-    const file = new URL(`batches/${stem}-${String(b + 1).padStart(2, '0')}.tsv`, outDir);
+    const file = new URL(`batches/${stem}-${String(b + firstFile).padStart(2, '0')}.tsv`, outDir);
     if (existsSync(file)) {
       const ids = readFileSync(file, 'utf8')
         .trimEnd()
@@ -198,6 +233,13 @@ for (const row of shuffled(questions, random)) {
   pool.add(row, 'extra');
 }
 writeBatches(pool.rows.slice(beforeExtra), 'extra');
+// Seeded rows for the intents still weak after training on those, drawn last again (training and dev only).
+const beforeWeak = pool.rows.length;
+addSeeded(WEAK_SEEDS, 'weak', beforeWeak + WEAK_ROWS);
+writeBatches(shuffled(pool.rows.slice(beforeWeak), random), 'extra', WEAK_FIRST_FILE);
+const beforeWeak2 = pool.rows.length;
+addSeeded(WEAK_SEEDS_2, 'weak2', beforeWeak2 + WEAK_ROWS_2);
+writeBatches(shuffled(pool.rows.slice(beforeWeak2), random), 'extra', WEAK_FIRST_FILE + WEAK_ROWS / BATCH_ROWS);
 
 const byId = [...pool.rows].sort((x, y) => x.id - y.id);
 writeFileSync(
@@ -208,6 +250,6 @@ writeFileSync(
 const origins = new Map<string, number>();
 for (const r of pool.rows) origins.set(r.origin, (origins.get(r.origin) ?? 0) + 1);
 console.log(
-  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements, ${pool.rows.length - beforeExtra} extra`,
+  `${questions.length} customer questions; pool ${main.length} rows in batches, ${supplement.length} in supplements, ${beforeWeak - beforeExtra} extra, ${beforeWeak2 - beforeWeak} + ${pool.rows.length - beforeWeak2} weak-intent extra`,
 );
 for (const [origin, n] of [...origins].sort()) console.log(`  ${origin}: ${n}`);

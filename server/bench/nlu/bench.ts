@@ -157,7 +157,7 @@ function benchCardDesk(ds: DataSet): Row {
   const trainCpuS = cpuSeconds(c0);
   // Load time and size as in production: from the file, in a state where the segmenter is already up
   // (the server loads it once; it is counted in the built-in model's load time below).
-  const file = join(tmpdir(), `carddesk-nlu-bench-${process.pid}.json`);
+  const file = join(tmpdir(), `carddesk-nlu-bench-${process.pid}.bin`);
   saveModel(model, file);
   segmenter();
   const l0 = performance.now();
@@ -281,7 +281,7 @@ function builtinFootprint(): { loadMs: number; heapMB: number; fileMB: number } 
 const REAL_MIN_SUPPORT = 15;
 const REAL_MIN_RECALL = 0.75;
 
-/** The shipped model (server/data/nlu/model.json) on the real test split and on the team-written sets. */
+/** The shipped model (server/data/nlu/model.bin) on the real test split and on the team-written sets. */
 function shippedModelSection(): string {
   const shipped = new Classifier(loadModelFile(BUILTIN_MODEL_FILE));
   const fresh = chineseTestRows('zh-fresh');
@@ -311,7 +311,7 @@ function shippedModelSection(): string {
   const freshIntents = perIntentOf(fresh);
   return `## The shipped model on real customers' questions
 
-\`server/data/nlu/model.json\` as shipped (trained on train.csv and the real train split, tuned on dev.csv
+\`server/data/nlu/model.bin\` as shipped (trained on train.csv and the real train split, tuned on dev.csv
 and the real dev split, then trained once more with the real dev rows added at the settings chosen; dev.csv
 is never trained on), scored once on the real test split and on the team-written sets:
 
@@ -565,7 +565,7 @@ Data: ${selected
     })
     .join('; ')}.
 
-Built-in model (\`server/data/nlu/model.json\`): load ${footprint.loadMs.toFixed(0)} ms including the segmentation
+Built-in model (\`server/data/nlu/model.bin\`): load ${footprint.loadMs.toFixed(0)} ms including the segmentation
 dictionary, +${footprint.heapMB.toFixed(1)} MB of memory, file ${footprint.fileMB.toFixed(2)} MB.
 
 Targets (issue 6): ahead of NLP.js on every data set in accuracy and latency; BANKING77 ≥ 92% accuracy on

@@ -13,8 +13,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Classifier } from '../../src/modules/nlu/classifier.ts';
 import { readLabelledCsv } from '../../src/modules/nlu/csv.ts';
 import { scorePredictions } from '../../src/modules/nlu/eval.ts';
-import { realSplit } from '../../src/modules/nlu/real-data.ts';
-import { OUT_OF_SCOPE, type TrainOptions, trainModel } from '../../src/modules/nlu/train.ts';
+import { loadModelFile, saveModel } from '../../src/modules/nlu/model-file.ts';
+import { readRealRows, readSplitFile, realSplit } from '../../src/modules/nlu/real-data.ts';
+import { OUT_OF_SCOPE, type TrainOptions, type TrainReport, trainModel } from '../../src/modules/nlu/train.ts';
 import { formatAnswers, pairedDifference } from './cross-validation.ts';
 
 const args = process.argv.slice(2);
@@ -30,16 +31,31 @@ const realTrain = realSplit('train').filter(kept);
 // and with --refit trained on afterwards, as build-model.ts does with real dev); real dev stays unseen.
 const leftOut = realSplit('train').filter((r, i) => !kept(r, i));
 const sim = args.includes('--sim');
-const realDev = realSplit('dev');
+// --dev-split=FILE: real dev is the rows FILE (an earlier split.tsv) puts in dev, so that runs before and after
+// more rows were labelled are scored on the same rows (rows dealt to dev since are then used by neither side).
+const devSplitFile = opt('dev-split');
+const realDev = devSplitFile
+  ? (() => {
+      const old = readSplitFile(new URL(`file://${devSplitFile.replace(/split\.tsv$/, '')}`));
+      return readRealRows()
+        .filter((r) => old.get(r.id) === 'dev')
+        .map(({ text, label }) => ({ text, label }));
+    })()
+  : realSplit('dev');
 const train = [...teamTrain, ...realTrain];
 const options: TrainOptions = {
   seed: 42,
-  oosClassWeight: Number(opt('oosw') ?? 3),
-  dev: sim ? [...teamDev, ...leftOut] : opt('tune') === 'real' ? realDev : [...teamDev, ...realDev],
+  oosClassWeight: Number(opt('oosw') ?? 2),
+  // --tune=folds: no dev at all; L2, temperature and the out-of-scope rule are chosen on the training rows
+  // scored out of fold (three stratified folds), so real dev is held out from every choice.
+  ...(opt('tune') === 'folds'
+    ? {}
+    : { dev: sim ? [...teamDev, ...leftOut] : opt('tune') === 'real' ? realDev : [...teamDev, ...realDev] }),
   ...(args.includes('--refit') ? { refitWith: sim ? leftOut : realDev } : {}),
   ...(opt('epochs') ? { epochs: Number(opt('epochs')) } : {}),
   ...(opt('l2') ? { l2Grid: (opt('l2') as string).split(',').map(Number) } : {}),
   ...(opt('nb') ? { nbWeight: Number(opt('nb')) } : {}),
+  ...(opt('rule') ? { oosRule: opt('rule') as NonNullable<TrainOptions['oosRule']> } : {}),
   ...(opt('lr') ? { learningRate: Number(opt('lr')) } : {}),
   // --feat=cjkMax:4,wordWeight:1.2 — vectoriser options (numbers, or true / false).
   ...(opt('feat')
@@ -55,8 +71,16 @@ const options: TrainOptions = {
   ...(args.includes('--verbose') ? { log: (m: string) => console.log(`  ${m}`) } : {}),
 };
 const c0 = process.cpuUsage();
-const { model, report } = trainModel(train, options);
+// --model=FILE: score a saved model instead of training (classifier-side changes); --write-model=FILE saves it.
+const loaded = opt('model');
+const { model, report } = loaded
+  ? (() => {
+      const m = loadModelFile(loaded);
+      return { model: m, report: m.info as unknown as TrainReport };
+    })()
+  : trainModel(train, options);
 const cpu = process.cpuUsage(c0);
+if (opt('write-model')) saveModel(model, opt('write-model') as string);
 const classifier = new Classifier(model);
 const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(2)}%`);
 const answer = (rows: typeof realDev) => rows.map((r) => classifier.classify(r.text).intent);

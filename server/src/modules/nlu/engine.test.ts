@@ -45,7 +45,7 @@ describe('the built-in model', () => {
 
   it('records the dictionary it was trained with', () => {
     assert.match(engine.model.dictionaryChecksum, /^[0-9a-f]{16}$/);
-    assert.ok(BUILTIN_MODEL_FILE.pathname.endsWith('data/nlu/model.json'));
+    assert.ok(BUILTIN_MODEL_FILE.pathname.endsWith('data/nlu/model.bin'));
   });
 });
 

@@ -64,7 +64,7 @@ function round(x: number): number {
 }
 
 /** The model shipped with CardDesk, trained from `data/nlu/train.csv` by `build-model.ts`. */
-export const BUILTIN_MODEL_FILE = serverFile('data/nlu/model.json');
+export const BUILTIN_MODEL_FILE = serverFile('data/nlu/model.bin');
 
 let builtin: NluEngine | undefined;
 

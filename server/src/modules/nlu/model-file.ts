@@ -5,10 +5,16 @@
  * (see QuantizedLinearModel), and the vocabulary as the hashed feature keys (base64 of 32-bit words),
  * so loading decodes a few typed arrays and builds no strings. Version 1 files listed feature names
  * instead; they still load (each name is hashed to its key).
+ *
+ * The same model can also be written as a binary file (`saveModel` to a path ending in `.bin`; the
+ * built-in model is one): a short JSON header then the typed arrays as raw little-endian bytes, so
+ * loading maps them in place instead of reading a 14 MB string, parsing it and decoding base64 (most of
+ * the built-in model's load time and garbage). `loadModelFile` reads either kind.
  * The dictionary checksum ties a model to the segmentation it was trained with.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_VECTORIZER_OPTIONS, featureKey, Vectorizer, type VectorizerOptions } from './features.ts';
 import type { QuantizedLinearModel } from './model.ts';
@@ -147,10 +153,9 @@ function keysOfNames(text: string): { lo: Uint32Array; hi: Uint32Array } | undef
   return { lo, hi };
 }
 
-export function serializeModel(model: NluModel): string {
-  const { scales, data } = model.linear;
-  const { vectorizer } = model;
-  const file: ModelFile = {
+/** Everything of the file but the arrays. */
+function headerOf(model: NluModel): ModelHeader {
+  return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     labels: [...model.labels],
@@ -160,36 +165,65 @@ export function serializeModel(model: NluModel): string {
     oosThreshold: model.oosThreshold,
     ...(model.oosLogOdds !== undefined ? { oosLogOdds: model.oosLogOdds } : {}),
     dictionaryChecksum: model.dictionaryChecksum,
-    features: { ...vectorizer.options },
+    features: { ...model.vectorizer.options },
+    bias: Array.from(model.linear.bias),
+    info: { ...model.info },
+  };
+}
+
+export function serializeModel(model: NluModel): string {
+  const { scales, data } = model.linear;
+  const { vectorizer } = model;
+  const file: ModelFile = {
+    ...headerOf(model),
     keys: toBase64(interleave(vectorizer.keysLo, vectorizer.keysHi)),
     idf: toBase64(vectorizer.idf),
     weightScales: toBase64(scales),
     weights: toBase64(data),
-    bias: Array.from(model.linear.bias),
-    info: { ...model.info },
   };
   return JSON.stringify(file);
 }
 
-export function deserializeModel(json: string): NluModel {
-  let raw: unknown;
+function parseJson(json: string): unknown {
   try {
-    raw = JSON.parse(json);
+    return JSON.parse(json);
   } catch (cause) {
     throw new ModelFileError('model file is not valid JSON', { cause });
   }
-  const parsed = modelFileSchema.safeParse(raw);
+}
+
+export function deserializeModel(json: string): NluModel {
+  const parsed = modelFileSchema.safeParse(parseJson(json));
   if (!parsed.success)
     throw new ModelFileError(`not a CardDesk NLU model file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const file = parsed.data;
   const keys = file.version === 1 ? keysOfNames(file.terms ?? '') : keysOfBase64(file.keys ?? '');
   if (!keys) throw new ModelFileError('model file is inconsistent: malformed feature keys');
-  const numFeatures = keys.lo.length;
+  return modelOf(file, {
+    keysLo: keys.lo,
+    keysHi: keys.hi,
+    idf: fromBase64(file.idf, (b) => new Float32Array(b)),
+    scales: fromBase64(file.weightScales, (b) => new Float32Array(b)),
+    data: fromBase64(file.weights, (b) => new Int8Array(b)),
+  });
+}
+
+interface ModelArrays {
+  readonly keysLo: Uint32Array;
+  readonly keysHi: Uint32Array;
+  readonly idf: Float32Array;
+  readonly scales: Float32Array;
+  readonly data: Int8Array;
+}
+
+type ModelHeader = Omit<ModelFile, 'keys' | 'terms' | 'idf' | 'weightScales' | 'weights'>;
+
+function modelOf(file: ModelHeader, arrays: ModelArrays): NluModel {
+  const { keysLo, keysHi, idf, scales, data } = arrays;
+  const numFeatures = keysLo.length;
   const K = file.labels.length;
-  const idf = fromBase64(file.idf, (b) => new Float32Array(b));
-  const scales = fromBase64(file.weightScales, (b) => new Float32Array(b));
-  const data = fromBase64(file.weights, (b) => new Int8Array(b));
   if (
+    keysHi.length !== numFeatures ||
     idf.length !== numFeatures ||
     scales.length !== numFeatures ||
     data.length !== numFeatures * K ||
@@ -210,7 +244,7 @@ export function deserializeModel(json: string): NluModel {
   return {
     labels: file.labels,
     labelTypes: file.labelTypes,
-    vectorizer: new Vectorizer(keys.lo, keys.hi, idf, options),
+    vectorizer: new Vectorizer(keysLo, keysHi, idf, options),
     linear: { numFeatures, numClasses: K, scales, data, bias: Float32Array.from(file.bias) },
     temperature: file.temperature,
     oosThreshold: file.oosThreshold,
@@ -221,10 +255,91 @@ export function deserializeModel(json: string): NluModel {
   };
 }
 
-export function saveModel(model: NluModel, path: string | URL): void {
-  writeFileSync(path, serializeModel(model));
+/** First bytes of a binary model file. */
+const BINARY_MAGIC = Buffer.from('CDNLUBIN', 'latin1');
+/** Magic, then the header's byte offset and length (uint32 little-endian each); the arrays start here. */
+const BINARY_ARRAYS_START = 16;
+const BINARY_ARRAYS = ['keysLo', 'keysHi', 'idf', 'scales', 'data'] as const;
+const binaryHeaderSchema = modelFileSchema
+  .omit({ keys: true, terms: true, idf: true, weightScales: true, weights: true })
+  .extend({
+    /** Byte offset and length of each array, from the start of the file (8-byte aligned). */
+    arrays: z.record(z.enum(BINARY_ARRAYS), z.tuple([z.number().int().min(0), z.number().int().min(0)])),
+  });
+
+/**
+ * The binary form: `CDNLUBIN`, the header's offset and length, each array's raw bytes (8-byte aligned),
+ * then the header (JSON: what the JSON file holds but the arrays, and where each array is).
+ */
+export function serializeModelBinary(model: NluModel): Buffer {
+  if (endianness() !== 'LE') throw new ModelFileError('binary model files are written on little-endian machines');
+  const views: Record<(typeof BINARY_ARRAYS)[number], ArrayBufferView> = {
+    keysLo: model.vectorizer.keysLo,
+    keysHi: model.vectorizer.keysHi,
+    idf: model.vectorizer.idf,
+    scales: model.linear.scales,
+    data: model.linear.data,
+  };
+  const arrays: Record<string, [number, number]> = {};
+  let at = BINARY_ARRAYS_START;
+  for (const name of BINARY_ARRAYS) {
+    arrays[name] = [at, views[name].byteLength];
+    at = Math.ceil((at + views[name].byteLength) / 8) * 8;
+  }
+  const header = Buffer.from(JSON.stringify({ ...headerOf(model), arrays }), 'utf8');
+  const out = Buffer.alloc(at + header.length);
+  BINARY_MAGIC.copy(out, 0);
+  out.writeUInt32LE(at, 8);
+  out.writeUInt32LE(header.length, 12);
+  for (const name of BINARY_ARRAYS) {
+    const v = views[name];
+    Buffer.from(v.buffer, v.byteOffset, v.byteLength).copy(out, (arrays[name] as [number, number])[0]);
+  }
+  header.copy(out, at);
+  return out;
 }
 
+export function deserializeModelBinary(bytes: Buffer): NluModel {
+  if (endianness() !== 'LE') throw new ModelFileError('binary model files are read on little-endian machines');
+  if (bytes.length < BINARY_ARRAYS_START || !bytes.subarray(0, BINARY_MAGIC.length).equals(BINARY_MAGIC))
+    throw new ModelFileError('not a CardDesk NLU model file');
+  const headerStart = bytes.readUInt32LE(8);
+  const headerEnd = headerStart + bytes.readUInt32LE(12);
+  if (headerEnd > bytes.length) throw new ModelFileError('model file is truncated');
+  const parsed = binaryHeaderSchema.safeParse(parseJson(bytes.toString('utf8', headerStart, headerEnd)));
+  if (!parsed.success)
+    throw new ModelFileError(`not a CardDesk NLU model file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const { arrays, ...file } = parsed.data;
+  // Typed-array views need aligned offsets: a buffer of Node's small-allocation pool may not be.
+  const base = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  const view = <T>(
+    name: (typeof BINARY_ARRAYS)[number],
+    size: number,
+    make: (b: ArrayBuffer, o: number, n: number) => T,
+  ) => {
+    const [offset, length] = arrays[name] ?? [0, -1];
+    if (length < 0 || offset % 8 !== 0 || length % size !== 0 || offset + length > base.length)
+      throw new ModelFileError(`model file is inconsistent: array ${name} out of bounds`);
+    return make(base.buffer as ArrayBuffer, base.byteOffset + offset, length / size);
+  };
+  return modelOf(file, {
+    keysLo: view('keysLo', 4, (b, o, n) => new Uint32Array(b, o, n)),
+    keysHi: view('keysHi', 4, (b, o, n) => new Uint32Array(b, o, n)),
+    idf: view('idf', 4, (b, o, n) => new Float32Array(b, o, n)),
+    scales: view('scales', 4, (b, o, n) => new Float32Array(b, o, n)),
+    data: view('data', 1, (b, o, n) => new Int8Array(b, o, n)),
+  });
+}
+
+/** Writes the binary form when the path ends in `.bin`, the JSON document otherwise. */
+export function saveModel(model: NluModel, path: string | URL): void {
+  const binary = String(path).endsWith('.bin');
+  writeFileSync(path, binary ? serializeModelBinary(model) : serializeModel(model));
+}
+
+/** Reads either form (the binary one is recognised by its first bytes). */
 export function loadModelFile(path: string | URL): NluModel {
-  return deserializeModel(readFileSync(path, 'utf8'));
+  const bytes = readFileSync(path);
+  if (bytes.subarray(0, BINARY_MAGIC.length).equals(BINARY_MAGIC)) return deserializeModelBinary(bytes);
+  return deserializeModel(bytes.toString('utf8'));
 }

@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Classifier } from './classifier.ts';
 import { parseCsv, parseLabelledCsv, toLabelledCsv } from './csv.ts';
-import { deserializeModel, ModelFileError, serializeModel } from './model-file.ts';
+import {
+  deserializeModel,
+  deserializeModelBinary,
+  loadModelFile,
+  ModelFileError,
+  saveModel,
+  serializeModel,
+  serializeModelBinary,
+} from './model-file.ts';
 import { TINY_DEV, TINY_OOS_DEV, TINY_OOS_TRAIN, TINY_TRAIN } from './tiny-corpus.test-data.ts';
 import { stratifiedFolds, stratifiedSplit, TrainingDataError, trainModel } from './train.ts';
 
@@ -140,6 +151,33 @@ describe('model file', () => {
   it('refuses files that are not CardDesk models', () => {
     assert.throws(() => deserializeModel('not json'), ModelFileError);
     assert.throws(() => deserializeModel('{"format":"other"}'), ModelFileError);
+    assert.throws(() => deserializeModelBinary(Buffer.from('CDNLUBIN')), ModelFileError);
+  });
+
+  it('writes the same model as a binary file, read back to the same answers, and refuses a truncated one', () => {
+    const { model } = trainModel([...TINY_TRAIN, ...TINY_OOS_TRAIN], {
+      dev: [...TINY_DEV, ...TINY_OOS_DEV],
+      epochs: 10,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'carddesk-nlu-'));
+    try {
+      const file = join(dir, 'model.bin');
+      saveModel(model, file);
+      assert.equal(readFileSync(file).subarray(0, 8).toString('latin1'), 'CDNLUBIN');
+      const reread = loadModelFile(file);
+      // Same model: its JSON form is byte for byte the one written from the original.
+      assert.equal(serializeModel(reread), serializeModel(model));
+      const a = new Classifier(model);
+      const b = new Classifier(reread);
+      for (const { text } of [...TINY_DEV, ...TINY_OOS_DEV]) assert.deepEqual(b.classify(text), a.classify(text));
+      // Deterministic bytes, and a file cut short is refused rather than read as zeros.
+      assert.ok(serializeModelBinary(model).equals(readFileSync(file)));
+      const bytes = readFileSync(file);
+      assert.throws(() => deserializeModelBinary(bytes.subarray(0, bytes.length - 10)), ModelFileError);
+      assert.throws(() => deserializeModelBinary(bytes.subarray(0, 4000)), ModelFileError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file whose weights do not match its vocabulary', () => {

@@ -66,11 +66,17 @@ export interface TrainOptions {
   readonly oosClassWeight?: number;
   /**
    * Weight of a multinomial naive Bayes model on the same features added to the logistic weights (0:
-   * none; see `addNaiveBayes`). Default ENGLISH_NB_WEIGHT for English corpora, 0 for Chinese.
+   * none; see `addNaiveBayes`). Default ENGLISH_NB_WEIGHT (0.1), for Chinese corpora too.
    */
   readonly nbWeight?: number;
   /** Additive smoothing of that naive Bayes model, in TF-IDF mass per feature. */
   readonly nbSmoothing?: number;
+  /**
+   * Out-of-scope rule: `auto` keeps whichever of the two rules (top probability, log-odds against the
+   * out-of-scope class) scores better on the tuning rows; `logOdds` / `probability` force one. Default
+   * `logOdds` for Chinese corpora, `auto` otherwise.
+   */
+  readonly oosRule?: 'auto' | 'logOdds' | 'probability';
   readonly log?: (message: string) => void;
 }
 
@@ -117,7 +123,7 @@ const ENGLISH_OOS_CLASS_WEIGHT = 3;
  * 0.01, 89.73 → 90.20% on the default carve, 89.65 → 90.27% and 90.35 → 90.59% on two other carves;
  * on the CLINC150 carve 94.39 → 94.78% (out-of-scope recall unchanged at 92%). Weight 0.02 / 0.15 / 0.2
  * / 0.3 gave 89.73 / 90.20 / 90.12 / 89.25% on the default carve, smoothing 0.001 / 0.03 / 1 89.96 /
- * 89.65 / 89.49% (1 at weight 0.05). The shipped Chinese corpus keeps none: its model is unchanged.
+ * 89.65 / 89.49% (1 at weight 0.05). Chinese corpora use it too (see `trainModel`).
  */
 const ENGLISH_NB_WEIGHT = 0.1;
 const ENGLISH_NB_SMOOTHING = 0.01;
@@ -289,7 +295,10 @@ export function trainModel(
     if (oosIndex >= 0) w[oosIndex] = (w[oosIndex] as number) * oosClassWeight;
     return w;
   };
-  const nbWeight = options.nbWeight ?? (cjkShare >= 0.5 ? 0 : ENGLISH_NB_WEIGHT);
+  // Chinese too since the real customer questions: on their dev split (2,990 rows, trained on team train.csv
+  // and the real train split, tuned as build-model.ts does) 0.1 answered 84.2–84.5% right against 83.9–84.1%
+  // without, in-scope 78.8–80.0% against 78.0%, team dev.csv 90.1–90.3% against 88.0%; 0.05 / 0.2: 84.1 / 83.6%.
+  const nbWeight = options.nbWeight ?? ENGLISH_NB_WEIGHT;
   const nbSmoothing = options.nbSmoothing ?? ENGLISH_NB_SMOOTHING;
   const foldNaiveBayes = (model: LinearModel, rows: readonly SparseVector[], y: Int32Array) => {
     if (nbWeight > 0) addNaiveBayes(model, rows, y, nbWeight, nbSmoothing);
@@ -380,7 +389,13 @@ export function trainModel(
       `out-of-scope on the tuning rows: top probability ≥ ${choice.threshold} catches ${(choice.oosRecall * 100).toFixed(1)}%, ` +
         `log-odds against out-of-scope ≥ ${byLogOdds.threshold} catches ${(byLogOdds.oosRecall * 100).toFixed(1)}%`,
     );
-    if (byLogOdds.objective > byProbability.objective + 1e-12) {
+    // Chinese keeps the log-odds rule: on the real customer questions' dev split it answered 83.9% right
+    // against 82.2% with the probability rule that the tuning rows preferred by a hair (out-of-scope recall
+    // 92.3 against 88.3%, in-scope accuracy the same): the choice between the two flipped with a few rows of
+    // training data, and the probability rule let clauses of a message about another product (借呗…, 自动还款)
+    // override its out-of-scope answer.
+    const rule = options.oosRule ?? (cjkShare >= 0.5 ? 'logOdds' : 'auto');
+    if (rule === 'logOdds' || (rule === 'auto' && byLogOdds.objective > byProbability.objective + 1e-12)) {
       oosLogOdds = byLogOdds.threshold;
       oosThreshold = 0;
       chosenRule = byLogOdds;
