@@ -86,7 +86,26 @@ export function benchRealPairs(builtIn: {
     },
     model.threshold,
   );
-  report('pair scorer (retrieval top 30, re-ranked)', pairs, model.threshold);
+  report(`pair scorer (retrieval top ${model.candidates}, re-ranked)`, pairs, model.threshold);
+  // The parts: retrieval alone (lexical, the encoder, and the mix that picks the scorer's candidates),
+  // and how often the right FAQ is among the candidates the scorer sees at all.
+  const parts = (w: number, k: number) => {
+    let first = 0;
+    let among = 0;
+    for (const { question, id } of task.queries) {
+      const ids = matcher.retrieved(question, k, w);
+      if (ids[0] === id) first++;
+      if (ids.includes(id)) among++;
+    }
+    return [first / task.queries.length, among / task.queries.length] as const;
+  };
+  const w = model.file.denseWeight;
+  const [lexical] = parts(0, 1);
+  const [dense] = parts(1, 1);
+  const [mixed, candidates] = parts(w, model.candidates);
+  console.log(
+    `  retrieval alone, recall@1: lexical (synonyms expanded) ${pct(lexical ?? 0)}   encoder cosine ${pct(dense ?? 0)}   mix (encoder weight ${w}) ${pct(mixed ?? 0)};   right FAQ among the scorer's ${model.candidates} candidates ${pct(candidates ?? 0)}`,
+  );
 
   // Latency: 2,000 FAQs served (the task's and further training-side card questions as filler), the
   // NLU's analysis of the question included (each question is asked once, so the memo never answers).

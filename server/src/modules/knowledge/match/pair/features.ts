@@ -15,7 +15,7 @@ import { fold } from '../../text/fold.ts';
 import { contentWords } from '../features.ts';
 import type { IntentGuess } from '../matcher.ts';
 import { OTHER_PRODUCTS } from './data.ts';
-import { type Bag, bucketOf, dot, type EmbeddingWeights, embed } from './embedding.ts';
+import { dot32, type Encoder, encoderFeatures } from './encoder.ts';
 
 export const PAIR_FEATURES = [
   'charCosine',
@@ -62,8 +62,8 @@ export interface IdfTable {
    * `a|b` (a < b) → normalised pointwise mutual information in (0, 1].
    */
   readonly associations?: ReadonlyMap<string, number>;
-  /** The learnt sentence embedding (embedding.ts), when the model has one. */
-  readonly embedding?: EmbeddingWeights;
+  /** The learnt sentence encoder (encoder.ts), when the model has one. */
+  readonly encoder?: Encoder;
 }
 
 export const associationKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -145,7 +145,7 @@ export interface Analysed {
   readonly actions: ReadonlySet<string>;
   readonly products: ReadonlySet<string>;
   readonly intent: IntentGuess | undefined;
-  readonly embedding: Float64Array | null;
+  readonly embedding: Float32Array | null;
 }
 
 const counts = (xs: Iterable<string>) => {
@@ -193,14 +193,6 @@ export function surface(text: string, synonyms: SynonymTable) {
   };
 }
 
-/** A question's characters and character pairs as the embedding's weighted buckets (IDF weights). */
-export function embeddingBag(s: ReturnType<typeof surface>, table: IdfTable, buckets: number): Bag {
-  return [
-    ...[...s.chars.keys()].map((c) => [bucketOf(`c${c}`, buckets), idfOf(table, `c:${c}`)] as const),
-    ...[...s.bigrams.keys()].map((b) => [bucketOf(`b${b}`, buckets), idfOf(table, `b:${b}`)] as const),
-  ];
-}
-
 export function analyse(
   text: string,
   synonyms: SynonymTable,
@@ -208,7 +200,7 @@ export function analyse(
   intent: IntentGuess | undefined,
 ): Analysed {
   const s = surface(text, synonyms);
-  const e = table.embedding;
+  const e = table.encoder;
   const terms = new Set([...s.synonymWords.keys()].filter((w) => TERMS.has(w)));
   return {
     length: s.plain.length,
@@ -228,7 +220,7 @@ export function analyse(
     actions: new Set([...terms].filter((t) => ACTIONS.includes(t))),
     products: new Set(OTHER_PRODUCTS.filter((p) => s.plain.includes(p))),
     intent,
-    embedding: e ? embed(e, embeddingBag(s, table, e.buckets)) : null,
+    embedding: e ? e.encode(encoderFeatures(s.plain, s.synonymWords.keys(), e.buckets)) : null,
   };
 }
 
@@ -420,6 +412,6 @@ export function pairFeatures(
   out[F.intentAgreement] = intentAgreement(a.intent, b.intent);
   out[F.retrievalCosine] = retrieval;
   out[F.learntSynonyms] = learntSynonyms(a, b, table);
-  out[F.embeddingCosine] = a.embedding && b.embedding ? dot(a.embedding, b.embedding) : 0;
+  out[F.embeddingCosine] = a.embedding && b.embedding ? dot32(a.embedding, b.embedding) : 0;
   return out;
 }

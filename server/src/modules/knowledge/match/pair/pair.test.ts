@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { SynonymTable } from '../../search/query.ts';
 import { learnCalibration } from '../calibrate.ts';
 import { buildTask, type LabelledPair, splitPairs, taskSentences } from './data.ts';
-import { type Bag, bucketOf, dot, embed, trainEmbedding } from './embedding.ts';
+import { dot32, Encoder, encoderFeatures, hashOf, trainEncoder } from './encoder.ts';
 import {
   analyse,
   associationKey,
@@ -155,24 +155,37 @@ describe('pair scorer model and calibration', () => {
   });
 });
 
-describe('the learnt sentence embedding', () => {
-  it('hashes features into fixed buckets', () => {
-    assert.equal(bucketOf('b提现', 8192), bucketOf('b提现', 8192));
-    assert.ok(bucketOf('b提现', 64) >= 0 && bucketOf('b提现', 64) < 64);
+describe('the learnt sentence encoder', () => {
+  it('hashes a question into character, character-pair, -triple and word buckets', () => {
+    assert.equal(hashOf('2提现'), hashOf('2提现'));
+    const f = encoderFeatures('提现', ['提现'], 64);
+    assert.equal(f.length <= 4, true);
+    assert.ok([...f].every((b) => b >= 0 && b < 64));
   });
 
-  it('learns to put paraphrases closer than the other questions of a batch', () => {
+  it('learns to put paraphrases closer than the other questions of a batch, and round-trips quantised', () => {
     // Bucket i stands for a feature; pairs (2k, 2k+1) are "paraphrases" sharing no bucket.
-    const bag = (i: number): Bag => [[i, 1]];
+    const bag = (i: number) => Int32Array.of(i);
     const pairs = Array.from({ length: 8 }, (_, k) => [bag(2 * k), bag(2 * k + 1)] as const);
-    const w = trainEmbedding(pairs, { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 });
-    const e = (i: number) => embed(w, bag(i));
-    assert.ok(Math.abs(dot(e(0), e(0)) - 1) < 1e-3, 'unit length');
+    const options = { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 };
+    const trained = trainEncoder(pairs, [], options);
+    const e = Encoder.fromWeights(trained.weights());
+    const v = (i: number) => e.encode(bag(i));
+    assert.ok(Math.abs(dot32(v(0), v(0)) - 1) < 1e-3, 'unit length');
     for (let k = 0; k < 8; k++) {
-      const mate = dot(e(2 * k), e(2 * k + 1));
-      for (let j = 0; j < 8; j++) if (j !== k) assert.ok(mate > dot(e(2 * k), e(2 * j + 1)), `pair ${k} against ${j}`);
+      const mate = dot32(v(2 * k), v(2 * k + 1));
+      for (let j = 0; j < 8; j++)
+        if (j !== k) assert.ok(mate > dot32(v(2 * k), v(2 * j + 1)), `pair ${k} against ${j}`);
     }
-    assert.deepEqual(trainEmbedding(pairs, { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 }), w);
+    assert.deepEqual(trainEncoder(pairs, [], options).weights(), trained.weights());
+  });
+
+  it('pushes a hard negative away from the question it was labelled different from', () => {
+    const bag = (i: number) => Int32Array.of(i);
+    const pairs = Array.from({ length: 4 }, (_, k) => [bag(2 * k), bag(2 * k + 1)] as const);
+    const options = { buckets: 16, dim: 8, epochs: 200, batch: 4, rate: 0.5, seed: 3 };
+    const e = trainEncoder(pairs, [[bag(9)], [], [], []], options);
+    assert.ok(dot32(e.encode(bag(0)), e.encode(bag(1))) > dot32(e.encode(bag(0)), e.encode(bag(9))));
   });
 });
 
