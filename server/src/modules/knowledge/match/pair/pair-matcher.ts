@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 import { serverFile } from '../../../../paths.ts';
 import type { SynonymTable } from '../../search/query.ts';
 import { fold } from '../../text/fold.ts';
-import type { IntentsOf } from '../calibrate.ts';
 import { charGrams } from '../features.ts';
 import type { FaqDoc } from '../matcher.ts';
 import { Postings, Space } from '../vectors.ts';
@@ -233,21 +232,19 @@ export class PairMatcher {
   readonly docs: readonly FaqDoc[];
   readonly #model: PairModel;
   readonly #synonyms: SynonymTable;
-  readonly #intentsOf: IntentsOf;
   readonly #retrieval: Retrieval;
   readonly #units: Unit[] = [];
   readonly #dense: Float32Array | null;
 
-  constructor(docs: readonly FaqDoc[], synonyms: SynonymTable, model: PairModel, intentsOf: IntentsOf) {
+  constructor(docs: readonly FaqDoc[], synonyms: SynonymTable, model: PairModel) {
     this.docs = docs;
     this.#model = model;
     this.#synonyms = synonyms;
-    this.#intentsOf = intentsOf;
     const texts: string[] = [];
     docs.forEach((d, doc) => {
       for (const t of new Set([d.title, ...d.questions])) {
         texts.push(t);
-        this.#units.push({ doc, analysed: analyse(t, synonyms, model.table, intentsOf(t)) });
+        this.#units.push({ doc, analysed: analyse(t, synonyms, model.table) });
       }
     });
     this.#retrieval = new Retrieval(texts, synonyms);
@@ -260,13 +257,13 @@ export class PairMatcher {
    * `k` phrasings. For measuring the parts (the benchmark), not for serving.
    */
   retrieved(question: string, k: number, denseWeight = this.#model.file.denseWeight): string[] {
-    const q = analyse(question, this.#synonyms, this.#model.table, undefined);
+    const q = analyse(question, this.#synonyms, this.#model.table);
     const picked = hybridTop(this.#retrieval.scores(question), this.#dense, q.embedding, denseWeight, k);
     return [...new Set(picked.map(([u]) => (this.docs[(this.#units[u] as Unit).doc] as FaqDoc).id))];
   }
 
   rank(question: string, limit = 3): PairRanking {
-    const q = analyse(question, this.#synonyms, this.#model.table, this.#intentsOf(question));
+    const q = analyse(question, this.#synonyms, this.#model.table);
     const best = new Map<number, { score: number; productDiffers: boolean }>();
     const scratch = new Float64Array(PAIR_DIM);
     const lexical = this.#retrieval.scores(question);

@@ -10,7 +10,6 @@ import {
   commonLengths,
   editDistance,
   type IdfTable,
-  intentAgreement,
   PAIR_FEATURES,
   pairFeatures,
 } from './features.ts';
@@ -35,7 +34,7 @@ const TABLE: IdfTable = {
 };
 const SYNONYMS = new SynonymTable([{ phrase: '卡丢了', canonical: '挂失' }]);
 const feature = (a: string, b: string, name: (typeof PAIR_FEATURES)[number], synonyms = SYNONYMS) =>
-  pairFeatures(analyse(a, synonyms, TABLE, undefined), analyse(b, synonyms, TABLE, undefined), TABLE, 0)[
+  pairFeatures(analyse(a, synonyms, TABLE), analyse(b, synonyms, TABLE), TABLE, 0)[
     PAIR_FEATURES.indexOf(name)
   ] as number;
 
@@ -48,8 +47,8 @@ describe('pair scorer features', () => {
   });
 
   it('are symmetric and give identical questions full overlap', () => {
-    const a = analyse('信用卡怎么还款', SYNONYMS, TABLE, undefined);
-    const b = analyse('信用卡还款要多久到账', SYNONYMS, TABLE, undefined);
+    const a = analyse('信用卡怎么还款', SYNONYMS, TABLE);
+    const b = analyse('信用卡还款要多久到账', SYNONYMS, TABLE);
     assert.deepEqual(pairFeatures(a, b, TABLE, 0.3), pairFeatures(b, a, TABLE, 0.3));
     const same = pairFeatures(a, a, TABLE, 1);
     for (const f of ['charCosine', 'bigramCosine', 'wordJaccard', 'editSimilarity', 'lengthRatio'] as const) {
@@ -90,21 +89,11 @@ describe('pair scorer features', () => {
     const table = { ...TABLE, associations };
     const none = new SynonymTable([]);
     const x = (a: string, b: string) =>
-      pairFeatures(analyse(a, none, table, undefined), analyse(b, none, table, undefined), table, 0)[
+      pairFeatures(analyse(a, none, table), analyse(b, none, table), table, 0)[
         PAIR_FEATURES.indexOf('learntSynonyms')
       ] as number;
     assert.ok(x('红包怎么提现', '红包怎么取出') > 0);
     assert.equal(x('红包怎么提现', '红包怎么冻结'), 0);
-  });
-
-  it('agree on intent as the chance the NLU puts both in one intent', () => {
-    const a = new Map([
-      ['repayment', 0.8],
-      ['limit', 0.2],
-    ]);
-    const b = new Map([['repayment', 0.5]]);
-    assert.ok(Math.abs(intentAgreement(a, b) - 0.4) < 1e-12);
-    assert.equal(intentAgreement(a, undefined), 0);
   });
 });
 
@@ -260,7 +249,7 @@ describe('matching a bank-style FAQ list with the shipped pair scorer', () => {
     { id: 'fee', title: '信用卡年费是多少', questions: [], intent: null },
     { id: 'lost', title: '信用卡丢了怎么挂失', questions: [], intent: null },
   ];
-  const matcher = new PairMatcher(faqs, SYNONYMS, shippedPairModel(), () => undefined);
+  const matcher = new PairMatcher(faqs, SYNONYMS, shippedPairModel());
 
   it('ranks the FAQ a reworded question asks first', () => {
     assert.equal(matcher.rank('如何给信用卡还款').candidates[0]?.id, 'repay');

@@ -4,16 +4,20 @@
  *
  * 1. A tenth of the training pairs (seeded) is set apart as a calibration pool; a retrieval task like the
  *    benchmark's is built from it, and every pair touching one of its sentences leaves the fitting set.
- * 2. The IDF table is counted over the fitting sentences (and general questions), rare features dropped.
- * 3. Examples: every labelled fitting pair; and, so the scorer sees what retrieval will hand it, each
- *    positive pair's question against the closest other questions of the fitting pool (mined negatives),
- *    and general questions against their closest card questions.
- * 4. The perceptron is fitted; the calibration task's in-scope and unrelated questions give the "none"
- *    threshold (best balanced accuracy).
+ * 2. The IDF table is counted over the fitting sentences (and general questions), rare features dropped;
+ *    word associations are learnt from the fitting positives.
+ * 3. The sentence encoder (encoder.ts) is trained on the fitting positives, cross-fitted: the questions
+ *    the scorer's lists ask are split in two folds, and each fold's lists see an encoder trained without
+ *    that fold's pairs; the shipped encoder is trained on all of them.
+ * 4. Retrieval lists: a pool of card questions stands for an FAQ base; the partner of a positive pair is
+ *    asked, and the pool's closest questions (lexical and encoder cosine, as the matcher picks them) and
+ *    its labelled non-paraphrases are its candidates. The perceptron is fitted listwise on them.
+ * 5. On the calibration task, a logistic curve turns the best candidate's score into P(right), and the
+ *    in-scope and unrelated questions give the "none" threshold (best balanced accuracy).
  */
 import type { SynonymTable } from '../../search/query.ts';
 import { fold } from '../../text/fold.ts';
-import { type IntentsOf, learnThreshold } from '../calibrate.ts';
+import { learnThreshold } from '../calibrate.ts';
 import type { FaqDoc } from '../matcher.ts';
 import { solve } from '../ranker.ts';
 import {
@@ -180,7 +184,6 @@ export function trainPairModel(
   pairs: readonly LabelledPair[],
   general: readonly string[],
   synonyms: SynonymTable,
-  intentsOf: IntentsOf,
   options: TrainPairOptions = {},
 ): { file: PairModelFile; calibration: TaskResult } {
   const seed = options.seed ?? 20261207;
@@ -258,7 +261,7 @@ export function trainPairModel(
     return (t: string) => {
       let a = analysed.get(t);
       if (!a) {
-        a = analyse(t, synonyms, foldTable, intentsOf(t));
+        a = analyse(t, synonyms, foldTable);
         analysed.set(t, a);
       }
       return a;
@@ -332,7 +335,7 @@ export function trainPairModel(
   // Calibration on the set-apart task: whether the best candidate is right (unrelated questions never
   // are) against what the ranking shows (its score, its lead over the second, whether the question
   // names another product the FAQ does not), a logistic regression fitted to that, then the threshold.
-  const raw = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(draft), intentsOf);
+  const raw = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(draft));
   const inputs: number[][] = [];
   const labels: number[] = [];
   for (const { question, id } of calibrationTask.queries) {
@@ -345,7 +348,7 @@ export function trainPairModel(
     labels.push(0);
   }
   const calibrated: PairModelFile = { ...draft, calibration: fitLogistic(inputs, labels) };
-  const matcher = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(calibrated), intentsOf);
+  const matcher = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(calibrated));
   const rank = (q: string) => {
     const r = matcher.rank(q, 3);
     return { ids: r.candidates.map((c) => c.id), best: r.best };
