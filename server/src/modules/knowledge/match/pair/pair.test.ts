@@ -16,6 +16,7 @@ import {
 import { Perceptron } from './model.ts';
 import {
   calibrationInputs,
+  hybridTop,
   PairMatcher,
   PairModel,
   type PairModelFile,
@@ -187,6 +188,22 @@ describe('retrieval and the held-out split', () => {
       [0, 1],
     );
     assert.ok((top[0] as [number, number])[1] > (top[1] as [number, number])[1]);
+  });
+
+  it('picks candidates by the mix of encoder and lexical cosine, keeping the lexical cosine for the scorer', () => {
+    const lexical = Float64Array.of(0.9, 0, 0.5);
+    // Unit vectors, one row per text; the question's vector is the second text's.
+    const dense = Float32Array.of(1, 0, 0, 1, 0.6, 0.8);
+    const question = Float32Array.of(0, 1);
+    assert.deepEqual(hybridTop(lexical, dense, question, 0, 3), [
+      [0, 0.9],
+      [2, 0.5],
+    ]);
+    assert.deepEqual(
+      hybridTop(lexical, dense, question, 0.6, 2).map(([i]) => i),
+      [2, 1],
+    );
+    assert.deepEqual(hybridTop(lexical, dense, question, 0.6, 3)[1], [1, 0]);
   });
 
   // Made-up pairs (not rows of the data set), enough for every part of a small task.
