@@ -9,8 +9,7 @@
  * paraphrases (for comparison with the ranker learnt on their phrasings).
  */
 import { loadavg } from 'node:os';
-import { learnThreshold, memoIntents } from '../../src/modules/knowledge/match/calibrate.ts';
-import { intentsOf } from '../../src/modules/knowledge/match/intents.ts';
+import { learnThreshold } from '../../src/modules/knowledge/match/calibrate.ts';
 import {
   buildTask,
   type RetrievalTask,
@@ -61,7 +60,6 @@ export function benchRealPairs(builtIn: {
   const task = split.bench;
   const model = shippedPairModel();
   const synonyms = seedSynonyms();
-  const nlu = memoIntents(intentsOf);
   console.log(
     `\nReal customer questions (zh-customer, held out): ${task.faqs.length} FAQs (${task.queries.length} asked by a paraphrase, ${task.faqs.length - task.queries.length} distractors), ${task.general.length} general + ${task.otherProducts.length} other-product questions to answer "none"; pair scorer trained on ${split.train.length} pairs (${model.file.trainedOn.lists} retrieval lists)`,
   );
@@ -77,7 +75,7 @@ export function benchRealPairs(builtIn: {
   const baseThreshold = learnThreshold(devRun.positives, devRun.negatives).threshold;
   report('baseline, character 1–2-gram TF-IDF cosine', runTask(task, baseline(task), baseThreshold), baseThreshold);
 
-  const matcher = new PairMatcher(taskDocs(task), synonyms, model, nlu);
+  const matcher = new PairMatcher(taskDocs(task), synonyms, model);
   const pairs = runTask(
     task,
     (q) => {
@@ -86,10 +84,29 @@ export function benchRealPairs(builtIn: {
     },
     model.threshold,
   );
-  report('pair scorer (retrieval top 30, re-ranked)', pairs, model.threshold);
+  report(`pair scorer (retrieval top ${model.candidates}, re-ranked)`, pairs, model.threshold);
+  // The parts: retrieval alone (lexical, the encoder, and the mix that picks the scorer's candidates),
+  // and how often the right FAQ is among the candidates the scorer sees at all.
+  const parts = (w: number, k: number) => {
+    let first = 0;
+    let among = 0;
+    for (const { question, id } of task.queries) {
+      const ids = matcher.retrieved(question, k, w);
+      if (ids[0] === id) first++;
+      if (ids.includes(id)) among++;
+    }
+    return [first / task.queries.length, among / task.queries.length] as const;
+  };
+  const w = model.file.denseWeight;
+  const [lexical] = parts(0, 1);
+  const [dense] = parts(1, 1);
+  const [mixed, candidates] = parts(w, model.candidates);
+  console.log(
+    `  retrieval alone, recall@1: lexical (synonyms expanded) ${pct(lexical ?? 0)}   encoder cosine ${pct(dense ?? 0)}   mix (encoder weight ${w}) ${pct(mixed ?? 0)};   right FAQ among the scorer's ${model.candidates} candidates ${pct(candidates ?? 0)}`,
+  );
 
-  // Latency: 2,000 FAQs served (the task's and further training-side card questions as filler), the
-  // NLU's analysis of the question included (each question is asked once, so the memo never answers).
+  // Latency: 2,000 FAQs served (the task's and further training-side card questions as filler), each
+  // question asked once.
   const filler = [...new Set(split.train.filter((p) => !p.source.startsWith('lcqmc')).flatMap((p) => [p.a, p.b]))];
   const docs = [
     ...taskDocs(task),
@@ -101,7 +118,7 @@ export function benchRealPairs(builtIn: {
     })),
   ];
   const t0 = performance.now();
-  const big = new PairMatcher(docs, synonyms, model, memoIntents(intentsOf));
+  const big = new PairMatcher(docs, synonyms, model);
   const buildMs = performance.now() - t0;
   const asked = [...task.queries.map((q) => q.question), ...task.general, ...task.otherProducts];
   const wall: number[] = [];
@@ -117,11 +134,11 @@ export function benchRealPairs(builtIn: {
   const at = (xs: number[], p: number) =>
     ([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number).toFixed(2);
   console.log(
-    `  match with ${docs.length} FAQs (NLU + retrieval + scorer): p50 ${at(wall, 0.5)} ms   p99 ${at(wall, 0.99)} ms   CPU time p50 ${at(cpu, 0.5)} ms   p99 ${at(cpu, 0.99)} ms   (${asked.length} questions; built in ${(buildMs / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)})`,
+    `  match with ${docs.length} FAQs (retrieval + scorer): p50 ${at(wall, 0.5)} ms   p99 ${at(wall, 0.99)} ms   CPU time p50 ${at(cpu, 0.5)} ms   p99 ${at(cpu, 0.99)} ms   (${asked.length} questions; built in ${(buildMs / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)})`,
   );
 
   // The built-in FAQs' independent paraphrases, matched by the pair scorer over their phrasings.
-  const builtInMatcher = new PairMatcher(builtIn.faqs, synonyms, model, nlu);
+  const builtInMatcher = new PairMatcher(builtIn.faqs, synonyms, model);
   let right = 0;
   let top3 = 0;
   for (const p of builtIn.paraphrases) {

@@ -9,9 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { CliCommand } from '../module.ts';
 import { readArticleFiles, readLines, readSynonyms, SEED_DIR, writeArticleFiles } from './files.ts';
 import { exportArticles, importArticles } from './markdown/import-export.ts';
-import { memoIntents } from './match/calibrate.ts';
 import { exportFeedback } from './match/feedback.service.ts';
-import { intentsOf } from './match/intents.ts';
 import { calibrateMatching } from './match/match.service.ts';
 import { readGeneralQuestions, readPairs, sharedDataDir, splitPairs } from './match/pair/data.ts';
 import { PAIR_MODEL_FILE } from './match/pair/pair-matcher.ts';
@@ -82,7 +80,7 @@ export const kbCommand: CliCommand = async (argv, deps, io) => {
       const out = resolve(stringOption(options, 'out') ?? fileURLToPath(serverFile(PAIR_MODEL_FILE)));
       const split = splitPairs(readPairs(data), readGeneralQuestions(data));
       const synonyms = new SynonymTable(readSynonyms(join(SEED_DIR, 'synonyms.yaml')));
-      const { file, calibration } = trainPairModel(split.train, split.generalTrain, synonyms, memoIntents(intentsOf));
+      const { file, calibration } = trainPairModel(split.train, split.generalTrain, synonyms);
       writeFileSync(out, `${JSON.stringify(file)}\n`);
       io.out(
         `pair scorer trained on ${split.train.length} pairs (${file.trainedOn.lists} retrieval lists); threshold ${file.threshold}; calibration task recall@1 ${calibration.recallAt1.toFixed(3)}, unrelated "none" ${calibration.unrelatedNone.toFixed(3)}; wrote ${out}\n`,

@@ -88,7 +88,7 @@ function readIntent(title: string): string | null {
 const pairMatchers = new GenerationCache<PairMatcher>(async (ctx, key) => {
   const audiences = key ? (key.split(',') as Audience[]) : undefined;
   const rows = await servedVersions(ctx.db, { kind: 'faq', ...(audiences ? { audiences } : {}) });
-  return new PairMatcher(rows.map(faqDoc), await synonymTable(ctx), shippedPairModel(), memoIntents(intentsOf));
+  return new PairMatcher(rows.map(faqDoc), await synonymTable(ctx), shippedPairModel());
 });
 
 const matchers = new GenerationCache<FaqMatcher>(async (ctx, key) => {

@@ -5,7 +5,9 @@
  * put customers' words into the knowledge's words, length ratio, numbers and negations that differ, the
  * kind of question (how / why / when / how much / can I), the card-service terms and actions each names
  * (开通 against 关闭 is a different question whatever else they share), other products named (a 借呗
- * question is not a card question), and the NLU's intent agreement as one signal among the others.
+ * question is not a card question), learnt word associations and the cosine of the learnt sentence
+ * encoder (encoder.ts). The NLU's intent is not used: its training rows include questions of the
+ * benchmark, so it would carry their labels into the measure.
  */
 
 import { bigramsOfFolded } from '../../../nlu/index.ts';
@@ -13,9 +15,8 @@ import type { SynonymTable } from '../../search/query.ts';
 import { DOMAIN_WORDS } from '../../text/domain-words.ts';
 import { fold } from '../../text/fold.ts';
 import { contentWords } from '../features.ts';
-import type { IntentGuess } from '../matcher.ts';
 import { OTHER_PRODUCTS } from './data.ts';
-import { type Bag, bucketOf, dot, type EmbeddingWeights, embed } from './embedding.ts';
+import { dot32, type Encoder, encoderFeatures } from './encoder.ts';
 
 export const PAIR_FEATURES = [
   'charCosine',
@@ -41,7 +42,6 @@ export const PAIR_FEATURES = [
   'actionDiffers',
   'productDiffers',
   'unsharedWeight',
-  'intentAgreement',
   'retrievalCosine',
   'learntSynonyms',
   'embeddingCosine',
@@ -62,8 +62,8 @@ export interface IdfTable {
    * `a|b` (a < b) → normalised pointwise mutual information in (0, 1].
    */
   readonly associations?: ReadonlyMap<string, number>;
-  /** The learnt sentence embedding (embedding.ts), when the model has one. */
-  readonly embedding?: EmbeddingWeights;
+  /** The learnt sentence encoder (encoder.ts), when the model has one. */
+  readonly encoder?: Encoder;
 }
 
 export const associationKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -144,8 +144,7 @@ export interface Analysed {
   readonly terms: ReadonlySet<string>;
   readonly actions: ReadonlySet<string>;
   readonly products: ReadonlySet<string>;
-  readonly intent: IntentGuess | undefined;
-  readonly embedding: Float64Array | null;
+  readonly embedding: Float32Array | null;
 }
 
 const counts = (xs: Iterable<string>) => {
@@ -193,22 +192,9 @@ export function surface(text: string, synonyms: SynonymTable) {
   };
 }
 
-/** A question's characters and character pairs as the embedding's weighted buckets (IDF weights). */
-export function embeddingBag(s: ReturnType<typeof surface>, table: IdfTable, buckets: number): Bag {
-  return [
-    ...[...s.chars.keys()].map((c) => [bucketOf(`c${c}`, buckets), idfOf(table, `c:${c}`)] as const),
-    ...[...s.bigrams.keys()].map((b) => [bucketOf(`b${b}`, buckets), idfOf(table, `b:${b}`)] as const),
-  ];
-}
-
-export function analyse(
-  text: string,
-  synonyms: SynonymTable,
-  table: IdfTable,
-  intent: IntentGuess | undefined,
-): Analysed {
+export function analyse(text: string, synonyms: SynonymTable, table: IdfTable): Analysed {
   const s = surface(text, synonyms);
-  const e = table.embedding;
+  const e = table.encoder;
   const terms = new Set([...s.synonymWords.keys()].filter((w) => TERMS.has(w)));
   return {
     length: s.plain.length,
@@ -227,8 +213,7 @@ export function analyse(
     terms,
     actions: new Set([...terms].filter((t) => ACTIONS.includes(t))),
     products: new Set(OTHER_PRODUCTS.filter((p) => s.plain.includes(p))),
-    intent,
-    embedding: e ? embed(e, embeddingBag(s, table, e.buckets)) : null,
+    embedding: e ? e.encode(encoderFeatures(s.plain, s.synonymWords.keys(), e.buckets)) : null,
   };
 }
 
@@ -367,14 +352,6 @@ function learntSynonyms(a: Analysed, b: Analysed, table: IdfTable): number {
   return (side(a.synonymWords, b.synonymWords) + side(b.synonymWords, a.synonymWords)) / 2;
 }
 
-/** Σ over intents of P_a(intent) · P_b(intent): the chance the NLU puts both in one intent. */
-export function intentAgreement(a: IntentGuess | undefined, b: IntentGuess | undefined): number {
-  if (!a || !b) return 0;
-  let s = 0;
-  for (const [intent, p] of a) s += p * (b.get(intent) ?? 0);
-  return s;
-}
-
 /**
  * The feature vector of a pair (symmetric: the same whichever side is the question). `retrieval` is the
  * lexical retrieval's cosine of the two inside the FAQ base at hand (its own IDF): how the pair stands
@@ -417,9 +394,8 @@ export function pairFeatures(
   out[F.actionDiffers] = a.actions.size > 0 && b.actions.size > 0 && differ(a.actions, b.actions) ? 1 : 0;
   out[F.productDiffers] = differ(a.products, b.products) ? 1 : 0;
   out[F.unsharedWeight] = unsharedWeight(a.synonymWords, b.synonymWords, table);
-  out[F.intentAgreement] = intentAgreement(a.intent, b.intent);
   out[F.retrievalCosine] = retrieval;
   out[F.learntSynonyms] = learntSynonyms(a, b, table);
-  out[F.embeddingCosine] = a.embedding && b.embedding ? dot(a.embedding, b.embedding) : 0;
+  out[F.embeddingCosine] = a.embedding && b.embedding ? dot32(a.embedding, b.embedding) : 0;
   return out;
 }

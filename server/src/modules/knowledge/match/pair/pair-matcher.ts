@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 import { serverFile } from '../../../../paths.ts';
 import type { SynonymTable } from '../../search/query.ts';
 import { fold } from '../../text/fold.ts';
-import type { IntentsOf } from '../calibrate.ts';
 import { charGrams } from '../features.ts';
 import type { FaqDoc } from '../matcher.ts';
 import { Postings, Space } from '../vectors.ts';
@@ -19,14 +18,14 @@ import { type Analysed, analyse, type IdfTable, PAIR_DIM, PAIR_FEATURES, pairFea
 
 const PRODUCT_DIFFERS = PAIR_FEATURES.indexOf('productDiffers');
 
-import type { EmbeddingWeights } from './embedding.ts';
+import { Encoder, type EncoderWeights } from './encoder.ts';
 import { Perceptron, type PerceptronWeights } from './model.ts';
 
 /** The shipped file (`carddesk kb train-matcher` writes it). */
 export const PAIR_MODEL_FILE = 'data/knowledge/pair-model.json';
 
 export interface PairModelFile {
-  version: 1;
+  version: 2;
   features: string[];
   scorer: PerceptronWeights;
   /**
@@ -44,8 +43,10 @@ export interface PairModelFile {
   meanWords: number;
   /** Learnt word associations (features.ts `IdfTable.associations`). */
   associations: Record<string, number>;
-  /** The learnt sentence embedding (embedding.ts). */
-  embedding: EmbeddingWeights;
+  /** The learnt sentence encoder (encoder.ts). */
+  encoder: EncoderWeights;
+  /** Weight of the encoder's cosine against the lexical cosine when retrieval picks the candidates. */
+  denseWeight: number;
   trainedOn: Record<string, number | string>;
 }
 
@@ -57,7 +58,7 @@ export class PairModel {
   readonly file: PairModelFile;
 
   constructor(file: PairModelFile) {
-    if (file.version !== 1 || file.features.join() !== PAIR_FEATURES.join()) {
+    if (file.version !== 2 || file.features.join() !== PAIR_FEATURES.join()) {
       throw new Error('pair model: made for another feature set; run `carddesk kb train-matcher`');
     }
     this.file = file;
@@ -66,7 +67,7 @@ export class PairModel {
       unseen: file.unseen,
       meanWords: file.meanWords,
       associations: new Map(Object.entries(file.associations)),
-      embedding: file.embedding,
+      encoder: Encoder.fromWeights(file.encoder),
     };
     this.scorer = new Perceptron(file.scorer);
     this.threshold = file.threshold;
@@ -182,34 +183,92 @@ export class Retrieval {
   }
 }
 
+/** The texts' encoder vectors in one array, row after row (null without an encoder). */
+export function denseMatrix(vectors: ReadonlyArray<Float32Array | null>): Float32Array | null {
+  const dim = vectors[0]?.length ?? 0;
+  if (dim === 0) return null;
+  const out = new Float32Array(vectors.length * dim);
+  vectors.forEach((v, i) => {
+    if (v) out.set(v, i * dim);
+  });
+  return out;
+}
+
+/**
+ * The candidates retrieval hands the scorer: the `k` texts best by `w` × the encoder's cosine + (1 − `w`)
+ * × the lexical cosine, best first, each with its lexical cosine (what the scorer's retrieval feature is).
+ * Texts with neither any shared character nor an encoder vector are never candidates.
+ */
+export function hybridTop(
+  lexical: Float64Array,
+  dense: Float32Array | null,
+  question: Float32Array | null,
+  w: number,
+  k: number,
+): Array<[number, number]> {
+  const n = lexical.length;
+  const dim = question?.length ?? 0;
+  const useDense = dense !== null && question !== null && dim > 0 && w > 0;
+  const best: Array<[number, number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const lex = lexical[i] as number;
+    let x = lex;
+    if (useDense) {
+      let d = 0;
+      const base = i * dim;
+      for (let c = 0; c < dim; c++) d += (question[c] as number) * (dense[base + c] as number);
+      x = w * d + (1 - w) * lex;
+    } else if (lex <= 0) continue;
+    if (best.length === k && x <= (best[k - 1] as [number, number, number])[2]) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1] as [number, number, number])[2] < x) at--;
+    best.splice(at, 0, [i, lex, x]);
+    if (best.length > k) best.pop();
+  }
+  return best.map(([i, lex]) => [i, lex]);
+}
+
 export class PairMatcher {
   readonly docs: readonly FaqDoc[];
   readonly #model: PairModel;
   readonly #synonyms: SynonymTable;
-  readonly #intentsOf: IntentsOf;
   readonly #retrieval: Retrieval;
   readonly #units: Unit[] = [];
+  readonly #dense: Float32Array | null;
 
-  constructor(docs: readonly FaqDoc[], synonyms: SynonymTable, model: PairModel, intentsOf: IntentsOf) {
+  constructor(docs: readonly FaqDoc[], synonyms: SynonymTable, model: PairModel) {
     this.docs = docs;
     this.#model = model;
     this.#synonyms = synonyms;
-    this.#intentsOf = intentsOf;
     const texts: string[] = [];
     docs.forEach((d, doc) => {
       for (const t of new Set([d.title, ...d.questions])) {
         texts.push(t);
-        this.#units.push({ doc, analysed: analyse(t, synonyms, model.table, intentsOf(t)) });
+        this.#units.push({ doc, analysed: analyse(t, synonyms, model.table) });
       }
     });
     this.#retrieval = new Retrieval(texts, synonyms);
+    this.#dense = denseMatrix(this.#units.map((u) => u.analysed.embedding));
+  }
+
+  /**
+   * What retrieval alone returns: FAQ ids in the order of their best phrasing by `denseWeight` × the
+   * encoder's cosine + the rest × the lexical cosine (the model's weight unless given), from the first
+   * `k` phrasings. For measuring the parts (the benchmark), not for serving.
+   */
+  retrieved(question: string, k: number, denseWeight = this.#model.file.denseWeight): string[] {
+    const q = analyse(question, this.#synonyms, this.#model.table);
+    const picked = hybridTop(this.#retrieval.scores(question), this.#dense, q.embedding, denseWeight, k);
+    return [...new Set(picked.map(([u]) => (this.docs[(this.#units[u] as Unit).doc] as FaqDoc).id))];
   }
 
   rank(question: string, limit = 3): PairRanking {
-    const q = analyse(question, this.#synonyms, this.#model.table, this.#intentsOf(question));
+    const q = analyse(question, this.#synonyms, this.#model.table);
     const best = new Map<number, { score: number; productDiffers: boolean }>();
     const scratch = new Float64Array(PAIR_DIM);
-    for (const [u, cos] of this.#retrieval.top(question, this.#model.candidates)) {
+    const lexical = this.#retrieval.scores(question);
+    const picked = hybridTop(lexical, this.#dense, q.embedding, this.#model.file.denseWeight, this.#model.candidates);
+    for (const [u, cos] of picked) {
       const unit = this.#units[u] as Unit;
       const score = this.#model.score(q, unit.analysed, cos, scratch);
       if (score > (best.get(unit.doc)?.score ?? -Infinity)) {

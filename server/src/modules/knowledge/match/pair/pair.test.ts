@@ -3,20 +3,20 @@ import { describe, it } from 'node:test';
 import { SynonymTable } from '../../search/query.ts';
 import { learnCalibration } from '../calibrate.ts';
 import { buildTask, type LabelledPair, splitPairs, taskSentences } from './data.ts';
-import { type Bag, bucketOf, dot, embed, trainEmbedding } from './embedding.ts';
+import { dot32, Encoder, encoderFeatures, hashOf, trainEncoder } from './encoder.ts';
 import {
   analyse,
   associationKey,
   commonLengths,
   editDistance,
   type IdfTable,
-  intentAgreement,
   PAIR_FEATURES,
   pairFeatures,
 } from './features.ts';
 import { Perceptron } from './model.ts';
 import {
   calibrationInputs,
+  hybridTop,
   PairMatcher,
   PairModel,
   type PairModelFile,
@@ -35,7 +35,7 @@ const TABLE: IdfTable = {
 };
 const SYNONYMS = new SynonymTable([{ phrase: '卡丢了', canonical: '挂失' }]);
 const feature = (a: string, b: string, name: (typeof PAIR_FEATURES)[number], synonyms = SYNONYMS) =>
-  pairFeatures(analyse(a, synonyms, TABLE, undefined), analyse(b, synonyms, TABLE, undefined), TABLE, 0)[
+  pairFeatures(analyse(a, synonyms, TABLE), analyse(b, synonyms, TABLE), TABLE, 0)[
     PAIR_FEATURES.indexOf(name)
   ] as number;
 
@@ -48,8 +48,8 @@ describe('pair scorer features', () => {
   });
 
   it('are symmetric and give identical questions full overlap', () => {
-    const a = analyse('信用卡怎么还款', SYNONYMS, TABLE, undefined);
-    const b = analyse('信用卡还款要多久到账', SYNONYMS, TABLE, undefined);
+    const a = analyse('信用卡怎么还款', SYNONYMS, TABLE);
+    const b = analyse('信用卡还款要多久到账', SYNONYMS, TABLE);
     assert.deepEqual(pairFeatures(a, b, TABLE, 0.3), pairFeatures(b, a, TABLE, 0.3));
     const same = pairFeatures(a, a, TABLE, 1);
     for (const f of ['charCosine', 'bigramCosine', 'wordJaccard', 'editSimilarity', 'lengthRatio'] as const) {
@@ -90,21 +90,11 @@ describe('pair scorer features', () => {
     const table = { ...TABLE, associations };
     const none = new SynonymTable([]);
     const x = (a: string, b: string) =>
-      pairFeatures(analyse(a, none, table, undefined), analyse(b, none, table, undefined), table, 0)[
+      pairFeatures(analyse(a, none, table), analyse(b, none, table), table, 0)[
         PAIR_FEATURES.indexOf('learntSynonyms')
       ] as number;
     assert.ok(x('红包怎么提现', '红包怎么取出') > 0);
     assert.equal(x('红包怎么提现', '红包怎么冻结'), 0);
-  });
-
-  it('agree on intent as the chance the NLU puts both in one intent', () => {
-    const a = new Map([
-      ['repayment', 0.8],
-      ['limit', 0.2],
-    ]);
-    const b = new Map([['repayment', 0.5]]);
-    assert.ok(Math.abs(intentAgreement(a, b) - 0.4) < 1e-12);
-    assert.equal(intentAgreement(a, undefined), 0);
   });
 });
 
@@ -155,24 +145,37 @@ describe('pair scorer model and calibration', () => {
   });
 });
 
-describe('the learnt sentence embedding', () => {
-  it('hashes features into fixed buckets', () => {
-    assert.equal(bucketOf('b提现', 8192), bucketOf('b提现', 8192));
-    assert.ok(bucketOf('b提现', 64) >= 0 && bucketOf('b提现', 64) < 64);
+describe('the learnt sentence encoder', () => {
+  it('hashes a question into character, character-pair, -triple and word buckets', () => {
+    assert.equal(hashOf('2提现'), hashOf('2提现'));
+    const f = encoderFeatures('提现', ['提现'], 64);
+    assert.equal(f.length <= 4, true);
+    assert.ok([...f].every((b) => b >= 0 && b < 64));
   });
 
-  it('learns to put paraphrases closer than the other questions of a batch', () => {
+  it('learns to put paraphrases closer than the other questions of a batch, and round-trips quantised', () => {
     // Bucket i stands for a feature; pairs (2k, 2k+1) are "paraphrases" sharing no bucket.
-    const bag = (i: number): Bag => [[i, 1]];
+    const bag = (i: number) => Int32Array.of(i);
     const pairs = Array.from({ length: 8 }, (_, k) => [bag(2 * k), bag(2 * k + 1)] as const);
-    const w = trainEmbedding(pairs, { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 });
-    const e = (i: number) => embed(w, bag(i));
-    assert.ok(Math.abs(dot(e(0), e(0)) - 1) < 1e-3, 'unit length');
+    const options = { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 };
+    const trained = trainEncoder(pairs, [], options);
+    const e = Encoder.fromWeights(trained.weights());
+    const v = (i: number) => e.encode(bag(i));
+    assert.ok(Math.abs(dot32(v(0), v(0)) - 1) < 1e-3, 'unit length');
     for (let k = 0; k < 8; k++) {
-      const mate = dot(e(2 * k), e(2 * k + 1));
-      for (let j = 0; j < 8; j++) if (j !== k) assert.ok(mate > dot(e(2 * k), e(2 * j + 1)), `pair ${k} against ${j}`);
+      const mate = dot32(v(2 * k), v(2 * k + 1));
+      for (let j = 0; j < 8; j++)
+        if (j !== k) assert.ok(mate > dot32(v(2 * k), v(2 * j + 1)), `pair ${k} against ${j}`);
     }
-    assert.deepEqual(trainEmbedding(pairs, { buckets: 16, dim: 8, epochs: 200, batch: 8, rate: 0.5, seed: 1 }), w);
+    assert.deepEqual(trainEncoder(pairs, [], options).weights(), trained.weights());
+  });
+
+  it('pushes a hard negative away from the question it was labelled different from', () => {
+    const bag = (i: number) => Int32Array.of(i);
+    const pairs = Array.from({ length: 4 }, (_, k) => [bag(2 * k), bag(2 * k + 1)] as const);
+    const options = { buckets: 16, dim: 8, epochs: 200, batch: 4, rate: 0.5, seed: 3 };
+    const e = trainEncoder(pairs, [[bag(9)], [], [], []], options);
+    assert.ok(dot32(e.encode(bag(0)), e.encode(bag(1))) > dot32(e.encode(bag(0)), e.encode(bag(9))));
   });
 });
 
@@ -185,6 +188,22 @@ describe('retrieval and the held-out split', () => {
       [0, 1],
     );
     assert.ok((top[0] as [number, number])[1] > (top[1] as [number, number])[1]);
+  });
+
+  it('picks candidates by the mix of encoder and lexical cosine, keeping the lexical cosine for the scorer', () => {
+    const lexical = Float64Array.of(0.9, 0, 0.5);
+    // Unit vectors, one row per text; the question's vector is the second text's.
+    const dense = Float32Array.of(1, 0, 0, 1, 0.6, 0.8);
+    const question = Float32Array.of(0, 1);
+    assert.deepEqual(hybridTop(lexical, dense, question, 0, 3), [
+      [0, 0.9],
+      [2, 0.5],
+    ]);
+    assert.deepEqual(
+      hybridTop(lexical, dense, question, 0.6, 2).map(([i]) => i),
+      [2, 1],
+    );
+    assert.deepEqual(hybridTop(lexical, dense, question, 0.6, 3)[1], [1, 0]);
   });
 
   // Made-up pairs (not rows of the data set), enough for every part of a small task.
@@ -247,7 +266,7 @@ describe('matching a bank-style FAQ list with the shipped pair scorer', () => {
     { id: 'fee', title: '信用卡年费是多少', questions: [], intent: null },
     { id: 'lost', title: '信用卡丢了怎么挂失', questions: [], intent: null },
   ];
-  const matcher = new PairMatcher(faqs, SYNONYMS, shippedPairModel(), () => undefined);
+  const matcher = new PairMatcher(faqs, SYNONYMS, shippedPairModel());
 
   it('ranks the FAQ a reworded question asks first', () => {
     assert.equal(matcher.rank('如何给信用卡还款').candidates[0]?.id, 'repay');

@@ -4,16 +4,20 @@
  *
  * 1. A tenth of the training pairs (seeded) is set apart as a calibration pool; a retrieval task like the
  *    benchmark's is built from it, and every pair touching one of its sentences leaves the fitting set.
- * 2. The IDF table is counted over the fitting sentences (and general questions), rare features dropped.
- * 3. Examples: every labelled fitting pair; and, so the scorer sees what retrieval will hand it, each
- *    positive pair's question against the closest other questions of the fitting pool (mined negatives),
- *    and general questions against their closest card questions.
- * 4. The perceptron is fitted; the calibration task's in-scope and unrelated questions give the "none"
- *    threshold (best balanced accuracy).
+ * 2. The IDF table is counted over the fitting sentences (and general questions), rare features dropped;
+ *    word associations are learnt from the fitting positives.
+ * 3. The sentence encoder (encoder.ts) is trained on the fitting positives, cross-fitted: the questions
+ *    the scorer's lists ask are split in two folds, and each fold's lists see an encoder trained without
+ *    that fold's pairs; the shipped encoder is trained on all of them.
+ * 4. Retrieval lists: a pool of card questions stands for an FAQ base; the partner of a positive pair is
+ *    asked, and the pool's closest questions (lexical and encoder cosine, as the matcher picks them) and
+ *    its labelled non-paraphrases are its candidates. The perceptron is fitted listwise on them.
+ * 5. On the calibration task, a logistic curve turns the best candidate's score into P(right), and the
+ *    in-scope and unrelated questions give the "none" threshold (best balanced accuracy).
  */
 import type { SynonymTable } from '../../search/query.ts';
 import { fold } from '../../text/fold.ts';
-import { type IntentsOf, learnThreshold } from '../calibrate.ts';
+import { learnThreshold } from '../calibrate.ts';
 import type { FaqDoc } from '../matcher.ts';
 import { solve } from '../ranker.ts';
 import {
@@ -24,12 +28,11 @@ import {
   shuffled,
   taskSentences,
 } from './data.ts';
-import { trainEmbedding } from './embedding.ts';
+import { type EncoderTrainOptions, encoderFeatures, trainEncoder } from './encoder.ts';
 import {
   type Analysed,
   analyse,
   associationKey,
-  embeddingBag,
   type IdfTable,
   PAIR_FEATURES,
   pairFeatures,
@@ -37,7 +40,15 @@ import {
   surface,
 } from './features.ts';
 import { Perceptron, type TrainOptions } from './model.ts';
-import { calibrationInputs, PairMatcher, PairModel, type PairModelFile, Retrieval } from './pair-matcher.ts';
+import {
+  calibrationInputs,
+  denseMatrix,
+  hybridTop,
+  PairMatcher,
+  PairModel,
+  type PairModelFile,
+  Retrieval,
+} from './pair-matcher.ts';
 
 export interface TrainPairOptions extends TrainOptions {
   /** Keep IDF entries seen in at least this many sentences. */
@@ -48,6 +59,10 @@ export interface TrainPairOptions extends TrainOptions {
   /** Candidates passed from retrieval to the scorer. */
   candidates?: number;
   calibrationSize?: { answered: number; distractors: number; general: number; otherProducts: number };
+  /** The sentence encoder's training (encoder.ts). */
+  encoder?: EncoderTrainOptions;
+  /** Weight of the encoder's cosine when retrieval picks the candidates (pair-matcher.ts `hybridTop`). */
+  denseWeight?: number;
 }
 
 const key = (t: string) => stripped(fold(t));
@@ -169,7 +184,6 @@ export function trainPairModel(
   pairs: readonly LabelledPair[],
   general: readonly string[],
   synonyms: SynonymTable,
-  intentsOf: IntentsOf,
   options: TrainPairOptions = {},
 ): { file: PairModelFile; calibration: TaskResult } {
   const seed = options.seed ?? 20261207;
@@ -198,49 +212,76 @@ export function trainPairModel(
     cardFit.filter((p) => p.label === 1 && key(p.a) !== key(p.b)),
     seed + 15,
   ).slice(0, lists);
-  const askedSet = new Set(asked);
   const counted = {
     ...countIdf(sentences, synonyms, options.minDf ?? 3),
     associations: learnAssociations(fit, synonyms),
   };
-  const buckets = 8192;
-  const embedding = trainEmbedding(
-    fit
-      .filter((p) => p.label === 1 && !askedSet.has(p))
-      .map(
-        (p) =>
-          [
-            embeddingBag(surface(p.a, synonyms), counted, buckets),
-            embeddingBag(surface(p.b, synonyms), counted, buckets),
-          ] as const,
-      ),
-    { buckets, dim: 32, epochs: 10 },
-  );
-  const table = { ...counted, embedding };
-  const analysed = new Map<string, Analysed>();
-  const view = (t: string) => {
-    let a = analysed.get(t);
-    if (!a) {
-      a = analyse(t, synonyms, table, intentsOf(t));
-      analysed.set(t, a);
+  // The sentence encoder, cross-fitted: the asked questions are split in two folds, and each fold's
+  // lists see an encoder that never learnt from that fold's pairs (so the scorer learns how far to trust
+  // the encoder's cosine on unseen questions); the shipped encoder learns from every positive pair.
+  const encoderOptions: EncoderTrainOptions = { buckets: 16384, dim: 64, epochs: 5, ...options.encoder };
+  const buckets = encoderOptions.buckets ?? 16384;
+  const featureMemo = new Map<string, Int32Array>();
+  const featuresOf = (t: string) => {
+    let f = featureMemo.get(t);
+    if (!f) {
+      const s = surface(t, synonyms);
+      f = encoderFeatures(s.plain, s.synonymWords.keys(), buckets);
+      featureMemo.set(t, f);
     }
-    return a;
+    return f;
   };
-  // Retrieval lists, as the matcher will see them: a pool of card questions stands for an FAQ base (the
-  // FAQ side of some positive pairs and other questions); the other side of each of those pairs is asked,
-  // and the pool's closest questions by the retrieval cosine are its candidates. The right ones are its
-  // labelled paraphrases; the others, and its labelled non-paraphrases, are the wrong ones.
-  const partners = new Map<string, Set<string>>();
-  const different = new Map<string, Set<string>>();
+  const different = new Map<string, string[]>();
   for (const p of fit) {
-    const map = p.label === 1 ? partners : different;
+    if (p.label !== 0) continue;
     for (const [x, y] of [
       [p.a, p.b],
       [p.b, p.a],
     ] as const) {
-      const set = map.get(key(x)) ?? new Set<string>();
+      const list = different.get(key(x)) ?? [];
+      list.push(y);
+      different.set(key(x), list);
+    }
+  }
+  const positives = fit.filter((p) => p.label === 1 && key(p.a) !== key(p.b));
+  const foldOf = new Map(asked.map((p, i) => [p, i % 2]));
+  const encoderOn = (pairsIn: readonly LabelledPair[]) =>
+    trainEncoder(
+      pairsIn.map((p) => [featuresOf(p.a), featuresOf(p.b)] as const),
+      pairsIn.map((p) => [...(different.get(key(p.a)) ?? []), ...(different.get(key(p.b)) ?? [])].map(featuresOf)),
+      encoderOptions,
+    );
+  const foldEncoders = [0, 1].map((f) => encoderOn(positives.filter((p) => foldOf.get(p) !== f)));
+  const encoder = encoderOn(positives);
+  const denseWeight = options.denseWeight ?? 0.6;
+  const table = { ...counted, encoder };
+  const views = foldEncoders.map((e) => {
+    const foldTable = { ...counted, encoder: e };
+    const analysed = new Map<string, Analysed>();
+    return (t: string) => {
+      let a = analysed.get(t);
+      if (!a) {
+        a = analyse(t, synonyms, foldTable);
+        analysed.set(t, a);
+      }
+      return a;
+    };
+  });
+  // Retrieval lists, as the matcher will see them: a pool of card questions stands for an FAQ base (the
+  // FAQ side of some positive pairs and other questions); the other side of each of those pairs is asked,
+  // and the pool's closest questions (lexical and encoder cosine, as the matcher picks them) are its
+  // candidates. The right ones are its labelled paraphrases; the others, and its labelled non-paraphrases,
+  // are the wrong ones.
+  const partners = new Map<string, Set<string>>();
+  for (const p of fit) {
+    if (p.label !== 1) continue;
+    for (const [x, y] of [
+      [p.a, p.b],
+      [p.b, p.a],
+    ] as const) {
+      const set = partners.get(key(x)) ?? new Set<string>();
       set.add(y);
-      map.set(key(x), set);
+      partners.set(key(x), set);
     }
   }
   const poolTexts = [
@@ -250,12 +291,21 @@ export function trainPairModel(
     ]),
   ];
   const retrieval = new Retrieval(poolTexts, synonyms);
+  const poolDense = views.map((view) => denseMatrix(poolTexts.map((t) => view(t).embedding)));
   const depth = options.mined ?? 30;
   const examples: Array<{ xs: Float64Array[]; right: number[] }> = [];
   for (const p of asked) {
+    const f = foldOf.get(p) ?? 0;
+    const view = views[f] as (t: string) => Analysed;
     const right = new Set([...(partners.get(key(p.a)) ?? [])].map(key));
-    const hits = retrieval.top(p.a, depth).filter(([i]) => key(poolTexts[i] as string) !== key(p.a));
-    const texts = hits.map(([i, cos]) => [poolTexts[i] as string, cos] as const);
+    const hits = hybridTop(
+      retrieval.scores(p.a),
+      poolDense[f] ?? null,
+      view(p.a).embedding,
+      denseWeight,
+      depth + 1,
+    ).filter(([i]) => key(poolTexts[i] as string) !== key(p.a));
+    const texts = hits.slice(0, depth).map(([i, cos]) => [poolTexts[i] as string, cos] as const);
     for (const t of different.get(key(p.a)) ?? []) texts.push([t, retrieval.cosine(p.a, t)]);
     const list = { xs: [] as Float64Array[], right: [] as number[] };
     for (const [t, cos] of texts) {
@@ -268,7 +318,7 @@ export function trainPairModel(
   const scorer = Perceptron.train(examples, options);
   const candidates = options.candidates ?? 30;
   const draft: PairModelFile = {
-    version: 1,
+    version: 2,
     features: [...PAIR_FEATURES],
     scorer: scorer.weights,
     calibration: [0, 1, 0, 0],
@@ -276,7 +326,8 @@ export function trainPairModel(
     candidates,
     idf: Object.fromEntries(table.idf),
     associations: Object.fromEntries(table.associations),
-    embedding,
+    encoder: encoder.weights(),
+    denseWeight,
     unseen: table.unseen,
     meanWords: table.meanWords,
     trainedOn: {},
@@ -284,7 +335,7 @@ export function trainPairModel(
   // Calibration on the set-apart task: whether the best candidate is right (unrelated questions never
   // are) against what the ranking shows (its score, its lead over the second, whether the question
   // names another product the FAQ does not), a logistic regression fitted to that, then the threshold.
-  const raw = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(draft), intentsOf);
+  const raw = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(draft));
   const inputs: number[][] = [];
   const labels: number[] = [];
   for (const { question, id } of calibrationTask.queries) {
@@ -297,7 +348,7 @@ export function trainPairModel(
     labels.push(0);
   }
   const calibrated: PairModelFile = { ...draft, calibration: fitLogistic(inputs, labels) };
-  const matcher = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(calibrated), intentsOf);
+  const matcher = new PairMatcher(taskDocs(calibrationTask), synonyms, new PairModel(calibrated));
   const rank = (q: string) => {
     const r = matcher.rank(q, 3);
     return { ids: r.candidates.map((c) => c.id), best: r.best };
