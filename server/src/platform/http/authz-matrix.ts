@@ -132,6 +132,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'GET /api/queues/{code}/contacts': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'admin'] },
   'POST /api/queues/{code}/take': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'GET /api/supervisor/live': { signedOut: 401, through: ['supervisor', 'admin'] },
+  'GET /api/supervisor/contacts': { signedOut: 401, through: ['supervisor', 'admin'] },
   'GET /api/supervisor/alerts': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/supervisor/alerts/{id}/acknowledge': { signedOut: 401, through: ['supervisor', 'admin'] },
   'GET /api/demo/otp': { signedOut: 401, through: ['agent', 'senior_agent'] },
