@@ -169,6 +169,13 @@ export const waitingContactSchema = z.object({
   intents: z.array(z.string()),
   queuedAt: z.string().nullable(),
   waitSeconds: z.number(),
+  /** The customer's first message (a chat), scrubbed like every stored text and cut short; null on a call. */
+  firstMessage: z.string().nullable(),
+  /**
+   * What the agent should know before taking it: the customer's service flags (`vip`, `care`) once
+   * identified, and risk read from the contact itself (`fraud`: a fraud or loss report; `hostile`; `complaint`).
+   */
+  flags: z.array(z.enum(['vip', 'care', 'fraud', 'hostile', 'complaint'])),
 });
 export type WaitingContact = z.infer<typeof waitingContactSchema>;
 

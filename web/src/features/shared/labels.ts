@@ -1,4 +1,26 @@
+import type { ContactChannel, ContactOutcome, ContactStatus } from '@carddesk/contracts';
 import type { Locale } from '../../app/i18n.tsx';
+
+type Names<K extends string> = Record<K, [zh: string, en: string]>;
+
+/** Contracts' vocabularies: keyed by their types, so a code added there and not named here fails the type check. */
+const OUTCOME: Names<ContactOutcome> = {
+  resolved_first_contact: ['当场解决', 'Resolved now'],
+  follow_up_promised: ['承诺跟进', 'Follow-up promised'],
+  transferred: ['已转接', 'Transferred'],
+  case_opened: ['已建工单', 'Case opened'],
+  abandoned: ['客户中断', 'Abandoned'],
+};
+const CONTACT_STATUS: Names<ContactStatus> = {
+  waiting: ['排队中', 'Waiting'],
+  active: ['处理中', 'In progress'],
+  closed: ['已结束', 'Closed'],
+};
+const CHANNEL: Names<ContactChannel> = {
+  phone: ['电话', 'Phone'],
+  chat: ['在线会话', 'Chat'],
+};
+
 
 /**
  * The label layer for codes the server answers with that are not in the contact taxonomy
@@ -36,10 +58,9 @@ const LABELS: Record<string, Record<string, [zh: string, en: string]>> = {
     prepaid: ['已提前还款', 'Prepaid'],
     cancelled: ['已取消', 'Cancelled'],
   },
-  channel: {
-    phone: ['电话', 'Phone'],
-    chat: ['在线会话', 'Chat'],
-  },
+  channel: CHANNEL,
+  outcome: OUTCOME,
+  contactStatus: CONTACT_STATUS,
 };
 
 export type LabelKind = keyof typeof LABELS;
