@@ -2,13 +2,14 @@ import {
   calendarDateSchema,
   disclosureSchema,
   fenSchema,
+  installmentOptionsSchema,
   installmentPlanSchema,
   installmentQuoteSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
-import { acceptInstallment, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
+import { acceptInstallment, installmentOptions, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
 import { payeeSchema } from '../ledger/payouts.ts';
 import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
 import { revolvingInterest } from '../rules/interest-math.ts';
@@ -18,6 +19,28 @@ const rate = z.string().regex(/^0(\.\d{1,8})?$/, 'a decimal rate below 1, e.g. "
 
 /** Installments (quote first, then acceptance, early payoff) and the agents' calculators. */
 export const installmentRoutes: ModuleRoutes = async (app) => {
+  app.get(
+    '/api/accounts/:id/installment-options',
+    {
+      schema: {
+        tags: ['installments'],
+        summary:
+          'Before a quote: the periods the product offers for the kind and the principal that may be split (range, the whole statement or purchase)',
+        params: idParams,
+        querystring: z.object({
+          kind: z.enum(['bill', 'transaction', 'cash']),
+          sourceId: z.string().min(1).max(64).optional(),
+        }),
+        response: { 200: installmentOptionsSchema },
+      },
+    },
+    async (request) =>
+      installmentOptions(request.ctx, {
+        accountId: request.params.id,
+        kind: request.query.kind,
+        sourceId: request.query.sourceId,
+      }),
+  );
   app.post(
     '/api/installments/quote',
     {
