@@ -167,7 +167,10 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     const slot = (box.width - 56) / stats.byDay.length;
     await chart.click({ position: { x: 40 + slot * (busiest + 0.5), y: box.height - 30 } });
     await contactRows.first().waitFor();
-    assert.match(await text(supervisor.locator('.ant-drawer-title')), new RegExp(stats.byDay[busiest]?.date ?? '-'));
+    await supervisor
+      .locator('.ant-drawer-title')
+      .filter({ hasText: stats.byDay[busiest]?.date ?? '-' })
+      .waitFor();
     await supervisor.keyboard.press('Escape');
     await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
 

@@ -9,8 +9,10 @@ export function homeFor(role: Role): string {
       return '/desk';
     case 'supervisor':
     case 'qa':
-    case 'head_office':
       return '/supervisor';
+    // The head office approves complaint extensions: its own page, not a dashboard it may not read.
+    case 'head_office':
+      return '/head-office';
     case 'kb_editor':
       return '/kb';
     case 'admin':

@@ -1,4 +1,4 @@
-import { BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Role } from '@carddesk/contracts';
 import { Layout, Menu, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -12,6 +12,7 @@ import { StaffHeader } from '../shared/StaffHeader.tsx';
 const SupervisorDashboard = lazy(() => import('../supervisor/SupervisorDashboard.tsx'));
 const KnowledgeEditor = lazy(() => import('../knowledge/KnowledgeEditor.tsx'));
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+const ExtensionApprovals = lazy(() => import('../cases/ExtensionApprovals.tsx'));
 
 interface Section {
   path: string;
@@ -34,6 +35,13 @@ const SECTIONS: readonly Section[] = [
     label: ['知识库', 'Knowledge'],
   },
   { path: '/admin', roles: ['admin'], icon: <SettingOutlined />, label: ['系统管理', 'Administration'] },
+  // The head office approves complaint extensions and nothing else (policy: cases.approve_extension).
+  {
+    path: '/head-office',
+    roles: ['head_office'],
+    icon: <AuditOutlined />,
+    label: ['延期审批', 'Extension approvals'],
+  },
 ];
 
 /** The supervisor / knowledge / admin portal: one layout, a menu by role, one page per section. */
@@ -66,6 +74,7 @@ export default function ConsolePortal({ session }: { session: Session }) {
     );
   } else if (current.path === '/supervisor') page = <SupervisorDashboard session={session} />;
   else if (current.path === '/kb') page = <KnowledgeEditor session={session} />;
+  else if (current.path === '/head-office') page = <ExtensionApprovals session={session} />;
   else page = <AdminPage session={session} />;
 
   return (
