@@ -59,6 +59,26 @@ export const cardSchema = z.object({
 });
 export type CardView = z.infer<typeof cardSchema>;
 
+/** Kinds of ledger transaction: the engine's vocabulary, named here once for the server and the desk. */
+export const TRANSACTION_KINDS = [
+  'purchase',
+  'cash_advance',
+  'refund',
+  'repayment',
+  'fee_annual',
+  'fee_cash',
+  'fee_late',
+  'fee_installment',
+  'interest',
+  'installment_principal',
+  'installment_conversion',
+  'adjustment',
+  'fee_waiver',
+  'fraud_credit',
+  'points_credit',
+] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
 export const transactionSchema = z.object({
   id: z.string(),
   accountId: z.string(),

@@ -1,10 +1,12 @@
+import type { ContactType, Intent } from '@carddesk/contracts';
 import type { Locale } from '../../app/i18n.tsx';
 
 /**
  * Display labels of the contact taxonomy (codes from `../shared/domain/intents.md`, the public vocabulary).
  * The codes come from the server; this table only names them in both languages.
  */
-export const TYPE_LABELS: Record<string, [string, string]> = {
+/** Keyed by the contracts' types: a type or intent added there and not named here fails the type check. */
+export const TYPE_LABELS: Record<ContactType, [string, string]> = {
   consult: ['咨询类', 'Consultation'],
   transaction: ['业务办理类', 'Transaction'],
   complaint: ['投诉类', 'Complaint'],
@@ -21,7 +23,7 @@ export const TYPE_COLORS: Record<string, string> = {
   emergency: 'red',
 };
 
-export const INTENT_LABELS: Record<string, [string, string]> = {
+export const INTENT_LABELS: Record<Intent, [string, string]> = {
   card_apply: ['办卡申请', 'Card application'],
   application_status: ['申请进度', 'Application status'],
   card_delivery: ['卡片寄送', 'Card delivery'],
@@ -65,14 +67,15 @@ export const INTENT_LABELS: Record<string, [string, string]> = {
 };
 
 function pick(pair: [string, string] | undefined, code: string, locale: Locale): string {
+  // A code the vocabulary does not have is shown as-is rather than hidden, so it is noticed.
   if (!pair) return code;
   return locale === 'en' ? pair[1] : pair[0];
 }
 
 export const typeLabel = (code: string | null | undefined, locale: Locale) =>
-  code ? pick(TYPE_LABELS[code], code, locale) : '—';
+  code ? pick((TYPE_LABELS as Record<string, [string, string]>)[code], code, locale) : '—';
 export const intentLabel = (code: string | null | undefined, locale: Locale) =>
-  code ? pick(INTENT_LABELS[code], code, locale) : '—';
+  code ? pick((INTENT_LABELS as Record<string, [string, string]>)[code], code, locale) : '—';
 
 export const INTENT_OPTIONS = (locale: Locale) =>
   Object.keys(INTENT_LABELS).map((code) => ({ value: code, label: intentLabel(code, locale) }));
