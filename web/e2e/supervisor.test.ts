@@ -67,11 +67,25 @@ describe('supervisor dashboard and knowledge editor', () => {
     await editor.locator('#main').evaluate((el) => el.scrollTo(0, 0));
     await editor.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(editor, 'knowledge-editor');
+    // No sideways scroll at the common desk widths: the preview goes below the form where both do not fit.
+    for (const width of [1280, 1440]) {
+      await editor.setViewportSize({ width, height: 900 });
+      for (const box of [editor.locator('#main'), editor.getByTestId('kb-article')]) {
+        const overflow = await box.evaluate((el) => el.scrollWidth - el.clientWidth);
+        assert.ok(overflow <= 0, `${width} px: ${overflow} px sideways`);
+      }
+    }
     await editor.getByTestId('kb-submit').click();
     await editor.getByTestId('kb-status').and(editor.locator('[data-status="in_review"]')).waitFor();
+    // The author may not approve their own version (four eyes): no button the server would refuse.
+    assert.equal(await editor.getByTestId('kb-approve').count(), 0);
+    assert.equal(await editor.getByTestId('kb-submit').count(), 0);
     assert.deepEqual(seen.errors, []);
 
     const reviewer = await e2e.signIn('supervisor', '/kb');
+    // A supervisor reviews but does not write articles.
+    await reviewer.getByTestId('kb-editor').waitFor();
+    assert.equal(await reviewer.getByTestId('kb-new').count(), 0);
     await reviewer.getByText('境外用卡:外币交易如何入账').click();
     await reviewer.getByTestId('kb-approve').click();
     await reviewer.getByTestId('kb-status').and(reviewer.locator('[data-status="published"]')).waitFor();
