@@ -63,10 +63,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/limit-changes/{id}/decision': { signedOut: 401, through: ['senior_agent', 'supervisor'] },
   'GET /api/accounts/{id}/points': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/accounts/{id}/points': { signedOut: 401, through: ['supervisor'] },
-  'GET /api/accounts/{id}/installment-options': {
-    signedOut: 401,
-    through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
-  },
+  'GET /api/accounts/{id}/installment-options': { signedOut: 401, through: ['supervisor'] },
   'POST /api/installments/quote': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
   'POST /api/installments': { signedOut: 401, through: 'all' },
   'POST /api/installments/{id}/prepay': { signedOut: 401, through: ['supervisor'] },
