@@ -165,7 +165,7 @@ export function ArticleForm({
         />
       )}
       {/* Side by side only where both fit; otherwise the preview goes below (no sideways scroll at 1280–1440 px). */}
-      <Row gutter={[16, 16]}>
+      <Row gutter={[{ xxl: 16 }, 16]} style={{ marginInline: 0 }}>
         <Col xs={24} xxl={13}>
           <Card size="small" title={t('内容', 'Content')}>
             <Form layout="vertical" disabled={!editable}>
