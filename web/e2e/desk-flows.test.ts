@@ -126,13 +126,20 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await supervisor.keyboard.press('Escape');
 
     // Each service figure opens the contacts behind it, listed by the server with the figure's own rule.
-    const answered = await apiAs<{ total: number }>(e2e, 'supervisor', '/api/supervisor/contacts?basis=queued&answered=true');
+    const answered = await apiAs<{ total: number }>(
+      e2e,
+      'supervisor',
+      '/api/supervisor/contacts?basis=queued&answered=true',
+    );
     assert.ok(answered.total > 0, 'the chat taken above was answered today');
     await supervisor.getByTestId('wallboard-answer-rate').click();
     const contactRows = supervisor.getByTestId('drill-contacts').locator('.ant-table-row');
     await contactRows.first().waitFor();
     assert.equal(await contactRows.count(), Math.min(answered.total, 20));
-    assert.match(await text(supervisor.getByTestId('drill-contacts').locator('.ant-table-row').first()), /在线会话|电话/);
+    assert.match(
+      await text(supervisor.getByTestId('drill-contacts').locator('.ant-table-row').first()),
+      /在线会话|电话/,
+    );
     await supervisor.keyboard.press('Escape');
     await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
     await supervisor.getByTestId('wallboard-service-level').click();
@@ -141,9 +148,7 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await supervisor.keyboard.press('Escape');
     await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
     // The period's volume: every contact it counts, a page at a time.
-    const kpi = Number(
-      await text(supervisor.getByTestId('kpi-联络量').locator('.ant-statistic-content')),
-    );
+    const kpi = Number(await text(supervisor.getByTestId('kpi-联络量').locator('.ant-statistic-content')));
     assert.ok(kpi > 20, 'the seeded period has more than a page of contacts');
     await supervisor.getByTestId('kpi-联络量').click();
     await contactRows.first().waitFor();

@@ -1,4 +1,4 @@
-import type { CaseEventKind, CaseDto } from '@carddesk/contracts';
+import type { CaseDto, CaseEventKind } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { AccessGrant } from '../../platform/auth/customer-access.ts';
 import { can } from '../../platform/auth/policy.ts';

@@ -201,7 +201,11 @@ describe('complaints: intake and the regulatory clock', () => {
     assert.ok(ids.some((x) => x.id === c.id));
     assert.ok(ids.every((x) => x.extensionStatus === 'requested'));
     const all = await env.request({ method: 'GET', url: '/api/cases', as: 'head_office' });
-    assert.ok((all.json() as { items: Array<{ extensionStatus: string }> }).items.every((x) => x.extensionStatus === 'requested'));
+    assert.ok(
+      (all.json() as { items: Array<{ extensionStatus: string }> }).items.every(
+        (x) => x.extensionStatus === 'requested',
+      ),
+    );
     // The head office reaches the customer through the pending approval (assignment rule), no override.
     const ok = await post(
       env,

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Drawer, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../app/api.ts';
 import { type Case, type CaseDetail, caseItems, getCase, listCases } from '../../api/cases.ts';
+import { api } from '../../app/api.ts';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { Session } from '../../app/session.ts';

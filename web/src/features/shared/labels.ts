@@ -72,7 +72,6 @@ const CHANNEL: Names<ContactChannel> = {
   chat: ['在线会话', 'Chat'],
 };
 
-
 /**
  * The label layer for codes the server answers with that are not in the contact taxonomy
  * (`taxonomy.ts`): recorded actions, installment kinds and states, channels. A code without a label is

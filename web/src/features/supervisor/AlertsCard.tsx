@@ -55,7 +55,10 @@ export function AlertsCard() {
                   data-testid="alert-contacts"
                   onClick={() =>
                     setDrill({
-                      title: a.kind === 'wellbeing' ? t('预警涉及的联络', 'The contacts behind the alert') : t('逾期承诺的联络', 'The contact of the missed promise'),
+                      title:
+                        a.kind === 'wellbeing'
+                          ? t('预警涉及的联络', 'The contacts behind the alert')
+                          : t('逾期承诺的联络', 'The contact of the missed promise'),
                       query: { alertId: a.id },
                     })
                   }

@@ -96,7 +96,8 @@ export function ContactListDrawer({
           },
           {
             title: t('状态/结果', 'Status / outcome'),
-            render: (_, c) => (c.outcome ? label('outcome', c.outcome, locale) : label('contactStatus', c.status, locale)),
+            render: (_, c) =>
+              c.outcome ? label('outcome', c.outcome, locale) : label('contactStatus', c.status, locale),
           },
           { title: t('来电号码', 'Caller'), dataIndex: 'callerNumberMasked', render: (v: string | null) => v ?? '—' },
         ]}

@@ -165,7 +165,10 @@ function Wallboard({
       color: tone(live.serviceLevel === null ? null : live.serviceLevel < th.serviceLevelTarget),
       onClick: () =>
         onDrill({
-          title: t(`今日未在${th.serviceLevelSeconds}秒内接通`, `Today: not answered within ${th.serviceLevelSeconds} s`),
+          title: t(
+            `今日未在${th.serviceLevelSeconds}秒内接通`,
+            `Today: not answered within ${th.serviceLevelSeconds} s`,
+          ),
           query: { basis: 'queued', missedWithin: th.serviceLevelSeconds },
         }),
     },
@@ -174,7 +177,8 @@ function Wallboard({
       title: t('接通率', 'Answered'),
       value: pct(live.answerRate),
       color: undefined,
-      onClick: () => onDrill({ title: t('今日已接通', 'Answered today'), query: { basis: 'queued', answered: 'true' } }),
+      onClick: () =>
+        onDrill({ title: t('今日已接通', 'Answered today'), query: { basis: 'queued', answered: 'true' } }),
     },
     {
       id: 'abandon-rate',
@@ -182,7 +186,10 @@ function Wallboard({
       value: pct(live.abandonRate),
       color: tone(live.abandonRate === null ? null : live.abandonRate > th.abandonRateLimit),
       onClick: () =>
-        onDrill({ title: t('今日排队中放弃', 'Abandoned in the queue today'), query: { basis: 'queued', abandoned: 'true' } }),
+        onDrill({
+          title: t('今日排队中放弃', 'Abandoned in the queue today'),
+          query: { basis: 'queued', abandoned: 'true' },
+        }),
     },
     {
       id: 'longest-wait',

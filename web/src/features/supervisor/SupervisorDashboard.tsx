@@ -11,8 +11,8 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { AlertsCard } from './AlertsCard.tsx';
 import { type CaseFilter, CaseListDrawer } from './CaseListDrawer.tsx';
-import { ComplaintCharts, ContactCharts } from './charts.tsx';
 import { type ContactFilter, ContactListDrawer } from './ContactListDrawer.tsx';
+import { ComplaintCharts, ContactCharts } from './charts.tsx';
 import { DeadlineCases } from './DeadlineCases.tsx';
 import { LiveFloorCard } from './LiveFloorCard.tsx';
 

@@ -4,8 +4,8 @@ import type { ComplaintAnalysis, ContactStats } from '../../api/stats.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { intentLabel, typeLabel } from '../shared/taxonomy.ts';
 import type { CaseFilter } from './CaseListDrawer.tsx';
-import type { ContactFilter } from './ContactListDrawer.tsx';
 import { Chart } from './Chart.tsx';
+import type { ContactFilter } from './ContactListDrawer.tsx';
 import type { EChartsOption } from './echarts.ts';
 
 const TYPES = ['consult', 'transaction', 'complaint', 'emergency'] as const;
@@ -100,14 +100,20 @@ export function ContactCharts({
     <Row gutter={12}>
       <Col span={14}>
         <Card size="small" title={t('每日联络量(按类型)', 'Contacts per day by type')}>
-          <Chart option={byType} label={t('每日联络量(按类型)', 'Contacts per day by type')} testId="chart-by-type"
+          <Chart
+            option={byType}
+            label={t('每日联络量(按类型)', 'Contacts per day by type')}
+            testId="chart-by-type"
             onPick={drillType}
           />
         </Card>
       </Col>
       <Col span={10}>
         <Card size="small" title={t('每日意图趋势(前五)', 'Top five intents per day')}>
-          <Chart option={intents} label={t('每日意图趋势(前五)', 'Top five intents per day')} testId="chart-intents"
+          <Chart
+            option={intents}
+            label={t('每日意图趋势(前五)', 'Top five intents per day')}
+            testId="chart-intents"
             onPick={drillIntent}
           />
         </Card>

@@ -137,7 +137,12 @@ export function QueuePanel({
                       )}
                       <div>
                         {w.flags.map((f) => (
-                          <Tag key={f} color={QUEUE_FLAG[f][2]} style={{ fontSize: 11 }} data-testid={`queue-flag-${f}`}>
+                          <Tag
+                            key={f}
+                            color={QUEUE_FLAG[f][2]}
+                            style={{ fontSize: 11 }}
+                            data-testid={`queue-flag-${f}`}
+                          >
                             {t(QUEUE_FLAG[f][0], QUEUE_FLAG[f][1])}
                           </Tag>
                         ))}

@@ -179,7 +179,11 @@ export async function getCustomerFlags(
   customerIds: readonly string[],
 ): Promise<Map<string, { vip: boolean; vulnerable: boolean }>> {
   if (customerIds.length === 0) return new Map();
-  const rows = await ctx.db.selectFrom('customers').select(['id', 'flags']).where('id', 'in', [...customerIds]).execute();
+  const rows = await ctx.db
+    .selectFrom('customers')
+    .select(['id', 'flags'])
+    .where('id', 'in', [...customerIds])
+    .execute();
   return new Map(
     rows.map((r) => {
       const f = parseFlags(r.flags);

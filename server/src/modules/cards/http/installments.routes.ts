@@ -9,7 +9,12 @@ import {
 import { z } from 'zod';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
-import { acceptInstallment, installmentOptions, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
+import {
+  acceptInstallment,
+  installmentOptions,
+  prepayInstallment,
+  quoteInstallment,
+} from '../installments/installment.service.ts';
 import { payeeSchema } from '../ledger/payouts.ts';
 import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
 import { revolvingInterest } from '../rules/interest-math.ts';

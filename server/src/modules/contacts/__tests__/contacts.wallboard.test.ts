@@ -102,7 +102,14 @@ describe('wallboard: service level, answer and abandon rates, longest wait', () 
 
   it('a phone contact shows its caller number only masked', async () => {
     const c = await createCustomer(env.system, { name: '孙丽' });
-    await call(env, 'agent', 'POST', '/api/contacts', { channel: 'phone', direction: 'inbound', callerNumber: c.phone }, 201);
+    await call(
+      env,
+      'agent',
+      'POST',
+      '/api/contacts',
+      { channel: 'phone', direction: 'inbound', callerNumber: c.phone },
+      201,
+    );
     const res = await env.request({ method: 'GET', url: '/api/supervisor/contacts?channel=phone', as: 'supervisor' });
     assert.equal(res.statusCode, 200, res.body);
     assert.ok(!res.body.includes(c.phone), 'no caller number in the clear');

@@ -58,7 +58,7 @@ export function InstallmentDialog({
   useEffect(() => {
     if (!offer) return;
     setAmount(offer.suggestedFen === null ? null : offer.suggestedFen / 100);
-    setPeriods((p) => (offer.periods.includes(p) ? p : (offer.periods.includes(12) ? 12 : (offer.periods[0] ?? p))));
+    setPeriods((p) => (offer.periods.includes(p) ? p : offer.periods.includes(12) ? 12 : (offer.periods[0] ?? p)));
   }, [offer]);
   const [quote, setQuote] = useState<InstallmentQuote | null>(null);
   const [consent, setConsent] = useState(false);
