@@ -242,6 +242,10 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
     await page.getByTestId('access-reason-text').fill('抽检临近时限的投诉工单处理质量');
     await page.getByTestId('access-reason-submit').click();
     await page.getByTestId('case-detail').getByTestId('case-state').waitFor();
+    // The history names each step in words, never the stored code (received, extension_requested …).
+    const kinds = await page.getByTestId('case-event-kind').allTextContents();
+    assert.ok(kinds.length > 0);
+    for (const k of kinds) assert.doesNotMatch(k, /^[a-z_.]+$/, `a raw code in the history: ${k}`);
     const audit = await e2e.runtime.deps.db
       .selectFrom('audit_log')
       .select(['reason'])

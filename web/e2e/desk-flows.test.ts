@@ -125,6 +125,60 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await supervisor.getByTestId('drill-waiting').locator('.ant-table-row').first().waitFor();
     await supervisor.keyboard.press('Escape');
 
+    // Each service figure opens the contacts behind it, listed by the server with the figure's own rule.
+    const answered = await apiAs<{ total: number }>(
+      e2e,
+      'supervisor',
+      '/api/supervisor/contacts?basis=queued&answered=true',
+    );
+    assert.ok(answered.total > 0, 'the chat taken above was answered today');
+    await supervisor.getByTestId('wallboard-answer-rate').click();
+    const contactRows = supervisor.getByTestId('drill-contacts').locator('.ant-table-row');
+    await contactRows.first().waitFor();
+    assert.equal(await contactRows.count(), Math.min(answered.total, 20));
+    assert.match(
+      await text(supervisor.getByTestId('drill-contacts').locator('.ant-table-row').first()),
+      /在线会话|电话/,
+    );
+    await supervisor.keyboard.press('Escape');
+    await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
+    await supervisor.getByTestId('wallboard-service-level').click();
+    await supervisor.getByTestId('drill-contacts').waitFor();
+    await supervisor.getByText('今日未在20秒内接通').waitFor();
+    await supervisor.keyboard.press('Escape');
+    await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
+    // The period's volume: every contact it counts, a page at a time.
+    const kpi = Number(await text(supervisor.getByTestId('kpi-联络量').locator('.ant-statistic-content')));
+    assert.ok(kpi > 20, 'the seeded period has more than a page of contacts');
+    await supervisor.getByTestId('kpi-联络量').click();
+    await contactRows.first().waitFor();
+    assert.equal(await contactRows.count(), 20);
+    await supervisor.getByText(`共 ${kpi} 条`).waitFor();
+    await supervisor.keyboard.press('Escape');
+    await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
+    // A bar of the daily chart: the busiest day's bottom segment opens that day's contacts of that type.
+    const to0 = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const from0 = new Date(Date.now() + 8 * 3600_000 - 29 * 86_400_000).toISOString().slice(0, 10);
+    const stats = await apiAs<{ byDay: Array<{ date: string; total: number }> }>(
+      e2e,
+      'supervisor',
+      `/api/contacts/stats?from=${from0}&to=${to0}`,
+    );
+    const busiest = stats.byDay.reduce((best, d, i) => (d.total > (stats.byDay[best]?.total ?? 0) ? i : best), 0);
+    const chart = supervisor.getByTestId('chart-by-type');
+    const box = await chart.boundingBox();
+    assert.ok(box);
+    // The grid: 40 px left, 16 px right, 28 px bottom (charts.tsx); the click lands just above the axis.
+    const slot = (box.width - 56) / stats.byDay.length;
+    await chart.click({ position: { x: 40 + slot * (busiest + 0.5), y: box.height - 30 } });
+    await contactRows.first().waitFor();
+    await supervisor
+      .locator('.ant-drawer-title')
+      .filter({ hasText: stats.byDay[busiest]?.date ?? '-' })
+      .waitFor();
+    await supervisor.keyboard.press('Escape');
+    await supervisor.getByTestId('drill-contacts').waitFor({ state: 'detached' });
+
     const to = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const from = new Date(Date.now() + 8 * 3600_000 - 29 * 86_400_000).toISOString().slice(0, 10);
     const analysis = await apiAs<{ totals: { total: number } }>(

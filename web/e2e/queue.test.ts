@@ -51,6 +51,16 @@ describe('queue panel: emergency first and "next customer"', () => {
     await first.getByTestId('queue-emergency-tag').waitFor();
     assert.equal(await agent.getByTestId('queue-emergency-tag').count(), 1);
     await agent.getByTestId('queue-emergency-count').getByText('紧急 1').waitFor();
+    // What the agent needs before taking it: the risk (a loss report), and each chat's first message.
+    await first.getByTestId('queue-flag-fraud').waitFor();
+    const waiting = await apiAs<Array<{ firstMessage: string | null }>>(e2e, 'agent', '/api/queues/general/contacts');
+    const shown = waiting.filter((w) => w.firstMessage !== null).length;
+    assert.ok(shown > 0, 'the seeded chats have first messages');
+    assert.equal(await agent.getByTestId('queue-first-message').count(), shown);
+    assert.equal(
+      await agent.getByTestId('queue-first-message').first().getAttribute('title'),
+      waiting.find((w) => w.firstMessage !== null)?.firstMessage,
+    );
   });
 
   it('shows the emergency-waiting count on the supervisor’s live floor', async () => {

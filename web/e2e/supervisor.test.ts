@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { markComplex, requestExtension } from '../../server/src/modules/cases/case.clock.service.ts';
+import { CLOCK_RUNNING_STATES } from '../../server/src/modules/cases/case.ts';
+import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { after, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
 
 describe('supervisor dashboard and knowledge editor', () => {
@@ -64,13 +67,61 @@ describe('supervisor dashboard and knowledge editor', () => {
     await editor.locator('#main').evaluate((el) => el.scrollTo(0, 0));
     await editor.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await screenshot(editor, 'knowledge-editor');
+    // No sideways scroll at the common desk widths: the preview goes below the form where both do not fit.
+    for (const width of [1280, 1440]) {
+      await editor.setViewportSize({ width, height: 900 });
+      for (const box of [editor.locator('#main'), editor.getByTestId('kb-article')]) {
+        const overflow = await box.evaluate((el) => el.scrollWidth - el.clientWidth);
+        assert.ok(overflow <= 0, `${width} px: ${overflow} px sideways`);
+      }
+    }
     await editor.getByTestId('kb-submit').click();
     await editor.getByTestId('kb-status').and(editor.locator('[data-status="in_review"]')).waitFor();
+    // The author may not approve their own version (four eyes): no button the server would refuse.
+    assert.equal(await editor.getByTestId('kb-approve').count(), 0);
+    assert.equal(await editor.getByTestId('kb-submit').count(), 0);
     assert.deepEqual(seen.errors, []);
 
     const reviewer = await e2e.signIn('supervisor', '/kb');
+    // A supervisor reviews but does not write articles.
+    await reviewer.getByTestId('kb-editor').waitFor();
+    assert.equal(await reviewer.getByTestId('kb-new').count(), 0);
     await reviewer.getByText('境外用卡:外币交易如何入账').click();
     await reviewer.getByTestId('kb-approve').click();
     await reviewer.getByTestId('kb-status').and(reviewer.locator('[data-status="published"]')).waitFor();
+  });
+
+  it('the head office lands on the extensions asked of it and approves one with a note', async () => {
+    // A branch asks for the 30 more days on a running complaint (what a supervisor does from the case).
+    const { db } = e2e.runtime.deps;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const row = await db
+      .selectFrom('cases')
+      .select(['id', 'number'])
+      .where('kind', '=', 'complaint')
+      .where('state', 'in', [...CLOCK_RUNNING_STATES])
+      .where('due_date', '>=', today)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const ctx = { ...e2e.runtime.deps, actor: systemActor('e2e-branch') };
+    await markComplex(ctx, row.id, '涉及多家商户的交易核查');
+    await requestExtension(ctx, row.id, '需等待收单机构提供调单材料');
+
+    const head = await e2e.signIn('head_office');
+    const seen = watchPage(head);
+    await head.waitForURL('**/head-office');
+    const rows = head.getByTestId('extension-cases').locator('.ant-table-row');
+    await rows.filter({ hasText: row.number }).click();
+    await head.getByTestId('extension-reason').getByText('需等待收单机构提供调单材料').waitFor();
+    await head.getByTestId('extension-note').fill('情况特别复杂,同意延期');
+    await head.getByTestId('extension-approve').click();
+    await rows.filter({ hasText: row.number }).waitFor({ state: 'detached' });
+    const approved = await db
+      .selectFrom('cases')
+      .select(['extension_status', 'extension_approver_position'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(approved, { extension_status: 'approved', extension_approver_position: '总行投诉管理岗' });
+    assert.deepEqual(seen.errors, []);
   });
 });

@@ -82,15 +82,37 @@ describe('agent workstation: a lost card on a phone call', () => {
   });
 
   it('quotes a cash installment with its APR from the engine before anything is agreed', async () => {
+    const billOptions = page.waitForResponse((r) => r.url().includes('/installment-options?kind=bill'));
     await page.getByTestId('op-installment').click();
+    // The statement's eligible amount is prefilled, with its range; or why it cannot be split is said at once.
+    const bill = (await (await billOptions).json()) as { eligible: boolean; minFen: number; maxFen: number };
+    if (bill.eligible) {
+      await page.getByTestId('inst-range').waitFor();
+      assert.equal(await page.getByTestId('inst-amount').inputValue(), (bill.maxFen / 100).toFixed(2));
+    } else {
+      await page.getByTestId('inst-not-eligible').waitFor();
+    }
     // The level a plan needs is said up front, with the SMS code one click away.
     const required = page.getByTestId('inst-required-level');
     await required.getByText('强核身', { exact: false }).waitFor();
     await page.getByTestId('inst-send-otp').click();
     await required.getByText('验证码已发送至', { exact: false }).waitFor();
+    const cashOptions = page.waitForResponse((r) => r.url().includes('/installment-options?kind=cash'));
     await page.locator('.ant-modal .ant-segmented').getByText('现金分期').click();
     // A bill installment of the same amount depends on the demo statement: fill in only once cash is chosen.
     await page.locator('.ant-modal .ant-segmented-item-selected').filter({ hasText: '现金分期' }).waitFor();
+    const cash = (await (await cashOptions).json()) as { periods: number[] };
+    await page.getByTestId('inst-range').getByText('¥500.00 – ¥50,000.00').waitFor();
+    // The periods offered are the card product's own (18 where it has a rate for them), not a fixed list.
+    await page.getByTestId('inst-periods').click();
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await offered.first().waitFor();
+    assert.deepEqual(
+      (await offered.allTextContents()).map((x) => Number.parseInt(x, 10)),
+      cash.periods,
+    );
+    await offered.filter({ hasText: /^12/ }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.getByTestId('inst-amount').fill('12000');
     await page.getByTestId('inst-quote').click();
     const result = page.getByTestId('inst-quote-result');

@@ -59,6 +59,26 @@ export const cardSchema = z.object({
 });
 export type CardView = z.infer<typeof cardSchema>;
 
+/** Kinds of ledger transaction: the engine's vocabulary, named here once for the server and the desk. */
+export const TRANSACTION_KINDS = [
+  'purchase',
+  'cash_advance',
+  'refund',
+  'repayment',
+  'fee_annual',
+  'fee_cash',
+  'fee_late',
+  'fee_installment',
+  'interest',
+  'installment_principal',
+  'installment_conversion',
+  'adjustment',
+  'fee_waiver',
+  'fraud_credit',
+  'points_credit',
+] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
 export const transactionSchema = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -242,6 +262,34 @@ export const disclosureSchema = z.object({
   schedule: z.array(scheduleLineSchema),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;
+
+export const INSTALLMENT_INELIGIBILITY = [
+  'no_purchase',
+  'not_a_purchase',
+  'already_split',
+  'past_due',
+  'no_statement',
+  'below_minimum',
+  'not_offered',
+  'not_eligible',
+] as const;
+export type InstallmentIneligibility = (typeof INSTALLMENT_INELIGIBILITY)[number];
+
+/** Before a quote: the periods the product offers for the kind and the principal that may be split. */
+export const installmentOptionsSchema = z.object({
+  accountId: z.string(),
+  kind: z.enum(['bill', 'transaction', 'cash']),
+  /** Whether the source can be split today (a statement past due or already split cannot). */
+  eligible: z.boolean(),
+  reason: z.enum(INSTALLMENT_INELIGIBILITY).nullable(),
+  sourceId: z.string().nullable(),
+  minFen: fenSchema,
+  maxFen: fenSchema,
+  /** What a quote without an amount splits: the whole statement or purchase; null for cash. */
+  suggestedFen: fenSchema.nullable(),
+  periods: z.array(z.number().int()),
+});
+export type InstallmentOptions = z.infer<typeof installmentOptionsSchema>;
 
 export const installmentQuoteSchema = disclosureSchema.extend({
   quoteId: z.string(),

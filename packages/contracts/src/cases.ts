@@ -42,6 +42,37 @@ export const CASE_FEEDBACK = ['satisfied', 'unsatisfied', 'no_answer'] as const;
 export const caseFeedbackSchema = z.enum(CASE_FEEDBACK);
 export type CaseFeedback = z.infer<typeof caseFeedbackSchema>;
 
+/** What a case's history records (`events[].kind`): the one list the server writes and the desk names. */
+export const CASE_EVENT_KINDS = [
+  'received',
+  'accepted',
+  'assigned',
+  'referred',
+  'declined',
+  'note',
+  'message_sent',
+  'marked_complex',
+  'extension_requested',
+  'extension_approved',
+  'appraisal_started',
+  'appraisal_ended',
+  'deadline_reminder',
+  'deadline_breached',
+  'resolved',
+  'resolved_on_spot',
+  'result_notified',
+  'feedback',
+  'closed',
+  'reopened',
+  'review_requested',
+  'transactions_disputed',
+  'liability_decided',
+  'replacement_ordered',
+  'deadline_recalculated',
+  'follow_up_check',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
 export const caseSchema = z.object({
   id: z.string(),
   number: z.string(),

@@ -177,6 +177,13 @@ export const waitingContactSchema = z.object({
   intents: z.array(z.string()),
   queuedAt: z.string().nullable(),
   waitSeconds: z.number(),
+  /** The customer's first message (a chat), scrubbed like every stored text and cut short; null on a call. */
+  firstMessage: z.string().nullable(),
+  /**
+   * What the agent should know before taking it: the customer's service flags (`vip`, `care`) once
+   * identified, and risk read from the contact itself (`fraud`: a fraud or loss report; `hostile`; `complaint`).
+   */
+  flags: z.array(z.enum(['vip', 'care', 'fraud', 'hostile', 'complaint'])),
 });
 export type WaitingContact = z.infer<typeof waitingContactSchema>;
 
@@ -479,6 +486,33 @@ export const supervisorLiveSchema = z.object({
   }),
 });
 export type SupervisorLive = z.infer<typeof supervisorLiveSchema>;
+
+/**
+ * One contact behind a dashboard figure (`GET /api/supervisor/contacts`): what the supervisor needs to see
+ * which contacts make a figure, masked like the live view (the caller number only masked, no customer name).
+ */
+export const supervisorContactSchema = z.object({
+  id: z.string(),
+  channel: contactChannelSchema,
+  status: contactStatusSchema,
+  type: contactTypeSchema.nullable(),
+  intents: z.array(intentSchema),
+  queueCode: z.string().nullable(),
+  agent: z.object({ displayName: z.string(), agentNo: z.string().nullable() }).nullable(),
+  callerNumberMasked: z.string().nullable(),
+  startedAt: z.string(),
+  queuedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** Seconds in the queue: until answered, until the customer left, or until now while waiting (null: never queued). */
+  waitSeconds: z.number().nullable(),
+  outcome: contactOutcomeSchema.nullable(),
+  satisfaction: z.number().nullable(),
+  hostile: z.boolean(),
+});
+export type SupervisorContact = z.infer<typeof supervisorContactSchema>;
+export const supervisorContactPageSchema = z.object({ items: z.array(supervisorContactSchema), total: z.number() });
+export type SupervisorContactPage = z.infer<typeof supervisorContactPageSchema>;
 
 /** The customer 360 view's `contacts` section: the customer's recent contacts (no transcript). */
 export const customerContactItemSchema = z.object({

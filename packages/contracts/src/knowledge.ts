@@ -53,6 +53,8 @@ export const articleSchema = z.object({
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
   author: z.string(),
+  /** Whether the caller wrote this version: only the author edits and submits it, and may not approve it (four eyes). */
+  authoredByMe: z.boolean(),
   reviewer: z.string().nullable(),
   reviewComment: z.string().nullable(),
   publishedAt: z.string().nullable(),

@@ -12,12 +12,14 @@ export function may(session: Session, action: Permission): boolean {
 
 /**
  * Where a user starts after signing in: administrators at administration; who handles contacts without
- * overseeing them at the desk; knowledge editors at the knowledge base; everyone else (the oversight posts)
+ * overseeing them at the desk; knowledge editors at the knowledge base; the head office at its extension approvals; everyone else (the oversight posts)
  * at the dashboard.
  */
 export function homeFor(session: Session): string {
   if (may(session, 'users.manage')) return '/admin';
   if (may(session, 'contacts.handle') && !may(session, 'contacts.supervise')) return '/desk';
   if (may(session, 'kb.write')) return '/kb';
+  // The head office approves complaint extensions: its own page, not a dashboard it may not read.
+  if (may(session, 'cases.approve_extension') && !may(session, 'contacts.supervise')) return '/head-office';
   return '/supervisor';
 }

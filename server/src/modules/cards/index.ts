@@ -37,6 +37,7 @@ export {
   type CustomerSummary,
   checkCustomerFactor,
   findCustomerIdByPhone,
+  getCustomerFlags,
   getCustomerSummary,
   getRegisteredPhone,
 } from './customers/customer.service.ts';

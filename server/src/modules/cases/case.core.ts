@@ -1,4 +1,4 @@
-import type { CaseDto } from '@carddesk/contracts';
+import type { CaseDto, CaseEventKind } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { AccessGrant } from '../../platform/auth/customer-access.ts';
 import { can } from '../../platform/auth/policy.ts';
@@ -144,7 +144,7 @@ export function requireResponsible(ctx: Ctx, row: CaseRow): void {
  */
 export async function recordCaseEvent(
   change: Pick<CaseChange, 'ctx' | 'row'> & { grant?: AccessGrant },
-  kind: string,
+  kind: CaseEventKind,
   body: string | null,
   details: Record<string, unknown> = {},
 ): Promise<void> {

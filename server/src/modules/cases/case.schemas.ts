@@ -82,6 +82,8 @@ export const listQuerySchema = z.object({
   rootCause: z.string().max(40).optional(),
   /** A bucket of the analysis' products (a product code, or `unspecified`). */
   product: z.string().max(40).optional(),
+  /** Cases whose 30-day extension is asked for (`requested`) or granted (`approved`). */
+  extension: z.enum(['requested', 'approved']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

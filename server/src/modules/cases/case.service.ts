@@ -340,12 +340,16 @@ export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: Ca
   const userId = a.userId ?? '';
   let q = ctx.db.selectFrom('cases');
   if (!seesAll) {
-    q = q.where((eb) =>
-      can(a, 'cases.department_work') && a.departmentId
-        ? eb.or([eb('department_id', '=', a.departmentId), eb('owner_id', '=', userId)])
-        : eb.or([eb('owner_id', '=', userId), eb('first_agent_id', '=', userId)]),
-    );
+    q = q.where((eb) => {
+      const held =
+        can(a, 'cases.department_work') && a.departmentId
+          ? [eb('department_id', '=', a.departmentId), eb('owner_id', '=', userId)]
+          : [eb('owner_id', '=', userId), eb('first_agent_id', '=', userId)];
+      // Who approves extensions holds the cases waiting for one (as `holdsCase` decides per case).
+      return eb.or(can(a, 'cases.approve_extension') ? [...held, eb('extension_status', '=', 'requested')] : held);
+    });
   }
+  if (query.extension) q = q.where('extension_status', '=', query.extension);
   if (query.customerId) q = q.where('customer_id', '=', query.customerId);
   if (query.kind) q = q.where('kind', '=', query.kind);
   if (query.state) q = q.where('state', '=', query.state);

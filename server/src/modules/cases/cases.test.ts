@@ -194,6 +194,18 @@ describe('complaints: intake and the regulatory clock', () => {
     const c = await open(env);
     await post(env, 'supervisor', `/api/cases/${c.id}/complex`, { reason: '涉及多笔交易' });
     await post(env, 'supervisor', `/api/cases/${c.id}/extension-request`, { reason: '需商户提供材料' });
+    // The head office's list holds the cases waiting for its approval (its landing page), and only those.
+    const waiting = await env.request({ method: 'GET', url: '/api/cases?extension=requested', as: 'head_office' });
+    assert.equal(waiting.statusCode, 200, waiting.body);
+    const ids = (waiting.json() as { items: Array<{ id: string; extensionStatus: string }> }).items;
+    assert.ok(ids.some((x) => x.id === c.id));
+    assert.ok(ids.every((x) => x.extensionStatus === 'requested'));
+    const all = await env.request({ method: 'GET', url: '/api/cases', as: 'head_office' });
+    assert.ok(
+      (all.json() as { items: Array<{ extensionStatus: string }> }).items.every(
+        (x) => x.extensionStatus === 'requested',
+      ),
+    );
     // The head office reaches the customer through the pending approval (assignment rule), no override.
     const ok = await post(
       env,

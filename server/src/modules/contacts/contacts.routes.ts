@@ -1,6 +1,10 @@
 import {
   agentPresenceSchema,
   agentStateSchema,
+  CONTACT_CHANNELS,
+  CONTACT_OUTCOMES,
+  CONTACT_STATUSES,
+  CONTACT_TYPES,
   calendarDateSchema,
   cannedReplySchema,
   contactListItemSchema,
@@ -16,6 +20,7 @@ import {
   promiseViewSchema,
   queueViewSchema,
   supervisorAlertSchema,
+  supervisorContactPageSchema,
   supervisorLiveSchema,
   surveySentSchema,
   surveyStateSchema,
@@ -57,6 +62,7 @@ import { listQueues, listWaiting } from './queues.ts';
 import { configPatchSchema, contactsConfigSchema, readConfig, updateConfig } from './settings.ts';
 import { contactStats, supervisorLive } from './stats.service.ts';
 import { suggestIntents } from './suggestions.ts';
+import { listSupervisorContacts } from './supervisor-contacts.service.ts';
 import { answerSurvey, sendSurvey, surveyState } from './survey.service.ts';
 import { takeNext } from './take.service.ts';
 import { sendContactOtp, verifyContact } from './verification.service.ts';
@@ -67,6 +73,8 @@ const surveyCtx = (ctx: Ctx): Ctx => ({ ...ctx, actor: systemActor('survey-custo
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const verifyBodySchema = verifyInputSchema;
 const text = z.string().trim().min(1).max(2000);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const seconds = z.coerce.number().int().min(0).max(86_400);
 
 /** Agent-side contacts API: the standard flow, verification, classification, promises, hand-over, queues. */
 export const contactsRoutes: ModuleRoutes = async (app) => {
@@ -568,6 +576,40 @@ export const contactsRoutes: ModuleRoutes = async (app) => {
       schema: { tags: ['supervisor'], summary: 'Queues and agents, live', response: { 200: supervisorLiveSchema } },
     },
     async (request) => supervisorLive(request.ctx),
+  );
+
+  app.get(
+    '/api/supervisor/contacts',
+    {
+      schema: {
+        tags: ['supervisor'],
+        summary:
+          'The contacts behind a dashboard figure (drill-down), newest first: filtered like the figures, caller numbers masked',
+        querystring: z.object({
+          from: calendarDateSchema.optional(),
+          to: calendarDateSchema.optional(),
+          basis: z.enum(['started', 'queued']).default('started'),
+          status: z.enum(CONTACT_STATUSES).optional(),
+          channel: z.enum(CONTACT_CHANNELS).optional(),
+          type: z.enum([...CONTACT_TYPES, 'unclassified']).optional(),
+          intent: intentSchema.optional(),
+          queue: z.string().min(1).max(40).optional(),
+          outcome: z.enum(CONTACT_OUTCOMES).optional(),
+          answered: flag.optional(),
+          abandoned: flag.optional(),
+          answeredWithin: seconds.optional(),
+          missedWithin: seconds.optional(),
+          rated: flag.optional(),
+          hostile: flag.optional(),
+          agentId: z.string().min(1).max(64).optional(),
+          alertId: z.string().min(1).max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: supervisorContactPageSchema },
+      },
+    },
+    async (request) => listSupervisorContacts(request.ctx, request.query),
   );
 
   app.get(

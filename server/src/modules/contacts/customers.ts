@@ -4,6 +4,7 @@ import {
   customerExists as cardsCustomerExists,
   checkCustomerFactor,
   findCustomerIdByPhone,
+  getCustomerFlags,
   getCustomerSummary,
   getRegisteredPhone,
 } from '../cards/index.ts';
@@ -38,4 +39,9 @@ export function checkFactor(ctx: Ctx, customerId: string, factor: CustomerFactor
 export async function registeredPhone(ctx: Ctx, customerId: string): Promise<string | undefined> {
   if (!(await customerExists(ctx, customerId))) return undefined;
   return getRegisteredPhone(ctx, customerId);
+}
+
+/** Service flags (VIP, special care) of the customers waiting in a queue: flags only. */
+export function customerFlags(ctx: Ctx, customerIds: readonly string[]) {
+  return getCustomerFlags(ctx, customerIds);
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { departmentById } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ContactsTable } from './contacts.tables.ts';
+import { customerFlags } from './customers.ts';
 import { findDepartment, listDepartmentsUnchecked } from './departments.ts';
 
 /**
@@ -87,7 +88,7 @@ export const emergencyFirst = sql<number>`case when ${sql.ref('type')} = 'emerge
 export function waitingInOrder(db: Executor, code: string, extra?: Expression<SqlBool>) {
   let q = db
     .selectFrom('contacts')
-    .select(['id', 'channel', 'customer_id', 'type', 'intents', 'queued_at', 'verification_level'])
+    .select(['id', 'channel', 'customer_id', 'type', 'intents', 'queued_at', 'verification_level', 'hostile'])
     .where('status', '=', 'waiting')
     .where('queue_code', '=', code);
   if (extra) q = q.where(extra);
@@ -100,6 +101,22 @@ export async function listWaiting(ctx: Ctx, code: string): Promise<WaitingContac
   await requireQueueWorker(ctx, code);
   const rows = await waitingInOrder(ctx.db, code).execute();
   const now = ctx.clock.now().getTime();
+  const ids = rows.map((r) => r.id);
+  const [turns, customers] = await Promise.all([
+    ids.length === 0
+      ? []
+      : ctx.db
+          .selectFrom('contact_turns')
+          .select(['contact_id', 'text'])
+          .where('contact_id', 'in', ids)
+          .where('speaker', '=', 'customer')
+          .orderBy('contact_id')
+          .orderBy('seq')
+          .execute(),
+    customerFlags(ctx, [...new Set(rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])))]),
+  ]);
+  const first = new Map<string, string>();
+  for (const t of turns) if (!first.has(t.contact_id)) first.set(t.contact_id, t.text);
   return rows.map((r) => ({
     contactId: r.id,
     channel: r.channel,
@@ -110,7 +127,31 @@ export async function listWaiting(ctx: Ctx, code: string): Promise<WaitingContac
     intents: JSON.parse(r.intents) as string[],
     queuedAt: r.queued_at,
     waitSeconds: r.queued_at ? Math.max(0, Math.round((now - Date.parse(r.queued_at)) / 1000)) : 0,
+    firstMessage: shorten(first.get(r.id)),
+    flags: waitingFlags(r, r.customer_id ? customers.get(r.customer_id) : undefined),
   }));
+}
+
+const FIRST_MESSAGE_CHARS = 60;
+
+function shorten(text: string | undefined): string | null {
+  if (!text) return null;
+  const chars = [...text.trim()];
+  return chars.length > FIRST_MESSAGE_CHARS ? `${chars.slice(0, FIRST_MESSAGE_CHARS).join('')}…` : chars.join('');
+}
+
+function waitingFlags(
+  r: { type: string | null; intents: string; hostile: number },
+  customer: { vip: boolean; vulnerable: boolean } | undefined,
+): WaitingContact['flags'] {
+  const intents = JSON.parse(r.intents) as string[];
+  const flags: WaitingContact['flags'] = [];
+  if (customer?.vip) flags.push('vip');
+  if (customer?.vulnerable) flags.push('care');
+  if (intents.includes('fraud_report') || intents.includes('card_loss_report')) flags.push('fraud');
+  if (r.hostile === 1) flags.push('hostile');
+  if (r.type === 'complaint' || intents.some((i) => i.startsWith('complaint_'))) flags.push('complaint');
+  return flags;
 }
 
 /**

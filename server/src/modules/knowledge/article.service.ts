@@ -128,6 +128,7 @@ export async function toViews(ctx: Ctx, rows: ReadonlyArray<VersionRow & { kind:
       effectiveFrom: v.effective_from,
       effectiveTo: v.effective_to,
       author: v.author_name,
+      authoredByMe: ctx.actor.userId !== null && v.author_id === ctx.actor.userId,
       reviewer: v.reviewer_name,
       reviewComment: v.review_comment,
       publishedAt: v.published_at,

@@ -64,6 +64,8 @@ export interface ArticleView {
   effectiveFrom: string | null;
   effectiveTo: string | null;
   author: string;
+  /** Whether the caller wrote this version (only the author edits and submits; four eyes on approval). */
+  authoredByMe: boolean;
   reviewer: string | null;
   reviewComment: string | null;
   publishedAt: string | null;

@@ -32,6 +32,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { listDepartments } from '../admin/admin.api.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
+import { label } from '../shared/labels.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
 import { useDepartmentLabel } from '../shared/useDepartmentLabel.ts';
 import { AccessReasonForm, needsAccessReason } from './AccessReasonForm.tsx';
@@ -118,7 +119,8 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
             items={c.events.map((e) => ({
               children: (
                 <div>
-                  <span className="cd-muted">{dateTime(e.at, locale)}</span> <Tag>{e.kind}</Tag>
+                  <span className="cd-muted">{dateTime(e.at, locale)}</span>{' '}
+                  <Tag data-testid="case-event-kind">{label('caseEvent', e.kind, locale)}</Tag>
                   {e.body && <div className="cd-pre">{e.body}</div>}
                 </div>
               ),

@@ -1,4 +1,4 @@
-import { BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Permission } from '@carddesk/contracts';
 import { Layout, Menu, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -13,6 +13,7 @@ import { StaffHeader } from '../shared/StaffHeader.tsx';
 const SupervisorDashboard = lazy(() => import('../supervisor/SupervisorDashboard.tsx'));
 const KnowledgeEditor = lazy(() => import('../knowledge/KnowledgeEditor.tsx'));
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+const ExtensionApprovals = lazy(() => import('../cases/ExtensionApprovals.tsx'));
 
 interface Section {
   path: string;
@@ -37,6 +38,13 @@ const SECTIONS: readonly Section[] = [
     label: ['知识库', 'Knowledge'],
   },
   { path: '/admin', needs: ['users.manage'], icon: <SettingOutlined />, label: ['系统管理', 'Administration'] },
+  // The head office approves complaint extensions and nothing else (policy: cases.approve_extension).
+  {
+    path: '/head-office',
+    needs: ['cases.approve_extension'],
+    icon: <AuditOutlined />,
+    label: ['延期审批', 'Extension approvals'],
+  },
 ];
 
 /** The supervisor / knowledge / admin portal: one layout, a menu by permission, one page per section. */
@@ -69,6 +77,7 @@ export default function ConsolePortal({ session }: { session: Session }) {
     );
   } else if (current.path === '/supervisor') page = <SupervisorDashboard session={session} />;
   else if (current.path === '/kb') page = <KnowledgeEditor session={session} />;
+  else if (current.path === '/head-office') page = <ExtensionApprovals session={session} />;
   else page = <AdminPage session={session} />;
 
   return (

@@ -19,6 +19,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { Markdown } from '../shared/Markdown.tsx';
 import { INTENT_OPTIONS } from '../shared/taxonomy.ts';
 import { KIND_TEXT, statusText } from './kinds.ts';
+import { versionActions } from './permissions.ts';
 
 interface Fields {
   kind: Kind;
@@ -78,6 +79,7 @@ function contentOf(f: Fields): ArticleContent {
  * version in review shows approve / send back; a published one can be revised as the next version.
  */
 export function ArticleForm({
+  session,
   articleId,
   versionId,
   onSaved,
@@ -92,7 +94,9 @@ export function ArticleForm({
   const [fields, setFields, clearFields] = useDraft<Fields>(`kb.${versionId ?? 'new'}`, EMPTY);
   const [comment, setComment] = useState('');
   const a = version.data;
-  const editable = !versionId || a?.status === 'draft';
+  const can = versionActions(session.user, a);
+  // Only what the server would accept is offered: a draft is editable by its author alone.
+  const editable = can.save;
 
   // A saved draft on the server wins over an empty local one; a local draft being typed wins otherwise.
   useEffect(() => {
@@ -160,14 +164,15 @@ export function ArticleForm({
           message={`${t('无法填充的参数', 'Unresolved parameters')}:${a.unresolved.join('、')}`}
         />
       )}
-      <Row gutter={16}>
-        <Col span={13}>
+      {/* Side by side only where both fit; otherwise the preview goes below (no sideways scroll at 1280–1440 px). */}
+      <Row gutter={[{ xxl: 16 }, 16]} style={{ marginInline: 0 }}>
+        <Col xs={24} xxl={13}>
           <Card size="small" title={t('内容', 'Content')}>
             <Form layout="vertical" disabled={!editable}>
               <Space wrap>
                 <Form.Item label={t('类型', 'Kind')}>
                   <Select
-                    style={{ width: 140 }}
+                    style={{ width: 140, maxWidth: '100%' }}
                     value={fields.kind}
                     onChange={(v) => set('kind', v)}
                     disabled={!editable || versionId !== null}
@@ -176,7 +181,7 @@ export function ArticleForm({
                 </Form.Item>
                 <Form.Item label={t('受众', 'Audience')}>
                   <Select
-                    style={{ width: 140 }}
+                    style={{ width: 140, maxWidth: '100%' }}
                     value={fields.audience}
                     onChange={(v) => set('audience', v)}
                     options={[
@@ -187,7 +192,7 @@ export function ArticleForm({
                 </Form.Item>
                 <Form.Item label={t('对应意图', 'Intent')}>
                   <Select
-                    style={{ width: 200 }}
+                    style={{ width: 200, maxWidth: '100%' }}
                     allowClear
                     showSearch
                     optionFilterProp="label"
@@ -229,13 +234,17 @@ export function ArticleForm({
               </Form.Item>
               <Space wrap style={{ width: '100%' }}>
                 <Form.Item label={t('标签(逗号分隔)', 'Tags (comma separated)')}>
-                  <Input value={fields.tags} onChange={(e) => set('tags', e.target.value)} style={{ width: 240 }} />
+                  <Input
+                    value={fields.tags}
+                    onChange={(e) => set('tags', e.target.value)}
+                    style={{ width: 240, maxWidth: '100%' }}
+                  />
                 </Form.Item>
                 <Form.Item label={t('来源/依据', 'Source')}>
                   <Input
                     value={fields.source}
                     onChange={(e) => set('source', e.target.value)}
-                    style={{ width: 300 }}
+                    style={{ width: 300, maxWidth: '100%' }}
                     placeholder={t('如:《商业银行信用卡业务监督管理办法》第59条', 'e.g. the regulation and article')}
                   />
                 </Form.Item>
@@ -243,7 +252,7 @@ export function ArticleForm({
             </Form>
           </Card>
         </Col>
-        <Col span={11}>
+        <Col xs={24} xxl={11}>
           <Card size="small" title={t('预览', 'Preview')} styles={{ body: { minHeight: 200 } }}>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               {fields.title || '—'}
@@ -269,7 +278,7 @@ export function ArticleForm({
               {t('保存草稿', 'Save draft')}
             </Button>
           )}
-          {a?.status === 'draft' && (
+          {a && can.submit && (
             <Button
               type="primary"
               onClick={async () => after(await submit.run(a.versionId))}
@@ -279,13 +288,13 @@ export function ArticleForm({
               {t('提交审核', 'Send for review')}
             </Button>
           )}
-          {a?.status === 'in_review' && (
+          {a && can.review && (
             <>
               <Input
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
                 placeholder={t('审核意见(退回时必填)', 'Comment (required to send back)')}
-                style={{ width: 280 }}
+                style={{ width: 280, maxWidth: '100%' }}
                 data-testid="kb-comment"
               />
               <Button
@@ -306,7 +315,7 @@ export function ArticleForm({
               </Button>
             </>
           )}
-          {a && ['published', 'scheduled'].includes(a.status) && articleId && (
+          {a && can.revise && articleId && (
             <Button onClick={async () => after(await revise.run(articleId))} loading={revise.busy}>
               {t('修订(新版本)', 'Revise (new version)')}
             </Button>

@@ -9,6 +9,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
 import { ArticleForm } from './ArticleForm.tsx';
 import { KIND_TEXT, statusText } from './kinds.ts';
+import { may } from './permissions.ts';
 
 type Filter = 'all' | VersionStatus;
 
@@ -26,7 +27,7 @@ export default function KnowledgeEditor({ session }: { session: Session }) {
   const pick = (a: ArticleSummary) => setSelected({ articleId: a.id, versionId: a.latestVersionId });
   return (
     <div
-      style={{ display: 'grid', gridTemplateColumns: '340px minmax(0, 1fr)', gap: 16, height: '100%' }}
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 320px) minmax(0, 1fr)', gap: 16, height: '100%' }}
       data-testid="kb-editor"
     >
       <section
@@ -37,14 +38,17 @@ export default function KnowledgeEditor({ session }: { session: Session }) {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('知识库', 'Knowledge')}
           </Typography.Title>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setSelected({ articleId: null, versionId: null })}
-            data-testid="kb-new"
-          >
-            {t('新建文章', 'New article')}
-          </Button>
+          {/* Only writers start an article (a supervisor reviews): no button the server refuses. */}
+          {may(session.user, 'kb.write') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setSelected({ articleId: null, versionId: null })}
+              data-testid="kb-new"
+            >
+              {t('新建文章', 'New article')}
+            </Button>
+          )}
         </Space>
         <Segmented
           size="small"

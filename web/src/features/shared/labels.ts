@@ -1,4 +1,76 @@
+import type {
+  CaseEventKind,
+  ContactChannel,
+  ContactOutcome,
+  ContactStatus,
+  TransactionKind,
+} from '@carddesk/contracts';
 import type { Locale } from '../../app/i18n.tsx';
+
+type Names<K extends string> = Record<K, [zh: string, en: string]>;
+
+/** Contracts' vocabularies: keyed by their types, so a code added there and not named here fails the type check. */
+const OUTCOME: Names<ContactOutcome> = {
+  resolved_first_contact: ['当场解决', 'Resolved now'],
+  follow_up_promised: ['承诺跟进', 'Follow-up promised'],
+  transferred: ['已转接', 'Transferred'],
+  case_opened: ['已建工单', 'Case opened'],
+  abandoned: ['客户中断', 'Abandoned'],
+};
+const CONTACT_STATUS: Names<ContactStatus> = {
+  waiting: ['排队中', 'Waiting'],
+  active: ['处理中', 'In progress'],
+  closed: ['已结束', 'Closed'],
+};
+const TRANSACTION_KIND: Names<TransactionKind> = {
+  purchase: ['消费', 'Purchase'],
+  cash_advance: ['预借现金', 'Cash advance'],
+  refund: ['退货退款', 'Refund'],
+  repayment: ['还款', 'Repayment'],
+  fee_annual: ['年费', 'Annual fee'],
+  fee_cash: ['取现手续费', 'Cash fee'],
+  fee_late: ['违约金', 'Late fee'],
+  fee_installment: ['分期手续费(利息)', 'Installment fee'],
+  interest: ['利息', 'Interest'],
+  installment_principal: ['分期本金', 'Installment principal'],
+  installment_conversion: ['转分期', 'Converted to installments'],
+  adjustment: ['调整', 'Adjustment'],
+  fee_waiver: ['费用减免', 'Fee waiver'],
+  fraud_credit: ['盗刷核销', 'Fraud credit'],
+  points_credit: ['积分抵扣', 'Points credit'],
+};
+const CASE_EVENT: Names<CaseEventKind> = {
+  received: ['受理', 'Received'],
+  accepted: ['部门接收', 'Accepted'],
+  assigned: ['指派', 'Assigned'],
+  referred: ['转办', 'Referred'],
+  declined: ['退回', 'Declined'],
+  note: ['备注', 'Note'],
+  message_sent: ['告知客户', 'Customer told'],
+  marked_complex: ['认定复杂', 'Marked complex'],
+  extension_requested: ['申请延期', 'Extension asked'],
+  extension_approved: ['批准延期', 'Extension approved'],
+  appraisal_started: ['外部鉴定开始', 'Appraisal started'],
+  appraisal_ended: ['外部鉴定结束', 'Appraisal ended'],
+  deadline_reminder: ['时限提醒', 'Deadline reminder'],
+  deadline_breached: ['超过监管时限', 'Deadline passed'],
+  resolved: ['作出处理决定', 'Decided'],
+  resolved_on_spot: ['当场解决', 'Resolved on the spot'],
+  result_notified: ['告知处理结果', 'Result told'],
+  feedback: ['客户评价', 'Feedback'],
+  closed: ['结案', 'Closed'],
+  reopened: ['重新处理', 'Reopened'],
+  review_requested: ['申请核查', 'Review asked'],
+  transactions_disputed: ['争议交易登记', 'Transactions disputed'],
+  liability_decided: ['责任认定', 'Liability decided'],
+  replacement_ordered: ['补卡', 'Replacement ordered'],
+  deadline_recalculated: ['时限重算', 'Deadline recalculated'],
+  follow_up_check: ['回访检查', 'Follow-up check'],
+};
+const CHANNEL: Names<ContactChannel> = {
+  phone: ['电话', 'Phone'],
+  chat: ['在线会话', 'Chat'],
+};
 
 /**
  * The label layer for codes the server answers with that are not in the contact taxonomy
@@ -36,10 +108,11 @@ const LABELS: Record<string, Record<string, [zh: string, en: string]>> = {
     prepaid: ['已提前还款', 'Prepaid'],
     cancelled: ['已取消', 'Cancelled'],
   },
-  channel: {
-    phone: ['电话', 'Phone'],
-    chat: ['在线会话', 'Chat'],
-  },
+  channel: CHANNEL,
+  outcome: OUTCOME,
+  contactStatus: CONTACT_STATUS,
+  transactionKind: TRANSACTION_KIND,
+  caseEvent: CASE_EVENT,
 };
 
 export type LabelKind = keyof typeof LABELS;

@@ -1,10 +1,12 @@
 import { Button, Card, Empty, List, Tag } from 'antd';
+import { useState } from 'react';
 import { acknowledgeAlert, type SupervisorAlert, supervisorAlerts } from '../../api/stats.ts';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
+import { type ContactFilter, ContactListDrawer } from './ContactListDrawer.tsx';
 
 /** Open alerts for the supervisor: an agent's run of hostile contacts (guide §1.3), missed promises. */
 export function AlertsCard() {
@@ -14,6 +16,7 @@ export function AlertsCard() {
     if (e.event.startsWith('alert.')) alerts.reload();
   });
   const ack = useAction((key, id: string) => acknowledgeAlert(key, id));
+  const [drill, setDrill] = useState<ContactFilter | null>(null);
   const describe = (a: SupervisorAlert): string => {
     const d = a.details;
     if (a.kind === 'wellbeing') {
@@ -46,6 +49,23 @@ export function AlertsCard() {
             <List.Item
               actions={[
                 <Button
+                  key="open"
+                  size="small"
+                  type="link"
+                  data-testid="alert-contacts"
+                  onClick={() =>
+                    setDrill({
+                      title:
+                        a.kind === 'wellbeing'
+                          ? t('预警涉及的联络', 'The contacts behind the alert')
+                          : t('逾期承诺的联络', 'The contact of the missed promise'),
+                      query: { alertId: a.id },
+                    })
+                  }
+                >
+                  {t('查看联络', 'Contacts')}
+                </Button>,
+                <Button
                   key="ack"
                   size="small"
                   loading={ack.busy}
@@ -68,6 +88,7 @@ export function AlertsCard() {
           )}
         />
       )}
+      <ContactListDrawer filter={drill} onClose={() => setDrill(null)} />
     </Card>
   );
 }

@@ -16,8 +16,8 @@ export function Chart({
   height?: number;
   label: string;
   testId?: string;
-  /** Drill-down: called with the index of the clicked bar or slice (its data item). */
-  onPick?(dataIndex: number): void;
+  /** Drill-down: called with the index of the clicked bar or slice (its data item) and of its series. */
+  onPick?(dataIndex: number, seriesIndex: number): void;
 }) {
   const pick = useRef(onPick);
   pick.current = onPick;
@@ -27,8 +27,8 @@ export function Chart({
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
-    c.on('click', (p: { dataIndex?: number }) => {
-      if (p.dataIndex !== undefined) pick.current?.(p.dataIndex);
+    c.on('click', (p: { dataIndex?: number; seriesIndex?: number }) => {
+      if (p.dataIndex !== undefined) pick.current?.(p.dataIndex, p.seriesIndex ?? 0);
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);

@@ -8,6 +8,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { typeLabel } from '../shared/taxonomy.ts';
 import { PRESENCE_TEXT } from '../workstation/presence.ts';
+import { type ContactFilter, ContactListDrawer } from './ContactListDrawer.tsx';
 
 /** Queues and agents, live: refreshed on every queue event and at least every 15 seconds. */
 export function LiveFloorCard() {
@@ -15,18 +16,24 @@ export function LiveFloorCard() {
   const live = useLoad((s) => supervisorLive(s), []);
   const now = useNow(1000);
   const [waitingOpen, setWaitingOpen] = useState(false);
+  const [drill, setDrill] = useState<ContactFilter | null>(null);
   const queues = live.data?.queues ?? [];
   useLive(['supervisor', ...queues.map((q) => `queue:${q.code}`)], () => live.reload());
   useEffect(() => {
     const id = setInterval(live.reload, 15_000);
     return () => clearInterval(id);
   }, [live.reload]);
+  const queueName = (code: string | null) => {
+    const q = queues.find((x) => x.code === code);
+    return q ? (locale === 'en' ? q.nameEn : q.nameZh) : (code ?? '—');
+  };
   const agents = (live.data?.agents ?? []).filter((a) => ['agent', 'senior_agent', 'dept_handler'].includes(a.role));
   return (
     <Card size="small" title={t('实时队列与坐席', 'Live queues and agents')} data-testid="live-floor">
       <ErrorNote error={live.error} retry={live.reload} />
-      {live.data && <Wallboard live={live.data} onWaiting={() => setWaitingOpen(true)} />}
+      {live.data && <Wallboard live={live.data} onWaiting={() => setWaitingOpen(true)} onDrill={setDrill} />}
       <WaitingDrawer open={waitingOpen} live={live.data} onClose={() => setWaitingOpen(false)} />
+      <ContactListDrawer filter={drill} queueName={queueName} onClose={() => setDrill(null)} />
       <Row gutter={12}>
         <Col span={10}>
           <Table<QueueView>
@@ -34,6 +41,15 @@ export function LiveFloorCard() {
             rowKey="code"
             pagination={false}
             dataSource={queues}
+            data-testid="live-queues"
+            onRow={(q) => ({
+              onClick: () =>
+                setDrill({
+                  title: `${t('今日进入队列', 'Queued today')}: ${locale === 'en' ? q.nameEn : q.nameZh}`,
+                  query: { basis: 'queued', queue: q.code },
+                }),
+              style: { cursor: 'pointer' },
+            })}
             columns={[
               { title: t('队列', 'Queue'), render: (_, q) => (locale === 'en' ? q.nameEn : q.nameZh) },
               {
@@ -125,10 +141,19 @@ const GREEN = '#389e0d';
 
 /**
  * Today's service figures, coloured by the thresholds in the contacts settings: the 20-second service
- * level below target, the abandon rate above its limit and a wait beyond the alert time show red. The
- * longest wait opens the contacts waiting now.
+ * level below target, the abandon rate above its limit and a wait beyond the alert time show red. Each
+ * opens the contacts behind it (the service level: those that missed it); the longest wait, the contacts
+ * waiting now.
  */
-function Wallboard({ live, onWaiting }: { live: LiveFloor; onWaiting(): void }) {
+function Wallboard({
+  live,
+  onWaiting,
+  onDrill,
+}: {
+  live: LiveFloor;
+  onWaiting(): void;
+  onDrill(filter: ContactFilter): void;
+}) {
   const { t } = useI18n();
   const th = live.thresholds;
   const tone = (bad: boolean | null) => (bad === null ? undefined : bad ? RED : GREEN);
@@ -138,13 +163,33 @@ function Wallboard({ live, onWaiting }: { live: LiveFloor; onWaiting(): void }) 
       title: t(`服务水平(${th.serviceLevelSeconds}秒接通)`, `Service level (${th.serviceLevelSeconds} s)`),
       value: pct(live.serviceLevel),
       color: tone(live.serviceLevel === null ? null : live.serviceLevel < th.serviceLevelTarget),
+      onClick: () =>
+        onDrill({
+          title: t(
+            `今日未在${th.serviceLevelSeconds}秒内接通`,
+            `Today: not answered within ${th.serviceLevelSeconds} s`,
+          ),
+          query: { basis: 'queued', missedWithin: th.serviceLevelSeconds },
+        }),
     },
-    { id: 'answer-rate', title: t('接通率', 'Answered'), value: pct(live.answerRate), color: undefined },
+    {
+      id: 'answer-rate',
+      title: t('接通率', 'Answered'),
+      value: pct(live.answerRate),
+      color: undefined,
+      onClick: () =>
+        onDrill({ title: t('今日已接通', 'Answered today'), query: { basis: 'queued', answered: 'true' } }),
+    },
     {
       id: 'abandon-rate',
       title: t('放弃率', 'Abandoned'),
       value: pct(live.abandonRate),
       color: tone(live.abandonRate === null ? null : live.abandonRate > th.abandonRateLimit),
+      onClick: () =>
+        onDrill({
+          title: t('今日排队中放弃', 'Abandoned in the queue today'),
+          query: { basis: 'queued', abandoned: 'true' },
+        }),
     },
     {
       id: 'longest-wait',

@@ -11,6 +11,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { AlertsCard } from './AlertsCard.tsx';
 import { type CaseFilter, CaseListDrawer } from './CaseListDrawer.tsx';
+import { type ContactFilter, ContactListDrawer } from './ContactListDrawer.tsx';
 import { ComplaintCharts, ContactCharts } from './charts.tsx';
 import { DeadlineCases } from './DeadlineCases.tsx';
 import { LiveFloorCard } from './LiveFloorCard.tsx';
@@ -38,6 +39,8 @@ export default function SupervisorDashboard(_: { session: Session }) {
   const analysis = useLoad((s) => complaintAnalysis({ from, to }, s), [from, to]);
   const [exporting, setExporting] = useState(false);
   const [drill, setDrill] = useState<CaseFilter | null>(null);
+  const [contactDrill, setContactDrill] = useState<ContactFilter | null>(null);
+  const period = { from, to };
 
   const exportExcel = async () => {
     setExporting(true);
@@ -89,19 +92,29 @@ export default function SupervisorDashboard(_: { session: Session }) {
       <ErrorNote error={analysis.error} retry={analysis.reload} />
       <Row gutter={12}>
         {[
-          { title: t('联络量', 'Contacts'), value: s?.total ?? '—' },
+          {
+            title: t('联络量', 'Contacts'),
+            value: s?.total ?? '—',
+            contacts: { title: t('本期联络', 'Contacts in the period'), query: period },
+          },
           {
             title: t('首次解决率', 'First-contact resolution'),
             value: s?.firstContactResolutionRate != null ? `${(s.firstContactResolutionRate * 100).toFixed(1)}%` : '—',
+            contacts: {
+              title: t('本期当场解决的联络', 'Resolved on first contact'),
+              query: { ...period, outcome: 'resolved_first_contact' },
+            },
           },
           {
             title: t('满意度(5分制)', 'Satisfaction (of 5)'),
             value:
               s?.averageSatisfaction != null ? `${s.averageSatisfaction.toFixed(2)} · ${s.rated}${t('条', '')}` : '—',
+            contacts: { title: t('本期有评价的联络', 'Rated contacts'), query: { ...period, rated: 'true' } },
           },
           {
             title: t('平均处理时长', 'Average handling'),
             value: s?.averageHandlingSeconds != null ? duration(s.averageHandlingSeconds) : '—',
+            contacts: { title: t('本期已结束的联络', 'Closed contacts'), query: { ...period, status: 'closed' } },
           },
           {
             title: t('投诉量', 'Complaints'),
@@ -116,13 +129,13 @@ export default function SupervisorDashboard(_: { session: Session }) {
               query: { receivedFrom: from, receivedTo: to, overdue: 'true' },
             },
           },
-        ].map((k: { title: string; value: string | number; drill?: CaseFilter }) => (
+        ].map((k: { title: string; value: string | number; drill?: CaseFilter; contacts?: ContactFilter }) => (
           <Col span={4} key={k.title}>
             <Card
               size="small"
-              hoverable={k.drill !== undefined}
-              onClick={k.drill ? () => setDrill(k.drill ?? null) : undefined}
-              data-testid={k.drill ? `kpi-${k.title}` : undefined}
+              hoverable
+              onClick={() => (k.drill ? setDrill(k.drill) : setContactDrill(k.contacts ?? null))}
+              data-testid={`kpi-${k.title}`}
             >
               <Statistic title={k.title} value={k.value} valueStyle={{ fontSize: 20 }} />
             </Card>
@@ -130,10 +143,11 @@ export default function SupervisorDashboard(_: { session: Session }) {
         ))}
       </Row>
 
-      <ContactCharts stats={s} />
+      <ContactCharts stats={s} onDrill={setContactDrill} />
       <ComplaintCharts analysis={a} onDrill={setDrill} />
       <DeadlineCases />
       <CaseListDrawer filter={drill} onClose={() => setDrill(null)} />
+      <ContactListDrawer filter={contactDrill} onClose={() => setContactDrill(null)} />
     </div>
   );
 }

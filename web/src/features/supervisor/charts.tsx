@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { intentLabel, typeLabel } from '../shared/taxonomy.ts';
 import type { CaseFilter } from './CaseListDrawer.tsx';
 import { Chart } from './Chart.tsx';
+import type { ContactFilter } from './ContactListDrawer.tsx';
 import type { EChartsOption } from './echarts.ts';
 
 const TYPES = ['consult', 'transaction', 'complaint', 'emergency'] as const;
@@ -16,9 +17,37 @@ export function unclassified(day: ContactStats['byDay'][number]): number {
   return day.total - TYPES.reduce((n, ty) => n + (day.byType[ty] ?? 0), 0);
 }
 
-/** Contacts by type per day (stacked), the most frequent intents, and first-contact resolution. */
-export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
+/** Contacts by type per day (stacked) and the most frequent intents per day; each bar opens its contacts. */
+export function ContactCharts({
+  stats,
+  onDrill,
+}: {
+  stats: ContactStats | undefined;
+  /** Opens the contacts behind a bar. */
+  onDrill(filter: ContactFilter): void;
+}) {
   const { t, locale } = useI18n();
+  const days = stats?.byDay ?? [];
+  const drillType = (i: number, series: number) => {
+    const date = days[i]?.date;
+    if (!date) return;
+    const ty = TYPES[series];
+    onDrill({
+      title: `${date} · ${ty ? typeLabel(ty, locale) : t('未分类', 'Unclassified')}`,
+      query: { from: date, to: date, type: ty ?? 'unclassified' },
+    });
+  };
+  const topIntents = useMemo(
+    () => [...(stats?.intentTotals ?? [])].sort((x, y) => y.count - x.count).slice(0, 5),
+    [stats],
+  );
+  const drillIntent = (i: number, series: number) => {
+    const date = days[i]?.date;
+    const intent = topIntents[series]?.intent;
+    if (date && intent) {
+      onDrill({ title: `${date} · ${intentLabel(intent, locale)}`, query: { from: date, to: date, intent } });
+    }
+  };
   const byType = useMemo<EChartsOption>(
     () => ({
       textStyle: { fontFamily: FONT },
@@ -49,7 +78,7 @@ export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
   // Intents per day: the five most frequent of the period, stacked per day.
   const intents = useMemo<EChartsOption>(() => {
     const days = (stats?.byDay ?? []).map((d) => d.date);
-    const top = [...(stats?.intentTotals ?? [])].sort((x, y) => y.count - x.count).slice(0, 5);
+    const top = topIntents;
     const count = new Map((stats?.byIntent ?? []).map((r) => [`${r.date}|${r.intent}`, r.count]));
     return {
       textStyle: { fontFamily: FONT },
@@ -66,17 +95,27 @@ export function ContactCharts({ stats }: { stats: ContactStats | undefined }) {
         data: days.map((d) => count.get(`${d}|${i.intent}`) ?? 0),
       })),
     };
-  }, [stats, locale]);
+  }, [stats, locale, topIntents]);
   return (
     <Row gutter={12}>
       <Col span={14}>
         <Card size="small" title={t('每日联络量(按类型)', 'Contacts per day by type')}>
-          <Chart option={byType} label={t('每日联络量(按类型)', 'Contacts per day by type')} testId="chart-by-type" />
+          <Chart
+            option={byType}
+            label={t('每日联络量(按类型)', 'Contacts per day by type')}
+            testId="chart-by-type"
+            onPick={drillType}
+          />
         </Card>
       </Col>
       <Col span={10}>
         <Card size="small" title={t('每日意图趋势(前五)', 'Top five intents per day')}>
-          <Chart option={intents} label={t('每日意图趋势(前五)', 'Top five intents per day')} testId="chart-intents" />
+          <Chart
+            option={intents}
+            label={t('每日意图趋势(前五)', 'Top five intents per day')}
+            testId="chart-intents"
+            onPick={drillIntent}
+          />
         </Card>
       </Col>
     </Row>

@@ -10,6 +10,24 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { intentLabel } from '../shared/taxonomy.ts';
 
+/** What the agent should know before taking a contact: the customer's service flags and the contact's risk. */
+const QUEUE_FLAG: Record<WaitingContact['flags'][number], [zh: string, en: string, color: string]> = {
+  vip: ['VIP', 'VIP', 'gold'],
+  care: ['特殊关怀', 'Special care', 'purple'],
+  fraud: ['盗刷/挂失', 'Fraud / loss', 'red'],
+  hostile: ['情绪激动', 'Upset', 'volcano'],
+  complaint: ['投诉', 'Complaint', 'orange'],
+};
+
+/** The first message on one line; the rest in its title. */
+const FIRST_MESSAGE = {
+  color: '#475467',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  maxWidth: 220,
+} as const;
+
 /**
  * Waiting contacts of the general queue in the order the server serves them (emergencies first, marked
  * 紧急), updated live; "接入下一位" takes the head of the queue, "接入" a particular one.
@@ -112,7 +130,22 @@ export function QueuePanel({
                       {w.intents.length > 0
                         ? w.intents.map((i) => intentLabel(i, locale)).join('、')
                         : t('在线会话', 'Chat')}
+                      {w.firstMessage && (
+                        <div style={FIRST_MESSAGE} data-testid="queue-first-message" title={w.firstMessage}>
+                          “{w.firstMessage}”
+                        </div>
+                      )}
                       <div>
+                        {w.flags.map((f) => (
+                          <Tag
+                            key={f}
+                            color={QUEUE_FLAG[f][2]}
+                            style={{ fontSize: 11 }}
+                            data-testid={`queue-flag-${f}`}
+                          >
+                            {t(QUEUE_FLAG[f][0], QUEUE_FLAG[f][1])}
+                          </Tag>
+                        ))}
                         {w.identified ? (
                           <Tag color={w.verificationLevel === 'none' ? 'default' : 'green'} style={{ fontSize: 11 }}>
                             {w.verificationLevel === 'none'

@@ -35,6 +35,13 @@ const standardInstallments = {
   ],
 };
 
+/** The gold, platinum and co-branded cards also offer 18 periods on a statement and on cash; the standard card does not. */
+const withEighteen = (base: typeof standardInstallments) => ({
+  ...base,
+  bill: [...base.bill, { periods: 18, feeRatePerPeriod: '0.0066' }].sort((a, b) => a.periods - b.periods),
+  cash: [...base.cash, { periods: 18, feeRatePerPeriod: '0.0066' }].sort((a, b) => a.periods - b.periods),
+});
+
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
   {
     code: 'STD',
@@ -58,7 +65,7 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
     bin: '622589',
     terms: {
       limit: { minFen: 1_000_000, maxFen: 10_000_000, defaultFen: 3_000_000 },
-      installments: standardInstallments,
+      installments: withEighteen(standardInstallments),
       annualFee: { amountFen: 30_000, firstYearFree: true, waivePurchases: 6 },
       points: { points: 1, perYuan: 20 },
       services: [
@@ -76,7 +83,7 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
     terms: {
       limit: { minFen: 5_000_000, maxFen: 30_000_000, defaultFen: 8_000_000 },
       installments: {
-        ...standardInstallments,
+        ...withEighteen(standardInstallments),
         transaction: [...standardInstallments.transaction, { periods: 60, feeRatePerPeriod: '0.0075' }],
       },
       // Platinum cards are excluded from the six-purchase waiver (card-rules.md §3).
@@ -100,7 +107,7 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
     terms: {
       limit: { minFen: 500_000, maxFen: 15_000_000, defaultFen: 2_000_000 },
       interestMode: 'unpaid_part',
-      installments: standardInstallments,
+      installments: withEighteen(standardInstallments),
       annualFee: { amountFen: 20_000, firstYearFree: true, waivePurchases: 6, waiveSpendFen: 1_000_000 },
       points: { points: 1, perYuan: 15, multipliers: { travel: 3 } },
       services: [

@@ -171,6 +171,28 @@ export function concealedCard(card: CardSummary): CardSummary {
 }
 
 /**
+ * The service flags of several customers (VIP, special care), for lists that show who waits before anyone
+ * opens the customer: flags only, no personal data.
+ */
+export async function getCustomerFlags(
+  ctx: Ctx,
+  customerIds: readonly string[],
+): Promise<Map<string, { vip: boolean; vulnerable: boolean }>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('customers')
+    .select(['id', 'flags'])
+    .where('id', 'in', [...customerIds])
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const f = parseFlags(r.flags);
+      return [r.id, { vip: f.vip === true, vulnerable: f.vulnerable === true }];
+    }),
+  );
+}
+
+/**
  * Who the customer is, masked, for the engine's own use (the emergency lane finds a card by it). What is
  * shown before verification goes through `readCustomerSummary`, which conceals the cards.
  */

@@ -398,6 +398,70 @@ describe('cards API', () => {
     assert.deepEqual(await checkAccountLedger(env.system.db, account), []);
   });
 
+  it('tells the periods the product offers and the amount that may be split before any quote', async () => {
+    const purchase = await postNetworkTransaction(env.system, {
+      cardId: card,
+      kind: 'purchase',
+      amountFen: 345_600,
+      merchant: '京东商城',
+      category: 'electronics',
+    });
+    const options = async (acc: string, query: string) => {
+      const res = await env.request({
+        method: 'GET',
+        url: `/api/accounts/${acc}/installment-options?${query}`,
+        ...asSupervisor,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as {
+        eligible: boolean;
+        reason: string | null;
+        minFen: number;
+        maxFen: number;
+        suggestedFen: number | null;
+        periods: number[];
+      };
+    };
+    // A purchase is split whole: its amount is the range and the amount prefilled.
+    const txn = await options(account, `kind=transaction&sourceId=${purchase.id}`);
+    assert.deepEqual([txn.eligible, txn.minFen, txn.maxFen, txn.suggestedFen], [true, 345_600, 345_600, 345_600]);
+    // Cash: the regulatory range, nothing prefilled; the periods are the product's own.
+    const cash = await options(account, 'kind=cash');
+    assert.deepEqual([cash.minFen, cash.maxFen, cash.suggestedFen], [50_000, 5_000_000, null]);
+    const terms = async (acc: string) => {
+      const row = await env.system.db
+        .selectFrom('accounts')
+        .innerJoin('products', 'products.id', 'accounts.product_id')
+        .select('products.code')
+        .where('accounts.id', '=', acc)
+        .executeTakeFirstOrThrow();
+      return row.code;
+    };
+    const periodsOf = (code: string) => (code === 'STD' ? [6, 12, 24] : [6, 12, 18, 24]);
+    assert.deepEqual(cash.periods, periodsOf(await terms(account)));
+    // A gold card offers 18 periods, and the quote for 18 is made on its rate.
+    const gold = await env.system.db
+      .selectFrom('accounts')
+      .innerJoin('products', 'products.id', 'accounts.product_id')
+      .select('accounts.id')
+      .where('products.code', '=', 'GOLD')
+      .where('accounts.status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    const goldCash = await options(gold.id, 'kind=cash');
+    assert.ok(goldCash.periods.includes(18));
+    const q = await env.request({
+      method: 'POST',
+      url: '/api/installments/quote',
+      ...asSupervisor,
+      payload: { accountId: gold.id, kind: 'cash', periods: 18, principalFen: 1_000_000 },
+    });
+    assert.equal(q.statusCode, 200, q.body);
+    assert.equal(q.json().periods, 18);
+    // Without the purchase there is nothing to split: said before the quote, as a code the desk words.
+    const none = await options(account, 'kind=transaction');
+    assert.deepEqual([none.eligible, none.reason], [false, 'no_purchase']);
+  });
+
   it('refuses an expired quote', async () => {
     const purchase = await postNetworkTransaction(env.system, {
       cardId: card,

@@ -2,13 +2,19 @@ import {
   calendarDateSchema,
   disclosureSchema,
   fenSchema,
+  installmentOptionsSchema,
   installmentPlanSchema,
   installmentQuoteSchema,
 } from '@carddesk/contracts';
 import { z } from 'zod';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { installmentCalc, revolvingInterestCalc } from '../calculators/calculator.service.ts';
-import { acceptInstallment, prepayInstallment, quoteInstallment } from '../installments/installment.service.ts';
+import {
+  acceptInstallment,
+  installmentOptions,
+  prepayInstallment,
+  quoteInstallment,
+} from '../installments/installment.service.ts';
 import { payeeSchema } from '../ledger/payouts.ts';
 import { idParams } from './schemas.ts';
 
@@ -16,6 +22,28 @@ const rate = z.string().regex(/^0(\.\d{1,8})?$/, 'a decimal rate below 1, e.g. "
 
 /** Installments (quote first, then acceptance, early payoff) and the agents' calculators. */
 export const installmentRoutes: ModuleRoutes = async (app) => {
+  app.get(
+    '/api/accounts/:id/installment-options',
+    {
+      schema: {
+        tags: ['installments'],
+        summary:
+          'Before a quote: the periods the product offers for the kind and the principal that may be split (range, the whole statement or purchase)',
+        params: idParams,
+        querystring: z.object({
+          kind: z.enum(['bill', 'transaction', 'cash']),
+          sourceId: z.string().min(1).max(64).optional(),
+        }),
+        response: { 200: installmentOptionsSchema },
+      },
+    },
+    async (request) =>
+      installmentOptions(request.ctx, {
+        accountId: request.params.id,
+        kind: request.query.kind,
+        sourceId: request.query.sourceId,
+      }),
+  );
   app.post(
     '/api/installments/quote',
     {

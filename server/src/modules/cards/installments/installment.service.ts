@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { CASH_INSTALLMENT_MAX_PRINCIPAL_FEN, type InstallmentKind, type ProductTerms } from '@carddesk/contracts';
+import {
+  CASH_INSTALLMENT_MAX_PRINCIPAL_FEN,
+  type InstallmentIneligibility,
+  type InstallmentKind,
+  type InstallmentOptions,
+  type ProductTerms,
+} from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -64,17 +70,16 @@ function rateFor(terms: ProductTerms, kind: InstallmentKind, periods: number) {
   return rate;
 }
 
-/** What may be split, checked again on acceptance: the amount, the source and the limits of card-rules.md §2. */
-async function eligiblePrincipal(
+/**
+ * What may be split: the range of principal for the source (card-rules.md §2) — a purchase is split whole,
+ * a statement up to what is left of its principal, cash within the regulatory and product maximum — or
+ * refused when the source cannot be split at all. The quote checks the amount against it, acceptance again.
+ */
+async function eligibleRange(
   ctx: Ctx,
-  input: {
-    accountId: string;
-    kind: InstallmentKind;
-    sourceId?: string | null | undefined;
-    principalFen?: number | undefined;
-  },
+  input: { accountId: string; kind: InstallmentKind; sourceId?: string | null | undefined },
   terms: ProductTerms,
-): Promise<{ principal: number; sourceId: string | null }> {
+): Promise<{ minFen: number; maxFen: number; sourceId: string | null }> {
   const today = bankDate(ctx.clock.now());
   const min = terms.installments.minPrincipalFen;
   if (input.kind === 'transaction') {
@@ -103,9 +108,9 @@ async function eligiblePrincipal(
         .executeTakeFirstOrThrow();
       if (today > st.due_date) throw new AppError('INSTALLMENT_NOT_ELIGIBLE', { detail: 'statement past due' });
     }
-    const principal = Number(txn.amount_fen);
-    if (principal < min) throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE');
-    return { principal, sourceId: txn.id };
+    // A purchase is split whole.
+    const amount = Number(txn.amount_fen);
+    return { minFen: Math.max(min, amount), maxFen: amount, sourceId: txn.id };
   }
   if (input.kind === 'bill') {
     const account = await ctx.db
@@ -132,19 +137,107 @@ async function eligiblePrincipal(
       Number(st.interest_fen) -
       Number(st.fees_fen) -
       Number(st.installments_fen);
-    const principal = input.principalFen ?? max;
-    if (principal < min || principal > max)
-      throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', { details: { minFen: min, maxFen: Math.max(0, max) } });
-    return { principal, sourceId: st.id };
+    return { minFen: min, maxFen: Math.max(0, max), sourceId: st.id };
   }
-  const principal = input.principalFen ?? 0;
   // 《2022通知》: at most RMB 50,000, whatever a product says.
   const max = Math.min(terms.installments.cashMaxPrincipalFen, CASH_INSTALLMENT_MAX_PRINCIPAL_FEN);
-  if (principal < min || principal > max) {
-    throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', { details: { minFen: min, maxFen: max } });
-  }
-  return { principal, sourceId: null };
+  return { minFen: min, maxFen: max, sourceId: null };
 }
+
+/** The principal to split: the amount asked for (a statement or purchase without one: all of it), in range. */
+async function eligiblePrincipal(
+  ctx: Ctx,
+  input: {
+    accountId: string;
+    kind: InstallmentKind;
+    sourceId?: string | null | undefined;
+    principalFen?: number | undefined;
+  },
+  terms: ProductTerms,
+): Promise<{ principal: number; sourceId: string | null }> {
+  const { minFen, maxFen, sourceId } = await eligibleRange(ctx, input, terms);
+  const principal =
+    input.kind === 'transaction' ? maxFen : (input.principalFen ?? (input.kind === 'bill' ? maxFen : 0));
+  if (principal < minFen || principal > maxFen)
+    throw new AppError('INSTALLMENT_AMOUNT_OUT_OF_RANGE', { details: { minFen, maxFen } });
+  return { principal, sourceId };
+}
+
+/** The terms a product offers for a kind: the periods it has a rate for (cash within its maximum term). */
+function offeredPeriods(terms: ProductTerms, kind: InstallmentKind): number[] {
+  return terms.installments[kind]
+    .map((r) => r.periods)
+    .filter((n) => kind !== 'cash' || n <= terms.installments.cashMaxPeriods)
+    .sort((a, b) => a - b);
+}
+
+export type { InstallmentOptions };
+
+/**
+ * Before a quote: what this account's product offers for the kind (the periods), and what may be split
+ * (the range, the amount a statement or purchase would split whole), so the agent starts from the truth.
+ */
+export async function installmentOptions(
+  ctx: Ctx,
+  input: { accountId: string; kind: InstallmentKind; sourceId?: string | undefined },
+): Promise<InstallmentOptions> {
+  const { customerId, contactId } = await requireAccountAccess(ctx, input.accountId, 'installment.quote');
+  const account = await ctx.db
+    .selectFrom('accounts')
+    .select(['product_id', 'status'])
+    .where('id', '=', input.accountId)
+    .executeTakeFirstOrThrow();
+  if (account.status !== 'active') throw new AppError('ACCOUNT_CLOSED');
+  const terms = (await termsResolver(ctx.db, account.product_id))(bankDate(ctx.clock.now()));
+  const periods = offeredPeriods(terms, input.kind);
+  let options: InstallmentOptions;
+  try {
+    const range = await eligibleRange(ctx, input, terms);
+    const fits = range.maxFen >= range.minFen;
+    options = {
+      accountId: input.accountId,
+      kind: input.kind,
+      eligible: fits && periods.length > 0,
+      reason: !fits ? 'below_minimum' : periods.length === 0 ? 'not_offered' : null,
+      sourceId: range.sourceId,
+      minFen: range.minFen,
+      maxFen: range.maxFen,
+      suggestedFen: input.kind === 'cash' || !fits ? null : range.maxFen,
+      periods,
+    };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'INSTALLMENT_NOT_ELIGIBLE') throw err;
+    options = {
+      accountId: input.accountId,
+      kind: input.kind,
+      eligible: false,
+      reason: NOT_ELIGIBLE_REASON[err.message] ?? 'not_eligible',
+      sourceId: null,
+      minFen: terms.installments.minPrincipalFen,
+      maxFen: 0,
+      suggestedFen: null,
+      periods,
+    };
+  }
+  await audit(ctx, {
+    action: 'installment.options',
+    entityType: 'account',
+    entityId: input.accountId,
+    customerId,
+    contactId,
+    details: { kind: input.kind, eligible: options.eligible, maxFen: options.maxFen },
+  });
+  return options;
+}
+
+const NOT_ELIGIBLE_REASON: Record<string, InstallmentIneligibility> = {
+  'need the purchase': 'no_purchase',
+  'not a purchase on this account': 'not_a_purchase',
+  'already split or refunded': 'already_split',
+  'statement past due': 'past_due',
+  'no statement before its due date': 'no_statement',
+  'statement already split': 'already_split',
+};
 
 /** Step one: a quote that discloses per-period payment, total fee, APR (IRR) and EAR before anything is agreed. */
 export async function quoteInstallment(

@@ -1,4 +1,4 @@
-import type { TransactionView } from '@carddesk/contracts';
+import type { TransactionKind, TransactionView } from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -8,7 +8,7 @@ import type { TransactionsTable } from '../cards.tables.ts';
 /** A ledger transaction as the API shows it: the contract's type (`@carddesk/contracts`). */
 export type Transaction = TransactionView;
 
-export const TXN_KIND_LABELS: Record<string, string> = {
+export const TXN_KIND_LABELS: Record<TransactionKind, string> = {
   purchase: '消费',
   cash_advance: '预借现金',
   refund: '退货退款',
@@ -33,7 +33,7 @@ export function txnRowToTransaction(r: TransactionsTable, last4: string | null):
     cardId: r.card_id,
     cardLast4: last4,
     kind: r.kind,
-    kindLabel: TXN_KIND_LABELS[r.kind] ?? r.kind,
+    kindLabel: TXN_KIND_LABELS[r.kind as TransactionKind] ?? r.kind,
     amountFen: Number(r.amount_fen),
     txnDate: r.txn_date,
     postingDate: r.posting_date,

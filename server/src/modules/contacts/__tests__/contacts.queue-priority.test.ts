@@ -10,6 +10,8 @@ interface Waiting {
   contactId: string;
   type: string | null;
   priority: string;
+  firstMessage: string | null;
+  flags: string[];
 }
 
 /**
@@ -25,6 +27,11 @@ describe('emergency contacts go first in every queue', () => {
     env = await contactsTestEnv();
     env.runtime.deps.events.subscribe((e) => events.push(e));
     const a = await createCustomer(env.system, { name: '周敏' });
+    await env.system.db
+      .updateTable('customers')
+      .set({ flags: JSON.stringify({ vip: true, vulnerable: true, note: '高龄客户,请放慢语速' }) })
+      .where('id', '=', a.id)
+      .execute();
     const b = await createCustomer(env.system, { name: '吴刚' });
     older = (await startChatContact(env.system, { customerId: a.id, level: 'basic', firstMessage: '问下年费' })).id;
     env.clock.advance(60_000);
@@ -41,6 +48,18 @@ describe('emergency contacts go first in every queue', () => {
     env.clock.advance(60_000);
   });
   after(() => env.close());
+
+  it('shows each waiting contact’s first message and its VIP / care / risk flags', async () => {
+    const waiting = await call<Waiting[]>(env, 'agent', 'GET', '/api/queues/general/contacts');
+    const a = waiting.find((w) => w.contactId === older);
+    const b = waiting.find((w) => w.contactId === urgent);
+    assert.equal(a?.firstMessage, '问下年费');
+    assert.deepEqual(a?.flags, ['vip', 'care']);
+    assert.equal(b?.firstMessage, '在吗?');
+    assert.deepEqual(b?.flags, ['fraud']);
+    // The care note itself is personal: it is not in the queue.
+    assert.ok(!JSON.stringify(waiting).includes('放慢语速'));
+  });
 
   it('lists the emergency first in the queue, the live view and the queue counts', async () => {
     const waiting = await call<Waiting[]>(env, 'agent', 'GET', '/api/queues/general/contacts');

@@ -1,3 +1,4 @@
+import type { ContactOutcome } from '@carddesk/contracts';
 import type { Stage } from '../../../api/contacts.ts';
 
 /**
@@ -66,7 +67,7 @@ export const METHOD_TEXT: Record<string, [string, string]> = {
   otp: ['短信验证码', 'SMS code'],
 };
 
-export const OUTCOME_TEXT: Record<string, [string, string]> = {
+export const OUTCOME_TEXT: Record<ContactOutcome, [string, string]> = {
   resolved_first_contact: ['当场解决', 'Resolved now'],
   follow_up_promised: ['承诺跟进', 'Follow-up promised'],
   transferred: ['已转接', 'Transferred'],

@@ -129,7 +129,7 @@ export function StatementsSection({ statements }: { statements: StatementView[] 
 
 /** Recent transactions of the account the selected card belongs to. */
 export function TransactionsSection({ view, accountId }: { view: Customer360View; accountId: string | null }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rows = view.recentTransactions.filter((x) => !accountId || x.accountId === accountId);
   return (
     <Table<TransactionView>
@@ -143,7 +143,7 @@ export function TransactionsSection({ view, accountId }: { view: Customer360View
           title: t('摘要', 'Description'),
           render: (_, x) => (
             <span>
-              {x.merchant ?? x.description} <span className="cd-muted">{x.kindLabel}</span>
+              {x.merchant ?? x.description} <span className="cd-muted">{label('transactionKind', x.kind, locale)}</span>
               {x.cardLast4 && <span className="cd-mono cd-muted"> *{x.cardLast4}</span>}
               {x.suspicious ? (
                 <Tag color="red" style={{ marginInlineStart: 4 }}>

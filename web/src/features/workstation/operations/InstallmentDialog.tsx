@@ -13,13 +13,14 @@ import {
   Table,
   Tooltip,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type AccountView, acceptInstallment, type InstallmentQuote, quoteInstallment } from '../../../api/cards.ts';
 import { sendOtp } from '../../../api/contacts.ts';
-import { useAction } from '../../../app/hooks.ts';
+import { useAction, useLoad } from '../../../app/hooks.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { yuan } from '../../shared/format.ts';
 import { LEVEL_TEXT, levelReaches } from '../contact/stages.ts';
+import { INELIGIBLE_TEXT, installmentOptions } from './installment.api.ts';
 
 type Kind = 'bill' | 'cash';
 
@@ -48,6 +49,17 @@ export function InstallmentDialog({
   const [kind, setKind] = useState<Kind>('bill');
   const [amount, setAmount] = useState<number | null>(null);
   const [periods, setPeriods] = useState(12);
+  // What the product offers and what may be split, asked before anything is typed.
+  const options = useLoad(
+    open ? (sig) => installmentOptions(account.id, { kind }, { contactId: ctx.contactId }, sig) : null,
+    [open, account.id, kind, ctx.contactId],
+  );
+  const offer = options.data?.kind === kind ? options.data : undefined;
+  useEffect(() => {
+    if (!offer) return;
+    setAmount(offer.suggestedFen === null ? null : offer.suggestedFen / 100);
+    setPeriods((p) => (offer.periods.includes(p) ? p : offer.periods.includes(12) ? 12 : (offer.periods[0] ?? p)));
+  }, [offer]);
   const [quote, setQuote] = useState<InstallmentQuote | null>(null);
   const [consent, setConsent] = useState(false);
   // A cash installment is paid only into the holder's own settlement account (《2022通知》).
@@ -91,7 +103,7 @@ export function InstallmentDialog({
           key="q"
           onClick={async () => setQuote((await q.run()) ?? null)}
           loading={q.busy}
-          disabled={kind === 'cash' && !amount}
+          disabled={(kind === 'cash' && !amount) || offer?.eligible === false}
           data-testid="inst-quote"
         >
           {t('试算', 'Quote')}
@@ -115,6 +127,15 @@ export function InstallmentDialog({
       ]}
     >
       <RequiredLevel contactId={ctx.contactId} verification={verification} />
+      {offer && !offer.eligible && offer.reason && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="inst-not-eligible"
+          message={t(...INELIGIBLE_TEXT[offer.reason])}
+        />
+      )}
       <Form layout="inline" style={{ rowGap: 8 }}>
         <Form.Item label={t('类型', 'Kind')}>
           <Segmented
@@ -129,9 +150,19 @@ export function InstallmentDialog({
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('金额(元)', 'Amount (CNY)')}>
+        <Form.Item
+          label={t('金额(元)', 'Amount (CNY)')}
+          extra={
+            offer?.eligible ? (
+              <span data-testid="inst-range">
+                {t('可分期', 'Eligible')} {yuan(offer.minFen)} – {yuan(offer.maxFen)}
+              </span>
+            ) : undefined
+          }
+        >
           <InputNumber
-            min={0}
+            min={offer?.eligible ? offer.minFen / 100 : 0}
+            {...(offer?.eligible ? { max: offer.maxFen / 100 } : {})}
             precision={2}
             value={amount}
             onChange={(v) => {
@@ -150,7 +181,9 @@ export function InstallmentDialog({
               reset();
             }}
             style={{ width: 96 }}
-            options={[3, 6, 12, 18, 24, 36].map((n) => ({ value: n, label: `${n} ${t('期', '')}` }))}
+            // The periods this card's product has a rate for: 18 where it offers them.
+            options={(offer?.periods ?? []).map((n) => ({ value: n, label: `${n} ${t('期', '')}` }))}
+            data-testid="inst-periods"
           />
         </Form.Item>
       </Form>
