@@ -46,18 +46,24 @@ function simplified(raw: string): string[] {
   return out.length === chars.length ? out : chars;
 }
 
-/** Spoken digits (幺 for one, 〇/零 for nought); a run of three or more is a number read out. */
+/**
+ * Spoken digits as people read numbers out (幺 for one, 两 for two, 洞/〇/零 for nought, 拐 for seven); a run
+ * of three or more is a number read out.
+ */
 const SPOKEN: Record<string, string> = {
   零: '0',
   〇: '0',
+  洞: '0',
   一: '1',
   幺: '1',
   二: '2',
+  两: '2',
   三: '3',
   四: '4',
   五: '5',
   六: '6',
   七: '7',
+  拐: '7',
   八: '8',
   九: '9',
 };
