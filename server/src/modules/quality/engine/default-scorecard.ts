@@ -40,6 +40,8 @@ export const FORBIDDEN_PHRASES = [
   '我哪知道',
   '谁知道',
   '我怎么知道',
+  '我咋知道',
+  '我怎么会知道',
   '我哪晓得',
   // 没办法: a refusal without a way forward
   '没办法',
@@ -105,6 +107,9 @@ export const FORBIDDEN_PHRASES = [
   '说过多少遍',
   '说了几遍',
   '说了多少次',
+  '说了…遍',
+  '讲了…遍',
+  '说了…次了',
   '重复多少遍',
   '重复…多少遍',
   '重复了…遍',
@@ -182,6 +187,8 @@ export const FORBIDDEN_SCOPE_PHRASES = [
   '跟客服没关系',
   '与我无关',
   '与我们无关',
+  '处理不了',
+  '解决不了',
   '这不是我的事',
   '不是我们的事',
 ];
@@ -259,6 +266,11 @@ export const FORBIDDEN_EXCEPTIONS = [
   '随您心意',
   '随您选择',
   '随您挑',
+  '随您安排',
+  '随你安排',
+  '随您决定',
+  '随您的',
+  '随你的',
 ];
 
 const role = (r: 'agent' | 'customer'): Condition => ({ op: 'role', role: r });
@@ -548,6 +560,8 @@ export function defaultScorecard(): ScorecardDefinition {
           op: 'or',
           any: [
             { op: 'keyword', mode: 'any', words: FORBIDDEN_PHRASES, except: FORBIDDEN_EXCEPTIONS },
+            // 爱信不信, 爱听不听, 爱要不要: 爱 X 不 X
+            { op: 'regex', pattern: '爱([\\u4e00-\\u9fff])不\\1' },
             {
               op: 'and',
               all: [

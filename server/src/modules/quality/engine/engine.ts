@@ -171,12 +171,29 @@ function spans(re: RegExp, s: string): Span[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** First match of `re` on the turn not overlapped by a match of `except`. */
+/** Matches of `re` sentence by sentence (see firstMatch). */
+function sentenceSpans(re: RegExp, t: MatchText): Span[] {
+  const n = t.sentence.length;
+  if (n === 0 || t.sentence[0] === t.sentence[n - 1]) return spans(re, t.compact);
+  const out: Span[] = [];
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && t.sentence[end] === t.sentence[start]) end++;
+    for (const x of spans(re, t.compact.slice(start, end))) out.push({ start: x.start + start, end: x.end + start });
+    start = end;
+  }
+  return out;
+}
+
+/**
+ * First match of `re` on the turn not overlapped by a match of `except`. An exception reaches no further
+ * than its sentence (请勿泄露给他人。您卡背面三位数是多少？ is a request).
+ */
 function firstMatch(run: Run, i: number, re: RegExp, except: RegExp | undefined): Span | undefined {
   const t = run.text(i);
   const hits = spans(re, t.compact);
   if (hits.length === 0) return undefined;
-  const excluded = except ? spans(except, t.compact) : [];
+  const excluded = except ? sentenceSpans(except, t) : [];
   return hits.find((h) => h.end > h.start && !excluded.some((x) => overlaps(h, x)));
 }
 

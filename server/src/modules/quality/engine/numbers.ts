@@ -32,7 +32,7 @@ const NOT_A_CARD =
 const CARD_CUE = /卡号|卡片号|号码|身份证|证件号|开头|前\d?[四六八]位|后\d?[四八九]位|然后是|接着是/;
 /** Words between two groups of one number: no other number, amount, date or phone in between. */
 const JOINER = /^(?:[^\d*x]{0,6})$/;
-const BREAKER = /[元块日月年分秒点次号]|手机|电话|热线|金额|尾号|尾数|后四位|末四位|额度|利息|费/;
+const BREAKER = /[元块日月年分秒点次号或和及]|手机|电话|热线|金额|尾号|尾数|后四位|末四位|额度|利息|费|还是/;
 
 /** A plausible resident ID number: region, birth date (1900–2099, real month and day). */
 function plausibleId(s: string): boolean {

@@ -100,13 +100,21 @@ export interface MatchText {
   readonly origin: readonly number[];
   /** For each character of `compact`, the offset just after it in `raw`. */
   readonly originEnd: readonly number[];
+  /** For each character of `compact`, the sentence it belongs to (counted at 。！？；, line breaks). */
+  readonly sentence: readonly number[];
 }
+
+/** Where a sentence ends: a negation or a polite frame does not reach beyond it. */
+const SENTENCE_END = /[。！？!?；;\n]/;
+
 
 /** Folds a turn for matching (see the file comment). */
 export function matchText(raw: string): MatchText {
   const chars: string[] = [];
   const origin: number[] = [];
   const originEnd: number[] = [];
+  const sentenceOf: number[] = [];
+  let sentence = 0;
   let offset = 0;
   const simple = simplified(raw);
   let index = 0;
@@ -117,7 +125,8 @@ export function matchText(raw: string): MatchText {
         chars.push(fc);
         origin.push(offset);
         originEnd.push(offset + c.length);
-      }
+        sentenceOf.push(sentence);
+      } else if (SENTENCE_END.test(fc)) sentence++;
     }
     offset += c.length;
   }
@@ -141,13 +150,15 @@ export function matchText(raw: string): MatchText {
   let compact = '';
   const o: number[] = [];
   const e: number[] = [];
+  const st: number[] = [];
   for (let k = 0; k < chars.length; k++) {
     if (!keep[k]) continue;
     compact += chars[k];
     o.push(origin[k] as number);
     e.push(originEnd[k] as number);
+    st.push(sentenceOf[k] as number);
   }
-  return { raw, compact, origin: o, originEnd: e };
+  return { raw, compact, origin: o, originEnd: e, sentence: st };
 }
 
 /** The original words behind `compact.slice(start, end)`. */
