@@ -27,6 +27,8 @@ export {
   emptyContact,
   getContactRow,
   queueTopic,
+  TURN_STORING,
+  type TurnMark,
   turnView,
 } from './contact.service.ts';
 /**

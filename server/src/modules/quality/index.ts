@@ -9,6 +9,7 @@ import { guardAgentReply } from './guard.service.ts';
 import { onContactClosed, qualityJobs } from './inspection.service.ts';
 import { qaCommand } from './quality.cli.ts';
 import { ensureDefaultScorecard } from './scorecard.service.ts';
+import { markFullNumbers } from './turn-marks.ts';
 
 export { DEFAULT_ITEM_CODES, defaultScorecard } from './engine/default-scorecard.ts';
 export type { Finding, InspectionResult, Transcript } from './engine/engine.ts';
@@ -32,7 +33,7 @@ export {
 export const qualityModule: ModuleDef = {
   name: 'quality',
   jobs: qualityJobs,
-  hooks: [onContactClosed, guardAgentReply],
+  hooks: [onContactClosed, guardAgentReply, markFullNumbers],
   cli: { qa: qaCommand },
   init: (deps) => ensureDefaultScorecard(deps),
 };

@@ -559,9 +559,6 @@ export function defaultScorecard(): ScorecardDefinition {
         condition: {
           op: 'or',
           any: [
-            { op: 'keyword', mode: 'any', words: FORBIDDEN_PHRASES, except: FORBIDDEN_EXCEPTIONS },
-            // 爱信不信, 爱听不听, 爱要不要: 爱 X 不 X
-            { op: 'regex', pattern: '爱([\\u4e00-\\u9fff])不\\1' },
             {
               op: 'and',
               all: [
@@ -569,6 +566,9 @@ export function defaultScorecard(): ScorecardDefinition {
                 { op: 'not', cond: { op: 'keyword', mode: 'any', words: FORBIDDEN_SCOPE_TRANSFER } },
               ],
             },
+            { op: 'keyword', mode: 'any', words: FORBIDDEN_PHRASES, except: FORBIDDEN_EXCEPTIONS },
+            // 爱信不信, 爱听不听, 爱要不要: 爱 X 不 X
+            { op: 'regex', pattern: '爱([\\u4e00-\\u9fff])不\\1' },
           ],
         },
       },

@@ -15,6 +15,7 @@ import * as customerResolved from '../../../modules/contacts/migrations/2020_cus
 import * as agentPresence from '../../../modules/contacts/migrations/2021_agent_presence.ts';
 import * as cannedReplies from '../../../modules/contacts/migrations/2022_canned_replies.ts';
 import * as satisfactionSurveys from '../../../modules/contacts/migrations/2023_satisfaction_surveys.ts';
+import * as turnMarks from '../../../modules/contacts/migrations/2024_turn_marks.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as emergencyFormalReport from '../../../modules/emergency/migrations/3102_emergency_formal_report.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2021_agent_presence': agentPresence,
   '2022_canned_replies': cannedReplies,
   '2023_satisfaction_surveys': satisfactionSurveys,
+  '2024_turn_marks': turnMarks,
   '2101_chat': chat,
   '3001_cases': cases,
   '3010_case_notice_and_approval': caseNoticeAndApproval,
