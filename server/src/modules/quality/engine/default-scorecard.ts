@@ -38,7 +38,6 @@ export const FORBIDDEN_PHRASES = [
   '说不准',
   '说不上来',
   '我哪知道',
-  '谁知道',
   '我怎么知道',
   '我咋知道',
   '我怎么会知道',
@@ -187,8 +186,15 @@ export const FORBIDDEN_SCOPE_PHRASES = [
   '跟客服没关系',
   '与我无关',
   '与我们无关',
-  '处理不了',
-  '解决不了',
+  '我处理不了',
+  '我们处理不了',
+  '这边处理不了',
+  '我解决不了',
+  '我们解决不了',
+  '这边解决不了',
+  '我办不了',
+  '我们办不了',
+  '这边办不了',
   '这不是我的事',
   '不是我们的事',
 ];
@@ -271,6 +277,10 @@ export const FORBIDDEN_EXCEPTIONS = [
   '随您决定',
   '随您的',
   '随你的',
+  '您不是说',
+  '你不是说',
+  '急什么时候',
+  '信号不',
 ];
 
 const role = (r: 'agent' | 'customer'): Condition => ({ op: 'role', role: r });
@@ -445,7 +455,7 @@ export const APOLOGY_EXCEPTIONS = [
 const SENSITIVE_OBJECT =
   '(?:cvv2?|cvc2?|cvn2?|安全码|校验码|(?:卡片?|卡的)?(?:背面|背后|反面)[^]{0,8}?(?:最?后|末)?(?:三|3)(?:位|个)(?:数字|数|号码|码)?|(?:卡片?|卡的)?(?:背面|背后|反面)(?:的)?(?:数字|号码)|签名(?:条|栏)[^]{0,8}?(?:数字|数|号码|码)|有效期(?:后面|旁边|后)[^]{0,4}?(?:三|3)(?:位|个)|(?:查询|交易|取款|取现|消费|支付|银行卡|卡片?|信用卡|网银|登录|六位|6位|新|原)?密码|pin码?|(?:短信|手机|动态)?验证码|动态码|动态密码|(?:收到|短信|手机上)[^]{0,8}?(?:(?:六|6|四|4)(?:位|个))?(?:数字|码)|短信里[^]{0,4}?(?:数字|码)|那串数字)';
 /** Asking for it: a verb before it (告诉我…, 提供…, 核对…) or a request after it (…报一下, …是多少, …念给我). */
-const ASK_VERB = '(?:告诉|报|说|念|读|提供|发|给|讲|核对|确认|回复|索要)';
+const ASK_VERB = '(?<!跟您|给您|和您|为您|向您|跟你|给你|我再|我来)(?:告诉我|告诉|报|说|念|读|提供|讲|核对|确认|回复|索要|发一下|发给我|发我|给我)';
 const ASK_AFTER =
   '(?:(?:告诉|报|说|念|读|发|提供|讲|给)(?:一下|一遍|给我|给我们|我|过来|出来|下|念)|是多少|是什么|多少(?!次|位|天|钱|遍|个|秒|分钟)|是几(?!位|次)|核对一下|确认一下)';
 /** Words that turn the mention into a warning (请勿向任何人透露…, 我们不会索要…), within the clause. */
@@ -461,7 +471,7 @@ const PROMISE_WORD =
   '(?:保证(?!金)|一定(?!要)|肯定(?!要)|绝对(?!要)|百分之?百|百分之一百|包您|包你|打包票|包票|铁定|准保|管保|必定|包在我身上|放一百个心)';
 /** Outcomes decided elsewhere: waivers, refunds, limits, reversals, credit records, approvals. */
 const PROMISE_OUTCOME =
-  '(?:减免|减了|减掉|免除|免掉|免了|全免|免收|给您免|不收|不会收|不扣|不会扣|退还|退回|退款|退给|退到|退钱|给您退|能退|会退|退了|返还|赔|提额|提高额度|调高|调上去|调回|涨额度|额度提|恢复|撤销|撤掉|撤回|取消|消除|消掉|删除|删掉|抹掉|清除|征信|批下来|批准|能批|会批|批了|能过|会过|通过|办下来|下得来)';
+  '(?:减免|减了|减掉|免除|免掉|免了|全免|免收|给您免|不收|不会收|不扣|不会扣|退还|退回|退款|退给|退到|退钱|给您退|能退|会退|退了|返还|赔|提额|提高额度|调高|调上去|调回|涨额度|额度提|(?:能|给您|帮您)恢复|恢复(?:额度|原来的额度)|撤销|撤掉|撤回|取消|消除|消掉|删除|删掉|抹掉|清除|(?:不会?影响|不上|不会上|不会留|不留|修复|消|删|抹|清)[^]{0,4}?征信|征信[^]{0,6}?(?:消|删|修复|抹|清|没事|没影响|不受影响|恢复|不会有)|批下来|批准|能批|会批|批了|能过|会过|(?:能|会|可以|审核|审批)通过|办下来|下得来)';
 /** What the agent commits to do (申请, 反馈, 跟进…): the agent's own action, not the outcome. */
 const PROMISE_BLOCK =
   '(?:申请|反馈|提交|转达|尝试|争取|尽量|尽力|帮您问|上报|登记|记录|跟进|核实|核查|查询|保管|回电|回复|联系|通知|官方|渠道)';
@@ -469,7 +479,7 @@ const PROMISE_BLOCK =
 const PROMISE_AFTER = '(?:打包票|包票|包在我身上|放一百个心|包您|包你|我保证|跟您保证|百分之?百|铁定)';
 /** Disclaimers: 不能保证, 没法保证, 不一定 — the opposite of a promise. */
 const PROMISE_NEGATED =
-  '(?:不能|无法|没法|没办法|不敢|不好|不可能|难以|不一定|不保证|保证不了|不肯定|不是一定|并不)(?:百分之百)?(?:保证|一定|肯定|绝对)?';
+  '(?:不能|无法|没法|没办法|不敢|不好|不可能|难以|不一定|不保证|保证不了|不肯定|不是一定|不是|并不)(?:百分之?百)?(?:保证|一定|肯定|绝对)?';
 
 export function defaultScorecard(): ScorecardDefinition {
   return {
@@ -593,7 +603,7 @@ export function defaultScorecard(): ScorecardDefinition {
         condition: {
           op: 'regex',
           pattern: `(?:${ASK_VERB}[^]{0,10}?${SENSITIVE_OBJECT}|${SENSITIVE_OBJECT}[^]{0,8}?${ASK_AFTER})`,
-          except: `${NEGATION}${NEGATION_GAP}${SENSITIVE_OBJECT}|${SENSITIVE_OBJECT}[^]{0,6}?(?:不要|请勿|切勿|勿|别|不会|不能|不可|千万|务必保管|注意保管|保密)|(?:键盘|按键|语音|提示音|自助|系统|手机银行|app|页面|界面|链接|网页|小程序|屏幕)[^]{0,10}?${SENSITIVE_OBJECT}|(?:发您|给您发|发给您|发送|下发|已发|发到)[^]{0,8}?${SENSITIVE_OBJECT}|(?:重置|修改|设置|挂失|锁定|忘记|错误|解锁)[^]{0,4}?${SENSITIVE_OBJECT}`,
+          except: `${NEGATION}${NEGATION_GAP}${SENSITIVE_OBJECT}|${SENSITIVE_OBJECT}[^]{0,6}?(?:不要|请勿|切勿|勿|别|不会|不能|不可|千万|务必保管|注意保管|保密)|(?:键盘|按键|语音|提示音|自助|系统|手机银行|app|页面|界面|链接|网页|小程序|屏幕)[^]{0,10}?${SENSITIVE_OBJECT}|(?:发您|给您发|发给您|发送|下发|已发|发到)[^]{0,8}?${SENSITIVE_OBJECT}|(?:重置|修改|设置|挂失|锁定|忘记|错误|解锁)[^]{0,4}?${SENSITIVE_OBJECT}|${SENSITIVE_OBJECT}(?:的)?(?:重置|修改|设置|挂失|锁定|解锁|找回|规则|流程|错误|输错|位数|格式|用途|作用)`,
         },
       },
       {
@@ -616,7 +626,7 @@ export function defaultScorecard(): ScorecardDefinition {
         guard: true,
         condition: {
           op: 'regex',
-          pattern: `${PROMISE_WORD}(?:(?!${PROMISE_BLOCK})[^]){0,10}?${PROMISE_OUTCOME}|${PROMISE_OUTCOME}(?:(?!${PROMISE_BLOCK})[^]){0,8}?${PROMISE_AFTER}`,
+          pattern: `${PROMISE_WORD}(?:(?!${PROMISE_BLOCK})[^]){0,10}?${PROMISE_OUTCOME}|${PROMISE_OUTCOME}(?:(?!${PROMISE_BLOCK})[^]){0,8}?${PROMISE_AFTER}(?![^]{0,6}?${PROMISE_BLOCK})`,
           except: PROMISE_NEGATED,
         },
       },

@@ -43,8 +43,12 @@ function plausibleId(s: string): boolean {
   return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/** A date and time written as digits (20261107153045): no card. */
+const TIMESTAMP = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?$/;
+
 function classify(digits: string, joined: boolean, cue: boolean): NumberKind | null {
   const s = digits.replace('叉', 'x');
+  if (TIMESTAMP.test(s)) return null;
   if (s.length === 18 && plausibleId(s)) {
     if (!joined || cue || isValidIdNumber(s.toUpperCase())) return 'id';
   }
