@@ -38,7 +38,10 @@ for (const name of readdirSync(DIR)
         else if (want === 'fail') t.fn++;
       } else if (want === 'fail') got === 'fail' ? t.tp++ : t.fn++;
       else got === 'fail' ? t.fp++ : t.tn++;
-      if (want !== got) misses.push(`${r.id} ${item}: want ${want}, got ${got} ${f?.evidence ? `«${f.evidence}» ` : ''}— ${note ?? ''}`);
+      if (want !== got)
+        misses.push(
+          `${r.id} ${item}: want ${want}, got ${got} ${f?.evidence ? `«${f.evidence}» ` : ''}— ${note ?? ''}`,
+        );
     }
   }
 }

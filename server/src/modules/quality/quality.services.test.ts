@@ -194,7 +194,10 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     const inspection = await inspectionOfContact(await actorOf(env, 'qa'), id);
     const f = inspection?.findings.find((x) => x.item === 'no_full_number');
     assert.equal(f?.result, 'fail');
-    assert.equal(f?.turn, stored.findIndex((t) => t.marks));
+    assert.equal(
+      f?.turn,
+      stored.findIndex((t) => t.marks),
+    );
     assert.match(f?.evidence ?? '', /完整卡号/);
     assert.equal(inspection?.fatal, true);
     assert.equal(inspection?.score, 0);

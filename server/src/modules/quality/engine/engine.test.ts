@@ -321,7 +321,9 @@ describe('real-time guard', () => {
 describe('quality engine: tuned forms', () => {
   const luhn = (p: string) => `${p}${luhnCheckDigit(p)}`;
   const spoken = (s: string, one = '一', zero = '零', two = '二') =>
-    [...s].map((d) => (d === '1' ? one : d === '0' ? zero : d === '2' ? two : '零一二三四五六七八九'[Number(d)])).join('');
+    [...s]
+      .map((d) => (d === '1' ? one : d === '0' ? zero : d === '2' ? two : '零一二三四五六七八九'[Number(d)]))
+      .join('');
   const result = (t: Transcript, code: string) => finding(t, code).result;
 
   it('reads 幺, 两, 洞 and 拐 as digits in a number read out, and 叉 as the ID check character', () => {
@@ -335,10 +337,22 @@ describe('quality engine: tuned forms', () => {
 
   it('counts 19-digit cards, a wrong check digit, and groups joined by words; not masked, case or timestamp numbers', () => {
     const pan19 = luhn('621700123456789012');
-    assert.equal(result(call(`您的新卡卡号是${pan19.slice(0, 4)} ${pan19.slice(4, 8)} ${pan19.slice(8, 12)} ${pan19.slice(12, 16)} ${pan19.slice(16)}`), 'no_full_number'), 'fail');
+    assert.equal(
+      result(
+        call(
+          `您的新卡卡号是${pan19.slice(0, 4)} ${pan19.slice(4, 8)} ${pan19.slice(8, 12)} ${pan19.slice(12, 16)} ${pan19.slice(16)}`,
+        ),
+        'no_full_number',
+      ),
+      'fail',
+    );
     const pan = luhn('622588123456781');
     const wrong = `${pan.slice(0, 15)}${(Number(pan[15]) + 1) % 10}`;
-    assert.equal(result(call(`卡号是${wrong}`), 'no_full_number'), 'fail', 'a misread card number is still a card number');
+    assert.equal(
+      result(call(`卡号是${wrong}`), 'no_full_number'),
+      'fail',
+      'a misread card number is still a card number',
+    );
     const id = `11010519850312241${idCheckChar('11010519850312241')}`;
     const misread = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`;
     assert.equal(result(call(`身份证号${misread}`), 'no_full_number'), 'fail', 'an ID with a wrong check character');
@@ -357,7 +371,13 @@ describe('quality engine: tuned forms', () => {
   it('finds a number split over two agent turns, with the customer in between', () => {
     const pan = luhn('622202430012345');
     const t = call('好的');
-    t.turns.splice(2, 1, agent(`卡号开头是${pan.slice(0, 4)} ${pan.slice(4, 8)}`), customer('嗯'), agent(`然后是${pan.slice(8, 12)} ${pan.slice(12)}`));
+    t.turns.splice(
+      2,
+      1,
+      agent(`卡号开头是${pan.slice(0, 4)} ${pan.slice(4, 8)}`),
+      customer('嗯'),
+      agent(`然后是${pan.slice(8, 12)} ${pan.slice(12)}`),
+    );
     const f = finding(t, 'no_full_number');
     assert.equal(f.result, 'fail');
     assert.equal(f.turn, 4);

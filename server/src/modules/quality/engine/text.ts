@@ -107,7 +107,6 @@ export interface MatchText {
 /** Where a sentence ends: a negation or a polite frame does not reach beyond it. */
 const SENTENCE_END = /[。！？!?；;\n]/;
 
-
 /** Folds a turn for matching (see the file comment). */
 export function matchText(raw: string): MatchText {
   const chars: string[] = [];
