@@ -61,6 +61,21 @@ export const CONTACT_CLOSED = defineHook<{ contactId: string; channel: string; a
 export const AGENT_REPLY_SENDING = defineHook<{ contactId: string; channel: 'chat'; text: string }>(
   'contacts.agent_reply_sending',
 );
+/** What a turn held as written, before masking: a full card number, a full ID number. */
+export type TurnMark = 'card' | 'id';
+
+/**
+ * A turn is about to be stored (extension point). The text is still as written; the stored copy will be
+ * masked (`scrubText`). A listener may add to `marks` what the text held (the quality module marks a full
+ * card or ID number an agent wrote, which the inspection after the close could no longer see).
+ */
+export const TURN_STORING = defineHook<{
+  contactId: string;
+  speaker: ContactTurn['speaker'];
+  text: string;
+  marks: TurnMark[];
+}>('contacts.turn_storing');
+
 export const queueTopic = (code: string) => `queue:${code}`;
 
 /** Gets a contact row or throws CONTACT_NOT_FOUND. */
@@ -319,7 +334,10 @@ export async function linkCustomer(ctx: Ctx, id: string, customerId: string): Pr
   });
 }
 
-/** Adds a turn to the transcript. Card, ID and mobile numbers are masked before anything is stored. */
+/**
+ * Adds a turn to the transcript. Card, ID and mobile numbers are masked before anything is stored; what
+ * the `TURN_STORING` listeners found in the text as written is kept beside it (`marks`).
+ */
 export async function appendTurn(
   ctx: Ctx,
   row: ContactsTable,
@@ -328,8 +346,11 @@ export async function appendTurn(
 ): Promise<ContactTurn> {
   const at = ctx.clock.now().toISOString();
   const seq = await nextTurnSeq(ctx.db, row.id);
+  const marks: TurnMark[] = [];
+  await runHook(ctx, TURN_STORING, { contactId: row.id, speaker, text, marks });
   const turn = { id: newId(ctx.clock.now()), contact_id: row.id, seq, speaker, text: scrubText(text), at };
-  await insertTurn(ctx.db, { ...turn, author_id: ctx.actor.userId });
+  const stored = marks.length > 0 ? JSON.stringify([...new Set(marks)].sort()) : null;
+  await insertTurn(ctx.db, { ...turn, author_id: ctx.actor.userId, marks: stored });
   await updateContact(ctx.db, row.id, { updated_at: at });
   const view = turnView(turn);
   publishEvent(ctx, contactTopic(row.id), 'turn.added', view);

@@ -63,6 +63,8 @@ export interface ContactTurnsTable {
   text: string;
   at: string;
   author_id: string | null;
+  /** JSON array of what masking took out of the text as written (`TurnMark`), or null. */
+  marks?: string | null;
 }
 
 export interface VerificationAttemptsTable {

@@ -28,6 +28,8 @@ export {
   emptyContact,
   getContactRow,
   queueTopic,
+  TURN_STORING,
+  type TurnMark,
   turnView,
 } from './contact.service.ts';
 /**

@@ -65,10 +65,25 @@ export async function contactTranscript(ctx: Pick<Ctx, 'db'>, contactId: string)
       channel: row.channel === 'chat' ? 'chat' : 'phone',
       agentNo: agent?.agent_no ?? null,
       complaint: row.type === 'complaint' || row.raised_type === 'complaint',
-      turns: turns.map((t) => ({ role: t.speaker as Speaker, text: t.text, at: t.at })),
+      turns: turns.map((t) => ({
+        role: t.speaker as Speaker,
+        text: t.text,
+        at: t.at,
+        ...(t.marks ? { fullNumbers: fullNumberMarks(t.marks) } : {}),
+      })),
       events,
     },
   };
+}
+
+/** The turn's marks (contacts' `TurnMark`s, JSON) that name a full number. */
+function fullNumberMarks(marks: string): ('card' | 'id')[] {
+  try {
+    const v = JSON.parse(marks) as unknown;
+    return Array.isArray(v) ? v.filter((m): m is 'card' | 'id' => m === 'card' || m === 'id') : [];
+  } catch {
+    return [];
+  }
 }
 
 function safeJson(s: string): Record<string, unknown> {

@@ -12,6 +12,7 @@ import { qualityMigrations } from './migrations/index.ts';
 import { qaCommand } from './quality.cli.ts';
 import type {} from './quality.tables.ts';
 import { ensureDefaultScorecard } from './scorecard.service.ts';
+import { markFullNumbers } from './turn-marks.ts';
 
 export { DEFAULT_ITEM_CODES, defaultScorecard } from './engine/default-scorecard.ts';
 export type { Finding, InspectionResult, Transcript } from './engine/engine.ts';
@@ -36,7 +37,7 @@ export const qualityModule: ModuleDef = {
   name: 'quality',
   migrations: qualityMigrations,
   jobs: qualityJobs,
-  hooks: [onContactClosed, guardAgentReply],
+  hooks: [onContactClosed, guardAgentReply, markFullNumbers],
   cli: { qa: qaCommand },
   init: (deps) => ensureDefaultScorecard(deps),
 };

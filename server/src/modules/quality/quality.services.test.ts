@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { luhnCheckDigit } from '../../platform/pii/validators.ts';
 import { call, createCustomer } from '../contacts/__tests__/fixtures.ts';
 import { startChatContact } from '../contacts/index.ts';
 import { defaultScorecard } from './engine/default-scorecard.ts';
@@ -149,6 +150,57 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
       .execute();
     assert.ok(!turns.some((t) => t.text.includes('三位数字')), 'the blocked reply was not stored');
     await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '好的,我来帮您查询' }, 201);
+  });
+
+  it('marks an agent turn that held a full card number when it is stored, so the inspection fails it after the close', async () => {
+    const { contact } = await call<{ contact: { id: string } }>(
+      env,
+      'agent',
+      'POST',
+      '/api/contacts',
+      { channel: 'phone', direction: 'inbound' },
+      201,
+    );
+    const id = contact.id;
+    const turn = (text: string, speaker: 'agent' | 'customer' = 'agent') =>
+      call(env, 'agent', 'POST', `/api/contacts/${id}/turns`, { text, speaker }, 201);
+    const pan = `622588123456781${luhnCheckDigit('622588123456781')}`;
+    await turn('您好,8001号客服很高兴为您服务');
+    await turn(`我的卡号是${pan}`, 'customer');
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/stage`, { stage: 'need' });
+    await call(env, 'agent', 'PUT', `/api/contacts/${id}/classification`, { intents: ['statement_query'] });
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/stage`, { stage: 'handle' });
+    await turn(`好的,您尾号${pan.slice(-4)}的卡已经查到了`);
+    await turn(`核对一下,您的卡号是${pan.slice(0, 4)} ${pan.slice(4, 8)} ${pan.slice(8, 12)} ${pan.slice(12)}`);
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/stage`, { stage: 'confirm' });
+    await turn('请问还有其他问题吗');
+    await turn('感谢您的来电,再见');
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, { outcome: 'resolved_first_contact' });
+
+    const stored = await env.system.db
+      .selectFrom('contact_turns')
+      .select(['seq', 'speaker', 'text', 'marks'])
+      .where('contact_id', '=', id)
+      .orderBy('seq')
+      .execute();
+    assert.ok(!stored.some((t) => t.text.replace(/\s/g, '').includes(pan)), 'no full number is stored');
+    assert.deepEqual(
+      stored.filter((t) => t.marks).map((t) => [t.speaker, t.marks]),
+      [['agent', '["card"]']],
+      'only the agent turn with the full number is marked (not the customer saying it, not the last four)',
+    );
+
+    await env.runtime.worker.runDue();
+    const inspection = await inspectionOfContact(await actorOf(env, 'qa'), id);
+    const f = inspection?.findings.find((x) => x.item === 'no_full_number');
+    assert.equal(f?.result, 'fail');
+    assert.equal(
+      f?.turn,
+      stored.findIndex((t) => t.marks),
+    );
+    assert.match(f?.evidence ?? '', /完整卡号/);
+    assert.equal(inspection?.fatal, true);
+    assert.equal(inspection?.score, 0);
   });
 
   it('publishes a scorecard version only by a second person, retiring the one in force', async () => {

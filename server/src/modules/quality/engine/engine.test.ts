@@ -317,3 +317,167 @@ describe('real-time guard', () => {
     assert.deepEqual(guardDraft(scorecard, 'chat', '好的,我来帮您查询'), { warnings: [], blocked: false });
   });
 });
+
+describe('quality engine: tuned forms', () => {
+  const luhn = (p: string) => `${p}${luhnCheckDigit(p)}`;
+  const spoken = (s: string, one = '一', zero = '零', two = '二') =>
+    [...s]
+      .map((d) => (d === '1' ? one : d === '0' ? zero : d === '2' ? two : '零一二三四五六七八九'[Number(d)]))
+      .join('');
+  const result = (t: Transcript, code: string) => finding(t, code).result;
+
+  it('reads 幺, 两, 洞 and 拐 as digits in a number read out, and 叉 as the ID check character', () => {
+    assert.equal(matchText('幺两洞拐').compact, '1207');
+    const pan = luhn('438088001122334');
+    assert.equal(result(call(`卡号${spoken(pan, '幺', '洞', '两')}`), 'no_full_number'), 'fail');
+    let xid = '';
+    for (let n = 1000; !xid.endsWith('X'); n++) xid = `3301061988072${n}${idCheckChar(`3301061988072${n}`)}`;
+    assert.equal(result(call(`身份证号码是${spoken(xid.slice(0, 17), '幺', '洞', '两')}叉`), 'no_full_number'), 'fail');
+  });
+
+  it('counts 19-digit cards, a wrong check digit, and groups joined by words; not masked, case or timestamp numbers', () => {
+    const pan19 = luhn('621700123456789012');
+    assert.equal(
+      result(
+        call(
+          `您的新卡卡号是${pan19.slice(0, 4)} ${pan19.slice(4, 8)} ${pan19.slice(8, 12)} ${pan19.slice(12, 16)} ${pan19.slice(16)}`,
+        ),
+        'no_full_number',
+      ),
+      'fail',
+    );
+    const pan = luhn('622588123456781');
+    const wrong = `${pan.slice(0, 15)}${(Number(pan[15]) + 1) % 10}`;
+    assert.equal(
+      result(call(`卡号是${wrong}`), 'no_full_number'),
+      'fail',
+      'a misread card number is still a card number',
+    );
+    const id = `11010519850312241${idCheckChar('11010519850312241')}`;
+    const misread = `${id.slice(0, 17)}${id[17] === '1' ? '2' : '1'}`;
+    assert.equal(result(call(`身份证号${misread}`), 'no_full_number'), 'fail', 'an ID with a wrong check character');
+    assert.equal(result(call(`卡号前八位是${pan.slice(0, 8)}，后八位是${pan.slice(8)}`), 'no_full_number'), 'fail');
+    for (const said of [
+      '您的受理号是2026110712345678，请记录。',
+      '您的申请编号是 2026 1107 0000 1234。',
+      '交易时间是2026-11-07 15:30:45。',
+      '您可以拨打95588或者400-820-8888咨询。',
+      '您尾号1234的卡，手机号13812345678。',
+    ]) {
+      assert.equal(result(call(said), 'no_full_number'), 'pass', said);
+    }
+  });
+
+  it('finds a number split over two agent turns, with the customer in between', () => {
+    const pan = luhn('622202430012345');
+    const t = call('好的');
+    t.turns.splice(
+      2,
+      1,
+      agent(`卡号开头是${pan.slice(0, 4)} ${pan.slice(4, 8)}`),
+      customer('嗯'),
+      agent(`然后是${pan.slice(8, 12)} ${pan.slice(12)}`),
+    );
+    const f = finding(t, 'no_full_number');
+    assert.equal(f.result, 'fail');
+    assert.equal(f.turn, 4);
+    const apart = call('好的');
+    apart.turns.splice(2, 1, agent('您尾号是1234'), agent('您的手机号是13812345678对吗'));
+    assert.equal(result(apart, 'no_full_number'), 'pass');
+  });
+
+  it('fails a turn marked as having held a full number before it was masked for storing', () => {
+    const t = call('您的卡号是6225 **** **** 7816');
+    assert.equal(result(t, 'no_full_number'), 'pass');
+    (t.turns[2] as TranscriptTurn).fullNumbers = ['card'];
+    const f = finding(t, 'no_full_number');
+    assert.equal(f.result, 'fail');
+    assert.equal(f.turn, 2);
+    assert.match(f.evidence, /完整卡号/);
+  });
+
+  for (const said of [
+    '这个我真不知道啊',
+    '这不归咱们部门管',
+    '不是我们这边负责的',
+    '我刚才已经跟您说过了',
+    '您怎么就是听不明白呢',
+    '随便您吧',
+    '您自己去网上查',
+    '那您去投诉吧',
+    '我这边没法帮您恢复额度',
+    '我都跟您说了三遍了',
+    '您爱信不信',
+    '这个我们处理不了',
+  ]) {
+    it(`forbidden variant: ${said}`, () => assert.equal(result(call(said), 'forbidden_words'), 'fail'));
+  }
+
+  for (const said of [
+    '办法是这样的，您可以在手机银行申请',
+    '我们一起想办法',
+    '审核结果我没法保证，我会帮您提交申请',
+    '这个不在信用卡中心的受理范围，不归我们管，我帮您转接到借记卡专线',
+    '您方便的时候再回电也可以，随您安排',
+    '还有谁知道您的密码吗？',
+    '您着急什么时候用卡？',
+    '如果商户那边解决不了，您再联系我们',
+  ]) {
+    it(`no forbidden phrase: ${said}`, () => assert.equal(result(call(said), 'forbidden_words'), 'pass'));
+  }
+
+  for (const said of [
+    '卡片有效期和背面后三位告诉我一下',
+    '您把收到的六位数字告诉我',
+    '签名条上那三个数字您读一下',
+    '您把六位密码念一遍',
+    '请把短信里的数字发过来',
+    '请不要泄露给别人。您的卡背面三位数是多少？',
+  ]) {
+    it(`sensitive request: ${said}`, () => assert.equal(result(call(said), 'no_sensitive_request'), 'fail'));
+  }
+
+  for (const said of [
+    '请勿向任何人透露您的卡背面三位数字和密码',
+    '请您在电话按键上输入六位查询密码',
+    '请报一下卡片的有效期',
+    '我给您说一下密码重置的流程',
+    '我们不会向您索要密码，也请您不要把验证码告诉任何人',
+  ]) {
+    it(`no sensitive request: ${said}`, () => assert.equal(result(call(said), 'no_sensitive_request'), 'pass'));
+  }
+
+  for (const said of [
+    '这笔交易百分百能撤销',
+    '这个利息我给您免掉，我打包票',
+    '您放一百个心，征信肯定给您消掉',
+    '您的申请一定能通过',
+    '逾期记录肯定不会上征信的',
+  ]) {
+    it(`promise: ${said}`, () => assert.equal(result(call(said), 'no_unauthorised_promise'), 'fail'));
+  }
+
+  for (const said of [
+    '办这张卡需要存入一万元保证金',
+    '您一定要按时还款',
+    '我保证马上给您冻结这张卡',
+    '逾期肯定会影响您的征信',
+    '退款的进度我保证会跟进',
+    '减免的成功率不是百分之百，我帮您申请',
+    '卡片解冻后一定会恢复正常使用',
+  ]) {
+    it(`no promise: ${said}`, () => assert.equal(result(call(said), 'no_unauthorised_promise'), 'pass'));
+  }
+
+  it('an upset customer (panic, sarcasm) needs an apology or empathy; 不好意思 for not hearing is none', () => {
+    const upset = (words: string, reply: string) => {
+      const t = call(reply);
+      t.turns[1] = customer(words);
+      return result(t, 'apology_empathy');
+    };
+    assert.equal(upset('我卡被盗刷了，急死我了', '换做是我也会着急的，我马上帮您冻结'), 'pass');
+    assert.equal(upset('呵呵，你们银行可真厉害', '好的好的，我帮您查一下'), 'fail');
+    assert.equal(upset('这都第几次了', '不好意思，您刚才说什么？'), 'fail');
+    assert.equal(upset('我想问一下积分怎么兑换', '好的'), 'n/a');
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { VERIFICATION_LEVELS, type VerificationLevel } from '@carddesk/contracts';
 import { analyze, bigramJaccard, bigramsOfFolded, NLU_MAX_TEXT, type NluAnalysis } from '../../nlu/index.ts';
-import { findFullNumbers } from './numbers.ts';
+import { findFullNumbers, findJoinedNumber } from './numbers.ts';
 import type { Condition, ScorecardDefinition, ScorecardItem } from './scorecard.ts';
 import { entryPattern, foldEntry, type MatchText, matchText, originalSpan } from './text.ts';
 
@@ -18,6 +18,11 @@ export interface TranscriptTurn {
   text: string;
   /** ISO instant; the timing rule needs it on every agent and customer turn. */
   at?: string | undefined;
+  /**
+   * The full numbers the turn held as written, before it was masked for storing (the contacts module
+   * records them at store time): the text the engine sees no longer shows them.
+   */
+  fullNumbers?: readonly ('card' | 'id')[] | undefined;
 }
 
 /** Something done in the contact besides talking, as the desk recorded it. */
@@ -166,12 +171,29 @@ function spans(re: RegExp, s: string): Span[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** First match of `re` on the turn not overlapped by a match of `except`. */
+/** Matches of `re` sentence by sentence (see firstMatch). */
+function sentenceSpans(re: RegExp, t: MatchText): Span[] {
+  const n = t.sentence.length;
+  if (n === 0 || t.sentence[0] === t.sentence[n - 1]) return spans(re, t.compact);
+  const out: Span[] = [];
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && t.sentence[end] === t.sentence[start]) end++;
+    for (const x of spans(re, t.compact.slice(start, end))) out.push({ start: x.start + start, end: x.end + start });
+    start = end;
+  }
+  return out;
+}
+
+/**
+ * First match of `re` on the turn not overlapped by a match of `except`. An exception reaches no further
+ * than its sentence (请勿泄露给他人。您卡背面三位数是多少？ is a request).
+ */
 function firstMatch(run: Run, i: number, re: RegExp, except: RegExp | undefined): Span | undefined {
   const t = run.text(i);
   const hits = spans(re, t.compact);
   if (hits.length === 0) return undefined;
-  const excluded = except ? spans(except, t.compact) : [];
+  const excluded = except ? sentenceSpans(except, t) : [];
   return hits.find((h) => h.end > h.start && !excluded.some((x) => overlaps(h, x)));
 }
 
@@ -313,10 +335,23 @@ function compile(c: Condition): Node {
     }
     case 'full_number': {
       const kinds = c.kinds ?? ['card', 'id'];
+      const KIND_NAME = { card: '卡号', id: '身份证号' } as const;
       return content((run, i) => {
+        const turn = run.t.turns[i];
         const t = run.text(i);
         const n = findFullNumbers(t, kinds)[0];
-        return n ? originalSpan(t, n.start, n.end) : null;
+        if (n) return originalSpan(t, n.start, n.end);
+        // Written in full, masked before it was stored.
+        const stored = turn?.fullNumbers?.find((k) => kinds.includes(k));
+        if (stored) return `[完整${KIND_NAME[stored]}, 已脱敏存储] ${clip(turn?.text ?? '')}`;
+        // Begun in the speaker's previous turn (the customer's 嗯 may come in between).
+        for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+          const prev = run.t.turns[j];
+          if (prev?.role !== turn?.role) continue;
+          const joined = findJoinedNumber(run.text(j), t, kinds);
+          return joined ? `${run.t.turns[j]?.text ?? ''} … ${originalSpan(t, joined.start, joined.end)}` : null;
+        }
+        return null;
       });
     }
     case 'role':

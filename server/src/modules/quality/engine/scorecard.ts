@@ -58,8 +58,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     }),
     z.object({
       op: z.literal('regex'),
-      pattern: z.string().min(1).max(2000).refine(validRegex, 'invalid regular expression'),
-      except: z.string().min(1).max(2000).refine(validRegex, 'invalid regular expression').optional(),
+      pattern: z.string().min(1).max(6000).refine(validRegex, 'invalid regular expression'),
+      except: z.string().min(1).max(6000).refine(validRegex, 'invalid regular expression').optional(),
     }),
     z.object({
       op: z.literal('similar'),

@@ -46,18 +46,24 @@ function simplified(raw: string): string[] {
   return out.length === chars.length ? out : chars;
 }
 
-/** Spoken digits (幺 for one, 〇/零 for nought); a run of three or more is a number read out. */
+/**
+ * Spoken digits as people read numbers out (幺 for one, 两 for two, 洞/〇/零 for nought, 拐 for seven); a run
+ * of three or more is a number read out.
+ */
 const SPOKEN: Record<string, string> = {
   零: '0',
   〇: '0',
+  洞: '0',
   一: '1',
   幺: '1',
   二: '2',
+  两: '2',
   三: '3',
   四: '4',
   五: '5',
   六: '6',
   七: '7',
+  拐: '7',
   八: '8',
   九: '9',
 };
@@ -94,13 +100,20 @@ export interface MatchText {
   readonly origin: readonly number[];
   /** For each character of `compact`, the offset just after it in `raw`. */
   readonly originEnd: readonly number[];
+  /** For each character of `compact`, the sentence it belongs to (counted at 。！？；, line breaks). */
+  readonly sentence: readonly number[];
 }
+
+/** Where a sentence ends: a negation or a polite frame does not reach beyond it. */
+const SENTENCE_END = /[。！？!?；;\n]/;
 
 /** Folds a turn for matching (see the file comment). */
 export function matchText(raw: string): MatchText {
   const chars: string[] = [];
   const origin: number[] = [];
   const originEnd: number[] = [];
+  const sentenceOf: number[] = [];
+  let sentence = 0;
   let offset = 0;
   const simple = simplified(raw);
   let index = 0;
@@ -111,7 +124,8 @@ export function matchText(raw: string): MatchText {
         chars.push(fc);
         origin.push(offset);
         originEnd.push(offset + c.length);
-      }
+        sentenceOf.push(sentence);
+      } else if (SENTENCE_END.test(fc)) sentence++;
     }
     offset += c.length;
   }
@@ -135,13 +149,15 @@ export function matchText(raw: string): MatchText {
   let compact = '';
   const o: number[] = [];
   const e: number[] = [];
+  const st: number[] = [];
   for (let k = 0; k < chars.length; k++) {
     if (!keep[k]) continue;
     compact += chars[k];
     o.push(origin[k] as number);
     e.push(originEnd[k] as number);
+    st.push(sentenceOf[k] as number);
   }
-  return { raw, compact, origin: o, originEnd: e };
+  return { raw, compact, origin: o, originEnd: e, sentence: st };
 }
 
 /** The original words behind `compact.slice(start, end)`. */
