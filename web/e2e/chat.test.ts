@@ -92,6 +92,13 @@ describe('customer chat with an agent, handed over to disputes', () => {
     await packet.waitFor();
     assert.match(await text(packet.getByTestId('packet-note')), /重复扣款,需争议处理中心核实/);
     assert.match(await text(packet.getByTestId('packet-customer')), /李\*/);
+    // What was done is worded, never the recorded action code.
+    const done = await packet.getByTestId('packet-action').allTextContents();
+    assert.ok(
+      done.some((d) => d.includes('接入')),
+      done.join(' | '),
+    );
+    assert.ok(!done.some((d) => /[a-z_]+\.[a-z_]+/.test(d)), done.join(' | '));
     await packet.getByTestId('packet-transcript').getByText('11月20日,在超市').waitFor();
     await handler.getByTestId('handover-ack').click();
     await handler.getByTestId('transcript').getByText('11月20日,在超市').waitFor();

@@ -81,6 +81,34 @@ describe('agent workstation: a lost card on a phone call', () => {
     await page.getByTestId('verification-level').filter({ hasText: '基础核身' }).waitFor();
   });
 
+  it('stage scripts follow the contact: the need by type, verification by need, confirm asks and does not say goodbye', async () => {
+    const script = page.getByTestId('stage-script');
+    // Unclassified, the need stage asks and restates generically.
+    await page.keyboard.press('Alt+3');
+    await script.filter({ hasText: '需要咨询或办理什么业务' }).waitFor();
+    // Classified as a loss report (an emergency): the same stage now restates it as one.
+    await page.getByTestId('intent-select').click();
+    await page.keyboard.type('挂失');
+    await page.locator('.ant-select-item-option').filter({ hasText: '挂失' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '保存分类' }).click();
+    await script.filter({ hasText: '别着急' }).waitFor();
+    assert.match(await text(script), /挂失/);
+    // Verification names what the loss report needs, and asks for no PIN, CVV2 or SMS code.
+    await page.keyboard.press('Alt+2');
+    await script.filter({ hasText: '核实您的身份' }).waitFor();
+    assert.match(await text(script), /办理挂失前/);
+    assert.match(await text(script), /不会向您索要卡片密码/);
+    await page.keyboard.press('Alt+4');
+    await script.filter({ hasText: '临时冻结卡片' }).waitFor();
+    // Confirm: the satisfaction question, not the goodbye.
+    await page.keyboard.press('Alt+5');
+    await script.filter({ hasText: '是否已经解决' }).waitFor();
+    assert.match(await text(script), /还有其他可以帮您的吗/);
+    assert.doesNotMatch(await text(script), /再见|感谢您的来电/);
+    assert.deepEqual(seen.errors, []);
+  });
+
   it('quotes a cash installment with its APR from the engine before anything is agreed', async () => {
     const billOptions = page.waitForResponse((r) => r.url().includes('/installment-options?kind=bill'));
     await page.getByTestId('op-installment').click();

@@ -3,6 +3,7 @@ import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { yuan } from '../shared/format.ts';
+import { label } from '../shared/labels.ts';
 import { listProducts, type Product } from './catalog.api.ts';
 
 /** "0.0005" per day → "18.25%" a year (simple), as the catalogue shows it beside the daily rate. */
@@ -35,7 +36,11 @@ export function ProductsTab() {
               </span>
             ),
           },
-          { title: t('等级', 'Tier'), dataIndex: 'tier', render: (v: string) => <Tag>{v}</Tag> },
+          {
+            title: t('等级', 'Tier'),
+            dataIndex: 'tier',
+            render: (v: string) => <Tag>{label('productTier', v, locale)}</Tag>,
+          },
           {
             title: t('额度范围', 'Limit range'),
             render: (_, p) => `${yuan(p.current.terms.limit.minFen)} – ${yuan(p.current.terms.limit.maxFen)}`,

@@ -133,6 +133,7 @@ export function CaseDetail({ caseId, onChanged }: { caseId: string; onChanged?()
 }
 
 function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(updated: Case): void }) {
+  const departmentName = useDepartmentLabel();
   const { t, locale } = useI18n();
   const departments = useLoad(c.state === 'received' || c.state === 'in_progress' ? (s) => listDepartments(s) : null, [
     c.state,
@@ -235,7 +236,8 @@ function NextStep({ c, onDone }: { c: CaseDetailDto; onDone(updated: Case): void
       return box(
         <Space wrap>
           <span>
-            {t('已转办至', 'Referred to')} {c.department},{t('待部门受理', 'waiting for the department')}
+            {t('已转办至', 'Referred to')} {departmentName(c.department)},
+            {t('待部门受理', 'waiting for the department')}
           </span>
           <Button
             type="primary"

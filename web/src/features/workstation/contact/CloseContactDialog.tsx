@@ -2,7 +2,8 @@ import { Button, Descriptions, Form, Input, Modal, Rate, Select } from 'antd';
 import { useState } from 'react';
 import { type Contact, closeContact, type Outcome, type SurveySent, sendSurvey } from '../../../api/contacts.ts';
 import { clearDrafts, useAction } from '../../../app/hooks.ts';
-import { type Translate, useT } from '../../../app/i18n.tsx';
+import { type Translate, useI18n, useT } from '../../../app/i18n.tsx';
+import { stageScript } from './scripts.ts';
 import { OUTCOME_TEXT } from './stages.ts';
 
 /**
@@ -80,7 +81,7 @@ export function CloseContactDialog({
   onCancel(): void;
   onClosed(): void;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<{
     outcome: Outcome;
     skipConfirmationReason?: string;
@@ -115,7 +116,16 @@ export function CloseContactDialog({
       destroyOnHidden
     >
       <div className="cd-pre" style={{ background: '#f6f8fb', padding: 8, borderRadius: 4, marginBottom: 12 }}>
-        {t('结束语', 'Closing script')}: {contact.scripts.closing}
+        {t('结束语', 'Closing script')}:{' '}
+        {stageScript({
+          stage: 'closing',
+          channel: contact.channel,
+          type: contact.type,
+          intents: contact.intents,
+          agentNo: contact.agent?.agentNo ?? null,
+          configured: contact.scripts,
+          locale,
+        })}
       </div>
       <Form form={form} layout="vertical" initialValues={{ outcome: contact.suggestedOutcome, summary: notes }}>
         <Form.Item name="outcome" label={t('处理结果', 'Outcome')} rules={[{ required: true }]}>

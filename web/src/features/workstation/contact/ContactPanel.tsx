@@ -1,8 +1,8 @@
 import { MessageOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type Contact, moveStage, STAGES, type Stage } from '../../../api/contacts.ts';
-import { useAction, useDraft, useHotkeys, useNow } from '../../../app/hooks.ts';
+import { type Contact, contactsSettings, moveStage, STAGES, type Stage } from '../../../api/contacts.ts';
+import { useAction, useDraft, useHotkeys, useLoad, useNow } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import type { Session } from '../../../app/session.ts';
 import { duration } from '../../shared/format.ts';
@@ -10,13 +10,14 @@ import { intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
 import { ChatFirstLayout } from './ChatFirstLayout.tsx';
 import { ClassifyBox } from './ClassifyBox.tsx';
 import { CloseContactDialog } from './CloseContactDialog.tsx';
+import { stageScript } from './scripts.ts';
 import { LEVEL_COLOR, LEVEL_TEXT, STAGE_TEXT } from './stages.ts';
 import { Transcript } from './Transcript.tsx';
 import { VerificationPanel } from './VerificationPanel.tsx';
 
 /**
  * The contact in hand, guided by the standard flow: stage stepper (Alt+1…6), the script and checklist of
- * the current stage (the greeting carries the agent's ID), verification, classification, the live
+ * the current stage (`scripts.ts`: the greeting carries the agent's ID, the others follow the contact's type), verification, classification, the live
  * transcript for chats, notes that survive a reload, and closing.
  */
 export function ContactPanel({
@@ -35,6 +36,8 @@ export function ContactPanel({
   const { t, locale } = useI18n();
   const now = useNow(1000);
   const [closing, setClosing] = useState(false);
+  // The bank's verification table: the verification script names what the need at hand requires.
+  const settings = useLoad((s) => contactsSettings(s), []);
   const [notes, setNotes] = useDraft(`contact.${contact.id}.notes`, '');
   const move = useAction((key, stage: Stage) => moveStage(key, contact.id, stage));
   const go = async (stage: Stage) => {
@@ -51,12 +54,16 @@ export function ContactPanel({
   const stageIndex = STAGES.indexOf(contact.stage);
   const seen = new Set(contact.stages.map((s) => s.stage));
   const text = STAGE_TEXT[contact.stage];
-  const script =
-    contact.stage === 'greeting'
-      ? contact.scripts.greeting
-      : contact.stage === 'closing' || contact.stage === 'confirm'
-        ? contact.scripts.closing
-        : null;
+  const script = stageScript({
+    stage: contact.stage,
+    channel: contact.channel,
+    type: contact.type,
+    intents: contact.intents,
+    agentNo: contact.agent?.agentNo ?? null,
+    configured: contact.scripts,
+    accessLevels: settings.data?.accessLevels,
+    locale,
+  });
 
   const header = (
     <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
@@ -115,11 +122,7 @@ export function ContactPanel({
               minHeight: 60,
             }}
           >
-            {script ??
-              t(
-                '按需求引导客户;需要时使用知识库 (Ctrl+K)。',
-                'Guide the customer; use knowledge search (Ctrl+K) as needed.',
-              )}
+            {script}
           </div>
         </div>
         <div>

@@ -210,7 +210,7 @@ function PacketView({ h, busy, onAcknowledge }: { h: Handover; busy: boolean; on
         {p.actions.length > 0 && (
           <Descriptions.Item label={t('已办理', 'Done so far')}>
             {p.actions.map((o) => (
-              <div key={`${o.action}${o.at}`}>
+              <div key={`${o.action}${o.at}`} data-testid="packet-action">
                 {timeOnly(o.at)} {label('action', o.action, locale)}
               </div>
             ))}
