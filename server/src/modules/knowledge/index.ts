@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { can } from '../../platform/auth/policy.ts';
 import { defineJob } from '../../platform/jobs/worker.ts';
 import type { ModuleDef } from '../module.ts';
-import { ACTIVATE_JOB, activateVersion, EXPIRE_JOB, expireVersion, KB_TOPIC } from './article.service.ts';
 import { kbCommand } from './knowledge.cli.ts';
 import { knowledgeRoutes } from './knowledge.routes.ts';
 import { knowledgeMigrations } from './migrations/index.ts';
 import { cardsCatalog } from './params/cards-catalog.ts';
 import { useProductCatalog } from './params/catalog.ts';
+import { ACTIVATE_JOB, activateVersion, EXPIRE_JOB, expireVersion, KB_TOPIC } from './publishing.service.ts';
 import { seedKnowledge } from './seed.ts';
 
 export { getArticle } from './article.service.ts';
