@@ -11,11 +11,14 @@
 //  - import: a module imports another module other than through its index.ts; the platform imports a module.
 //  - role:   code outside platform/auth/policy.ts compares role names (`x.role === 'qa'`, `['qa'].includes(role)`,
 //            `switch (role)`, `.where('role', 'in', ['agent'])`): role decisions are policy actions.
-// Usage: node scripts/check-boundaries.mjs [--root <src dir holding modules/ and platform/>]
+//  - layout: (scripts/check-layout.mjs) a file name outside the module layout's suffix set, a `__tests__/` or layer
+//            folder; report-only for now (a note), listed with --layout.
+// Usage: node scripts/check-boundaries.mjs [--root <src dir holding modules/ and platform/>] [--notes] [--layout]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { checkLayout, LAYOUT_ENFORCED } from './check-layout.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -336,6 +339,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (process.argv.includes('--notes'))
     for (const p of notes) process.stdout.write(`${p.file}:${p.line}:${p.col} ${p.rule} (allow-listed) ${p.message}\n`);
   for (const p of problems) process.stdout.write(`${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}\n`);
+  // The module layout (scripts/check-layout.mjs): report-only until LAYOUT_ENFORCED; --layout lists the files.
+  const layout = checkLayout(root);
+  if (layout.length > 0) {
+    if (LAYOUT_ENFORCED || process.argv.includes('--layout'))
+      for (const f of layout) process.stdout.write(`${f.file} layout/${f.rule} ${f.message}\n`);
+    if (LAYOUT_ENFORCED) problems.push(...layout);
+    else
+      process.stdout.write(
+        `note: ${layout.length} file(s) outside the module layout (report-only; --layout lists them)\n`,
+      );
+  }
   if (problems.length > 0) {
     process.stdout.write(`\n✖ ${problems.length} boundary violation(s)\n`);
     process.exit(1);

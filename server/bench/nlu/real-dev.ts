@@ -5,7 +5,7 @@
  *     [--tune=real|both] [--feat=cjkMax:4,wordWeight:1.2] [--save=a.tsv] [--against=b.tsv] [--confusions] [--per-intent]
  *     [--realshare=0.8 [--sim [--refit]]]
  *
- * Trains as build-model.ts does (team train.csv + real train, tuned on team dev.csv + real dev unless
+ * Trains as scripts/nlu-build-model.ts does (team train.csv + real train, tuned on team dev.csv + real dev unless
  * --tune=real), then prints accuracy, in-scope accuracy and out-of-scope recall on real dev and team dev.
  * --save / --against compare two runs row by row on real dev (rows gained / lost).
  */
@@ -28,7 +28,7 @@ const realShare = Number(opt('realshare') ?? 1);
 const kept = (_: unknown, i: number) => Math.floor((i + 1) * realShare) > Math.floor(i * realShare);
 const realTrain = realSplit('train').filter(kept);
 // --sim: the real training rows left out by --realshare stand in for real dev (tuned on with team dev,
-// and with --refit trained on afterwards, as build-model.ts does with real dev); real dev stays unseen.
+// and with --refit trained on afterwards, as scripts/nlu-build-model.ts does with real dev); real dev stays unseen.
 const leftOut = realSplit('train').filter((r, i) => !kept(r, i));
 const sim = args.includes('--sim');
 // --dev-split=FILE: real dev is the rows FILE (an earlier split.tsv) puts in dev, so that runs before and after

@@ -10,7 +10,7 @@ import { productRefs } from '../cards/index.ts';
 import { today } from './case.core.ts';
 import { departmentCodes } from './case.repository.ts';
 import { type CaseState, CHANNEL_NAMES, type Channel, CLOCK_RUNNING_STATES } from './case.ts';
-import { notifiedOnTime } from './regulatory-clock.ts';
+import { notifiedOnTime } from './clock.rules.ts';
 
 /**
  * The periodic complaint analysis the guide asks for (§3.2 总结反思,持续改进): complaints received in a

@@ -27,7 +27,7 @@ import {
   storeHolidays,
 } from './case.settings.ts';
 import { type CaseState, OPEN_STATES } from './case.ts';
-import { recalculateRunningDeadlines, refreshDeadline } from './deadline.ts';
+import { recalculateRunningDeadlines, refreshDeadline } from './clock.jobs.ts';
 
 /**
  * Changes to the regulatory clock of a complaint: complex (30 days, and the customer is told), the extension

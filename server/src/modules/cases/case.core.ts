@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { type CaseRow, hasDeclaredConflict, insertCaseEvent, lockCase } from './case.repository.ts';
 import { type CaseState, STATE_LABELS } from './case.ts';
-import { deadlineInstant, notifiedOnTime, reviewWindowEnd } from './regulatory-clock.ts';
+import { deadlineInstant, notifiedOnTime, reviewWindowEnd } from './clock.rules.ts';
 
 /** Shared by the case services: row mapping, the history writer, access and responsibility checks. */
 export function rowToCase(row: CaseRow, departmentCodes: ReadonlyMap<string, string>): CaseDto {

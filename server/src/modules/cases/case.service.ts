@@ -39,9 +39,12 @@ import {
 import type { ComplaintIntake, ListQuery, RepaymentTraceIntake } from './case.schemas.ts';
 import { type CaseKind, type CaseState, CLOCK_RUNNING_STATES, formatCaseNumber, OPEN_STATES } from './case.ts';
 import type { CasesTable } from './cases.tables.ts';
-import { refreshDeadline } from './deadline.ts';
+import { refreshDeadline } from './clock.jobs.ts';
 
-/** Intake, reading, listing and notes. State changes are in case.workflow.ts, the clock in deadline.ts. */
+/**
+ * Intake, reading, listing and notes. State changes are in case.workflow.ts; the regulatory clock in
+ * clock.rules.ts (pure), clock.jobs.ts (a stored case's deadline and its jobs) and case.clock.service.ts.
+ */
 
 export interface NewCase {
   kind: CaseKind;

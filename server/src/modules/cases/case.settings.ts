@@ -4,7 +4,7 @@ import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { givenFields, readSetting, writeSetting } from '../../platform/settings.ts';
-import { type DayBasis, type WorkCalendar, weekdayCalendar } from './regulatory-clock.ts';
+import { type DayBasis, type WorkCalendar, weekdayCalendar } from './clock.rules.ts';
 
 /**
  * Bank settings of the cases module, kept in the platform `settings` table under `cases.*`. Every value

@@ -31,8 +31,8 @@ import {
 import type { referSchema } from './case.schemas.ts';
 import { resolveInChange } from './case.service.ts';
 import { type CaseAction, type CaseState, type Feedback, nextState, OPEN_STATES } from './case.ts';
-import { cancelDeadlineJobs, refreshDeadline } from './deadline.ts';
-import { isWithinReviewWindow, notifiedOnTime, reviewWindowEnd } from './regulatory-clock.ts';
+import { cancelDeadlineJobs, refreshDeadline } from './clock.jobs.ts';
+import { isWithinReviewWindow, notifiedOnTime, reviewWindowEnd } from './clock.rules.ts';
 import { requireActiveRootCause } from './root-causes.ts';
 
 /**

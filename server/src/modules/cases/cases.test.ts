@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../platform/audit.ts';
 import type { LiveEvent } from '../../platform/events/bus.ts';
 import { cardsModule } from '../cards/index.ts';
 import { contactsModule } from '../contacts/index.ts';
-import { seedCasesDemo } from './demo.ts';
+import { seedCasesDemo } from './cases.seed.ts';
 import { casesModule } from './index.ts';
 
 const MODULES = [cardsModule, contactsModule, casesModule];

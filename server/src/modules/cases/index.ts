@@ -1,9 +1,9 @@
 import type { ModuleDef } from '../module.ts';
 import { caseRoutes } from './case.routes.ts';
 import { casesCustomerView, caseTopics } from './case.topics.ts';
+import { seedCasesDemo } from './cases.seed.ts';
+import { breachJob, followUpJob, JOB_BREACH, JOB_FOLLOW_UP, JOB_REMINDER, reminderJob } from './clock.jobs.ts';
 import { caseAssignmentAccess } from './conflicts.ts';
-import { breachJob, followUpJob, JOB_BREACH, JOB_FOLLOW_UP, JOB_REMINDER, reminderJob } from './deadline.ts';
-import { seedCasesDemo } from './demo.ts';
 import { casesMigrations } from './migrations/index.ts';
 import { ensureRootCauses } from './root-causes.ts';
 
@@ -18,7 +18,7 @@ export { loadCaseSettings } from './case.settings.ts';
  */
 export type { CaseKind, CaseState } from './case.ts';
 export { CASE_NUMBER_PATTERN } from './case.ts';
-export { startFollowUp } from './deadline.ts';
+export { startFollowUp } from './clock.jobs.ts';
 
 export const casesModule: ModuleDef = {
   name: 'cases',

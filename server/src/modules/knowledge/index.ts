@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { can } from '../../platform/auth/policy.ts';
 import { defineJob } from '../../platform/jobs/worker.ts';
 import type { ModuleDef } from '../module.ts';
-import { ACTIVATE_JOB, activateVersion, EXPIRE_JOB, expireVersion, KB_TOPIC } from './article.service.ts';
 import { kbCommand } from './knowledge.cli.ts';
 import { knowledgeRoutes } from './knowledge.routes.ts';
+import { seedKnowledge } from './knowledge.seed.ts';
 import { knowledgeMigrations } from './migrations/index.ts';
 import { cardsCatalog } from './params/cards-catalog.ts';
 import { useProductCatalog } from './params/catalog.ts';
-import { seedKnowledge } from './seed.ts';
+import { ACTIVATE_JOB, activateVersion, EXPIRE_JOB, expireVersion, KB_TOPIC } from './publishing.service.ts';
 
 export { getArticle } from './article.service.ts';
 export type { ArticleView, Audience, Kind } from './article.ts';

@@ -4,20 +4,17 @@ import type { Ctx } from '../../platform/context.ts';
 import { handle } from '../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import {
-  approveVersion,
   createArticle,
   getArticle,
   getVersion,
   listArticles,
   listVersions,
   newDraft,
-  rejectVersion,
-  retireArticle,
-  submitVersion,
   updateDraft,
 } from './article.service.ts';
 import { recordOutcome, recordSuggestion } from './match/feedback.service.ts';
 import { matchQuestion } from './match/match.service.ts';
+import { approveVersion, rejectVersion, retireArticle, submitVersion } from './publishing.service.ts';
 import { searchKnowledge } from './search/search.service.ts';
 import { addSynonyms, listSynonymViews, removeSynonym } from './synonyms.service.ts';
 

@@ -3,11 +3,11 @@
  * and the rule that an emergency need outranks whatever else the same message asks.
  */
 
-import type { SparseVector } from './features.ts';
 import { softmaxInPlace } from './model.ts';
 import type { NluModel } from './model-file.ts';
 import { normalizeText } from './normalize.ts';
 import { createScorer, type Scorer } from './scorer.ts';
+import type { SparseVector } from './vectorizer.ts';
 
 export interface ScoredLabel {
   readonly intent: string;

@@ -63,7 +63,7 @@ function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
-/** The model shipped with CardDesk, trained from `data/nlu/train.csv` by `build-model.ts`. */
+/** The model shipped with CardDesk, trained from `data/nlu/train.csv` by `scripts/nlu-build-model.ts`. */
 export const BUILTIN_MODEL_FILE = serverFile('data/nlu/model.bin');
 
 let builtin: NluEngine | undefined;

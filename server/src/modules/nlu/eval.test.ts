@@ -8,7 +8,7 @@ import { toLabelledCsv } from './csv.ts';
 import { percentile, scorePredictions } from './eval.ts';
 import { loadModelFile } from './model-file.ts';
 import { nluCli } from './nlu.cli.ts';
-import { TINY_DEV, TINY_OOS_DEV, TINY_OOS_TRAIN, TINY_TRAIN } from './tiny-corpus.test-data.ts';
+import { TINY_DEV, TINY_OOS_DEV, TINY_OOS_TRAIN, TINY_TRAIN } from './tiny-corpus.fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'carddesk-nlu-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

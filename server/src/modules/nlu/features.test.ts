@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FeatureHasher, featureKey } from './feature-hasher.ts';
 import {
   charNgrams,
   DEFAULT_FEATURE_OPTIONS,
-  DEFAULT_VECTORIZER_OPTIONS,
   englishForms,
-  FeatureHasher,
   type FeatureOptions,
   featureCounts,
-  featureKey,
   tokenize,
-  Vectorizer,
   words,
 } from './features.ts';
 import { normalizeText } from './normalize.ts';
 import { readingsOf, splitPinyin } from './pinyin.ts';
+import { DEFAULT_VECTORIZER_OPTIONS, Vectorizer } from './vectorizer.ts';
 
 describe('features', () => {
   it('tokenizes Chinese runs, Latin words, numbers and marks', () => {

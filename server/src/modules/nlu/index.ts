@@ -18,8 +18,8 @@ export type { AnalyzeOptions, NluAnalysis } from './engine.ts';
 export { analyze, loadBuiltinNlu, NLU_MAX_TEXT, NluEngine } from './engine.ts';
 export type { EvalResult, LabelMetrics } from './eval.ts';
 export { evaluate } from './eval.ts';
-export type { FeatureOptions, SparseVector, Token } from './features.ts';
-export { charNgrams, DEFAULT_FEATURE_OPTIONS, featureCounts, tokenize, Vectorizer, words } from './features.ts';
+export type { FeatureOptions, Token } from './features.ts';
+export { charNgrams, DEFAULT_FEATURE_OPTIONS, featureCounts, tokenize, words } from './features.ts';
 export type { NluModel } from './model-file.ts';
 export { deserializeModel, loadModelFile, saveModel, serializeModel } from './model-file.ts';
 export { bigramJaccard, bigramsOfFolded } from './near-duplicates.ts';
@@ -30,6 +30,7 @@ export type { Slots } from './slots.ts';
 export { extractSlots } from './slots.ts';
 export type { TrainOptions, TrainReport } from './train.ts';
 export { OUT_OF_SCOPE, trainModel } from './train.ts';
+export { type SparseVector, Vectorizer } from './vectorizer.ts';
 
 export const nluModule: ModuleDef = {
   name: 'nlu',

@@ -16,10 +16,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_VECTORIZER_OPTIONS, featureKey, Vectorizer, type VectorizerOptions } from './features.ts';
+import { featureKey } from './feature-hasher.ts';
 import type { QuantizedLinearModel } from './model.ts';
 import { PINYIN_FILE } from './pinyin.ts';
 import { DOMAIN_WORDS, WORDS_FILE } from './segmenter.ts';
+import { DEFAULT_VECTORIZER_OPTIONS, Vectorizer, type VectorizerOptions } from './vectorizer.ts';
 
 export const MODEL_FORMAT = 'carddesk-nlu';
 export const MODEL_VERSION = 3;

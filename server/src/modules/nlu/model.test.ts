@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SparseVector } from './features.ts';
 import { addNaiveBayes, type LinearModel, linearScores } from './model.ts';
+import type { SparseVector } from './vectorizer.ts';
 
 const row = (entries: Array<[number, number]>): SparseVector => ({
   indices: Int32Array.from(entries, ([f]) => f),

@@ -8,7 +8,7 @@
  * and the learning rate decays linearly to zero (as fastText does) so the last epochs settle.
  */
 import { mulberry32 } from '../../platform/random.ts';
-import type { SparseVector } from './features.ts';
+import type { SparseVector } from './vectorizer.ts';
 
 export interface LinearModel {
   readonly numFeatures: number;

@@ -3,7 +3,7 @@
  * taken on the classifier's own normalised text (simplified, lower-case, Arabic numerals) with punctuation
  * and spaces left out. A dev or test row that is a near-twin of a training row measures memory, not
  * generalisation, so training rows are kept below `NEAR_DUPLICATE_THRESHOLD` of every held-out row.
- * `check-near-duplicates.ts` runs it over the shipped corpus.
+ * `scripts/nlu-check-near-duplicates.ts` runs it over the shipped corpus.
  */
 import type { LabelledText } from './csv.ts';
 import { normalizeText } from './normalize.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { serverFile } from '../../paths.ts';
 
-/** Character → readings table shipped with the model (built by `build-pinyin.ts`). */
+/** Character → readings table shipped with the model (built by `scripts/nlu-build-pinyin.ts`). */
 export const PINYIN_FILE = serverFile('data/nlu/pinyin.txt');
 
 interface PinyinTable {

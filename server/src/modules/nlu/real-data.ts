@@ -161,7 +161,7 @@ export function realSplit(split: RealSplit, dir: URL = REAL_DATA_DIR): LabelledT
 }
 
 /**
- * The real rows the shipped model is built from (`build-model.ts`): `train` trains, `dev` tunes and calibrates
+ * The real rows the shipped model is built from (`scripts/nlu-build-model.ts`): `train` trains, `dev` tunes and calibrates
  * and is then trained on too. The test split and the fresh test set are never among them.
  */
 export function realModelRows(dir: URL = REAL_DATA_DIR): { train: RealRow[]; dev: RealRow[] } {

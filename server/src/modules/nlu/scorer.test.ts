@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { mulberry32 } from '../../platform/random.ts';
-import type { SparseVector } from './features.ts';
 import { type QuantizedLinearModel, quantizedScores } from './model.ts';
 import { createScorer, simdAvailable } from './scorer.ts';
+import type { SparseVector } from './vectorizer.ts';
 
 function randomModel(numFeatures: number, numClasses: number, seed: number): QuantizedLinearModel {
   const rng = mulberry32(seed);

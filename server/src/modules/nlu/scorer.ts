@@ -20,8 +20,9 @@
  * registers measured the same as adding into memory one feature at a time (the row reads, from a matrix
  * larger than the cache, are most of what is left), and does a quarter of the memory operations.
  */
-import type { SparseVector } from './features.ts';
+
 import { type QuantizedLinearModel, quantizedScores } from './model.ts';
+import type { SparseVector } from './vectorizer.ts';
 
 export interface Scorer {
   /** Scores of `x` into `out` (length ≥ number of classes). */

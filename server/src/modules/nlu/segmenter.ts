@@ -3,7 +3,7 @@
  * words, no HMM) over a trimmed general dictionary plus a card-domain user dictionary.
  *
  * The full jieba dictionary (349k words) takes ~250 ms to load, which alone would blow the model-load
- * budget. `data/nlu/words.txt` keeps the ~80k words with frequency ≥ 20 (built by `build-dictionary.ts`
+ * budget. `data/nlu/words.txt` keeps the ~80k words with frequency ≥ 20 (built by `scripts/nlu-build-dictionary.ts`
  * from the dictionary shipped in @node-rs/jieba, MIT), because rare words are literary or proper nouns
  * customers do not type. The dictionary is a character trie in typed arrays and segmentation works on
  * character codes, so the classifier's hot path makes no call into native code and builds no strings.

@@ -14,7 +14,7 @@ import {
   serializeModel,
   serializeModelBinary,
 } from './model-file.ts';
-import { TINY_DEV, TINY_OOS_DEV, TINY_OOS_TRAIN, TINY_TRAIN } from './tiny-corpus.test-data.ts';
+import { TINY_DEV, TINY_OOS_DEV, TINY_OOS_TRAIN, TINY_TRAIN } from './tiny-corpus.fixtures.ts';
 import { stratifiedFolds, stratifiedSplit, TrainingDataError, trainModel } from './train.ts';
 
 describe('CSV', () => {

@@ -11,7 +11,6 @@ import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { ArticleRow, VersionRow } from '../article.repository.ts';
 import * as repo from '../article.repository.ts';
-import { contentOf, publishApproved, retireLocked, toViews } from '../article.service.ts';
 import {
   type ArticleContent,
   type ArticleView,
@@ -19,7 +18,9 @@ import {
   OPEN_STATUSES,
   type VersionStatus,
 } from '../article.ts';
+import { contentOf, toViews } from '../article.view.ts';
 import { forgetCalibration } from '../match/match.service.ts';
+import { publishApproved, retireLocked } from '../publishing.service.ts';
 import { formatArticleFile, type ParsedFile, parseArticleFile } from './front-matter.ts';
 
 export interface SourceFile {

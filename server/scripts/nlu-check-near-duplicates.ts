@@ -2,13 +2,13 @@
  * Lists the rows of `data/nlu/train.csv` (or of candidate rows: `--rows FILE.csv`) at or above the near-duplicate
  * threshold against each held-out split, naming the split but never printing its text, so a corpus writer can
  * drop them without writing toward the held-out rows. Exits 1 when it finds any.
- * Run with `node --import tsx src/modules/nlu/check-near-duplicates.ts [--rows FILE.csv]` from `server/`.
+ * Run with `node --import tsx scripts/nlu-check-near-duplicates.ts [--rows FILE.csv]` from `server/`.
  */
 import { resolve } from 'node:path';
-import { readLabelledCsv } from './csv.ts';
-import { HELD_OUT_SPLITS, NEAR_DUPLICATE_THRESHOLD, nearDuplicates } from './near-duplicates.ts';
+import { readLabelledCsv } from '../src/modules/nlu/csv.ts';
+import { HELD_OUT_SPLITS, NEAR_DUPLICATE_THRESHOLD, nearDuplicates } from '../src/modules/nlu/near-duplicates.ts';
 
-const dataDir = new URL('../../../data/nlu/', import.meta.url);
+const dataDir = new URL('../data/nlu/', import.meta.url);
 const rowsAt = process.argv.indexOf('--rows');
 const rowsFile = rowsAt > 0 ? process.argv[rowsAt + 1] : undefined;
 const checked = readLabelledCsv(rowsFile ? resolve(rowsFile) : new URL('train.csv', dataDir));

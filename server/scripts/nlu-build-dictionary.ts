@@ -1,12 +1,12 @@
 /**
  * Rebuilds `data/nlu/words.txt`, the trimmed general dictionary for jieba, from the dictionary bundled
- * in @node-rs/jieba (MIT). Run with `node --import tsx src/modules/nlu/build-dictionary.ts` after
+ * in @node-rs/jieba (MIT). Run with `node --import tsx scripts/nlu-build-dictionary.ts` after
  * upgrading @node-rs/jieba; the shipped model records a checksum of this file, so rebuild the model too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { WORDS_FILE } from './segmenter.ts';
+import { WORDS_FILE } from '../src/modules/nlu/segmenter.ts';
 
 /** Words rarer than this are literary or proper nouns; dropping them cuts load time by ~6×. */
 const MIN_FREQUENCY = 20;

@@ -9,7 +9,7 @@ import {
   isWithinReviewWindow,
   reminderInstant,
   weekdayCalendar,
-} from './regulatory-clock.ts';
+} from './clock.rules.ts';
 
 const calendar = weekdayCalendar();
 const due = (receivedDate: string, days: number, extra: Partial<Parameters<typeof computeDueDate>[0]> = {}) =>

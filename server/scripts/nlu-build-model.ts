@@ -4,17 +4,17 @@
  * `data/nlu/dev.csv` and the real dev split, then training the final model on the real dev rows too with
  * the chosen settings, and prints the held-out tuning figures and the written file's figures. The real test split and
  * the fresh test set are never read here.
- * Run with `node --import tsx src/modules/nlu/build-model.ts` from `server/`.
+ * Run with `node --import tsx scripts/nlu-build-model.ts` from `server/`.
  */
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readLabelledCsv } from './csv.ts';
-import { evaluate } from './eval.ts';
-import { loadModelFile, saveModel } from './model-file.ts';
-import { realModelRows } from './real-data.ts';
-import { trainModel } from './train.ts';
+import { readLabelledCsv } from '../src/modules/nlu/csv.ts';
+import { evaluate } from '../src/modules/nlu/eval.ts';
+import { loadModelFile, saveModel } from '../src/modules/nlu/model-file.ts';
+import { realModelRows } from '../src/modules/nlu/real-data.ts';
+import { trainModel } from '../src/modules/nlu/train.ts';
 
-const dataDir = new URL('../../../data/nlu/', import.meta.url);
+const dataDir = new URL('../data/nlu/', import.meta.url);
 // The real rows come from realModelRows: never a test row, a fresh test row or a row of the reserved bucket.
 const realRows = realModelRows();
 const realDev = realRows.dev.map(({ text, label }) => ({ text, label }));

@@ -8,7 +8,7 @@ import { publishCase, publishToDepartment, publishToSupervisors, recordCaseEvent
 import { type CaseRow, departmentById, listAppraisals, lockCase, updateCase } from './case.repository.ts';
 import { type CaseSettings, loadCaseSettings, loadWorkCalendar } from './case.settings.ts';
 import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
-import { allowedDays, computeDueDate, deadlineInstant, reminderInstant } from './regulatory-clock.ts';
+import { allowedDays, computeDueDate, deadlineInstant, reminderInstant } from './clock.rules.ts';
 
 /**
  * The regulatory clock applied to a stored case: recomputes the due date from the case's facts (complex,
