@@ -10,8 +10,7 @@ import { platformRoutes } from './platform.ts';
  * finds a route's types in `ApiRoute` from the endpoint it calls. A module's routes join here and in
  * `ApiRoute` (and its endpoints in `../endpoints/index.ts`).
  */
-export { cardsRoutes };
-export { chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
+export { cardsRoutes, chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
 
 type RoutesOf<T> = T[keyof T];
 export type ApiRoute =

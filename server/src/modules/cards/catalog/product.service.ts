@@ -90,7 +90,6 @@ export async function listProducts(ctx: Ctx): Promise<Product[]> {
   });
 }
 
-
 /** Terms below a regulatory floor or above a regulatory cap get their own code; anything else is invalid. */
 const FLOOR_CODES = {
   graceDays: 'PRODUCT_GRACE_DAYS_TOO_SHORT',
