@@ -405,3 +405,241 @@ export const cardApplicationSchema = z.object({
   updatedAt: z.string(),
 });
 export type CardApplication = z.infer<typeof cardApplicationSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests: what the card engine's routes take (`routes/cards.ts`); the server validates with these.
+// ---------------------------------------------------------------------------------------------------------
+
+/** `InstallmentKind` (product-terms.ts) as values. */
+export const INSTALLMENT_KINDS = ['bill', 'transaction', 'cash'] as const;
+
+/**
+ * Money the bank sends out of a card account (a cash installment, a credit-balance refund) goes only to the
+ * holder's own settlement account (《2022通知》: 本人非信用卡结算账户), named as the customer states it.
+ */
+export const payeeSchema = z.object({
+  accountNumber: z.string().regex(/^\d{12,30}$/, '12–30 digits'),
+  holderName: z.string().trim().min(1).max(40),
+});
+export type Payee = z.infer<typeof payeeSchema>;
+
+/** A decimal rate below 1, e.g. "0.006". */
+const rateSchema = z.string().regex(/^0(\.\d{1,8})?$/, 'a decimal rate below 1, e.g. "0.006"');
+/** An amount a calculator takes: 0 to 100 million yuan. */
+const calcAmountSchema = fenSchema.min(0).max(100_000_000_00);
+
+export const transactionQuerySchema = z.object({
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const repaymentInputSchema = z.object({
+  amountFen: fenSchema.positive(),
+  reference: z.string().trim().min(1).max(64),
+  channel: z.enum(['branch', 'app', 'online', 'transfer', 'autopay']).optional(),
+});
+
+export const temporaryLimitInputSchema = z.object({
+  extraFen: fenSchema.positive(),
+  validFrom: calendarDateSchema.optional(),
+  validUntil: calendarDateSchema,
+  reason: z.string().max(200).optional(),
+});
+
+export const permanentLimitInputSchema = z.object({
+  newLimitFen: fenSchema.positive(),
+  reason: z.string().max(200).optional(),
+});
+
+export const createProductInputSchema = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/),
+  nameZh: z.string().min(1).max(40),
+  nameEn: z.string().min(1).max(60),
+  tier: z.string().min(1).max(20),
+  bin: z.string().regex(/^\d{6}$/),
+  effectiveFrom: calendarDateSchema.optional(),
+  terms: z.unknown(),
+});
+export type CreateProductInput = z.infer<typeof createProductInputSchema>;
+
+export const productVersionInputSchema = z.object({
+  effectiveFrom: calendarDateSchema,
+  terms: z.record(z.string(), z.unknown()),
+});
+
+export const cardApplicationInputSchema = z.object({
+  productCode: z.string().min(1).max(20),
+  name: z.string().trim().min(1).max(40),
+  idNumber: z.string().min(18).max(18),
+  phone: z.string().min(11).max(20),
+  address: z.string().trim().min(4).max(200),
+  annualIncomeFen: fenSchema.min(0),
+  requestedLimitFen: fenSchema.positive(),
+  channel: z.enum(['phone', 'chat', 'branch', 'app']).optional(),
+});
+
+export const applicationDecisionInputSchema = z.object({
+  approve: z.boolean(),
+  grantedLimitFen: fenSchema.positive().optional(),
+  reason: z.string().max(200).optional(),
+});
+
+export const installmentOptionsQuerySchema = z.object({
+  kind: z.enum(INSTALLMENT_KINDS),
+  sourceId: z.string().min(1).max(64).optional(),
+});
+
+export const installmentQuoteInputSchema = z.object({
+  accountId: z.string().min(1),
+  kind: z.enum(INSTALLMENT_KINDS),
+  periods: z.number().int().min(2).max(60),
+  sourceId: z.string().optional(),
+  principalFen: fenSchema.positive().optional(),
+});
+
+/** The customer's yes to a quote, named by its hash; a cash installment names the holder's own account. */
+export const installmentAcceptInputSchema = z.object({
+  quoteId: z.string().min(1),
+  quoteHash: z.string().regex(/^[0-9a-f]{64}$/, 'the quote’s SHA-256 hash'),
+  customerAgreed: z.boolean(),
+  payoutAccount: payeeSchema.optional(),
+});
+
+export const minimumPaymentInputSchema = z.object({
+  creditLimitFen: calcAmountSchema,
+  purchaseFen: calcAmountSchema,
+  cashFen: calcAmountSchema,
+  feeFen: calcAmountSchema,
+  interestFen: calcAmountSchema,
+  installmentDueFen: calcAmountSchema,
+  previousUnpaidMinimumFen: calcAmountSchema,
+  productId: z.string().min(1).max(64).optional(),
+});
+
+export const interestFreePeriodInputSchema = z.object({
+  productId: z.string().min(1).max(64).optional(),
+  purchaseDate: calendarDateSchema,
+  /** One of the product's statement days; by default its first. */
+  statementDay: z.number().int().min(1).max(28).optional(),
+});
+
+export const installmentCalcInputSchema = z.object({
+  principalFen: fenSchema.positive().max(100_000_000_00),
+  periods: z.number().int().min(1).max(60),
+  feeRatePerPeriod: rateSchema,
+});
+
+export const revolvingInterestInputSchema = z.object({
+  dailyRate: rateSchema.default('0.0005'),
+  through: calendarDateSchema,
+  events: z
+    .array(z.object({ date: calendarDateSchema, amountFen: fenSchema }))
+    .min(1)
+    .max(500),
+});
+
+export const feeAdjustmentInputSchema = z.object({
+  feeTransactionId: z.string().min(1).max(64),
+  reason: z.string().trim().min(2).max(200),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Answers of the card engine's routes not named above.
+// ---------------------------------------------------------------------------------------------------------
+
+export const repaymentResultSchema = z.object({
+  transaction: transactionSchema,
+  allocation: z.record(z.string(), z.number()),
+  balanceFen: fenSchema,
+  availableCreditFen: fenSchema,
+  minimumDueUnpaidFen: fenSchema,
+  replayed: z.boolean(),
+});
+
+export const pointsSchema = z.object({
+  accountId: z.string(),
+  balance: z.number().int(),
+  rule: z.object({
+    points: z.number().int(),
+    perYuan: z.number().int(),
+    excludedCategories: z.array(z.string()),
+    multipliers: z.record(z.string(), z.number()),
+  }),
+  redemptions: z.array(
+    z.object({
+      id: z.string(),
+      itemCode: z.string(),
+      quantity: z.number().int(),
+      points: z.number().int(),
+      createdAt: z.string(),
+    }),
+  ),
+  catalogue: z.array(
+    z.object({
+      code: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      points: z.number().int(),
+      kind: z.string(),
+      valueFen: fenSchema,
+    }),
+  ),
+});
+export type PointsView = z.infer<typeof pointsSchema>;
+
+export const redemptionResultSchema = z.object({
+  redemptionId: z.string(),
+  pointsUsed: z.number().int(),
+  balance: z.number().int(),
+  transactionId: z.string().nullable(),
+});
+
+/** A card blocked or replaced, and the replacement ordered. */
+export const replacementResultSchema = z.object({
+  card: cardSchema,
+  replacementCardId: z.string(),
+  expectedDelivery: z.string().nullable(),
+});
+
+export const annualFeeWaiverSchema = z.object({
+  cardId: z.string(),
+  isPrimary: z.boolean(),
+  annualFeeFen: z.number().int(),
+  firstYearFree: z.boolean(),
+  nextFeeDate: z.string().nullable(),
+  purchasesNeeded: z.number().int().nullable(),
+  purchasesSoFar: z.number().int(),
+  purchasesToGo: z.number().int().nullable(),
+  spendNeededFen: z.number().int().nullable(),
+  spendSoFarFen: z.number().int(),
+  spendToGoFen: z.number().int().nullable(),
+  waivedIfAnniversaryToday: z.boolean(),
+  explanation: z.string(),
+});
+export type AnnualFeeWaiver = z.infer<typeof annualFeeWaiverSchema>;
+
+export const productVersionSchema = z.object({
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  terms: z.record(z.string(), z.unknown()),
+});
+
+export const installmentCalcSchema = disclosureSchema.extend({ aprEstimatePercent: z.string() });
+
+export const revolvingInterestSchema = z.object({
+  interestFen: fenSchema,
+  fenDays: fenSchema,
+  // The annualised rate before the daily one (PBoC Announcement〔2021〕No. 3).
+  simpleAnnualPercent: z.string(),
+  dailyRate: z.string(),
+  lines: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      days: z.number().int(),
+      balanceFen: fenSchema,
+      fenDays: fenSchema,
+    }),
+  ),
+});

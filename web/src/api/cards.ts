@@ -1,19 +1,10 @@
-import type {
-  CardView,
-  Customer360View,
-  CustomerSearch,
-  CustomerSummary,
-  InstallmentPlanView,
-  InstallmentQuote,
-  LimitChange,
-  LimitEligibility,
-  TransactionView,
-} from '@carddesk/contracts';
-import { api } from '../app/api.ts';
+import type { InstallmentQuote } from '@carddesk/contracts';
+import { cardsEndpoints as cards } from '@carddesk/contracts/endpoints';
+import { type Body, type CallOptions, call } from '../app/api.ts';
 
 /**
- * The card engine's API as the workstation uses it (server/src/modules/cards). The response types are the
- * server's own schemas, inferred in `@carddesk/contracts`. Money is integer fen.
+ * The card engine's API as the workstation uses it (server/src/modules/cards). Paths, bodies and answers are
+ * the contract's (`packages/contracts/src/routes/cards.ts`). Money is integer fen.
  */
 export type {
   AccountView,
@@ -31,79 +22,58 @@ export type {
   TransactionView,
 } from '@carddesk/contracts';
 
+/** The contact the agent works in, or a supervisor's written reason: how the server grants customer access. */
 type Ctx = { contactId?: string | null | undefined; accessReason?: string | undefined };
-const opts = (ctx: Ctx) => ({ contactId: ctx.contactId, accessReason: ctx.accessReason });
-const enc = encodeURIComponent;
+const opts = (ctx: Ctx, more: CallOptions = {}): CallOptions => ({
+  contactId: ctx.contactId,
+  accessReason: ctx.accessReason,
+  ...more,
+});
 
 /** A POST: the query (a mobile, ID or card number) travels in the body, never in the URL. */
 export const searchCustomers = (q: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<CustomerSearch>('/api/customers/search', { method: 'POST', body: { q }, signal, ...opts(ctx) });
+  call(cards.searchCustomers, { body: { q } }, opts(ctx, { signal }));
 export const getCustomerSummary = (id: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<CustomerSummary>(`/api/customers/${enc(id)}/summary`, { signal, ...opts(ctx) });
+  call(cards.customerSummary, { params: { id } }, opts(ctx, { signal }));
 export const getCustomer360 = (id: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<Customer360View>(`/api/customers/${enc(id)}`, { signal, ...opts(ctx) });
+  call(cards.customer360, { params: { id } }, opts(ctx, { signal }));
 export const listTransactions = (accountId: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<TransactionView[]>(`/api/accounts/${enc(accountId)}/transactions`, { signal, ...opts(ctx) });
+  call(cards.accountTransactions, { params: { id: accountId } }, opts(ctx, { signal }));
 
 export const freezeCard = (key: string, cardId: string, reason: string, ctx: Ctx) =>
-  api<CardView>(`/api/cards/${enc(cardId)}/freeze`, {
-    method: 'POST',
-    body: { reason },
-    idempotencyKey: key,
-    ...opts(ctx),
-  });
+  call(cards.freeze, { params: { id: cardId }, body: { reason } }, opts(ctx, { idempotencyKey: key }));
 export const unfreezeCard = (key: string, cardId: string, ctx: Ctx) =>
-  api<CardView>(`/api/cards/${enc(cardId)}/unfreeze`, { method: 'POST', body: {}, idempotencyKey: key, ...opts(ctx) });
+  call(cards.unfreeze, { params: { id: cardId } }, opts(ctx, { idempotencyKey: key }));
 
-export const quoteInstallment = (
-  key: string,
-  input: {
-    accountId: string;
-    kind: 'bill' | 'transaction' | 'cash';
-    periods: number;
-    principalFen?: number;
-    sourceId?: string;
-  },
-  ctx: Ctx,
-) =>
-  api<InstallmentQuote>('/api/installments/quote', { method: 'POST', body: input, idempotencyKey: key, ...opts(ctx) });
+export const quoteInstallment = (key: string, input: Body<typeof cards.quoteInstallment>, ctx: Ctx) =>
+  call(cards.quoteInstallment, { body: input }, opts(ctx, { idempotencyKey: key }));
 /** The customer said yes to the quote shown: the server keeps the consent with the plan, named by the quote's hash. */
 export const acceptInstallment = (
   key: string,
   quote: Pick<InstallmentQuote, 'quoteId' | 'quoteHash'>,
   ctx: Ctx,
-  payoutAccount?: { accountNumber: string; holderName: string },
+  payoutAccount?: Body<typeof cards.acceptInstallment>['payoutAccount'],
 ) =>
-  api<InstallmentPlanView>('/api/installments', {
-    method: 'POST',
-    body: {
-      quoteId: quote.quoteId,
-      quoteHash: quote.quoteHash,
-      customerAgreed: true,
-      ...(payoutAccount ? { payoutAccount } : {}),
+  call(
+    cards.acceptInstallment,
+    {
+      body: {
+        quoteId: quote.quoteId,
+        quoteHash: quote.quoteHash,
+        customerAgreed: true,
+        ...(payoutAccount ? { payoutAccount } : {}),
+      },
     },
-    idempotencyKey: key,
-    ...opts(ctx),
-  });
+    opts(ctx, { idempotencyKey: key }),
+  );
 
 export const limitEligibility = (accountId: string, ctx: Ctx, signal?: AbortSignal) =>
-  api<LimitEligibility>(`/api/accounts/${enc(accountId)}/limit/eligibility`, { signal, ...opts(ctx) });
+  call(cards.limitEligibility, { params: { id: accountId } }, opts(ctx, { signal }));
 export const requestPermanentLimit = (key: string, accountId: string, newLimitFen: number, ctx: Ctx) =>
-  api<LimitChange>(`/api/accounts/${enc(accountId)}/limit/permanent`, {
-    method: 'POST',
-    body: { newLimitFen },
-    idempotencyKey: key,
-    ...opts(ctx),
-  });
+  call(cards.permanentLimit, { params: { id: accountId }, body: { newLimitFen } }, opts(ctx, { idempotencyKey: key }));
 export const requestTemporaryLimit = (
   key: string,
   accountId: string,
-  input: { extraFen: number; validUntil: string },
+  input: Body<typeof cards.temporaryLimit>,
   ctx: Ctx,
-) =>
-  api<LimitChange>(`/api/accounts/${enc(accountId)}/limit/temporary`, {
-    method: 'POST',
-    body: input,
-    idempotencyKey: key,
-    ...opts(ctx),
-  });
+) => call(cards.temporaryLimit, { params: { id: accountId }, body: input }, opts(ctx, { idempotencyKey: key }));

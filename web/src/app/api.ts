@@ -66,6 +66,8 @@ type Route<E extends Endpoint> = RouteOf<ApiRoute, E>;
 /** What a route of the contract takes as its body, and what it answers: `Body<typeof kb.createArticle>`. */
 export type Body<E extends Endpoint> = Exclude<RouteInput<Route<E>>['body'], undefined>;
 export type Answer<E extends Endpoint> = RouteResponse<Route<E>>;
+/** What a route of the contract takes as its query: `Query<typeof cards.installmentOptions>`. */
+export type Query<E extends Endpoint> = Exclude<RouteInput<Route<E>>['query'], undefined>;
 /** The input may be left out when the route takes nothing that must be given. */
 type CallArgs<R> =
   Record<never, never> extends RouteInput<R>

@@ -1,6 +1,5 @@
-import type { CardProduct } from '@carddesk/contracts';
-import { emergencyEndpoints } from '@carddesk/contracts/endpoints';
-import { api } from '../../app/api.ts';
+import { cardsEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
+import { api, call } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
 export type { CardProduct as Product, ProductTerms } from '@carddesk/contracts';
@@ -34,7 +33,7 @@ export const SETTINGS_MODULES: SettingsModule[] = [
   },
 ];
 
-export const listProducts = (signal?: AbortSignal) => api<CardProduct[]>('/api/products', { signal });
+export const listProducts = (signal?: AbortSignal) => call(cardsEndpoints.listProducts, {}, { signal });
 export const getSettings = (path: string, signal?: AbortSignal) => api<Record<string, unknown>>(path, { signal });
 export const putSettings = (key: string, path: string, patch: Record<string, unknown>) =>
   api<Record<string, unknown>>(path, { method: 'PUT', body: patch, idempotencyKey: key });

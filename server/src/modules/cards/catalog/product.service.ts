@@ -1,5 +1,9 @@
-import { calendarDateSchema, type ProductTerms, type ProductTermsInput, productTermsSchema } from '@carddesk/contracts';
-import { z } from 'zod';
+import {
+  type CreateProductInput,
+  type ProductTerms,
+  type ProductTermsInput,
+  productTermsSchema,
+} from '@carddesk/contracts';
 import { audit } from '../../../platform/audit.ts';
 import { authorize } from '../../../platform/auth/policy.ts';
 import { addDays, bankDate } from '../../../platform/clock.ts';
@@ -86,16 +90,6 @@ export async function listProducts(ctx: Ctx): Promise<Product[]> {
   });
 }
 
-export const createProductSchema = z.object({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/),
-  nameZh: z.string().min(1).max(40),
-  nameEn: z.string().min(1).max(60),
-  tier: z.string().min(1).max(20),
-  bin: z.string().regex(/^\d{6}$/),
-  effectiveFrom: calendarDateSchema.optional(),
-  terms: z.unknown(),
-});
-
 /** Terms below a regulatory floor or above a regulatory cap get their own code; anything else is invalid. */
 const FLOOR_CODES = {
   graceDays: 'PRODUCT_GRACE_DAYS_TOO_SHORT',
@@ -118,7 +112,7 @@ export function validTerms(input: unknown): ProductTerms {
 }
 
 /** Admin: a new product with its first version (effective today unless a later date is given). */
-export async function createProduct(ctx: Ctx, input: z.infer<typeof createProductSchema>): Promise<string> {
+export async function createProduct(ctx: Ctx, input: CreateProductInput): Promise<string> {
   authorize(ctx.actor, 'products.manage');
   const terms = validTerms(input.terms);
   const today = bankDate(ctx.clock.now());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type Payee, payeeSchema } from '@carddesk/contracts';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -9,12 +9,9 @@ import { bidx } from '../customers/pii-fields.ts';
  * holder's own settlement account (《2022通知》: 本人非信用卡结算账户). The desk names the account and the
  * account holder as the customer states them; the name must be the cardholder's, and the number may not be
  * a card of this bank (a credit card is not a settlement account). The number is stored encrypted, shown masked.
+ * The request's shape is the contract's `payeeSchema`.
  */
-export const payeeSchema = z.object({
-  accountNumber: z.string().regex(/^\d{12,30}$/, '12–30 digits'),
-  holderName: z.string().trim().min(1).max(40),
-});
-export type Payee = z.infer<typeof payeeSchema>;
+export type { Payee };
 
 export const PAYEE_ENC = 'payouts.payee_account';
 

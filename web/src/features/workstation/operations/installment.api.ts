@@ -1,20 +1,16 @@
 import type { InstallmentIneligibility, InstallmentOptions } from '@carddesk/contracts';
-import { api } from '../../../app/api.ts';
+import { cardsEndpoints as cards } from '@carddesk/contracts/endpoints';
+import { call, type Query } from '../../../app/api.ts';
 
 export type { InstallmentIneligibility, InstallmentOptions };
 
 /** Before a quote: the periods the product offers for the kind and the principal that may be split. */
 export const installmentOptions = (
   accountId: string,
-  query: { kind: 'bill' | 'transaction' | 'cash'; sourceId?: string },
+  query: Query<typeof cards.installmentOptions>,
   ctx: { contactId: string },
   signal?: AbortSignal,
-) =>
-  api<InstallmentOptions>(`/api/accounts/${encodeURIComponent(accountId)}/installment-options`, {
-    query,
-    contactId: ctx.contactId,
-    signal,
-  });
+) => call(cards.installmentOptions, { params: { id: accountId }, query }, { contactId: ctx.contactId, signal });
 
 /** Why a source cannot be split, in the desk's words. */
 export const INELIGIBLE_TEXT: Record<InstallmentIneligibility, [zh: string, en: string]> = {
