@@ -1,3 +1,4 @@
+import { casesRoutes } from './cases.ts';
 import { chatRoutes } from './chat.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { knowledgeRoutes } from './knowledge.ts';
@@ -9,10 +10,11 @@ import { platformRoutes } from './platform.ts';
  * finds a route's types in `ApiRoute` from the endpoint it calls. A module's routes join here and in
  * `ApiRoute` (and its endpoints in `../endpoints/index.ts`).
  */
-export { chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
+export { casesRoutes, chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
 
 type RoutesOf<T> = T[keyof T];
 export type ApiRoute =
+  | RoutesOf<typeof casesRoutes>
   | RoutesOf<typeof chatRoutes>
   | RoutesOf<typeof emergencyRoutes>
   | RoutesOf<typeof knowledgeRoutes>
