@@ -1,9 +1,10 @@
-import type { CaseDetailDto, CaseDto, CaseFeedback, CaseList, RootCauseView } from '@carddesk/contracts';
-import { api } from '../app/api.ts';
+import type { CaseDetailDto, CaseDto, CaseFeedback, RootCauseView } from '@carddesk/contracts';
+import { casesEndpoints as cases } from '@carddesk/contracts/endpoints';
+import { type Body, type CallOptions, call, type Query } from '../app/api.ts';
 
 /**
- * The cases module's API (complaints with regulatory clocks, referral, closing with feedback). The response
- * types are the server's own schemas, inferred in `@carddesk/contracts`.
+ * The cases module's API (complaints with regulatory clocks, referral, closing with feedback). Paths, bodies
+ * and answers are the contract's (`packages/contracts/src/routes/cases.ts`).
  */
 export type { CaseEvent, CaseState, CustomerCaseItem } from '@carddesk/contracts';
 export type Case = CaseDto;
@@ -11,68 +12,41 @@ export type CaseDetail = CaseDetailDto;
 export type RootCause = RootCauseView;
 export type Feedback = CaseFeedback;
 
-export interface ComplaintIntake {
-  customerId: string;
-  contactId?: string;
-  cardId?: string;
-  channel: 'phone' | 'chat' | string;
-  productCode?: string;
-  category: string;
-  summary: string;
-  demand: string;
-  callbackPhone?: string;
-  resolvedOnSpot?: { result: string };
-}
+export type ComplaintIntake = Body<typeof cases.openComplaint>;
+/** "Repayment not credited" (还款未入账): the desk records the customer's transfer; it never posts repayments. */
+export type RepaymentTraceIntake = Body<typeof cases.openRepaymentTrace>;
+export type Handover = Body<typeof cases.refer>['handover'];
+/** The filters of the case list (all optional). */
+export type CaseListQuery = Query<typeof cases.list>;
 
-export interface Handover {
-  whoIsCustomer?: string;
-  verification?: string;
-  whatWasSaid?: string;
-  whatWasDone?: string;
-}
-
-type Ctx = { contactId?: string | null | undefined; accessReason?: string | undefined };
-const k = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
-const post = <T>(path: string, key: string, body: unknown, ctx: Ctx = {}) =>
-  api<T>(path, { method: 'POST', body, idempotencyKey: key, contactId: ctx.contactId, accessReason: ctx.accessReason });
+/** Where the agent works: inside a contact (`X-Contact-Id`) or with a supervisor's written reason. */
+type Ctx = Pick<CallOptions, 'contactId' | 'accessReason'>;
 
 export const openComplaint = (key: string, input: ComplaintIntake, ctx: Ctx) =>
-  post<Case>('/api/cases/complaints', key, input, ctx);
-
-/** "Repayment not credited" (还款未入账): the desk records the customer's transfer; it never posts repayments. */
-export interface RepaymentTraceIntake {
-  customerId: string;
-  contactId?: string;
-  cardId?: string;
-  channel: string;
-  transferReference: string;
-  amountFen: number;
-  paidOn: string;
-  paidVia?: string;
-}
+  call(cases.openComplaint, { body: input }, { ...ctx, idempotencyKey: key });
 export const openRepaymentTrace = (key: string, input: RepaymentTraceIntake, ctx: Ctx) =>
-  post<Case>('/api/cases/repayment-traces', key, input, ctx);
-export const listCases = (query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal) =>
-  api<CaseList>('/api/cases', { query, signal });
+  call(cases.openRepaymentTrace, { body: input }, { ...ctx, idempotencyKey: key });
+export const listCases = (query: CaseListQuery, signal?: AbortSignal) => call(cases.list, { query }, { signal });
 export const getCase = (id: string, ctx: Ctx = {}, signal?: AbortSignal) =>
-  api<CaseDetail>(k(id), { signal, contactId: ctx.contactId, accessReason: ctx.accessReason });
-export const referCase = (
-  key: string,
-  id: string,
-  input: { department: string; promisedDate: string; handover: Handover; note?: string },
-  ctx: Ctx = {},
-) => post<Case>(`${k(id)}/refer`, key, input, ctx);
-export const acceptCase = (key: string, id: string) => post<Case>(`${k(id)}/accept`, key, {});
-export const resolveCase = (key: string, id: string, input: { result: string }) =>
-  post<Case>(`${k(id)}/resolve`, key, input);
-export const notifyResult = (key: string, id: string, input: { message?: string }) =>
-  post<Case>(`${k(id)}/notify-result`, key, input);
-export const recordFeedback = (key: string, id: string, input: { feedback: Feedback; note?: string }) =>
-  post<Case>(`${k(id)}/feedback`, key, input);
-export const closeCase = (key: string, id: string, input: { rootCause?: string; remediation?: string }) =>
-  post<Case>(`${k(id)}/close`, key, input);
+  call(cases.get, { params: { id } }, { ...ctx, signal });
+export const referCase = (key: string, id: string, input: Body<typeof cases.refer>, ctx: Ctx = {}) =>
+  call(cases.refer, { params: { id }, body: input }, { ...ctx, idempotencyKey: key });
+export const acceptCase = (key: string, id: string) => call(cases.accept, { params: { id } }, { idempotencyKey: key });
+export const resolveCase = (key: string, id: string, input: Body<typeof cases.resolve>) =>
+  call(cases.resolve, { params: { id }, body: input }, { idempotencyKey: key });
+export const notifyResult = (key: string, id: string, input: Body<typeof cases.notifyResult>) =>
+  call(cases.notifyResult, { params: { id }, body: input }, { idempotencyKey: key });
+export const recordFeedback = (key: string, id: string, input: Body<typeof cases.feedback>) =>
+  call(cases.feedback, { params: { id }, body: input }, { idempotencyKey: key });
+export const closeCase = (key: string, id: string, input: Body<typeof cases.close>) =>
+  call(cases.close, { params: { id }, body: input }, { idempotencyKey: key });
+/** The head-office complaint manager approves a branch's 30-day extension, with a note. */
+export const approveExtension = (key: string, id: string, note: string) =>
+  call(cases.approveExtension, { params: { id }, body: { note } }, { idempotencyKey: key });
 
-export const listRootCauses = (signal?: AbortSignal) => api<RootCause[]>('/api/cases/root-causes', { signal });
+export const listRootCauses = (signal?: AbortSignal) => call(cases.listRootCauses, {}, { signal });
+export const complaintAnalysis = (query: Query<typeof cases.analysis>, signal?: AbortSignal) =>
+  call(cases.analysis, { query }, { signal });
 
 export function caseItems(answer: { items: Case[] } | undefined): Case[] {
   return answer?.items ?? [];

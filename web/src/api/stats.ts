@@ -1,11 +1,4 @@
-import type {
-  AnalysisBucket,
-  ComplaintAnalysis,
-  ContactStats,
-  ContactType,
-  SupervisorAlert,
-  SupervisorLive,
-} from '@carddesk/contracts';
+import type { AnalysisBucket, ContactStats, ContactType, SupervisorAlert, SupervisorLive } from '@carddesk/contracts';
 import { api } from '../app/api.ts';
 
 /**
@@ -34,5 +27,3 @@ export const acknowledgeAlert = (key: string, id: string) =>
   });
 export const contactStats = (query: { from: string; to: string }, signal?: AbortSignal) =>
   api<ContactStats>('/api/contacts/stats', { query, signal });
-export const complaintAnalysis = (query: { from: string; to: string }, signal?: AbortSignal) =>
-  api<ComplaintAnalysis>('/api/cases/analysis', { query, signal });

@@ -66,7 +66,7 @@ type Route<E extends Endpoint> = RouteOf<ApiRoute, E>;
 /** What a route of the contract takes as its body, and what it answers: `Body<typeof kb.createArticle>`. */
 export type Body<E extends Endpoint> = Exclude<RouteInput<Route<E>>['body'], undefined>;
 export type Answer<E extends Endpoint> = RouteResponse<Route<E>>;
-/** What a route of the contract takes as its query: `Query<typeof cards.installmentOptions>`. */
+/** What a route of the contract takes as its query string: `Query<typeof cases.list>`. */
 export type Query<E extends Endpoint> = Exclude<RouteInput<Route<E>>['query'], undefined>;
 /** The input may be left out when the route takes nothing that must be given. */
 type CallArgs<R> =
@@ -154,10 +154,18 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return data as T;
 }
 
-/** Downloads a file answer (e.g. the complaint analysis in Excel) with the same headers. */
-export async function download(path: string, filename: string, query?: RequestOptions['query']): Promise<void> {
+/**
+ * Downloads a file answer of the contract (a route with a `file`, e.g. the complaint analysis in Excel) with the
+ * same headers: `download(casesEndpoints.analysisWorkbook, { query: { from, to } }, filename)`.
+ */
+export async function download<E extends Endpoint>(
+  endpoint: E,
+  input: RouteInput<Route<E>>,
+  filename: string,
+): Promise<void> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: RequestOptions['query'] };
   const token = getSession()?.token;
-  const res = await fetch(buildUrl(path, query), {
+  const res = await fetch(buildUrl(fillPath(endpoint.path, params), query), {
     headers: {
       'accept-language': currentLocale() === 'en' ? 'en' : 'zh-CN',
       ...(token ? { authorization: `Bearer ${token}` } : {}),

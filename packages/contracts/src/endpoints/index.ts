@@ -6,6 +6,7 @@
 export type { Endpoint, HttpMethod } from '../http/endpoint.ts';
 export { fillPath } from '../http/endpoint.ts';
 export { cardsEndpoints } from './cards.ts';
+export { casesEndpoints } from './cases.ts';
 export { chatEndpoints } from './chat.ts';
 export { emergencyEndpoints } from './emergency.ts';
 export { knowledgeEndpoints } from './knowledge.ts';

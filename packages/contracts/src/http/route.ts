@@ -19,6 +19,11 @@ export interface RouteSpec {
    * stored (sign-in). Part of the contract: it tells a client whether a retry with the same key replays.
    */
   readonly idempotent?: false;
+  /**
+   * The success answer is a file of this media type (the complaint analysis in Excel), not JSON: the server
+   * sends the handler's bytes as they are and documents them as binary under `description`.
+   */
+  readonly file?: { readonly type: string; readonly description: string };
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;

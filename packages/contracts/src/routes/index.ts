@@ -1,4 +1,5 @@
 import { cardsRoutes } from './cards.ts';
+import { casesRoutes } from './cases.ts';
 import { chatRoutes } from './chat.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { knowledgeRoutes } from './knowledge.ts';
@@ -10,11 +11,12 @@ import { platformRoutes } from './platform.ts';
  * finds a route's types in `ApiRoute` from the endpoint it calls. A module's routes join here and in
  * `ApiRoute` (and its endpoints in `../endpoints/index.ts`).
  */
-export { cardsRoutes, chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
+export { cardsRoutes, casesRoutes, chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
 
 type RoutesOf<T> = T[keyof T];
 export type ApiRoute =
   | RoutesOf<typeof cardsRoutes>
+  | RoutesOf<typeof casesRoutes>
   | RoutesOf<typeof chatRoutes>
   | RoutesOf<typeof emergencyRoutes>
   | RoutesOf<typeof knowledgeRoutes>

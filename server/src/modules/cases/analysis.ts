@@ -1,5 +1,10 @@
-import { type AnalysisBucket, type ComplaintAnalysis, calendarDateSchema, INTENTS } from '@carddesk/contracts';
-import { z } from 'zod';
+import {
+  type AnalysisBucket,
+  type ComplaintAnalysis,
+  complaintAnalysisQuerySchema,
+  INTENTS,
+} from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import { bankDate } from '../../platform/clock.ts';
@@ -17,10 +22,7 @@ import { notifiedOnTime } from './clock.rules.ts';
  * period grouped by root cause, product, department, channel, category and month, each with SLA compliance
  * (the result told to the customer by the regulatory due date, 作出处理决定并告知), plus repeat complainants. Only counts and ids leave this function.
  */
-export const analysisQuerySchema = z.object({
-  from: calendarDateSchema,
-  to: calendarDateSchema,
-});
+export const analysisQuerySchema = complaintAnalysisQuerySchema;
 export type AnalysisQuery = z.infer<typeof analysisQuerySchema>;
 
 /** A group of the analysis and the whole answer: the API's contract in `@carddesk/contracts`. */

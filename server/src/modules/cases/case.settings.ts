@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type CaseSettings, caseSettingsSchema } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -6,25 +6,8 @@ import { AppError } from '../../platform/errors.ts';
 import { givenFields, readSetting, writeSetting } from '../../platform/settings.ts';
 import { type DayBasis, type WorkCalendar, weekdayCalendar } from './clock.rules.ts';
 
-/**
- * Bank settings of the cases module, kept in the platform `settings` table under `cases.*`. Every value
- * has a default, so a fresh installation works; figures the regulation does not fix are settings.
- */
-export const caseSettingsSchema = z.object({
-  /** Whether the complaint deadlines count calendar days (the 2020 rule) or working days. */
-  dayBasis: z.enum(['calendar', 'working']),
-  /** Reminders go out this many days before a due date, one each. */
-  reminderDaysBefore: z.array(z.number().int().min(0).max(30)).max(5),
-  /** Days a fraud case has for its decision (no regulatory figure found: a bank setting). */
-  fraudDecisionDays: z.number().int().min(1).max(180),
-  /** Hours between follow-up checks of an emergency case until it closes. */
-  followUpHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 14),
-});
-export type CaseSettings = z.infer<typeof caseSettingsSchema>;
+/** Bank settings of the cases module, kept in the platform `settings` table under `cases.*` (schema in the contracts). */
+export { type CaseSettings, caseSettingsSchema };
 
 export const DEFAULT_CASE_SETTINGS: CaseSettings = {
   dayBasis: 'calendar',

@@ -1,4 +1,5 @@
 import {
+  CASE_CHANNELS,
   CASE_FEEDBACK,
   CASE_KINDS,
   CASE_STATES,
@@ -58,7 +59,7 @@ export function nextState(from: CaseState, action: CaseAction): CaseState | unde
   return t.from.includes(from) ? t.to : undefined;
 }
 
-export const CHANNELS = ['phone', 'chat', 'app', 'branch', 'letter', 'email', 'regulator'] as const;
+export const CHANNELS = CASE_CHANNELS;
 export type Channel = (typeof CHANNELS)[number];
 /** How a complaint came in, in words (the analysis and its export show these, never the codes). */
 export const CHANNEL_NAMES: Record<Channel, string> = {

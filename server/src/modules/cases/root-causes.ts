@@ -1,5 +1,5 @@
-import type { RootCauseView } from '@carddesk/contracts';
-import { z } from 'zod';
+import { type RootCauseView, rootCauseSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx, Deps } from '../../platform/context.ts';
@@ -39,14 +39,7 @@ export const DEFAULT_ROOT_CAUSES = [
   },
 ] as const;
 
-export const rootCauseSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
-  nameZh: z.string().trim().min(1).max(40),
-  nameEn: z.string().trim().min(1).max(60),
-  description: z.string().trim().max(200).default(''),
-  active: z.boolean().default(true),
-  sort: z.number().int().min(0).max(10_000).optional(),
-});
+export { rootCauseSchema };
 /** A cause as listed and saved (`rootCauseViewSchema` in the contracts). */
 export type RootCause = RootCauseView;
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   cardsRoutes,
+  casesRoutes,
   chatRoutes,
   emergencyRoutes,
   knowledgeRoutes,
@@ -17,6 +18,7 @@ import { createTestEnv, type TestEnv } from '../../../test/context.ts';
  */
 const contract: RouteDef[] = [
   cardsRoutes,
+  casesRoutes,
   chatRoutes,
   emergencyRoutes,
   knowledgeRoutes,

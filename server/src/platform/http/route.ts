@@ -15,7 +15,8 @@ import type { App } from './types.ts';
  * registers the handler on the route's method and path, with its schemas (validation, OpenAPI, the response
  * schema that drops what it does not name), its `public` and `idempotent` flags in the route config (the auth
  * hook and the idempotency hook read them on the matched route) and its success status: the handler returns
- * the answer's body (nothing for a 204) and never restates a status, a path or a schema.
+ * the answer's body (nothing for a 204; the bytes of a `file` route, sent under its media type) and never
+ * restates a status, a path or a schema.
  */
 
 /** The server's own edge policy for a route: not part of the contract. */
@@ -71,15 +72,23 @@ export function handle<R extends RouteDef>(
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
       ...(route.body ? { body: route.body } : {}),
-      response: route.response,
+      response: route.file ? fileResponse(route, route.file) : route.response,
     },
     handler: async (request, reply) => {
       const body = await handler(request as RouteRequest<R>, reply);
       if (body === reply || reply.sent) return reply;
       if (status === 204) return reply.status(204).send();
+      // A file: its bytes as they are (the handler may add a content-disposition).
+      if (route.file) reply.header('content-type', route.file.type);
       return reply.status(status).send(body as never);
     },
   });
+}
+
+/** A file answer is documented under its media type, not as JSON. */
+function fileResponse(route: RouteSpec, file: NonNullable<RouteSpec['file']>) {
+  const [code, schema] = Object.entries(route.response)[0] as [string, unknown];
+  return { [code]: { description: file.description, content: { [file.type]: { schema } } } };
 }
 
 function successStatus<R extends RouteSpec>(route: R): RouteStatus<R> {

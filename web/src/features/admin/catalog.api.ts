@@ -1,4 +1,4 @@
-import { cardsEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
+import { cardsEndpoints, casesEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
 import { api, call } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
@@ -23,7 +23,7 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     key: 'cases',
     zh: '工单规则(计日方式、提醒、欺诈案件时限)',
     en: 'Cases: day basis, reminders, fraud-case days',
-    path: '/api/cases/settings',
+    path: casesEndpoints.settings.path,
   },
   {
     key: 'emergency',

@@ -1,6 +1,6 @@
 import { Empty, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { caseItems, listCases } from '../../api/cases.ts';
+import { type CaseListQuery, caseItems, listCases } from '../../api/cases.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useLive } from '../../app/live.ts';
@@ -19,7 +19,7 @@ export function CaseList({
   topics,
 }: {
   title: string;
-  query: Record<string, string | number | boolean | undefined>;
+  query: CaseListQuery;
   reloadKey?: unknown;
   /** Live topics whose events change this list (e.g. `department:disputes`). */
   topics?: string[];

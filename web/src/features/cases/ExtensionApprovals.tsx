@@ -1,20 +1,12 @@
 import { Alert, Button, Card, Descriptions, Drawer, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { type Case, type CaseDetail, caseItems, getCase, listCases } from '../../api/cases.ts';
-import { api } from '../../app/api.ts';
+import { approveExtension, type Case, type CaseDetail, caseItems, getCase, listCases } from '../../api/cases.ts';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { Session } from '../../app/session.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
 import { useCaseColumns } from './caseColumns.tsx';
-
-const approve = (key: string, id: string, note: string) =>
-  api<Case>(`/api/cases/${encodeURIComponent(id)}/extension-approval`, {
-    method: 'POST',
-    body: { note },
-    idempotencyKey: key,
-  });
 
 /**
  * The head-office complaint manager's page (总行投诉管理岗): the complaints whose 30-day extension a branch
@@ -70,7 +62,7 @@ function ApprovalForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   const { t, locale } = useI18n();
   const detail = useLoad((s) => getCase(caseId, {}, s), [caseId]);
   const [note, setNote] = useState('');
-  const run = useAction((key, id: string, text: string) => approve(key, id, text), {
+  const run = useAction((key, id: string, text: string) => approveExtension(key, id, text), {
     success: t('已批准延期', 'Extension approved'),
   });
   const c: CaseDetail | undefined = detail.data;

@@ -1,6 +1,6 @@
 import { Drawer, Table } from 'antd';
 import { useState } from 'react';
-import { type Case, caseItems, listCases } from '../../api/cases.ts';
+import { type Case, type CaseListQuery, caseItems, listCases } from '../../api/cases.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { CaseDrawer } from '../cases/CaseDrawer.tsx';
 import { useCaseColumns } from '../cases/caseColumns.tsx';
@@ -9,7 +9,7 @@ import { ErrorNote } from '../shared/ErrorNote.tsx';
 /** What a dashboard figure stands for: its title and the case-list filter behind it. */
 export interface CaseFilter {
   title: string;
-  query: Record<string, string>;
+  query: CaseListQuery;
 }
 
 /** Drill-down: the cases behind a figure (a KPI, a slice, a bar), each opening the case itself. */

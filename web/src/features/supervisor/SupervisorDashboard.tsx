@@ -1,8 +1,10 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { casesEndpoints } from '@carddesk/contracts/endpoints';
 import { App, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { complaintAnalysis, contactStats } from '../../api/stats.ts';
+import { complaintAnalysis } from '../../api/cases.ts';
+import { contactStats } from '../../api/stats.ts';
 import { download } from '../../app/api.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -45,7 +47,7 @@ export default function SupervisorDashboard(_: { session: Session }) {
   const exportExcel = async () => {
     setExporting(true);
     try {
-      await download('/api/cases/analysis.xlsx', `complaint-analysis-${from}-${to}.xlsx`, { from, to });
+      await download(casesEndpoints.analysisWorkbook, { query: { from, to } }, `complaint-analysis-${from}-${to}.xlsx`);
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));
     } finally {
@@ -126,7 +128,7 @@ export default function SupervisorDashboard(_: { session: Session }) {
             value: a?.totals.slaRate != null ? `${(a.totals.slaRate * 100).toFixed(1)}%` : '—',
             drill: {
               title: t('已超监管时限的投诉', 'Complaints past their deadline'),
-              query: { receivedFrom: from, receivedTo: to, overdue: 'true' },
+              query: { receivedFrom: from, receivedTo: to, overdue: 'true' as const },
             },
           },
         ].map((k: { title: string; value: string | number; drill?: CaseFilter; contacts?: ContactFilter }) => (
