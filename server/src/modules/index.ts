@@ -1,3 +1,4 @@
+import { botModule } from './bot/index.ts';
 import { cardsModule } from './cards/index.ts';
 import { casesModule } from './cases/index.ts';
 import { chatModule } from './chat/index.ts';
@@ -16,4 +17,5 @@ export const modules: readonly ModuleDef[] = [
   emergencyModule,
   knowledgeModule,
   nluModule,
+  botModule,
 ];

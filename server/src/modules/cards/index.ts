@@ -40,6 +40,7 @@ export {
   getRegisteredPhone,
 } from './customers/customer.service.ts';
 export { getCustomer360 } from './customers/customer360.service.ts';
+export { customerAgeOn, type HolderAccount, holderAccounts } from './customers/holder.service.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';

@@ -52,7 +52,7 @@ async function withRunningClock(
 
 /** The approver's position as recorded on the case: the role's Chinese title (总行投诉管理岗). */
 function approverPosition(role: Actor['role']): string {
-  if (role === 'system' || role === 'payment_system') return '系统';
+  if (role === 'system' || role === 'payment_system' || role === 'customer') return '系统';
   // Approval has passed authorize(): a signed-out caller never gets here.
   if (role === 'anonymous') throw new AppError('UNAUTHENTICATED');
   return ROLE_LABELS[role].zh;

@@ -1,4 +1,4 @@
-import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop } from '@carddesk/contracts';
+import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop, TurnSource } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -115,8 +115,16 @@ export async function getTurns(ctx: Ctx, id: string, afterSeq = 0): Promise<Cont
   return turns.map(turnView);
 }
 
-export function turnView(t: { seq: number; speaker: string; text: string; at: string }): ContactTurn {
-  return { seq: t.seq, speaker: t.speaker as ContactTurn['speaker'], text: t.text, at: t.at };
+export function turnView(t: {
+  seq: number;
+  speaker: string;
+  text: string;
+  at: string;
+  source?: string | null;
+}): ContactTurn {
+  const view: ContactTurn = { seq: t.seq, speaker: t.speaker as ContactTurn['speaker'], text: t.text, at: t.at };
+  if (t.source) view.source = JSON.parse(t.source) as TurnSource;
+  return view;
 }
 
 export interface CreatePhoneContactInput {
@@ -260,6 +268,9 @@ export function emptyContact(id: string, now: string): ContactsTable {
     closed_at: null,
     closed_by: null,
     updated_at: now,
+    bot_state: null,
+    bot_summary: null,
+    priority: 0,
   };
 }
 
@@ -312,10 +323,19 @@ export async function appendTurn(
   row: ContactsTable,
   speaker: ContactTurn['speaker'],
   text: string,
+  source: TurnSource | null = null,
 ): Promise<ContactTurn> {
   const at = ctx.clock.now().toISOString();
   const seq = await nextTurnSeq(ctx.db, row.id);
-  const turn = { id: newId(ctx.clock.now()), contact_id: row.id, seq, speaker, text: scrubText(text), at };
+  const turn = {
+    id: newId(ctx.clock.now()),
+    contact_id: row.id,
+    seq,
+    speaker,
+    text: scrubText(text),
+    at,
+    source: source ? JSON.stringify(source) : null,
+  };
   await insertTurn(ctx.db, { ...turn, author_id: ctx.actor.userId });
   await updateContact(ctx.db, row.id, { updated_at: at });
   const view = turnView(turn);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { BotTables } from '../../modules/bot/bot.tables.ts';
 import type { CardsTables } from '../../modules/cards/cards.tables.ts';
 import type { CasesTables } from '../../modules/cases/cases.tables.ts';
 import type { ChatTables } from '../../modules/chat/chat.tables.ts';
@@ -18,7 +19,8 @@ export interface Database
     ChatTables,
     CasesTables,
     EmergencyTables,
-    KnowledgeTables {}
+    KnowledgeTables,
+    BotTables {}
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;

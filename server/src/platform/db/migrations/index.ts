@@ -4,10 +4,12 @@ import * as customerMasks from '../../../modules/cards/migrations/1002_customer_
 import * as transactionsRecent from '../../../modules/cards/migrations/1003_transactions_recent.ts';
 import * as moneyRules from '../../../modules/cards/migrations/1010_money_rules.ts';
 import * as disputedAmounts from '../../../modules/cards/migrations/1020_disputed_amounts.ts';
+import * as bot from '../../../modules/bot/migrations/5101_bot.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as caseNoticeAndApproval from '../../../modules/cases/migrations/3010_case_notice_and_approval.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
+import * as botHandover from '../../../modules/contacts/migrations/2030_bot_handover.ts';
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as callerNumberSource from '../../../modules/contacts/migrations/2004_caller_number_source.ts';
@@ -26,7 +28,7 @@ import * as systemCredentials from './0020_system_credentials.ts';
 
 /**
  * Every migration in order. Module migrations live in their module folder and are listed here; names
- * sort in the order they must run (platform 0xxx, cards 1xxx, contacts 2xxx, cases 3xxx, knowledge 4xxx).
+ * sort in the order they must run (platform 0xxx, cards 1xxx, contacts 2xxx, cases 3xxx, knowledge 4xxx, bot 5xxx).
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': platform,
@@ -46,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2021_agent_presence': agentPresence,
   '2022_canned_replies': cannedReplies,
   '2023_satisfaction_surveys': satisfactionSurveys,
+  '2030_bot_handover': botHandover,
   '2101_chat': chat,
   '3001_cases': cases,
   '3010_case_notice_and_approval': caseNoticeAndApproval,
@@ -53,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '3102_emergency_formal_report': emergencyFormalReport,
   '4001_knowledge': knowledge,
   '4002_kb_suggestions': kbSuggestions,
+  '5101_bot': bot,
 };
