@@ -106,7 +106,12 @@ export async function chatResponder(ctx: Ctx, customerId: string): Promise<First
  * The assistant takes a new chat contact: a priority customer, or one whose last chat it handed over
  * recently, is handed to a person at once (told so); anyone else is greeted. Runs in its own transaction.
  */
-export async function startBotConversation(ctx: Ctx, contactId: string, customerId: string): Promise<BotOutcome> {
+export async function startBotConversation(
+  ctx: Ctx,
+  contactId: string,
+  customerId: string,
+  options: { firstMessage?: boolean } = {},
+): Promise<BotOutcome> {
   return inTransaction(ctx.db, async (trx) => {
     const base: Ctx = { ...ctx, db: trx, actor: customerActor(customerId), contactId };
     const now = ctx.clock.now();
@@ -130,7 +135,7 @@ export async function startBotConversation(ctx: Ctx, contactId: string, customer
       await handOver(t, 'reopened', '您好,您之前的咨询已由人工客服跟进,正在为您转接人工客服,请稍候。');
     } else if (priority) {
       await handOver(t, 'priority_customer', '您好,正在为您优先转接人工客服,请稍候,您无需重复说明情况。');
-    } else {
+    } else if (!options.firstMessage) {
       await say(
         t,
         '您好,我是智能助手,可以为您解答用卡问题,查询账单、还款和积分,办理卡片临时冻结和激活。需要人工服务时请随时告诉我。',
@@ -251,6 +256,21 @@ async function decide(t: Turn, text: string): Promise<void> {
   const sure = nlu !== null && intent !== null && nlu.confidence >= ACT_MIN_CONFIDENCE;
   if (nlu && intent) remember(t, nlu, intent);
 
+  // 0. The customer rejects the last answer ("没用", "答非所问"): read before anything else, since such
+  // short complaints about an answer say nothing of an emergency or a complaint about the bank.
+  if (t.memory.lastAnswerSeq !== null && REJECT.test(text)) {
+    t.pending = null;
+    t.conv.rejections += 1;
+    t.memory.lastAnswerSeq = null;
+    if (t.conv.rejections >= MAX_REJECTIONS) {
+      return handOver(t, 'rejected_answers', '抱歉没能解答您的问题,正在为您转接人工客服,请稍候,您无需重复说明情况。');
+    }
+    t.pending = { kind: 'offer_person', reason: 'rejected_answers' };
+    t.outcome = { kind: 'other' };
+    await say(t, '抱歉没能帮到您。您可以换个说法再问一次;需要人工客服的话,请回复“转人工”。', null);
+    return;
+  }
+
   // 1. What a person must take, whatever the assistant was in the middle of.
   if (sure && intent && INTENTS[intent].type === 'emergency') return emergency(t, intent, nlu, text);
   if (sure && intent === 'human_agent') {
@@ -267,19 +287,6 @@ async function decide(t: Turn, text: string): Promise<void> {
   const pending = t.pending;
   t.pending = null;
   if (pending && (await followUp(t, pending, text))) return;
-
-  // 3. The customer rejects the last answer.
-  if (t.memory.lastAnswerSeq !== null && REJECT.test(text)) {
-    t.conv.rejections += 1;
-    t.memory.lastAnswerSeq = null;
-    if (t.conv.rejections >= MAX_REJECTIONS) {
-      return handOver(t, 'rejected_answers', '抱歉没能解答您的问题,正在为您转接人工客服,请稍候,您无需重复说明情况。');
-    }
-    t.pending = { kind: 'offer_person', reason: 'rejected_answers' };
-    t.outcome = { kind: 'other' };
-    await say(t, '抱歉没能帮到您。您可以换个说法再问一次;需要人工客服的话,请回复“转人工”。', null);
-    return;
-  }
 
   // 4. Operations on the holder's own cards and accounts.
   if (sure && intent === 'card_freeze') return prepare(t, 'card.freeze', nlu);

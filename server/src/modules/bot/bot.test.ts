@@ -13,8 +13,9 @@ const phoneOf = (key: string) => {
   return c;
 };
 
-async function startChat(env: TestEnv, phone: string, message?: string) {
-  env.clock.advance(61_000);
+/** A new chat; by default a day later, so no earlier hand-over of the same customer counts as reopened. */
+async function startChat(env: TestEnv, phone: string, message?: string, options: { sameDay?: boolean } = {}) {
+  env.clock.advance(options.sameDay ? 61_000 : 25 * 3_600_000);
   await call(env, undefined, 'POST', '/api/chat/otp', { phone });
   const code = lastLoggedOtp(env);
   return call<{ token: string; contactId: string }>(
@@ -72,6 +73,7 @@ describe('chat assistant', () => {
       .where('id', '=', reply?.source?.id ?? '')
       .executeTakeFirst();
     assert.ok(article, 'the source names a stored article');
+    await env.login('agent');
     const waiting = await call<Array<{ contactId: string }>>(env, 'agent', 'GET', '/api/queues/general/contacts');
     assert.ok(!waiting.some((w) => w.contactId === session.contactId), 'a chat the assistant serves waits in no queue');
     await call(env, undefined, 'POST', '/api/chat/end', { resolved: true }, 200, auth(session.token));
@@ -163,6 +165,7 @@ describe('chat assistant', () => {
     const row = await contactRow(env, session.contactId);
     assert.equal(row.queue_code, 'general');
     assert.equal(row.bot_state, 'handed_over');
+    await env.login('agent');
     const waiting = await call<Array<{ contactId: string }>>(env, 'agent', 'GET', '/api/queues/general/contacts');
     assert.ok(waiting.some((w) => w.contactId === session.contactId));
     const before = (await say(env, session.token, '你好?还在吗')).turns.length;
@@ -181,7 +184,7 @@ describe('chat assistant', () => {
 
   it('sends a chat reopened after a hand-over straight to a person (no hand-over loop)', async () => {
     const liu = phoneOf('liu_yang');
-    const session = await startChat(env, liu.phone);
+    const session = await startChat(env, liu.phone, undefined, { sameDay: true });
     const row = await contactRow(env, session.contactId);
     assert.equal(row.bot_state, 'handed_over');
     assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'reopened');
@@ -189,19 +192,18 @@ describe('chat assistant', () => {
   });
 
   it('hands over after two rejected answers', async () => {
-    env.clock.advance(25 * 3_600_000);
     const liu = phoneOf('liu_yang');
     const session = await startChat(env, liu.phone, '信用卡的年费是怎么收的?');
     await say(env, session.token, '没用');
     await say(env, session.token, '信用卡的年费是怎么收的?');
     await say(env, session.token, '答非所问');
     const row = await contactRow(env, session.contactId);
-    assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'rejected_answers');
+    const turns = await call<ChatState>(env, undefined, 'GET', '/api/chat/messages', undefined, 200, auth(session.token));
+    assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'rejected_answers', JSON.stringify(turns.turns));
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
   it('on a lost card freezes first, then hands over to the emergency queue', async () => {
-    env.clock.advance(25 * 3_600_000);
     const chen = phoneOf('li_na');
     const session = await startChat(env, chen.phone);
     const asked = await say(env, session.token, '我的信用卡丢了,怎么办');
@@ -234,7 +236,6 @@ describe('chat assistant', () => {
     assert.equal(firstResponder(routing, 'chat', new Date('2026-11-02T12:00:00Z')), 'bot', '20:00 Beijing');
     await setBotRouting(env.system, { ...DEFAULT_BOT_ROUTING, chat: { default: 'person', windows: [] } });
     const zhang = phoneOf('liu_yang');
-    env.clock.advance(25 * 3_600_000);
     const session = await startChat(env, zhang.phone, '你好');
     const row = await contactRow(env, session.contactId);
     assert.equal(row.bot_state, null);
@@ -252,12 +253,16 @@ describe('chat assistant', () => {
 });
 
 async function takeAndView(env: TestEnv, contactId: string): Promise<ContactView> {
+  await env.login('agent');
   await call(env, 'agent', 'PUT', '/api/me/state', { state: 'ready' });
   await call(env, 'agent', 'POST', `/api/contacts/${contactId}/accept`);
   return call<ContactView>(env, 'agent', 'GET', `/api/contacts/${contactId}`);
 }
 
 async function closeAsAgent(env: TestEnv, contactId: string): Promise<void> {
+  for (const stage of ['need', 'handle', 'confirm']) {
+    await call(env, 'agent', 'POST', `/api/contacts/${contactId}/stage`, { stage });
+  }
   await call(env, 'agent', 'PUT', `/api/contacts/${contactId}/classification`, { intents: ['annual_fee'] });
   await call(env, 'agent', 'POST', `/api/contacts/${contactId}/close`, { outcome: 'resolved_first_contact' });
 }
