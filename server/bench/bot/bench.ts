@@ -75,6 +75,7 @@ const OPERATION_INTENTS: Record<string, readonly string[]> = {
   'card.freeze': ['card_freeze'],
   'card.activate': ['card_activate'],
   'emergency.freeze': ['card_loss_report', 'fraud_report'],
+  'installment.bill': ['installment_apply'],
 };
 const PERSON_LABELS = new Set<string>(
   Object.entries(INTENTS)

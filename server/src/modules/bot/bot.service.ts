@@ -15,6 +15,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import {
+  acceptInstallment,
   activateCard,
   type CardSummary,
   customerAgeOn,
@@ -22,6 +23,7 @@ import {
   getCustomerSummary,
   type HolderAccount,
   holderAccounts,
+  quoteInstallment,
 } from '../cards/index.ts';
 import { addBotTurn, botContactState, botHandedOverSince, handOverFromBot } from '../contacts/index.ts';
 import { reportEmergency } from '../emergency/index.ts';
@@ -52,13 +54,15 @@ export const MAX_REJECTIONS = 2;
 /** Customers this old or older are handed to a person first (priority). */
 export const PRIORITY_AGE = 65;
 
-type Operation = 'card.freeze' | 'card.activate' | 'emergency.freeze';
+type Operation = 'card.freeze' | 'card.activate' | 'emergency.freeze' | 'installment.bill';
 
 type Pending =
   | { kind: 'clarify'; options: Array<{ id: string; title: string }> }
   | { kind: 'confirm'; operation: Operation; cardId: string; last4: string; emergency?: 'lost' | 'stolen' | 'fraud' }
   | { kind: 'choose_card'; operation: Operation; emergency?: 'lost' | 'stolen' | 'fraud'; last4s: string[] }
-  | { kind: 'offer_person'; reason: BotHandoverReason };
+  | { kind: 'offer_person'; reason: BotHandoverReason }
+  | { kind: 'installment_periods' }
+  | { kind: 'installment_accept'; quoteId: string; quoteHash: string; periods: number };
 
 interface Memory {
   intents: BotSummary['intents'];
@@ -292,6 +296,10 @@ async function decide(t: Turn, text: string): Promise<void> {
   if (sure && intent === 'card_freeze') return prepare(t, 'card.freeze', nlu);
   if (sure && intent === 'card_activate' && PERSONAL_ACTIVATE.test(text)) return prepare(t, 'card.activate', nlu);
   if (sure && intent && OPERATION_READS.has(intent) && PERSONAL.test(text)) return readOperation(t, intent);
+  if (sure && intent === 'installment_apply' && /(账单|本期|这期)/.test(text)) {
+    const periods = nlu?.slots.installmentTerms?.[0]?.periods;
+    return periods ? quoteBillInstallment(t, periods) : askPeriods(t);
+  }
   if (sure && intent === 'greeting') {
     t.outcome = { kind: 'other' };
     await say(t, '您好,请问有什么可以帮您?', null);
@@ -299,7 +307,7 @@ async function decide(t: Turn, text: string): Promise<void> {
   }
 
   // 5. The published FAQs.
-  await answerFromFaq(t, text);
+  await answerFromFaq(t, text, nlu);
 }
 
 const PERSONAL_ACTIVATE = /(帮我|给我|我要|我想|现在|激活一下|开通一下|开卡吧|激活吧|新卡)/;
@@ -358,6 +366,24 @@ async function followUp(t: Turn, pending: Pending, text: string): Promise<boolea
       }
       return false;
     }
+    case 'installment_periods': {
+      const n = /(\d{1,2})\s*期?/.exec(text)?.[1];
+      if (!n) return false;
+      await quoteBillInstallment(t, Number(n));
+      return true;
+    }
+    case 'installment_accept':
+      if (YES.test(text)) {
+        await acceptQuoted(t, pending);
+        return true;
+      }
+      if (NO.test(text)) {
+        record(t, 'installment.bill', 'declined', `${pending.periods}期`);
+        t.outcome = { kind: 'other' };
+        await say(t, '好的,不办理分期,未做任何变更。还有什么可以帮您?', null);
+        return true;
+      }
+      return false;
     case 'offer_person':
       if (YES.test(text)) {
         await handOver(t, pending.reason, '好的,正在为您转接人工客服,请稍候,您无需重复说明情况。');
@@ -391,7 +417,20 @@ function chooseOption(
 
 // ---- answers --------------------------------------------------------------------------------------
 
-async function answerFromFaq(t: Turn, text: string): Promise<void> {
+/**
+ * Whether an FAQ's intent agrees with what the NLU read in the question: its top intent or a close
+ * alternative. An FAQ of another intent is answered only when the matcher is very sure of it; otherwise the
+ * assistant says it does not know rather than answer a different question (tuned on the real dev split).
+ */
+export const FAQ_ALONE_MIN_CONFIDENCE = 0.6;
+export const AGREEING_ALTERNATIVE = 0.15;
+function agrees(intent: string | null, nlu: NluAnalysis | null): boolean {
+  if (!nlu || intent === null) return true;
+  if (nlu.intent === intent) return true;
+  return nlu.alternatives.some((a) => a.intent === intent && a.confidence >= AGREEING_ALTERNATIVE);
+}
+
+async function answerFromFaq(t: Turn, text: string, nlu: NluAnalysis | null): Promise<void> {
   let result: MatchResponse;
   try {
     result = await matchQuestion(t.ctx, { question: text.slice(0, 500), limit: 3 }, { audiences: ['public'] });
@@ -400,7 +439,9 @@ async function answerFromFaq(t: Turn, text: string): Promise<void> {
     else throw err;
   }
   const [a, b] = result.matches;
-  if (result.clarify && a && b) {
+  const trusted = (m: { intent: string | null; confidence: number }) =>
+    agrees(m.intent, nlu) || m.confidence >= FAQ_ALONE_MIN_CONFIDENCE;
+  if (result.clarify && a && b && (trusted(a) || trusted(b))) {
     const options = [
       { id: a.id, title: plainTitle(a.title) },
       { id: b.id, title: plainTitle(b.title) },
@@ -415,7 +456,7 @@ async function answerFromFaq(t: Turn, text: string): Promise<void> {
     ]);
     return;
   }
-  if (result.none || !a) {
+  if (result.none || !a || !trusted(a)) {
     t.pending = { kind: 'offer_person', reason: 'unanswered' };
     t.outcome = { kind: 'unknown' };
     await say(t, '抱歉,这个问题我暂时回答不了。需要为您转接人工客服吗?回复“是”即可转接。', null);
@@ -480,6 +521,7 @@ async function holderCards(t: Turn): Promise<CardSummary[]> {
 }
 
 const OPERATION_ZH: Record<Operation, string> = {
+  'installment.bill': '账单分期',
   'card.freeze': '临时冻结',
   'card.activate': '激活',
   'emergency.freeze': '临时挂失(冻结)',
@@ -639,6 +681,60 @@ function readText(intent: Intent, a: HolderAccount): { text: string; figures: st
         figures: [s.statementDate, s.dueDate, y(s.newBalanceFen), y(s.minimumPaymentFen), y(s.remainingFen), y(a.availableCreditFen)],
       };
   }
+}
+
+// ---- bill installment: the annualised rate first, accepted only after an explicit yes -----------
+
+async function askPeriods(t: Turn): Promise<void> {
+  t.pending = { kind: 'installment_periods' };
+  t.outcome = { kind: 'confirm', operation: 'installment.bill' };
+  await say(t, '可以为您的本期账单办理分期。请问您想分几期?', null);
+}
+
+async function quoteBillInstallment(t: Turn, periods: number): Promise<void> {
+  const accounts = await holderAccounts(t.ctx, t.customerId);
+  const account = accounts.find((a) => a.status === 'active' && a.latestStatement);
+  if (!account?.latestStatement) {
+    t.pending = { kind: 'offer_person', reason: 'operation_needs_person' };
+    t.outcome = { kind: 'other' };
+    await say(t, '暂时没有可以分期的账单。需要为您转接人工客服吗?回复“是”即可转接。', null);
+    return;
+  }
+  let quote: Awaited<ReturnType<typeof quoteInstallment>>;
+  try {
+    quote = await quoteInstallment(t.ctx, {
+      accountId: account.id,
+      kind: 'bill',
+      periods,
+      sourceId: account.latestStatement.id,
+    });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    record(t, 'installment.bill', 'failed', `${periods}期:${err.code}`);
+    t.pending = { kind: 'offer_person', reason: 'operation_needs_person' };
+    t.outcome = { kind: 'other' };
+    await say(t, '抱歉,这笔账单暂时无法按这个期数分期。需要为您转接人工客服吗?回复“是”即可转接。', null);
+    return;
+  }
+  t.pending = { kind: 'installment_accept', quoteId: quote.quoteId, quoteHash: quote.quoteHash, periods };
+  t.outcome = { kind: 'confirm', operation: 'installment.bill' };
+  // The engine's own disclosure, the annualised rate first (《2022通知》); nothing is agreed yet.
+  await say(t, `${quote.notice}\n确认办理请回复“确认”,不办理请回复“取消”。`, null, [quote.notice]);
+}
+
+async function acceptQuoted(t: Turn, p: Extract<Pending, { kind: 'installment_accept' }>): Promise<void> {
+  const source: TurnSource = { kind: 'operation', id: 'installment.bill', title: '账单分期' };
+  try {
+    await acceptInstallment(t.ctx, { quoteId: p.quoteId, quoteHash: p.quoteHash, customerAgreed: true });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    record(t, 'installment.bill', 'failed', `${p.periods}期:${err.code}`);
+    await auditOperation(t, 'installment.bill', 'failed', { quoteId: p.quoteId, code: err.code });
+    return handOver(t, 'operation_needs_person', '抱歉,分期暂时无法自助办理,正在为您转接人工客服,请稍候。');
+  }
+  record(t, 'installment.bill', 'done', `${p.periods}期`);
+  await auditOperation(t, 'installment.bill', 'done', { quoteId: p.quoteId, quoteHash: p.quoteHash, confirmed: true });
+  await answer(t, `已按您确认的方案为本期账单办理 ${p.periods} 期分期。`, source, [String(p.periods)]);
 }
 
 // ---- hand-over ------------------------------------------------------------------------------------

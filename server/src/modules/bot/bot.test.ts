@@ -157,6 +157,34 @@ describe('chat assistant', () => {
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
+  it('quotes a bill installment with the annualised rate first and takes it only after an explicit yes', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone);
+    const asked = await say(env, session.token, '我想把这期账单分期');
+    assert.match(lastTurn(asked)?.text ?? '', /分几期/);
+    const quoted = await say(env, session.token, '6期');
+    const text = lastTurn(quoted)?.text ?? '';
+    const memory = await env.runtime.deps.db
+      .selectFrom('bot_conversations')
+      .select('memory')
+      .where('contact_id', '=', session.contactId)
+      .executeTakeFirstOrThrow();
+    assert.match(text, /年化/, `${text} ${memory.memory}`);
+    const customerId = (await contactRow(env, session.contactId)).customer_id ?? '';
+    const consents = () =>
+      env.runtime.deps.db
+        .selectFrom('installment_consents')
+        .select('plan_id')
+        .where('customer_id', '=', customerId)
+        .execute();
+    const before = (await consents()).length;
+    assert.ok(text.indexOf('年化') < text.indexOf('确认'), 'the rate comes before the question');
+    const done = await say(env, session.token, '确认');
+    assert.equal(lastTurn(done)?.source?.id, 'installment.bill', lastTurn(done)?.text);
+    assert.equal((await consents()).length, before + 1, 'the consent is stored with the plan');
+    await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
+  });
+
   it('hands over on "帮我找个人工": the customer is told, the contact queues with the summary, the bot says nothing more', async () => {
     const liu = phoneOf('liu_yang');
     const session = await startChat(env, liu.phone, '信用卡的年费是怎么收的?');
