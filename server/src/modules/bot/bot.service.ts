@@ -166,7 +166,13 @@ async function isPriorityCustomer(ctx: Ctx, customerId: string): Promise<boolean
  */
 export async function botRespond(ctx: Ctx, contactId: string, text: string): Promise<BotOutcome> {
   try {
-    return await inTransaction(ctx.db, (trx) => respond({ ...ctx, db: trx }, contactId, text));
+    // The FAQ match is read before the transaction: the knowledge base keeps the matcher it builds only
+    // outside one (a transaction might roll back), so matching inside would rebuild it on every message.
+    const question = scrubText(text).trim().slice(0, 500);
+    const matched = question
+      ? await matchQuestion(ctx, { question, limit: 3 }, { audiences: ['public'] })
+      : { none: true, matches: [], clarify: null };
+    return await inTransaction(ctx.db, (trx) => respond({ ...ctx, db: trx }, contactId, text, matched));
   } catch (err) {
     ctx.log.error({ err, contactId }, 'chat assistant failed: handing the chat to a person');
     return inTransaction(ctx.db, async (trx) => {
@@ -202,7 +208,7 @@ async function stillServing(t: Turn): Promise<boolean> {
   return state.serving;
 }
 
-async function respond(ctx: Ctx, contactId: string, raw: string): Promise<BotOutcome> {
+async function respond(ctx: Ctx, contactId: string, raw: string, matched: MatchResponse): Promise<BotOutcome> {
   const conv = await ctx.db
     .selectFrom('bot_conversations')
     .selectAll()
@@ -218,7 +224,7 @@ async function respond(ctx: Ctx, contactId: string, raw: string): Promise<BotOut
   }
   // What was stored: authentication data typed in is redacted before the assistant reads it.
   const text = scrubText(raw).trim();
-  await decide(t, text);
+  await decide(t, text, matched);
   await save(t);
   return t.outcome;
 }
@@ -249,7 +255,7 @@ const OPERATION_READS: ReadonlySet<Intent> = new Set([
   'limit_query',
 ]);
 
-async function decide(t: Turn, text: string): Promise<void> {
+async function decide(t: Turn, text: string, matched: MatchResponse): Promise<void> {
   let nlu: NluAnalysis | null = null;
   try {
     nlu = analyze(text, { now: t.ctx.clock.now() });
@@ -307,7 +313,7 @@ async function decide(t: Turn, text: string): Promise<void> {
   }
 
   // 5. The published FAQs.
-  await answerFromFaq(t, text, nlu);
+  await answerFromFaq(t, matched, nlu);
 }
 
 const PERSONAL_ACTIVATE = /(帮我|给我|我要|我想|现在|激活一下|开通一下|开卡吧|激活吧|新卡)/;
@@ -430,14 +436,7 @@ function agrees(intent: string | null, nlu: NluAnalysis | null): boolean {
   return nlu.alternatives.some((a) => a.intent === intent && a.confidence >= AGREEING_ALTERNATIVE);
 }
 
-async function answerFromFaq(t: Turn, text: string, nlu: NluAnalysis | null): Promise<void> {
-  let result: MatchResponse;
-  try {
-    result = await matchQuestion(t.ctx, { question: text.slice(0, 500), limit: 3 }, { audiences: ['public'] });
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'VALIDATION_FAILED') result = { none: true, matches: [], clarify: null };
-    else throw err;
-  }
+async function answerFromFaq(t: Turn, result: MatchResponse, nlu: NluAnalysis | null): Promise<void> {
   const [a, b] = result.matches;
   const trusted = (m: { intent: string | null; confidence: number }) =>
     agrees(m.intent, nlu) || m.confidence >= FAQ_ALONE_MIN_CONFIDENCE;

@@ -9,7 +9,9 @@ import { findAuthDataInText } from '../../platform/pii/auth-data.ts';
 export type SafetyProblem = 'asks_auth_data' | 'carries_auth_data' | 'invented_figure' | 'promise';
 
 const SECRET = /(CVV2?|CVN2?|安全码|卡背面|背面三位|(?:交易|查询|取款)?密码|PIN|验证码|动态码|校验码)/i;
-const ASK = /(提供|告诉|告知|发送|发给|输入|报一下|报给|回复|说一下|填写)/;
+// Asking for it to be given to someone (in the chat, to a person): typing a PIN into an ATM or the bank's
+// app ("在ATM输入交易密码") is how it is meant to be used, not a request for it.
+const ASK = /(提供|告诉|告知|发送|发给|报一下|报给|回复|说一下|念一下|发过来)/;
 const NEGATION = /(勿|不要|切勿|不会|绝不|不得|不可|谨防|任何人|不索要|不会索要)/;
 const PROMISE = /(保证(您|会|能|给您|为您)|一定(会|能)(为您|给您|帮您)|肯定(会|能)|包您|绝对(会|能)|承诺(您|会)|百分之百)/;
 
