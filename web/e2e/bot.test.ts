@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { after, before, demoCodeFor, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
+import {
+  after,
+  before,
+  demoCodeFor,
+  describe,
+  type E2E,
+  it,
+  screenshot,
+  startE2E,
+  text,
+  watchPage,
+} from './harness.ts';
 
 // The documented demo customer 张伟 (docs/demo-data.md), mobile 13800138000, card ending 1234.
 const ZHANG_WEI = '13800138000';

@@ -98,7 +98,12 @@ export const botSummarySchema = z.object({
   slots: z.record(z.string(), z.unknown()),
   answers: z.array(z.object({ seq: z.number().int(), text: z.string(), source: turnSourceSchema.nullable() })),
   actions: z.array(
-    z.object({ operation: z.string(), status: z.enum(['done', 'declined', 'failed']), detail: z.string(), at: z.string() }),
+    z.object({
+      operation: z.string(),
+      status: z.enum(['done', 'declined', 'failed']),
+      detail: z.string(),
+      at: z.string(),
+    }),
   ),
   verification: z.object({ method: z.string(), level: verificationLevelSchema }),
   rejectedAnswers: z.number().int(),
@@ -172,7 +177,6 @@ export const contactTurnSchema = z.object({
   source: turnSourceSchema.optional(),
 });
 export type ContactTurn = z.infer<typeof contactTurnSchema>;
-
 
 /** The customer matched by the caller number (identified, not verified). */
 export const screenPopSchema = z.object({

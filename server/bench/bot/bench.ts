@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { INTENTS, type Intent, isIntent } from '@carddesk/contracts';
 import { createRuntime, seedDemo } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
-import { type BotOutcome, botRespond, startBotConversation } from '../../src/modules/bot/index.ts';
+import { type BotOutcome, botRespond, FAQ_TRUST, startBotConversation } from '../../src/modules/bot/index.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../src/modules/cards/index.ts';
 import { startChatContact } from '../../src/modules/contacts/index.ts';
 import { getArticle } from '../../src/modules/knowledge/index.ts';
@@ -39,6 +39,13 @@ const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'fresh';
 const write = args.includes('--write');
 const limit = Number(process.env.BOT_BENCH_LIMIT ?? Number.POSITIVE_INFINITY);
+// Tuning on the dev split only: BOT_TUNE_ALONE, BOT_TUNE_ALT, BOT_TUNE_OOS override the FAQ trust settings.
+if (process.env.BOT_TUNE_ALONE) FAQ_TRUST.aloneMinConfidence = Number(process.env.BOT_TUNE_ALONE);
+if (process.env.BOT_TUNE_ALT) FAQ_TRUST.agreeingAlternative = Number(process.env.BOT_TUNE_ALT);
+if (process.env.BOT_TUNE_OOS) FAQ_TRUST.outOfScopeVeto = Number(process.env.BOT_TUNE_OOS);
+if (split !== 'dev' && (process.env.BOT_TUNE_ALONE || process.env.BOT_TUNE_ALT || process.env.BOT_TUNE_OOS)) {
+  throw new Error('tuning overrides are for the dev split only');
+}
 const rows = (split === 'dev' ? realSplit('dev') : readFreshTestRows()).slice(0, limit);
 
 const dir = mkdtempSync(join(tmpdir(), 'carddesk-bot-bench-'));
@@ -148,7 +155,8 @@ const pct = (x: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
 const times = judged.map((j) => j.ms).sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
 const reasons = new Map<string, number>();
-for (const j of judged) if (j.outcome.kind === 'handover') reasons.set(j.outcome.reason, (reasons.get(j.outcome.reason) ?? 0) + 1);
+for (const j of judged)
+  if (j.outcome.kind === 'handover') reasons.set(j.outcome.reason, (reasons.get(j.outcome.reason) ?? 0) + 1);
 const oosRows = judged.filter((j) => j.label === 'out_of_scope');
 const byLabelWrong = new Map<string, number>();
 for (const j of judged) if (j.verdict === 'wrong') byLabelWrong.set(j.label, (byLabelWrong.get(j.label) ?? 0) + 1);

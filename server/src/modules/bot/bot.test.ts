@@ -60,7 +60,15 @@ describe('chat assistant', () => {
   it('answers a question from the published FAQs with its source, in the same request, outside any queue', async () => {
     const zhang = phoneOf('zhang_wei');
     const session = await startChat(env, zhang.phone);
-    const greeted = await call<ChatState>(env, undefined, 'GET', '/api/chat/messages', undefined, 200, auth(session.token));
+    const greeted = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
     assert.equal(greeted.turns[0]?.speaker, 'bot', 'the assistant greets first');
     assert.equal(greeted.assistant, true);
     const state = await say(env, session.token, '信用卡的年费是怎么收的?');
@@ -131,7 +139,9 @@ describe('chat assistant', () => {
       .where('customer_id', '=', (await contactRow(env, session.contactId)).customer_id)
       .execute();
     const customerId = (await contactRow(env, session.contactId)).customer_id;
-    assert.ok(audits.some((a) => a.action === 'card.freeze' && a.actor_id === customerId && a.actor_role === 'customer'));
+    assert.ok(
+      audits.some((a) => a.action === 'card.freeze' && a.actor_id === customerId && a.actor_role === 'customer'),
+    );
     assert.ok(audits.some((a) => a.action === 'bot.operation' && a.contact_id === session.contactId));
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
@@ -153,7 +163,9 @@ describe('chat assistant', () => {
       .executeTakeFirstOrThrow();
     assert.ok(reply?.text.includes(statement.due_date), reply?.text);
     const min = Number(statement.minimum_payment_fen);
-    assert.ok(reply?.text.includes(`${Math.trunc(min / 100).toLocaleString('en-US')}.${String(min % 100).padStart(2, '0')}`));
+    assert.ok(
+      reply?.text.includes(`${Math.trunc(min / 100).toLocaleString('en-US')}.${String(min % 100).padStart(2, '0')}`),
+    );
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
@@ -197,16 +209,30 @@ describe('chat assistant', () => {
     const waiting = await call<Array<{ contactId: string }>>(env, 'agent', 'GET', '/api/queues/general/contacts');
     assert.ok(waiting.some((w) => w.contactId === session.contactId));
     const before = (await say(env, session.token, '你好?还在吗')).turns.length;
-    const after = await call<ChatState>(env, undefined, 'GET', '/api/chat/messages', undefined, 200, auth(session.token));
+    const after = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
     assert.equal(after.turns.length, before);
     assert.equal(lastTurn(after)?.speaker, 'customer', 'no bot turn after the hand-over');
     const view = await takeAndView(env, session.contactId);
     assert.equal(view.botSummary?.reason, 'customer_request');
-    assert.ok(view.botSummary?.answers.some((a) => a.source?.kind === 'faq'), 'what the bot answered, with sources');
+    assert.ok(
+      view.botSummary?.answers.some((a) => a.source?.kind === 'faq'),
+      'what the bot answered, with sources',
+    );
     assert.ok(view.botSummary?.intents.some((i) => i.intent === 'human_agent'));
     assert.equal(view.botSummary?.verification.method, 'otp');
     const more = await say(env, session.token, '我的问题是年费');
-    assert.ok(!more.turns.slice(before).some((t) => t.speaker === 'bot'), 'the bot stays silent while a person works it');
+    assert.ok(
+      !more.turns.slice(before).some((t) => t.speaker === 'bot'),
+      'the bot stays silent while a person works it',
+    );
     await closeAsAgent(env, session.contactId);
   });
 
@@ -226,7 +252,15 @@ describe('chat assistant', () => {
     await say(env, session.token, '信用卡的年费是怎么收的?');
     await say(env, session.token, '答非所问');
     const row = await contactRow(env, session.contactId);
-    const turns = await call<ChatState>(env, undefined, 'GET', '/api/chat/messages', undefined, 200, auth(session.token));
+    const turns = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
     assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'rejected_answers', JSON.stringify(turns.turns));
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
@@ -243,7 +277,11 @@ describe('chat assistant', () => {
     assert.equal(row.queue_code, 'fraud_risk');
     const summary = JSON.parse(row.bot_summary ?? '{}');
     assert.equal(summary.reason, 'emergency');
-    assert.ok(summary.actions.some((a: { operation: string; status: string }) => a.operation === 'emergency.freeze' && a.status === 'done'));
+    assert.ok(
+      summary.actions.some(
+        (a: { operation: string; status: string }) => a.operation === 'emergency.freeze' && a.status === 'done',
+      ),
+    );
   });
 
   it('hands a vulnerable customer to a person at once, with priority', async () => {

@@ -11,6 +11,7 @@ export {
   type BotOutcome,
   botRespond,
   chatResponder,
+  FAQ_TRUST,
   MAX_REJECTIONS,
   PRIORITY_AGE,
   REOPEN_HOURS,

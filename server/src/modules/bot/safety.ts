@@ -13,7 +13,8 @@ const SECRET = /(CVV2?|CVN2?|安全码|卡背面|背面三位|(?:交易|查询|�
 // app ("在ATM输入交易密码") is how it is meant to be used, not a request for it.
 const ASK = /(提供|告诉|告知|发送|发给|报一下|报给|回复|说一下|念一下|发过来)/;
 const NEGATION = /(勿|不要|切勿|不会|绝不|不得|不可|谨防|任何人|不索要|不会索要)/;
-const PROMISE = /(保证(您|会|能|给您|为您)|一定(会|能)(为您|给您|帮您)|肯定(会|能)|包您|绝对(会|能)|承诺(您|会)|百分之百)/;
+const PROMISE =
+  /(保证(您|会|能|给您|为您)|一定(会|能)(为您|给您|帮您)|肯定(会|能)|包您|绝对(会|能)|承诺(您|会)|百分之百)/;
 
 /** Digit runs a reply may carry only when one of the allowed texts (engine figures, the article) has them. */
 function figures(text: string): string[] {

@@ -6,6 +6,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newSecret } from '../../platform/ids.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
+import { botRespond, chatResponder, startBotConversation } from '../bot/index.ts';
 import {
   addCustomerTurn,
   type ContactTurn,
@@ -19,7 +20,6 @@ import {
   startChatContact,
   turnView,
 } from '../contacts/index.ts';
-import { botRespond, chatResponder, startBotConversation } from '../bot/index.ts';
 import type { ChatSessionsTable } from './chat.tables.ts';
 
 /**
@@ -66,7 +66,7 @@ export async function startChatSession(
   const check = await checkOtp(ctx, { purpose: 'chat_login', code: input.code, phone });
   if (!check.ok || !check.customerId) throw new AppError('OTP_INVALID');
   const customerId = check.customerId;
-  const withBot = (await chatResponder(ctx, customerId)) === 'bot';
+  const withBot = (await chatResponder(ctx)) === 'bot';
   const started = await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const config = await loadContactsConfig(tctx);

@@ -1,4 +1,11 @@
-import { type BotSummary, type ContactTurn, type ContactType, type Intent, isIntent, type TurnSource } from '@carddesk/contracts';
+import {
+  type BotSummary,
+  type ContactTurn,
+  type ContactType,
+  type Intent,
+  isIntent,
+  type TurnSource,
+} from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -104,7 +111,10 @@ export async function handOverFromBot(ctx: Ctx, contactId: string, input: BotHan
     handedOverAt: now,
     queueCode: queue.code,
     priority: input.priority,
-    verification: { method: parseMethods(row.verification_methods).join('+') || 'none', level: row.verification_level as Level },
+    verification: {
+      method: parseMethods(row.verification_methods).join('+') || 'none',
+      level: row.verification_level as Level,
+    },
   };
   await updateContact(ctx.db, contactId, {
     bot_state: 'handed_over',
@@ -155,7 +165,13 @@ export async function handOverFromBot(ctx: Ctx, contactId: string, input: BotHan
     contactId,
     details: { reason: summary.reason, queue: queue.code, priority: input.priority, type, transferId },
   });
-  const event = { contactId, transferId, target: { kind: 'queue', code: queue.code }, from: 'bot', reason: summary.reason };
+  const event = {
+    contactId,
+    transferId,
+    target: { kind: 'queue', code: queue.code },
+    from: 'bot',
+    reason: summary.reason,
+  };
   publishEvent(ctx, contactTopic(contactId), 'contact.transferred', event);
   publishEvent(ctx, queueTopic(queue.code), transferId ? 'queue.transfer' : 'queue.new', {
     contactId,

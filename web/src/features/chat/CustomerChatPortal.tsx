@@ -249,8 +249,7 @@ function ChatRoom({
       } else if (e.type === 'transferring') {
         setStatus('waiting');
         setAssistant(false);
-      }
-      else if (e.type === 'closed') setStatus('closed');
+      } else if (e.type === 'closed') setStatus('closed');
     },
     [merge, markAgentTyping, clearAgentTyping],
   );

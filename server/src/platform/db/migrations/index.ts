@@ -1,15 +1,14 @@
 import type { Migration } from 'kysely';
+import * as bot from '../../../modules/bot/migrations/5101_bot.ts';
 import * as cards from '../../../modules/cards/migrations/1001_cards.ts';
 import * as customerMasks from '../../../modules/cards/migrations/1002_customer_masks.ts';
 import * as transactionsRecent from '../../../modules/cards/migrations/1003_transactions_recent.ts';
 import * as moneyRules from '../../../modules/cards/migrations/1010_money_rules.ts';
 import * as disputedAmounts from '../../../modules/cards/migrations/1020_disputed_amounts.ts';
-import * as bot from '../../../modules/bot/migrations/5101_bot.ts';
 import * as cases from '../../../modules/cases/migrations/3001_cases.ts';
 import * as caseNoticeAndApproval from '../../../modules/cases/migrations/3010_case_notice_and_approval.ts';
 import * as chat from '../../../modules/chat/migrations/2101_chat.ts';
 import * as contacts from '../../../modules/contacts/migrations/2001_contacts.ts';
-import * as botHandover from '../../../modules/contacts/migrations/2030_bot_handover.ts';
 import * as contactLinks from '../../../modules/contacts/migrations/2002_contact_links.ts';
 import * as contactsRecent from '../../../modules/contacts/migrations/2003_contacts_recent.ts';
 import * as callerNumberSource from '../../../modules/contacts/migrations/2004_caller_number_source.ts';
@@ -17,6 +16,7 @@ import * as customerResolved from '../../../modules/contacts/migrations/2020_cus
 import * as agentPresence from '../../../modules/contacts/migrations/2021_agent_presence.ts';
 import * as cannedReplies from '../../../modules/contacts/migrations/2022_canned_replies.ts';
 import * as satisfactionSurveys from '../../../modules/contacts/migrations/2023_satisfaction_surveys.ts';
+import * as botHandover from '../../../modules/contacts/migrations/2030_bot_handover.ts';
 import * as emergency from '../../../modules/emergency/migrations/3101_emergency.ts';
 import * as emergencyFormalReport from '../../../modules/emergency/migrations/3102_emergency_formal_report.ts';
 import * as knowledge from '../../../modules/knowledge/migrations/4001_knowledge.ts';
