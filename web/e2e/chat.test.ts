@@ -24,7 +24,7 @@ describe('customer chat with an agent, handed over to disputes', () => {
   let customerSeen: ReturnType<typeof watchPage>;
   let agentSeen: ReturnType<typeof watchPage>;
   before(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({ chatFirst: 'person' });
     customer = await (await e2e.context({ mobile: true })).newPage();
     customerSeen = watchPage(customer);
     agent = await e2e.signIn('agent');

@@ -68,7 +68,7 @@ async function startChat(e2e: E2E, phone: string, first: string): Promise<Page> 
 describe('desk findings: what broke and what was not true', { skip: chromiumMissing }, () => {
   let e2e: E2E;
   before(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({ chatFirst: 'person' });
   });
   after(async () => {
     await e2e?.close();

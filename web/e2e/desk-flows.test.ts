@@ -23,7 +23,7 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
   let agent: Page;
   let seen: ReturnType<typeof watchPage>;
   before(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({ chatFirst: 'person' });
     agent = await e2e.signIn('agent');
     seen = watchPage(agent);
   });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app.ts';
 import { createRuntime, type Runtime, seedDemo } from '../../server/src/bootstrap.ts';
+import { DEFAULT_BOT_ROUTING, setBotRouting } from '../../server/src/modules/bot/index.ts';
+import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { generateKeySpec } from '../../server/src/platform/pii/keyring.ts';
 import { maskPhone } from '../../server/src/platform/pii/mask.ts';
 import { DEMO_PASSWORD, testConfig } from '../../server/test/context.ts';
@@ -51,12 +53,22 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/**
+ * `chatFirst: 'person'` sends customer chats straight to the agents' queue (the routing setting), for the
+ * journeys about the people's desk; by default chats start with the chat assistant, as in the product.
+ */
+export async function startE2E(options: { chatFirst?: 'bot' | 'person' } = {}): Promise<E2E> {
   if (unavailable) throw new Error(`browser tests cannot run: ${unavailable}`);
   const db = await createTestDatabase();
   const config = testConfig(db.url, generateKeySpec('e2e'), { LOG_LEVEL: 'warn' });
   const runtime = await createRuntime(config);
   await seedDemo(runtime, { customers: 12, months: 3, seed: 7 });
+  if (options.chatFirst === 'person') {
+    await setBotRouting(
+      { ...runtime.deps, actor: systemActor('e2e') },
+      { ...DEFAULT_BOT_ROUTING, chat: { default: 'person', windows: [] } },
+    );
+  }
   const app = await buildApp(runtime.deps, runtime.modules);
   runtime.worker.start(200);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,7 +3,7 @@ import { contactStatusSchema, contactTurnSchema } from './contacts.ts';
 
 /**
  * The card holder's chat API responses (server/src/modules/chat): identify with phone + one-time code,
- * then talk to an agent. The turns are the contact's transcript turns. The server serialises through
+ * then talk to the chat assistant and, when handed over, to an agent. The turns are the contact's transcript turns. The server serialises through
  * these schemas; the customer's chat page reads the types inferred from them.
  */
 
@@ -19,6 +19,8 @@ export const chatStateSchema = z.object({
   contactId: z.string(),
   status: contactStatusSchema,
   agentNo: z.string().nullable(),
+  /** True while the chat assistant answers (before any hand-over to a person). */
+  assistant: z.boolean().optional(),
   turns: z.array(contactTurnSchema),
 });
 export type ChatState = z.infer<typeof chatStateSchema>;

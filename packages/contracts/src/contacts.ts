@@ -63,6 +63,61 @@ export const contactVerificationSchema = z.object({
   verifiedAt: z.string().nullable(),
 });
 
+/**
+ * Where a `bot` turn's answer comes from: a published FAQ (its article id) or an operation on the card
+ * engine (its code, e.g. `card.freeze`); `title` is what the customer's page shows after "来自：".
+ */
+export const TURN_SOURCE_KINDS = ['faq', 'operation'] as const;
+export const turnSourceSchema = z.object({
+  kind: z.enum(TURN_SOURCE_KINDS),
+  id: z.string(),
+  title: z.string().optional(),
+});
+export type TurnSource = z.infer<typeof turnSourceSchema>;
+
+/** Why the chat assistant handed a chat to a person (`botSummary.reason`). */
+export const BOT_HANDOVER_REASONS = [
+  'customer_request',
+  'rejected_answers',
+  'complaint',
+  'angry',
+  'emergency',
+  'priority_customer',
+  'unanswered',
+  'operation_needs_person',
+  'safety_check',
+  'reopened',
+  'bot_error',
+] as const;
+export const botHandoverReasonSchema = z.enum(BOT_HANDOVER_REASONS);
+export type BotHandoverReason = z.infer<typeof botHandoverReasonSchema>;
+
+/**
+ * What the chat assistant learnt and did before handing the chat to a person (guide §3.4: the customer
+ * never repeats themselves): intents and slots found, its answers with their sources, the operations it
+ * ran, the verification it relied on, and why it handed over.
+ */
+export const botSummarySchema = z.object({
+  reason: botHandoverReasonSchema,
+  handedOverAt: z.string(),
+  queueCode: z.string(),
+  priority: z.boolean(),
+  intents: z.array(z.object({ intent: intentSchema, zh: z.string(), confidence: z.number() })),
+  slots: z.record(z.string(), z.unknown()),
+  answers: z.array(z.object({ seq: z.number().int(), text: z.string(), source: turnSourceSchema.nullable() })),
+  actions: z.array(
+    z.object({
+      operation: z.string(),
+      status: z.enum(['done', 'declined', 'failed']),
+      detail: z.string(),
+      at: z.string(),
+    }),
+  ),
+  verification: z.object({ method: z.string(), level: verificationLevelSchema }),
+  rejectedAnswers: z.number().int(),
+});
+export type BotSummary = z.infer<typeof botSummarySchema>;
+
 /** A contact as the API shows it: no raw row leaves the module, personal data only masked. */
 export const contactViewSchema = z.object({
   id: z.string(),
@@ -99,6 +154,10 @@ export const contactViewSchema = z.object({
   stages: z.array(z.object({ stage: contactStageSchema, at: z.string(), reason: z.string().nullable() })),
   pendingHandover: z.boolean(),
   scripts: z.object({ greeting: z.string(), closing: z.string() }),
+  /** Whether the chat assistant serves the chat now (`bot`), handed it over (`handed_over`), or never had it. */
+  bot: z.enum(['bot', 'handed_over']).nullable(),
+  /** The chat assistant's hand-over summary (null: no hand-over from the assistant). */
+  botSummary: botSummarySchema.nullable(),
 });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
@@ -122,6 +181,8 @@ export const contactTurnSchema = z.object({
   speaker: z.enum(['customer', 'agent', 'bot', 'system']),
   text: z.string(),
   at: z.string(),
+  /** Bot turns that answer: the FAQ or operation the answer comes from (absent on other turns). */
+  source: turnSourceSchema.optional(),
 });
 export type ContactTurn = z.infer<typeof contactTurnSchema>;
 

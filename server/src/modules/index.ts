@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { botModule } from './bot/index.ts';
 import { cardsModule } from './cards/index.ts';
 import { casesModule } from './cases/index.ts';
 import { chatModule } from './chat/index.ts';
@@ -19,6 +20,7 @@ export const modules: readonly ModuleDef[] = [
   knowledgeModule,
   nluModule,
   qualityModule,
+  botModule,
 ];
 
 /** Every module's migrations, for `migrateToLatest` (names are unique: each module has its own number range). */

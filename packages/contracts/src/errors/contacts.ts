@@ -136,6 +136,11 @@ export const contactsErrors = {
     en: 'The chat session is not valid; verify your phone number again',
   },
   CHAT_ENDED: { status: 409, zh: '会话已结束', en: 'This chat has ended' },
+  BOT_NOT_SERVING: {
+    status: 409,
+    zh: '智能助手已不再服务该会话(已转人工或已结束)',
+    en: 'The chat assistant no longer serves this chat (handed over or ended)',
+  },
   SUGGESTIONS_UNAVAILABLE: {
     status: 503,
     zh: '意图识别服务暂不可用',

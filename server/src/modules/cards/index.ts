@@ -42,6 +42,7 @@ export {
   getRegisteredPhone,
 } from './customers/customer.service.ts';
 export { getCustomer360 } from './customers/customer360.service.ts';
+export { customerAgeOn, type HolderAccount, holderAccounts } from './customers/holder.service.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
 export {
@@ -53,6 +54,7 @@ export {
   productTermsStamp,
   statementDatesOf,
 } from './facts.ts';
+export { acceptInstallment, quoteInstallment } from './installments/installment.service.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
 export { type DisputeOutcome, decideDispute, disputeTransactions } from './ledger/dispute.service.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';

@@ -7,6 +7,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newSecret } from '../../platform/ids.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
+import { botRespond, chatResponder, startBotConversation } from '../bot/index.ts';
 import {
   addCustomerTurn,
   type ContactTurn,
@@ -65,12 +66,14 @@ export async function startChatSession(
   const check = await checkOtp(ctx, { purpose: 'chat_login', code: input.code, phone });
   if (!check.ok || !check.customerId) throw new AppError('OTP_INVALID');
   const customerId = check.customerId;
-  return inTransaction(ctx, async (tctx) => {
+  const withBot = (await chatResponder(ctx)) === 'bot';
+  const started = await inTransaction(ctx, async (tctx) => {
     const config = await loadContactsConfig(tctx);
     const contact = await startChatContact(tctx, {
       customerId,
       level: config.levelPolicy.methodLevels.otp === 'strong' ? 'strong' : 'basic',
       firstMessage: input.message,
+      withBot,
     });
     const token = newSecret(32);
     const now = ctx.clock.now();
@@ -95,6 +98,14 @@ export async function startChatSession(
     });
     return { token, expiresAt, contactId: contact.id };
   });
+  if (withBot) {
+    // The assistant greets (or hands a priority customer straight to a person), then answers the first message.
+    const opened = await startBotConversation(ctx, started.contactId, customerId, {
+      firstMessage: input.message !== undefined,
+    });
+    if (input.message && opened.kind !== 'handover') await botRespond(ctx, started.contactId, input.message);
+  }
+  return started;
 }
 
 /** The live session behind a chat token, or CHAT_SESSION_INVALID. */
@@ -124,13 +135,20 @@ export async function chatState(ctx: Ctx, token: string | undefined, after = 0):
     contactId: contact.id,
     status: contact.status as ChatState['status'],
     agentNo: agent?.agentNo ?? null,
+    assistant: contact.bot_state === 'bot' && contact.status === 'waiting',
     turns: turns.map(turnView),
   };
 }
 
+/**
+ * The customer's message; while the chat assistant serves the chat its reply follows in the same request
+ * (and reaches the customer's socket as a `message` like any other turn).
+ */
 export async function postChatMessage(ctx: Ctx, token: string | undefined, text: string): Promise<ContactTurn> {
   const session = await resolveChatSession(ctx, token);
-  return addCustomerTurn(ctx, session.contact_id, text);
+  const turn = await addCustomerTurn(ctx, session.contact_id, text);
+  await botRespond(ctx, session.contact_id, text);
+  return turn;
 }
 
 export async function endChat(

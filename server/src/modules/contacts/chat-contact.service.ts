@@ -21,17 +21,25 @@ import { triageWaitingChat } from './triage.ts';
  */
 export async function startChatContact(
   ctx: Ctx,
-  input: { customerId: string; level: 'basic' | 'strong'; firstMessage?: string | undefined },
+  input: {
+    customerId: string;
+    level: 'basic' | 'strong';
+    firstMessage?: string | undefined;
+    /** The chat assistant answers first: the contact waits in no queue until it hands over. */
+    withBot?: boolean | undefined;
+  },
 ): Promise<ContactsTable> {
   const now = ctx.clock.now().toISOString();
+  const withBot = input.withBot === true;
   const row: ContactsTable = {
     ...emptyContact(newId(ctx.clock.now()), now),
     channel: 'chat',
     direction: 'inbound',
     status: 'waiting',
     customer_id: input.customerId,
-    queue_code: GENERAL_QUEUE,
-    queued_at: now,
+    queue_code: withBot ? null : GENERAL_QUEUE,
+    queued_at: withBot ? null : now,
+    bot_state: withBot ? 'bot' : null,
     verification_level: input.level,
     verification_methods: JSON.stringify(['otp']),
     verified_at: now,
@@ -55,10 +63,12 @@ export async function startChatContact(
     entityId: row.id,
     customerId: input.customerId,
     contactId: row.id,
-    details: { channel: 'chat', verifiedBy: 'otp', level: input.level },
+    details: { channel: 'chat', verifiedBy: 'otp', level: input.level, bot: withBot },
   });
   if (input.firstMessage) await appendCustomerTurn(ctx, row, input.firstMessage);
-  publishEvent(ctx, queueTopic(GENERAL_QUEUE), 'queue.new', { contactId: row.id, channel: 'chat', queuedAt: now });
+  if (!withBot) {
+    publishEvent(ctx, queueTopic(GENERAL_QUEUE), 'queue.new', { contactId: row.id, channel: 'chat', queuedAt: now });
+  }
   // As stored, with what triage made of the first message.
   return (await findContactRow(ctx.db, row.id)) ?? row;
 }
@@ -119,7 +129,10 @@ export async function customerEndsChat(
       set.satisfaction_comment = input.comment ? scrubText(input.comment) : null;
     }
     if (input.resolved !== undefined && row.customer_resolved === null) set.customer_resolved = input.resolved ? 1 : 0;
-    if (row.status === 'waiting') {
+    if (row.status === 'waiting' && row.bot_state === 'bot') {
+      // Served by the assistant alone to the end: nobody was waited for, so nothing was abandoned.
+      Object.assign(set, { status: 'closed', closed_at: now, customer_ended_at: now });
+    } else if (row.status === 'waiting') {
       Object.assign(set, { status: 'closed', outcome: 'abandoned', closed_at: now, customer_ended_at: now });
     } else if (row.status === 'active' && !row.customer_ended_at) {
       set.customer_ended_at = now;
@@ -137,7 +150,8 @@ export async function customerEndsChat(
       details: {
         rating: set.satisfaction ?? null,
         resolved: input.resolved ?? null,
-        abandoned: row.status === 'waiting',
+        abandoned: row.status === 'waiting' && row.bot_state !== 'bot',
+        bot: row.bot_state,
       },
     });
     publishEvent(tctx, contactTopic(contactId), 'chat.customer_ended', { contactId, rating: set.satisfaction ?? null });

@@ -1,4 +1,4 @@
-import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop } from '@carddesk/contracts';
+import type { ContactListItem, ContactTurn, ContactType, Intent, ScreenPop, TurnSource } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
 import { staffById } from '../../platform/auth/staff.ts';
@@ -149,8 +149,16 @@ export async function getTurns(ctx: Ctx, id: string, afterSeq = 0): Promise<Cont
   return turns.map(turnView);
 }
 
-export function turnView(t: { seq: number; speaker: string; text: string; at: string }): ContactTurn {
-  return { seq: t.seq, speaker: t.speaker as ContactTurn['speaker'], text: t.text, at: t.at };
+export function turnView(t: {
+  seq: number;
+  speaker: string;
+  text: string;
+  at: string;
+  source?: string | null;
+}): ContactTurn {
+  const view: ContactTurn = { seq: t.seq, speaker: t.speaker as ContactTurn['speaker'], text: t.text, at: t.at };
+  if (t.source) view.source = JSON.parse(t.source) as TurnSource;
+  return view;
 }
 
 export interface CreatePhoneContactInput {
@@ -289,6 +297,9 @@ export function emptyContact(id: string, now: string): ContactsTable {
     closed_at: null,
     closed_by: null,
     updated_at: now,
+    bot_state: null,
+    bot_summary: null,
+    priority: 0,
   };
 }
 
@@ -343,12 +354,21 @@ export async function appendTurn(
   row: ContactsTable,
   speaker: ContactTurn['speaker'],
   text: string,
+  source: TurnSource | null = null,
 ): Promise<ContactTurn> {
   const at = ctx.clock.now().toISOString();
   const seq = await nextTurnSeq(ctx.db, row.id);
   const marks: TurnMark[] = [];
   await runHook(ctx, TURN_STORING, { contactId: row.id, speaker, text, marks });
-  const turn = { id: newId(ctx.clock.now()), contact_id: row.id, seq, speaker, text: scrubText(text), at };
+  const turn = {
+    id: newId(ctx.clock.now()),
+    contact_id: row.id,
+    seq,
+    speaker,
+    text: scrubText(text),
+    at,
+    source: source ? JSON.stringify(source) : null,
+  };
   const stored = marks.length > 0 ? JSON.stringify([...new Set(marks)].sort()) : null;
   await insertTurn(ctx.db, { ...turn, author_id: ctx.actor.userId, marks: stored });
   await updateContact(ctx.db, row.id, { updated_at: at });

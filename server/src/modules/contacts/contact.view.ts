@@ -1,4 +1,4 @@
-import { type ContactType, type ContactView, type Intent, intentSchema } from '@carddesk/contracts';
+import { type BotSummary, type ContactType, type ContactView, type Intent, intentSchema } from '@carddesk/contracts';
 import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
@@ -87,5 +87,7 @@ export async function toContactView(ctx: Ctx, row: ContactsTable, config: Contac
       greeting: renderScript(config.scripts.greeting[channel], agentNo),
       closing: renderScript(config.scripts.closing[channel], agentNo),
     },
+    bot: row.bot_state === 'bot' || row.bot_state === 'handed_over' ? row.bot_state : null,
+    botSummary: row.bot_summary ? (JSON.parse(row.bot_summary) as BotSummary) : null,
   };
 }

@@ -44,6 +44,12 @@ export interface ContactsTable {
   closed_at: string | null;
   closed_by: string | null;
   updated_at: string;
+  /** The chat assistant: null (never had the chat), `bot` (it serves the chat), `handed_over`. */
+  bot_state: string | null;
+  /** JSON: the assistant's hand-over summary (contracts `BotSummary`). */
+  bot_summary: string | null;
+  /** Orders a queue after emergencies: 1 for customers flagged vulnerable or aged 65 and over. */
+  priority: number;
 }
 
 export interface ContactStagesTable {
@@ -65,6 +71,8 @@ export interface ContactTurnsTable {
   author_id: string | null;
   /** JSON array of what masking took out of the text as written (`TurnMark`), or null. */
   marks?: string | null;
+  /** JSON `{kind, id, title?}`: where a bot turn's answer comes from; null otherwise. */
+  source: string | null;
 }
 
 export interface VerificationAttemptsTable {

@@ -8,6 +8,14 @@ import { seedContactsDemo } from './seed.ts';
 import { contactsTopics } from './topics.ts';
 
 export {
+  addBotTurn,
+  type BotContactState,
+  type BotHandoverInput,
+  botContactState,
+  botHandedOverSince,
+  handOverFromBot,
+} from './bot-contact.service.ts';
+export {
   addCustomerTurn,
   customerEndsChat,
   startChatContact,

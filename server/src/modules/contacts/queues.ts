@@ -14,7 +14,8 @@ import { findDepartment, listDepartmentsUnchecked } from './departments.ts';
  * Queues contacts wait in: the general queue (new chats, contacts sent back to the floor) and one per
  * department (hand-overs to fraud/risk, disputes, …, senior agents). A queue's code is the department's.
  * Within a queue, contacts of type `emergency` (money at risk now: lost card, fraud) go first, then the
- * longest waiting (guide §3.3 "快速响应,第一时间采取措施").
+ * longest waiting (guide §3.3 "快速响应,第一时间采取措施"); a priority contact (the chat assistant hands over
+ * customers flagged vulnerable or aged 65 and over with priority) goes before the others of its kind.
  */
 export const GENERAL_QUEUE = 'general';
 /** The queue of the senior agents (escalations): they have no department row of their own to match. */
@@ -92,7 +93,7 @@ export function waitingInOrder(db: Executor, code: string, extra?: Expression<Sq
     .where('status', '=', 'waiting')
     .where('queue_code', '=', code);
   if (extra) q = q.where(extra);
-  return q.orderBy(emergencyFirst).orderBy('queued_at').orderBy('id');
+  return q.orderBy(emergencyFirst).orderBy('priority', 'desc').orderBy('queued_at').orderBy('id');
 }
 
 /** The contacts waiting in one queue, in the order they are served (emergencies first, then longest wait). */

@@ -254,6 +254,7 @@ async function seedWaitingChats(ctx: Ctx, customers: string[]): Promise<void> {
       text: messages[i] ?? messages[0] ?? '',
       at: queuedAt,
       author_id: null,
+      source: null,
     };
     await ctx.db.insertInto('contact_turns').values(turn).execute();
   }

@@ -121,6 +121,8 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       .selectFrom('contacts')
       .select(['id', 'queue_code', 'channel', 'type', 'queued_at'])
       .where('status', '=', 'waiting')
+      // A chat the assistant still serves waits for nobody.
+      .where((eb) => eb.or([eb('bot_state', 'is', null), eb('bot_state', '!=', 'bot')]))
       .orderBy(emergencyFirst)
       .orderBy('queued_at')
       .orderBy('id')

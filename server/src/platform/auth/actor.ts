@@ -11,7 +11,7 @@ export interface Actor {
   /** The user's id; for the payment system, its credential's id (what the audit log records). */
   readonly userId: string | null;
   readonly username: string;
-  readonly role: Role | 'system' | 'payment_system' | 'anonymous';
+  readonly role: Role | 'system' | 'payment_system' | 'customer' | 'anonymous';
   readonly departmentId: string | null;
   readonly agentNo: string | null;
 }
@@ -21,6 +21,20 @@ export const systemActor = (name = 'system'): Actor => ({
   userId: null,
   username: name,
   role: 'system',
+  departmentId: null,
+  agentNo: null,
+});
+
+/**
+ * The card holder acting for themselves through the chat assistant, signed in with phone + one-time code:
+ * system work as far as the policy goes (the assistant decides what the holder may do on their own cards),
+ * recorded in the audit log under the customer's id with the role `customer`.
+ */
+export const customerActor = (customerId: string): Actor => ({
+  kind: 'system',
+  userId: customerId,
+  username: `customer:${customerId}`,
+  role: 'customer',
   departmentId: null,
   agentNo: null,
 });

@@ -32,7 +32,8 @@ function CaseNo({ value }: { value: string }) {
 }
 
 /**
- * One chat message. Customer and agent messages are bubbles; system notices (the loss-report
+ * One chat message. Customer, agent and assistant messages are bubbles (an assistant's answer names its
+ * source: "来自:" the FAQ or the operation); system notices (the loss-report
  * confirmation, the emergency checklist, case numbers) are cards the customer can keep reading.
  */
 export function ChatMessage({ turn }: { turn: ChatTurn }) {
@@ -67,7 +68,16 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
           border: mine ? 'none' : '1px solid #e5e7eb',
         }}
       >
+        {turn.speaker === 'bot' && (
+          <div style={{ fontSize: 12, color: '#1f5fbf', marginBottom: 2 }}>{t('智能助手', 'Assistant')}</div>
+        )}
         {withCaseNumbers(turn.text)}
+        {turn.source && (
+          <div data-testid="chat-source" style={{ fontSize: 12, color: '#6b7280', marginTop: 4 }}>
+            {t('来自:', 'Source: ')}
+            {turn.source.title ?? turn.source.id}
+          </div>
+        )}
         <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(turn.at)}</div>
       </div>
     </div>

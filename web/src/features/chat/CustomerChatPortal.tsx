@@ -204,6 +204,7 @@ function ChatRoom({
   const [turns, setTurns] = useState<ChatTurn[]>([]);
   const [status, setStatus] = useState<string>('waiting');
   const [agentNo, setAgentNo] = useState<string | null>(null);
+  const [assistant, setAssistant] = useState(false);
   const [draft, setDraft, clearDraft] = useDraft(`chat.${session.contactId}`, '');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -227,6 +228,7 @@ function ChatRoom({
       merge(s.turns);
       setStatus(s.status);
       setAgentNo(s.agentNo);
+      setAssistant(s.assistant === true);
     } catch (err) {
       setError(toApiError(err).message);
     }
@@ -244,8 +246,10 @@ function ChatRoom({
       } else if (e.type === 'agent_joined') {
         setStatus('active');
         setAgentNo(e.data.agentNo);
-      } else if (e.type === 'transferring') setStatus('waiting');
-      else if (e.type === 'closed') setStatus('closed');
+      } else if (e.type === 'transferring') {
+        setStatus('waiting');
+        setAssistant(false);
+      } else if (e.type === 'closed') setStatus('closed');
     },
     [merge, markAgentTyping, clearAgentTyping],
   );
@@ -295,7 +299,9 @@ function ChatRoom({
             : t('专员为您服务', 'A specialist is with you')
           : status === 'closed'
             ? t('会话已结束', 'The chat has ended')
-            : t('正在为您接通人工客服,请稍候…', 'Connecting you to an agent…')}
+            : assistant
+              ? t('智能助手为您服务', 'The assistant is with you')
+              : t('正在为您接通人工客服,请稍候…', 'Connecting you to an agent…')}
         {socket !== 'open' && !closed && <span className="cd-muted"> · {t('连接中', 'connecting')}</span>}
         {agentTyping && !closed && (
           <span className="cd-muted" data-testid="agent-typing">

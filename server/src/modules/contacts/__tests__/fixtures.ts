@@ -115,10 +115,17 @@ export async function accessProbeModule() {
   return probe;
 }
 
-/** The test environment for contacts: real database, the modules above plus the access probe. */
+/**
+ * The test environment for contacts: real database, the modules above plus the access probe. These tests
+ * are about the people's desk, so customer chats go straight to a person (the routing setting); the chat
+ * assistant's own tests (modules/bot) run with its default, assistant first.
+ */
 export async function contactsTestEnv(): Promise<TestEnv> {
   const { createTestEnv } = await import('../../../../test/context.ts');
-  return createTestEnv({ modules: [...(await contactsTestModules()), await accessProbeModule()] });
+  const { DEFAULT_BOT_ROUTING, setBotRouting } = await import('../../bot/index.ts');
+  const env = await createTestEnv({ modules: [...(await contactsTestModules()), await accessProbeModule()] });
+  await setBotRouting(env.system, { ...DEFAULT_BOT_ROUTING, chat: { default: 'person', windows: [] } });
+  return env;
 }
 
 /**

@@ -8,6 +8,7 @@ import * as agentPresence from './2021_agent_presence.ts';
 import * as cannedReplies from './2022_canned_replies.ts';
 import * as satisfactionSurveys from './2023_satisfaction_surveys.ts';
 import * as turnMarks from './2024_turn_marks.ts';
+import * as botHandover from './2030_bot_handover.ts';
 
 /** The contacts module's migrations, named so they sort in the order they must run. */
 export const contactsMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const contactsMigrations: Record<string, Migration> = {
   '2022_canned_replies': cannedReplies,
   '2023_satisfaction_surveys': satisfactionSurveys,
   '2024_turn_marks': turnMarks,
+  '2030_bot_handover': botHandover,
 };

@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n.tsx';
 import type { Session } from '../../../app/session.ts';
 import { duration } from '../../shared/format.ts';
 import { intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
+import { BotSummaryCard } from './BotSummaryCard.tsx';
 import { ChatFirstLayout } from './ChatFirstLayout.tsx';
 import { ClassifyBox } from './ClassifyBox.tsx';
 import { CloseContactDialog } from './CloseContactDialog.tsx';
@@ -168,6 +169,7 @@ export function ContactPanel({
   );
   const side = (
     <>
+      <BotSummaryCard contact={contact} />
       {flow}
       <VerificationPanel contact={contact} onChanged={onChanged} />
       <ClassifyBox contact={contact} onChanged={onChanged} openKnowledge={openKnowledge} />

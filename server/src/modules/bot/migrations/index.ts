@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as bot from './5101_bot.ts';
+
+/** The bot module's migrations, named so they sort in the order they must run. */
+export const botMigrations: Record<string, Migration> = {
+  '5101_bot': bot,
+};
