@@ -9,7 +9,7 @@ import { ensureRootCauses } from './root-causes.ts';
 
 export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
 export { type CustomerMessageKind, customerMessages, sendCustomerMessage } from './case.messages.ts';
-export { type CaseRow, caseEventDetails, findCaseRow } from './case.repository.ts';
+export { type CaseRow, caseEventDetails, countCaseEvents, findCaseRow } from './case.repository.ts';
 export { createCaseRecord, getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
 export { loadCaseSettings } from './case.settings.ts';
 /**

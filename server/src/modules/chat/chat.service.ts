@@ -12,13 +12,12 @@ import {
   type ContactTurn,
   checkOtp,
   customerEndsChat,
-  findContactRow,
+  contactFacts,
+  contactTranscript,
   findCustomerByPhone,
   issueOtp,
-  listTurns,
   loadContactsConfig,
   startChatContact,
-  turnView,
 } from '../contacts/index.ts';
 import type { ChatSessionsTable } from './chat.tables.ts';
 
@@ -116,15 +115,14 @@ export type { ChatState };
 /** What the customer sees: the conversation and whether someone has picked it up (never internal data). */
 export async function chatState(ctx: Ctx, token: string | undefined, after = 0): Promise<ChatState> {
   const session = await resolveChatSession(ctx, token);
-  const contact = await findContactRow(ctx.db, session.contact_id);
+  const contact = await contactFacts(ctx.db, session.contact_id);
   if (!contact) throw new AppError('CHAT_SESSION_INVALID');
-  const agent = contact.agent_id ? await staffById(ctx.db, contact.agent_id) : undefined;
-  const turns = await listTurns(ctx.db, contact.id, after);
+  const agent = contact.agentId ? await staffById(ctx.db, contact.agentId) : undefined;
   return {
     contactId: contact.id,
     status: contact.status as ChatState['status'],
     agentNo: agent?.agentNo ?? null,
-    turns: turns.map(turnView),
+    turns: await contactTranscript(ctx.db, contact.id, after),
   };
 }
 

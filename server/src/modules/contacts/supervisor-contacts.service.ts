@@ -7,6 +7,7 @@ import type {
 } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
+import { staffByIds } from '../../platform/auth/staff.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -196,15 +197,10 @@ export async function listSupervisorContacts(ctx: Ctx, query: SupervisorContactQ
 
   const agentIds = [...new Set(rows.flatMap((r) => (r.agent_id ? [r.agent_id] : [])))];
   const agents = new Map(
-    agentIds.length === 0
-      ? []
-      : (
-          await ctx.db
-            .selectFrom('users')
-            .select(['id', 'display_name', 'agent_no'])
-            .where('id', 'in', agentIds)
-            .execute()
-        ).map((u) => [u.id, { displayName: u.display_name, agentNo: u.agent_no }]),
+    [...(await staffByIds(ctx.db, agentIds)).values()].map((u) => [
+      u.id,
+      { displayName: u.displayName, agentNo: u.agentNo },
+    ]),
   );
   const items = rows.map((r) => toItem(ctx, r, agents, now));
   // A list of contacts shows masked caller numbers of several customers: the read is recorded.

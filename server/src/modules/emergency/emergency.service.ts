@@ -41,7 +41,7 @@ import {
   sendCustomerMessage,
   startFollowUp,
 } from '../cases/index.ts';
-import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
+import { markEmergency, requireContactFacts, tellInContact as tellContact } from '../contacts/index.ts';
 import { chargebackRules, lostCardProtection, networkOfCard } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
 import {
@@ -112,8 +112,7 @@ async function markContact(ctx: Ctx, contactId: string | null, report: Emergency
 /** Posts a line into the contact's transcript (the customer sees it in the chat) when there is a contact. */
 async function tellInContact(ctx: Ctx, contactId: string | null, text: string): Promise<void> {
   if (!contactId) return;
-  const contact = await getContactRow(ctx.db, contactId);
-  if (contact.status !== 'closed') await appendTurn(ctx, contact, 'system', text);
+  await tellContact(ctx, contactId, text);
 }
 
 function reportView(
@@ -326,7 +325,7 @@ export async function markUnrecognised(
     const fraudDept = await departmentByCode(trx, 'fraud_risk');
     const caseContactId = report.contact_id ?? grant.contactId;
     // The case records the channel the customer actually used (a phone loss report is not a chat).
-    const channel = caseContactId ? (await getContactRow(trx, caseContactId)).channel : 'phone';
+    const channel = caseContactId ? (await requireContactFacts(trx, caseContactId)).channel : 'phone';
     let caseRow: CaseRow;
     if (report.case_id) {
       caseRow = await findCaseRow(trx, report.case_id);
