@@ -42,9 +42,9 @@ export {
   getRegisteredPhone,
 } from './customers/customer.service.ts';
 export { getCustomer360 } from './customers/customer360.service.ts';
+export { type NewCustomer, registerCustomer, setCustomerFlags } from './customers/register.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
-export { type NewCustomer, registerCustomer, setCustomerFlags } from './customers/register.ts';
 export {
   accountDisputedFen,
   type CardFacts,

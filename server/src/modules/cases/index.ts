@@ -10,6 +10,7 @@ import { ensureRootCauses } from './root-causes.ts';
 export { type CustomerMessageKind, customerMessages } from './case.messages.ts';
 export { caseEventDetails, countCaseEvents } from './case.repository.ts';
 export { getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
+export { loadCaseSettings } from './case.settings.ts';
 export {
   type CaseRef,
   caseRef,
@@ -19,7 +20,6 @@ export {
   openCase,
   recordCaseStep,
 } from './case.steps.ts';
-export { loadCaseSettings } from './case.settings.ts';
 /**
  * Complaints with regulatory clocks and a closed loop, and fraud cases for the emergency lane (issue 5).
  * Other modules import only from this file.

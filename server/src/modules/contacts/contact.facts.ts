@@ -1,9 +1,9 @@
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Channel } from './contact.ts';
 import { findContactRow, listTurns } from './contact.repository.ts';
 import { appendTurn, type ContactTurn, getContactRow, turnView } from './contact.service.ts';
+import type { Channel } from './contact.ts';
 
 /**
  * What other modules (and their tests) may know of a contact without its row: its state, channel and

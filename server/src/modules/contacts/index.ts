@@ -13,11 +13,6 @@ export {
   startChatContact,
   TYPING_EVENT,
 } from './chat-contact.service.ts';
-/**
- * Still read by the quality module's transcript loader, which is moving to `contactFacts` /
- * `contactTranscript`; nothing else may use them.
- */
-export { findContactRow, listTurns } from './contact.repository.ts';
 export {
   type ContactFacts,
   contactFacts,
@@ -25,6 +20,11 @@ export {
   requireContactFacts,
   tellInContact,
 } from './contact.facts.ts';
+/**
+ * Still read by the quality module's transcript loader, which is moving to `contactFacts` /
+ * `contactTranscript`; nothing else may use them.
+ */
+export { findContactRow, listTurns } from './contact.repository.ts';
 export {
   AGENT_REPLY_SENDING,
   acceptContact,
@@ -46,7 +46,7 @@ export {
  */
 export type { Channel, Level, Method, Outcome, Stage } from './contact.ts';
 export { atLeast, LEVELS, STAGES } from './contact.ts';
-export { type ContactView, toContactView } from './contact.view.ts';
+export type { ContactView } from './contact.view.ts';
 export {
   type CaseLinkDetails,
   type ContactLink,
