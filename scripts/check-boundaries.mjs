@@ -39,23 +39,6 @@ const ROLE_ALLOWLIST = [
  * Where role names are the subject rather than a decision: the policy itself and the user directory
  * (platform/auth), the demo users' seed, and the authorization matrix (a column per role).
  */
-/**
- * TEMPORARY — module tests that still set up or observe another module's tables directly (they predate the
- * sealed modules). Each entry is a test file relative to the source root; its `table` and `import` findings are
- * reported as notes, not failures, until it calls the owner's index.ts instead. Only shrinks; must end empty.
- */
-const TEST_ALLOWLIST = [
-  'modules/chat/__tests__/chat.test.ts',
-  'modules/contacts/__tests__/contacts.card-routes.test.ts',
-  'modules/contacts/__tests__/fixtures.ts',
-  'modules/emergency/emergency.contacts.test.ts',
-  'modules/emergency/emergency.deadlines.test.ts',
-  'modules/emergency/emergency.loss-report.test.ts',
-  'modules/emergency/emergency.test.ts',
-  'modules/knowledge/render-cache.test.ts',
-  'modules/knowledge/workflow.test.ts',
-];
-
 const ROLE_HOME = ['platform/auth/', 'platform/seed.ts', 'platform/http/authz-matrix'];
 
 const TABLE_CALLS = new Set([
@@ -169,12 +152,9 @@ export function checkBoundaries(root) {
 
   const problems = [];
   const rel = (file) => relative(process.cwd(), file) || file;
-  const notes = [];
   const report = (sf, node, rule, message) => {
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    const relFile = relative(root, sf.fileName).split(sep).join('/');
-    const allowed = rule !== 'role' && TEST_ALLOWLIST.includes(relFile);
-    (allowed ? notes : problems).push({ file: rel(sf.fileName), line: line + 1, col: character + 1, rule, message });
+    problems.push({ file: rel(sf.fileName), line: line + 1, col: character + 1, rule, message });
   };
   const moduleOf = (file) => {
     const r = relative(modulesDir, file);
@@ -325,19 +305,13 @@ export function checkBoundaries(root) {
       }
     });
   }
-  return { problems, notes, owner, modules: moduleNames };
+  return { problems, owner, modules: moduleNames };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--root');
   const root = i > 0 ? resolve(process.argv[i + 1]) : join(repo, 'server', 'src');
-  const { problems, notes, owner, modules } = checkBoundaries(root);
-  if (notes.length > 0)
-    process.stdout.write(
-      `note: ${notes.length} finding(s) in ${new Set(notes.map((n) => n.file)).size} allow-listed test file(s) (temporary; --notes lists them)\n`,
-    );
-  if (process.argv.includes('--notes'))
-    for (const p of notes) process.stdout.write(`${p.file}:${p.line}:${p.col} ${p.rule} (allow-listed) ${p.message}\n`);
+  const { problems, owner, modules } = checkBoundaries(root);
   for (const p of problems) process.stdout.write(`${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}\n`);
   // The module layout (scripts/check-layout.mjs): report-only until LAYOUT_ENFORCED; --layout lists the files.
   const layout = checkLayout(root);

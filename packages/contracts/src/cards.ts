@@ -76,6 +76,7 @@ export const TRANSACTION_KINDS = [
   'fee_waiver',
   'fraud_credit',
   'points_credit',
+  'credit_refund',
 ] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 

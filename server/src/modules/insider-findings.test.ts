@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../test/context.ts';
 import { idCheckChar } from '../platform/pii/validators.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from './cards/index.ts';
-import { createCaseRecord } from './cases/index.ts';
+import { openCase } from './cases/index.ts';
 import { verifiedCall } from './contacts/__tests__/fixtures.ts';
 
 /**
@@ -81,7 +81,7 @@ async function caseIn(department: string, customer: string): Promise<string> {
     .select('id')
     .where('code', '=', department)
     .executeTakeFirstOrThrow();
-  const row = await createCaseRecord(env.system, {
+  const row = await openCase(env.system, {
     kind: 'complaint',
     customerId: customer,
     channel: 'phone',

@@ -1,3 +1,5 @@
+import type { TransactionKind } from '@carddesk/contracts';
+
 /**
  * Tables of the card servicing engine. Money is bigint fen (read back as number), dates are
  * 'YYYY-MM-DD' in Asia/Shanghai, instants ISO UTC text, booleans 0/1, JSON as text, rates decimal strings.
@@ -169,9 +171,8 @@ export interface TransactionsTable {
   id: string;
   account_id: string;
   card_id: string | null;
-  /** purchase | cash_advance | refund | repayment | fee_annual | fee_cash | fee_late | fee_installment
-   * | interest | installment_principal | installment_conversion | adjustment | fee_waiver | points_credit */
-  kind: string;
+  /** The contract's `TRANSACTION_KINDS`. */
+  kind: TransactionKind;
   /** Signed fen: positive increases what the customer owes. */
   amount_fen: number;
   txn_date: string;

@@ -1,4 +1,7 @@
+import type { TransactionKind } from '@carddesk/contracts';
 import type { Executor } from '../../platform/db/database.ts';
+import { type DisputeView, disputeViewOf } from './ledger/dispute.service.ts';
+import type { CardStatus } from './rules/card-status.ts';
 
 /**
  * What other modules may ask of the card engine's tables, as plain facts (no rows): whether a customer exists,
@@ -82,4 +85,130 @@ export async function statementDatesOf(db: Executor, transactionIds: readonly st
     .where('transactions.id', 'in', [...transactionIds])
     .execute();
   return new Map(rows.map((r) => [r.id, r.statement_date]));
+}
+
+/** A card as other modules (and their tests) observe it: no number, no personal data. */
+export interface CardFacts {
+  id: string;
+  accountId: string;
+  customerId: string;
+  productCode: string;
+  bin: string;
+  last4: string;
+  status: CardStatus;
+  replacedByCardId: string | null;
+  /** The account's statement day. */
+  statementDay: number;
+}
+
+/** Cards matching every given filter, in id order. */
+export async function cardFacts(
+  db: Executor,
+  filter: {
+    cardId?: string;
+    customerId?: string;
+    last4?: string;
+    productCodes?: readonly string[];
+    status?: CardStatus;
+  } = {},
+): Promise<CardFacts[]> {
+  let q = db
+    .selectFrom('cards')
+    .innerJoin('accounts', 'accounts.id', 'cards.account_id')
+    .innerJoin('products', 'products.id', 'cards.product_id')
+    .select([
+      'cards.id',
+      'cards.account_id',
+      'cards.customer_id',
+      'products.code',
+      'cards.bin',
+      'cards.last4',
+      'cards.status',
+      'cards.replaced_by_card_id',
+      'accounts.statement_day',
+    ]);
+  if (filter.cardId !== undefined) q = q.where('cards.id', '=', filter.cardId);
+  if (filter.customerId !== undefined) q = q.where('cards.customer_id', '=', filter.customerId);
+  if (filter.last4 !== undefined) q = q.where('cards.last4', '=', filter.last4);
+  if (filter.productCodes) {
+    if (filter.productCodes.length === 0) return [];
+    q = q.where('products.code', 'in', [...filter.productCodes]);
+  }
+  if (filter.status !== undefined) q = q.where('cards.status', '=', filter.status);
+  const rows = await q.orderBy('cards.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.account_id,
+    customerId: r.customer_id,
+    productCode: r.code,
+    bin: r.bin,
+    last4: r.last4,
+    status: r.status as CardStatus,
+    replacedByCardId: r.replaced_by_card_id,
+    statementDay: r.statement_day,
+  }));
+}
+
+/** An account's amount set aside for disputes (fen). */
+export async function accountDisputedFen(db: Executor, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('disputed_fen')
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.disputed_fen);
+}
+
+/** A ledger posting as other modules observe it. */
+export interface TransactionFacts {
+  id: string;
+  kind: TransactionKind;
+  amountFen: number;
+  txnDate: string;
+  relatedTxnId: string | null;
+}
+
+/** Postings matching every given filter, in id order. */
+export async function transactionFacts(
+  db: Executor,
+  filter: { cardId?: string; kinds?: readonly TransactionKind[]; txnDateFrom?: string; relatedTxnId?: string },
+): Promise<TransactionFacts[]> {
+  let q = db.selectFrom('transactions').select(['id', 'kind', 'amount_fen', 'txn_date', 'related_txn_id']);
+  if (filter.cardId !== undefined) q = q.where('card_id', '=', filter.cardId);
+  if (filter.kinds) {
+    if (filter.kinds.length === 0) return [];
+    q = q.where('kind', 'in', [...filter.kinds]);
+  }
+  if (filter.txnDateFrom !== undefined) q = q.where('txn_date', '>=', filter.txnDateFrom);
+  if (filter.relatedTxnId !== undefined) q = q.where('related_txn_id', '=', filter.relatedTxnId);
+  const rows = await q.orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as TransactionKind,
+    amountFen: Number(r.amount_fen),
+    txnDate: r.txn_date,
+    relatedTxnId: r.related_txn_id,
+  }));
+}
+
+/** Disputed transactions (set aside from the account), optionally only those in one status, in transaction order. */
+export async function ledgerDisputes(
+  db: Executor,
+  filter: { status?: DisputeView['status']; transactionId?: string } = {},
+): Promise<DisputeView[]> {
+  let q = db.selectFrom('ledger_disputes').selectAll();
+  if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+  if (filter.transactionId !== undefined) q = q.where('transaction_id', '=', filter.transactionId);
+  return (await q.orderBy('transaction_id').execute()).map(disputeViewOf);
+}
+
+/** Ids of an account's recorded limit changes (temporary, permanent, decreases), oldest first. */
+export async function limitChangeIds(db: Executor, accountId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('limit_changes')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

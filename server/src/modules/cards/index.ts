@@ -30,7 +30,7 @@ export {
   reportCardLost,
   unfreezeCard,
 } from './card-ops/card.service.ts';
-export { termsOn } from './catalog/product.service.ts';
+export { addProductVersion, termsOn } from './catalog/product.service.ts';
 export {
   type CardSummary,
   type CustomerFactor,
@@ -43,20 +43,34 @@ export {
 } from './customers/customer.service.ts';
 export { getCustomer360 } from './customers/customer360.service.ts';
 export { customerAgeOn, type HolderAccount, holderAccounts } from './customers/holder.service.ts';
+export { type NewCustomer, registerCustomer, setCustomerFlags } from './customers/register.ts';
 export { searchCustomers } from './customers/search.service.ts';
 export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
 export {
+  accountDisputedFen,
+  type CardFacts,
   cardBillingFacts,
+  cardFacts,
   customerExists,
+  ledgerDisputes,
+  limitChangeIds,
   listCustomerIds,
   type ProductRef,
   productRefs,
   productTermsStamp,
   statementDatesOf,
+  type TransactionFacts,
+  transactionFacts,
 } from './facts.ts';
 export { acceptInstallment, quoteInstallment } from './installments/installment.service.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
-export { type DisputeOutcome, decideDispute, disputeTransactions } from './ledger/dispute.service.ts';
+export {
+  type DisputeOutcome,
+  type DisputeView,
+  decideDispute,
+  disputeTransactions,
+} from './ledger/dispute.service.ts';
+export { checkAccountLedger } from './ledger/invariants.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.query.ts';
 export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
 export { interestFreeRange } from './rules/cycle-dates.ts';

@@ -7,18 +7,25 @@ import { caseAssignmentAccess } from './conflicts.ts';
 import { casesMigrations } from './migrations/index.ts';
 import { ensureRootCauses } from './root-causes.ts';
 
-export { type CaseChange, openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
-export { type CustomerMessageKind, customerMessages, sendCustomerMessage } from './case.messages.ts';
-export { type CaseRow, caseEventDetails, findCaseRow } from './case.repository.ts';
-export { createCaseRecord, getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
+export { type CustomerMessageKind, customerMessages } from './case.messages.ts';
+export { caseEventDetails, countCaseEvents } from './case.repository.ts';
+export { getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
 export { loadCaseSettings } from './case.settings.ts';
+export {
+  type CaseRef,
+  caseRef,
+  caseView,
+  lockCaseForChange,
+  messageCaseCustomer,
+  openCase,
+  recordCaseStep,
+} from './case.steps.ts';
 /**
  * Complaints with regulatory clocks and a closed loop, and fraud cases for the emergency lane (issue 5).
  * Other modules import only from this file.
  */
 export type { CaseKind, CaseState } from './case.ts';
 export { CASE_NUMBER_PATTERN } from './case.ts';
-export { startFollowUp } from './clock.jobs.ts';
 
 export const casesModule: ModuleDef = {
   name: 'cases',

@@ -12,14 +12,13 @@ import {
   addCustomerTurn,
   type ContactTurn,
   checkOtp,
+  contactFacts,
+  contactTranscript,
   customerEndsChat,
-  findContactRow,
   findCustomerByPhone,
   issueOtp,
-  listTurns,
   loadContactsConfig,
   startChatContact,
-  turnView,
 } from '../contacts/index.ts';
 import type { ChatSessionsTable } from './chat.tables.ts';
 
@@ -127,16 +126,15 @@ export type { ChatState };
 /** What the customer sees: the conversation and whether someone has picked it up (never internal data). */
 export async function chatState(ctx: Ctx, token: string | undefined, after = 0): Promise<ChatState> {
   const session = await resolveChatSession(ctx, token);
-  const contact = await findContactRow(ctx.db, session.contact_id);
+  const contact = await contactFacts(ctx.db, session.contact_id);
   if (!contact) throw new AppError('CHAT_SESSION_INVALID');
-  const agent = contact.agent_id ? await staffById(ctx.db, contact.agent_id) : undefined;
-  const turns = await listTurns(ctx.db, contact.id, after);
+  const agent = contact.agentId ? await staffById(ctx.db, contact.agentId) : undefined;
   return {
     contactId: contact.id,
     status: contact.status as ChatState['status'],
     agentNo: agent?.agentNo ?? null,
-    assistant: contact.bot_state === 'bot' && contact.status === 'waiting',
-    turns: turns.map(turnView),
+    assistant: contact.botState === 'bot' && contact.status === 'waiting',
+    turns: await contactTranscript(ctx.db, contact.id, after),
   };
 }
 

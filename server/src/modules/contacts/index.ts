@@ -21,24 +21,31 @@ export {
   startChatContact,
   TYPING_EVENT,
 } from './chat-contact.service.ts';
-export { findContactRow, insertContact, insertStage, listTurns } from './contact.repository.ts';
+export {
+  type ContactFacts,
+  contactFacts,
+  contactTranscript,
+  requireContactFacts,
+  tellInContact,
+} from './contact.facts.ts';
+/**
+ * Still read by the quality module's transcript loader, which is moving to `contactFacts` /
+ * `contactTranscript`; nothing else may use them.
+ */
+export { findContactRow, listTurns } from './contact.repository.ts';
 export {
   AGENT_REPLY_SENDING,
   acceptContact,
   addAgentTurn,
-  appendTurn,
   CONTACT_CLOSED,
   type ContactTurn,
   closeContact,
   contactTopic,
   createPhoneContact,
   deliverTelephonyCall,
-  emptyContact,
-  getContactRow,
   queueTopic,
   TURN_STORING,
   type TurnMark,
-  turnView,
 } from './contact.service.ts';
 /**
  * Contacts (issue 4): every call and chat with its standard flow (guide §3.1), identity verification,
@@ -47,7 +54,7 @@ export {
  */
 export type { Channel, Level, Method, Outcome, Stage } from './contact.ts';
 export { atLeast, LEVELS, STAGES } from './contact.ts';
-export { type ContactView, toContactView } from './contact.view.ts';
+export type { ContactView } from './contact.view.ts';
 export {
   type CaseLinkDetails,
   type ContactLink,
@@ -58,7 +65,7 @@ export {
 } from './contact-links.service.ts';
 export { findCustomerByPhone } from './customers.ts';
 export { type HandoverPacket, transferContact } from './handover.service.ts';
-export { checkOtp, issueOtp, type OtpSender, setOtpSender } from './otp.ts';
+export { checkOtp, issueOtp, type OtpSender, setOtpSender, storedOtpHashes } from './otp.ts';
 export { openPromisesOf, type PromiseView } from './promise.service.ts';
 export { GENERAL_QUEUE } from './queues.ts';
 export { loadConfig as loadContactsConfig } from './settings.ts';

@@ -3,6 +3,7 @@ import { type DemoOtp, OTP_PURPOSES, type OtpPurpose } from '@carddesk/contracts
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import { afterCommit } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -222,4 +223,12 @@ async function demoOutbox(ctx: Ctx): Promise<DemoOtp[]> {
     createdAt: r.created_at,
     expiresAt: r.expires_at,
   }));
+}
+
+/**
+ * The stored form of every code (its keyed hash), for checking that no code is kept in the clear; the
+ * code itself is never returned.
+ */
+export async function storedOtpHashes(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('otp_codes').select('code_hash').orderBy('id').execute()).map((r) => r.code_hash);
 }

@@ -196,9 +196,11 @@ export async function listSupervisorContacts(ctx: Ctx, query: SupervisorContactQ
   }
 
   const agentIds = [...new Set(rows.flatMap((r) => (r.agent_id ? [r.agent_id] : [])))];
-  const staff = await staffByIds(ctx.db, agentIds);
   const agents = new Map(
-    [...staff.values()].map((u) => [u.id, { displayName: u.displayName, agentNo: u.agentNo }] as const),
+    [...(await staffByIds(ctx.db, agentIds)).values()].map((u) => [
+      u.id,
+      { displayName: u.displayName, agentNo: u.agentNo },
+    ]),
   );
   const items = rows.map((r) => toItem(ctx, r, agents, now));
   // A list of contacts shows masked caller numbers of several customers: the read is recorded.

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
 import { casesModule } from '../cases/index.ts';
-import { contactsModule } from '../contacts/index.ts';
+import { contactsModule, contactTranscript } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
 
 /**
@@ -78,11 +78,7 @@ describe('the emergency lane inside a contact', () => {
     assert.equal(res.json().error.code, 'CONTACT_CUSTOMER_MISMATCH');
     const summary = await getCustomerSummary(env.system, zhang);
     assert.equal(summary.cards.find((c) => c.id === cardId)?.status, 'active');
-    const turns = await env.system.db
-      .selectFrom('contact_turns')
-      .select('id')
-      .where('contact_id', '=', liCall)
-      .execute();
+    const turns = await contactTranscript(env.system.db, liCall);
     assert.equal(turns.length, 0, 'nothing about 张伟 lands in 李娜’s transcript');
   });
 

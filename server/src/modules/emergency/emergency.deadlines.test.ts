@@ -2,9 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { addDays, bankDate } from '../../platform/clock.ts';
-import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone } from '../cards/index.ts';
-import { checkAccountLedger } from '../cards/ledger/invariants.ts';
-import { casesModule } from '../cases/index.ts';
+import {
+  accountDisputedFen,
+  cardFacts,
+  cardsModule,
+  checkAccountLedger,
+  FIXED_CUSTOMERS,
+  findCustomerIdByPhone,
+  ledgerDisputes,
+  statementDatesOf,
+  transactionFacts,
+} from '../cards/index.ts';
+import { casesModule, countCaseEvents } from '../cases/index.ts';
 import { contactsModule } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
 
@@ -26,14 +35,9 @@ describe('fraud report dates', () => {
     env = await createTestEnv({ modules: MODULES });
     assert.ok(ZHANG);
     customerId = (await findCustomerIdByPhone(env.system, ZHANG.phone)) ?? '';
-    const row = await env.system.db
-      .selectFrom('cards')
-      .innerJoin('accounts', 'accounts.id', 'cards.account_id')
-      .select(['cards.id', 'cards.bin', 'accounts.statement_day'])
-      .where('cards.customer_id', '=', customerId)
-      .where('cards.last4', '=', ZHANG.last4)
-      .executeTakeFirstOrThrow();
-    card = { id: row.id, bin: row.bin, statementDay: row.statement_day };
+    const [row] = await cardFacts(env.system.db, { customerId, last4: ZHANG.last4 });
+    assert.ok(row);
+    card = { id: row.id, bin: row.bin, statementDay: row.statementDay };
   });
   after(() => env.close());
 
@@ -48,18 +52,16 @@ describe('fraud report dates', () => {
     const dates = (listed.json().transactions as { txnDate: string }[]).map((t) => t.txnDate).sort();
     const today = bankDate(env.clock.now());
     // The card's own history back to 60 days before the report (the seeded demo has three months of it).
-    const expected = await env.system.db
-      .selectFrom('transactions')
-      .select('txn_date')
-      .where('card_id', '=', card.id)
-      .where('kind', 'in', ['purchase', 'cash_advance'])
-      .where('txn_date', '>=', addDays(today, -60))
-      .execute();
+    const expected = await transactionFacts(env.system.db, {
+      cardId: card.id,
+      kinds: ['purchase', 'cash_advance'],
+      txnDateFrom: addDays(today, -60),
+    });
     assert.ok(
-      expected.some((t) => t.txn_date < addDays(today, -30)),
+      expected.some((t) => t.txnDate < addDays(today, -30)),
       'the demo card has purchases 30–60 days back',
     );
-    for (const t of expected) assert.ok(dates.includes(t.txn_date), `${t.txn_date} is listed`);
+    for (const t of expected) assert.ok(dates.includes(t.txnDate), `${t.txnDate} is listed`);
     assert.ok(dates[0] !== undefined && dates[0] < addDays(today, -30), 'older than the old 30-day window');
   });
 
@@ -82,11 +84,9 @@ describe('fraud report dates', () => {
       listed.json().transactions as { id: string; statementId: string | null; postingDate: string }[]
     ).find((t) => t.statementId !== null);
     assert.ok(billed, 'a transaction already on a statement');
-    const statement = await env.system.db
-      .selectFrom('statements')
-      .select('statement_date')
-      .where('id', '=', billed.statementId as string)
-      .executeTakeFirstOrThrow();
+    const statementDate = (await statementDatesOf(env.system.db, [billed.id])).get(billed.id);
+    assert.ok(statementDate, 'the statement the transaction is on');
+    const statement = { statement_date: statementDate };
     const marked = await req('POST', `/api/emergency/reports/${reports.id}/unrecognised`, {
       transactionIds: [billed.id],
     });
@@ -109,19 +109,15 @@ describe('fraud report dates', () => {
   });
 
   it('sets the disputed amount aside until the fraud case is decided, and writes it off when the bank is liable', async () => {
-    const dispute = await env.system.db.selectFrom('ledger_disputes').selectAll().executeTakeFirstOrThrow();
+    const [dispute] = await ledgerDisputes(env.system.db);
+    assert.ok(dispute);
     assert.equal(dispute.status, 'pending');
-    const account = await env.system.db
-      .selectFrom('accounts')
-      .select(['disputed_fen'])
-      .where('id', '=', dispute.account_id)
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(account.disputed_fen), Number(dispute.amount_fen));
-    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+    assert.equal(await accountDisputedFen(env.system.db, dispute.accountId), dispute.amountFen);
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.accountId), []);
     const fraudCase = await env.system.db
       .selectFrom('fraud_case_transactions')
       .select('case_id')
-      .where('transaction_id', '=', dispute.transaction_id)
+      .where('transaction_id', '=', dispute.transactionId)
       .executeTakeFirstOrThrow();
     const url = `/api/emergency/fraud-cases/${fraudCase.case_id}/decision`;
     const byAgent = await env.request({ method: 'POST', url, as: 'agent', payload: { outcome: 'bank_liable' } });
@@ -134,41 +130,26 @@ describe('fraud report dates', () => {
     });
     assert.equal(decided.statusCode, 200, decided.body);
     assert.equal(decided.json().transactions[0].status, 'written_off');
-    const credit = await env.system.db
-      .selectFrom('transactions')
-      .select('amount_fen')
-      .where('kind', '=', 'fraud_credit')
-      .where('related_txn_id', '=', dispute.transaction_id)
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(credit.amount_fen), -Number(dispute.amount_fen));
-    const after = await env.system.db
-      .selectFrom('accounts')
-      .select(['disputed_fen'])
-      .where('id', '=', dispute.account_id)
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(after.disputed_fen), 0);
-    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+    const [credit] = await transactionFacts(env.system.db, {
+      kinds: ['fraud_credit'],
+      relatedTxnId: dispute.transactionId,
+    });
+    assert.ok(credit);
+    assert.equal(credit.amountFen, -dispute.amountFen);
+    assert.equal(await accountDisputedFen(env.system.db, dispute.accountId), 0);
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.accountId), []);
   });
   it('SPC 2021 No. 10 Art. 7: a decided fraud case is not decided again the other way, and the ledger and the case keep the one outcome', async () => {
-    const dispute = await env.system.db
-      .selectFrom('ledger_disputes')
-      .selectAll()
-      .where('status', '=', 'written_off')
-      .executeTakeFirstOrThrow();
+    const [dispute] = await ledgerDisputes(env.system.db, { status: 'written_off' });
+    assert.ok(dispute);
     const fraudCase = await env.system.db
       .selectFrom('fraud_case_transactions')
       .select('case_id')
-      .where('transaction_id', '=', dispute.transaction_id)
+      .where('transaction_id', '=', dispute.transactionId)
       .executeTakeFirstOrThrow();
     const url = `/api/emergency/fraud-cases/${fraudCase.case_id}/decision`;
-    const events = () =>
-      env.system.db
-        .selectFrom('case_events')
-        .select('id')
-        .where('case_id', '=', fraudCase.case_id)
-        .where('kind', '=', 'liability_decided')
-        .execute();
-    const before = (await events()).length;
+    const events = () => countCaseEvents(env.system.db, fraudCase.case_id, 'liability_decided');
+    const before = await events();
     // The bank was found liable: the amount was written off. Answering "customer liable" now must not report
     // an outcome the ledger does not hold.
     const flipped = await env.request({
@@ -179,13 +160,9 @@ describe('fraud report dates', () => {
     });
     assert.equal(flipped.statusCode, 409, flipped.body);
     assert.equal(flipped.json().error.code, 'DISPUTE_ALREADY_DECIDED');
-    assert.equal((await events()).length, before, 'no second decision recorded on the case');
-    const row = await env.system.db
-      .selectFrom('ledger_disputes')
-      .select('status')
-      .where('transaction_id', '=', dispute.transaction_id)
-      .executeTakeFirstOrThrow();
-    assert.equal(row.status, 'written_off');
+    assert.equal(await events(), before, 'no second decision recorded on the case');
+    const [row] = await ledgerDisputes(env.system.db, { transactionId: dispute.transactionId });
+    assert.equal(row?.status, 'written_off');
     // The same decision again (a retry) answers what was decided and posts nothing more.
     const retried = await env.request({
       method: 'POST',
@@ -194,14 +171,12 @@ describe('fraud report dates', () => {
       payload: { outcome: 'bank_liable' },
     });
     assert.equal(retried.statusCode, 200, retried.body);
-    assert.equal((await events()).length, before, 'a retry records no second decision');
-    const credits = await env.system.db
-      .selectFrom('transactions')
-      .select('amount_fen')
-      .where('kind', '=', 'fraud_credit')
-      .where('related_txn_id', '=', dispute.transaction_id)
-      .execute();
+    assert.equal(await events(), before, 'a retry records no second decision');
+    const credits = await transactionFacts(env.system.db, {
+      kinds: ['fraud_credit'],
+      relatedTxnId: dispute.transactionId,
+    });
     assert.equal(credits.length, 1, 'one write-off');
-    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.account_id), []);
+    assert.deepEqual(await checkAccountLedger(env.system.db, dispute.accountId), []);
   });
 });

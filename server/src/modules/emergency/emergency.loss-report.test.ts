@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
+import { cardFacts, cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
 import { casesModule } from '../cases/index.ts';
 import { contactsModule } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
@@ -29,18 +29,12 @@ describe('loss report: temporary block for any caller, formal report after verif
   });
   after(() => env.close());
 
-  const cardRow = () =>
-    env.system.db.selectFrom('cards').selectAll().where('id', '=', cardId).executeTakeFirstOrThrow();
-  const cardCount = async () =>
-    Number(
-      (
-        await env.system.db
-          .selectFrom('cards')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('customer_id', '=', customerId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const cardRow = async () => {
+    const [card] = await cardFacts(env.system.db, { cardId });
+    assert.ok(card);
+    return { status: card.status, replaced_by_card_id: card.replacedByCardId };
+  };
+  const cardCount = async () => (await cardFacts(env.system.db, { customerId })).length;
 
   it('a stolen-card report before verification leaves the card temporarily blocked with no replacement ordered; after verification the formal report blocks it for good and orders the replacement', async () => {
     assert.ok(ZHANG);

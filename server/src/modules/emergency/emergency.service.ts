@@ -13,7 +13,7 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
-import { departmentByCode, departmentCodes } from '../../platform/departments.ts';
+import { departmentByCode } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
@@ -31,17 +31,16 @@ import {
   termsOn,
 } from '../cards/index.ts';
 import {
-  type CaseRow,
+  type CaseRef,
   caseEventDetails,
-  createCaseRecord,
-  findCaseRow,
-  openCaseForChange,
-  recordCaseEvent,
-  rowToCase,
-  sendCustomerMessage,
-  startFollowUp,
+  caseRef,
+  caseView,
+  lockCaseForChange,
+  messageCaseCustomer,
+  openCase,
+  recordCaseStep,
 } from '../cases/index.ts';
-import { appendTurn, getContactRow, markEmergency } from '../contacts/index.ts';
+import { markEmergency, requireContactFacts, tellInContact as tellContact } from '../contacts/index.ts';
 import { chargebackRules, lostCardProtection, networkOfCard } from './emergency.settings.ts';
 import type { EmergencyReportsTable } from './emergency.tables.ts';
 import {
@@ -112,8 +111,7 @@ async function markContact(ctx: Ctx, contactId: string | null, report: Emergency
 /** Posts a line into the contact's transcript (the customer sees it in the chat) when there is a contact. */
 async function tellInContact(ctx: Ctx, contactId: string | null, text: string): Promise<void> {
   if (!contactId) return;
-  const contact = await getContactRow(ctx.db, contactId);
-  if (contact.status !== 'closed') await appendTurn(ctx, contact, 'system', text);
+  await tellContact(ctx, contactId, text);
 }
 
 function reportView(
@@ -326,31 +324,35 @@ export async function markUnrecognised(
     const fraudDept = await departmentByCode(trx, 'fraud_risk');
     const caseContactId = report.contact_id ?? grant.contactId;
     // The case records the channel the customer actually used (a phone loss report is not a chat).
-    const channel = caseContactId ? (await getContactRow(trx, caseContactId)).channel : 'phone';
-    let caseRow: CaseRow;
+    const channel = caseContactId ? (await requireContactFacts(trx, caseContactId)).channel : 'phone';
+    let caseRow: CaseRef;
     if (report.case_id) {
-      caseRow = await findCaseRow(trx, report.case_id);
+      caseRow = await caseRef(tctx, report.case_id);
     } else {
-      caseRow = await createCaseRecord(tctx, {
-        kind: 'fraud',
-        customerId: report.customer_id,
-        contactId: caseContactId,
-        cardId: report.card_id,
-        channel,
-        productCode: card.productId,
-        category: 'fraud_report',
-        summary: `卡片${KIND_ZH[report.kind as EmergencyKind] ?? ''},客户否认 ${chosen.length} 笔交易,合计 ${formatYuan(totalFen)} 元`,
-        demand: '调查非本人交易并追回资金',
-        departmentId: fraudDept?.id ?? null,
-        priority: 'urgent',
-        state: 'referred',
-      });
+      caseRow = await openCase(
+        tctx,
+        {
+          kind: 'fraud',
+          customerId: report.customer_id,
+          contactId: caseContactId,
+          cardId: report.card_id,
+          channel,
+          productCode: card.productId,
+          category: 'fraud_report',
+          summary: `卡片${KIND_ZH[report.kind as EmergencyKind] ?? ''},客户否认 ${chosen.length} 笔交易,合计 ${formatYuan(totalFen)} 元`,
+          demand: '调查非本人交易并追回资金',
+          departmentId: fraudDept?.id ?? null,
+          priority: 'urgent',
+          state: 'referred',
+        },
+        // A follow-up task checks the case until it is closed.
+        { followUp: true },
+      );
       await trx
         .updateTable('emergency_reports')
         .set({ case_id: caseRow.id, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', report.id)
         .execute();
-      await startFollowUp(tctx, caseRow);
     }
 
     const rules = await chargebackRules(tctx);
@@ -404,16 +406,21 @@ export async function markUnrecognised(
         bankClaimDeadline: claim,
       });
     }
-    const change = { ctx: tctx, row: caseRow, grant };
-    await recordCaseEvent(change, 'transactions_disputed', null, {
-      count: out.length,
-      totalFen,
-      protectedCount: out.filter((t) => t.inProtectionWindow).length,
-      earliestChargebackDeadline: out.map((t) => t.chargebackDeadline).sort()[0],
-    });
+    await recordCaseStep(
+      tctx,
+      caseRow.id,
+      'transactions_disputed',
+      {
+        count: out.length,
+        totalFen,
+        protectedCount: out.filter((t) => t.inProtectionWindow).length,
+        earliestChargebackDeadline: out.map((t) => t.chargebackDeadline).sort()[0],
+      },
+      grant,
+    );
     const checklist = checklistText({
       caseNumber: caseRow.number,
-      dueDate: caseRow.due_date,
+      dueDate: caseRow.dueDate,
       count: out.length,
       totalFen,
       protection,
@@ -425,7 +432,7 @@ export async function markUnrecognised(
           .filter((d): d is string => d !== null)
           .sort()[0] ?? null,
     });
-    const message = await sendCustomerMessage(change, 'emergency_checklist', checklist);
+    const message = await messageCaseCustomer(tctx, caseRow.id, 'emergency_checklist', checklist, grant);
     await trx
       .updateTable('emergency_reports')
       .set({ checklist_message_id: message.id })
@@ -436,10 +443,10 @@ export async function markUnrecognised(
       caseId: caseRow.id,
       number: caseRow.number,
       kind: 'fraud',
-      dueDate: caseRow.due_date,
+      dueDate: caseRow.dueDate,
       priority: 'urgent',
     });
-    return { case: rowToCase(caseRow, await departmentCodes(trx)), transactions: out, checklist };
+    return { case: await caseView(tctx, caseRow.id), transactions: out, checklist };
   });
 }
 
@@ -515,8 +522,7 @@ export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<Eme
       .where('id', '=', reportId)
       .execute();
     if (report.case_id) {
-      const caseRow = await findCaseRow(trx, report.case_id);
-      await recordCaseEvent({ ctx: tctx, row: caseRow }, 'replacement_ordered', null, {
+      await recordCaseStep(tctx, report.case_id, 'replacement_ordered', {
         replacementCardId: r.replacementCardId,
         expectedDelivery: r.expectedDelivery,
       });
@@ -545,7 +551,7 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
   return inTransaction(ctx.db, async (trx) => {
     const tctx: Ctx = { ...ctx, db: trx };
     // Access is decided per case (its department, its owner, or a verified contact), as for any case step.
-    const { row: caseRow, grant } = await openCaseForChange(tctx, caseId);
+    const { case: caseRow, grant } = await lockCaseForChange(tctx, caseId);
     if (caseRow.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
     const ids = await trx
       .selectFrom('fraud_case_transactions')
@@ -562,10 +568,13 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
     const transactions = [];
     for (const { transaction_id } of ids) transactions.push(await decideDispute(tctx, transaction_id, outcome));
     if (decided === undefined) {
-      await recordCaseEvent({ ctx: tctx, row: caseRow, grant }, 'liability_decided', null, {
-        outcome,
-        totalFen: transactions.reduce((s, t) => s + t.amountFen, 0),
-      });
+      await recordCaseStep(
+        tctx,
+        caseRow.id,
+        'liability_decided',
+        { outcome, totalFen: transactions.reduce((s, t) => s + t.amountFen, 0) },
+        grant,
+      );
     }
     return {
       caseId,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { cardsModule, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
-import { casesModule } from '../cases/index.ts';
-import { contactsModule, listTurns, startChatContact } from '../contacts/index.ts';
+import { cardFacts, cardsModule, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
+import { casesModule, countCaseEvents } from '../cases/index.ts';
+import { contactsModule, contactTranscript, startChatContact } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
 
 const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
@@ -155,7 +155,7 @@ describe('emergency lane, end to end', () => {
     assert.equal(formalAgain.json().replacementCardId, formal.json().replacementCardId);
 
     // The customer sees the confirmations and the checklist in the chat.
-    const turns = await listTurns(env.system.db, chat.id);
+    const turns = await contactTranscript(env.system.db, chat.id);
     assert.ok(turns.some((t) => t.text.includes('临时挂失')));
     assert.ok(turns.some((t) => t.text.includes('正式挂失')));
     assert.ok(turns.some((t) => t.text.includes('挂失后续事项清单')));
@@ -163,13 +163,7 @@ describe('emergency lane, end to end', () => {
     // A follow-up task checks the case until it is closed.
     env.clock.advance(25 * 3_600_000);
     await env.runtime.worker.runDue();
-    const checks = await env.system.db
-      .selectFrom('case_events')
-      .select('id')
-      .where('case_id', '=', d.case.id)
-      .where('kind', '=', 'follow_up_check')
-      .execute();
-    assert.equal(checks.length, 1);
+    assert.equal(await countCaseEvents(env.system.db, d.case.id, 'follow_up_check'), 1);
   });
 });
 
@@ -235,24 +229,18 @@ describe('emergency lane settings', () => {
   });
 
   it('applies a product’s own lost-card cover to its loss reports, with the ceiling the agent can quote', async () => {
-    const card = await env.system.db
-      .selectFrom('cards')
-      .innerJoin('products', 'products.id', 'cards.product_id')
-      .select(['cards.id', 'cards.customer_id', 'products.code'])
-      .where('products.code', 'in', ['GOLD', 'PLAT'])
-      .where('cards.status', '=', 'active')
-      .orderBy('cards.id')
-      .executeTakeFirstOrThrow();
+    const [card] = await cardFacts(env.system.db, { productCodes: ['GOLD', 'PLAT'], status: 'active' });
+    assert.ok(card);
     const res = await put({
       lostCardProtection: [
         { productCode: '*', hours: 72, maxCoverFen: null },
-        { productCode: card.code, hours: 168, maxCoverFen: 1_000_000 },
+        { productCode: card.productCode, hours: 168, maxCoverFen: 1_000_000 },
       ],
     });
     assert.equal(res.statusCode, 200, res.body);
 
     const chat = await startChatContact(env.system, {
-      customerId: card.customer_id,
+      customerId: card.customerId,
       level: 'basic',
       firstMessage: '我的卡被偷了',
     });
@@ -262,7 +250,7 @@ describe('emergency lane settings', () => {
       url: '/api/emergency/reports',
       as: 'agent',
       headers: { 'x-contact-id': chat.id },
-      payload: { customerId: card.customer_id, cardId: card.id, kind: 'stolen' },
+      payload: { customerId: card.customerId, cardId: card.id, kind: 'stolen' },
     });
     assert.equal(report.statusCode, 201, report.body);
     const { protection } = report.json();

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
+import { bankDate } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { addProductVersion } from '../cards/catalog/product.service.ts';
+import { addProductVersion, productRefs, termsOn } from '../cards/index.ts';
 import { type ProductCatalog, useProductCatalog } from './params/catalog.ts';
 import { renderVersions } from './params/render-cache.ts';
 import { makeBoundedSnippet } from './search/snippet.ts';
@@ -107,17 +108,10 @@ describe('live parameters through search and matching after a product change', (
   it('shows the new annual fee the day the new product version takes effect, not before', async () => {
     assert.match(await answer(), /金卡300元\/年/);
     assert.match(await snippet(), /金卡300元\/年/);
-    const product = await env.system.db
-      .selectFrom('products')
-      .select('id')
-      .where('code', '=', 'GOLD')
-      .executeTakeFirstOrThrow();
-    const current = await env.system.db
-      .selectFrom('product_versions')
-      .select('terms')
-      .where('product_id', '=', product.id)
-      .executeTakeFirstOrThrow();
-    const terms = JSON.parse(current.terms) as { annualFee: { amountFen: number } };
+    const [product] = await productRefs(env.system.db, { codes: ['GOLD'] });
+    assert.ok(product);
+    // A copy: the terms in force are shared (cached by version).
+    const terms = structuredClone(await termsOn(env.system.db, product.id, bankDate(env.clock.now())));
     // A lower fee: a rise could only take effect 45 days after it is recorded.
     terms.annualFee.amountFen = 18_800;
     const tomorrow = new Date(env.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);

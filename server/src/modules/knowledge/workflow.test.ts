@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
-import { addProductVersion } from '../cards/catalog/product.service.ts';
+import { bankDate } from '../../platform/clock.ts';
+import { addProductVersion, productRefs, termsOn } from '../cards/index.ts';
 import { readArticleFiles, SEED_DIR } from './files.ts';
 import { parseArticleFile } from './markdown/front-matter.ts';
 import { exportArticles, importArticles } from './markdown/import-export.ts';
@@ -154,17 +155,10 @@ describe('knowledge workflow', () => {
     assert.deepEqual(before.unresolved, []);
     assert.match(before.rendered, /年费 300 元\/年/);
 
-    const product = await env.system.db
-      .selectFrom('products')
-      .select('id')
-      .where('code', '=', 'GOLD')
-      .executeTakeFirstOrThrow();
-    const current = await env.system.db
-      .selectFrom('product_versions')
-      .select('terms')
-      .where('product_id', '=', product.id)
-      .executeTakeFirstOrThrow();
-    const terms = JSON.parse(current.terms) as { annualFee: { amountFen: number } };
+    const [product] = await productRefs(env.system.db, { codes: ['GOLD'] });
+    assert.ok(product);
+    // A copy: the terms in force are shared (cached by version).
+    const terms = structuredClone(await termsOn(env.system.db, product.id, bankDate(env.clock.now())));
     // A lower fee: a rise could only take effect 45 days after it is recorded.
     terms.annualFee.amountFen = 18_800;
     const tomorrow = new Date(env.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);

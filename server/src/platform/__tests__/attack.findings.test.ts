@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
-import { createCaseRecord } from '../../modules/cases/index.ts';
+import { openCase } from '../../modules/cases/index.ts';
 import { lastLoggedOtp, verifiedCall } from '../../modules/contacts/__tests__/fixtures.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
@@ -253,7 +253,7 @@ describe('attack: a declared conflict of interest still hears the case live', ()
       .select('id')
       .where('code', '=', 'disputes')
       .executeTakeFirstOrThrow();
-    const row = await createCaseRecord(env.system, {
+    const row = await openCase(env.system, {
       kind: 'complaint',
       customerId,
       channel: 'phone',

@@ -38,6 +38,7 @@ const TRANSACTION_KIND: Names<TransactionKind> = {
   fee_waiver: ['费用减免', 'Fee waiver'],
   fraud_credit: ['盗刷核销', 'Fraud credit'],
   points_credit: ['积分抵扣', 'Points credit'],
+  credit_refund: ['溢缴款退回', 'Credit balance refunded'],
 };
 const CASE_EVENT: Names<CaseEventKind> = {
   received: ['受理', 'Received'],

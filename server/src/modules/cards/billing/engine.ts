@@ -17,6 +17,7 @@ import type { Allocation } from '../rules/allocation.ts';
 import { nextStatementAfter } from '../rules/cycle-dates.ts';
 import { annualFeeDecision, cardAnniversary, pointsFor } from '../rules/fee-rules.ts';
 import { installmentSchedule } from '../rules/installment-math.ts';
+import { type TransactionKind, unknownKind } from '../rules/transaction-kinds.ts';
 
 /**
  * The billing engine: everything that moves an account's books, as pure functions over an in-memory
@@ -104,7 +105,7 @@ export const emptySums = (): CycleSums => ({
 });
 
 /** Adds one posting to the statement lines it belongs to. */
-export function addToSums(sums: CycleSums, kind: string, amountFen: number, points: number): void {
+export function addToSums(sums: CycleSums, kind: TransactionKind, amountFen: number, points: number): void {
   sums.points += points;
   if (amountFen < 0) {
     sums.creditsFen += -amountFen;
@@ -127,13 +128,26 @@ export function addToSums(sums: CycleSums, kind: string, amountFen: number, poin
       // A credit balance paid back to the holder takes back credits; it is no charge.
       sums.creditsFen -= amountFen;
       break;
-    default:
+    case 'fee_annual':
+    case 'fee_cash':
+    case 'fee_late':
+    case 'fee_installment':
+    case 'refund':
+    case 'repayment':
+    case 'installment_conversion':
+    case 'adjustment':
+    case 'fee_waiver':
+    case 'fraud_credit':
+    case 'points_credit':
       sums.feesFen += amountFen;
+      break;
+    default:
+      unknownKind(kind);
   }
 }
 
 export interface PostingInput {
-  kind: string;
+  kind: TransactionKind;
   amountFen: number;
   postingDate: string;
   txnDate?: string;

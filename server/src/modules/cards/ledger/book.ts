@@ -3,6 +3,7 @@ import { addDays, daysBetween } from '../../../platform/clock.ts';
 import { type Allocation, allocate, BUCKETS, type Bucket, REFUND_ORDER, repaymentOrder } from '../rules/allocation.ts';
 import { applyRate } from '../rules/decimal.ts';
 import { isPaidInFull, lateFee, minimumPayment } from '../rules/payment-rules.ts';
+import { type TransactionKind, unknownKind } from '../rules/transaction-kinds.ts';
 
 /**
  * An account's books as pure data: what is owed per bucket, the credit balance, the minimum still unpaid,
@@ -109,19 +110,29 @@ export function applyCredit(book: Book, amount: number, date: string, kind: Cred
   if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`credit must be positive fen: ${amount}`);
   accrueTo(book, date);
   const overdueDays = book.overdueSince ? daysBetween(book.overdueSince, date) : 0;
-  const order =
-    kind === 'repayment'
-      ? repaymentOrder(overdueDays)
-      : kind === 'refund' || kind === 'conversion_unbilled'
-        ? REFUND_ORDER
-        : kind === 'fee_waiver'
-          ? (['fees', 'interest', 'cash', 'revolving', 'billed', 'unbilled'] as const)
-          : (['billed', 'revolving', 'unbilled', 'cash', 'fees', 'interest'] as const);
-  const { allocation, remaining, overpayment } = allocate(amount, book.buckets, order);
+  const { allocation, remaining, overpayment } = allocate(amount, book.buckets, creditOrder(kind, overdueDays));
   book.buckets = remaining;
   book.overpayment += overpayment;
   if (kind !== 'conversion' && kind !== 'conversion_unbilled') reduceMinimum(book, amount);
   return allocation;
+}
+
+/** The buckets a credit of `kind` pays off, in order. */
+function creditOrder(kind: CreditKind, overdueDays: number): readonly Bucket[] {
+  switch (kind) {
+    case 'repayment':
+      return repaymentOrder(overdueDays);
+    case 'refund':
+    case 'conversion_unbilled':
+      return REFUND_ORDER;
+    case 'fee_waiver':
+      return ['fees', 'interest', 'cash', 'revolving', 'billed', 'unbilled'];
+    case 'conversion':
+    case 'dispute_writeoff':
+      return ['billed', 'revolving', 'unbilled', 'cash', 'fees', 'interest'];
+    default:
+      return unknownKind(kind);
+  }
 }
 
 export function reduceMinimum(book: Book, amount: number): void {
@@ -275,7 +286,7 @@ export function availableCredit(book: Book, limitFen: number, unbilledInstallmen
 }
 
 /** The ledger bucket a posting kind debits. */
-export function bucketOfDebit(kind: string): Bucket {
+export function bucketOfDebit(kind: TransactionKind): Bucket {
   switch (kind) {
     case 'purchase':
     case 'installment_principal':
@@ -284,8 +295,22 @@ export function bucketOfDebit(kind: string): Bucket {
       return 'cash';
     case 'interest':
       return 'interest';
-    default:
+    // Fees, and whatever else is posted as a debit (an adjustment, a credit balance paid out).
+    case 'fee_annual':
+    case 'fee_cash':
+    case 'fee_late':
+    case 'fee_installment':
+    case 'refund':
+    case 'repayment':
+    case 'installment_conversion':
+    case 'adjustment':
+    case 'fee_waiver':
+    case 'fraud_credit':
+    case 'points_credit':
+    case 'credit_refund':
       return 'fees';
+    default:
+      return unknownKind(kind);
   }
 }
 

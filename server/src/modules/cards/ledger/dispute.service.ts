@@ -75,7 +75,7 @@ export async function disputeTransactions(ctx: Ctx, transactionIds: readonly str
         { ...ctx, db: trx },
         { action: 'ledger.dispute', entityType: 'transaction', entityId: id, details: { amountFen: amount, taken } },
       );
-      out.push(viewOf(row));
+      out.push(disputeViewOf(row));
     }
     return out;
   });
@@ -96,7 +96,7 @@ export async function decideDispute(ctx: Ctx, transactionId: string, outcome: Di
     if (!row) throw new AppError('DISPUTE_NOT_FOUND');
     if (row.status !== 'pending') {
       // The same decision again is a retry; the other one would report an outcome the ledger does not hold.
-      if (row.status === STATUS_OF[outcome]) return viewOf(row);
+      if (row.status === STATUS_OF[outcome]) return disputeViewOf(row);
       throw new AppError('DISPUTE_ALREADY_DECIDED', { details: { status: row.status } });
     }
     const today = bankDate(ctx.clock.now());
@@ -136,11 +136,11 @@ export async function decideDispute(ctx: Ctx, transactionId: string, outcome: Di
         details: { outcome, amountFen: amount },
       },
     );
-    return viewOf({ ...row, status, decided_on: today });
+    return disputeViewOf({ ...row, status, decided_on: today });
   });
 }
 
-function viewOf(r: {
+export function disputeViewOf(r: {
   transaction_id: string;
   account_id: string;
   amount_fen: number;

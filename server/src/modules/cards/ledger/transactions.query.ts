@@ -24,6 +24,7 @@ export const TXN_KIND_LABELS: Record<TransactionKind, string> = {
   fee_waiver: '费用减免',
   fraud_credit: '盗刷核销',
   points_credit: '积分抵扣',
+  credit_refund: '溢缴款退回',
 };
 
 export function txnRowToTransaction(r: TransactionsTable, last4: string | null): Transaction {

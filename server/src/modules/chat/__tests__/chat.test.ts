@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import {
-  call,
-  contactsTestEnv,
-  createCustomer,
-  lastLoggedOtp,
-  type TestCustomer,
-} from '../../contacts/__tests__/fixtures.ts';
+import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
+import { call, createCustomer, lastLoggedOtp, type TestCustomer } from '../../../../test/fixtures.ts';
+import { cardsModule } from '../../cards/index.ts';
+import { contactFacts, contactsModule, storedOtpHashes } from '../../contacts/index.ts';
+import { chatModule } from '../index.ts';
 
 /** Opens the customer socket and collects what it receives. */
 async function openCustomerSocket(env: TestEnv, token: string) {
@@ -51,7 +48,7 @@ describe('customer chat', () => {
   let env: TestEnv;
   let customer: TestCustomer;
   before(async () => {
-    env = await contactsTestEnv();
+    env = await createTestEnv({ modules: [cardsModule, contactsModule, chatModule] });
     customer = await createCustomer(env.system, { name: '陈静' });
   });
   after(() => env.close());
@@ -63,8 +60,8 @@ describe('customer chat', () => {
     assert.equal(unknown.statusCode, 200);
     assert.deepEqual(known.json(), unknown.json());
     assert.ok(!known.body.includes(lastLoggedOtp(env)));
-    const stored = await env.runtime.deps.db.selectFrom('otp_codes').select(['code_hash', 'demo_code_enc']).execute();
-    for (const r of stored) assert.ok(!/^\d{6}$/.test(r.code_hash), 'only a keyed hash is stored');
+    const stored = await storedOtpHashes(env.runtime.deps.db);
+    for (const hash of stored) assert.ok(!/^\d{6}$/.test(hash), 'only a keyed hash is stored');
     const again = await env.request({ method: 'POST', url: '/api/chat/otp', payload: { phone: customer.phone } });
     assert.equal(again.json().error.code, 'OTP_TOO_SOON');
   });
@@ -173,12 +170,12 @@ describe('customer chat', () => {
       authorization: `Bearer ${session.token}`,
     });
     socket.ws.terminate();
-    const row = await env.runtime.deps.db
-      .selectFrom('contacts')
-      .select(['satisfaction', 'satisfaction_comment', 'status'])
-      .where('id', '=', session.contactId)
-      .executeTakeFirstOrThrow();
-    assert.deepEqual(row, { satisfaction: 4, satisfaction_comment: '回复很快', status: 'closed' });
+    const row = await contactFacts(env.runtime.deps.db, session.contactId);
+    assert.ok(row);
+    assert.deepEqual(
+      { satisfaction: row.satisfaction, satisfaction_comment: row.satisfactionComment, status: row.status },
+      { satisfaction: 4, satisfaction_comment: '回复很快', status: 'closed' },
+    );
     const after = await env.request({
       method: 'GET',
       url: '/api/chat/messages',
@@ -191,12 +188,9 @@ describe('customer chat', () => {
     env.clock.advance(61_000);
     const session = await startChat(env, customer);
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, { authorization: `Bearer ${session.token}` });
-    const row = await env.runtime.deps.db
-      .selectFrom('contacts')
-      .select(['status', 'outcome'])
-      .where('id', '=', session.contactId)
-      .executeTakeFirstOrThrow();
-    assert.deepEqual(row, { status: 'closed', outcome: 'abandoned' });
+    const row = await contactFacts(env.runtime.deps.db, session.contactId);
+    assert.ok(row);
+    assert.deepEqual({ status: row.status, outcome: row.outcome }, { status: 'closed', outcome: 'abandoned' });
   });
 
   it('refuses a staff token on the customer side and a chat token on the staff side', async () => {

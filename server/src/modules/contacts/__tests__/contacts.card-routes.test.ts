@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../../test/context.ts';
-import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../cards/index.ts';
+import { cardFacts, FIXED_CUSTOMERS, findCustomerIdByPhone, limitChangeIds } from '../../cards/index.ts';
 import { call, contactsTestEnv } from './fixtures.ts';
 
 /**
@@ -25,14 +25,10 @@ describe('card operations from inside a contact', () => {
     const id = await findCustomerIdByPhone(env.system, ZHANG.phone);
     assert.ok(id);
     customerId = id;
-    const card = await env.system.db
-      .selectFrom('cards')
-      .select(['id', 'account_id'])
-      .where('customer_id', '=', customerId)
-      .where('last4', '=', ZHANG.last4)
-      .executeTakeFirstOrThrow();
+    const [card] = await cardFacts(env.system.db, { customerId, last4: ZHANG.last4 });
+    assert.ok(card);
     cardId = card.id;
-    accountId = card.account_id;
+    accountId = card.accountId;
     const started = await call<{ contact: { id: string; verification: { level: string } }; screenPop: unknown }>(
       env,
       'agent',
@@ -118,8 +114,7 @@ describe('card operations from inside a contact', () => {
   });
 
   it('refuses a permanent limit increase at basic (VERIFICATION_REQUIRED, strong) and records nothing', async () => {
-    const changes = () =>
-      env.system.db.selectFrom('limit_changes').select('id').where('account_id', '=', accountId).execute();
+    const changes = () => limitChangeIds(env.system.db, accountId);
     const before = (await changes()).length;
     const res = await env.request({
       method: 'POST',

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../../test/context.ts';
 import { inTransaction } from '../../../platform/db/dialect.ts';
 import type { LiveEvent } from '../../../platform/events/bus.ts';
+import { setCustomerFlags } from '../../cards/index.ts';
 import { addCustomerTurn, markEmergency, startChatContact } from '../index.ts';
 import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
 
@@ -27,11 +28,7 @@ describe('emergency contacts go first in every queue', () => {
     env = await contactsTestEnv();
     env.runtime.deps.events.subscribe((e) => events.push(e));
     const a = await createCustomer(env.system, { name: '周敏' });
-    await env.system.db
-      .updateTable('customers')
-      .set({ flags: JSON.stringify({ vip: true, vulnerable: true, note: '高龄客户,请放慢语速' }) })
-      .where('id', '=', a.id)
-      .execute();
+    await setCustomerFlags(env.system, a.id, { vip: true, vulnerable: true, note: '高龄客户,请放慢语速' });
     const b = await createCustomer(env.system, { name: '吴刚' });
     older = (await startChatContact(env.system, { customerId: a.id, level: 'basic', firstMessage: '问下年费' })).id;
     env.clock.advance(60_000);

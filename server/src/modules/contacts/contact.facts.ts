@@ -1,0 +1,66 @@
+import type { Ctx } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findContactRow, listTurns } from './contact.repository.ts';
+import { appendTurn, type ContactTurn, getContactRow, turnView } from './contact.service.ts';
+import type { Channel } from './contact.ts';
+
+/**
+ * What other modules (and their tests) may know of a contact without its row: its state, channel and
+ * rating, its transcript, and a line posted into it by the system.
+ */
+export interface ContactFacts {
+  id: string;
+  channel: Channel;
+  status: string;
+  outcome: string | null;
+  customerId: string | null;
+  agentId: string | null;
+  satisfaction: number | null;
+  satisfactionComment: string | null;
+  /** Who answers the chat now: `bot` while the assistant serves it, else the hand-over state or null. */
+  botState: string | null;
+}
+
+/** The contact's facts, or undefined when there is no such contact. */
+export async function contactFacts(db: Executor, contactId: string): Promise<ContactFacts | undefined> {
+  const row = await findContactRow(db, contactId);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    channel: row.channel as Channel,
+    status: row.status,
+    outcome: row.outcome,
+    customerId: row.customer_id,
+    agentId: row.agent_id,
+    satisfaction: row.satisfaction,
+    satisfactionComment: row.satisfaction_comment,
+    botState: row.bot_state ?? null,
+  };
+}
+
+/** The contact's facts; CONTACT_NOT_FOUND when there is none. */
+export async function requireContactFacts(db: Executor, contactId: string): Promise<ContactFacts> {
+  const facts = await contactFacts(db, contactId);
+  if (!facts) throw new AppError('CONTACT_NOT_FOUND');
+  return facts;
+}
+
+/** The contact's turns after `afterSeq`, in order (at most `limit`). */
+export async function contactTranscript(
+  db: Executor,
+  contactId: string,
+  afterSeq = 0,
+  limit = 500,
+): Promise<ContactTurn[]> {
+  return (await listTurns(db, contactId, afterSeq, limit)).map(turnView);
+}
+
+/**
+ * Posts a system line into the contact's transcript (the customer sees it in a chat) unless the contact is
+ * closed; CONTACT_NOT_FOUND when there is no such contact.
+ */
+export async function tellInContact(ctx: Ctx, contactId: string, text: string): Promise<void> {
+  const contact = await getContactRow(ctx.db, contactId);
+  if (contact.status !== 'closed') await appendTurn(ctx, contact, 'system', text);
+}
