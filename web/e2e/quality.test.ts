@@ -114,7 +114,8 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
   });
 
   it('the inspector re-inspects and the supervisor rules finally; the agent sees the ruling', async () => {
-    await qa.keyboard.press('Escape');
+    await qa.locator('.ant-drawer-close').click();
+    await qa.getByTestId('qa-inspection').waitFor({ state: 'detached' });
     await qa.getByRole('tab', { name: '申诉' }).click();
     const inbox = qa.getByTestId('qa-appeals');
     await inbox.getByText('复述客户的原话').waitFor();
