@@ -13,6 +13,7 @@ export * from './nlu.ts';
 export * from './permissions.ts';
 export * from './platform.ts';
 export * from './product-terms.ts';
+export * from './quality.ts';
 export * from './routes/index.ts';
 export * from './vocabulary.schemas.ts';
 export * from './vocabulary.ts';

@@ -64,6 +64,7 @@ export const PERMISSIONS = [
   'qa.appeal',
   'qa.appeal.rule',
   'qa.calibrate',
+  'qa.guard',
   'repayments.post',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -340,3 +340,19 @@ export function contactActions(
     .limit(options.limit)
     .execute();
 }
+
+/**
+ * Every audit record of a contact, oldest first, with its details (JSON text) and the customer it named: what
+ * the quality inspection reads to know what was done in the contact (verification, data read, disclosures).
+ */
+export function contactTrail(
+  db: Executor,
+  contactId: string,
+): Promise<Array<{ action: string; at: string; details: string; customer_id: string | null }>> {
+  return db
+    .selectFrom('audit_log')
+    .select(['action', 'at', 'details', 'customer_id'])
+    .where('contact_id', '=', contactId)
+    .orderBy('seq')
+    .execute();
+}

@@ -19,6 +19,8 @@ export function homeFor(session: Session): string {
   if (may(session, 'users.manage')) return '/admin';
   if (may(session, 'contacts.handle') && !may(session, 'contacts.supervise')) return '/desk';
   if (may(session, 'kb.write')) return '/kb';
+  // The inspectors work in the QA portal.
+  if (may(session, 'qa.review') && !may(session, 'contacts.supervise')) return '/qa';
   // The head office approves complaint extensions: its own page, not a dashboard it may not read.
   if (may(session, 'cases.approve_extension') && !may(session, 'contacts.supervise')) return '/head-office';
   return '/supervisor';

@@ -12,3 +12,4 @@ export { emergencyEndpoints } from './emergency.ts';
 export { knowledgeEndpoints } from './knowledge.ts';
 export { nluEndpoints } from './nlu.ts';
 export { platformEndpoints } from './platform.ts';
+export { qualityEndpoints } from './quality.ts';

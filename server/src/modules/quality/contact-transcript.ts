@@ -4,6 +4,9 @@
  * level), customer data read (at the level of the moment), an installment accepted with its disclosure, a
  * transfer with its hand-over packet, a promise recorded.
  */
+
+import { contactTrail } from '../../platform/audit.ts';
+import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findContactRow, listTurns } from '../contacts/index.ts';
@@ -26,15 +29,8 @@ export async function contactTranscript(ctx: Pick<Ctx, 'db'>, contactId: string)
   const row = await findContactRow(ctx.db, contactId);
   if (!row) throw new AppError('CONTACT_NOT_FOUND');
   const turns = await listTurns(ctx.db, contactId, 0, 5000);
-  const agent = row.agent_id
-    ? await ctx.db.selectFrom('users').select('agent_no').where('id', '=', row.agent_id).executeTakeFirst()
-    : undefined;
-  const trail = await ctx.db
-    .selectFrom('audit_log')
-    .select(['action', 'at', 'details', 'customer_id'])
-    .where('contact_id', '=', contactId)
-    .orderBy('seq')
-    .execute();
+  const agent = row.agent_id ? await staffById(ctx.db, row.agent_id) : undefined;
+  const trail = await contactTrail(ctx.db, contactId);
   const events: ContactEvent[] = [];
   let level: Level = 'none';
   for (const r of trail) {
@@ -63,10 +59,10 @@ export async function contactTranscript(ctx: Pick<Ctx, 'db'>, contactId: string)
     transcript: {
       id: contactId,
       channel: row.channel === 'chat' ? 'chat' : 'phone',
-      agentNo: agent?.agent_no ?? null,
+      agentNo: agent?.agentNo ?? null,
       complaint: row.type === 'complaint' || row.raised_type === 'complaint',
       turns: turns.map((t) => ({
-        role: t.speaker as Speaker,
+        speaker: t.speaker as Speaker,
         text: t.text,
         at: t.at,
         ...(t.marks ? { fullNumbers: fullNumberMarks(t.marks) } : {}),

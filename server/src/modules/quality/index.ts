@@ -10,6 +10,7 @@ import { guardAgentReply } from './guard.service.ts';
 import { onContactClosed, qualityJobs } from './inspection.service.ts';
 import { qualityMigrations } from './migrations/index.ts';
 import { qaCommand } from './quality.cli.ts';
+import { qualityRoutes } from './quality.routes.ts';
 import type {} from './quality.tables.ts';
 import { ensureDefaultScorecard } from './scorecard.service.ts';
 import { markFullNumbers } from './turn-marks.ts';
@@ -36,6 +37,7 @@ export {
 export const qualityModule: ModuleDef = {
   name: 'quality',
   migrations: qualityMigrations,
+  routes: qualityRoutes,
   jobs: qualityJobs,
   hooks: [onContactClosed, guardAgentReply, markFullNumbers],
   cli: { qa: qaCommand },

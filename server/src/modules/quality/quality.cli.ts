@@ -38,7 +38,7 @@ export function parseTranscriptLine(line: string): Transcript {
     id: t.id,
     channel: t.channel,
     agentNo: t.agentNo ?? null,
-    turns: t.turns.map((turn) => ({ role: turn.role, text: turn.text, ...(turn.at ? { at: turn.at } : {}) })),
+    turns: t.turns.map((turn) => ({ speaker: turn.role, text: turn.text, ...(turn.at ? { at: turn.at } : {}) })),
     ...(t.complaint === undefined ? {} : { complaint: t.complaint }),
   };
 }

@@ -5,7 +5,6 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { call } from '../contacts/__tests__/fixtures.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
 import {
@@ -16,6 +15,7 @@ import {
   reviewFinding,
   ruleAppeal,
 } from './review.service.ts';
+import { call } from './test-fixtures.ts';
 
 async function as(env: TestEnv, username: string): Promise<Ctx> {
   const u = await env.system.db

@@ -6,8 +6,7 @@ import { createUser } from '../../platform/auth/auth.service.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { luhnCheckDigit } from '../../platform/pii/validators.ts';
-import { call, createCustomer } from '../contacts/__tests__/fixtures.ts';
-import { startChatContact } from '../contacts/index.ts';
+import { listTurns, startChatContact } from '../contacts/index.ts';
 import { defaultScorecard } from './engine/default-scorecard.ts';
 import { INSPECT_CONTACT_JOB, inspectionOfContact } from './inspection.service.ts';
 import {
@@ -16,6 +15,7 @@ import {
   publishedScorecard,
   publishScorecardVersion,
 } from './scorecard.service.ts';
+import { call, demoCustomerId } from './test-fixtures.ts';
 
 async function actorOf(env: TestEnv, username: string): Promise<Ctx> {
   const u = await env.system.db
@@ -127,8 +127,7 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
   });
 
   it('blocks a chat reply that asks for the CVV2, and lets a warned but not fatal one through', async () => {
-    const customer = await createCustomer(env.system);
-    const chat = await startChatContact(env.system, { customerId: customer.id, level: 'basic' });
+    const chat = await startChatContact(env.system, { customerId: await demoCustomerId(env.system), level: 'basic' });
     await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/accept`);
     const res = await env.request({
       method: 'POST',
@@ -143,11 +142,7 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
       body.error.details.map((d) => d.item),
       ['no_sensitive_request'],
     );
-    const turns = await env.system.db
-      .selectFrom('contact_turns')
-      .select('text')
-      .where('contact_id', '=', chat.id)
-      .execute();
+    const turns = await listTurns(env.system.db, chat.id, 0, 500);
     assert.ok(!turns.some((t) => t.text.includes('三位数字')), 'the blocked reply was not stored');
     await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '好的,我来帮您查询' }, 201);
   });
@@ -177,12 +172,7 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     await turn('感谢您的来电,再见');
     await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, { outcome: 'resolved_first_contact' });
 
-    const stored = await env.system.db
-      .selectFrom('contact_turns')
-      .select(['seq', 'speaker', 'text', 'marks'])
-      .where('contact_id', '=', id)
-      .orderBy('seq')
-      .execute();
+    const stored = await listTurns(env.system.db, id, 0, 500);
     assert.ok(!stored.some((t) => t.text.replace(/\s/g, '').includes(pan)), 'no full number is stored');
     assert.deepEqual(
       stored.filter((t) => t.marks).map((t) => [t.speaker, t.marks]),

@@ -141,7 +141,7 @@ export interface AppealView {
   createdAt: string;
 }
 
-async function loadAppeal(db: Executor, id: string): Promise<AppealView> {
+export async function loadAppeal(db: Executor, id: string): Promise<AppealView> {
   const a = await db
     .selectFrom('qa_appeals as a')
     .innerJoin('qa_findings as f', 'f.id', 'a.finding_id')

@@ -235,6 +235,20 @@ export async function listScorecardVersions(ctx: Ctx, code: string): Promise<Sco
   return rows.map((r) => versionView(r, code));
 }
 
+/** Every scorecard with its versions (newest first), by code. */
+export async function listScorecards(
+  ctx: Ctx,
+): Promise<{ code: string; name: string; versions: ScorecardVersionView[] }[]> {
+  authorize(ctx.actor, 'qa.inspect');
+  const cards = await ctx.db.selectFrom('qa_scorecards').selectAll().orderBy('code').execute();
+  const versions = await ctx.db.selectFrom('qa_scorecard_versions').selectAll().orderBy('version', 'desc').execute();
+  return cards.map((c) => ({
+    code: c.code,
+    name: c.name,
+    versions: versions.filter((v) => v.scorecard_id === c.id).map((v) => versionView(v, c.code)),
+  }));
+}
+
 const compiled = new Map<string, CompiledScorecard>();
 
 /** The published version of a scorecard, compiled (once per version and process). */

@@ -99,6 +99,8 @@ export const POLICY = {
   'qa.appeal': ['agent', 'senior_agent'],
   'qa.appeal.rule': ['supervisor'],
   'qa.calibrate': ['qa'],
+  // The real-time guard on a reply draft: whoever sends replies in a contact.
+  'qa.guard': ['agent', 'senior_agent', 'supervisor', 'dept_handler'],
   // Repayments come from the payment system with its own credential; the desk never posts them.
   'repayments.post': ['payment_system'],
 } as const satisfies Record<Permission, readonly Grantee[]>;

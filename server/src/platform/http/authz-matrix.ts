@@ -225,5 +225,28 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
     signedOut: 401,
     through: ['agent', 'senior_agent', 'supervisor'],
   },
+  // Quality inspection (质检): inspectors review and calibrate, the QA lead edits scorecards, agents see their own
+  // released results and appeal, supervisors read the figures and rule on appeals; the draft guard is for
+  // whoever sends replies.
+  'GET /api/qa/queue': { signedOut: 401, through: ['qa'] },
+  'GET /api/qa/inspections/{id}': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'qa'] },
+  'POST /api/qa/findings/{id}/review': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/inspections/{id}/release': { signedOut: 401, through: ['qa'] },
+  'GET /api/qa/me/results': { signedOut: 401, through: ['agent', 'senior_agent'] },
+  'POST /api/qa/findings/{id}/appeal': { signedOut: 401, through: ['agent', 'senior_agent'] },
+  'GET /api/qa/appeals': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'qa'] },
+  'POST /api/qa/appeals/{id}/reinspect': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/appeals/{id}/ruling': { signedOut: 401, through: ['supervisor'] },
+  'GET /api/qa/scorecards': { signedOut: 401, through: ['supervisor', 'qa'] },
+  'POST /api/qa/scorecards': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/scorecards/{code}/versions': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/scorecard-versions/{id}/publish': { signedOut: 401, through: ['qa'] },
+  'GET /api/qa/calibrations': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/calibrations': { signedOut: 401, through: ['qa'] },
+  'PUT /api/qa/calibrations/{id}/results': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/calibrations/{id}/close': { signedOut: 401, through: ['qa'] },
+  'GET /api/qa/calibrations/{id}': { signedOut: 401, through: ['qa'] },
+  'POST /api/qa/guard': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
+  'GET /api/qa/stats': { signedOut: 401, through: ['supervisor', 'qa'] },
   'POST /api/auth/logout': { signedOut: 401, through: 'all' },
 };

@@ -1,4 +1,10 @@
-import { AuditOutlined, BookOutlined, DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@carddesk/contracts';
 import { Layout, Menu, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -14,6 +20,7 @@ const SupervisorDashboard = lazy(() => import('../supervisor/SupervisorDashboard
 const KnowledgeEditor = lazy(() => import('../knowledge/KnowledgeEditor.tsx'));
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
 const ExtensionApprovals = lazy(() => import('../cases/ExtensionApprovals.tsx'));
+const QualityPortal = lazy(() => import('../quality/QualityPortal.tsx'));
 
 interface Section {
   path: string;
@@ -36,6 +43,13 @@ const SECTIONS: readonly Section[] = [
     needs: ['kb.write', 'kb.review'],
     icon: <BookOutlined />,
     label: ['知识库', 'Knowledge'],
+  },
+  {
+    path: '/qa',
+    // Inspectors, the QA lead and the supervisors who rule on appeals.
+    needs: ['qa.inspect', 'qa.review', 'qa.appeal.rule'],
+    icon: <SafetyCertificateOutlined />,
+    label: ['智能质检', 'Quality'],
   },
   { path: '/admin', needs: ['users.manage'], icon: <SettingOutlined />, label: ['系统管理', 'Administration'] },
   // The head office approves complaint extensions and nothing else (policy: cases.approve_extension).
@@ -77,6 +91,7 @@ export default function ConsolePortal({ session }: { session: Session }) {
     );
   } else if (current.path === '/supervisor') page = <SupervisorDashboard session={session} />;
   else if (current.path === '/kb') page = <KnowledgeEditor session={session} />;
+  else if (current.path === '/qa') page = <QualityPortal session={session} />;
   else if (current.path === '/head-office') page = <ExtensionApprovals session={session} />;
   else page = <AdminPage session={session} />;
 

@@ -3,7 +3,9 @@ import { Button, Space, Tag, Tooltip } from 'antd';
 import type { ContactListItem } from '../../api/contacts.ts';
 import { useNow } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { may } from '../../app/permissions.ts';
 import type { Session } from '../../app/session.ts';
+import { MyQaResultsButton } from '../quality/MyQaResults.tsx';
 import { duration } from '../shared/format.ts';
 import { typeLabel } from '../shared/taxonomy.ts';
 import { AgentStateSwitch } from './AgentStateSwitch.tsx';
@@ -11,6 +13,7 @@ import type { AgentStateHandle } from './useAgentState.ts';
 
 /** The desk's command row: simulate a call, switch between one's open contacts, knowledge, help. */
 export function DeskToolbar({
+  session,
   contacts,
   activeId,
   onSelect,
@@ -74,6 +77,7 @@ export function DeskToolbar({
       </div>
       <Space>
         <AgentStateSwitch state={presence.state} busy={presence.busy} onChange={presence.set} />
+        {may(session, 'qa.appeal') && <MyQaResultsButton />}
         <Button icon={<MailOutlined />} onClick={onDemoOutbox}>
           {t('演示短信', 'Demo SMS')}
         </Button>

@@ -289,7 +289,7 @@ export const FORBIDDEN_EXCEPTIONS = [
   '信号不',
 ];
 
-const role = (r: 'agent' | 'customer'): Condition => ({ op: 'role', role: r });
+const speaker = (r: 'agent' | 'customer'): Condition => ({ op: 'speaker', speaker: r });
 
 /**
  * A customer complaining or upset — angry, panicking, crying or sarcastic: the contact's classification,
@@ -359,7 +359,7 @@ export const UPSET_WORDS = [
 const UPSET_CUSTOMER: Condition = {
   op: 'and',
   all: [
-    role('customer'),
+    speaker('customer'),
     {
       op: 'or',
       any: [
@@ -497,12 +497,12 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '开场问候并报工号',
         weight: 10,
         severity: 'normal',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'present',
         condition: {
           op: 'and',
           all: [
-            { op: 'position', role: 'agent', first: 1 },
+            { op: 'position', speaker: 'agent', first: 1 },
             {
               op: 'regex',
               pattern:
@@ -521,12 +521,12 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '结束前确认问题是否解决/是否有其他需要',
         weight: 15,
         severity: 'normal',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'present',
         condition: {
           op: 'and',
           all: [
-            { op: 'position', role: 'agent', last: 3 },
+            { op: 'position', speaker: 'agent', last: 3 },
             {
               op: 'regex',
               pattern:
@@ -540,12 +540,12 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '结束语(感谢/道别)',
         weight: 10,
         severity: 'normal',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'present',
         condition: {
           op: 'and',
           all: [
-            { op: 'position', role: 'agent', last: 1 },
+            { op: 'position', speaker: 'agent', last: 1 },
             {
               op: 'keyword',
               mode: 'any',
@@ -570,7 +570,7 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '未使用服务禁语',
         weight: 15,
         severity: 'critical',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'absent',
         guard: true,
         condition: {
@@ -594,7 +594,7 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '投诉或客户不满时致歉/共情',
         weight: 15,
         severity: 'normal',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'present',
         appliesWhen: { op: 'or', any: [{ op: 'complaint' }, UPSET_CUSTOMER] },
         condition: { op: 'keyword', mode: 'any', words: APOLOGY_WORDS, except: APOLOGY_EXCEPTIONS },
@@ -604,7 +604,7 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '未索要CVV2/完整密码/短信验证码',
         weight: 10,
         severity: 'fatal',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'absent',
         guard: true,
         condition: {
@@ -618,7 +618,7 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '未完整说出/写出卡号或身份证号',
         weight: 10,
         severity: 'fatal',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'absent',
         guard: true,
         condition: { op: 'full_number', kinds: ['card', 'id'] },
@@ -628,7 +628,7 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '未作超权限承诺',
         weight: 10,
         severity: 'critical',
-        role: 'agent',
+        speaker: 'agent',
         expect: 'absent',
         guard: true,
         condition: {
@@ -642,7 +642,7 @@ export function defaultScorecard(): ScorecardDefinition {
         title: '在线客服60秒内回复',
         weight: 5,
         severity: 'normal',
-        role: 'customer',
+        speaker: 'customer',
         expect: 'absent',
         appliesWhen: { op: 'and', all: [{ op: 'channel', channel: 'chat' }, { op: 'timed' }] },
         condition: { op: 'reply_gap', overSeconds: 60 },

@@ -9,8 +9,8 @@ import { matchText } from './text.ts';
 
 const scorecard = compileScorecard(scorecardSchema.parse(defaultScorecard()));
 
-const agent = (text: string, at?: string): TranscriptTurn => ({ role: 'agent', text, ...(at ? { at } : {}) });
-const customer = (text: string, at?: string): TranscriptTurn => ({ role: 'customer', text, ...(at ? { at } : {}) });
+const agent = (text: string, at?: string): TranscriptTurn => ({ speaker: 'agent', text, ...(at ? { at } : {}) });
+const customer = (text: string, at?: string): TranscriptTurn => ({ speaker: 'customer', text, ...(at ? { at } : {}) });
 
 /** A clean phone call; tests put one agent line in the middle. */
 function call(middle: string, extra: Partial<Transcript> = {}): Transcript {
@@ -210,7 +210,7 @@ describe('quality engine: the default scorecard', () => {
     assert.equal(late.result, 'fail');
     assert.equal(late.turn, 1);
     const untimed = chat(95);
-    untimed.turns = untimed.turns.map(({ role, text }) => ({ role, text }));
+    untimed.turns = untimed.turns.map(({ speaker, text }) => ({ speaker, text }));
     assert.equal(finding(untimed, 'timely_reply').result, 'n/a');
   });
 
@@ -232,7 +232,7 @@ describe('quality engine: operators', () => {
             title: 'x',
             weight: 10,
             severity: 'normal',
-            role: 'agent',
+            speaker: 'agent',
             expect: 'present',
             condition,
             ...extra,
@@ -270,12 +270,12 @@ describe('quality engine: operators', () => {
       result({ op: 'and', all: [afterComplaint, { op: 'keyword', mode: 'any', words: ['您好'] }] })?.result,
       'fail',
     );
-    assert.equal(result({ op: 'before', cond: { op: 'role', role: 'customer' }, within: 1 })?.turn, 0);
+    assert.equal(result({ op: 'before', cond: { op: 'speaker', speaker: 'customer' }, within: 1 })?.turn, 0);
   });
 
   it('similarity to reference sentences and the NLU', () => {
     assert.equal(result({ op: 'similar', refs: ['真的非常抱歉'], threshold: 0.4 })?.turn, 2);
-    const r = inspect(card({ op: 'intent', types: ['complaint'], minConfidence: 0.3 }, { role: 'customer' }), t)
+    const r = inspect(card({ op: 'intent', types: ['complaint'], minConfidence: 0.3 }, { speaker: 'customer' }), t)
       .findings[0];
     assert.equal(r?.turn, 1);
   });
@@ -285,7 +285,7 @@ describe('quality engine: operators', () => {
     assert.equal(f?.result, 'pass');
     assert.match(f?.evidence ?? '', /customer\.view/);
     assert.equal(
-      result({ op: 'role', role: 'agent' }, { appliesWhen: { op: 'channel', channel: 'chat' } })?.result,
+      result({ op: 'speaker', speaker: 'agent' }, { appliesWhen: { op: 'channel', channel: 'chat' } })?.result,
       'n/a',
     );
   });

@@ -14,7 +14,8 @@ import { entryPattern, foldEntry, type MatchText, matchText, originalSpan } from
 export type Speaker = 'agent' | 'customer' | 'system';
 
 export interface TranscriptTurn {
-  role: Speaker;
+  /** Who spoke (the public transcript format calls it `role`; quality.cli.ts maps it). */
+  speaker: Speaker;
   text: string;
   /** ISO instant; the timing rule needs it on every agent and customer turn. */
   at?: string | undefined;
@@ -90,12 +91,15 @@ class Run {
       customer: { of: new Array<number>(n).fill(-1), count: 0 },
     };
     t.turns.forEach((turn, i) => {
-      if (turn.role === 'agent' || turn.role === 'customer') rank[turn.role].of[i] = rank[turn.role].count++;
+      if (turn.speaker === 'agent' || turn.speaker === 'customer')
+        rank[turn.speaker].of[i] = rank[turn.speaker].count++;
     });
     this.rank = rank;
     this.timed =
       n > 0 &&
-      t.turns.every((turn) => turn.role === 'system' || (turn.at !== undefined && !Number.isNaN(Date.parse(turn.at))));
+      t.turns.every(
+        (turn) => turn.speaker === 'system' || (turn.at !== undefined && !Number.isNaN(Date.parse(turn.at))),
+      );
   }
 
   text(i: number): MatchText {
@@ -134,7 +138,7 @@ interface Node {
   eval: Evaluate;
   /** Holds on every turn or none (channel, timestamps, complaint, events). */
   transcriptLevel: boolean;
-  /** Relates to where a turn stands (role, position, after/before) rather than what it says. */
+  /** Relates to where a turn stands (speaker, position, after/before) rather than what it says. */
   structural: boolean;
 }
 
@@ -347,18 +351,18 @@ function compile(c: Condition): Node {
         // Begun in the speaker's previous turn (the customer's 嗯 may come in between).
         for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
           const prev = run.t.turns[j];
-          if (prev?.role !== turn?.role) continue;
+          if (prev?.speaker !== turn?.speaker) continue;
           const joined = findJoinedNumber(run.text(j), t, kinds);
           return joined ? `${run.t.turns[j]?.text ?? ''} … ${originalSpan(t, joined.start, joined.end)}` : null;
         }
         return null;
       });
     }
-    case 'role':
-      return structural((run, i) => (run.t.turns[i]?.role === c.role ? '' : null));
+    case 'speaker':
+      return structural((run, i) => (run.t.turns[i]?.speaker === c.speaker ? '' : null));
     case 'position':
       return structural((run, i) => {
-        const r = run.rank[c.role];
+        const r = run.rank[c.speaker];
         const k = r.of[i] ?? -1;
         if (k < 0) return null;
         if (c.first !== undefined && k < c.first) return '';
@@ -387,10 +391,10 @@ function compile(c: Condition): Node {
       return content((run, i) => {
         const turns = run.t.turns;
         const turn = turns[i];
-        if (!run.timed || turn?.role !== 'customer') return null;
+        if (!run.timed || turn?.speaker !== 'customer') return null;
         for (let j = i + 1; j < turns.length; j++) {
           const next = turns[j];
-          if (next?.role !== 'agent') continue;
+          if (next?.speaker !== 'agent') continue;
           const gap = (Date.parse(next.at ?? '') - Date.parse(turn.at ?? '')) / 1000;
           return gap > c.overSeconds ? `${clip(turn.text)} (${Math.round(gap)} s)` : null;
         }
@@ -412,9 +416,9 @@ function compile(c: Condition): Node {
   }
 }
 
-/** The structural part of a condition (role, position, after/before): where a missing phrase was due. */
+/** The structural part of a condition (speaker, position, after/before): where a missing phrase was due. */
 function skeleton(c: Condition): Condition | undefined {
-  if (['role', 'position', 'after', 'before'].includes(c.op)) return c;
+  if (['speaker', 'position', 'after', 'before'].includes(c.op)) return c;
   if (c.op === 'and') {
     const kept = c.all.map(skeleton).filter((k): k is Condition => k !== undefined);
     return kept.length > 0 ? { op: 'and', all: kept } : undefined;
@@ -450,8 +454,8 @@ export function compileScorecard(definition: ScorecardDefinition): CompiledScore
   };
 }
 
-const inScope = (scope: ScorecardItem['role'], role: Speaker) =>
-  role !== 'system' && (scope === 'any' || scope === role);
+const inScope = (scope: ScorecardItem['speaker'], speaker: Speaker) =>
+  speaker !== 'system' && (scope === 'any' || scope === speaker);
 
 function evaluateItem(run: Run, c: CompiledItem): Finding {
   const { item } = c;
@@ -464,7 +468,7 @@ function evaluateItem(run: Run, c: CompiledItem): Finding {
   }
   const scoped: number[] = [];
   turns.forEach((t, i) => {
-    if (inScope(item.role, t.role)) scoped.push(i);
+    if (inScope(item.speaker, t.speaker)) scoped.push(i);
   });
   if (scoped.length === 0) return na;
   for (const i of scoped) {
@@ -513,6 +517,6 @@ export function inspect(scorecard: CompiledScorecard, transcript: Transcript): I
 
 /** Inspects only the items that guard drafts, on one draft as an agent turn (see guard.ts). */
 export function inspectDraft(scorecard: CompiledScorecard, channel: 'phone' | 'chat', text: string): Finding[] {
-  const run = new Run({ id: 'draft', channel, turns: [{ role: 'agent', text }] });
+  const run = new Run({ id: 'draft', channel, turns: [{ speaker: 'agent', text }] });
   return scorecard.items.filter((c) => c.item.guard).map((c) => evaluateItem(run, c));
 }

@@ -1,9 +1,9 @@
 /**
  * A scorecard as the QA lead edits it (stored as JSON, one row per version): items with a code, weight,
- * severity, role scope and a condition tree. The schema is the one place that says what a rule may be.
+ * severity, speaker scope and a condition tree. The schema is the one place that says what a rule may be.
  *
  * Conditions are evaluated on one turn of the transcript at a time; combinators (and / or / not) combine
- * them on the same turn. Position operators relate a turn to the others (first / last N turns of a role,
+ * them on the same turn. Position operators relate a turn to the others (first / last N turns of a speaker,
  * after / before a turn that meets another condition); transcript operators (channel, timestamps,
  * complaint, contact events) hold on every turn or on none.
  */
@@ -11,8 +11,8 @@ import { z } from 'zod';
 
 export const SEVERITIES = ['normal', 'critical', 'fatal'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const ROLE_SCOPES = ['agent', 'customer', 'any'] as const;
-export type RoleScope = (typeof ROLE_SCOPES)[number];
+export const SPEAKER_SCOPES = ['agent', 'customer', 'any'] as const;
+export type SpeakerScope = (typeof SPEAKER_SCOPES)[number];
 
 const words = z.array(z.string().min(1).max(60)).min(1).max(500);
 
@@ -26,8 +26,8 @@ export type Condition =
   | { op: 'intent'; intents?: string[] | undefined; types?: string[] | undefined; minConfidence?: number | undefined }
   | { op: 'emotion'; min: 'elevated' | 'high'; kind?: 'anger' | 'anxiety' | 'any' | undefined }
   | { op: 'full_number'; kinds?: ('card' | 'id')[] | undefined }
-  | { op: 'role'; role: 'agent' | 'customer' }
-  | { op: 'position'; role: 'agent' | 'customer'; first?: number | undefined; last?: number | undefined }
+  | { op: 'speaker'; speaker: 'agent' | 'customer' }
+  | { op: 'position'; speaker: 'agent' | 'customer'; first?: number | undefined; last?: number | undefined }
   | { op: 'after'; cond: Condition; within?: number | undefined }
   | { op: 'before'; cond: Condition; within?: number | undefined }
   | { op: 'channel'; channel: 'phone' | 'chat' }
@@ -84,10 +84,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
         .min(1)
         .optional(),
     }),
-    z.object({ op: z.literal('role'), role: z.enum(['agent', 'customer']) }),
+    z.object({ op: z.literal('speaker'), speaker: z.enum(['agent', 'customer']) }),
     z.object({
       op: z.literal('position'),
-      role: z.enum(['agent', 'customer']),
+      speaker: z.enum(['agent', 'customer']),
       first: z.number().int().min(1).max(100).optional(),
       last: z.number().int().min(1).max(100).optional(),
     }),
@@ -122,7 +122,7 @@ export const itemSchema = z.object({
   weight: z.number().int().min(0).max(100),
   severity: z.enum(SEVERITIES),
   /** Whose turns the item looks at. */
-  role: z.enum(ROLE_SCOPES),
+  speaker: z.enum(SPEAKER_SCOPES),
   /** `present`: some turn in scope must meet the condition; `absent`: none may. */
   expect: z.enum(['present', 'absent']),
   condition: conditionSchema,

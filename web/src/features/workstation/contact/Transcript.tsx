@@ -5,8 +5,10 @@ import { type Contact, getTurns, sendAgentTurn, sendTyping, type Turn } from '..
 import { useAction, useDraft } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
 import { useLive } from '../../../app/live.ts';
+import { may } from '../../../app/permissions.ts';
 import type { Session } from '../../../app/session.ts';
 import { useTypingFlag, useTypingSignal } from '../../../app/typing.ts';
+import { DraftGuardWarnings, useDraftGuard } from '../../quality/DraftGuard.tsx';
 import { timeOnly } from '../../shared/format.ts';
 import { CannedReplies } from './CannedReplies.tsx';
 import { useReplyTarget } from './replyTarget.tsx';
@@ -72,9 +74,13 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
   useReplyTarget(insert);
 
   const send = useAction((key, text: string) => sendAgentTurn(key, contact.id, text));
+  const closed = contact.status === 'closed' || contact.customerEndedAt !== null;
+  // The real-time quality guard: a fatal rule blocks the send until the draft is rephrased.
+  const guard = useDraftGuard(draft, !closed && may(session, 'qa.guard'));
+  const blocked = guard.verdict?.blocked === true;
   const submit = async () => {
     const text = draft.trim();
-    if (!text) return;
+    if (!text || blocked) return;
     const turn = await send.run(text);
     if (turn) {
       merge([turn]);
@@ -83,7 +89,6 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
     }
   };
 
-  const closed = contact.status === 'closed' || contact.customerEndedAt !== null;
   return (
     <Card
       size="small"
@@ -169,13 +174,14 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
           icon={<SendOutlined />}
           onClick={submit}
           loading={send.busy}
-          disabled={closed || !draft.trim()}
+          disabled={closed || !draft.trim() || blocked}
           data-testid="agent-send"
           style={{ height: 'auto' }}
         >
           {t('发送', 'Send')}
         </Button>
       </div>
+      <DraftGuardWarnings verdict={guard.verdict} />
       {send.error && <Typography.Text type="danger">{send.error.message}</Typography.Text>}
     </Card>
   );

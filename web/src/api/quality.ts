@@ -1,0 +1,42 @@
+import { qualityEndpoints as qa } from '@carddesk/contracts/endpoints';
+import { type Answer, type Body, call } from '../app/api.ts';
+
+/**
+ * Quality inspection (server/src/modules/quality): the review queue, inspections with their transcript,
+ * appeals, scorecards, calibration, the draft guard and the figures. Paths, bodies and answers are the
+ * contract's (`packages/contracts/src/routes/quality.ts`).
+ */
+export type {
+  GuardVerdictView as GuardVerdict,
+  QaAppeal,
+  QaInspection,
+  QaInspectionDetail,
+  QaStats,
+} from '@carddesk/contracts';
+export type ScorecardSummary = Answer<typeof qa.scorecards>[number];
+export type MyQaResults = Answer<typeof qa.myResults>;
+
+export const reviewQueue = (signal?: AbortSignal) => call(qa.queue, { query: {} }, { signal });
+export const getInspection = (id: string, signal?: AbortSignal) => call(qa.inspection, { params: { id } }, { signal });
+export const reviewFinding = (key: string, id: string, body: Body<typeof qa.reviewFinding>) =>
+  call(qa.reviewFinding, { params: { id }, body }, { idempotencyKey: key });
+export const releaseInspection = (key: string, id: string) =>
+  call(qa.release, { params: { id } }, { idempotencyKey: key });
+export const myQaResults = (signal?: AbortSignal) => call(qa.myResults, {}, { signal });
+export const fileAppeal = (key: string, findingId: string, comment: string) =>
+  call(qa.appeal, { params: { id: findingId }, body: { comment } }, { idempotencyKey: key });
+export const listAppeals = (status: 'open' | 'reinspected' | 'final' | undefined, signal?: AbortSignal) =>
+  call(qa.appeals, { query: status ? { status } : {} }, { signal });
+export const reinspectAppeal = (key: string, id: string, body: Body<typeof qa.reinspect>) =>
+  call(qa.reinspect, { params: { id }, body }, { idempotencyKey: key });
+export const ruleAppeal = (key: string, id: string, body: Body<typeof qa.rule>) =>
+  call(qa.rule, { params: { id }, body }, { idempotencyKey: key });
+export const listScorecards = (signal?: AbortSignal) => call(qa.scorecards, {}, { signal });
+export const draftScorecard = (key: string, code: string, definition: Record<string, unknown>) =>
+  call(qa.draftScorecard, { params: { code }, body: { definition } }, { idempotencyKey: key });
+export const publishScorecard = (key: string, id: string) =>
+  call(qa.publishScorecard, { params: { id } }, { idempotencyKey: key });
+export const listCalibrations = (signal?: AbortSignal) => call(qa.calibrations, {}, { signal });
+export const guardDraft = (text: string, signal?: AbortSignal) =>
+  call(qa.guard, { body: { channel: 'chat', text } }, { signal });
+export const qaStats = (signal?: AbortSignal) => call(qa.stats, { query: {} }, { signal });

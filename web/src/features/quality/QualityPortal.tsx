@@ -1,0 +1,418 @@
+import { Alert, Button, Drawer, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { type ReactElement, useState } from 'react';
+import {
+  draftScorecard,
+  listAppeals,
+  listCalibrations,
+  listScorecards,
+  publishScorecard,
+  type QaAppeal,
+  type QaInspection,
+  qaStats,
+  reinspectAppeal,
+  reviewQueue,
+  ruleAppeal,
+  type ScorecardSummary,
+} from '../../api/quality.ts';
+import { useAction, useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { may } from '../../app/permissions.ts';
+import type { Session } from '../../app/session.ts';
+import { APPEAL_STATUS, DECISION, InspectionDetail } from './InspectionDetail.tsx';
+
+const REASONS: Record<string, [string, string]> = {
+  fatal: ['致命项', 'Fatal item'],
+  critical: ['严重项', 'Critical item'],
+  low_score: ['低分', 'Low score'],
+  complaint: ['投诉', 'Complaint'],
+  random: ['随机抽检', 'Random'],
+};
+
+/**
+ * The QA portal (质检): the sampled queue with the transcript and evidence, the appeals inbox (inspectors
+ * re-inspect, supervisors rule), scorecards (a draft published by a second person), calibration rounds and
+ * the per item / agent / team figures. Tabs by permission.
+ */
+export default function QualityPortal({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const tabs = [
+    may(session, 'qa.review') && {
+      key: 'queue',
+      label: t('抽检队列', 'Review queue'),
+      children: <Queue onOpen={setOpen} />,
+    },
+    (may(session, 'qa.review') || may(session, 'qa.appeal.rule')) && {
+      key: 'appeals',
+      label: t('申诉', 'Appeals'),
+      children: <AppealsInbox session={session} onOpen={setOpen} />,
+    },
+    may(session, 'qa.inspect') && {
+      key: 'scorecards',
+      label: t('评分表', 'Scorecards'),
+      children: <Scorecards session={session} />,
+    },
+    may(session, 'qa.calibrate') && {
+      key: 'calibration',
+      label: t('校准', 'Calibration'),
+      children: <Calibrations />,
+    },
+    may(session, 'qa.inspect') && { key: 'stats', label: t('质检统计', 'Figures'), children: <Stats /> },
+  ].filter((x): x is { key: string; label: string; children: ReactElement } => Boolean(x));
+  return (
+    <div data-testid="qa-portal">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('智能质检', 'Quality inspection')}
+      </Typography.Title>
+      <Tabs items={tabs} destroyInactiveTabPane />
+      <Drawer
+        open={open !== null}
+        width={860}
+        title={t('质检详情', 'Inspection')}
+        onClose={() => setOpen(null)}
+        destroyOnClose
+      >
+        {open && <InspectionDetail id={open} mode={may(session, 'qa.review') ? 'review' : 'read'} />}
+      </Drawer>
+    </div>
+  );
+}
+
+function Queue({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useI18n();
+  const queue = useLoad((signal) => reviewQueue(signal), []);
+  return (
+    <>
+      <Button size="small" onClick={queue.reload} style={{ marginBottom: 8 }}>
+        {t('刷新', 'Refresh')}
+      </Button>
+      <Table<QaInspection>
+        size="small"
+        rowKey="id"
+        loading={queue.loading}
+        dataSource={queue.data ?? []}
+        data-testid="qa-queue"
+        onRow={(r) =>
+          ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' }, 'data-contact': r.contactId ?? '' }) as object
+        }
+        columns={[
+          { title: t('时间', 'When'), dataIndex: 'createdAt', render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+          { title: t('渠道', 'Channel'), dataIndex: 'channel' },
+          { title: t('坐席工号', 'Agent no.'), dataIndex: 'agentNo' },
+          { title: t('得分', 'Score'), dataIndex: 'score' },
+          {
+            title: t('抽检原因', 'Why sampled'),
+            dataIndex: 'sampleReasons',
+            render: (rs: string[]) =>
+              rs.map((r) => (
+                <Tag key={r} color={r === 'fatal' ? 'red' : 'default'}>
+                  {t(...(REASONS[r] ?? [r, r]))}
+                </Tag>
+              )),
+          },
+          {
+            title: t('未通过项', 'Failed items'),
+            key: 'failed',
+            render: (_, r) =>
+              r.findings
+                .filter((f) => f.result === 'fail')
+                .map((f) => f.item)
+                .join(', '),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function AppealsInbox({ session, onOpen }: { session: Session; onOpen(id: string): void }) {
+  const { t } = useI18n();
+  const inspector = may(session, 'qa.review');
+  const [status, setStatus] = useState<'open' | 'reinspected' | 'final'>(inspector ? 'open' : 'reinspected');
+  const appeals = useLoad((signal) => listAppeals(status, signal), [status]);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const decide = useAction(
+    (key, a: QaAppeal, decision: 'upheld' | 'overturned') => {
+      const body = { decision, note: notes[a.id]?.trim() ?? '' };
+      return a.status === 'open' ? reinspectAppeal(key, a.id, body) : ruleAppeal(key, a.id, body);
+    },
+    { success: t('已处理', 'Done') },
+  );
+  const canAct = (a: QaAppeal) =>
+    (a.status === 'open' && inspector) || (a.status === 'reinspected' && may(session, 'qa.appeal.rule'));
+  return (
+    <>
+      <Select
+        value={status}
+        onChange={setStatus}
+        style={{ width: 160, marginBottom: 8 }}
+        options={(['open', 'reinspected', 'final'] as const).map((s) => ({ value: s, label: t(...APPEAL_STATUS[s]) }))}
+        data-testid="qa-appeal-filter"
+      />
+      <Table<QaAppeal>
+        size="small"
+        rowKey="id"
+        loading={appeals.loading}
+        dataSource={appeals.data ?? []}
+        data-testid="qa-appeals"
+        columns={[
+          { title: t('质检项', 'Item'), dataIndex: 'item' },
+          { title: t('申诉理由', 'Comment'), dataIndex: 'comment' },
+          {
+            title: t('复核意见', 'Re-inspection'),
+            key: 'inspector',
+            render: (_, a) =>
+              a.inspectorDecision ? `${t(...DECISION[a.inspectorDecision])} · ${a.inspectorNote ?? ''}` : '—',
+          },
+          {
+            title: t('裁定', 'Ruling'),
+            key: 'final',
+            render: (_, a) => (a.finalDecision ? `${t(...DECISION[a.finalDecision])} · ${a.finalNote ?? ''}` : '—'),
+          },
+          {
+            title: t('操作', 'Actions'),
+            key: 'act',
+            render: (_, a) => (
+              <Space direction="vertical" size={4}>
+                <Button size="small" type="link" onClick={() => onOpen(a.inspectionId)}>
+                  {t('查看会话', 'Open')}
+                </Button>
+                {canAct(a) && (
+                  <>
+                    <Input
+                      size="small"
+                      data-testid={`qa-appeal-note-${a.id}`}
+                      placeholder={t('意见', 'Note')}
+                      value={notes[a.id] ?? ''}
+                      onChange={(e) => setNotes((n) => ({ ...n, [a.id]: e.target.value }))}
+                    />
+                    <Space size={4}>
+                      {(['upheld', 'overturned'] as const).map((d) => (
+                        <Button
+                          key={d}
+                          size="small"
+                          data-testid={`qa-appeal-${d}-${a.id}`}
+                          disabled={(notes[a.id]?.trim().length ?? 0) < 2}
+                          onClick={async () => (await decide.run(a, d)) && appeals.reload()}
+                        >
+                          {t(...DECISION[d])}
+                        </Button>
+                      ))}
+                    </Space>
+                  </>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function Scorecards({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const cards = useLoad((signal) => listScorecards(signal), []);
+  const [editing, setEditing] = useState<{ code: string; text: string } | null>(null);
+  const [parseError, setParseError] = useState<string | null>(null);
+  const publish = useAction((key, id: string) => publishScorecard(key, id), {
+    success: t('已发布', 'Published'),
+  });
+  const draft = useAction(
+    (key, code: string, definition: Record<string, unknown>) => draftScorecard(key, code, definition),
+    {
+      success: t('草稿已保存', 'Draft saved'),
+    },
+  );
+  const editor = may(session, 'qa.scorecard.edit');
+  const startEdit = (card: ScorecardSummary) => {
+    const base = card.versions.find((v) => v.status === 'draft') ?? card.versions.find((v) => v.status === 'published');
+    setEditing({ code: card.code, text: JSON.stringify(base?.definition ?? {}, null, 2) });
+    setParseError(null);
+  };
+  return (
+    <>
+      {(cards.data ?? []).map((card) => (
+        <div key={card.code} style={{ marginBottom: 16 }} data-testid={`qa-scorecard-${card.code}`}>
+          <Space>
+            <Typography.Text strong>{card.name}</Typography.Text>
+            <Typography.Text type="secondary">{card.code}</Typography.Text>
+            {editor && (
+              <Button size="small" onClick={() => startEdit(card)}>
+                {t('编辑新版本', 'Edit a new version')}
+              </Button>
+            )}
+          </Space>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={card.versions}
+            columns={[
+              { title: t('版本', 'Version'), dataIndex: 'version' },
+              {
+                title: t('状态', 'Status'),
+                dataIndex: 'status',
+                render: (s: string) => (
+                  <Tag color={s === 'published' ? 'green' : s === 'draft' ? 'blue' : 'default'}>
+                    {s === 'published'
+                      ? t('生效中', 'Published')
+                      : s === 'draft'
+                        ? t('草稿', 'Draft')
+                        : t('已停用', 'Retired')}
+                  </Tag>
+                ),
+              },
+              {
+                title: t('质检项', 'Items'),
+                key: 'items',
+                render: (_, v) => ((v.definition as { items?: unknown[] }).items ?? []).length,
+              },
+              {
+                title: t('发布时间', 'Published'),
+                dataIndex: 'publishedAt',
+                render: (x: string | null) => x?.slice(0, 10) ?? '—',
+              },
+              {
+                title: t('操作', 'Actions'),
+                key: 'act',
+                render: (_, v) =>
+                  editor && v.status === 'draft' ? (
+                    <Button
+                      size="small"
+                      type="primary"
+                      disabled={v.createdBy === session.user.id}
+                      title={
+                        v.createdBy === session.user.id ? t('须由另一人发布', 'Another person publishes') : undefined
+                      }
+                      onClick={async () => (await publish.run(v.id)) && cards.reload()}
+                    >
+                      {t('发布', 'Publish')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        </div>
+      ))}
+      <Drawer
+        open={editing !== null}
+        width={720}
+        title={t('编辑评分表(JSON)', 'Edit the scorecard (JSON)')}
+        onClose={() => setEditing(null)}
+        extra={
+          <Button
+            type="primary"
+            loading={draft.busy}
+            onClick={async () => {
+              if (!editing) return;
+              let definition: Record<string, unknown>;
+              try {
+                definition = JSON.parse(editing.text) as Record<string, unknown>;
+              } catch (e) {
+                setParseError(String(e));
+                return;
+              }
+              if (await draft.run(editing.code, definition)) {
+                setEditing(null);
+                cards.reload();
+              }
+            }}
+          >
+            {t('保存为草稿', 'Save as a draft')}
+          </Button>
+        }
+      >
+        {parseError && <Alert type="error" message={parseError} style={{ marginBottom: 8 }} />}
+        <Input.TextArea
+          value={editing?.text ?? ''}
+          onChange={(e) => setEditing((x) => (x ? { ...x, text: e.target.value } : x))}
+          rows={30}
+          style={{ fontFamily: 'monospace', fontSize: 12 }}
+        />
+      </Drawer>
+    </>
+  );
+}
+
+function Calibrations() {
+  const { t } = useI18n();
+  const rounds = useLoad((signal) => listCalibrations(signal), []);
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      dataSource={rounds.data ?? []}
+      loading={rounds.loading}
+      columns={[
+        {
+          title: t('开始', 'Started'),
+          dataIndex: 'createdAt',
+          render: (v: string) => v.slice(0, 16).replace('T', ' '),
+        },
+        { title: t('质检记录', 'Inspection'), dataIndex: 'inspectionId' },
+        {
+          title: t('状态', 'Status'),
+          dataIndex: 'status',
+          render: (s: string) => (s === 'open' ? t('进行中', 'Open') : t('已结束', 'Closed')),
+        },
+        { title: t('我已评分', 'Scored by me'), dataIndex: 'submitted', render: (s: boolean) => (s ? '✓' : '—') },
+      ]}
+    />
+  );
+}
+
+function Stats() {
+  const { t } = useI18n();
+  const stats = useLoad((signal) => qaStats(signal), []);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const s = stats.data;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={5}>{t('按质检项', 'By item')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="item"
+        pagination={false}
+        dataSource={s?.items ?? []}
+        columns={[
+          { title: t('质检项', 'Item'), dataIndex: 'title' },
+          { title: t('适用', 'Applicable'), dataIndex: 'applicable' },
+          { title: t('未通过', 'Failed'), dataIndex: 'failed' },
+          { title: t('未通过率', 'Fail rate'), dataIndex: 'failRate', render: pct },
+          { title: t('复核推翻', 'Overturned in review'), dataIndex: 'reviewOverturned' },
+          { title: t('申诉推翻', 'Overturned on appeal'), dataIndex: 'appealsOverturned' },
+        ]}
+      />
+      <Typography.Title level={5}>{t('按坐席', 'By agent')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="agentId"
+        pagination={false}
+        dataSource={s?.agents ?? []}
+        columns={[
+          { title: t('工号', 'Agent no.'), dataIndex: 'agentNo' },
+          { title: t('姓名', 'Name'), dataIndex: 'name' },
+          { title: t('质检量', 'Inspections'), dataIndex: 'inspections' },
+          { title: t('平均分', 'Average'), dataIndex: 'average' },
+          { title: t('合格率', 'Pass rate'), dataIndex: 'passRate', render: pct },
+          { title: t('致命', 'Fatal'), dataIndex: 'fatal' },
+        ]}
+      />
+      <Typography.Title level={5}>{t('按团队', 'By team')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="team"
+        pagination={false}
+        dataSource={s?.teams ?? []}
+        columns={[
+          { title: t('团队', 'Team'), dataIndex: 'name' },
+          { title: t('质检量', 'Inspections'), dataIndex: 'inspections' },
+          { title: t('平均分', 'Average'), dataIndex: 'average' },
+          { title: t('合格率', 'Pass rate'), dataIndex: 'passRate', render: pct },
+          { title: t('致命', 'Fatal'), dataIndex: 'fatal' },
+        ]}
+      />
+    </Space>
+  );
+}
