@@ -62,6 +62,11 @@ export const contactsErrors = {
     en: 'A satisfaction survey is for phone contacts with an identified caller',
   },
   SURVEY_CLOSED: { status: 410, zh: '该调查已完成或已过期', en: 'This survey was answered or has expired' },
+  SURVEY_ALREADY_ANSWERED: {
+    status: 409,
+    zh: '客户已对本次联络作出评价,不能再次发送调查',
+    en: 'The customer has already answered this contact’s survey; it is not sent again',
+  },
   QUEUE_EMPTY: { status: 409, zh: '队列中没有等待的联络', en: 'Nobody is waiting in this queue' },
   EMERGENCY_WAITING: {
     status: 409,

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
+import { scrubText } from '../../platform/pii/mask.ts';
 import type { AgentPresenceTable } from './contacts.tables.ts';
 import { loadConfig } from './settings.ts';
 
@@ -71,12 +72,14 @@ export async function setMyState(
   return inTransaction(ctx, async (tctx) => {
     const config = await loadConfig(tctx);
     const until = input.state === 'wrap_up' ? wrapUpUntil(ctx, config.desk.wrapUpSeconds) : null;
-    const next = await store(tctx, input.state, input.reason ?? null, until);
+    // The reason is a code from the desk's list, but the API takes any short text: scrubbed like all stored text.
+    const reason = input.reason === undefined ? null : scrubText(input.reason);
+    const next = await store(tctx, input.state, reason, until);
     await audit(tctx, {
       action: 'agent.state',
       entityType: 'user',
       entityId: ctx.actor.userId ?? '',
-      details: { state: input.state, reason: input.reason ?? null },
+      details: { state: input.state, reason },
     });
     return next;
   });

@@ -25,6 +25,15 @@ export async function sendSurvey(ctx: Ctx, contactId: string): Promise<SurveySen
     if (row.channel !== 'phone' || !row.customer_id || !row.caller_number_enc) {
       throw new AppError('SURVEY_NOT_AVAILABLE');
     }
+    // One answer per contact: a survey is not sent again once answered, so an unwelcome rating is not
+    // replaced by asking until a better one comes.
+    const answered = await tctx.db
+      .selectFrom('satisfaction_surveys')
+      .select('id')
+      .where('contact_id', '=', contactId)
+      .where('answered_at', 'is not', null)
+      .executeTakeFirst();
+    if (answered || row.satisfaction !== null) throw new AppError('SURVEY_ALREADY_ANSWERED');
     const token = randomBytes(24).toString('base64url');
     const now = ctx.clock.now();
     const expiresAt = new Date(now.getTime() + VALID_MS).toISOString();

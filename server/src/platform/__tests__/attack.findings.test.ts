@@ -361,3 +361,92 @@ describe('attack: a simultaneous burst of sign-in guesses', () => {
     assert.equal((await failed()) - before, LOGIN_THROTTLE.free.pair, 'passwords checked past the allowance');
   });
 });
+
+describe('attack: a bad survey answer replaced by sending the survey again', () => {
+  it('attack: once the caller has answered, no second survey is sent and the rating stands', async () => {
+    const contactId = await verifiedCall(env, 'agent', ZHANG);
+    const send = () => env.request({ method: 'POST', url: `/api/contacts/${contactId}/survey`, as: 'agent' });
+    const first = await send();
+    assert.equal(first.statusCode, 200, first.body);
+    const answered = await env.request({
+      method: 'POST',
+      url: `/api/surveys/${first.json().demoLink.replace('/survey/', '')}`,
+      payload: { rating: 1, resolved: false },
+    });
+    assert.equal(answered.statusCode, 200, answered.body);
+    const again = await send();
+    assert.equal(again.statusCode, 409, again.body);
+    assert.equal(again.json().error.code, 'SURVEY_ALREADY_ANSWERED');
+    const row = await env.system.db
+      .selectFrom('contacts')
+      .select(['satisfaction', 'customer_resolved'])
+      .where('id', '=', contactId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual({ ...row }, { satisfaction: 1, customer_resolved: 0 }, 'the customer’s own answer stands');
+  });
+});
+
+describe('attack: CVV2 and PIN in the numerals and characters the guard did not know', () => {
+  it('attack: 两 and 幺 on the phone, financial numerals, circled digits, hidden characters, dotted keywords', () => {
+    const cases: Array<[string, string]> = [
+      ['安全码是幺两三', 'cvv'],
+      ['cvv2：壹贰叁', 'cvv'],
+      ['密码是 ①②③④⑤⑥', 'pin'],
+      ['C.V.V.2 = 4 5 6', 'cvv'],
+      ['CVV\u200b2 123', 'cvv'],
+      ['C\u200bV\u200bV 1\u200b2\u200b3', 'cvv'],
+      ['密\u200b码 1\u200b2\u200b3\u200b4\u200b5\u200b6', 'pin'],
+    ];
+    for (const [text, kind] of cases) {
+      assert.deepEqual(
+        findAuthDataInText(text).map((h) => h.kind),
+        [kind],
+        JSON.stringify(text),
+      );
+    }
+    for (const text of ['密码两次输错', '两张卡', '贰佰元', '第①条', 'C.V. 123 号']) {
+      assert.deepEqual(findAuthDataInText(text), [], text);
+    }
+  });
+
+  it('attack: an agent’s chat reply with such a code is refused and nothing is stored', async () => {
+    const contactId = await verifiedCall(env, 'agent', ZHANG);
+    const turns = () =>
+      env.system.db.selectFrom('contact_turns').select('text').where('contact_id', '=', contactId).execute();
+    const before = await turns();
+    for (const text of ['核对一下安全码是幺两三', '您的密码是①②③④⑤⑥吗', 'C.V.V.2 = 4 5 6']) {
+      const res = await env.request({
+        method: 'POST',
+        url: `/api/contacts/${contactId}/turns`,
+        as: 'agent',
+        payload: { speaker: 'customer', text },
+      });
+      assert.equal(res.statusCode, 400, `${text}: ${res.body}`);
+      assert.equal(res.json().error.code, 'AUTH_DATA_REFUSED');
+    }
+    assert.deepEqual(await turns(), before);
+  });
+});
+
+describe('attack: personal data typed into the agent-state reason', () => {
+  it('attack: the reason is stored and shown with card, ID and mobile numbers masked', async () => {
+    const res = await env.request({
+      method: 'PUT',
+      url: '/api/me/state',
+      as: 'agent',
+      payload: { state: 'not_ready', reason: '回拨6222021234567890123 13800138000' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const stored = await env.system.db
+      .selectFrom('agent_presence')
+      .innerJoin('users', 'users.id', 'agent_presence.user_id')
+      .select('agent_presence.reason')
+      .where('users.username', '=', 'agent')
+      .executeTakeFirstOrThrow();
+    for (const text of [res.json().reason, stored.reason]) {
+      assert.doesNotMatch(String(text), /6222021234567890123|13800138000/);
+      assert.match(String(text), /0123/);
+    }
+    await env.request({ method: 'PUT', url: '/api/me/state', as: 'agent', payload: { state: 'ready' } });
+  });
+});

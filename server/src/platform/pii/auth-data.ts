@@ -43,6 +43,17 @@ export function foldFullWidth(text: string): string {
   );
 }
 
+/**
+ * What hides a code from the rules, folded one character for one (positions hold): full-width forms, circled
+ * digits (①②③ → 123) and invisible characters (zero-width space and joiners, soft hyphen, BOM → a space).
+ */
+function foldForAuthData(text: string): string {
+  return foldFullWidth(text)
+    .replace(/[\u2460-\u2468]/g, (c) => String(c.charCodeAt(0) - 0x245f))
+    .replace(/\u24ea/g, '0')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ' ');
+}
+
 export type AuthDataKind = 'cvv' | 'pin' | 'expiry';
 
 /** Between a keyword and its value: spaces, colons and the little words people put there (是, 为, 码…). */
@@ -50,8 +61,13 @@ const JOIN = String.raw`[\s:=,，是为為的码碼号號]{0,6}`;
 // A value is not followed by another digit or by a unit that makes it a count or an amount ("密码错3次").
 const NOT_A_COUNT = String.raw`(?![\d元块次位天个月年日号%])`;
 const MONTH = '(?:0?[1-9]|1[0-2])';
-/** A digit as people say or type it: 0-9 or a Chinese numeral (一二三, 幺 for one, 〇/零 for nought). */
-const SPOKEN_DIGIT = '[0-9零〇一二三四五六七八九幺]';
+/**
+ * A digit as people say or type it: 0-9 or a Chinese numeral (一二三, 幺 for one and 两 for two on the phone,
+ * 〇/零 for nought, the financial forms 壹贰叁…).
+ */
+const SPOKEN_DIGIT = '[0-9零〇一二三四五六七八九幺两兩壹贰貳叁參肆伍陆陸柒捌玖]';
+/** Between the letters of CVV/CVC/CVN: a dot, hyphen or space may stand (C.V.V.2, C V V). */
+const LETTER_GAP = '[.\\s-]?';
 /**
  * `min`…`max` digits, each spoken or typed, optionally one space or hyphen apart ("1 2 3", "一二三四五六");
  * not followed by a further digit. Group 1 is the value.
@@ -64,7 +80,8 @@ const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
   {
     kind: 'cvv',
     re: new RegExp(
-      '(?:(?<![a-z])(?:cvv2?|cvc2?|cvn2?|cid|security\\s*code)(?![a-z])|安全码|校验码|背[面后](?:的)?(?:三|3)(?:位|个)(?:数字|数|码)?|卡背[面后]?(?:的)?(?:(?:三|3)个)?(?:数字|号码)?)' +
+      `(?:(?<![a-z])(?:c${LETTER_GAP}v${LETTER_GAP}[vcn](?:${LETTER_GAP}2)?|cid|security\\s*code)(?![a-z])|安\\s?全\\s?码|` +
+        '校验码|背[面后](?:的)?(?:三|3)(?:位|个)(?:数字|数|码)?|卡背[面后]?(?:的)?(?:(?:三|3)个)?(?:数字|号码)?)' +
         JOIN +
         spokenDigits(3, 4) +
         NOT_A_COUNT,
@@ -74,7 +91,7 @@ const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
   {
     kind: 'pin',
     re: new RegExp(
-      String.raw`(?:(?<![a-z])pin(?:\s*code)?(?![a-z])|密码)` + JOIN + spokenDigits(4, 6) + NOT_A_COUNT,
+      String.raw`(?:(?<![a-z])pin(?:\s*code)?(?![a-z])|密\s?码)` + JOIN + spokenDigits(4, 6) + NOT_A_COUNT,
       'gi',
     ),
   },
@@ -102,7 +119,7 @@ export interface AuthDataInText {
  * spoken digit by digit (1 2 3) or in Chinese numerals (一二三四五六).
  */
 export function findAuthDataInText(text: string): AuthDataInText[] {
-  const folded = foldFullWidth(text);
+  const folded = foldForAuthData(text);
   const hits: AuthDataInText[] = [];
   for (const { kind, re } of TEXT_RULES) {
     for (const m of folded.matchAll(re)) {
