@@ -6,6 +6,7 @@
 export type { Endpoint, HttpMethod } from '../http/endpoint.ts';
 export { fillPath } from '../http/endpoint.ts';
 export { chatEndpoints } from './chat.ts';
+export { contactsEndpoints } from './contacts.ts';
 export { emergencyEndpoints } from './emergency.ts';
 export { knowledgeEndpoints } from './knowledge.ts';
 export { nluEndpoints } from './nlu.ts';

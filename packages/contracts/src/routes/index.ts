@@ -1,4 +1,5 @@
 import { chatRoutes } from './chat.ts';
+import { contactsRoutes } from './contacts.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { nluRoutes } from './nlu.ts';
@@ -9,11 +10,12 @@ import { platformRoutes } from './platform.ts';
  * finds a route's types in `ApiRoute` from the endpoint it calls. A module's routes join here and in
  * `ApiRoute` (and its endpoints in `../endpoints/index.ts`).
  */
-export { chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
+export { chatRoutes, contactsRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes };
 
 type RoutesOf<T> = T[keyof T];
 export type ApiRoute =
   | RoutesOf<typeof chatRoutes>
+  | RoutesOf<typeof contactsRoutes>
   | RoutesOf<typeof emergencyRoutes>
   | RoutesOf<typeof knowledgeRoutes>
   | RoutesOf<typeof nluRoutes>
