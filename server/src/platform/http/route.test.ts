@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   chatRoutes,
+  contactsRoutes,
   emergencyRoutes,
   knowledgeRoutes,
   nluRoutes,
@@ -14,9 +15,14 @@ import { createTestEnv, type TestEnv } from '../../../test/context.ts';
  * The server serves every route of the contract as defined there: method and path, the one success status,
  * public or not (the auth hook decides it on the matched route; the authorization matrix checks the answers).
  */
-const contract: RouteDef[] = [chatRoutes, emergencyRoutes, knowledgeRoutes, nluRoutes, platformRoutes].flatMap(
-  (group) => Object.values(group) as RouteDef[],
-);
+const contract: RouteDef[] = [
+  chatRoutes,
+  contactsRoutes,
+  emergencyRoutes,
+  knowledgeRoutes,
+  nluRoutes,
+  platformRoutes,
+].flatMap((group) => Object.values(group) as RouteDef[]);
 
 describe('contract routes on the server', () => {
   let env: TestEnv;

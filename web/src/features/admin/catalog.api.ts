@@ -1,5 +1,5 @@
 import type { CardProduct } from '@carddesk/contracts';
-import { emergencyEndpoints } from '@carddesk/contracts/endpoints';
+import { contactsEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
 import { api } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
@@ -18,7 +18,7 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     key: 'contacts',
     zh: '联络与核身规则(核身等级、锁定、话术、关怀阈值)',
     en: 'Contacts: verification table, lock-out, scripts, well-being',
-    path: '/api/contacts/settings',
+    path: contactsEndpoints.settings.path,
   },
   {
     key: 'cases',
