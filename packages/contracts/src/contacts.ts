@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDateSchema } from './common.ts';
+import { CONTACT_TYPES } from './intents.ts';
 import { contactStageSchema, contactTypeSchema, intentSchema } from './vocabulary.schemas.ts';
 
 /**
@@ -590,3 +592,118 @@ export const customerContactItemSchema = z.object({
   closedAt: z.string().nullable(),
 });
 export type CustomerContactItem = z.infer<typeof customerContactItemSchema>;
+
+// --- What the contacts routes take (request bodies and queries; `routes/contacts.ts` joins them to paths) ---
+
+const contactText = z.string().trim().min(1).max(2000);
+/** A flag in a query string: `true` or `false`. */
+const queryFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const querySeconds = z.coerce.number().int().min(0).max(86_400);
+
+/** `POST /api/contacts`: an inbound call with screen pop by caller number, or an outbound call to a customer. */
+export const startPhoneContactInputSchema = z.object({
+  channel: z.literal('phone'),
+  direction: z.enum(['inbound', 'outbound']),
+  callerNumber: z.string().min(5).max(20).optional(),
+  customerId: z.string().min(1).max(64).optional(),
+});
+
+export const contactTurnsQuerySchema = z.object({ after: z.coerce.number().int().min(0).default(0) });
+export const contactTurnInputSchema = z.object({
+  text: contactText,
+  speaker: z.enum(['agent', 'customer']).optional(),
+});
+export const linkCustomerInputSchema = z.object({ customerId: z.string().min(1).max(64) });
+/** The stage is parsed by the service (after its authorization), not by the schema. */
+export const moveStageInputSchema = z.object({
+  stage: z.string().min(1).max(20),
+  reason: z.string().max(500).optional(),
+});
+export const classifyInputSchema = z.object({
+  intents: z.array(intentSchema).min(1).max(10),
+  source: z.enum(['agent', 'nlu']).optional(),
+  hostile: z.boolean().optional(),
+});
+export const closeContactInputSchema = z.object({
+  outcome: contactOutcomeSchema,
+  skipConfirmationReason: z.string().max(500).optional(),
+  summary: z.string().max(2000).optional(),
+});
+
+/** The general queue's code (the server's `GENERAL_QUEUE`). */
+export const GENERAL_QUEUE_CODE = 'general';
+/** Where a contact is transferred: the general queue, a department or a person. */
+export const transferTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queue'), code: z.literal(GENERAL_QUEUE_CODE) }),
+  z.object({ kind: z.literal('department'), code: z.string().min(1).max(40) }),
+  z.object({ kind: z.literal('user'), userId: z.string().min(1).max(64) }),
+]);
+export type TransferTarget = z.infer<typeof transferTargetSchema>;
+export const transferInputSchema = z.object({ target: transferTargetSchema, note: z.string().max(2000).optional() });
+
+/** A promise: exactly one of a deadline or a number of hours; owned by a person or a department. */
+export const createPromiseSchema = z
+  .object({
+    description: z.string().trim().min(2).max(500),
+    deadline: z.iso.datetime({ offset: true }).optional(),
+    dueInHours: z
+      .number()
+      .positive()
+      .max(24 * 90)
+      .optional(),
+    owner: z
+      .union([z.object({ userId: z.string().min(1).max(64) }), z.object({ departmentCode: z.string().min(1).max(40) })])
+      .optional(),
+  })
+  .refine((v) => (v.deadline === undefined) !== (v.dueInHours === undefined), {
+    message: 'give exactly one of deadline or dueInHours',
+  });
+export type CreatePromiseInput = z.infer<typeof createPromiseSchema>;
+export const promiseListQuerySchema = z.object({
+  scope: z.enum(['mine', 'all']).default('mine'),
+  overdue: z.enum(['1', '0', 'true', 'false']).optional(),
+});
+export const fulfilPromiseInputSchema = z.object({ note: z.string().trim().min(2).max(1000) });
+
+export const queueParamsSchema = z.object({ code: z.string().min(1).max(40) });
+
+export const surveyParamsSchema = z.object({ token: z.string().min(16).max(64) });
+export const surveyAnswerInputSchema = z.object({ rating: z.number().int().min(1).max(5), resolved: z.boolean() });
+
+export const cannedReplyInputSchema = z.object({
+  title: z.string().trim().min(1).max(40),
+  text: z.string().trim().min(1).max(500),
+});
+
+export const agentStateInputSchema = z.object({
+  state: agentPresenceSchema,
+  reason: z.string().trim().min(1).max(60).optional(),
+});
+
+/** A partial override of the contact rules: any subset of their sections. */
+export const contactsSettingsPatchSchema = contactsSettingsSchema.partial();
+
+export const contactStatsQuerySchema = z.object({ from: calendarDateSchema, to: calendarDateSchema });
+/** `GET /api/supervisor/contacts`: the drill-down behind a figure, filtered the way the figures are computed. */
+export const supervisorContactQuerySchema = z.object({
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+  basis: z.enum(['started', 'queued']).default('started'),
+  status: z.enum(CONTACT_STATUSES).optional(),
+  channel: z.enum(CONTACT_CHANNELS).optional(),
+  type: z.enum([...CONTACT_TYPES, 'unclassified']).optional(),
+  intent: intentSchema.optional(),
+  queue: z.string().min(1).max(40).optional(),
+  outcome: z.enum(CONTACT_OUTCOMES).optional(),
+  answered: queryFlag.optional(),
+  abandoned: queryFlag.optional(),
+  answeredWithin: querySeconds.optional(),
+  missedWithin: querySeconds.optional(),
+  rated: queryFlag.optional(),
+  hostile: queryFlag.optional(),
+  agentId: z.string().min(1).max(64).optional(),
+  alertId: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const supervisorAlertsQuerySchema = z.object({ open: z.enum(['1', '0']).default('1') });

@@ -1,9 +1,10 @@
-import type { AnalysisBucket, ContactStats, ContactType, SupervisorAlert, SupervisorLive } from '@carddesk/contracts';
-import { api } from '../app/api.ts';
+import type { AnalysisBucket, ContactType, SupervisorLive } from '@carddesk/contracts';
+import { contactsEndpoints as ct } from '@carddesk/contracts/endpoints';
+import { call } from '../app/api.ts';
 
 /**
- * Supervisor figures: the live floor, alerts, contact statistics and the complaint analysis. The response
- * types are the server's own schemas, inferred in `@carddesk/contracts`.
+ * Supervisor figures: the live floor, alerts, contact statistics (the contract's `contactsRoutes`) and the
+ * complaint analysis. The response types are the server's own schemas, inferred in `@carddesk/contracts`.
  */
 export type {
   ComplaintAnalysis,
@@ -17,13 +18,9 @@ export type LiveFloor = SupervisorLive;
 export type Bucket = AnalysisBucket;
 export type TypeCounts = Record<ContactType, number>;
 
-export const supervisorLive = (signal?: AbortSignal) => api<LiveFloor>('/api/supervisor/live', { signal });
-export const supervisorAlerts = (signal?: AbortSignal) =>
-  api<SupervisorAlert[]>('/api/supervisor/alerts', { query: { open: '1' }, signal });
+export const supervisorLive = (signal?: AbortSignal) => call(ct.live, {}, { signal });
+export const supervisorAlerts = (signal?: AbortSignal) => call(ct.alerts, { query: { open: '1' } }, { signal });
 export const acknowledgeAlert = (key: string, id: string) =>
-  api<SupervisorAlert>(`/api/supervisor/alerts/${encodeURIComponent(id)}/acknowledge`, {
-    method: 'POST',
-    idempotencyKey: key,
-  });
+  call(ct.acknowledgeAlert, { params: { id } }, { idempotencyKey: key });
 export const contactStats = (query: { from: string; to: string }, signal?: AbortSignal) =>
-  api<ContactStats>('/api/contacts/stats', { query, signal });
+  call(ct.stats, { query }, { signal });

@@ -8,6 +8,7 @@ export { fillPath } from '../http/endpoint.ts';
 export { cardsEndpoints } from './cards.ts';
 export { casesEndpoints } from './cases.ts';
 export { chatEndpoints } from './chat.ts';
+export { contactsEndpoints } from './contacts.ts';
 export { emergencyEndpoints } from './emergency.ts';
 export { knowledgeEndpoints } from './knowledge.ts';
 export { nluEndpoints } from './nlu.ts';

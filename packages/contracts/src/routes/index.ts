@@ -1,6 +1,7 @@
 import { cardsRoutes } from './cards.ts';
 import { casesRoutes } from './cases.ts';
 import { chatRoutes } from './chat.ts';
+import { contactsRoutes } from './contacts.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { nluRoutes } from './nlu.ts';
@@ -16,6 +17,7 @@ export {
   cardsRoutes,
   casesRoutes,
   chatRoutes,
+  contactsRoutes,
   emergencyRoutes,
   knowledgeRoutes,
   nluRoutes,
@@ -28,6 +30,7 @@ export type ApiRoute =
   | RoutesOf<typeof cardsRoutes>
   | RoutesOf<typeof casesRoutes>
   | RoutesOf<typeof chatRoutes>
+  | RoutesOf<typeof contactsRoutes>
   | RoutesOf<typeof emergencyRoutes>
   | RoutesOf<typeof knowledgeRoutes>
   | RoutesOf<typeof nluRoutes>

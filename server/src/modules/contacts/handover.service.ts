@@ -1,5 +1,10 @@
-import { type ContactType, type HandoverPacket, type HandoverView, INTENTS } from '@carddesk/contracts';
-import { z } from 'zod';
+import {
+  type ContactType,
+  type HandoverPacket,
+  type HandoverView,
+  INTENTS,
+  type TransferTarget,
+} from '@carddesk/contracts';
 import { audit, contactActions } from '../../platform/audit.ts';
 import { authorize, can, roleCan } from '../../platform/auth/policy.ts';
 import { staffById } from '../../platform/auth/staff.ts';
@@ -25,7 +30,7 @@ import { listContactLinks } from './contact-links.service.ts';
 import type { ContactsTable, ContactTransfersTable } from './contacts.tables.ts';
 import { customerMaskedName } from './customers.ts';
 import { findDepartment } from './departments.ts';
-import { actorDepartmentCode, assertNoEmergencyAhead, GENERAL_QUEUE, mayWorkQueue, SENIOR_QUEUE } from './queues.ts';
+import { actorDepartmentCode, assertNoEmergencyAhead, mayWorkQueue, SENIOR_QUEUE } from './queues.ts';
 
 /**
  * Referral and hand-over (guide §3.4): a live contact goes to a queue, a department or a person with a
@@ -33,14 +38,7 @@ import { actorDepartmentCode, assertNoEmergencyAhead, GENERAL_QUEUE, mayWorkQueu
  * and risk flags — so the customer never repeats themselves. The receiver must acknowledge the packet;
  * only then do they (or their department) work the contact and its customer's data.
  */
-export const transferTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('queue'), code: z.literal(GENERAL_QUEUE) }),
-  z.object({ kind: z.literal('department'), code: z.string().min(1).max(40) }),
-  z.object({ kind: z.literal('user'), userId: z.string().min(1).max(64) }),
-]);
-export type TransferTarget = z.infer<typeof transferTargetSchema>;
-
-export type { HandoverPacket, HandoverView };
+export type { HandoverPacket, HandoverView, TransferTarget };
 
 const RECENT_TURNS = 12;
 

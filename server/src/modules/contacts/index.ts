@@ -1,10 +1,18 @@
+import type { ModuleRoutes } from '../../platform/http/types.ts';
 import type { ModuleDef } from '../module.ts';
 import { contactAccessRule } from './access.ts';
-import { contactsRoutes } from './contacts.routes.ts';
+import { cannedRoutes } from './canned.routes.ts';
+import { contactFlowRoutes } from './contacts.routes.ts';
 import { contactsCustomerViews } from './customer-views.ts';
+import { handoverRoutes } from './handover.routes.ts';
 import { contactsMigrations } from './migrations/index.ts';
+import { presenceRoutes } from './presence.routes.ts';
+import { promiseRoutes } from './promise.routes.ts';
 import { promiseJobs } from './promise.service.ts';
+import { queueRoutes } from './queue.routes.ts';
 import { seedContactsDemo } from './seed.ts';
+import { supervisorRoutes } from './supervisor.routes.ts';
+import { surveyRoutes } from './survey.routes.ts';
 import { contactsTopics } from './topics.ts';
 
 export {
@@ -70,10 +78,22 @@ export { openPromisesOf, type PromiseView } from './promise.service.ts';
 export { GENERAL_QUEUE } from './queues.ts';
 export { loadConfig as loadContactsConfig } from './settings.ts';
 
+/** The module's routes (`contactsRoutes` of the contract), registered by concern. */
+const routes: ModuleRoutes = async (app) => {
+  await app.register(contactFlowRoutes);
+  await app.register(handoverRoutes);
+  await app.register(promiseRoutes);
+  await app.register(queueRoutes);
+  await app.register(surveyRoutes);
+  await app.register(cannedRoutes);
+  await app.register(presenceRoutes);
+  await app.register(supervisorRoutes);
+};
+
 export const contactsModule: ModuleDef = {
   name: 'contacts',
   migrations: contactsMigrations,
-  routes: contactsRoutes,
+  routes,
   jobs: promiseJobs,
   topics: contactsTopics,
   accessRules: [contactAccessRule],

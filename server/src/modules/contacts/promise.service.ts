@@ -1,4 +1,4 @@
-import type { PromiseView } from '@carddesk/contracts';
+import type { CreatePromiseInput, PromiseView } from '@carddesk/contracts';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
@@ -26,25 +26,7 @@ import { loadConfig } from './settings.ts';
 export const REMIND_JOB = 'contacts.promise_reminder';
 export const DUE_JOB = 'contacts.promise_due';
 
-export const createPromiseSchema = z
-  .object({
-    description: z.string().trim().min(2).max(500),
-    deadline: z.iso.datetime({ offset: true }).optional(),
-    dueInHours: z
-      .number()
-      .positive()
-      .max(24 * 90)
-      .optional(),
-    owner: z
-      .union([z.object({ userId: z.string().min(1).max(64) }), z.object({ departmentCode: z.string().min(1).max(40) })])
-      .optional(),
-  })
-  .refine((v) => (v.deadline === undefined) !== (v.dueInHours === undefined), {
-    message: 'give exactly one of deadline or dueInHours',
-  });
-export type CreatePromiseInput = z.infer<typeof createPromiseSchema>;
-
-export type { PromiseView };
+export type { CreatePromiseInput, PromiseView };
 
 export function promiseView(p: PromisesTable, now: Date): PromiseView {
   return {

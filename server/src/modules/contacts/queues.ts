@@ -1,4 +1,4 @@
-import type { QueueView, WaitingContact } from '@carddesk/contracts';
+import { GENERAL_QUEUE_CODE, type QueueView, type WaitingContact } from '@carddesk/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { authorize, can } from '../../platform/auth/policy.ts';
@@ -17,7 +17,7 @@ import { findDepartment, listDepartmentsUnchecked } from './departments.ts';
  * longest waiting (guide §3.3 "快速响应,第一时间采取措施"); a priority contact (the chat assistant hands over
  * customers flagged vulnerable or aged 65 and over with priority) goes before the others of its kind.
  */
-export const GENERAL_QUEUE = 'general';
+export const GENERAL_QUEUE = GENERAL_QUEUE_CODE;
 /** The queue of the senior agents (escalations): they have no department row of their own to match. */
 export const SENIOR_QUEUE = 'senior_agents';
 

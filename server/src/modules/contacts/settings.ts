@@ -1,4 +1,4 @@
-import { contactsSettingsSchema } from '@carddesk/contracts';
+import { contactsSettingsPatchSchema, contactsSettingsSchema } from '@carddesk/contracts';
 import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import type { AccessNeed } from '../../platform/auth/customer-access.ts';
@@ -93,7 +93,7 @@ export const DEFAULT_CONFIG: ContactsConfig = {
 };
 
 /** A partial override: any subset of the sections above. */
-export const configPatchSchema = contactsConfigSchema.partial();
+export const configPatchSchema = contactsSettingsPatchSchema;
 export type ConfigPatch = z.infer<typeof configPatchSchema>;
 
 export async function loadConfig(ctx: Ctx): Promise<ContactsConfig> {

@@ -1,4 +1,4 @@
-import { cardsEndpoints, casesEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
+import { cardsEndpoints, casesEndpoints, contactsEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
 import { api, call } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
@@ -17,7 +17,7 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     key: 'contacts',
     zh: '联络与核身规则(核身等级、锁定、话术、关怀阈值)',
     en: 'Contacts: verification table, lock-out, scripts, well-being',
-    path: '/api/contacts/settings',
+    path: contactsEndpoints.settings.path,
   },
   {
     key: 'cases',

@@ -104,19 +104,22 @@ export default function SupervisorDashboard(_: { session: Session }) {
             value: s?.firstContactResolutionRate != null ? `${(s.firstContactResolutionRate * 100).toFixed(1)}%` : '—',
             contacts: {
               title: t('本期当场解决的联络', 'Resolved on first contact'),
-              query: { ...period, outcome: 'resolved_first_contact' },
+              query: { ...period, outcome: 'resolved_first_contact' as const },
             },
           },
           {
             title: t('满意度(5分制)', 'Satisfaction (of 5)'),
             value:
               s?.averageSatisfaction != null ? `${s.averageSatisfaction.toFixed(2)} · ${s.rated}${t('条', '')}` : '—',
-            contacts: { title: t('本期有评价的联络', 'Rated contacts'), query: { ...period, rated: 'true' } },
+            contacts: { title: t('本期有评价的联络', 'Rated contacts'), query: { ...period, rated: 'true' as const } },
           },
           {
             title: t('平均处理时长', 'Average handling'),
             value: s?.averageHandlingSeconds != null ? duration(s.averageHandlingSeconds) : '—',
-            contacts: { title: t('本期已结束的联络', 'Closed contacts'), query: { ...period, status: 'closed' } },
+            contacts: {
+              title: t('本期已结束的联络', 'Closed contacts'),
+              query: { ...period, status: 'closed' as const },
+            },
           },
           {
             title: t('投诉量', 'Complaints'),

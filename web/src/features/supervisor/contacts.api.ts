@@ -1,10 +1,11 @@
-import type { SupervisorContact, SupervisorContactPage } from '@carddesk/contracts';
-import { api } from '../../app/api.ts';
+import type { contactsRoutes, RouteInput, SupervisorContact, SupervisorContactPage } from '@carddesk/contracts';
+import { contactsEndpoints as ct } from '@carddesk/contracts/endpoints';
+import { call } from '../../app/api.ts';
 
 export type { SupervisorContact, SupervisorContactPage };
 
-/** The filters of `GET /api/supervisor/contacts`: those the figures are computed by (see the server's service). */
-export type ContactQuery = Record<string, string | number>;
+/** The filters of `GET /api/supervisor/contacts`: those the figures are computed by (the contract's query). */
+export type ContactQuery = NonNullable<RouteInput<typeof contactsRoutes.supervisorContacts>['query']>;
 
 export const supervisorContacts = (query: ContactQuery, signal?: AbortSignal) =>
-  api<SupervisorContactPage>('/api/supervisor/contacts', { query, signal });
+  call(ct.supervisorContacts, { query }, { signal });

@@ -1,4 +1,6 @@
 import { BulbOutlined } from '@ant-design/icons';
+import type { Intent } from '@carddesk/contracts';
+import { isIntent } from '@carddesk/contracts/vocabulary';
 import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { type Contact, classify } from '../../../api/contacts.ts';
@@ -30,14 +32,16 @@ export function ClassifyBox({
   openKnowledge(q?: string): void;
 }) {
   const { t, locale } = useI18n();
-  const [intents, setIntents] = useState<string[]>(contact.intents);
+  const [intents, setIntents] = useState<Intent[]>(contact.intents);
   const [utterance, setUtterance] = useState('');
   const [assisted, setAssisted] = useState<{ nlu: NluAnalysis; answer: KbMatch; question: string } | null>(null);
   // The suggestion shown to the agent (recorded on the server) and whether the agent has acted on it yet.
   const [suggestion, setSuggestion] = useState<{ id: string; decided: boolean } | null>(null);
   const nlu = assisted?.nlu ?? null;
+  // The NLU's intent, when it is one the agent may adopt.
+  const detected = nlu && nlu.intent !== 'out_of_scope' && isIntent(nlu.intent) ? nlu.intent : null;
   useEffect(() => setIntents(contact.intents), [contact.intents]);
-  const save = useAction((key, list: string[]) => classify(key, contact.id, list));
+  const save = useAction((key, list: Intent[]) => classify(key, contact.id, list));
   // The customer's words go to the NLU and to the FAQ matcher at once: what they are about, and the approved
   // answer (with its source) when the knowledge base has one it is sure enough of.
   const assist = useAction(
@@ -133,8 +137,8 @@ export function ClassifyBox({
               {emotionLabel(nlu.emotion, t)}
             </Tag>
           )}
-          {nlu.intent !== 'out_of_scope' && !intents.includes(nlu.intent) && (
-            <Button size="small" onClick={() => setIntents((l) => [...l, nlu.intent])}>
+          {detected && !intents.includes(detected) && (
+            <Button size="small" onClick={() => setIntents((l) => [...l, detected])}>
               {t('采用', 'Use')}
             </Button>
           )}
