@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
 import { call, createCustomer, lastLoggedOtp, type TestCustomer } from '../../../../test/fixtures.ts';
+import { DEFAULT_BOT_ROUTING, setBotRouting } from '../../bot/index.ts';
 import { cardsModule } from '../../cards/index.ts';
 import { contactFacts, contactsModule, storedOtpHashes } from '../../contacts/index.ts';
 import { chatModule } from '../index.ts';
@@ -49,6 +50,8 @@ describe('customer chat', () => {
   let customer: TestCustomer;
   before(async () => {
     env = await createTestEnv({ modules: [cardsModule, contactsModule, chatModule] });
+    // These tests are about the chat with a person; the assistant's own tests are in modules/bot.
+    await setBotRouting(env.system, { ...DEFAULT_BOT_ROUTING, chat: { default: 'person', windows: [] } });
     customer = await createCustomer(env.system, { name: '陈静' });
   });
   after(() => env.close());
