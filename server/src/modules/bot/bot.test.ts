@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ChatState, ContactView } from '@carddesk/contracts';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { FIXED_CUSTOMERS } from '../cards/index.ts';
-import { call, lastLoggedOtp } from '../contacts/__tests__/fixtures.ts';
+import { call, lastLoggedOtp } from '../../../test/fixtures.ts';
+import { cardFacts, FIXED_CUSTOMERS, installmentConsents, latestStatementFacts } from '../cards/index.ts';
+import { requireContactFacts } from '../contacts/index.ts';
+import { getArticle } from '../knowledge/index.ts';
 import { checkReply } from './safety.ts';
 import { DEFAULT_BOT_ROUTING, firstResponder, setBotRouting } from './settings.ts';
 
@@ -37,17 +39,13 @@ async function say(env: TestEnv, token: string, text: string): Promise<ChatState
 
 const lastTurn = (s: ChatState) => s.turns[s.turns.length - 1];
 
-async function contactRow(env: TestEnv, id: string) {
-  return env.runtime.deps.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
+/** The contact as the contacts module tells it. */
+const contactOf = (env: TestEnv, id: string) => requireContactFacts(env.runtime.deps.db, id);
 
 async function cardStatus(env: TestEnv, last4: string) {
-  const row = await env.runtime.deps.db
-    .selectFrom('cards')
-    .select('status')
-    .where('last4', '=', last4)
-    .executeTakeFirstOrThrow();
-  return row.status;
+  const [card] = await cardFacts(env.runtime.deps.db, { last4 });
+  assert.ok(card, `a card ending ${last4}`);
+  return card.status;
 }
 
 describe('chat assistant', () => {
@@ -75,17 +73,14 @@ describe('chat assistant', () => {
     const reply = lastTurn(state);
     assert.equal(reply?.speaker, 'bot');
     assert.equal(reply?.source?.kind, 'faq');
-    const article = await env.runtime.deps.db
-      .selectFrom('kb_articles')
-      .select(['id'])
-      .where('id', '=', reply?.source?.id ?? '')
-      .executeTakeFirst();
+    // Throws KB_ARTICLE_NOT_FOUND unless the source names a published article customers may read.
+    const article = await getArticle(env.system, reply?.source?.id ?? '', { audiences: ['public'] });
     assert.ok(article, 'the source names a stored article');
     await env.login('agent');
     const waiting = await call<Array<{ contactId: string }>>(env, 'agent', 'GET', '/api/queues/general/contacts');
     assert.ok(!waiting.some((w) => w.contactId === session.contactId), 'a chat the assistant serves waits in no queue');
     await call(env, undefined, 'POST', '/api/chat/end', { resolved: true }, 200, auth(session.token));
-    const row = await contactRow(env, session.contactId);
+    const row = await contactOf(env, session.contactId);
     assert.equal(row.status, 'closed');
     assert.equal(row.outcome, null, 'ended with the assistant: not abandoned in a queue');
   });
@@ -116,7 +111,7 @@ describe('chat assistant', () => {
     assert.equal(reply?.source, undefined);
     assert.match(reply?.text ?? '', /暂时回答不了|转接人工/);
     const handed = await say(env, session.token, '是');
-    assert.equal((await contactRow(env, session.contactId)).bot_state, 'handed_over');
+    assert.equal((await contactOf(env, session.contactId)).botState, 'handed_over');
     assert.match(lastTurn(handed)?.text ?? '', /转接人工/);
     const view = await takeAndView(env, session.contactId);
     assert.equal(view.botSummary?.reason, 'unanswered');
@@ -136,9 +131,9 @@ describe('chat assistant', () => {
       .selectFrom('audit_log')
       .select(['action', 'actor_id', 'actor_role', 'contact_id'])
       .where('action', 'in', ['card.freeze', 'bot.operation'])
-      .where('customer_id', '=', (await contactRow(env, session.contactId)).customer_id)
+      .where('customer_id', '=', (await contactOf(env, session.contactId)).customerId)
       .execute();
-    const customerId = (await contactRow(env, session.contactId)).customer_id;
+    const customerId = (await contactOf(env, session.contactId)).customerId;
     assert.ok(
       audits.some((a) => a.action === 'card.freeze' && a.actor_id === customerId && a.actor_role === 'customer'),
     );
@@ -153,16 +148,11 @@ describe('chat assistant', () => {
     const reply = lastTurn(state);
     assert.equal(reply?.source?.kind, 'operation');
     assert.equal(reply?.source?.id, 'account.statement');
-    const customerId = (await contactRow(env, session.contactId)).customer_id ?? '';
-    const statement = await env.runtime.deps.db
-      .selectFrom('statements')
-      .innerJoin('accounts', 'accounts.id', 'statements.account_id')
-      .select(['statements.minimum_payment_fen', 'statements.due_date'])
-      .where('accounts.customer_id', '=', customerId)
-      .orderBy('statements.statement_date', 'desc')
-      .executeTakeFirstOrThrow();
-    assert.ok(reply?.text.includes(statement.due_date), reply?.text);
-    const min = Number(statement.minimum_payment_fen);
+    const customerId = (await contactOf(env, session.contactId)).customerId ?? '';
+    const statement = await latestStatementFacts(env.runtime.deps.db, customerId);
+    assert.ok(statement, 'the holder has a statement');
+    assert.ok(reply?.text.includes(statement.dueDate), reply?.text);
+    const min = statement.minimumPaymentFen;
     assert.ok(
       reply?.text.includes(`${Math.trunc(min / 100).toLocaleString('en-US')}.${String(min % 100).padStart(2, '0')}`),
     );
@@ -182,18 +172,21 @@ describe('chat assistant', () => {
       .where('contact_id', '=', session.contactId)
       .executeTakeFirstOrThrow();
     assert.match(text, /年化/, `${text} ${memory.memory}`);
-    const customerId = (await contactRow(env, session.contactId)).customer_id ?? '';
-    const consents = () =>
-      env.runtime.deps.db
-        .selectFrom('installment_consents')
-        .select('plan_id')
-        .where('customer_id', '=', customerId)
-        .execute();
+    const customerId = (await contactOf(env, session.contactId)).customerId ?? '';
+    const consents = () => installmentConsents(env.runtime.deps.db, { customerId });
     const before = (await consents()).length;
     assert.ok(text.indexOf('年化') < text.indexOf('确认'), 'the rate comes before the question');
     const done = await say(env, session.token, '确认');
     assert.equal(lastTurn(done)?.source?.id, 'installment.bill', lastTurn(done)?.text);
-    assert.equal((await consents()).length, before + 1, 'the consent is stored with the plan');
+    const after = await consents();
+    assert.equal(after.length, before + 1, 'the consent is stored with the plan');
+    const consent = after[after.length - 1];
+    assert.equal(consent?.contactId, session.contactId, 'given in this chat');
+    assert.deepEqual(
+      (await installmentConsents(env.runtime.deps.db, { planId: consent?.planId ?? '' })).length,
+      1,
+      'one consent for the plan',
+    );
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
@@ -202,9 +195,9 @@ describe('chat assistant', () => {
     const session = await startChat(env, liu.phone, '信用卡的年费是怎么收的?');
     const state = await say(env, session.token, '帮我找个人工');
     assert.match(lastTurn(state)?.text ?? '', /转接人工/);
-    const row = await contactRow(env, session.contactId);
-    assert.equal(row.queue_code, 'general');
-    assert.equal(row.bot_state, 'handed_over');
+    const row = await contactOf(env, session.contactId);
+    assert.equal(row.queueCode, 'general');
+    assert.equal(row.botState, 'handed_over');
     await env.login('agent');
     const waiting = await call<Array<{ contactId: string }>>(env, 'agent', 'GET', '/api/queues/general/contacts');
     assert.ok(waiting.some((w) => w.contactId === session.contactId));
@@ -239,9 +232,9 @@ describe('chat assistant', () => {
   it('sends a chat reopened after a hand-over straight to a person (no hand-over loop)', async () => {
     const liu = phoneOf('liu_yang');
     const session = await startChat(env, liu.phone, undefined, { sameDay: true });
-    const row = await contactRow(env, session.contactId);
-    assert.equal(row.bot_state, 'handed_over');
-    assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'reopened');
+    const row = await contactOf(env, session.contactId);
+    assert.equal(row.botState, 'handed_over');
+    assert.equal(row.botSummary?.reason, 'reopened');
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
@@ -251,7 +244,7 @@ describe('chat assistant', () => {
     await say(env, session.token, '没用');
     await say(env, session.token, '信用卡的年费是怎么收的?');
     await say(env, session.token, '答非所问');
-    const row = await contactRow(env, session.contactId);
+    const row = await contactOf(env, session.contactId);
     const turns = await call<ChatState>(
       env,
       undefined,
@@ -261,7 +254,7 @@ describe('chat assistant', () => {
       200,
       auth(session.token),
     );
-    assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'rejected_answers', JSON.stringify(turns.turns));
+    assert.equal(row.botSummary?.reason, 'rejected_answers', JSON.stringify(turns.turns));
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
@@ -272,25 +265,21 @@ describe('chat assistant', () => {
     assert.match(lastTurn(asked)?.text ?? '', /冻结/);
     await say(env, session.token, '确认');
     assert.equal(await cardStatus(env, chen.last4), 'frozen');
-    const row = await contactRow(env, session.contactId);
+    const row = await contactOf(env, session.contactId);
     assert.equal(row.type, 'emergency');
-    assert.equal(row.queue_code, 'fraud_risk');
-    const summary = JSON.parse(row.bot_summary ?? '{}');
-    assert.equal(summary.reason, 'emergency');
-    assert.ok(
-      summary.actions.some(
-        (a: { operation: string; status: string }) => a.operation === 'emergency.freeze' && a.status === 'done',
-      ),
-    );
+    assert.equal(row.queueCode, 'fraud_risk');
+    const summary = row.botSummary;
+    assert.equal(summary?.reason, 'emergency');
+    assert.ok(summary?.actions.some((a) => a.operation === 'emergency.freeze' && a.status === 'done'));
   });
 
   it('hands a vulnerable customer to a person at once, with priority', async () => {
     const wang = phoneOf('wang_xiuying');
     const session = await startChat(env, wang.phone, '我想问下账单');
-    const row = await contactRow(env, session.contactId);
-    assert.equal(row.bot_state, 'handed_over');
+    const row = await contactOf(env, session.contactId);
+    assert.equal(row.botState, 'handed_over');
     assert.equal(row.priority, 1);
-    assert.equal(JSON.parse(row.bot_summary ?? '{}').reason, 'priority_customer');
+    assert.equal(row.botSummary?.reason, 'priority_customer');
   });
 
   it('follows the routing setting per time of day', async () => {
@@ -303,9 +292,9 @@ describe('chat assistant', () => {
     await setBotRouting(env.system, { ...DEFAULT_BOT_ROUTING, chat: { default: 'person', windows: [] } });
     const zhang = phoneOf('liu_yang');
     const session = await startChat(env, zhang.phone, '你好');
-    const row = await contactRow(env, session.contactId);
-    assert.equal(row.bot_state, null);
-    assert.equal(row.queue_code, 'general');
+    const row = await contactOf(env, session.contactId);
+    assert.equal(row.botState, null);
+    assert.equal(row.queueCode, 'general');
     await setBotRouting(env.system, DEFAULT_BOT_ROUTING);
   });
 

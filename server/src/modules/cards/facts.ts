@@ -212,3 +212,49 @@ export async function limitChangeIds(db: Executor, accountId: string): Promise<s
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The figures of a customer's newest statement (of any of their accounts), or undefined before the first. */
+export async function latestStatementFacts(
+  db: Executor,
+  customerId: string,
+): Promise<{ accountId: string; statementDate: string; dueDate: string; minimumPaymentFen: number } | undefined> {
+  const row = await db
+    .selectFrom('statements')
+    .innerJoin('accounts', 'accounts.id', 'statements.account_id')
+    .select([
+      'statements.account_id',
+      'statements.statement_date',
+      'statements.due_date',
+      'statements.minimum_payment_fen',
+    ])
+    .where('accounts.customer_id', '=', customerId)
+    .orderBy('statements.statement_date', 'desc')
+    .orderBy('statements.id', 'desc')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    accountId: row.account_id,
+    statementDate: row.statement_date,
+    dueDate: row.due_date,
+    minimumPaymentFen: Number(row.minimum_payment_fen),
+  };
+}
+
+/** A customer's recorded consent to an installment plan: which plan, through which contact. */
+export interface InstallmentConsentFacts {
+  planId: string;
+  accountId: string;
+  contactId: string | null;
+}
+
+/** The installment consents recorded for a customer, or for one plan, in the order they were given. */
+export async function installmentConsents(
+  db: Executor,
+  filter: { customerId?: string; planId?: string },
+): Promise<InstallmentConsentFacts[]> {
+  let q = db.selectFrom('installment_consents').select(['plan_id', 'account_id', 'contact_id']);
+  if (filter.customerId !== undefined) q = q.where('customer_id', '=', filter.customerId);
+  if (filter.planId !== undefined) q = q.where('plan_id', '=', filter.planId);
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ planId: r.plan_id, accountId: r.account_id, contactId: r.contact_id }));
+}

@@ -1,3 +1,4 @@
+import type { BotSummary, ContactType } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -6,8 +7,8 @@ import { appendTurn, type ContactTurn, getContactRow, turnView } from './contact
 import type { Channel } from './contact.ts';
 
 /**
- * What other modules (and their tests) may know of a contact without its row: its state, channel and
- * rating, its transcript, and a line posted into it by the system.
+ * What other modules (and their tests) may know of a contact without its row: its state, channel, type,
+ * queue and rating, the assistant's hand-over, its transcript, and a line posted into it by the system.
  */
 export interface ContactFacts {
   id: string;
@@ -20,6 +21,13 @@ export interface ContactFacts {
   satisfactionComment: string | null;
   /** Who answers the chat now: `bot` while the assistant serves it, else the hand-over state or null. */
   botState: string | null;
+  /** The assistant's hand-over summary, once it handed the chat to a person. */
+  botSummary: BotSummary | null;
+  type: ContactType | null;
+  /** The queue or department code it waits in (or was last routed to). */
+  queueCode: string | null;
+  /** 1 for a priority customer (vulnerable, 65 and over), else 0. */
+  priority: number;
 }
 
 /** The contact's facts, or undefined when there is no such contact. */
@@ -36,6 +44,10 @@ export async function contactFacts(db: Executor, contactId: string): Promise<Con
     satisfaction: row.satisfaction,
     satisfactionComment: row.satisfaction_comment,
     botState: row.bot_state ?? null,
+    botSummary: row.bot_summary ? (JSON.parse(row.bot_summary) as BotSummary) : null,
+    type: row.type as ContactType | null,
+    queueCode: row.queue_code,
+    priority: row.priority,
   };
 }
 
