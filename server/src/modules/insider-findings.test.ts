@@ -4,7 +4,7 @@ import { createTestEnv, type TestEnv } from '../../test/context.ts';
 import { idCheckChar } from '../platform/pii/validators.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from './cards/index.ts';
 import { openCase } from './cases/index.ts';
-import { verifiedCall } from './contacts/__tests__/fixtures.ts';
+import { verifiedCall } from './contacts/contacts.fixtures.ts';
 
 /**
  * Regression tests for the security review's insider findings (issue 15): each reproduces the attack on the

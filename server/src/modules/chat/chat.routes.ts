@@ -5,7 +5,7 @@ import { bearerToken } from '../../platform/http/auth-hook.ts';
 import { type EdgeOptions, handle } from '../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { chatState, endChat, postChatMessage, requestChatOtp, startChatSession } from './chat.service.ts';
-import { registerChatSocket } from './chat.ws.ts';
+import { registerChatSocket } from './chat-socket.routes.ts';
 
 /**
  * Customer-side routes are public (in the contract); each checks its own chat token. Per-IP limits stay

@@ -7,7 +7,7 @@ import { chatMigrations } from './migrations/index.ts';
  * short-lived chat token and a chat contact waiting in the general queue, exchanges plain-text messages
  * (HTTP and `GET /api/chat/ws`) and ends with a rating. The contact itself belongs to the contacts module.
  */
-export { forCustomer } from './chat.ws.ts';
+export { forCustomer } from './chat-socket.routes.ts';
 
 export const chatModule: ModuleDef = {
   name: 'chat',

@@ -29,13 +29,6 @@ export {
   startChatContact,
   TYPING_EVENT,
 } from './chat-contact.service.ts';
-export {
-  type ContactFacts,
-  contactFacts,
-  contactTranscript,
-  requireContactFacts,
-  tellInContact,
-} from './contact.facts.ts';
 /**
  * Still read by the quality module's transcript loader, which is moving to `contactFacts` /
  * `contactTranscript`; nothing else may use them.
@@ -63,6 +56,13 @@ export {
 export type { Channel, Level, Method, Outcome, Stage } from './contact.ts';
 export { atLeast, LEVELS, STAGES } from './contact.ts';
 export type { ContactView } from './contact.view.ts';
+export {
+  type ContactFacts,
+  contactFacts,
+  contactTranscript,
+  requireContactFacts,
+  tellInContact,
+} from './contact-facts.service.ts';
 export {
   type CaseLinkDetails,
   type ContactLink,

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
 import { openCase } from '../../modules/cases/index.ts';
-import { lastLoggedOtp, verifiedCall } from '../../modules/contacts/__tests__/fixtures.ts';
+import { lastLoggedOtp, verifiedCall } from '../../modules/contacts/contacts.fixtures.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
 import { findAuthDataInText } from '../pii/auth-data.ts';
 

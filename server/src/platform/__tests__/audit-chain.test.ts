@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { call, contactsTestEnv, createCustomer } from '../../modules/contacts/__tests__/fixtures.ts';
+import { call, contactsTestEnv, createCustomer } from '../../modules/contacts/contacts.fixtures.ts';
 import { audit, hashRecord, sealLegacyAuditChain, verifyAuditChain } from '../audit.ts';
 import type { Executor } from '../db/database.ts';
 import { kindOf } from '../db/dialect.ts';

@@ -9,7 +9,7 @@ import { createTestEnv, DEMO_PASSWORD, TEST_DEMO, type TestEnv } from '../../../
 import { createTestDatabase } from '../../../test/db.ts';
 import { createRuntime, DemoSeedRefused, seedDemo } from '../../bootstrap.ts';
 import { loadConfig } from '../../config.ts';
-import { lastLoggedOtp } from '../../modules/contacts/__tests__/fixtures.ts';
+import { lastLoggedOtp } from '../../modules/contacts/contacts.fixtures.ts';
 import { checkOtp } from '../../modules/contacts/index.ts';
 import { anonymousActor, systemActor } from '../auth/actor.ts';
 import { createUser } from '../auth/auth.service.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { cardFacts, FIXED_CUSTOMERS, findCustomerIdByPhone, limitChangeIds } from '../../cards/index.ts';
-import { call, contactsTestEnv } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { cardFacts, FIXED_CUSTOMERS, findCustomerIdByPhone, limitChangeIds } from '../cards/index.ts';
+import { call, contactsTestEnv } from './contacts.fixtures.ts';
 
 /**
  * The card engine's real routes called from inside a contact (`X-Contact-Id`), as the workstation calls

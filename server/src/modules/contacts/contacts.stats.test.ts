@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { bankDate } from '../../../platform/clock.ts';
-import type { LiveEvent } from '../../../platform/events/bus.ts';
-import { seedContactsDemo } from '../seed.ts';
-import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { bankDate } from '../../platform/clock.ts';
+import type { LiveEvent } from '../../platform/events/bus.ts';
+import { call, contactsTestEnv, createCustomer } from './contacts.fixtures.ts';
+import { seedContactsDemo } from './seed.ts';
 
 interface Stats {
   total: number;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { call, contactsTestEnv, createCustomer, type TestCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer, type TestCustomer } from './contacts.fixtures.ts';
 
 /** A snapshot of everything a refused request must leave untouched. */
 async function snapshot(env: TestEnv, contactId: string) {

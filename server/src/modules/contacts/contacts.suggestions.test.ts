@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { INTENT_CODES } from '@carddesk/contracts';
-import type { TestEnv } from '../../../../test/context.ts';
-import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer } from './contacts.fixtures.ts';
 
 describe('intent suggestions from the customer’s latest turns', () => {
   let env: TestEnv;

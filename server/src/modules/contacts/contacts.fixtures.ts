@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import type { TestEnv } from '../../../../test/context.ts';
+import type { TestEnv } from '../../../test/context.ts';
 
 /** The shared helpers (customers through the card engine, HTTP calls, the demo code), for these tests' imports. */
-export { call, createCustomer, lastLoggedOtp, type TestCustomer } from '../../../../test/fixtures.ts';
+export { call, createCustomer, lastLoggedOtp, type TestCustomer } from '../../../test/fixtures.ts';
 
 /**
  * The modules these tests need, in dependency order: the card engine (customers, cards), contacts and
  * chat — so the suite does not depend on modules after them.
  */
 export async function contactsTestModules() {
-  const { cardsModule } = await import('../../cards/index.ts');
-  const { contactsModule } = await import('../index.ts');
-  const { chatModule } = await import('../../chat/index.ts');
+  const { cardsModule } = await import('../cards/index.ts');
+  const { contactsModule } = await import('./index.ts');
+  const { chatModule } = await import('../chat/index.ts');
   return [cardsModule, contactsModule, chatModule];
 }
 
@@ -21,7 +21,7 @@ export async function contactsTestModules() {
  */
 export async function accessProbeModule() {
   const { z } = await import('zod');
-  const probe: import('../../module.ts').ModuleDef = {
+  const probe: import('../module.ts').ModuleDef = {
     name: 'probe',
     routes: async (app) => {
       app.get(
@@ -30,7 +30,7 @@ export async function accessProbeModule() {
         async (request) =>
           request.ctx.access.require(request.ctx, {
             customerId: request.params.customerId,
-            need: request.params.need as import('../../../platform/auth/customer-access.ts').AccessNeed,
+            need: request.params.need as import('../../platform/auth/customer-access.ts').AccessNeed,
           }),
       );
     },
@@ -44,8 +44,8 @@ export async function accessProbeModule() {
  * assistant's own tests (modules/bot) run with its default, assistant first.
  */
 export async function contactsTestEnv(): Promise<TestEnv> {
-  const { createTestEnv } = await import('../../../../test/context.ts');
-  const { DEFAULT_BOT_ROUTING, setBotRouting } = await import('../../bot/index.ts');
+  const { createTestEnv } = await import('../../../test/context.ts');
+  const { DEFAULT_BOT_ROUTING, setBotRouting } = await import('../bot/index.ts');
   const env = await createTestEnv({ modules: [...(await contactsTestModules()), await accessProbeModule()] });
   await setBotRouting(env.system, { ...DEFAULT_BOT_ROUTING, chat: { default: 'person', windows: [] } });
   return env;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { startChatContact } from '../index.ts';
-import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer } from './contacts.fixtures.ts';
+import { startChatContact } from './index.ts';
 
 interface State {
   state: string;

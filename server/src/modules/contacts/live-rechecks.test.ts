@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
-import type { TestEnv } from '../../../../test/context.ts';
-import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './contacts.fixtures.ts';
 
 type Message = Record<string, unknown>;
 

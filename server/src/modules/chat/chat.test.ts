@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
-import { call, createCustomer, lastLoggedOtp, type TestCustomer } from '../../../../test/fixtures.ts';
-import { DEFAULT_BOT_ROUTING, setBotRouting } from '../../bot/index.ts';
-import { cardsModule } from '../../cards/index.ts';
-import { contactFacts, contactsModule, storedOtpHashes } from '../../contacts/index.ts';
-import { chatModule } from '../index.ts';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { call, createCustomer, lastLoggedOtp, type TestCustomer } from '../../../test/fixtures.ts';
+import { DEFAULT_BOT_ROUTING, setBotRouting } from '../bot/index.ts';
+import { cardsModule } from '../cards/index.ts';
+import { contactFacts, contactsModule, storedOtpHashes } from '../contacts/index.ts';
+import { chatModule } from './index.ts';
 
 /** Opens the customer socket and collects what it receives. */
 async function openCustomerSocket(env: TestEnv, token: string) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer } from './contacts.fixtures.ts';
 
 interface Started {
   contact: { id: string };

@@ -11,8 +11,8 @@ import {
   levelFromMethods,
   riskFlags,
   STAGES,
-} from '../contact.ts';
-import { DEFAULT_CONFIG, requiredLevel } from '../settings.ts';
+} from './contact.ts';
+import { DEFAULT_CONFIG, requiredLevel } from './settings.ts';
 
 const policy = DEFAULT_CONFIG.levelPolicy;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { deliverTelephonyCall } from '../index.ts';
-import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './contacts.fixtures.ts';
+import { deliverTelephonyCall } from './index.ts';
 
 async function phoneContact(env: TestEnv, as: string, customer: TestCustomer): Promise<string> {
   const body = await call<{ contact: { id: string } }>(

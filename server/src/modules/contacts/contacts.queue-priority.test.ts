@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { TestEnv } from '../../../../test/context.ts';
-import { inTransaction } from '../../../platform/db/dialect.ts';
-import type { LiveEvent } from '../../../platform/events/bus.ts';
-import { setCustomerFlags } from '../../cards/index.ts';
-import { addCustomerTurn, markEmergency, startChatContact } from '../index.ts';
-import { call, contactsTestEnv, createCustomer } from './fixtures.ts';
+import type { TestEnv } from '../../../test/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
+import type { LiveEvent } from '../../platform/events/bus.ts';
+import { setCustomerFlags } from '../cards/index.ts';
+import { call, contactsTestEnv, createCustomer } from './contacts.fixtures.ts';
+import { addCustomerTurn, markEmergency, startChatContact } from './index.ts';
 
 interface Waiting {
   contactId: string;
