@@ -94,7 +94,9 @@ describe('the module layout check', () => {
     const src = fileURLToPath(new URL('../src', import.meta.url));
     const r = run(src);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    const applied = reported(r.stdout).filter((l) => /^modules\/(nlu|knowledge|quality|cards|cases|emergency)\//.test(l));
+    const applied = reported(r.stdout).filter((l) =>
+      /^modules\/(nlu|knowledge|quality|cards|cases|emergency)\//.test(l),
+    );
     assert.deepEqual(applied, []);
   });
 });
