@@ -12,7 +12,7 @@
 //  - role:   code outside platform/auth/policy.ts compares role names (`x.role === 'qa'`, `['qa'].includes(role)`,
 //            `switch (role)`, `.where('role', 'in', ['agent'])`): role decisions are policy actions.
 //  - layout: (scripts/check-layout.mjs) a file name outside the module layout's suffix set, a `__tests__/` or layer
-//            folder; report-only for now (a note), listed with --layout.
+//            folder (enforced: LAYOUT_ENFORCED in check-layout.mjs).
 // Usage: node scripts/check-boundaries.mjs [--root <src dir holding modules/ and platform/>] [--notes] [--layout]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -28,9 +28,9 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * list must be empty once that work has landed. Nothing else may be added here.
  */
 const ROLE_ALLOWLIST = [
-  ['modules/cases/case.clock.service.ts', "role === 'system'"],
-  ['modules/cases/case.clock.service.ts', "role === 'payment_system'"],
-  ['modules/cases/case.clock.service.ts', "role === 'anonymous'"],
+  ['modules/cases/clock.service.ts', "role === 'system'"],
+  ['modules/cases/clock.service.ts', "role === 'payment_system'"],
+  ['modules/cases/clock.service.ts', "role === 'anonymous'"],
   ['modules/contacts/handover.service.ts', "['qa', 'kb_editor'].includes(user.role)"],
   ['modules/contacts/stats.service.ts', "roles: ['agent', 'senior_agent', 'supervisor', 'dept_handler']"],
 ];
@@ -313,7 +313,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = i > 0 ? resolve(process.argv[i + 1]) : join(repo, 'server', 'src');
   const { problems, owner, modules } = checkBoundaries(root);
   for (const p of problems) process.stdout.write(`${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}\n`);
-  // The module layout (scripts/check-layout.mjs): report-only until LAYOUT_ENFORCED; --layout lists the files.
+  // The module layout (scripts/check-layout.mjs): a failure while LAYOUT_ENFORCED, else a note (--layout lists them).
   const layout = checkLayout(root);
   if (layout.length > 0) {
     if (LAYOUT_ENFORCED || process.argv.includes('--layout'))

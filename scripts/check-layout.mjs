@@ -4,15 +4,14 @@
 //             SUFFIXES; a test is `<anything>.test.ts`; besides, `index.ts` and `migrations/NNNN_name.ts`.
 //             A name ending in `-<suffix>` (`emergency-rules.ts`) is reported too: write it `.rules.ts`.
 //  - folder:  tests sit beside the code (no `__tests__/`), and sub-folders are concerns, not layers (no `http/`).
-// REPORT-ONLY for now: `npm run check:boundaries` prints the deviations as notes and stays green; `--strict` (or
-// LAYOUT_ENFORCED below) makes them failures once every module follows the layout.
+// Enforced (LAYOUT_ENFORCED): every module follows the layout, so a deviation fails `npm run check:boundaries`.
 // Usage: node scripts/check-layout.mjs [--root <src dir holding modules/>] [--strict]
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Becomes true, and the deviations failures, once the modules follow the layout. */
-export const LAYOUT_ENFORCED = false;
+/** Every module follows the layout: a deviation is a failure (false would list them as notes only). */
+export const LAYOUT_ENFORCED = true;
 
 /** The suffix set: the role of a file in its module (ARCHITECTURE.md, "Module layout"). */
 export const SUFFIXES = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { markComplex, requestExtension } from '../../server/src/modules/cases/case.clock.service.ts';
 import { CLOCK_RUNNING_STATES } from '../../server/src/modules/cases/case.ts';
+import { markComplex, requestExtension } from '../../server/src/modules/cases/clock.service.ts';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { after, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
 

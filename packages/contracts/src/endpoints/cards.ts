@@ -1,6 +1,6 @@
 import { get, post } from '../http/endpoint.ts';
 
-/** The card engine's endpoints (server/src/modules/cards/http); their schemas are in `routes/cards.ts`. */
+/** The card engine's endpoints (the `*.routes.ts` files of server/src/modules/cards); their schemas are in `routes/cards.ts`. */
 export const cardsEndpoints = {
   // Customers: look-up, the 360 view, statements and transactions.
   searchCustomers: post('/api/customers/search'),

@@ -2,16 +2,16 @@ import { can } from '../../platform/auth/policy.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
 import type { ModuleDef } from '../module.ts';
 import { CYCLE_JOB, cycleCli, cycleJob, scheduleNextNight } from './billing/cycle.service.ts';
+import { calculatorRoutes } from './calculators/calculators.routes.ts';
+import { cardRoutes } from './card-ops/cards.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { customerRoutes } from './customers/customers.routes.ts';
 import { MASK_BACKFILL_JOB, maskBackfillJob, scheduleMaskBackfill } from './customers/mask-backfill.ts';
 import { seedCardsDemo } from './demo/seed.ts';
-import { accountRoutes } from './http/accounts.routes.ts';
-import { calculatorRoutes } from './http/calculators.routes.ts';
-import { cardRoutes } from './http/cards.routes.ts';
-import { catalogRoutes } from './http/catalog.routes.ts';
-import { customerRoutes } from './http/customers.routes.ts';
-import { installmentRoutes } from './http/installments.routes.ts';
-import { refundRoutes } from './http/refunds.routes.ts';
+import { installmentRoutes } from './installments/installments.routes.ts';
+import { accountRoutes } from './ledger/accounts.routes.ts';
 import { PAYEE_ENC } from './ledger/payouts.ts';
+import { refundRoutes } from './ledger/refunds.routes.ts';
 import { cardsMigrations } from './migrations/index.ts';
 
 /**
@@ -74,7 +74,7 @@ export {
   disputeTransactions,
 } from './ledger/dispute.service.ts';
 export { checkAccountLedger } from './ledger/invariants.ts';
-export { listTransactions, type Transaction } from './ledger/transactions.query.ts';
+export { listTransactions, type Transaction } from './ledger/transactions.repository.ts';
 export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
 export { interestFreeRange } from './rules/cycle-dates.ts';
 export { scaleRate } from './rules/decimal.ts';

@@ -12,9 +12,9 @@ import type { Ctx } from '../../platform/context.ts';
 import { allDepartments } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
 import { productRefs } from '../cards/index.ts';
-import { today } from './case.core.ts';
 import { departmentCodes } from './case.repository.ts';
 import { type CaseState, CHANNEL_NAMES, type Channel, CLOCK_RUNNING_STATES } from './case.ts';
+import { today } from './case-core.service.ts';
 import { notifiedOnTime } from './clock.rules.ts';
 
 /**

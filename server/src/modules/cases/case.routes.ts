@@ -1,20 +1,11 @@
 import { casesRoutes as api } from '@carddesk/contracts';
 import { handle } from '../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
-import { analysisWorkbook } from './analysis.excel.ts';
 import { analyzeComplaints } from './analysis.ts';
-import {
-  approveExtension,
-  endAppraisal,
-  markComplex,
-  replaceHolidays,
-  requestExtension,
-  startAppraisal,
-  updateCaseSettings,
-} from './case.clock.service.ts';
-import { readCustomerMessages } from './case.messages.ts';
+import { analysisWorkbook } from './analysis-workbook.ts';
 import { addNote, getCase, listCases, openComplaint, openRepaymentTrace } from './case.service.ts';
 import { listHolidays, readCaseSettings } from './case.settings.ts';
+import { readCustomerMessages } from './case-messages.service.ts';
 import {
   acceptCase,
   assignCase,
@@ -26,7 +17,16 @@ import {
   reopenCase,
   requestReview,
   resolveCase,
-} from './case.workflow.ts';
+} from './case-workflow.service.ts';
+import {
+  approveExtension,
+  endAppraisal,
+  markComplex,
+  replaceHolidays,
+  requestExtension,
+  startAppraisal,
+  updateCaseSettings,
+} from './clock.service.ts';
 import { declareConflict } from './conflicts.ts';
 import { listRootCauses, saveRootCause } from './root-causes.ts';
 

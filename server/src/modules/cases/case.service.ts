@@ -12,18 +12,6 @@ import { newId } from '../../platform/ids.ts';
 import { maskPhone, normalizeMobile, scrubText } from '../../platform/pii/index.ts';
 import { recordCaseOpened } from '../contacts/index.ts';
 import {
-  type CaseChange,
-  openCaseForChange,
-  publishCase,
-  publishToSupervisors,
-  recordCaseEvent,
-  requireCaseAccess,
-  requireResponsible,
-  rowToCase,
-  today,
-} from './case.core.ts';
-import { messageRowToDto, sendCustomerMessage } from './case.messages.ts';
-import {
   type CaseRow,
   departmentCodes,
   findCase,
@@ -38,12 +26,24 @@ import {
 } from './case.repository.ts';
 import type { ComplaintIntake, ListQuery, RepaymentTraceIntake } from './case.schemas.ts';
 import { type CaseKind, type CaseState, CLOCK_RUNNING_STATES, formatCaseNumber, OPEN_STATES } from './case.ts';
+import {
+  type CaseChange,
+  openCaseForChange,
+  publishCase,
+  publishToSupervisors,
+  recordCaseEvent,
+  requireCaseAccess,
+  requireResponsible,
+  rowToCase,
+  today,
+} from './case-core.service.ts';
+import { messageRowToDto, sendCustomerMessage } from './case-messages.service.ts';
 import type { CasesTable } from './cases.tables.ts';
 import { refreshDeadline } from './clock.jobs.ts';
 
 /**
- * Intake, reading, listing and notes. State changes are in case.workflow.ts; the regulatory clock in
- * clock.rules.ts (pure), clock.jobs.ts (a stored case's deadline and its jobs) and case.clock.service.ts.
+ * Intake, reading, listing and notes. State changes are in case-workflow.service.ts; the regulatory clock in
+ * clock.rules.ts (pure), clock.jobs.ts (a stored case's deadline and its jobs) and clock.service.ts.
  */
 
 export interface NewCase {

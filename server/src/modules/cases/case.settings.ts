@@ -35,7 +35,7 @@ export async function readCaseSettings(ctx: Ctx): Promise<CaseSettings> {
 
 /**
  * Stores a settings change in the caller's transaction (audited with before and after) and returns the new
- * settings. The service (`case.clock.service.ts`) recomputes the running deadlines they govern.
+ * settings. The service (`clock.service.ts`) recomputes the running deadlines they govern.
  */
 export async function storeCaseSettings(
   trxCtx: Ctx,

@@ -2,9 +2,9 @@ import type { CustomerCaseItem } from '@carddesk/contracts';
 import { can } from '../../platform/auth/policy.ts';
 import type { Ctx, CustomerViewContributor } from '../../platform/context.ts';
 import type { TopicAuthorizers } from '../../platform/http/websocket.ts';
-import { requireCaseAccess, today } from './case.core.ts';
 import { departmentById, findCase } from './case.repository.ts';
 import { type CaseState, CLOCK_RUNNING_STATES, OPEN_STATES, STATE_LABELS } from './case.ts';
+import { requireCaseAccess, today } from './case-core.service.ts';
 
 /**
  * Live topics of the cases module:

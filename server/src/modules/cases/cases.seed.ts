@@ -5,7 +5,6 @@ import { departmentByCode } from '../../platform/departments.ts';
 import { mulberry32 } from '../../platform/random.ts';
 import { listCustomerIds } from '../cards/index.ts';
 import type { DemoSeedOptions } from '../module.ts';
-import { markComplex } from './case.clock.service.ts';
 import type { CaseRow } from './case.repository.ts';
 import { createCaseRecord } from './case.service.ts';
 import {
@@ -16,7 +15,8 @@ import {
   recordFeedback,
   referCase,
   resolveCase,
-} from './case.workflow.ts';
+} from './case-workflow.service.ts';
+import { markComplex } from './clock.service.ts';
 
 /**
  * Demo complaints: a few dozen across causes, products, departments, channels and months — most closed

@@ -4,10 +4,10 @@ import type { Ctx } from '../../platform/context.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { cancelJobs, schedule, scheduleOrRevive } from '../../platform/jobs/jobs.ts';
 import { defineJob } from '../../platform/jobs/worker.ts';
-import { publishCase, publishToDepartment, publishToSupervisors, recordCaseEvent, today } from './case.core.ts';
 import { type CaseRow, departmentById, listAppraisals, lockCase, updateCase } from './case.repository.ts';
 import { type CaseSettings, loadCaseSettings, loadWorkCalendar } from './case.settings.ts';
 import { type CaseState, CLOCK_RUNNING_STATES } from './case.ts';
+import { publishCase, publishToDepartment, publishToSupervisors, recordCaseEvent, today } from './case-core.service.ts';
 import { allowedDays, computeDueDate, deadlineInstant, reminderInstant } from './clock.rules.ts';
 
 /**

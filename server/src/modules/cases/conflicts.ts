@@ -47,7 +47,7 @@ export async function declareConflict(
 
 /**
  * Needs a case assignment opens to a customer's data: what is needed to work the case. The case itself is
- * not among them: access to a case is decided per case (`requireCaseAccess` in case.core.ts), so one case
+ * not among them: access to a case is decided per case (`requireCaseAccess` in case-core.service.ts), so one case
  * in a department does not open the customer's other cases.
  */
 const ASSIGNMENT_NEEDS = new Set<AccessRequest['need']>([

@@ -7,10 +7,16 @@ import { caseAssignmentAccess } from './conflicts.ts';
 import { casesMigrations } from './migrations/index.ts';
 import { ensureRootCauses } from './root-causes.ts';
 
-export { type CustomerMessageKind, customerMessages } from './case.messages.ts';
 export { caseEventDetails, countCaseEvents } from './case.repository.ts';
 export { getCase, listCases, type NewCase, openComplaint } from './case.service.ts';
 export { loadCaseSettings } from './case.settings.ts';
+/**
+ * Complaints with regulatory clocks and a closed loop, and fraud cases for the emergency lane (issue 5).
+ * Other modules import only from this file.
+ */
+export type { CaseKind, CaseState } from './case.ts';
+export { CASE_NUMBER_PATTERN } from './case.ts';
+export { type CustomerMessageKind, customerMessages } from './case-messages.service.ts';
 export {
   type CaseRef,
   caseRef,
@@ -19,13 +25,7 @@ export {
   messageCaseCustomer,
   openCase,
   recordCaseStep,
-} from './case.steps.ts';
-/**
- * Complaints with regulatory clocks and a closed loop, and fraud cases for the emergency lane (issue 5).
- * Other modules import only from this file.
- */
-export type { CaseKind, CaseState } from './case.ts';
-export { CASE_NUMBER_PATTERN } from './case.ts';
+} from './case-steps.service.ts';
 
 export const casesModule: ModuleDef = {
   name: 'cases',

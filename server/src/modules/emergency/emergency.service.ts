@@ -41,8 +41,6 @@ import {
   recordCaseStep,
 } from '../cases/index.ts';
 import { markEmergency, requireContactFacts, tellInContact as tellContact } from '../contacts/index.ts';
-import { chargebackRules, lostCardProtection, networkOfCard } from './emergency.settings.ts';
-import type { EmergencyReportsTable } from './emergency.tables.ts';
 import {
   BANK_RULE,
   chargebackDeadline,
@@ -51,7 +49,9 @@ import {
   type ProtectionWindow,
   protectionWindow,
   reviewWindowStart,
-} from './emergency-rules.ts';
+} from './emergency.rules.ts';
+import { chargebackRules, lostCardProtection, networkOfCard } from './emergency.settings.ts';
+import type { EmergencyReportsTable } from './emergency.tables.ts';
 
 /**
  * The emergency lane (guide §3.3): lost card, theft, suspected fraud. One action stops the card at once —

@@ -14,7 +14,7 @@ import {
   DEFAULT_CHARGEBACK_RULES,
   DEFAULT_PROTECTION_HOURS,
   networkForBin,
-} from './emergency-rules.ts';
+} from './emergency.rules.ts';
 
 const CARD_NETWORK_KEY = 'emergency.card_network';
 const BIN_NETWORKS_KEY = 'emergency.bin_networks';

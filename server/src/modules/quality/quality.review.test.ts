@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
+import { call } from './quality.fixtures.ts';
 import {
   fileAppeal,
   overturnRates,
@@ -15,7 +16,6 @@ import {
   reviewFinding,
   ruleAppeal,
 } from './review.service.ts';
-import { call } from './test-fixtures.ts';
 
 async function as(env: TestEnv, username: string): Promise<Ctx> {
   const u = await env.system.db

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { GuardVerdictView, QaAppeal, QaInspection, QaInspectionDetail, QaStats } from '@carddesk/contracts';
 import { createTestEnv, DEMO_PASSWORD, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
-import { call } from './test-fixtures.ts';
+import { call } from './quality.fixtures.ts';
 
 /** The quality module over HTTP: queue → review → release → appeal → re-inspect → ruling; scorecards; guard. */
 describe('quality over HTTP', () => {

@@ -9,13 +9,13 @@ import { luhnCheckDigit } from '../../platform/pii/validators.ts';
 import { listTurns, startChatContact } from '../contacts/index.ts';
 import { defaultScorecard } from './engine/default-scorecard.ts';
 import { INSPECT_CONTACT_JOB, inspectionOfContact } from './inspection.service.ts';
+import { call, demoCustomerId } from './quality.fixtures.ts';
 import {
   draftScorecardVersion,
   listScorecardVersions,
   publishedScorecard,
   publishScorecardVersion,
 } from './scorecard.service.ts';
-import { call, demoCustomerId } from './test-fixtures.ts';
 
 async function actorOf(env: TestEnv, username: string): Promise<Ctx> {
   const u = await env.system.db

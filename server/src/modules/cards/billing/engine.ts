@@ -15,7 +15,7 @@ import {
 } from '../ledger/book.ts';
 import type { Allocation } from '../rules/allocation.ts';
 import { nextStatementAfter } from '../rules/cycle-dates.ts';
-import { annualFeeDecision, cardAnniversary, pointsFor } from '../rules/fee-rules.ts';
+import { annualFeeDecision, cardAnniversary, pointsFor } from '../rules/fee.rules.ts';
 import { installmentSchedule } from '../rules/installment-math.ts';
 import { type TransactionKind, unknownKind } from '../rules/transaction-kinds.ts';
 

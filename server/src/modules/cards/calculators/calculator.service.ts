@@ -7,7 +7,7 @@ import { termsOn } from '../catalog/product.service.ts';
 import { interestFreePeriod } from '../rules/cycle-dates.ts';
 import { aprEstimatePercent, discloseInstallment } from '../rules/installment-math.ts';
 import { type BalanceEvent, revolvingInterest } from '../rules/interest-math.ts';
-import { type MinimumBreakdown, minimumPaymentLines } from '../rules/payment-rules.ts';
+import { type MinimumBreakdown, minimumPaymentLines } from '../rules/payment.rules.ts';
 
 /** The defaults of the product-terms schema (card-rules.md): what a calculator uses without a product. */
 const DEFAULT_TERMS: ProductTerms = productTermsSchema.parse({ limit: { minFen: 0, maxFen: 0, defaultFen: 0 } });

@@ -10,7 +10,7 @@ import { post } from '../billing/engine.ts';
 import { termsResolver } from '../billing/store.ts';
 import type { AnnualFeeAdjustmentsTable } from '../cards.tables.ts';
 import { requireAccountAccess } from '../ledger/access.ts';
-import { annualFeeDecision, waiverProgress } from '../rules/fee-rules.ts';
+import { annualFeeDecision, waiverProgress } from '../rules/fee.rules.ts';
 import { lockCard, requireCardAccess } from './card.service.ts';
 
 /**

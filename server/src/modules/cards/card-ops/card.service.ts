@@ -12,7 +12,7 @@ import { withAccount } from '../billing/advance.ts';
 import { runAnnualFee } from '../billing/engine.ts';
 import type { CardsTable } from '../cards.tables.ts';
 import { CARD_STATUS_LABELS, type CardEvent, type CardStatus, isCardStatus, transition } from '../rules/card-status.ts';
-import { cardAnniversary } from '../rules/fee-rules.ts';
+import { cardAnniversary } from '../rules/fee.rules.ts';
 import { expectedDelivery, insertCard } from './issue.ts';
 
 /** A card as services return it: masked number only. */

@@ -10,7 +10,7 @@ import {
   type StatementView,
   statementRowToView,
 } from '../ledger/account.service.ts';
-import { queryTransactions, type Transaction } from '../ledger/transactions.query.ts';
+import { queryTransactions, type Transaction } from '../ledger/transactions.repository.ts';
 import { type CardSummary, listCardSummaries, parseFlags } from './customer.service.ts';
 import { maskedOf } from './pii-fields.ts';
 

@@ -19,7 +19,7 @@ import {
 import type { TransactionsTable } from '../cards.tables.ts';
 import { emptyBook } from '../ledger/book.ts';
 import { discloseInstallment } from '../rules/installment-math.ts';
-import { cashAdvanceFee } from '../rules/payment-rules.ts';
+import { cashAdvanceFee } from '../rules/payment.rules.ts';
 import { BIG_TICKET, MERCHANTS, type Merchant, SUSPICIOUS } from './merchants.ts';
 import { calendar, type MonotonicIds, type Rng } from './random.ts';
 

@@ -9,11 +9,11 @@ import { withAccount } from '../billing/advance.ts';
 import { availableOn, type EngineAccount, type EngineStatement, effectiveLimit, post } from '../billing/engine.ts';
 import { statementFromRow } from '../billing/store.ts';
 import type { AccountsTable, StatementsTable } from '../cards.tables.ts';
-import { cashAdvanceFee } from '../rules/payment-rules.ts';
+import { cashAdvanceFee } from '../rules/payment.rules.ts';
 import { requireAccountAccess, requireCustomerAccess } from './access.ts';
 import { balanceOf } from './book.ts';
 import { requireCashRoom } from './cash-room.ts';
-import { type Transaction, txnRowToTransaction } from './transactions.query.ts';
+import { type Transaction, txnRowToTransaction } from './transactions.repository.ts';
 
 export interface AccountView {
   id: string;

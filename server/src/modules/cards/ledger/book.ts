@@ -2,7 +2,7 @@ import type { ProductTerms } from '@carddesk/contracts';
 import { addDays, daysBetween } from '../../../platform/clock.ts';
 import { type Allocation, allocate, BUCKETS, type Bucket, REFUND_ORDER, repaymentOrder } from '../rules/allocation.ts';
 import { applyRate } from '../rules/decimal.ts';
-import { isPaidInFull, lateFee, minimumPayment } from '../rules/payment-rules.ts';
+import { isPaidInFull, lateFee, minimumPayment } from '../rules/payment.rules.ts';
 import { type TransactionKind, unknownKind } from '../rules/transaction-kinds.ts';
 
 /**

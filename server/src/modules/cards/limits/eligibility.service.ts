@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { termsOn } from '../catalog/product.service.ts';
 import { requireAccountAccess } from '../ledger/access.ts';
 import { applyRateFloor } from '../rules/decimal.ts';
-import { permanentIncreaseEligibility } from '../rules/limit-rules.ts';
+import { permanentIncreaseEligibility } from '../rules/limit.rules.ts';
 
 /**
  * What the agent tells a customer who asks for more credit, before anything is requested: whether a

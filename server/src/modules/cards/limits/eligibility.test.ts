@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
 import { bankDate } from '../../../platform/clock.ts';
 import { cardsModule, findCustomerIdByPhone } from '../index.ts';
-import { addMonths } from '../rules/limit-rules.ts';
+import { addMonths } from '../rules/limit.rules.ts';
 
 const asSupervisor = {
   as: 'supervisor',

@@ -11,7 +11,7 @@ import type { LimitChangesTable } from '../cards.tables.ts';
 import { requireAccountAccess } from '../ledger/access.ts';
 import { balanceOf } from '../ledger/book.ts';
 import { applyRateFloor } from '../rules/decimal.ts';
-import { permanentIncreaseEligibility } from '../rules/limit-rules.ts';
+import { permanentIncreaseEligibility } from '../rules/limit.rules.ts';
 
 export interface LimitChange {
   id: string;

@@ -4,11 +4,11 @@ import { productTermsSchema } from '@carddesk/contracts';
 import { allocate, repaymentOrder } from './allocation.ts';
 import { transition } from './card-status.ts';
 import { applyRate } from './decimal.ts';
-import { annualFeeDecision, cardAnniversary, pointsFor } from './fee-rules.ts';
+import { annualFeeDecision, cardAnniversary, pointsFor } from './fee.rules.ts';
 import { aprEstimatePercent, aprOf, discloseInstallment, installmentSchedule } from './installment-math.ts';
 import { revolvingInterest } from './interest-math.ts';
-import { addMonths, permanentIncreaseEligibility } from './limit-rules.ts';
-import { isPaidInFull, lateFee, minimumPayment, minimumPaymentLines } from './payment-rules.ts';
+import { addMonths, permanentIncreaseEligibility } from './limit.rules.ts';
+import { isPaidInFull, lateFee, minimumPayment, minimumPaymentLines } from './payment.rules.ts';
 
 const terms = productTermsSchema.parse({ limit: { minFen: 100_000, maxFen: 10_000_000, defaultFen: 1_000_000 } });
 

@@ -2,11 +2,11 @@ import type { CaseDto, CaseEventKind, CaseMessageDto } from '@carddesk/contracts
 import type { AccessGrant } from '../../platform/auth/customer-access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { departmentCodes } from '../../platform/departments.ts';
-import { openCaseForChange, recordCaseEvent, rowToCase } from './case.core.ts';
-import { type CustomerMessageKind, sendCustomerMessage } from './case.messages.ts';
 import { type CaseRow, findCaseRow } from './case.repository.ts';
 import { createCaseRecord, type NewCase } from './case.service.ts';
 import type { CaseKind } from './case.ts';
+import { openCaseForChange, recordCaseEvent, rowToCase } from './case-core.service.ts';
+import { type CustomerMessageKind, sendCustomerMessage } from './case-messages.service.ts';
 import { startFollowUp } from './clock.jobs.ts';
 
 /**

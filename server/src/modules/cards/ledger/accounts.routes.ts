@@ -1,8 +1,6 @@
 import { cardsRoutes as api } from '@carddesk/contracts';
 import { handle } from '../../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
-import { recordRepayment } from '../ledger/account.service.ts';
-import { listAccountTransactions } from '../ledger/transactions.query.ts';
 import { limitEligibility } from '../limits/eligibility.service.ts';
 import {
   decideLimitChange,
@@ -11,6 +9,8 @@ import {
   setTemporaryLimit,
 } from '../limits/limit.service.ts';
 import { getPoints, redeemPoints } from '../points/points.service.ts';
+import { recordRepayment } from './account.service.ts';
+import { listAccountTransactions } from './transactions.repository.ts';
 
 /** Account operations: transactions, repayments, limit changes and points (`cardsRoutes` in the contract). */
 export const accountRoutes: ModuleRoutes = async (app) => {

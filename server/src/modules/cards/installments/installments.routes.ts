@@ -2,12 +2,7 @@ import { cardsRoutes as api } from '@carddesk/contracts';
 import { handle } from '../../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
 import { installmentCalc, revolvingInterestCalc } from '../calculators/calculator.service.ts';
-import {
-  acceptInstallment,
-  installmentOptions,
-  prepayInstallment,
-  quoteInstallment,
-} from '../installments/installment.service.ts';
+import { acceptInstallment, installmentOptions, prepayInstallment, quoteInstallment } from './installment.service.ts';
 
 /** Installments (options, quote first, then acceptance, early payoff) and the agents' installment calculators. */
 export const installmentRoutes: ModuleRoutes = async (app) => {

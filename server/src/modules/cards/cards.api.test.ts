@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestEnv, type TestEnv } from '../../../../test/context.ts';
-import { paymentSystemActor } from '../../../platform/auth/actor.ts';
-import { issueSystemCredential } from '../../../platform/auth/system-credentials.ts';
-import { bankDate } from '../../../platform/clock.ts';
-import type { Ctx } from '../../../platform/context.ts';
-import { idCheckChar } from '../../../platform/pii/validators.ts';
-import type { ModuleDef } from '../../module.ts';
-import { runCycle } from '../billing/cycle.service.ts';
+import { createTestEnv, type TestEnv } from '../../../test/context.ts';
+import { paymentSystemActor } from '../../platform/auth/actor.ts';
+import { issueSystemCredential } from '../../platform/auth/system-credentials.ts';
+import { bankDate } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { idCheckChar } from '../../platform/pii/validators.ts';
+import type { ModuleDef } from '../module.ts';
+import { runCycle } from './billing/cycle.service.ts';
 import {
   cardsModule,
   checkCustomerFactor,
   findCustomerIdByPhone,
   getCustomerSummary,
   getRegisteredPhone,
-} from '../index.ts';
-import { postNetworkTransaction, recordRepayment } from '../ledger/account.service.ts';
-import { checkAccountLedger } from '../ledger/invariants.ts';
-import { requestPermanentLimit } from '../limits/limit.service.ts';
+} from './index.ts';
+import { postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
+import { checkAccountLedger } from './ledger/invariants.ts';
+import { requestPermanentLimit } from './limits/limit.service.ts';
 
 const withCheck = (first17: string) => first17 + idCheckChar(first17);
 const wrongCheck = (first17: string) => first17 + (idCheckChar(first17) === '0' ? '1' : '0');

@@ -8,7 +8,7 @@ import {
   networkForBin,
   protectionWindow,
   reviewWindowStart,
-} from './emergency-rules.ts';
+} from './emergency.rules.ts';
 
 const rule = (network: string) => {
   const r = DEFAULT_CHARGEBACK_RULES.find((x) => x.network === network);

@@ -4,8 +4,8 @@ import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
-import { type CaseChange, recordCaseEvent } from './case.core.ts';
 import { type CaseMessageRow, insertCaseMessage, listCustomerMessages } from './case.repository.ts';
+import { type CaseChange, recordCaseEvent } from './case-core.service.ts';
 
 /**
  * Messages to the customer about a case — intake confirmation, promised time, result with the feedback

@@ -6,17 +6,6 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
-import {
-  type CaseChange,
-  openCaseForChange,
-  publishCase,
-  publishToSupervisors,
-  recordCaseEvent,
-  requireResponsible,
-  rowToCase,
-  today,
-} from './case.core.ts';
-import { sendCustomerMessage } from './case.messages.ts';
 import { type CaseRow, departmentCodes, listAppraisals, updateCase } from './case.repository.ts';
 import {
   type CaseSettings,
@@ -27,6 +16,17 @@ import {
   storeHolidays,
 } from './case.settings.ts';
 import { type CaseState, OPEN_STATES } from './case.ts';
+import {
+  type CaseChange,
+  openCaseForChange,
+  publishCase,
+  publishToSupervisors,
+  recordCaseEvent,
+  requireResponsible,
+  rowToCase,
+  today,
+} from './case-core.service.ts';
+import { sendCustomerMessage } from './case-messages.service.ts';
 import { recalculateRunningDeadlines, refreshDeadline } from './clock.jobs.ts';
 
 /**

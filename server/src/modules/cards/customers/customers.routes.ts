@@ -1,11 +1,11 @@
 import { cardsRoutes as api } from '@carddesk/contracts';
 import { handle } from '../../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
-import { readCustomerSummary } from '../customers/customer.service.ts';
-import { getCustomer360 } from '../customers/customer360.service.ts';
-import { searchCustomers } from '../customers/search.service.ts';
 import { listStatements } from '../ledger/account.service.ts';
-import { listTransactions } from '../ledger/transactions.query.ts';
+import { listTransactions } from '../ledger/transactions.repository.ts';
+import { readCustomerSummary } from './customer.service.ts';
+import { getCustomer360 } from './customer360.service.ts';
+import { searchCustomers } from './search.service.ts';
 
 /** Customer look-up, the 360 view, statements and transactions of a customer. */
 export const customerRoutes: ModuleRoutes = async (app) => {

@@ -1,9 +1,9 @@
 import { cardsRoutes as api } from '@carddesk/contracts';
 import { handle } from '../../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../../platform/http/types.ts';
-import { annualFeeWaiverCheck } from '../card-ops/annual-fee.service.ts';
-import { cancelCard } from '../card-ops/cancel.service.ts';
-import { activateCard, freezeCard, orderReplacement, reportCardLost, unfreezeCard } from '../card-ops/card.service.ts';
+import { annualFeeWaiverCheck } from './annual-fee.service.ts';
+import { cancelCard } from './cancel.service.ts';
+import { activateCard, freezeCard, orderReplacement, reportCardLost, unfreezeCard } from './card.service.ts';
 
 /** Card operations: activation, freeze, loss report, replacement, cancellation, annual-fee waiver check. */
 export const cardRoutes: ModuleRoutes = async (app) => {

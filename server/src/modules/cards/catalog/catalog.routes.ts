@@ -7,7 +7,7 @@ import {
   getApplication,
   submitApplication,
 } from '../applications/application.service.ts';
-import { addProductVersion, createProduct, listProducts } from '../catalog/product.service.ts';
+import { addProductVersion, createProduct, listProducts } from './product.service.ts';
 
 /** The product catalogue (admin-edited, versioned) and card applications. */
 export const catalogRoutes: ModuleRoutes = async (app) => {

@@ -7,18 +7,6 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import {
-  type CaseChange,
-  openCaseForChange,
-  publishCase,
-  publishToDepartment,
-  publishToSupervisors,
-  recordCaseEvent,
-  requireResponsible,
-  rowToCase,
-  today,
-} from './case.core.ts';
-import { sendCustomerMessage } from './case.messages.ts';
-import {
   type CaseRow,
   departmentByCode,
   departmentById,
@@ -31,6 +19,18 @@ import {
 import type { referSchema } from './case.schemas.ts';
 import { resolveInChange } from './case.service.ts';
 import { type CaseAction, type CaseState, type Feedback, nextState, OPEN_STATES } from './case.ts';
+import {
+  type CaseChange,
+  openCaseForChange,
+  publishCase,
+  publishToDepartment,
+  publishToSupervisors,
+  recordCaseEvent,
+  requireResponsible,
+  rowToCase,
+  today,
+} from './case-core.service.ts';
+import { sendCustomerMessage } from './case-messages.service.ts';
 import { cancelDeadlineJobs, refreshDeadline } from './clock.jobs.ts';
 import { isWithinReviewWindow, notifiedOnTime, reviewWindowEnd } from './clock.rules.ts';
 import { requireActiveRootCause } from './root-causes.ts';
