@@ -1,5 +1,5 @@
 import { qualityEndpoints as qa } from '@carddesk/contracts/endpoints';
-import { type Answer, type Body, call } from '../app/api.ts';
+import { type Answer, type Body, call, download } from '../app/api.ts';
 
 /**
  * Quality inspection (server/src/modules/quality): the review queue, inspections with their transcript,
@@ -40,3 +40,5 @@ export const listCalibrations = (signal?: AbortSignal) => call(qa.calibrations, 
 export const guardDraft = (text: string, signal?: AbortSignal) =>
   call(qa.guard, { body: { channel: 'chat', text } }, { signal });
 export const qaStats = (signal?: AbortSignal) => call(qa.stats, { query: {} }, { signal });
+/** The inspection results per contact as an Excel workbook (a browser download). */
+export const downloadQaResults = (filename: string) => download(qa.resultsWorkbook, { query: {} }, filename);

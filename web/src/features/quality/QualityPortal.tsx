@@ -1,6 +1,24 @@
-import { Alert, Button, Drawer, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { type ReactElement, useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Empty,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactElement, useMemo, useState } from 'react';
+import {
+  downloadQaResults,
   draftScorecard,
   listAppeals,
   listCalibrations,
@@ -18,6 +36,8 @@ import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { may } from '../../app/permissions.ts';
 import type { Session } from '../../app/session.ts';
+import { Chart } from '../supervisor/Chart.tsx';
+import type { EChartsOption } from '../supervisor/echarts.ts';
 import { APPEAL_STATUS, DECISION, InspectionDetail } from './InspectionDetail.tsx';
 
 const REASONS: Record<string, [string, string]> = {
@@ -362,19 +382,152 @@ function Calibrations() {
   );
 }
 
+const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** A horizontal bar chart of one figure per row (items, agents or teams), longest label readable. */
+function barOption(labels: string[], values: number[], name: string, percent: boolean, color: string): EChartsOption {
+  return {
+    textStyle: { fontFamily: FONT },
+    color: [color],
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: unknown) => (percent ? `${(Number(v) * 100).toFixed(1)}%` : String(v)),
+    },
+    grid: { left: 8, right: 32, top: 8, bottom: 24, containLabel: true },
+    xAxis: {
+      type: 'value',
+      ...(percent ? { max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : { max: 100 }),
+    },
+    yAxis: { type: 'category', data: labels, inverse: true },
+    series: [
+      {
+        type: 'bar',
+        name,
+        data: values,
+        barMaxWidth: 18,
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: unknown }) => (percent ? `${(Number(p.value) * 100).toFixed(1)}%` : String(p.value)),
+        },
+      },
+    ],
+  };
+}
+
+const chartHeight = (rows: number) => Math.max(120, 40 + rows * 28);
+
 function Stats() {
   const { t } = useI18n();
   const stats = useLoad((signal) => qaStats(signal), []);
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const s = stats.data;
+  const items = s?.items ?? [];
+  const agents = s?.agents ?? [];
+  const teams = s?.teams ?? [];
+  const itemChart = useMemo(
+    () =>
+      barOption(
+        items.map((i) => i.title),
+        items.map((i) => i.failRate),
+        t('未通过率', 'Fail rate'),
+        true,
+        '#e8684a',
+      ),
+    [items, t],
+  );
+  const agentChart = useMemo(
+    () =>
+      barOption(
+        agents.map((a) => [a.agentNo, a.name].filter(Boolean).join(' ') || a.agentId),
+        agents.map((a) => a.average),
+        t('平均分', 'Average score'),
+        false,
+        '#5b8ff9',
+      ),
+    [agents, t],
+  );
+  const teamChart = useMemo(
+    () =>
+      barOption(
+        teams.map((x) => x.name),
+        teams.map((x) => x.average),
+        t('平均分', 'Average score'),
+        false,
+        '#5ad8a6',
+      ),
+    [teams, t],
+  );
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await downloadQaResults('qa-results.xlsx');
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+          {t('导出质检结果 Excel', 'Export results to Excel')}
+        </Button>
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('各质检项未通过率', 'Fail rate per item')}>
+            {items.length ? (
+              <Chart
+                option={itemChart}
+                height={chartHeight(items.length)}
+                label={t('各质检项未通过率', 'Fail rate per item')}
+                testId="qa-chart-items"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('各坐席平均分', 'Average score per agent')}>
+            {agents.length ? (
+              <Chart
+                option={agentChart}
+                height={chartHeight(agents.length)}
+                label={t('各坐席平均分', 'Average score per agent')}
+                testId="qa-chart-agents"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('各团队平均分', 'Average score per team')}>
+            {teams.length ? (
+              <Chart
+                option={teamChart}
+                height={chartHeight(teams.length)}
+                label={t('各团队平均分', 'Average score per team')}
+                testId="qa-chart-teams"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+      </Row>
       <Typography.Title level={5}>{t('按质检项', 'By item')}</Typography.Title>
       <Table
         size="small"
         rowKey="item"
         pagination={false}
-        dataSource={s?.items ?? []}
+        dataSource={items}
         columns={[
           { title: t('质检项', 'Item'), dataIndex: 'title' },
           { title: t('适用', 'Applicable'), dataIndex: 'applicable' },
@@ -389,7 +542,7 @@ function Stats() {
         size="small"
         rowKey="agentId"
         pagination={false}
-        dataSource={s?.agents ?? []}
+        dataSource={agents}
         columns={[
           { title: t('工号', 'Agent no.'), dataIndex: 'agentNo' },
           { title: t('姓名', 'Name'), dataIndex: 'name' },
@@ -404,7 +557,7 @@ function Stats() {
         size="small"
         rowKey="team"
         pagination={false}
-        dataSource={s?.teams ?? []}
+        dataSource={teams}
         columns={[
           { title: t('团队', 'Team'), dataIndex: 'name' },
           { title: t('质检量', 'Inspections'), dataIndex: 'inspections' },
