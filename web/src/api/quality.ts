@@ -37,6 +37,16 @@ export const draftScorecard = (key: string, code: string, definition: Record<str
 export const publishScorecard = (key: string, id: string) =>
   call(qa.publishScorecard, { params: { id } }, { idempotencyKey: key });
 export const listCalibrations = (signal?: AbortSignal) => call(qa.calibrations, {}, { signal });
+export type CalibrationReport = Answer<typeof qa.calibrationReport>;
+export type FindingResult = 'pass' | 'fail' | 'n/a';
+export const startCalibration = (key: string, inspectionId: string) =>
+  call(qa.startCalibration, { body: { inspectionId } }, { idempotencyKey: key });
+export const submitCalibration = (key: string, id: string, results: Record<string, FindingResult>) =>
+  call(qa.submitCalibration, { params: { id }, body: { results } }, { idempotencyKey: key });
+export const closeCalibration = (key: string, id: string) =>
+  call(qa.closeCalibration, { params: { id } }, { idempotencyKey: key });
+export const calibrationReport = (id: string, signal?: AbortSignal) =>
+  call(qa.calibrationReport, { params: { id } }, { signal });
 export const guardDraft = (text: string, signal?: AbortSignal) =>
   call(qa.guard, { body: { channel: 'chat', text } }, { signal });
 export const qaStats = (signal?: AbortSignal) => call(qa.stats, { query: {} }, { signal });

@@ -8,6 +8,7 @@ import {
   Drawer,
   Empty,
   Input,
+  Radio,
   Row,
   Select,
   Space,
@@ -18,8 +19,13 @@ import {
 } from 'antd';
 import { type ReactElement, useMemo, useState } from 'react';
 import {
+  type CalibrationReport,
+  calibrationReport,
+  closeCalibration,
   downloadQaResults,
   draftScorecard,
+  type FindingResult,
+  getInspection,
   listAppeals,
   listCalibrations,
   listScorecards,
@@ -31,6 +37,8 @@ import {
   reviewQueue,
   ruleAppeal,
   type ScorecardSummary,
+  startCalibration,
+  submitCalibration,
 } from '../../api/quality.ts';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -75,7 +83,7 @@ export default function QualityPortal({ session }: { session: Session }) {
     may(session, 'qa.calibrate') && {
       key: 'calibration',
       label: t('校准', 'Calibration'),
-      children: <Calibrations />,
+      children: <Calibrations session={session} />,
     },
     may(session, 'qa.inspect') && { key: 'stats', label: t('质检统计', 'Figures'), children: <Stats /> },
   ].filter((x): x is { key: string; label: string; children: ReactElement } => Boolean(x));
@@ -355,30 +363,230 @@ function Scorecards({ session }: { session: Session }) {
   );
 }
 
-function Calibrations() {
+const RESULT_LABEL: Record<FindingResult, [string, string]> = {
+  pass: ['通过', 'Pass'],
+  fail: ['不通过', 'Fail'],
+  'n/a': ['不适用', 'N/A'],
+};
+
+/**
+ * Calibration: the lead opens a round on a sampled inspection; every inspector (the lead too) scores its
+ * items blind — the transcript only, never the machine's findings or another inspector's — and the lead
+ * closes the round, which shows each inspector's and each item's deviation from the lead.
+ */
+function Calibrations({ session }: { session: Session }) {
   const { t } = useI18n();
   const rounds = useLoad((signal) => listCalibrations(signal), []);
+  const queue = useLoad((signal) => reviewQueue(signal), []);
+  const [pick, setPick] = useState<string | undefined>();
+  const [scoring, setScoring] = useState<string | null>(null);
+  const [report, setReport] = useState<CalibrationReport | null>(null);
+  const start = useAction((key, inspectionId: string) => startCalibration(key, inspectionId), {
+    success: t('校准已开始', 'Round started'),
+  });
+  const close = useAction((key, id: string) => closeCalibration(key, id), { success: t('校准已结束', 'Round closed') });
+  const showReport = useAction((_key, id: string) => calibrationReport(id), { silent: true });
+  const round = rounds.data?.find((r) => r.id === scoring);
   return (
-    <Table
-      size="small"
-      rowKey="id"
-      dataSource={rounds.data ?? []}
-      loading={rounds.loading}
-      columns={[
-        {
-          title: t('开始', 'Started'),
-          dataIndex: 'createdAt',
-          render: (v: string) => v.slice(0, 16).replace('T', ' '),
-        },
-        { title: t('质检记录', 'Inspection'), dataIndex: 'inspectionId' },
-        {
-          title: t('状态', 'Status'),
-          dataIndex: 'status',
-          render: (s: string) => (s === 'open' ? t('进行中', 'Open') : t('已结束', 'Closed')),
-        },
-        { title: t('我已评分', 'Scored by me'), dataIndex: 'submitted', render: (s: boolean) => (s ? '✓' : '—') },
-      ]}
-    />
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="qa-calibration">
+      <Space wrap>
+        <Select
+          style={{ minWidth: 360 }}
+          placeholder={t('选择抽检记录', 'Pick a sampled inspection')}
+          value={pick}
+          onChange={setPick}
+          data-testid="qa-calibration-pick"
+          options={(queue.data ?? []).map((i) => ({
+            value: i.id,
+            label: `${i.agentNo ?? '—'} · ${i.channel} · ${i.createdAt.slice(0, 16).replace('T', ' ')}`,
+          }))}
+        />
+        <Button
+          type="primary"
+          disabled={!pick}
+          loading={start.busy}
+          data-testid="qa-calibration-start"
+          onClick={async () => {
+            if (pick && (await start.run(pick))) {
+              setPick(undefined);
+              rounds.reload();
+            }
+          }}
+        >
+          {t('开始校准', 'Start a round')}
+        </Button>
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={rounds.data ?? []}
+        loading={rounds.loading}
+        onRow={(r) => ({ 'data-round': r.id }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t('开始', 'Started'),
+            dataIndex: 'createdAt',
+            render: (v: string) => v.slice(0, 16).replace('T', ' '),
+          },
+          { title: t('质检记录', 'Inspection'), dataIndex: 'inspectionId' },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            render: (s: string) => (s === 'open' ? t('进行中', 'Open') : t('已结束', 'Closed')),
+          },
+          { title: t('我已评分', 'Scored by me'), dataIndex: 'submitted', render: (s: boolean) => (s ? '✓' : '—') },
+          {
+            title: t('操作', 'Actions'),
+            key: 'act',
+            render: (_: unknown, r) =>
+              r.status === 'open' ? (
+                <Space>
+                  <Button size="small" data-testid={`qa-calibration-score-${r.id}`} onClick={() => setScoring(r.id)}>
+                    {r.submitted ? t('修改评分', 'Change scores') : t('盲评', 'Score blind')}
+                  </Button>
+                  {r.leadId === session.user.id && (
+                    <Button
+                      size="small"
+                      danger
+                      loading={close.busy}
+                      data-testid={`qa-calibration-close-${r.id}`}
+                      onClick={async () => {
+                        const done = await close.run(r.id);
+                        if (done) {
+                          setReport(done);
+                          rounds.reload();
+                        }
+                      }}
+                    >
+                      {t('结束校准', 'Close the round')}
+                    </Button>
+                  )}
+                </Space>
+              ) : (
+                <Button
+                  size="small"
+                  data-testid={`qa-calibration-report-${r.id}`}
+                  onClick={async () => {
+                    const got = await showReport.run(r.id);
+                    if (got) setReport(got);
+                  }}
+                >
+                  {t('查看偏差', 'Deviations')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Drawer
+        open={round !== undefined}
+        width={720}
+        title={t('校准盲评', 'Blind calibration scores')}
+        onClose={() => setScoring(null)}
+        destroyOnHidden
+      >
+        {round && (
+          <CalibrationForm
+            roundId={round.id}
+            inspectionId={round.inspectionId}
+            onDone={() => {
+              setScoring(null);
+              rounds.reload();
+            }}
+          />
+        )}
+      </Drawer>
+      {report && <CalibrationDeviation report={report} />}
+    </Space>
+  );
+}
+
+/** One inspector's blind form: the transcript and a pass / fail / n.a. choice per item, nothing the machine found. */
+function CalibrationForm({ roundId, inspectionId, onDone }: { roundId: string; inspectionId: string; onDone(): void }) {
+  const { t } = useI18n();
+  const detail = useLoad((signal) => getInspection(inspectionId, signal), [inspectionId]);
+  const [results, setResults] = useState<Record<string, FindingResult>>({});
+  const submit = useAction((key, r: Record<string, FindingResult>) => submitCalibration(key, roundId, r), {
+    success: t('评分已提交', 'Scores sent'),
+  });
+  const d = detail.data;
+  if (!d) return <Typography.Text type="secondary">{t('加载中…', 'Loading…')}</Typography.Text>;
+  const complete = d.items.every((i) => results[i.code]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="qa-calibration-form">
+      <Card size="small" title={t('会话记录', 'Transcript')}>
+        {d.turns.length === 0 && <Typography.Text type="secondary">{t('无会话记录', 'No transcript')}</Typography.Text>}
+        {d.turns.map((turn, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: turns are fixed, in order
+          <div key={i} data-speaker={turn.speaker}>
+            <Typography.Text strong>
+              #{i}{' '}
+              {turn.speaker === 'agent'
+                ? t('坐席', 'Agent')
+                : turn.speaker === 'customer'
+                  ? t('客户', 'Customer')
+                  : t('系统', 'System')}
+            </Typography.Text>
+            : {turn.text}
+          </div>
+        ))}
+      </Card>
+      {d.items.map((item) => (
+        <Space key={item.code} style={{ width: '100%', justifyContent: 'space-between' }}>
+          <span>{item.title}</span>
+          <Radio.Group
+            data-testid={`qa-calibration-item-${item.code}`}
+            value={results[item.code]}
+            onChange={(e) => setResults((r) => ({ ...r, [item.code]: e.target.value as FindingResult }))}
+            options={(['pass', 'fail', 'n/a'] as const).map((v) => ({ value: v, label: t(...RESULT_LABEL[v]) }))}
+          />
+        </Space>
+      ))}
+      <Button
+        type="primary"
+        disabled={!complete}
+        loading={submit.busy}
+        data-testid="qa-calibration-submit"
+        onClick={async () => {
+          if ((await submit.run(results)) !== undefined) onDone();
+        }}
+      >
+        {t('提交评分', 'Send scores')}
+      </Button>
+    </Space>
+  );
+}
+
+/** A closed round: how often each inspector and each item differs from the lead's scores. */
+function CalibrationDeviation({ report }: { report: CalibrationReport }) {
+  const { t } = useI18n();
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return (
+    <Card size="small" title={t('校准偏差', 'Deviation from the lead')} data-testid="qa-calibration-report">
+      <Table
+        size="small"
+        rowKey="inspectorId"
+        pagination={false}
+        dataSource={report.inspectors}
+        columns={[
+          { title: t('质检员', 'Inspector'), dataIndex: 'inspectorId' },
+          { title: t('比对项', 'Compared'), dataIndex: 'compared' },
+          { title: t('不一致', 'Differ'), dataIndex: 'differ' },
+          { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
+        ]}
+      />
+      <Table
+        size="small"
+        rowKey="item"
+        pagination={false}
+        dataSource={report.items}
+        columns={[
+          { title: t('质检项', 'Item'), dataIndex: 'item' },
+          { title: t('比对人数', 'Compared'), dataIndex: 'compared' },
+          { title: t('不一致', 'Differ'), dataIndex: 'differ' },
+          { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
+        ]}
+      />
+    </Card>
   );
 }
 
