@@ -23,7 +23,7 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
   let supervisor: Page;
   let seen: ReturnType<typeof watchPage>[];
   before(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({ chatFirst: 'person' });
     agent = await e2e.signIn('agent');
     seen = [watchPage(agent)];
   });
