@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { after, before, demoCodeFor, describe, type E2E, it, startE2E, text, watchPage } from './harness.ts';
 
@@ -22,7 +23,7 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
   let supervisor: Page;
   let seen: ReturnType<typeof watchPage>[];
   before(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({ chatFirst: 'person' });
     agent = await e2e.signIn('agent');
     seen = [watchPage(agent)];
   });
@@ -139,6 +140,29 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
     await detail.getByTestId('qa-appeal-status-forbidden_words').filter({ hasText: '已裁定' }).waitFor();
     assert.equal(await text(detail.getByTestId('qa-result-forbidden_words')), 'pass');
     assert.equal(await detail.getByTestId('qa-appeal-forbidden_words').count(), 0, 'no appeal after the ruling');
+    for (const s of seen) assert.deepEqual(s.errors, []);
+  });
+
+  it('the supervisor sees the figures as bar charts and downloads the results in Excel', async () => {
+    await supervisor.getByRole('tab', { name: '质检统计' }).click();
+    const items = supervisor.getByTestId('qa-chart-items');
+    await items.waitFor();
+    assert.equal(await items.getAttribute('data-series'), '未通过率');
+    assert.equal(await supervisor.getByTestId('qa-chart-agents').getAttribute('data-series'), '平均分');
+    await supervisor.getByTestId('qa-chart-teams').waitFor();
+    assert.ok((await items.locator('canvas').count()) >= 1, 'drawn by ECharts');
+    const [file] = await Promise.all([
+      supervisor.waitForEvent('download'),
+      supervisor.getByRole('button', { name: /导出质检结果/ }).click(),
+    ]);
+    assert.equal(file.suggestedFilename(), 'qa-results.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(String(await file.path()));
+    const sheet = wb.getWorksheet('质检结果');
+    assert.ok(sheet, 'the results sheet');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    assert.equal(header[0], '质检时间(北京时间 UTC+8)');
+    assert.ok(sheet.rowCount >= 2, 'the inspected chat has a row');
     for (const s of seen) assert.deepEqual(s.errors, []);
   });
 });

@@ -1,5 +1,5 @@
 import { qualityEndpoints as qa } from '@carddesk/contracts/endpoints';
-import { type Answer, type Body, call } from '../app/api.ts';
+import { type Answer, type Body, call, download } from '../app/api.ts';
 
 /**
  * Quality inspection (server/src/modules/quality): the review queue, inspections with their transcript,
@@ -37,6 +37,18 @@ export const draftScorecard = (key: string, code: string, definition: Record<str
 export const publishScorecard = (key: string, id: string) =>
   call(qa.publishScorecard, { params: { id } }, { idempotencyKey: key });
 export const listCalibrations = (signal?: AbortSignal) => call(qa.calibrations, {}, { signal });
+export type CalibrationReport = Answer<typeof qa.calibrationReport>;
+export type FindingResult = 'pass' | 'fail' | 'n/a';
+export const startCalibration = (key: string, inspectionId: string) =>
+  call(qa.startCalibration, { body: { inspectionId } }, { idempotencyKey: key });
+export const submitCalibration = (key: string, id: string, results: Record<string, FindingResult>) =>
+  call(qa.submitCalibration, { params: { id }, body: { results } }, { idempotencyKey: key });
+export const closeCalibration = (key: string, id: string) =>
+  call(qa.closeCalibration, { params: { id } }, { idempotencyKey: key });
+export const calibrationReport = (id: string, signal?: AbortSignal) =>
+  call(qa.calibrationReport, { params: { id } }, { signal });
 export const guardDraft = (text: string, signal?: AbortSignal) =>
   call(qa.guard, { body: { channel: 'chat', text } }, { signal });
 export const qaStats = (signal?: AbortSignal) => call(qa.stats, { query: {} }, { signal });
+/** The inspection results per contact as an Excel workbook (a browser download). */
+export const downloadQaResults = (filename: string) => download(qa.resultsWorkbook, { query: {} }, filename);

@@ -22,4 +22,5 @@ export const qualityEndpoints = {
   calibrationReport: get('/api/qa/calibrations/:id'),
   guard: post('/api/qa/guard'),
   stats: get('/api/qa/stats'),
+  resultsWorkbook: get('/api/qa/results.xlsx'),
 } as const;

@@ -25,6 +25,9 @@ import {
 
 const params = z.object({ id: idSchema });
 
+/** A file sent as it is (the serializer never sees it): documented as binary. */
+const binary = z.custom<Uint8Array>((v) => v instanceof Uint8Array).meta({ type: 'string', format: 'binary' });
+
 /** Quality inspection over HTTP: review queue, appeals, scorecards, calibration, the draft guard, statistics. */
 export const qualityRoutes = defineRoutes(
   qualityEndpoints,
@@ -136,6 +139,17 @@ export const qualityRoutes = defineRoutes(
       summary: 'Per item, agent and team: inspections, average score, pass rate, fatal results, overturns',
       query: qaStatsQuerySchema,
       response: { 200: qaStatsSchema },
+    },
+    resultsWorkbook: {
+      summary:
+        'Inspection results as an Excel workbook: per contact the agent, channel, score, passed / fatal and ' +
+        "each item's result (Beijing time, Chinese headings)",
+      query: qaStatsQuerySchema,
+      file: {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        description: 'The workbook, sent as an attachment',
+      },
+      response: { 200: binary },
     },
   },
 );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { GuardVerdictView, QaAppeal, QaInspection, QaInspectionDetail, QaStats } from '@carddesk/contracts';
+import ExcelJS from 'exceljs';
 import { createTestEnv, DEMO_PASSWORD, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
 import { call } from './quality.fixtures.ts';
@@ -208,5 +209,38 @@ describe('quality over HTTP', () => {
     assert.ok(stats.agents.some((a) => a.agentNo === '8001' && a.inspections >= 1));
     assert.ok(stats.teams.reduce((n, t) => n + t.inspections, 0) >= 1);
     await call(env, 'agent', 'GET', '/api/qa/stats', undefined, 403);
+  });
+
+  it('exports the results per contact to Excel: Chinese headings, Beijing time, every item', async () => {
+    const res = await env.request({ method: 'GET', url: '/api/qa/results.xlsx', as: 'supervisor' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+    assert.match(String(res.headers['content-disposition']), /attachment; filename="qa-results\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('质检结果');
+    assert.ok(ws);
+    const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    assert.equal(headers[0], '质检时间(北京时间 UTC+8)');
+    for (const h of ['联络编号', '坐席工号', '渠道', '得分', '是否合格', '致命项']) assert.ok(headers.includes(h), h);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const detail = await call<QaInspectionDetail>(env, 'qa', 'GET', `/api/qa/inspections/${inspection.id}`);
+    const forbidden = detail.items.find((i) => i.code === 'forbidden_words');
+    assert.ok(forbidden && headers.includes(forbidden.title), 'item columns are titled in words');
+    const rows = ws.getRows(2, ws.rowCount - 1) ?? [];
+    const row = rows.find((r) => r.getCell(col('联络编号')).value === contactId);
+    assert.ok(row, 'the inspected contact has a row');
+    assert.match(String(row.getCell(1).value), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    assert.equal(row.getCell(col('坐席工号')).value, '8001');
+    assert.equal(row.getCell(col('渠道')).value, '电话');
+    assert.equal(row.getCell(col('得分')).value, detail.score);
+    assert.equal(row.getCell(col('是否合格')).value, detail.passed ? '合格' : '不合格');
+    assert.equal(row.getCell(col('致命项')).value, detail.fatal ? '是' : '否');
+    const finding = detail.findings.find((f) => f.item === 'forbidden_words');
+    const label = { pass: '通过', fail: '不通过', 'n/a': '不适用' }[finding?.result ?? 'n/a'];
+    assert.equal(row.getCell(col(forbidden.title)).value, label);
+    assert.ok(wb.getWorksheet('说明'));
+    const agent = await env.request({ method: 'GET', url: '/api/qa/results.xlsx', as: 'agent' });
+    assert.equal(agent.statusCode, 403);
   });
 });

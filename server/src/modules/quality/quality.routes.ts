@@ -4,6 +4,7 @@ import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { reviewQueue } from './inspection.service.ts';
 import { guardCheck, inspectionDetail, listAppeals, listCalibrations, myResults, qaStats } from './portal.service.ts';
+import { qaResultsWorkbook } from './results.excel.ts';
 import { fileAppeal, reinspectAppeal, releaseInspection, reviewFinding, ruleAppeal } from './review.service.ts';
 import {
   createScorecard,
@@ -38,4 +39,10 @@ export const qualityRoutes: ModuleRoutes = async (app) => {
   handle(app, api.calibrationReport, async (request) => calibrationReport(request.ctx, request.params.id));
   handle(app, api.guard, async (request) => guardCheck(request.ctx, request.body));
   handle(app, api.stats, async (request) => qaStats(request.ctx, request.query));
+  handle(app, api.resultsWorkbook, async (request, reply) => {
+    const { from, to } = request.query;
+    const span = from || to ? `-${from ?? ''}-${to ?? ''}` : '';
+    reply.header('content-disposition', `attachment; filename="qa-results${span}.xlsx"`);
+    return qaResultsWorkbook(request.ctx, request.query);
+  });
 };

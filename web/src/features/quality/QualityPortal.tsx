@@ -1,7 +1,31 @@
-import { Alert, Button, Drawer, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { type ReactElement, useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Empty,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactElement, useMemo, useState } from 'react';
+import {
+  type CalibrationReport,
+  calibrationReport,
+  closeCalibration,
+  downloadQaResults,
   draftScorecard,
+  type FindingResult,
+  getInspection,
   listAppeals,
   listCalibrations,
   listScorecards,
@@ -13,11 +37,15 @@ import {
   reviewQueue,
   ruleAppeal,
   type ScorecardSummary,
+  startCalibration,
+  submitCalibration,
 } from '../../api/quality.ts';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { may } from '../../app/permissions.ts';
 import type { Session } from '../../app/session.ts';
+import { Chart } from '../supervisor/Chart.tsx';
+import type { EChartsOption } from '../supervisor/echarts.ts';
 import { APPEAL_STATUS, DECISION, InspectionDetail } from './InspectionDetail.tsx';
 
 const REASONS: Record<string, [string, string]> = {
@@ -55,7 +83,7 @@ export default function QualityPortal({ session }: { session: Session }) {
     may(session, 'qa.calibrate') && {
       key: 'calibration',
       label: t('校准', 'Calibration'),
-      children: <Calibrations />,
+      children: <Calibrations session={session} />,
     },
     may(session, 'qa.inspect') && { key: 'stats', label: t('质检统计', 'Figures'), children: <Stats /> },
   ].filter((x): x is { key: string; label: string; children: ReactElement } => Boolean(x));
@@ -335,46 +363,379 @@ function Scorecards({ session }: { session: Session }) {
   );
 }
 
-function Calibrations() {
+const RESULT_LABEL: Record<FindingResult, [string, string]> = {
+  pass: ['通过', 'Pass'],
+  fail: ['不通过', 'Fail'],
+  'n/a': ['不适用', 'N/A'],
+};
+
+/**
+ * Calibration: the lead opens a round on a sampled inspection; every inspector (the lead too) scores its
+ * items blind — the transcript only, never the machine's findings or another inspector's — and the lead
+ * closes the round, which shows each inspector's and each item's deviation from the lead.
+ */
+function Calibrations({ session }: { session: Session }) {
   const { t } = useI18n();
   const rounds = useLoad((signal) => listCalibrations(signal), []);
+  const queue = useLoad((signal) => reviewQueue(signal), []);
+  const [pick, setPick] = useState<string | undefined>();
+  const [scoring, setScoring] = useState<string | null>(null);
+  const [report, setReport] = useState<CalibrationReport | null>(null);
+  const start = useAction((key, inspectionId: string) => startCalibration(key, inspectionId), {
+    success: t('校准已开始', 'Round started'),
+  });
+  const close = useAction((key, id: string) => closeCalibration(key, id), { success: t('校准已结束', 'Round closed') });
+  const showReport = useAction((_key, id: string) => calibrationReport(id), { silent: true });
+  const round = rounds.data?.find((r) => r.id === scoring);
   return (
-    <Table
-      size="small"
-      rowKey="id"
-      dataSource={rounds.data ?? []}
-      loading={rounds.loading}
-      columns={[
-        {
-          title: t('开始', 'Started'),
-          dataIndex: 'createdAt',
-          render: (v: string) => v.slice(0, 16).replace('T', ' '),
-        },
-        { title: t('质检记录', 'Inspection'), dataIndex: 'inspectionId' },
-        {
-          title: t('状态', 'Status'),
-          dataIndex: 'status',
-          render: (s: string) => (s === 'open' ? t('进行中', 'Open') : t('已结束', 'Closed')),
-        },
-        { title: t('我已评分', 'Scored by me'), dataIndex: 'submitted', render: (s: boolean) => (s ? '✓' : '—') },
-      ]}
-    />
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="qa-calibration">
+      <Space wrap>
+        <Select
+          style={{ minWidth: 360 }}
+          placeholder={t('选择抽检记录', 'Pick a sampled inspection')}
+          value={pick}
+          onChange={setPick}
+          data-testid="qa-calibration-pick"
+          options={(queue.data ?? []).map((i) => ({
+            value: i.id,
+            label: `${i.agentNo ?? '—'} · ${i.channel} · ${i.createdAt.slice(0, 16).replace('T', ' ')}`,
+          }))}
+        />
+        <Button
+          type="primary"
+          disabled={!pick}
+          loading={start.busy}
+          data-testid="qa-calibration-start"
+          onClick={async () => {
+            if (pick && (await start.run(pick))) {
+              setPick(undefined);
+              rounds.reload();
+            }
+          }}
+        >
+          {t('开始校准', 'Start a round')}
+        </Button>
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={rounds.data ?? []}
+        loading={rounds.loading}
+        onRow={(r) => ({ 'data-round': r.id }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t('开始', 'Started'),
+            dataIndex: 'createdAt',
+            render: (v: string) => v.slice(0, 16).replace('T', ' '),
+          },
+          { title: t('质检记录', 'Inspection'), dataIndex: 'inspectionId' },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            render: (s: string) => (s === 'open' ? t('进行中', 'Open') : t('已结束', 'Closed')),
+          },
+          { title: t('我已评分', 'Scored by me'), dataIndex: 'submitted', render: (s: boolean) => (s ? '✓' : '—') },
+          {
+            title: t('操作', 'Actions'),
+            key: 'act',
+            render: (_: unknown, r) =>
+              r.status === 'open' ? (
+                <Space>
+                  <Button size="small" data-testid={`qa-calibration-score-${r.id}`} onClick={() => setScoring(r.id)}>
+                    {r.submitted ? t('修改评分', 'Change scores') : t('盲评', 'Score blind')}
+                  </Button>
+                  {r.leadId === session.user.id && (
+                    <Button
+                      size="small"
+                      danger
+                      loading={close.busy}
+                      data-testid={`qa-calibration-close-${r.id}`}
+                      onClick={async () => {
+                        const done = await close.run(r.id);
+                        if (done) {
+                          setReport(done);
+                          rounds.reload();
+                        }
+                      }}
+                    >
+                      {t('结束校准', 'Close the round')}
+                    </Button>
+                  )}
+                </Space>
+              ) : (
+                <Button
+                  size="small"
+                  data-testid={`qa-calibration-report-${r.id}`}
+                  onClick={async () => {
+                    const got = await showReport.run(r.id);
+                    if (got) setReport(got);
+                  }}
+                >
+                  {t('查看偏差', 'Deviations')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Drawer
+        open={round !== undefined}
+        width={720}
+        title={t('校准盲评', 'Blind calibration scores')}
+        onClose={() => setScoring(null)}
+        destroyOnHidden
+      >
+        {round && (
+          <CalibrationForm
+            roundId={round.id}
+            inspectionId={round.inspectionId}
+            onDone={() => {
+              setScoring(null);
+              rounds.reload();
+            }}
+          />
+        )}
+      </Drawer>
+      {report && <CalibrationDeviation report={report} />}
+    </Space>
   );
 }
+
+/** One inspector's blind form: the transcript and a pass / fail / n.a. choice per item, nothing the machine found. */
+function CalibrationForm({ roundId, inspectionId, onDone }: { roundId: string; inspectionId: string; onDone(): void }) {
+  const { t } = useI18n();
+  const detail = useLoad((signal) => getInspection(inspectionId, signal), [inspectionId]);
+  const [results, setResults] = useState<Record<string, FindingResult>>({});
+  const submit = useAction((key, r: Record<string, FindingResult>) => submitCalibration(key, roundId, r), {
+    success: t('评分已提交', 'Scores sent'),
+  });
+  const d = detail.data;
+  if (!d) return <Typography.Text type="secondary">{t('加载中…', 'Loading…')}</Typography.Text>;
+  const complete = d.items.every((i) => results[i.code]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="qa-calibration-form">
+      <Card size="small" title={t('会话记录', 'Transcript')}>
+        {d.turns.length === 0 && <Typography.Text type="secondary">{t('无会话记录', 'No transcript')}</Typography.Text>}
+        {d.turns.map((turn, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: turns are fixed, in order
+          <div key={i} data-speaker={turn.speaker}>
+            <Typography.Text strong>
+              #{i}{' '}
+              {turn.speaker === 'agent'
+                ? t('坐席', 'Agent')
+                : turn.speaker === 'customer'
+                  ? t('客户', 'Customer')
+                  : t('系统', 'System')}
+            </Typography.Text>
+            : {turn.text}
+          </div>
+        ))}
+      </Card>
+      {d.items.map((item) => (
+        <Space key={item.code} style={{ width: '100%', justifyContent: 'space-between' }}>
+          <span>{item.title}</span>
+          <Radio.Group
+            data-testid={`qa-calibration-item-${item.code}`}
+            value={results[item.code]}
+            onChange={(e) => setResults((r) => ({ ...r, [item.code]: e.target.value as FindingResult }))}
+            options={(['pass', 'fail', 'n/a'] as const).map((v) => ({ value: v, label: t(...RESULT_LABEL[v]) }))}
+          />
+        </Space>
+      ))}
+      <Button
+        type="primary"
+        disabled={!complete}
+        loading={submit.busy}
+        data-testid="qa-calibration-submit"
+        onClick={async () => {
+          if ((await submit.run(results)) !== undefined) onDone();
+        }}
+      >
+        {t('提交评分', 'Send scores')}
+      </Button>
+    </Space>
+  );
+}
+
+/** A closed round: how often each inspector and each item differs from the lead's scores. */
+function CalibrationDeviation({ report }: { report: CalibrationReport }) {
+  const { t } = useI18n();
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return (
+    <Card size="small" title={t('校准偏差', 'Deviation from the lead')} data-testid="qa-calibration-report">
+      <Table
+        size="small"
+        rowKey="inspectorId"
+        pagination={false}
+        dataSource={report.inspectors}
+        columns={[
+          { title: t('质检员', 'Inspector'), dataIndex: 'inspectorId' },
+          { title: t('比对项', 'Compared'), dataIndex: 'compared' },
+          { title: t('不一致', 'Differ'), dataIndex: 'differ' },
+          { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
+        ]}
+      />
+      <Table
+        size="small"
+        rowKey="item"
+        pagination={false}
+        dataSource={report.items}
+        columns={[
+          { title: t('质检项', 'Item'), dataIndex: 'item' },
+          { title: t('比对人数', 'Compared'), dataIndex: 'compared' },
+          { title: t('不一致', 'Differ'), dataIndex: 'differ' },
+          { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
+        ]}
+      />
+    </Card>
+  );
+}
+
+const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** A horizontal bar chart of one figure per row (items, agents or teams), longest label readable. */
+function barOption(labels: string[], values: number[], name: string, percent: boolean, color: string): EChartsOption {
+  return {
+    textStyle: { fontFamily: FONT },
+    color: [color],
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: unknown) => (percent ? `${(Number(v) * 100).toFixed(1)}%` : String(v)),
+    },
+    grid: { left: 8, right: 32, top: 8, bottom: 24, containLabel: true },
+    xAxis: {
+      type: 'value',
+      ...(percent ? { max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : { max: 100 }),
+    },
+    yAxis: { type: 'category', data: labels, inverse: true },
+    series: [
+      {
+        type: 'bar',
+        name,
+        data: values,
+        barMaxWidth: 18,
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: unknown }) => (percent ? `${(Number(p.value) * 100).toFixed(1)}%` : String(p.value)),
+        },
+      },
+    ],
+  };
+}
+
+const chartHeight = (rows: number) => Math.max(120, 40 + rows * 28);
 
 function Stats() {
   const { t } = useI18n();
   const stats = useLoad((signal) => qaStats(signal), []);
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const s = stats.data;
+  const items = s?.items ?? [];
+  const agents = s?.agents ?? [];
+  const teams = s?.teams ?? [];
+  const itemChart = useMemo(
+    () =>
+      barOption(
+        items.map((i) => i.title),
+        items.map((i) => i.failRate),
+        t('未通过率', 'Fail rate'),
+        true,
+        '#e8684a',
+      ),
+    [items, t],
+  );
+  const agentChart = useMemo(
+    () =>
+      barOption(
+        agents.map((a) => [a.agentNo, a.name].filter(Boolean).join(' ') || a.agentId),
+        agents.map((a) => a.average),
+        t('平均分', 'Average score'),
+        false,
+        '#5b8ff9',
+      ),
+    [agents, t],
+  );
+  const teamChart = useMemo(
+    () =>
+      barOption(
+        teams.map((x) => x.name),
+        teams.map((x) => x.average),
+        t('平均分', 'Average score'),
+        false,
+        '#5ad8a6',
+      ),
+    [teams, t],
+  );
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await downloadQaResults('qa-results.xlsx');
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+          {t('导出质检结果 Excel', 'Export results to Excel')}
+        </Button>
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('各质检项未通过率', 'Fail rate per item')}>
+            {items.length ? (
+              <Chart
+                option={itemChart}
+                height={chartHeight(items.length)}
+                label={t('各质检项未通过率', 'Fail rate per item')}
+                testId="qa-chart-items"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('各坐席平均分', 'Average score per agent')}>
+            {agents.length ? (
+              <Chart
+                option={agentChart}
+                height={chartHeight(agents.length)}
+                label={t('各坐席平均分', 'Average score per agent')}
+                testId="qa-chart-agents"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('各团队平均分', 'Average score per team')}>
+            {teams.length ? (
+              <Chart
+                option={teamChart}
+                height={chartHeight(teams.length)}
+                label={t('各团队平均分', 'Average score per team')}
+                testId="qa-chart-teams"
+              />
+            ) : (
+              <Empty />
+            )}
+          </Card>
+        </Col>
+      </Row>
       <Typography.Title level={5}>{t('按质检项', 'By item')}</Typography.Title>
       <Table
         size="small"
         rowKey="item"
         pagination={false}
-        dataSource={s?.items ?? []}
+        dataSource={items}
         columns={[
           { title: t('质检项', 'Item'), dataIndex: 'title' },
           { title: t('适用', 'Applicable'), dataIndex: 'applicable' },
@@ -389,7 +750,7 @@ function Stats() {
         size="small"
         rowKey="agentId"
         pagination={false}
-        dataSource={s?.agents ?? []}
+        dataSource={agents}
         columns={[
           { title: t('工号', 'Agent no.'), dataIndex: 'agentNo' },
           { title: t('姓名', 'Name'), dataIndex: 'name' },
@@ -404,7 +765,7 @@ function Stats() {
         size="small"
         rowKey="team"
         pagination={false}
-        dataSource={s?.teams ?? []}
+        dataSource={teams}
         columns={[
           { title: t('团队', 'Team'), dataIndex: 'name' },
           { title: t('质检量', 'Inspections'), dataIndex: 'inspections' },
