@@ -24,10 +24,10 @@ describe('console by permission', () => {
 
   it('lands each role where its permissions lead, with the menu entries it may use', async () => {
     const expected: Array<[string, string, string[] | null]> = [
-      ['qa', '/supervisor', ['监控看板']],
+      ['qa', '/qa', ['监控看板', '智能质检']],
       ['kb_editor', '/kb', ['知识库']],
       ['admin', '/admin', ['监控看板', '系统管理']],
-      ['supervisor', '/supervisor', ['监控看板', '知识库']],
+      ['supervisor', '/supervisor', ['监控看板', '知识库', '智能质检']],
       ['senior_agent', '/desk', null],
     ];
     for (const [username, home, entries] of expected) {
@@ -64,7 +64,7 @@ describe('console by permission', () => {
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL('**/admin');
-    assert.deepEqual(await menu(page), ['监控看板', '系统管理']);
+    assert.deepEqual(await menu(page), ['监控看板', '智能质检', '系统管理']);
     await ctx.close();
   });
 });
