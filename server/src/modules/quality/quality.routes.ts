@@ -4,7 +4,7 @@ import type { ModuleRoutes } from '../../platform/http/types.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { reviewQueue } from './inspection.service.ts';
 import { guardCheck, inspectionDetail, listAppeals, listCalibrations, myResults, qaStats } from './portal.service.ts';
-import { qaResultsWorkbook } from './results.excel.ts';
+import { qaResultsWorkbook } from './results-workbook.ts';
 import { fileAppeal, reinspectAppeal, releaseInspection, reviewFinding, ruleAppeal } from './review.service.ts';
 import {
   createScorecard,
