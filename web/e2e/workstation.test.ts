@@ -135,8 +135,14 @@ describe('agent workstation: a lost card on a phone call', () => {
     await page.getByTestId('inst-periods').click();
     const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await offered.first().waitFor();
+    // The dropdown renders its options in more than one pass: read them once they are all there.
+    let texts = await offered.allTextContents();
+    for (let i = 0; i < 50 && texts.length < cash.periods.length; i++) {
+      await page.waitForTimeout(100);
+      texts = await offered.allTextContents();
+    }
     assert.deepEqual(
-      (await offered.allTextContents()).map((x) => Number.parseInt(x, 10)),
+      texts.map((x) => Number.parseInt(x, 10)),
       cash.periods,
     );
     await offered.filter({ hasText: /^12/ }).click();
