@@ -1,7 +1,10 @@
 /** Test arrangement shared by the quality module's tests (never imported by the module's code). */
 import assert from 'node:assert/strict';
 import type { TestEnv } from '../../../test/context.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { listStaff } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../cards/index.ts';
 
 /** `env.request` with a JSON body, asserting the status; returns the parsed body. */
@@ -33,3 +36,21 @@ export async function demoCustomerId(ctx: Ctx): Promise<string> {
   assert.ok(id, 'the demo customer is seeded');
   return id;
 }
+
+/** The context of a demo user acting for themselves (found in the platform's staff directory). */
+export async function actorOf(env: TestEnv, username: string): Promise<Ctx> {
+  const [u] = await listStaff(env.system.db, { usernames: [username] });
+  assert.ok(u, `no user ${username}`);
+  const actor: Actor = {
+    kind: 'user',
+    userId: u.id,
+    username: u.username,
+    role: u.role as Actor['role'],
+    departmentId: u.departmentId,
+    agentNo: u.agentNo,
+  };
+  return { ...env.system, actor };
+}
+
+/** For `assert.rejects`: the error is the catalogue's `code`. */
+export const rejects = (code: string) => (err: unknown) => err instanceof AppError && err.code === code;

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
-import { call } from './quality.fixtures.ts';
+import { actorOf, call, rejects } from './quality.fixtures.ts';
 import {
   fileAppeal,
   overturnRates,
@@ -16,25 +14,6 @@ import {
   reviewFinding,
   ruleAppeal,
 } from './review.service.ts';
-
-async function as(env: TestEnv, username: string): Promise<Ctx> {
-  const u = await env.system.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const actor: Actor = {
-    kind: 'user',
-    userId: u.id,
-    username: u.username,
-    role: u.role as Actor['role'],
-    departmentId: u.department_id,
-    agentNo: u.agent_no,
-  };
-  return { ...env.system, actor };
-}
-
-const rejects = (code: string) => (err: unknown) => err instanceof AppError && err.code === code;
 
 /** A phone contact by the demo agent with the given agent lines, closed and inspected. */
 async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionView> {
@@ -54,7 +33,7 @@ async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionV
     skipConfirmationReason: '客户来电后直接挂断电话',
   });
   await env.runtime.worker.runDue();
-  const view = await inspectionOfContact(await as(env, 'qa'), id);
+  const view = await inspectionOfContact(await actorOf(env, 'qa'), id);
   assert.ok(view);
   return view;
 }
@@ -80,10 +59,10 @@ describe('quality: review, release, appeals and calibration', () => {
       },
       { skipStrength: true },
     );
-    qa = await as(env, 'qa');
-    qa2 = await as(env, 'qa2');
-    agent = await as(env, 'agent');
-    supervisor = await as(env, 'supervisor');
+    qa = await actorOf(env, 'qa');
+    qa2 = await actorOf(env, 'qa2');
+    agent = await actorOf(env, 'agent');
+    supervisor = await actorOf(env, 'supervisor');
     inspection = await inspectedCall(env, [
       '您好,8001号客服为您服务',
       '这个我也不知道',

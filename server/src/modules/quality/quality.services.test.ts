@@ -1,40 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { luhnCheckDigit } from '../../platform/pii/validators.ts';
 import { listTurns, startChatContact } from '../contacts/index.ts';
 import { defaultScorecard } from './engine/default-scorecard.ts';
 import { INSPECT_CONTACT_JOB, inspectionOfContact } from './inspection.service.ts';
-import { call, demoCustomerId } from './quality.fixtures.ts';
+import { actorOf, call, demoCustomerId, rejects } from './quality.fixtures.ts';
 import {
   draftScorecardVersion,
   listScorecardVersions,
   publishedScorecard,
   publishScorecardVersion,
 } from './scorecard.service.ts';
-
-async function actorOf(env: TestEnv, username: string): Promise<Ctx> {
-  const u = await env.system.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const actor: Actor = {
-    kind: 'user',
-    userId: u.id,
-    username: u.username,
-    role: u.role as Actor['role'],
-    departmentId: u.department_id,
-    agentNo: u.agent_no,
-  };
-  return { ...env.system, actor };
-}
-
-const rejects = (code: string) => (err: unknown) => err instanceof AppError && err.code === code;
 
 describe('quality: scorecards, the inspection of every closed contact, the guard in the chat send path', () => {
   let env: TestEnv;
