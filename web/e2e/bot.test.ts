@@ -9,6 +9,7 @@ import {
   it,
   screenshot,
   startE2E,
+  takeFromQueue,
   text,
   watchPage,
 } from './harness.ts';
@@ -74,7 +75,7 @@ describe('customer chat with the chat assistant', () => {
     const botCount = await botTurns().count();
 
     const agent = await e2e.signIn('agent');
-    await agent.getByTestId('queue-accept').last().click();
+    await takeFromQueue(agent, '年费是多少');
     const summary = agent.getByTestId('bot-summary');
     await summary.waitFor();
     assert.match(await text(summary.getByTestId('bot-summary-reason')), /客户要求人工/);

@@ -9,6 +9,7 @@ import {
   it,
   screenshot,
   startE2E,
+  takeFromQueue,
   text,
   watchPage,
 } from './harness.ts';
@@ -50,7 +51,7 @@ describe('customer chat with an agent, handed over to disputes', () => {
 
   it('the agent takes the chat from the queue and greets with the agent ID; messages flow live both ways', async () => {
     // The queue is oldest first; this customer's chat is the newest.
-    await agent.getByTestId('queue-accept').last().click();
+    await takeFromQueue(agent, '388 元');
     const transcript = agent.getByTestId('transcript');
     await transcript.getByText('被扣了两次').waitFor();
     // The scripted greeting with the agent's ID reaches the customer without a reload.

@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
-import { apiAs, chromiumMissing, demoCodeFor, type E2E, startE2E, text, watchPage } from './harness.ts';
+import {
+  after,
+  apiAs,
+  before,
+  chromiumMissing,
+  demoCodeFor,
+  describe,
+  type E2E,
+  it,
+  startE2E,
+  takeFromQueue,
+  text,
+  watchPage,
+} from './harness.ts';
 
 // Demo customers (docs/demo-data.md): 张伟 calls, 李娜 chats.
 const ZHANG = { phone: '13800138000', name: '张伟', idLast6: `15001${idCheckChar('11010519850315001')}` };
@@ -194,7 +206,7 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
   it('transferred chat leaves the agent’s desk, also after a reload', async () => {
     await startChat(e2e, LI_NA, '我想咨询一下账单分期');
     const agent = await e2e.signIn('agent');
-    await agent.getByTestId('queue-accept').last().click();
+    await takeFromQueue(agent, '账单分期');
     await agent.getByTestId('transcript').getByText('账单分期').waitFor();
     await agent.getByTestId('op-transfer').click();
     await agent.getByTestId('transfer-reason').fill('需分期专席继续办理');
@@ -209,7 +221,7 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
   it('chat rating starts empty and asks "问题是否解决"; the agent sees the customer’s own answer', async () => {
     const customer = await startChat(e2e, LIU_YANG, '请问账单日是哪天');
     const agent = await e2e.signIn('agent');
-    await agent.getByTestId('queue-accept').last().click();
+    await takeFromQueue(agent, '账单日是哪天');
     await agent.getByTestId('transcript').getByText('账单日').waitFor();
     await customer.getByTestId('chat-end').click();
     const rating = customer.getByTestId('chat-rating');

@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiAs, chromiumMissing, demoCodeFor, type E2E, screenshot, startE2E, text, watchPage } from './harness.ts';
+import {
+  after,
+  apiAs,
+  before,
+  chromiumMissing,
+  demoCodeFor,
+  describe,
+  type E2E,
+  it,
+  screenshot,
+  startE2E,
+  takeFromQueue,
+  text,
+  watchPage,
+} from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
 const LI_NA = '13900139000';
@@ -68,7 +81,7 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await customer.getByTestId('chat-first').fill('我想问一下信用卡怎么还款');
     await customer.getByTestId('chat-start').click();
     await customer.getByTestId('chat-status').getByText('正在为您接通').waitFor();
-    await agent.getByTestId('queue-accept').last().click();
+    await takeFromQueue(agent, '怎么还款');
     const transcript = agent.getByTestId('transcript');
     await transcript.getByText('怎么还款').waitFor();
     assert.ok(await inView(agent, 'transcript'), 'the transcript is in view');

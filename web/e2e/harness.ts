@@ -38,7 +38,36 @@ export const chromiumMissing: string | false = unavailable && !IN_CI ? `browser 
  */
 export const before = (fn: () => Promise<void>) => test.before(chromiumMissing ? () => {} : fn);
 export const after = (fn: () => Promise<void>) => test.after(chromiumMissing ? () => {} : fn);
-export const it = (name: string, fn: () => Promise<void>) => test.it(name, { skip: chromiumMissing }, fn);
+export const it = (name: string, fn: () => Promise<void>) =>
+  test.it(name, { skip: chromiumMissing }, async () => {
+    trail.length = 0;
+    try {
+      await fn();
+    } catch (err) {
+      // A timeout says only what did not appear; what the pages saw meanwhile (failed API calls, page
+      // errors) usually says why.
+      if (err instanceof Error && trail.length > 0) err.message += `\nwhat the browser saw:\n  ${trail.join('\n  ')}`;
+      throw err;
+    }
+  });
+
+/** The last failed API responses, page errors and console errors of the running journey. */
+const trail: string[] = [];
+function note(line: string): void {
+  trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  if (trail.length > 40) trail.shift();
+}
+function watchForTrail(page: Page): void {
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().includes('/api/'))
+      note(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+  });
+  page.on('pageerror', (e) => note(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') note(`console: ${m.text().slice(0, 300)}`);
+  });
+}
+
 export { describe } from 'node:test';
 
 export interface E2E {
@@ -104,6 +133,7 @@ export async function startE2E(options: { chatFirst?: 'bot' | 'person' } = {}): 
         ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       });
       ctx.setDefaultTimeout(15_000);
+      ctx.on('page', watchForTrail);
       contexts.push(ctx);
       return ctx;
     },
@@ -188,6 +218,19 @@ export async function apiAs<T>(e2e: E2E, username: string, path: string): Promis
   const res = await fetch(`${e2e.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * Takes the waiting chat that begins with `words` from the agent's queue. The queue updates live, so the
+ * newest chat may not be listed yet when the customer already sees "正在为您接通": find it by its first
+ * message rather than by its place in the list.
+ */
+export async function takeFromQueue(agent: Page, words: string): Promise<void> {
+  await agent
+    .getByTestId(/^queue-item/)
+    .filter({ has: agent.getByTestId('queue-first-message').filter({ hasText: words }) })
+    .getByTestId('queue-accept')
+    .click();
 }
 
 /** The demo code "sent" to `phone`: the outbox is read whole (no mobile number in a URL) and matched by its mask. */

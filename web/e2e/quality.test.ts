@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { after, before, demoCodeFor, describe, type E2E, it, startE2E, text, watchPage } from './harness.ts';
+import {
+  after,
+  before,
+  demoCodeFor,
+  describe,
+  type E2E,
+  it,
+  startE2E,
+  takeFromQueue,
+  text,
+  watchPage,
+} from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md) chats.
 const LI_NA = '13900139000';
@@ -42,7 +53,7 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
     await customer.getByTestId('chat-start').click();
     await customer.getByTestId('chat-status').getByText('正在为您接通').waitFor();
 
-    await agent.getByTestId('queue-accept').last().click();
+    await takeFromQueue(agent, '账单的事');
     await agent.getByTestId('transcript').getByText('账单的事').waitFor();
 
     const reply = agent.getByTestId('agent-reply');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromiumMissing, type E2E, startE2E } from './harness.ts';
+import { after, before, chromiumMissing, describe, type E2E, it, startE2E } from './harness.ts';
 
 /** Finding 16: what an agent typed must not outlive the session on a shared or lost device. */
 describe('signing out', { skip: chromiumMissing }, () => {

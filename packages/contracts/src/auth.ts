@@ -21,6 +21,15 @@ export type User = z.infer<typeof userSchema>;
 export const meSchema = userSchema.extend({ permissions: z.array(z.enum(PERMISSIONS)) });
 export type Me = z.infer<typeof meSchema>;
 
+/** What a role may do, from the policy (the admin's user editor asks for a department when it is needed). */
+export const roleInfoSchema = z.object({
+  role: roleSchema,
+  /** Its work is its own department's (hand-overs, cases): a user of this role must belong to one. */
+  needsDepartment: z.boolean(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+export type RoleInfo = z.infer<typeof roleInfoSchema>;
+
 export const loginResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),

@@ -499,6 +499,8 @@ export const liveAgentSchema = z.object({
   displayName: z.string(),
   agentNo: z.string().nullable(),
   role: z.string(),
+  /** Serves the queues (the policy's `contacts.floor_staff`): listed on the floor; a supervisor is not. */
+  floorStaff: z.boolean(),
   state: z.enum(['offline', 'idle', 'busy']),
   presence: agentPresenceSchema,
   presenceSince: z.string().nullable(),

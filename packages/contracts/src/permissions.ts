@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'contacts.stats',
   'contacts.canned_edit',
   'contacts.senior_queue',
+  'contacts.floor_staff',
   'contacts.transfer_target',
   'contacts.settings_read',
   'telephony.deliver',

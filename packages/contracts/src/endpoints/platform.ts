@@ -7,6 +7,7 @@ export const platformEndpoints = {
   logout: post('/api/auth/logout'),
   me: get('/api/auth/me'),
   listUsers: get('/api/users'),
+  listRoles: get('/api/roles'),
   createUser: post('/api/users'),
   disableUser: post('/api/users/:id/disable'),
   enableUser: post('/api/users/:id/enable'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginRequestSchema, loginResponseSchema, meSchema, userSchema } from '../auth.ts';
+import { loginRequestSchema, loginResponseSchema, meSchema, roleInfoSchema, userSchema } from '../auth.ts';
 import { healthSchema } from '../common.ts';
 import { platformEndpoints } from '../endpoints/platform.ts';
 import { defineRoutes } from '../http/route.ts';
@@ -33,6 +33,10 @@ export const platformRoutes = defineRoutes(
       response: { 200: meSchema },
     },
     listUsers: { response: { 200: z.array(userSchema) } },
+    listRoles: {
+      summary: 'The staff roles with what the policy lets each do, and whether it needs a department',
+      response: { 200: z.array(roleInfoSchema) },
+    },
     createUser: { body: createUserInputSchema, response: { 201: userSchema } },
     disableUser: {
       summary: 'Disable a user: their sessions end at once',

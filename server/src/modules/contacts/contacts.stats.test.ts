@@ -120,7 +120,12 @@ describe('dashboard figures, live view and demo history', () => {
     );
     const live = await call<{
       queues: Array<{ code: string; waiting: number }>;
-      agents: Array<{ agentNo: string | null; state: string; contacts: Array<{ contactId: string }> }>;
+      agents: Array<{
+        agentNo: string | null;
+        state: string;
+        floorStaff: boolean;
+        contacts: Array<{ contactId: string }>;
+      }>;
     }>(env, 'supervisor', 'GET', '/api/supervisor/live');
     const agent = live.agents.find((a) => a.agentNo === '8001');
     assert.equal(agent?.state, 'busy');
@@ -129,6 +134,9 @@ describe('dashboard figures, live view and demo history', () => {
       [contact.id],
     );
     assert.equal(live.agents.find((a) => a.agentNo === '8201')?.state, 'idle', 'the supervisor is signed in');
+    // The floor table lists who serves the queues: the agent is floor staff, the supervisor watches it.
+    assert.equal(live.agents.find((a) => a.agentNo === '8001')?.floorStaff, true);
+    assert.equal(live.agents.find((a) => a.agentNo === '8201')?.floorStaff, false);
     const denied = await env.request({ method: 'GET', url: '/api/supervisor/live', as: 'agent' });
     assert.equal(denied.statusCode, 403);
     await call(env, 'agent', 'PUT', `/api/contacts/${contact.id}/classification`, { intents: ['annual_fee'] });

@@ -7,7 +7,7 @@ import {
   type LiveWaiting,
   type SupervisorLive,
 } from '@carddesk/contracts';
-import { authorize, rolesGranted } from '../../platform/auth/policy.ts';
+import { authorize, roleCan, rolesGranted } from '../../platform/auth/policy.ts';
 import { listStaff, usersWithLiveSessions } from '../../platform/auth/staff.ts';
 import { addDays, bankDate, bankDayStart, daysBetween } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -154,6 +154,7 @@ export async function supervisorLive(ctx: Ctx): Promise<SupervisorLive> {
       displayName: u.displayName,
       agentNo: u.agentNo,
       role: u.role,
+      floorStaff: roleCan(u.role, 'contacts.floor_staff'),
       state,
       presence: p.state,
       presenceSince: p.since,

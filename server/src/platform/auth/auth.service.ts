@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Me, Role, User } from '@carddesk/contracts';
+import { type Me, ROLES, type Role, type RoleInfo, type User } from '@carddesk/contracts';
 import { audit } from '../audit.ts';
 import type { Ctx, Deps } from '../context.ts';
 import type { Executor } from '../db/database.ts';
@@ -10,7 +10,7 @@ import { newId, newSecret } from '../ids.ts';
 import { type Actor, systemActor } from './actor.ts';
 import { claimLoginAttempt, clearLoginFailures, throttleKeys } from './login-throttle.ts';
 import { assertStrongPassword, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
-import { authorize, permissionsOf, roleNeedsDepartment } from './policy.ts';
+import { authorize, permissionsOf, permissionsOfRole, roleNeedsDepartment } from './policy.ts';
 
 export function userRowToUser(row: UsersTable): User {
   return {
@@ -314,6 +314,16 @@ export async function createUser(
     );
     return userRowToUser(row);
   });
+}
+
+/** The roles as the policy defines them: what each may do, and whether its users need a department. */
+export function listRoles(ctx: Ctx): RoleInfo[] {
+  authorize(ctx.actor, 'users.read');
+  return ROLES.map((role) => ({
+    role,
+    needsDepartment: roleNeedsDepartment(role),
+    permissions: permissionsOfRole(role),
+  }));
 }
 
 export async function listUsers(ctx: Ctx): Promise<User[]> {

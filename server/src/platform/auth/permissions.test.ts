@@ -51,6 +51,29 @@ describe('a user’s permissions are the policy’s actions for their role', () 
     for (const u of users.json() as Array<Record<string, unknown>>) assert.equal(u.permissions, undefined);
   });
 
+  it('/api/roles gives the admin every role with the policy’s actions and whether it needs a department', async () => {
+    const res = await env.request({ method: 'GET', url: '/api/roles', as: 'admin' });
+    assert.equal(res.statusCode, 200);
+    const roles = res.json() as Array<{ role: string; needsDepartment: boolean; permissions: string[] }>;
+    assert.deepEqual(
+      roles.map((r) => r.role),
+      [...ROLES],
+    );
+    for (const r of roles) assert.deepEqual([...r.permissions].sort(), grantedTo(r.role).sort(), r.role);
+    // Department work is the department handler's alone: the user editor asks for a department only there.
+    assert.deepEqual(
+      roles.filter((r) => r.needsDepartment).map((r) => r.role),
+      ['dept_handler'],
+    );
+    const created = await env.request({
+      method: 'POST',
+      url: '/api/users',
+      as: 'admin',
+      payload: { username: 'handler_nodept', displayName: '无部门', role: 'dept_handler', password: 'Str0ngPassw0rd!' },
+    });
+    assert.equal((created.json() as { error: { code: string } }).error.code, 'DEPARTMENT_REQUIRED');
+  });
+
   it('refuses /api/auth/me without a session', async () => {
     const res = await env.request({ method: 'GET', url: '/api/auth/me' });
     assert.equal(res.statusCode, 401);

@@ -40,6 +40,9 @@ export const POLICY = {
   'contacts.canned_edit': ['senior_agent', 'supervisor'],
   // Serves the senior agents' queue (escalations), which has no department of its own to match.
   'contacts.senior_queue': ['senior_agent'],
+  // Counted on the supervisor's live floor: the people who serve the queues (supervisors handle contacts
+  // too, but they watch the floor rather than stand on it).
+  'contacts.floor_staff': ['agent', 'senior_agent', 'dept_handler'],
   // May be handed a contact by name (a transfer to a person): not the QA inspectors nor the knowledge editors.
   'contacts.transfer_target': ['agent', 'senior_agent', 'supervisor', 'dept_handler', 'head_office', 'admin'],
   // The contacts settings (verification levels, scripts): who handles contacts needs them, admins edit them.
@@ -127,6 +130,11 @@ export function rolesGranted(action: Action): Role[] {
 /** Users whose work is their own department's (its hand-overs and cases) must belong to one. */
 export function roleNeedsDepartment(role: Role): boolean {
   return roleCan(role, 'contacts.department_work') || roleCan(role, 'cases.department_work');
+}
+
+/** Every action a role holds, in the policy's order (the admin's view of the roles). */
+export function permissionsOfRole(role: Role): Action[] {
+  return ACTIONS.filter((a) => roleCan(role, a));
 }
 
 /** Every action the actor may take, in the policy's order (a signed-in user's `permissions`). */

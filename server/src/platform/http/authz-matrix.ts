@@ -35,6 +35,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'POST /api/auth/login': { signedOut: 401, through: [], refused: 401 },
   'GET /api/auth/me': { signedOut: 401, through: 'all' },
   'GET /api/users': { signedOut: 401, through: ['supervisor', 'admin'] },
+  'GET /api/roles': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/users': { signedOut: 401, through: ['admin'] },
   'POST /api/users/{id}/disable': { signedOut: 401, through: ['admin'] },
   'POST /api/users/{id}/enable': { signedOut: 401, through: ['admin'] },

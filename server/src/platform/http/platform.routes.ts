@@ -3,6 +3,7 @@ import { checkAuditChain } from '../audit.ts';
 import {
   createUser,
   currentUser,
+  listRoles,
   listUsers,
   login,
   logout,
@@ -33,6 +34,7 @@ export const platformRoutes: ModuleRoutes = async (app) => {
   handle(app, api.me, async (request) => currentUser(request.ctx));
 
   handle(app, api.listUsers, async (request) => listUsers(request.ctx));
+  handle(app, api.listRoles, async (request) => listRoles(request.ctx));
   handle(app, api.createUser, async (request) => createUser(request.ctx, request.body));
   handle(app, api.disableUser, async (request) => setUserDisabled(request.ctx, request.params.id, true));
   handle(app, api.enableUser, async (request) => setUserDisabled(request.ctx, request.params.id, false));

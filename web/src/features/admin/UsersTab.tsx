@@ -1,17 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Role, User } from '@carddesk/contracts';
-import { ROLE_LABELS, ROLES } from '@carddesk/contracts/vocabulary';
+import { ROLE_LABELS } from '@carddesk/contracts/vocabulary';
 import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
-import { createUser, type Department, listUsers, type NewUser } from './admin.api.ts';
+import { createUser, type Department, listRoles, listUsers, type NewUser } from './admin.api.ts';
 
 /** Users and their roles: list and create (the server enforces password strength and department rules). */
 export function UsersTab({ departments }: { departments: Department[] }) {
   const { t, locale } = useI18n();
   const users = useLoad((s) => listUsers(s), []);
+  // The roles as the server's policy defines them: which exist and which need a department.
+  const roles = useLoad((s) => listRoles(s), []);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<NewUser>();
   const role = Form.useWatch('role', form) as Role | undefined;
@@ -38,6 +40,7 @@ export function UsersTab({ departments }: { departments: Department[] }) {
   return (
     <>
       <ErrorNote error={users.error} retry={users.reload} />
+      <ErrorNote error={roles.error} retry={roles.reload} />
       <Space style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
           {t('新建用户', 'New user')}
@@ -92,7 +95,13 @@ export function UsersTab({ departments }: { departments: Department[] }) {
             <Input />
           </Form.Item>
           <Form.Item name="role" label={t('角色', 'Role')} rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r].zh, ROLE_LABELS[r].en) }))} />
+            <Select
+              loading={roles.loading}
+              options={(roles.data ?? []).map(({ role: r }) => ({
+                value: r,
+                label: t(ROLE_LABELS[r].zh, ROLE_LABELS[r].en),
+              }))}
+            />
           </Form.Item>
           <Form.Item
             name="agentNo"
@@ -101,7 +110,7 @@ export function UsersTab({ departments }: { departments: Department[] }) {
           >
             <Input />
           </Form.Item>
-          {role === 'dept_handler' && (
+          {roles.data?.find((r) => r.role === role)?.needsDepartment && (
             <Form.Item name="departmentId" label={t('所属部门', 'Department')} rules={[{ required: true }]}>
               <Select
                 options={departments.map((d) => ({ value: d.id, label: locale === 'en' ? d.nameEn : d.nameZh }))}

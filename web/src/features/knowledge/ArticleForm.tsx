@@ -94,7 +94,7 @@ export function ArticleForm({
   const [fields, setFields, clearFields] = useDraft<Fields>(`kb.${versionId ?? 'new'}`, EMPTY);
   const [comment, setComment] = useState('');
   const a = version.data;
-  const can = versionActions(session.user, a);
+  const can = versionActions(session, a);
   // Only what the server would accept is offered: a draft is editable by its author alone.
   const editable = can.save;
 

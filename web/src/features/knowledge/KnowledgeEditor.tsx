@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { type ArticleSummary, listArticles, type VersionStatus } from '../../api/knowledge.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { may } from '../../app/permissions.ts';
 import type { Session } from '../../app/session.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { dateTime } from '../shared/format.ts';
 import { ArticleForm } from './ArticleForm.tsx';
 import { KIND_TEXT, statusText } from './kinds.ts';
-import { may } from './permissions.ts';
 
 type Filter = 'all' | VersionStatus;
 
@@ -39,7 +39,7 @@ export default function KnowledgeEditor({ session }: { session: Session }) {
             {t('知识库', 'Knowledge')}
           </Typography.Title>
           {/* Only writers start an article (a supervisor reviews): no button the server refuses. */}
-          {may(session.user, 'kb.write') && (
+          {may(session, 'kb.write') && (
             <Button
               type="primary"
               icon={<PlusOutlined />}

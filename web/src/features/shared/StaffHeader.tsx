@@ -23,15 +23,17 @@ export function StaffHeader({
   const { user } = session;
   const role = ROLE_LABELS[user.role];
   const logout = async () => {
+    // What the agent typed (notes, replies, forms per contact) must not outlive the session on a shared
+    // or lost device: every draft and the remembered open contact go with the sign-out — first, before
+    // the server is asked, so that no answer arriving meanwhile (a 401 that ends the session on its own)
+    // can show the sign-in page with the drafts still on the device.
+    clearLocalWork(user.id);
+    closeStaffLive();
     try {
       await signOut();
     } catch {
       // Signing out locally is what matters; the session expires on the server anyway.
     }
-    closeStaffLive();
-    // What the agent typed (notes, replies, forms per contact) must not outlive the session on a shared
-    // or lost device: every draft and the remembered open contact go with the sign-out.
-    clearLocalWork(user.id);
     setSession(null);
   };
   return (

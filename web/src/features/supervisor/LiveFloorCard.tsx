@@ -27,7 +27,8 @@ export function LiveFloorCard() {
     const q = queues.find((x) => x.code === code);
     return q ? (locale === 'en' ? q.nameEn : q.nameZh) : (code ?? '—');
   };
-  const agents = (live.data?.agents ?? []).filter((a) => ['agent', 'senior_agent', 'dept_handler'].includes(a.role));
+  // Supervisors handle contacts too, but the floor table lists the people who serve the queues.
+  const agents = (live.data?.agents ?? []).filter((a) => a.floorStaff);
   return (
     <Card size="small" title={t('实时队列与坐席', 'Live queues and agents')} data-testid="live-floor">
       <ErrorNote error={live.error} retry={live.reload} />
