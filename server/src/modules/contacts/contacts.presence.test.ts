@@ -91,6 +91,23 @@ describe('agent states gate "next customer"', () => {
     assert.equal(res.json().error.code, 'CHAT_LIMIT_REACHED');
   });
 
+  it('holds the limit when two chats are taken at the same moment', async () => {
+    // The agent handles one chat now; with a limit of two, two accepts at once leave room for one of them.
+    for (const name of ['冯雪', '陈默']) {
+      const c = await createCustomer(env.system, { name });
+      await startChatContact(env.system, { customerId: c.id, level: 'basic', firstMessage: '在吗' });
+      env.clock.advance(1000);
+    }
+    const settings = await call<{ desk: Record<string, number> }>(env, 'admin', 'GET', '/api/contacts/settings');
+    await call(env, 'admin', 'PUT', '/api/contacts/settings', { desk: { ...settings.desk, maxConcurrentChats: 2 } });
+    const [a, b] = (await waitingIds()).slice(-2);
+    const answers = await Promise.all(
+      [a, b].map((id) => env.request({ method: 'POST', url: `/api/contacts/${id}/accept`, as: 'agent' })),
+    );
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [200, 409]);
+    assert.equal(answers.find((r) => r.statusCode === 409)?.json().error.code, 'CHAT_LIMIT_REACHED');
+  });
+
   it('refuses a state outside the four', async () => {
     const res = await env.request({ method: 'PUT', url: '/api/me/state', as: 'agent', payload: { state: 'away' } });
     assert.equal(res.statusCode, 400);

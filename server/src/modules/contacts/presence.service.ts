@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { inTransaction } from '../../platform/db/dialect.ts';
+import { inTransaction, lockName } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
@@ -108,6 +108,9 @@ export async function requireReady(ctx: Ctx): Promise<void> {
 /** Refuses one more chat to an agent already handling `desk.maxConcurrentChats` chats. */
 export async function requireChatRoom(ctx: Ctx, channel: string): Promise<void> {
   if (channel !== 'chat') return;
+  // Two accepts at once would each count the chats before the other's is written: the agent's lock
+  // (held to the end of the taking transaction) makes the second count after the first has taken its chat.
+  await lockName(ctx.db, `chat-room:${ctx.actor.userId ?? ''}`);
   const [config, row] = await Promise.all([
     loadConfig(ctx),
     ctx.db
