@@ -46,7 +46,11 @@ export const it = (name: string, fn: () => Promise<void>) =>
     } catch (err) {
       // A timeout says only what did not appear; what the pages saw meanwhile (failed API calls, page
       // errors) usually says why.
-      if (err instanceof Error && trail.length > 0) err.message += `\nwhat the browser saw:\n  ${trail.join('\n  ')}`;
+      if (err instanceof Error && trail.length > 0) {
+        const saw = `\nwhat the browser saw:\n  ${trail.join('\n  ')}`;
+        err.message += saw;
+        if (err.stack) err.stack += saw;
+      }
       throw err;
     }
   });

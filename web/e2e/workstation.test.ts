@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
-import { after, before, describe, type E2E, it, screenshot, startE2E, text, watchPage } from './harness.ts';
+import {
+  after,
+  before,
+  demoCodeFor,
+  describe,
+  type E2E,
+  it,
+  screenshot,
+  startE2E,
+  text,
+  watchPage,
+} from './harness.ts';
 
 // The documented demo customer 张伟 (docs/demo-data.md): mobile 13800138000, card ending 1234.
 const ZHANG = {
@@ -183,6 +194,24 @@ describe('agent workstation: a lost card on a phone call', () => {
     await page.locator('.ant-modal').filter({ hasText: '紧急处置' }).waitFor({ state: 'hidden' });
     assert.equal(await text(card.getByTestId('card-status')), '已冻结');
     await screenshot(page, 'workstation');
+    assert.deepEqual(seen.errors, []);
+  });
+
+  it('raises to strong with the code the caller keys in: the desk offers no box to type it into', async () => {
+    await page
+      .getByTestId('verification-panel')
+      .locator('.ant-segmented-item')
+      .filter({ hasText: '短信验证码' })
+      .click();
+    await page.getByTestId('otp-send').click();
+    await page.getByTestId('otp-keypad-note').filter({ hasText: '验证码已发送至' }).waitFor();
+    assert.match(await text(page.getByTestId('otp-keypad-note')), /话机键盘上输入.*不要请客户读出/);
+    assert.equal(await page.getByTestId('verify-submit').count(), 0, 'no agent entry for a one-time code');
+    // Demo mode: the agent plays the caller at the keypad.
+    await page.getByTestId('demo-keypad').fill(await demoCodeFor(e2e, ZHANG.phone));
+    await page.getByTestId('demo-keypad-send').click();
+    await page.getByTestId('verify-result').filter({ hasText: '核实通过' }).waitFor();
+    await page.getByTestId('verification-level').filter({ hasText: '强核身' }).waitFor();
     assert.deepEqual(seen.errors, []);
   });
 });

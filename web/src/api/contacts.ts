@@ -117,3 +117,6 @@ export const contactsSettings = (signal?: AbortSignal) => call(ct.settings, {}, 
 
 /** Demo mode only: the one-time codes the demo "sent" (there is no SMS gateway in the demo). */
 export const demoOutbox = (signal?: AbortSignal) => call(ct.demoOtp, {}, { signal });
+/** Demo mode only: plays the caller keying the one-time code in on the phone keypad. */
+export const demoKeypad = (key: string, id: string, code: string) =>
+  call(ct.demoKeypad, { params: { id }, body: { code } }, { idempotencyKey: key, contactId: id });

@@ -21,6 +21,7 @@ export const contactsEndpoints = {
   accept: post('/api/contacts/:id/accept'),
   typing: post('/api/contacts/:id/typing'),
   demoOtp: get('/api/demo/otp'),
+  demoKeypad: post('/api/demo/contacts/:id/keypad'),
   // The contact rules (a settings document).
   settings: get('/api/contacts/settings'),
   updateSettings: put('/api/contacts/settings'),

@@ -88,6 +88,11 @@ export const contactsErrors = {
     zh: '该核实方式在此联络中不可用',
     en: 'This verification method is not available on this contact',
   },
+  OTP_KEYPAD_ONLY: {
+    status: 409,
+    zh: '动态验证码须由客户在话机键盘上输入,坐席不得索要或代为录入',
+    en: 'The customer keys the one-time code in on the phone keypad; an agent never takes it',
+  },
   OTP_NOT_SENT: {
     status: 409,
     zh: '请先发送动态验证码',

@@ -130,6 +130,14 @@ export const contactsRoutes = defineRoutes(
       query: z.object({}).strict(),
       response: { 200: z.array(demoOtpSchema) },
     },
+    demoKeypad: {
+      tags: ['demo'],
+      summary:
+        "Demo mode only: the caller keys the one-time code in on the phone keypad (the telephony side's part, played by the contact's agent)",
+      params: idParams,
+      body: z.object({ code: z.string().regex(/^\d{4,8}$/) }).strict(),
+      response: { 200: verifyResultSchema },
+    },
 
     settings: {
       summary: 'Verification table, lock-out, scripts and other contact rules',

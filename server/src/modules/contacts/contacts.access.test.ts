@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../test/context.ts';
 import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './contacts.fixtures.ts';
-import { deliverTelephonyCall } from './index.ts';
+import { deliverTelephonyCall, enterKeypadCode } from './index.ts';
 
 async function phoneContact(env: TestEnv, as: string, customer: TestCustomer): Promise<string> {
   const body = await call<{ contact: { id: string } }>(
@@ -80,25 +80,89 @@ describe('customer-data access is tied to an active, verified contact', () => {
     assert.equal(limit.json().error.details.required, 'strong');
   });
 
-  it('reaches strong with a one-time code to the registered phone, and then may raise a limit', async () => {
+  it('reaches strong with a one-time code the caller keys in, never one the agent takes; then may raise a limit', async () => {
     const sent = await call<{ sentTo: string }>(env, 'agent', 'POST', `/api/contacts/${contactId}/verification/otp`);
     assert.equal(sent.sentTo, `${customer.phone.slice(0, 3)}****${customer.phone.slice(-4)}`);
     const code = lastLoggedOtp(env);
-    const res = await call<{ success: boolean; level: string }>(
-      env,
-      'agent',
-      'POST',
-      `/api/contacts/${contactId}/verify`,
-      {
-        method: 'otp',
-        code,
-      },
-    );
+    // The scripts tell customers nobody will ask for a code: the agent cannot enter one, even the right one.
+    const taken = await env.request({
+      method: 'POST',
+      url: `/api/contacts/${contactId}/verify`,
+      as: 'agent',
+      payload: { method: 'otp', code },
+    });
+    assert.equal(taken.statusCode, 409);
+    assert.equal(taken.json().error.code, 'OTP_KEYPAD_ONLY');
+    const attempts = await env.runtime.deps.db
+      .selectFrom('verification_attempts')
+      .select('method')
+      .where('contact_id', '=', contactId)
+      .where('method', '=', 'otp')
+      .execute();
+    assert.deepEqual(attempts, [], 'a refused entry is no attempt');
+    // The caller keys it in: the telephony side hands the digits over as the system.
+    const res = await enterKeypadCode(env.system, contactId, code);
     assert.deepEqual([res.success, res.level], [true, 'strong']);
+    const row = await env.runtime.deps.db
+      .selectFrom('contacts')
+      .select(['verification_level', 'verification_methods'])
+      .where('id', '=', contactId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.verification_level, 'strong');
+    assert.ok((JSON.parse(row.verification_methods) as string[]).includes('otp'));
     assert.equal(
       (await probe(env, 'agent', customer.id, 'limit.permanent', { 'x-contact-id': contactId })).statusCode,
       200,
     );
+  });
+
+  it('demo mode: the agent plays the caller keying the code in, on their own call only', async () => {
+    const other = await createCustomer(env.system, { name: '罗琳' });
+    const own = await phoneContact(env, 'agent', other);
+    await call(env, 'agent', 'POST', `/api/contacts/${own}/verification/otp`);
+    const code = lastLoggedOtp(env);
+    // Asked again within the resend interval (the installment dialog's button, say): the same code stands.
+    const again = await call<{ sentTo: string }>(env, 'agent', 'POST', `/api/contacts/${own}/verification/otp`);
+    assert.equal(again.sentTo, `${other.phone.slice(0, 3)}****${other.phone.slice(-4)}`);
+    const codes = await env.runtime.deps.db
+      .selectFrom('otp_codes')
+      .select('id')
+      .where('contact_id', '=', own)
+      .execute();
+    assert.equal(codes.length, 1);
+    const notYours = await env.request({
+      method: 'POST',
+      url: `/api/demo/contacts/${own}/keypad`,
+      as: 'senior_agent',
+      payload: { code },
+    });
+    assert.equal(notYours.json().error.code, 'CONTACT_NOT_HANDLED_BY_YOU');
+    const wrong = await call<{ success: boolean; failuresLeft: number }>(
+      env,
+      'agent',
+      'POST',
+      `/api/demo/contacts/${own}/keypad`,
+      { code: code === '000000' ? '111111' : '000000' },
+    );
+    assert.equal(wrong.success, false);
+    const right = await call<{ success: boolean; level: string }>(
+      env,
+      'agent',
+      'POST',
+      `/api/demo/contacts/${own}/keypad`,
+      { code },
+    );
+    assert.deepEqual([right.success, right.level], [true, 'basic']);
+    const recorded = await env.runtime.deps.db
+      .selectFrom('verification_attempts')
+      .select(['success', 'actor_id'])
+      .where('contact_id', '=', own)
+      .orderBy('at')
+      .execute();
+    assert.deepEqual(recorded, [
+      { success: 0, actor_id: null },
+      { success: 1, actor_id: null },
+    ]);
   });
 
   it('lets a supervisor in without a contact only with a written reason, audited as an override', async () => {

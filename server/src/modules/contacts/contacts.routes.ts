@@ -17,7 +17,7 @@ import {
 import { readDemoOutbox } from './otp.ts';
 import { readConfig, updateConfig } from './settings.ts';
 import { suggestIntents } from './suggestions.ts';
-import { sendContactOtp, verifyContact } from './verification.service.ts';
+import { demoKeypadEntry, sendContactOtp, verifyContact } from './verification.service.ts';
 
 /**
  * A contact's standard flow: start, transcript, identification and verification, stages, classification,
@@ -45,6 +45,7 @@ export const contactFlowRoutes: ModuleRoutes = async (app) => {
   handle(app, api.accept, async (request) => acceptContact(request.ctx, request.params.id));
   handle(app, api.typing, async (request) => agentTyping(request.ctx, request.params.id));
   handle(app, api.demoOtp, async (request) => readDemoOutbox(request.ctx));
+  handle(app, api.demoKeypad, async (request) => demoKeypadEntry(request.ctx, request.params.id, request.body.code));
 
   handle(app, api.settings, async (request) => readConfig(request.ctx));
   handle(app, api.updateSettings, async (request) => updateConfig(request.ctx, request.body));

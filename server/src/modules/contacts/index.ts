@@ -77,6 +77,8 @@ export { checkOtp, issueOtp, type OtpSender, setOtpSender, storedOtpHashes } fro
 export { openPromisesOf, type PromiseView } from './promise.service.ts';
 export { GENERAL_QUEUE } from './queues.ts';
 export { loadConfig as loadContactsConfig } from './settings.ts';
+// The telephony integration's other hand-over: the one-time code the caller keyed in on the keypad.
+export { enterKeypadCode } from './verification.service.ts';
 
 /** The module's routes (`contactsRoutes` of the contract), registered by concern. */
 const routes: ModuleRoutes = async (app) => {

@@ -59,6 +59,27 @@ export interface IssuedOtp {
 }
 
 /**
+ * The code this contact was sent within the resend interval and that still works, if any: asking again in
+ * that time (the verification panel, the installment dialog) answers with it instead of a refusal, and
+ * the caller keys in the code already on their phone.
+ */
+export async function pendingContactOtp(ctx: Ctx, contactId: string): Promise<IssuedOtp | undefined> {
+  const config = await loadConfig(ctx);
+  const now = ctx.clock.now();
+  const row = await ctx.db
+    .selectFrom('otp_codes')
+    .select(['id', 'phone_masked', 'expires_at'])
+    .where('contact_id', '=', contactId)
+    .where('purpose', '=', 'contact_verify')
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .where('created_at', '>', new Date(now.getTime() - config.otp.resendSeconds * 1000).toISOString())
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row ? { id: row.id, sentToMasked: row.phone_masked, expiresAt: row.expires_at } : undefined;
+}
+
+/**
  * Issues a code for `phone`. A code asked again within the resend interval, or past the day's allowance
  * (`otp.maxPerDay`), is refused, whether or not the phone belongs to a customer — so the answer never
  * tells who is a customer. With no `customerId`

@@ -1,5 +1,6 @@
 import { CARD_FACTOR_KINDS, type CardFactorKind, type VerifyResult } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inTransaction } from '../../platform/db/dialect.ts';
@@ -12,7 +13,7 @@ import { type Level, levelFromMethods } from './contact.ts';
 import { parseMethods } from './contact.view.ts';
 import type { ContactsTable } from './contacts.tables.ts';
 import { checkFactor, registeredPhone } from './customers.ts';
-import { checkOtp, issueOtp } from './otp.ts';
+import { checkOtp, issueOtp, pendingContactOtp } from './otp.ts';
 import { type ContactsConfig, loadConfig } from './settings.ts';
 
 /**
@@ -110,75 +111,108 @@ async function runCheck(ctx: Ctx, row: ContactsTable, customerId: string, input:
   }
 }
 
-/** One verification attempt by the contact's handler. A failure is an answer (200), not an error. */
+/**
+ * One verification attempt by the contact's handler. A failure is an answer (200), not an error.
+ * A one-time code is never taken by the agent: the customer keys it in on the phone keypad
+ * (`enterKeypadCode`), since the guide and the scripts tell customers no one will ask them for it.
+ */
 export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyInput): Promise<VerifyResult> {
   authorize(ctx.actor, 'contacts.handle');
+  if (input.method === 'otp') throw new AppError('OTP_KEYPAD_ONLY');
+  return inTransaction(ctx, async (tctx) => attempt(tctx, await lockHandledContact(tctx, contactId), input));
+}
+
+/**
+ * The customer keyed the one-time code in on the phone keypad: the telephony integration (its CTI/IVR
+ * adapter runs in the server as the system) hands the digits over; the agent never hears or sees them and
+ * learns the result from the contact's live update.
+ */
+export async function enterKeypadCode(ctx: Ctx, contactId: string, digits: string): Promise<VerifyResult> {
+  authorize(ctx.actor, 'telephony.deliver');
   return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
-    const customerId = row.customer_id;
-    if (!customerId) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
-    const config = await loadConfig(tctx);
-    const locked = await lockedUntil(tctx, customerId, config);
-    if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
-
-    const success = await runCheck(tctx, row, customerId, input);
-    const now = ctx.clock.now().toISOString();
-    await tctx.db
-      .insertInto('verification_attempts')
-      .values({
-        id: newId(ctx.clock.now()),
-        contact_id: contactId,
-        customer_id: customerId,
-        method: input.method,
-        success: success ? 1 : 0,
-        at: now,
-        actor_id: ctx.actor.userId,
-      })
-      .execute();
-    let methods = parseMethods(row.verification_methods);
-    let level = row.verification_level as Level;
-    if (success) {
-      methods = [...new Set([...methods, input.method])];
-      level = levelFromMethods(methods, config.levelPolicy);
-      await updateContact(tctx.db, contactId, {
-        verification_methods: JSON.stringify(methods),
-        verification_level: level,
-        verified_at: level === 'none' ? row.verified_at : now,
-        updated_at: now,
-      });
-    }
-    await audit(tctx, {
-      action: success ? 'contact.verify' : 'contact.verify_failed',
-      entityType: 'contact',
-      entityId: contactId,
-      customerId,
-      contactId,
-      details: { method: input.method, success, level },
-    });
-    if (row.stage === 'greeting') await recordStage(tctx, row, 'verify', null);
-    publishEvent(tctx, contactTopic(contactId), 'contact.verification', { contactId, level, methods });
-    const lockedNow = success ? null : await lockedUntil(tctx, customerId, config);
-    if (lockedNow) {
-      await audit(tctx, {
-        action: 'contact.verification_locked',
-        entityType: 'customer',
-        entityId: customerId,
-        customerId,
-        contactId,
-        details: { lockedUntil: lockedNow },
-      });
-    }
-    return {
-      success,
-      level,
-      methods,
-      failuresLeft: await failuresLeft(tctx, customerId, config),
-      lockedUntil: lockedNow,
-    };
+    if (row.channel !== 'phone' || row.status !== 'active') throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
+    return attempt(tctx, row, { method: 'otp', code: digits });
   });
 }
 
-/** Sends a one-time code to the customer's registered phone; the customer reads it back to the agent. */
+/**
+ * Demo mode only: the agent plays the caller keying the code in, as the telephony side would deliver it
+ * (demo mode has no telephone network). Only on the agent's own call.
+ */
+export async function demoKeypadEntry(ctx: Ctx, contactId: string, digits: string): Promise<VerifyResult> {
+  if (!ctx.config.CARDDESK_DEMO) throw new AppError('ROUTE_NOT_FOUND');
+  authorize(ctx.actor, 'demo.otp_outbox');
+  await inTransaction(ctx, async (tctx) => lockHandledContact(tctx, contactId));
+  return enterKeypadCode({ ...ctx, actor: systemActor('demo-telephony') }, contactId, digits);
+}
+
+/** An attempt on a locked contact row: recorded, audited, the level raised on success, pushed live. */
+async function attempt(tctx: Ctx, row: ContactsTable, input: VerifyInput): Promise<VerifyResult> {
+  const contactId = row.id;
+  const customerId = row.customer_id;
+  if (!customerId) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
+  const config = await loadConfig(tctx);
+  const locked = await lockedUntil(tctx, customerId, config);
+  if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
+
+  const success = await runCheck(tctx, row, customerId, input);
+  const now = tctx.clock.now().toISOString();
+  await tctx.db
+    .insertInto('verification_attempts')
+    .values({
+      id: newId(tctx.clock.now()),
+      contact_id: contactId,
+      customer_id: customerId,
+      method: input.method,
+      success: success ? 1 : 0,
+      at: now,
+      actor_id: tctx.actor.userId,
+    })
+    .execute();
+  let methods = parseMethods(row.verification_methods);
+  let level = row.verification_level as Level;
+  if (success) {
+    methods = [...new Set([...methods, input.method])];
+    level = levelFromMethods(methods, config.levelPolicy);
+    await updateContact(tctx.db, contactId, {
+      verification_methods: JSON.stringify(methods),
+      verification_level: level,
+      verified_at: level === 'none' ? row.verified_at : now,
+      updated_at: now,
+    });
+  }
+  await audit(tctx, {
+    action: success ? 'contact.verify' : 'contact.verify_failed',
+    entityType: 'contact',
+    entityId: contactId,
+    customerId,
+    contactId,
+    details: { method: input.method, success, level },
+  });
+  if (row.stage === 'greeting') await recordStage(tctx, row, 'verify', null);
+  publishEvent(tctx, contactTopic(contactId), 'contact.verification', { contactId, level, methods });
+  const lockedNow = success ? null : await lockedUntil(tctx, customerId, config);
+  if (lockedNow) {
+    await audit(tctx, {
+      action: 'contact.verification_locked',
+      entityType: 'customer',
+      entityId: customerId,
+      customerId,
+      contactId,
+      details: { lockedUntil: lockedNow },
+    });
+  }
+  return {
+    success,
+    level,
+    methods,
+    failuresLeft: await failuresLeft(tctx, customerId, config),
+    lockedUntil: lockedNow,
+  };
+}
+
+/** Sends a one-time code to the customer's registered phone; the customer keys it in on the phone keypad. */
 export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sentTo: string; expiresAt: string }> {
   authorize(ctx.actor, 'contacts.handle');
   return inTransaction(ctx, async (tctx) => {
@@ -189,6 +223,8 @@ export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sen
     if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
     const phone = await registeredPhone(tctx, row.customer_id);
     if (!phone) throw new AppError('VERIFICATION_METHOD_UNAVAILABLE', { detail: 'no registered phone' });
+    const pending = await pendingContactOtp(tctx, contactId);
+    if (pending) return { sentTo: pending.sentToMasked, expiresAt: pending.expiresAt };
     const issued = await issueOtp(tctx, {
       purpose: 'contact_verify',
       phone,

@@ -138,6 +138,7 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'GET /api/supervisor/alerts': { signedOut: 401, through: ['supervisor', 'admin'] },
   'POST /api/supervisor/alerts/{id}/acknowledge': { signedOut: 401, through: ['supervisor', 'admin'] },
   'GET /api/demo/otp': { signedOut: 401, through: ['agent', 'senior_agent'] },
+  'POST /api/demo/contacts/{id}/keypad': { signedOut: 401, through: ['agent', 'senior_agent'] },
   'POST /api/chat/otp': { signedOut: 'open', through: 'all' },
   'POST /api/chat/sessions': { signedOut: 401, through: [], refused: 401 },
   'GET /api/chat/messages': { signedOut: 401, through: [], refused: 401 },

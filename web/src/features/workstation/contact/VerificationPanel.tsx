@@ -4,6 +4,7 @@ import { useState } from 'react';
 import {
   type Contact,
   contactsSettings,
+  demoKeypad,
   type FactorKind,
   getContact,
   type Method,
@@ -47,6 +48,7 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
   const settings = useLoad((s) => contactsSettings(s), []);
   const check = useAction((key, input: VerifyInput) => verify(key, contact.id, input));
   const otp = useAction((key) => sendOtp(key, contact.id));
+  const keypad = useAction((key, code: string) => demoKeypad(key, contact.id, code));
   const set = (k: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
   const f = (k: string) => (fields[k] ?? '').trim();
 
@@ -61,12 +63,14 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
           factor: { kind: (f('factorKind') || 'birth_date') as FactorKind, value: f('factor') },
         };
       case 'otp':
-        return { method, code: f('code') };
+        // Never sent: the caller keys the code in on the phone keypad (see below).
+        return { method, code: '' };
       case 'caller_number':
         return { method };
     }
   };
   const submit = async () => {
+    if (method === 'otp') return;
     const r = await check.run(body());
     if (!r) return setResult(null);
     setResult(r);
@@ -78,6 +82,15 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
     const r = await otp.run();
     if (r) setOtpSentTo(r.sentTo);
   };
+  // Demo mode has no telephone network: the agent plays the caller at the keypad.
+  const playKeypad = async () => {
+    const r = await keypad.run(f('keypad'));
+    if (!r) return;
+    setResult(r);
+    setFields({});
+    const fresh = await getContact(contact.id).catch(() => null);
+    if (fresh) onChanged(fresh);
+  };
 
   const level = contact.verification.level;
   const access = Object.entries(settings.data?.accessLevels ?? {}).map(([need, required]) => ({
@@ -86,10 +99,16 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
     granted: levelReaches(level, required),
   }));
   const passed = new Set(contact.verification.methods);
-  const methods: Method[] = ['name_id_last6', 'card_last4_factor', 'otp'];
+  // A one-time code proves the holder only when the caller keys it in on the phone keypad; a chat
+  // customer already signed in with one.
+  const methods: Method[] =
+    contact.channel === 'phone'
+      ? ['name_id_last6', 'card_last4_factor', 'otp']
+      : ['name_id_last6', 'card_last4_factor'];
   return (
     <Card
       size="small"
+      data-testid="verification-panel"
       title={
         <Space>
           {t('身份核实', 'Verification')}
@@ -188,28 +207,40 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
                 </>
               )}
               {method === 'otp' && (
-                <Space.Compact>
-                  <Button size="small" onClick={sendCode} loading={otp.busy}>
+                <>
+                  <Button size="small" onClick={sendCode} loading={otp.busy} data-testid="otp-send">
                     {t('发送验证码', 'Send code')}
                   </Button>
-                  <Input
-                    size="small"
-                    placeholder={t('客户报出的验证码', 'Code the customer reads out')}
-                    value={fields.code ?? ''}
-                    onChange={set('code')}
-                    maxLength={6}
-                    autoComplete="one-time-code"
-                  />
-                </Space.Compact>
+                  <Typography.Text type="secondary" data-testid="otp-keypad-note">
+                    {otpSentTo ? `${t('验证码已发送至', 'Code sent to')} ${otpSentTo}。` : ''}
+                    {t(
+                      '请客户在话机键盘上输入收到的验证码;不要请客户读出验证码,坐席也不录入。',
+                      'Ask the caller to key the code in on the phone keypad; never ask them to read it out, and do not type it.',
+                    )}
+                  </Typography.Text>
+                  {otpSentTo && (
+                    <Space.Compact>
+                      <Input
+                        size="small"
+                        placeholder={t('演示:客户按键输入的数字', 'Demo: the digits the caller keys in')}
+                        value={fields.keypad ?? ''}
+                        onChange={set('keypad')}
+                        maxLength={8}
+                        autoComplete="off"
+                        data-testid="demo-keypad"
+                      />
+                      <Button size="small" onClick={playKeypad} loading={keypad.busy} data-testid="demo-keypad-send">
+                        {t('模拟按键', 'Key in')}
+                      </Button>
+                    </Space.Compact>
+                  )}
+                </>
               )}
-              {method === 'otp' && otpSentTo && (
-                <Typography.Text type="secondary">
-                  {t('验证码已发送至', 'Code sent to')} {otpSentTo}
-                </Typography.Text>
+              {method !== 'otp' && (
+                <Button size="small" type="primary" htmlType="submit" loading={check.busy} data-testid="verify-submit">
+                  {t('核实', 'Verify')}
+                </Button>
               )}
-              <Button size="small" type="primary" htmlType="submit" loading={check.busy} data-testid="verify-submit">
-                {t('核实', 'Verify')}
-              </Button>
               {result && (
                 <Alert
                   showIcon

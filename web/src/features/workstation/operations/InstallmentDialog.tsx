@@ -285,7 +285,7 @@ function RequiredLevel({
       message={`${t('办理分期需', 'Creating a plan needs')} ${t(...(LEVEL_TEXT[required] ?? [required, required]))},${t('当前', 'now')} ${t(...(LEVEL_TEXT[level] ?? [level, level]))}`}
       description={
         sentTo
-          ? `${t('验证码已发送至', 'Code sent to')} ${sentTo},${t('请在身份核实中录入', 'enter it under verification')}`
+          ? `${t('验证码已发送至', 'Code sent to')} ${sentTo},${t('请客户在话机键盘上输入(勿请客户读出)', 'the caller keys it in on the phone keypad (never read out)')}`
           : undefined
       }
       action={
