@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (`npm test`). Two stages:
-//  - static, once: lint, module boundaries (scripts/check-boundaries.mjs), type-check (server, contracts, web), the web build and the bundle-budget test;
+//  - static, once: lint, module boundaries (scripts/check-boundaries.mjs) and type-check (server, contracts, web) side by side, then the web build and the bundle-budget test;
 //  - database, once per database: every server test file, then the browser tests (web/e2e) on the built bundle.
 // SQLite always; CARDDESK_TEST_PG=postgres://… adds PostgreSQL (a fresh database per test file, dropped after).
 // Each database stage migrates and seeds the demo once into a template that the test files copy
@@ -35,6 +35,39 @@ function step(label, cmd, args) {
     totals.fail += 1;
     summary();
     process.exit(r.status ?? 1);
+  }
+}
+
+/**
+ * Steps that must all succeed and need nothing from each other (lint, boundaries, the type-checks): run at
+ * once, each one's output printed whole when it ends, so the log reads as if they had run one by one.
+ */
+async function parallelSteps(list) {
+  const results = await Promise.all(
+    list.map(
+      ([label, cmd, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          child.stdout.on('data', (c) => {
+            out += c;
+          });
+          child.stderr.on('data', (c) => {
+            out += c;
+          });
+          child.on('close', (code) => {
+            process.stdout.write(`\n▶ ${label}\n${out}`);
+            if (code !== 0) process.stdout.write(`✖ ${label} failed\n`);
+            resolve(code);
+          });
+        }),
+    ),
+  );
+  const failed = results.filter((code) => code !== 0).length;
+  if (failed > 0) {
+    totals.fail += failed;
+    summary();
+    process.exit(1);
   }
 }
 
@@ -114,12 +147,15 @@ const browserTests = findTests(e2eDir).filter((f) => !bundleTests.includes(f));
 let ok = true;
 
 if (only.length === 0) {
-  step('lint (biome)', bin('biome'), ['check', '.']);
-  step('module boundaries', process.execPath, [join(root, 'scripts', 'check-boundaries.mjs')]);
-  step('type-check (tsc)', bin('tsc'), ['-p', 'server', '--noEmit']);
-  step('type-check contracts (tsc)', bin('tsc'), ['-p', 'packages/contracts', '--noEmit']);
-  if (existsSync(join(root, 'web', 'tsconfig.json')))
-    step('type-check web (tsc)', bin('tsc'), ['-p', 'web', '--noEmit']);
+  await parallelSteps([
+    ['lint (biome)', bin('biome'), ['check', '.']],
+    ['module boundaries', process.execPath, [join(root, 'scripts', 'check-boundaries.mjs')]],
+    ['type-check (tsc)', bin('tsc'), ['-p', 'server', '--noEmit']],
+    ['type-check contracts (tsc)', bin('tsc'), ['-p', 'packages/contracts', '--noEmit']],
+    ...(existsSync(join(root, 'web', 'tsconfig.json'))
+      ? [['type-check web (tsc)', bin('tsc'), ['-p', 'web', '--noEmit']]]
+      : []),
+  ]);
   // The browser tests drive the built bundle the server serves: build it once, as `npm start` does.
   if (browserTests.length > 0 || bundleTests.length > 0)
     step('build the web app (vite)', 'npm', ['run', 'build', '--workspace', 'web']);

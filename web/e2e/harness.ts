@@ -8,13 +8,15 @@ import { DEFAULT_BOT_ROUTING, setBotRouting } from '../../server/src/modules/bot
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { generateKeySpec } from '../../server/src/platform/pii/keyring.ts';
 import { maskPhone } from '../../server/src/platform/pii/mask.ts';
-import { DEMO_PASSWORD, testConfig } from '../../server/test/context.ts';
+import { DEMO_PASSWORD, TEST_DEMO, testConfig } from '../../server/test/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/test/db.ts';
+import { obtainTemplate, TEMPLATE_DIR } from '../../server/test/template.ts';
 
 /**
  * Browser tests drive the real product: the built web bundle served by the real server, in process, on a
- * random port, over a fresh database (SQLite file, or PostgreSQL when CARDDESK_TEST_PG is set), with the
- * demo data seeded, and Debian's Chromium driven by playwright-core.
+ * random port, over a database of their own (SQLite file, or PostgreSQL when CARDDESK_TEST_PG is set) with
+ * the demo data (a copy of the run's seeded template, see `demoDatabase`), and Debian's Chromium driven by
+ * playwright-core.
  */
 export { DEMO_PASSWORD };
 export const CHROMIUM = process.env.CARDDESK_CHROMIUM ?? '/usr/bin/chromium';
@@ -92,10 +94,10 @@ export interface E2E {
  */
 export async function startE2E(options: { chatFirst?: 'bot' | 'person' } = {}): Promise<E2E> {
   if (unavailable) throw new Error(`browser tests cannot run: ${unavailable}`);
-  const db = await createTestDatabase();
-  const config = testConfig(db.url, generateKeySpec('e2e'), { LOG_LEVEL: 'warn' });
+  const { db, masterKey, seeded } = await demoDatabase();
+  const config = testConfig(db.url, masterKey, { LOG_LEVEL: 'warn' });
   const runtime = await createRuntime(config);
-  await seedDemo(runtime, { customers: 12, months: 3, seed: 7 });
+  if (!seeded) await seedDemo(runtime, TEST_DEMO);
   if (options.chatFirst === 'person') {
     await setBotRouting(
       { ...runtime.deps, actor: systemActor('e2e') },
@@ -160,6 +162,23 @@ export async function startE2E(options: { chatFirst?: 'bot' | 'person' } = {}): 
     },
   };
   return e2e;
+}
+
+/**
+ * The demo database a journey starts from. Seeding the demo takes seconds, so under the test runner (which
+ * names a template folder for the run) it is seeded once, on the real clock, into a template that every
+ * browser test file copies; the journeys then run minutes after the seed at most. Run by hand, each file
+ * seeds its own.
+ */
+async function demoDatabase(): Promise<{ db: TestDatabase; masterKey: string; seeded: boolean }> {
+  if (!TEMPLATE_DIR) return { db: await createTestDatabase(), masterKey: generateKeySpec('e2e'), seeded: false };
+  const recipe = { browser: true, demo: TEST_DEMO };
+  const template = await obtainTemplate(TEMPLATE_DIR, recipe, generateKeySpec('e2e'), async (url, masterKey) => {
+    const runtime = await createRuntime(testConfig(url, masterKey, { LOG_LEVEL: 'warn' }));
+    await seedDemo(runtime, TEST_DEMO);
+    await runtime.close();
+  });
+  return { db: await createTestDatabase({ copyOf: template }), masterKey: template.masterKey, seeded: true };
 }
 
 /** Fails the test on any uncaught error in the page and on any dialog (alert/confirm) that opens. */
