@@ -249,6 +249,14 @@ describe('quality engine: operators', () => {
   const result = (condition: unknown, extra?: Record<string, unknown>) =>
     inspect(card(condition, extra), t).findings[0];
 
+  it('regex within one sentence when asked', () => {
+    const across = { op: 'regex', pattern: '抱歉[^]{0,20}?再见' };
+    assert.equal(result(across)?.result, 'fail');
+    const turns = [agent('您好'), customer('我要投诉你们'), agent('非常抱歉。我们再见'), agent('再见')];
+    assert.equal(inspect(card(across), { ...t, turns }).findings[0]?.result, 'pass');
+    assert.equal(inspect(card({ ...across, sentence: true }), { ...t, turns }).findings[0]?.result, 'fail');
+  });
+
   it('keyword all / none, not, after / before', () => {
     assert.equal(result({ op: 'keyword', mode: 'all', words: ['非常', '抱歉'] })?.turn, 2);
     assert.equal(
@@ -480,4 +488,59 @@ describe('quality engine: tuned forms', () => {
     assert.equal(upset('这都第几次了', '不好意思，您刚才说什么？'), 'fail');
     assert.equal(upset('我想问一下积分怎么兑换', '好的'), 'n/a');
   });
+
+  it('an apology answers the upset only after it; asking the customer to understand, or a polite opener, is none', () => {
+    const t = call('利息是按日计算的');
+    t.turns[0] = agent('您好，不好意思让您久等了，8001号客服为您服务');
+    t.turns[1] = customer('怎么又多了一笔利息，你们就是在坑人！');
+    assert.equal(result(t, 'apology_empathy'), 'fail');
+    t.turns[2] = agent('给您添麻烦了，利息是按日计算的');
+    assert.equal(result(t, 'apology_empathy'), 'pass');
+    // In a contact classified as a complaint, an apology anywhere counts.
+    const c = call('好的');
+    c.turns[0] = agent('您好，不好意思让您久等了，8001号客服为您服务');
+    assert.equal(result({ ...c, complaint: true }, 'apology_empathy'), 'pass');
+    const upset = (reply: string) => {
+      const u = call(reply);
+      u.turns[1] = customer('你们客服态度也太差了吧');
+      return result(u, 'apology_empathy');
+    };
+    assert.equal(upset('希望您能理解，我们电话很多'), 'fail');
+    assert.equal(upset('我理解您的意思，您是要投诉对吧'), 'fail');
+    assert.equal(upset('不好意思，麻烦您报一下卡号后四位'), 'fail');
+    assert.equal(upset('这确实是我们的疏忽，我向您道个歉'), 'pass');
+    assert.equal(upset('还请您多多包涵，我马上处理'), 'pass');
+  });
+
+  it('thanks or praise outweighs the NLU reading a turn as a complaint', () => {
+    const t = call('不客气');
+    t.turns[1] = customer('上次的问题你们处理得挺快的，谢谢啊');
+    assert.equal(result(t, 'apology_empathy'), 'n/a');
+  });
+
+  for (const said of [
+    '我跟您保证啊，您这个月的年费还有那个滞纳金，到时候都会给您免掉的',
+    '违约金我做主给您退了',
+    '您放心好了，这笔钱我们会全额退到您卡上的',
+    '提额这个事十拿九稳',
+    '我向您承诺，下个月额度一定给您提上来',
+    '年费我这边直接给您免三年',
+  ]) {
+    it(`promise (second batch): ${said}`, () => assert.equal(result(call(said), 'no_unauthorised_promise'), 'fail'));
+  }
+
+  for (const said of [
+    '一定帮您反映给相关部门',
+    '这笔交易我们肯定会尽快核实',
+    '符合条件的话肯定是可以减免的，具体以审核结果为准',
+    '您放心，如果审核通过，费用会退回到您的卡上',
+    '商户退款以后，钱肯定是原路退回到您的卡上',
+    '这个我没法跟您保证一定能退',
+    '我帮您查一下退了没有',
+    // The guarantee and the outcome in different sentences are no promise of it.
+    '我保证今天给您回个话。年费减免要看审批',
+  ]) {
+    it(`no promise (second batch): ${said}`, () =>
+      assert.equal(result(call(said), 'no_unauthorised_promise'), 'pass'));
+  }
 });
