@@ -125,10 +125,21 @@ export const createScorecardSchema = z.object({
 export const calibrationReportSchema = z.object({
   id: z.string(),
   inspectionId: z.string(),
+  /** The lead whose scores are the reference, by display name from the staff directory. */
+  leadId: z.string(),
+  leadName: z.string(),
   inspectors: z.array(
-    z.object({ inspectorId: z.string(), compared: z.number(), differ: z.number(), deviation: z.number() }),
+    z.object({
+      inspectorId: z.string(),
+      name: z.string(),
+      compared: z.number(),
+      differ: z.number(),
+      deviation: z.number(),
+    }),
   ),
-  items: z.array(z.object({ item: z.string(), compared: z.number(), differ: z.number(), deviation: z.number() })),
+  items: z.array(
+    z.object({ item: z.string(), title: z.string(), compared: z.number(), differ: z.number(), deviation: z.number() }),
+  ),
 });
 
 export const calibrationRoundSchema = z.object({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
+import { listStaff } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
@@ -161,12 +162,18 @@ describe('quality: review, release, appeals and calibration', () => {
     await assert.rejects(closeCalibration(qa2, id), rejects('QA_CALIBRATION_LEAD_ONLY'));
     await assert.rejects(submitCalibration(qa2, id, { nope: 'pass' }), rejects('VALIDATION_FAILED'));
     const report = await closeCalibration(qa, id);
-    assert.deepEqual(report.inspectors, [{ inspectorId: qa2.actor.userId, compared: 2, differ: 1, deviation: 0.5 }]);
+    // Inspectors and the lead by their display names from the staff directory, items by their titles.
+    const [lead] = await listStaff(env.system.db, { usernames: ['qa'] });
+    assert.equal(report.leadId, qa.actor.userId);
+    assert.equal(report.leadName, lead?.displayName);
+    assert.deepEqual(report.inspectors, [
+      { inspectorId: qa2.actor.userId, name: '质检二', compared: 2, differ: 1, deviation: 0.5 },
+    ]);
     assert.deepEqual(
-      report.items.map((i) => [i.item, i.deviation]),
+      report.items.map((i) => [i.item, i.title, i.deviation]),
       [
-        ['forbidden_words', 1],
-        ['greeting_agent_id', 0],
+        ['forbidden_words', '未使用服务禁语', 1],
+        ['greeting_agent_id', '开场问候并报工号', 0],
       ],
     );
     await assert.rejects(submitCalibration(qa2, id, { forbidden_words: 'fail' }), rejects('QA_CALIBRATION_CLOSED'));

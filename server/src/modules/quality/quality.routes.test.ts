@@ -168,13 +168,17 @@ describe('quality over HTTP', () => {
     await call(env, 'qa2', 'PUT', `/api/qa/calibrations/${id}/results`, { results: { forbidden_words: 'pass' } }, 204);
     const rounds = await call<{ id: string; submitted: boolean }[]>(env, 'qa2', 'GET', '/api/qa/calibrations');
     assert.equal(rounds.find((r) => r.id === id)?.submitted, true);
-    const report = await call<{ items: { item: string; deviation: number }[] }>(
-      env,
-      'qa',
-      'POST',
-      `/api/qa/calibrations/${id}/close`,
-    );
+    const report = await call<{
+      leadName: string;
+      inspectors: { name: string; deviation: number }[];
+      items: { item: string; title: string; deviation: number }[];
+    }>(env, 'qa', 'POST', `/api/qa/calibrations/${id}/close`);
     assert.equal(report.items.find((i) => i.item === 'forbidden_words')?.deviation, 1);
+    assert.equal(report.items.find((i) => i.item === 'forbidden_words')?.title, '未使用服务禁语');
+    assert.deepEqual(
+      report.inspectors.map((i) => [i.name, i.deviation]),
+      [['质检二', 1]],
+    );
   });
 
   it('guards a draft that asks for the CVV2 (blocking) and names a forbidden phrase (warning)', async () => {

@@ -562,13 +562,18 @@ function CalibrationDeviation({ report }: { report: CalibrationReport }) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return (
     <Card size="small" title={t('校准偏差', 'Deviation from the lead')} data-testid="qa-calibration-report">
+      <Typography.Paragraph data-testid="qa-calibration-lead">
+        {t('参照组长评分:', 'Reference (the lead):')} {report.leadName}
+      </Typography.Paragraph>
       <Table
         size="small"
         rowKey="inspectorId"
         pagination={false}
         dataSource={report.inspectors}
+        data-testid="qa-calibration-inspectors"
+        onRow={(r) => ({ 'data-inspector': r.name }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('质检员', 'Inspector'), dataIndex: 'inspectorId' },
+          { title: t('质检员', 'Inspector'), dataIndex: 'name' },
           { title: t('比对项', 'Compared'), dataIndex: 'compared' },
           { title: t('不一致', 'Differ'), dataIndex: 'differ' },
           { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
@@ -579,8 +584,10 @@ function CalibrationDeviation({ report }: { report: CalibrationReport }) {
         rowKey="item"
         pagination={false}
         dataSource={report.items}
+        data-testid="qa-calibration-items"
+        onRow={(r) => ({ 'data-item': r.item }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('质检项', 'Item'), dataIndex: 'item' },
+          { title: t('质检项', 'Item'), dataIndex: 'title' },
           { title: t('比对人数', 'Compared'), dataIndex: 'compared' },
           { title: t('不一致', 'Differ'), dataIndex: 'differ' },
           { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },

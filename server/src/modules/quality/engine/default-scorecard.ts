@@ -423,7 +423,20 @@ export const UPSET_WORDS = [
 ];
 
 /** Thanks and praise: a turn saying them is not read as upset on the NLU's word alone. */
-export const PRAISE_WORDS = ['谢谢', '感谢', '多谢', '表扬', '挺快', '很快', '满意', '不错', '挺好', '辛苦了', '给力', '点赞'];
+export const PRAISE_WORDS = [
+  '谢谢',
+  '感谢',
+  '多谢',
+  '表扬',
+  '挺快',
+  '很快',
+  '满意',
+  '不错',
+  '挺好',
+  '辛苦了',
+  '给力',
+  '点赞',
+];
 
 const UPSET_CUSTOMER: Condition = {
   op: 'and',

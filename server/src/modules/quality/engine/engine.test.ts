@@ -540,7 +540,6 @@ describe('quality engine: tuned forms', () => {
     // The guarantee and the outcome in different sentences are no promise of it.
     '我保证今天给您回个话。年费减免要看审批',
   ]) {
-    it(`no promise (second batch): ${said}`, () =>
-      assert.equal(result(call(said), 'no_unauthorised_promise'), 'pass'));
+    it(`no promise (second batch): ${said}`, () => assert.equal(result(call(said), 'no_unauthorised_promise'), 'pass'));
   }
 });

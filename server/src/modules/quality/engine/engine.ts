@@ -193,13 +193,7 @@ function sentenceSpans(re: RegExp, t: MatchText): Span[] {
  * First match of `re` on the turn not overlapped by a match of `except`. An exception reaches no further
  * than its sentence (请勿泄露给他人。您卡背面三位数是多少？ is a request).
  */
-function firstMatch(
-  run: Run,
-  i: number,
-  re: RegExp,
-  except: RegExp | undefined,
-  sentence = false,
-): Span | undefined {
+function firstMatch(run: Run, i: number, re: RegExp, except: RegExp | undefined, sentence = false): Span | undefined {
   const t = run.text(i);
   const hits = sentence ? sentenceSpans(re, t) : spans(re, t.compact);
   if (hits.length === 0) return undefined;
