@@ -505,9 +505,14 @@ function CalibrationForm({ roundId, inspectionId, onDone }: { roundId: string; i
   const { t } = useI18n();
   const detail = useLoad((signal) => getInspection(inspectionId, signal), [inspectionId]);
   const [results, setResults] = useState<Record<string, FindingResult>>({});
-  const submit = useAction((key, r: Record<string, FindingResult>) => submitCalibration(key, roundId, r), {
-    success: t('评分已提交', 'Scores sent'),
-  });
+  // The endpoint answers 204: the action returns true so that a sent form closes (undefined means it failed).
+  const submit = useAction(
+    async (key, r: Record<string, FindingResult>) => {
+      await submitCalibration(key, roundId, r);
+      return true;
+    },
+    { success: t('评分已提交', 'Scores sent') },
+  );
   const d = detail.data;
   if (!d) return <Typography.Text type="secondary">{t('加载中…', 'Loading…')}</Typography.Text>;
   const complete = d.items.every((i) => results[i.code]);
@@ -547,7 +552,7 @@ function CalibrationForm({ roundId, inspectionId, onDone }: { roundId: string; i
         loading={submit.busy}
         data-testid="qa-calibration-submit"
         onClick={async () => {
-          if ((await submit.run(results)) !== undefined) onDone();
+          if (await submit.run(results)) onDone();
         }}
       >
         {t('提交评分', 'Send scores')}
