@@ -192,8 +192,14 @@ export const qaStatsSchema = z.object({
       applicable: z.number().int(),
       failed: z.number().int(),
       failRate: z.number(),
+      /** Findings a reviewer confirmed or overturned, and the share overturned (0–1). */
+      reviewed: z.number().int(),
       reviewOverturned: z.number().int(),
+      reviewOverturnRate: z.number(),
+      /** Findings appealed and ruled on, and the share the final ruling overturned (0–1). */
+      appeals: z.number().int(),
       appealsOverturned: z.number().int(),
+      appealOverturnRate: z.number(),
     }),
   ),
   agents: z.array(

@@ -5,8 +5,9 @@ import { createUser } from '../../platform/auth/auth.service.ts';
 import { listStaff } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
-import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
-import { actorOf, call, rejects } from './quality.fixtures.ts';
+import { getInspection, type InspectionView, reviewQueue } from './inspection.service.ts';
+import { qaStats } from './portal.service.ts';
+import { actorOf, inspectedCall, rejects } from './quality.fixtures.ts';
 import {
   fileAppeal,
   overturnRates,
@@ -17,28 +18,6 @@ import {
 } from './review.service.ts';
 
 /** A phone contact by the demo agent with the given agent lines, closed and inspected. */
-async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionView> {
-  const { contact } = await call<{ contact: { id: string } }>(
-    env,
-    'agent',
-    'POST',
-    '/api/contacts',
-    { channel: 'phone', direction: 'inbound' },
-    201,
-  );
-  const id = contact.id;
-  for (const text of lines) await call(env, 'agent', 'POST', `/api/contacts/${id}/turns`, { text }, 201);
-  await call(env, 'agent', 'PUT', `/api/contacts/${id}/classification`, { intents: ['statement_query'] });
-  await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, {
-    outcome: 'resolved_first_contact',
-    skipConfirmationReason: '客户来电后直接挂断电话',
-  });
-  await env.runtime.worker.runDue();
-  const view = await inspectionOfContact(await actorOf(env, 'qa'), id);
-  assert.ok(view);
-  return view;
-}
-
 describe('quality: review, release, appeals and calibration', () => {
   let env: TestEnv;
   let qa: Ctx;
@@ -149,8 +128,25 @@ describe('quality: review, release, appeals and calibration', () => {
       assert.ok(actions.includes(a), a);
     }
     const rates = await overturnRates(qa);
-    assert.equal(rates.find((r) => r.item === 'forbidden_words')?.reviewOverturned, 1);
-    assert.equal(rates.find((r) => r.item === closing.item)?.appealsOverturned, 1);
+    const forbidden = rates.find((r) => r.item === 'forbidden_words');
+    assert.equal(forbidden?.reviewOverturned, 1);
+    assert.equal(forbidden?.reviewed, 1);
+    assert.equal(forbidden?.reviewOverturnRate, 1);
+    // The greeting was reviewed and confirmed: reviewed, none overturned.
+    const greeting = rates.find((r) => r.item === 'greeting_agent_id');
+    assert.deepEqual([greeting?.reviewed, greeting?.reviewOverturned, greeting?.reviewOverturnRate], [1, 0, 0]);
+    const appealedItem = rates.find((r) => r.item === closing.item);
+    assert.deepEqual(
+      [appealedItem?.appeals, appealedItem?.appealsOverturned, appealedItem?.appealOverturnRate],
+      [1, 1, 1],
+    );
+    // The QA lead's figures carry the rates per item (an empty period has none).
+    const stats = await qaStats(qa, {});
+    const row = stats.items.find((i) => i.item === 'forbidden_words');
+    assert.deepEqual([row?.reviewed, row?.reviewOverturned, row?.reviewOverturnRate], [1, 1, 1]);
+    assert.deepEqual(await overturnRates(qa, []), []);
+    const empty = await qaStats(qa, { from: '2000-01-01', to: '2000-01-02' });
+    assert.deepEqual(empty.items, []);
   });
 
   it('calibration is blind until the lead closes it, and leaves the result alone', async () => {

@@ -753,8 +753,16 @@ function Stats() {
           { title: t('适用', 'Applicable'), dataIndex: 'applicable' },
           { title: t('未通过', 'Failed'), dataIndex: 'failed' },
           { title: t('未通过率', 'Fail rate'), dataIndex: 'failRate', render: pct },
-          { title: t('复核推翻', 'Overturned in review'), dataIndex: 'reviewOverturned' },
-          { title: t('申诉推翻', 'Overturned on appeal'), dataIndex: 'appealsOverturned' },
+          {
+            title: t('复核推翻率', 'Overturned in review'),
+            key: 'review',
+            render: (_: unknown, r) => `${r.reviewOverturned}/${r.reviewed} (${pct(r.reviewOverturnRate)})`,
+          },
+          {
+            title: t('申诉推翻率', 'Overturned on appeal'),
+            key: 'appeal',
+            render: (_: unknown, r) => `${r.appealsOverturned}/${r.appeals} (${pct(r.appealOverturnRate)})`,
+          },
         ]}
       />
       <Typography.Title level={5}>{t('按坐席', 'By agent')}</Typography.Title>
