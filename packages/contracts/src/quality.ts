@@ -172,6 +172,19 @@ export const guardVerdictSchema = z.object({
 });
 export type GuardVerdictView = z.infer<typeof guardVerdictSchema>;
 
+/**
+ * Which automatic results a person reviews (issue 19 §4), set by the QA lead: every fatal, every failed
+ * critical item, every score below the threshold (0: off), every complaint, and a random share of each
+ * agent's results per week (0–1; topped up when the week is over, rounded up).
+ */
+export const qaSamplingRulesSchema = z.object({
+  fatal: z.boolean(),
+  critical: z.boolean(),
+  scoreBelow: z.number().min(0).max(100),
+  complaint: z.boolean(),
+  randomShare: z.number().min(0).max(1),
+});
+
 export const qaStatsQuerySchema = z.object({
   from: calendarDateSchema.optional(),
   to: calendarDateSchema.optional(),

@@ -181,6 +181,28 @@ describe('quality over HTTP', () => {
     );
   });
 
+  it('the QA lead sets the sampling rules (audited); supervisors read them; a share over 100 % is refused', async () => {
+    const initial = await call<{ randomShare: number; fatal: boolean }>(
+      env,
+      'supervisor',
+      'GET',
+      '/api/qa/sampling-rules',
+    );
+    assert.equal(initial.fatal, true);
+    const rules = { fatal: true, critical: true, scoreBelow: 70, complaint: false, randomShare: 0.1 };
+    assert.deepEqual(await call(env, 'qa', 'PUT', '/api/qa/sampling-rules', rules), rules);
+    assert.deepEqual(await call(env, 'supervisor', 'GET', '/api/qa/sampling-rules'), rules);
+    await call(env, 'qa', 'PUT', '/api/qa/sampling-rules', { ...rules, randomShare: 1.5 }, 400);
+    await call(env, 'supervisor', 'PUT', '/api/qa/sampling-rules', rules, 403);
+    const trail = await env.system.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'qa.sampling_set')
+      .execute();
+    assert.equal(trail.length, 1);
+    assert.equal(JSON.parse(String(trail[0]?.details)).randomShare, 0.1);
+  });
+
   it('guards a draft that asks for the CVV2 (blocking) and names a forbidden phrase (warning)', async () => {
     const cvv = await call<GuardVerdictView>(env, 'agent', 'POST', '/api/qa/guard', {
       channel: 'chat',

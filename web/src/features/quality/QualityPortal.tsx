@@ -47,6 +47,7 @@ import type { Session } from '../../app/session.ts';
 import { Chart } from '../supervisor/Chart.tsx';
 import type { EChartsOption } from '../supervisor/echarts.ts';
 import { APPEAL_STATUS, DECISION, InspectionDetail } from './InspectionDetail.tsx';
+import { SamplingRulesCard } from './SamplingRules.tsx';
 
 const REASONS: Record<string, [string, string]> = {
   fatal: ['致命项', 'Fatal item'],
@@ -79,6 +80,11 @@ export default function QualityPortal({ session }: { session: Session }) {
       key: 'scorecards',
       label: t('评分表', 'Scorecards'),
       children: <Scorecards session={session} />,
+    },
+    may(session, 'qa.inspect') && {
+      key: 'sampling',
+      label: t('抽检规则', 'Sampling'),
+      children: <SamplingRulesCard editable={may(session, 'qa.scorecard.edit')} />,
     },
     may(session, 'qa.calibrate') && {
       key: 'calibration',
