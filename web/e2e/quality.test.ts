@@ -290,4 +290,24 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
     await assert.rejects(apiAs(e2e, 'agent', '/api/qa/calibrations'), /403/);
     for (const s of seen) assert.deepEqual(s.errors, []);
   });
+
+  it('the QA lead sets the random share per agent per week; the supervisor reads the rules', async () => {
+    await qa.getByRole('tab', { name: '抽检规则' }).click();
+    // antd puts the test id on the input itself.
+    const share = qa.locator('input[data-testid="qa-sampling-random-share"]');
+    await share.fill('10');
+    await qa.getByTestId('qa-sampling-save').click();
+    await qa.locator('.ant-message').getByText('抽检规则已保存').waitFor();
+    assert.equal((await apiAs<{ randomShare: number }>(e2e, 'supervisor', '/api/qa/sampling-rules')).randomShare, 0.1);
+
+    await supervisor.reload();
+    await supervisor.getByRole('tab', { name: '抽检规则' }).click();
+    const read = supervisor.locator('input[data-testid="qa-sampling-random-share"]');
+    await read.waitFor();
+    for (let i = 0; i < 50 && (await read.inputValue()) !== '10'; i++) await supervisor.waitForTimeout(100);
+    assert.equal(await read.inputValue(), '10');
+    assert.ok(await read.isDisabled(), 'read-only for the supervisor');
+    assert.equal(await supervisor.getByTestId('qa-sampling-save').count(), 0);
+    for (const s of seen) assert.deepEqual(s.errors, []);
+  });
 });
