@@ -125,6 +125,13 @@ export async function closeCalibration(ctx: Ctx, calibrationId: string): Promise
     if (!cal) throw new AppError('QA_CALIBRATION_NOT_FOUND');
     if (cal.lead_id !== ctx.actor.userId) throw new AppError('QA_CALIBRATION_LEAD_ONLY');
     if (cal.status === 'open') {
+      const reference = await trx
+        .selectFrom('qa_calibration_scores')
+        .select('id')
+        .where('calibration_id', '=', calibrationId)
+        .where('inspector_id', '=', cal.lead_id)
+        .executeTakeFirst();
+      if (!reference) throw new AppError('QA_CALIBRATION_NO_REFERENCE');
       await trx
         .updateTable('qa_calibrations')
         .set({ status: 'closed', closed_at: ctx.clock.now().toISOString() })

@@ -157,6 +157,11 @@ describe('quality: review, release, appeals and calibration', () => {
     await assert.rejects(calibrationReport(qa2, id), rejects('QA_CALIBRATION_CLOSED'));
     await assert.rejects(closeCalibration(qa2, id), rejects('QA_CALIBRATION_LEAD_ONLY'));
     await assert.rejects(submitCalibration(qa2, id, { nope: 'pass' }), rejects('VALIDATION_FAILED'));
+    // Without the lead's own scores there is no reference: the round stays open.
+    const second = await startCalibration(qa, inspection.id);
+    await submitCalibration(qa2, second.id, { forbidden_words: 'pass' });
+    await assert.rejects(closeCalibration(qa, second.id), rejects('QA_CALIBRATION_NO_REFERENCE'));
+    await assert.rejects(calibrationReport(qa, second.id), rejects('QA_CALIBRATION_CLOSED'));
     const report = await closeCalibration(qa, id);
     // Inspectors and the lead by their display names from the staff directory, items by their titles.
     const [lead] = await listStaff(env.system.db, { usernames: ['qa'] });
