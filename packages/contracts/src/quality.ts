@@ -125,10 +125,21 @@ export const createScorecardSchema = z.object({
 export const calibrationReportSchema = z.object({
   id: z.string(),
   inspectionId: z.string(),
+  /** The lead whose scores are the reference, by display name from the staff directory. */
+  leadId: z.string(),
+  leadName: z.string(),
   inspectors: z.array(
-    z.object({ inspectorId: z.string(), compared: z.number(), differ: z.number(), deviation: z.number() }),
+    z.object({
+      inspectorId: z.string(),
+      name: z.string(),
+      compared: z.number(),
+      differ: z.number(),
+      deviation: z.number(),
+    }),
   ),
-  items: z.array(z.object({ item: z.string(), compared: z.number(), differ: z.number(), deviation: z.number() })),
+  items: z.array(
+    z.object({ item: z.string(), title: z.string(), compared: z.number(), differ: z.number(), deviation: z.number() }),
+  ),
 });
 
 export const calibrationRoundSchema = z.object({
@@ -161,6 +172,19 @@ export const guardVerdictSchema = z.object({
 });
 export type GuardVerdictView = z.infer<typeof guardVerdictSchema>;
 
+/**
+ * Which automatic results a person reviews (issue 19 §4), set by the QA lead: every fatal, every failed
+ * critical item, every score below the threshold (0: off), every complaint, and a random share of each
+ * agent's results per week (0–1; topped up when the week is over, rounded up).
+ */
+export const qaSamplingRulesSchema = z.object({
+  fatal: z.boolean(),
+  critical: z.boolean(),
+  scoreBelow: z.number().min(0).max(100),
+  complaint: z.boolean(),
+  randomShare: z.number().min(0).max(1),
+});
+
 export const qaStatsQuerySchema = z.object({
   from: calendarDateSchema.optional(),
   to: calendarDateSchema.optional(),
@@ -181,8 +205,14 @@ export const qaStatsSchema = z.object({
       applicable: z.number().int(),
       failed: z.number().int(),
       failRate: z.number(),
+      /** Findings a reviewer confirmed or overturned, and the share overturned (0–1). */
+      reviewed: z.number().int(),
       reviewOverturned: z.number().int(),
+      reviewOverturnRate: z.number(),
+      /** Findings appealed and ruled on, and the share the final ruling overturned (0–1). */
+      appeals: z.number().int(),
       appealsOverturned: z.number().int(),
+      appealOverturnRate: z.number(),
     }),
   ),
   agents: z.array(

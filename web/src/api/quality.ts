@@ -52,3 +52,7 @@ export const guardDraft = (text: string, signal?: AbortSignal) =>
 export const qaStats = (signal?: AbortSignal) => call(qa.stats, { query: {} }, { signal });
 /** The inspection results per contact as an Excel workbook (a browser download). */
 export const downloadQaResults = (filename: string) => download(qa.resultsWorkbook, { query: {} }, filename);
+export type SamplingRules = Answer<typeof qa.samplingRules>;
+export const getSamplingRules = (signal?: AbortSignal) => call(qa.samplingRules, {}, { signal });
+export const setSamplingRules = (key: string, body: Body<typeof qa.setSamplingRules>) =>
+  call(qa.setSamplingRules, { body }, { idempotencyKey: key });

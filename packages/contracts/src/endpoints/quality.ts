@@ -22,5 +22,7 @@ export const qualityEndpoints = {
   calibrationReport: get('/api/qa/calibrations/:id'),
   guard: post('/api/qa/guard'),
   stats: get('/api/qa/stats'),
+  samplingRules: get('/api/qa/sampling-rules'),
+  setSamplingRules: put('/api/qa/sampling-rules'),
   resultsWorkbook: get('/api/qa/results.xlsx'),
 } as const;

@@ -47,4 +47,9 @@ export const qualityErrors = {
   },
   QA_CALIBRATION_NOT_FOUND: { status: 404, zh: '未找到该校准', en: 'No such calibration round' },
   QA_CALIBRATION_CLOSED: { status: 409, zh: '该校准已结束', en: 'The calibration round is closed' },
+  QA_CALIBRATION_NO_REFERENCE: {
+    status: 409,
+    zh: '组长尚未提交本人评分,无法作为校准基准,请先评分再结束校准',
+    en: "The lead's own scores are the reference: score the contact before closing the round",
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -15,6 +15,7 @@ import {
   qaAppealSchema,
   qaInspectionDetailSchema,
   qaInspectionSchema,
+  qaSamplingRulesSchema,
   qaStatsQuerySchema,
   qaStatsSchema,
   reviewFindingSchema,
@@ -139,6 +140,16 @@ export const qualityRoutes = defineRoutes(
       summary: 'Per item, agent and team: inspections, average score, pass rate, fatal results, overturns',
       query: qaStatsQuerySchema,
       response: { 200: qaStatsSchema },
+    },
+    samplingRules: {
+      summary:
+        'The sampling rules for human review: fatal, critical, score below, complaint, random share per agent per week',
+      response: { 200: qaSamplingRulesSchema },
+    },
+    setSamplingRules: {
+      summary: 'The QA lead sets the sampling rules (audited; they apply to inspections from then on)',
+      body: qaSamplingRulesSchema,
+      response: { 200: qaSamplingRulesSchema },
     },
     resultsWorkbook: {
       summary:

@@ -6,11 +6,13 @@
  */
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
+import { staffByIds } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { forUpdate, inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { FindingResult } from './engine/engine.ts';
+import { scorecardSchema } from './engine/scorecard.ts';
 
 const RESULTS: readonly string[] = ['pass', 'fail', 'n/a'];
 
@@ -103,10 +105,13 @@ export async function submitCalibration(
 export interface CalibrationReport {
   id: string;
   inspectionId: string;
+  /** The lead whose scores are the reference, named from the staff directory. */
+  leadId: string;
+  leadName: string;
   /** Per inspector: items scored that the lead scored too, and the share that differ from the lead's. */
-  inspectors: { inspectorId: string; compared: number; differ: number; deviation: number }[];
-  /** Per item: inspectors compared and the share differing from the lead. */
-  items: { item: string; compared: number; differ: number; deviation: number }[];
+  inspectors: { inspectorId: string; name: string; compared: number; differ: number; deviation: number }[];
+  /** Per item (with its title in the inspection's scorecard version): inspectors compared and the share differing. */
+  items: { item: string; title: string; compared: number; differ: number; deviation: number }[];
 }
 
 /** The lead closes the round: from then on the results are visible, as deviations from the lead's. */
@@ -120,6 +125,13 @@ export async function closeCalibration(ctx: Ctx, calibrationId: string): Promise
     if (!cal) throw new AppError('QA_CALIBRATION_NOT_FOUND');
     if (cal.lead_id !== ctx.actor.userId) throw new AppError('QA_CALIBRATION_LEAD_ONLY');
     if (cal.status === 'open') {
+      const reference = await trx
+        .selectFrom('qa_calibration_scores')
+        .select('id')
+        .where('calibration_id', '=', calibrationId)
+        .where('inspector_id', '=', cal.lead_id)
+        .executeTakeFirst();
+      if (!reference) throw new AppError('QA_CALIBRATION_NO_REFERENCE');
       await trx
         .updateTable('qa_calibrations')
         .set({ status: 'closed', closed_at: ctx.clock.now().toISOString() })
@@ -164,12 +176,27 @@ export async function calibrationReport(ctx: Ctx, calibrationId: string): Promis
   }
   const share = (x: { compared: number; differ: number }) =>
     x.compared === 0 ? 0 : Math.round((1000 * x.differ) / x.compared) / 1000;
+  // Names from the platform's staff directory (an id no longer there is shown as it is).
+  const staff = await staffByIds(ctx.db, [cal.lead_id, ...inspectors.keys()]);
+  const nameOf = (id: string) => staff.get(id)?.displayName ?? id;
+  const version = await ctx.db
+    .selectFrom('qa_inspections')
+    .innerJoin('qa_scorecard_versions', 'qa_scorecard_versions.id', 'qa_inspections.scorecard_version_id')
+    .select('qa_scorecard_versions.definition')
+    .where('qa_inspections.id', '=', cal.inspection_id)
+    .executeTakeFirst();
+  const parsed = version ? scorecardSchema.safeParse(JSON.parse(version.definition)) : undefined;
+  const titles = new Map(parsed?.success ? parsed.data.items.map((i) => [i.code, i.title] as const) : []);
   return {
     id: cal.id,
     inspectionId: cal.inspection_id,
-    inspectors: [...inspectors].map(([inspectorId, v]) => ({ inspectorId, ...v, deviation: share(v) })),
+    leadId: cal.lead_id,
+    leadName: nameOf(cal.lead_id),
+    inspectors: [...inspectors]
+      .map(([inspectorId, v]) => ({ inspectorId, name: nameOf(inspectorId), ...v, deviation: share(v) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     items: [...items]
-      .map(([item, v]) => ({ item, ...v, deviation: share(v) }))
+      .map(([item, v]) => ({ item, title: titles.get(item) ?? item, ...v, deviation: share(v) }))
       .sort((a, b) => a.item.localeCompare(b.item)),
   };
 }

@@ -19,6 +19,7 @@ import { contactTranscript } from './contact-transcript.ts';
 import { type FindingResult, type InspectionResult, inspect, type Transcript } from './engine/engine.ts';
 import { isoWeek, loadSamplingRules, type SampleReason, sampleReasons } from './sampling.ts';
 import { publishedScorecard } from './scorecard.service.ts';
+import { scheduleWeeklySample, weeklySampleJobs } from './weekly-sample.service.ts';
 
 export const INSPECT_CONTACT_JOB = 'quality.inspect_contact';
 
@@ -39,6 +40,7 @@ export const qualityJobs = {
       await inspectContact(ctx, p.contactId);
     },
   }),
+  ...weeklySampleJobs,
 };
 
 export interface FindingView {
@@ -130,6 +132,8 @@ async function storeInspection(
   const rules = await loadSamplingRules(ctx);
   const items = new Map(input.definitionItems.map((i) => [i.code, i]));
   const critical = input.result.findings.some((f) => f.result === 'fail' && items.get(f.item)?.severity === 'critical');
+  const day = bankDate(new Date(input.at));
+  const week = isoWeek(day);
   const reasons = sampleReasons(rules, {
     inspectionId: id,
     fatal: input.result.fatal,
@@ -147,7 +151,7 @@ async function storeInspection(
       agent_id: input.agentId,
       agent_no: input.transcript.agentNo ?? null,
       channel: input.transcript.channel,
-      week: isoWeek(bankDate(new Date(input.at))),
+      week,
       complaint: complaint ? 1 : 0,
       auto_score_tenths: tenths(input.result.score),
       score_tenths: tenths(input.result.score),
@@ -178,6 +182,8 @@ async function storeInspection(
     reviewed_at: null,
   }));
   if (rows.length > 0) await ctx.db.insertInto('qa_findings').values(rows).execute();
+  // The agent's week gets its random share topped up once it is over.
+  if (input.agentId) await scheduleWeeklySample(ctx, input.agentId, week, day);
   await audit(ctx, {
     action: 'qa.inspect',
     entityType: 'qa_inspection',

@@ -227,7 +227,7 @@ export async function qaStats(ctx: Ctx, query: { from?: string | undefined; to?:
     if (f.result === 'fail') it.failed++;
     items.set(f.item_code, it);
   }
-  const overturns = new Map((await overturnRates(ctx)).map((o) => [o.item, o]));
+  const overturns = new Map((await overturnRates(ctx, ids)).map((o) => [o.item, o]));
   return {
     items: [...items.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -237,8 +237,12 @@ export async function qaStats(ctx: Ctx, query: { from?: string | undefined; to?:
         applicable: it.applicable,
         failed: it.failed,
         failRate: it.applicable ? Math.round((1000 * it.failed) / it.applicable) / 1000 : 0,
+        reviewed: overturns.get(item)?.reviewed ?? 0,
         reviewOverturned: overturns.get(item)?.reviewOverturned ?? 0,
+        reviewOverturnRate: overturns.get(item)?.reviewOverturnRate ?? 0,
+        appeals: overturns.get(item)?.appeals ?? 0,
         appealsOverturned: overturns.get(item)?.appealsOverturned ?? 0,
+        appealOverturnRate: overturns.get(item)?.appealOverturnRate ?? 0,
       })),
     agents: [...agents.entries()].map(([agentId, g]) => ({
       agentId,

@@ -6,6 +6,7 @@ import { listStaff } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../cards/index.ts';
+import { type InspectionView, inspectionOfContact } from './inspection.service.ts';
 
 /** `env.request` with a JSON body, asserting the status; returns the parsed body. */
 export async function call<T = Record<string, unknown>>(
@@ -54,3 +55,26 @@ export async function actorOf(env: TestEnv, username: string): Promise<Ctx> {
 
 /** For `assert.rejects`: the error is the catalogue's `code`. */
 export const rejects = (code: string) => (err: unknown) => err instanceof AppError && err.code === code;
+
+/** A phone call by the demo agent with these agent lines, closed and inspected (the job run). */
+export async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionView> {
+  const { contact } = await call<{ contact: { id: string } }>(
+    env,
+    'agent',
+    'POST',
+    '/api/contacts',
+    { channel: 'phone', direction: 'inbound' },
+    201,
+  );
+  const id = contact.id;
+  for (const text of lines) await call(env, 'agent', 'POST', `/api/contacts/${id}/turns`, { text }, 201);
+  await call(env, 'agent', 'PUT', `/api/contacts/${id}/classification`, { intents: ['statement_query'] });
+  await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, {
+    outcome: 'resolved_first_contact',
+    skipConfirmationReason: '客户来电后直接挂断电话',
+  });
+  await env.runtime.worker.runDue();
+  const view = await inspectionOfContact(await actorOf(env, 'qa'), id);
+  assert.ok(view);
+  return view;
+}

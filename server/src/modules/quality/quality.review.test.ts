@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
+import { listStaff } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
-import { getInspection, type InspectionView, inspectionOfContact, reviewQueue } from './inspection.service.ts';
-import { actorOf, call, rejects } from './quality.fixtures.ts';
+import { getInspection, type InspectionView, reviewQueue } from './inspection.service.ts';
+import { qaStats } from './portal.service.ts';
+import { actorOf, inspectedCall, rejects } from './quality.fixtures.ts';
 import {
   fileAppeal,
   overturnRates,
@@ -16,28 +18,6 @@ import {
 } from './review.service.ts';
 
 /** A phone contact by the demo agent with the given agent lines, closed and inspected. */
-async function inspectedCall(env: TestEnv, lines: string[]): Promise<InspectionView> {
-  const { contact } = await call<{ contact: { id: string } }>(
-    env,
-    'agent',
-    'POST',
-    '/api/contacts',
-    { channel: 'phone', direction: 'inbound' },
-    201,
-  );
-  const id = contact.id;
-  for (const text of lines) await call(env, 'agent', 'POST', `/api/contacts/${id}/turns`, { text }, 201);
-  await call(env, 'agent', 'PUT', `/api/contacts/${id}/classification`, { intents: ['statement_query'] });
-  await call(env, 'agent', 'POST', `/api/contacts/${id}/close`, {
-    outcome: 'resolved_first_contact',
-    skipConfirmationReason: '客户来电后直接挂断电话',
-  });
-  await env.runtime.worker.runDue();
-  const view = await inspectionOfContact(await actorOf(env, 'qa'), id);
-  assert.ok(view);
-  return view;
-}
-
 describe('quality: review, release, appeals and calibration', () => {
   let env: TestEnv;
   let qa: Ctx;
@@ -148,8 +128,25 @@ describe('quality: review, release, appeals and calibration', () => {
       assert.ok(actions.includes(a), a);
     }
     const rates = await overturnRates(qa);
-    assert.equal(rates.find((r) => r.item === 'forbidden_words')?.reviewOverturned, 1);
-    assert.equal(rates.find((r) => r.item === closing.item)?.appealsOverturned, 1);
+    const forbidden = rates.find((r) => r.item === 'forbidden_words');
+    assert.equal(forbidden?.reviewOverturned, 1);
+    assert.equal(forbidden?.reviewed, 1);
+    assert.equal(forbidden?.reviewOverturnRate, 1);
+    // The greeting was reviewed and confirmed: reviewed, none overturned.
+    const greeting = rates.find((r) => r.item === 'greeting_agent_id');
+    assert.deepEqual([greeting?.reviewed, greeting?.reviewOverturned, greeting?.reviewOverturnRate], [1, 0, 0]);
+    const appealedItem = rates.find((r) => r.item === closing.item);
+    assert.deepEqual(
+      [appealedItem?.appeals, appealedItem?.appealsOverturned, appealedItem?.appealOverturnRate],
+      [1, 1, 1],
+    );
+    // The QA lead's figures carry the rates per item (an empty period has none).
+    const stats = await qaStats(qa, {});
+    const row = stats.items.find((i) => i.item === 'forbidden_words');
+    assert.deepEqual([row?.reviewed, row?.reviewOverturned, row?.reviewOverturnRate], [1, 1, 1]);
+    assert.deepEqual(await overturnRates(qa, []), []);
+    const empty = await qaStats(qa, { from: '2000-01-01', to: '2000-01-02' });
+    assert.deepEqual(empty.items, []);
   });
 
   it('calibration is blind until the lead closes it, and leaves the result alone', async () => {
@@ -160,13 +157,24 @@ describe('quality: review, release, appeals and calibration', () => {
     await assert.rejects(calibrationReport(qa2, id), rejects('QA_CALIBRATION_CLOSED'));
     await assert.rejects(closeCalibration(qa2, id), rejects('QA_CALIBRATION_LEAD_ONLY'));
     await assert.rejects(submitCalibration(qa2, id, { nope: 'pass' }), rejects('VALIDATION_FAILED'));
+    // Without the lead's own scores there is no reference: the round stays open.
+    const second = await startCalibration(qa, inspection.id);
+    await submitCalibration(qa2, second.id, { forbidden_words: 'pass' });
+    await assert.rejects(closeCalibration(qa, second.id), rejects('QA_CALIBRATION_NO_REFERENCE'));
+    await assert.rejects(calibrationReport(qa, second.id), rejects('QA_CALIBRATION_CLOSED'));
     const report = await closeCalibration(qa, id);
-    assert.deepEqual(report.inspectors, [{ inspectorId: qa2.actor.userId, compared: 2, differ: 1, deviation: 0.5 }]);
+    // Inspectors and the lead by their display names from the staff directory, items by their titles.
+    const [lead] = await listStaff(env.system.db, { usernames: ['qa'] });
+    assert.equal(report.leadId, qa.actor.userId);
+    assert.equal(report.leadName, lead?.displayName);
+    assert.deepEqual(report.inspectors, [
+      { inspectorId: qa2.actor.userId, name: '质检二', compared: 2, differ: 1, deviation: 0.5 },
+    ]);
     assert.deepEqual(
-      report.items.map((i) => [i.item, i.deviation]),
+      report.items.map((i) => [i.item, i.title, i.deviation]),
       [
-        ['forbidden_words', 1],
-        ['greeting_agent_id', 0],
+        ['forbidden_words', '未使用服务禁语', 1],
+        ['greeting_agent_id', '开场问候并报工号', 0],
       ],
     );
     await assert.rejects(submitCalibration(qa2, id, { forbidden_words: 'fail' }), rejects('QA_CALIBRATION_CLOSED'));

@@ -168,13 +168,39 @@ describe('quality over HTTP', () => {
     await call(env, 'qa2', 'PUT', `/api/qa/calibrations/${id}/results`, { results: { forbidden_words: 'pass' } }, 204);
     const rounds = await call<{ id: string; submitted: boolean }[]>(env, 'qa2', 'GET', '/api/qa/calibrations');
     assert.equal(rounds.find((r) => r.id === id)?.submitted, true);
-    const report = await call<{ items: { item: string; deviation: number }[] }>(
-      env,
-      'qa',
-      'POST',
-      `/api/qa/calibrations/${id}/close`,
-    );
+    const report = await call<{
+      leadName: string;
+      inspectors: { name: string; deviation: number }[];
+      items: { item: string; title: string; deviation: number }[];
+    }>(env, 'qa', 'POST', `/api/qa/calibrations/${id}/close`);
     assert.equal(report.items.find((i) => i.item === 'forbidden_words')?.deviation, 1);
+    assert.equal(report.items.find((i) => i.item === 'forbidden_words')?.title, '未使用服务禁语');
+    assert.deepEqual(
+      report.inspectors.map((i) => [i.name, i.deviation]),
+      [['质检二', 1]],
+    );
+  });
+
+  it('the QA lead sets the sampling rules (audited); supervisors read them; a share over 100 % is refused', async () => {
+    const initial = await call<{ randomShare: number; fatal: boolean }>(
+      env,
+      'supervisor',
+      'GET',
+      '/api/qa/sampling-rules',
+    );
+    assert.equal(initial.fatal, true);
+    const rules = { fatal: true, critical: true, scoreBelow: 70, complaint: false, randomShare: 0.1 };
+    assert.deepEqual(await call(env, 'qa', 'PUT', '/api/qa/sampling-rules', rules), rules);
+    assert.deepEqual(await call(env, 'supervisor', 'GET', '/api/qa/sampling-rules'), rules);
+    await call(env, 'qa', 'PUT', '/api/qa/sampling-rules', { ...rules, randomShare: 1.5 }, 400);
+    await call(env, 'supervisor', 'PUT', '/api/qa/sampling-rules', rules, 403);
+    const trail = await env.system.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'qa.sampling_set')
+      .execute();
+    assert.equal(trail.length, 1);
+    assert.equal(JSON.parse(String(trail[0]?.details)).randomShare, 0.1);
   });
 
   it('guards a draft that asks for the CVV2 (blocking) and names a forbidden phrase (warning)', async () => {

@@ -6,6 +6,7 @@ import { reviewQueue } from './inspection.service.ts';
 import { guardCheck, inspectionDetail, listAppeals, listCalibrations, myResults, qaStats } from './portal.service.ts';
 import { qaResultsWorkbook } from './results-workbook.ts';
 import { fileAppeal, reinspectAppeal, releaseInspection, reviewFinding, ruleAppeal } from './review.service.ts';
+import { getSamplingRules, setSamplingRules } from './sampling.ts';
 import {
   createScorecard,
   draftScorecardVersion,
@@ -39,6 +40,8 @@ export const qualityRoutes: ModuleRoutes = async (app) => {
   handle(app, api.calibrationReport, async (request) => calibrationReport(request.ctx, request.params.id));
   handle(app, api.guard, async (request) => guardCheck(request.ctx, request.body));
   handle(app, api.stats, async (request) => qaStats(request.ctx, request.query));
+  handle(app, api.samplingRules, async (request) => getSamplingRules(request.ctx));
+  handle(app, api.setSamplingRules, async (request) => setSamplingRules(request.ctx, request.body));
   handle(app, api.resultsWorkbook, async (request, reply) => {
     const { from, to } = request.query;
     const span = from || to ? `-${from ?? ''}-${to ?? ''}` : '';

@@ -310,31 +310,52 @@ export interface ItemOverturns {
   item: string;
   /** Findings the engine failed. */
   autoFailed: number;
-  /** Findings a reviewer overturned. */
-  reviewOverturned: number;
+  /** Findings a reviewer confirmed or overturned, and those overturned. */
   reviewed: number;
+  reviewOverturned: number;
+  /** reviewOverturned / reviewed (0 when none reviewed). */
+  reviewOverturnRate: number;
+  /** Appeals ruled finally, and those the ruling overturned. */
   appeals: number;
   appealsOverturned: number;
+  /** appealsOverturned / appeals (0 when none ruled). */
+  appealOverturnRate: number;
 }
 
-/** Per item: how often people overturned the machine (review) and the result (appeal) — for the QA lead. */
-export async function overturnRates(ctx: Ctx): Promise<ItemOverturns[]> {
+/**
+ * Per item: how often people overturned the machine (review) and the result (appeal) — for the QA lead,
+ * to see which rules need work. `inspectionIds` limits it to those inspections (a period's figures).
+ */
+export async function overturnRates(ctx: Ctx, inspectionIds?: readonly string[]): Promise<ItemOverturns[]> {
   authorize(ctx.actor, 'qa.inspect');
-  const findings = await ctx.db
+  if (inspectionIds && inspectionIds.length === 0) return [];
+  let fq = ctx.db
     .selectFrom('qa_findings')
     .select(['item_code', 'auto_result', 'review'])
-    .where((eb) => eb.or([eb('auto_result', '=', 'fail'), eb('review', 'is not', null)]))
-    .execute();
-  const appeals = await ctx.db
+    .where((eb) => eb.or([eb('auto_result', '=', 'fail'), eb('review', 'is not', null)]));
+  if (inspectionIds) fq = fq.where('inspection_id', 'in', [...inspectionIds]);
+  const findings = await fq.execute();
+  let aq = ctx.db
     .selectFrom('qa_appeals as a')
     .innerJoin('qa_findings as f', 'f.id', 'a.finding_id')
     .select(['f.item_code', 'a.final_decision'])
-    .execute();
+    .where('a.final_decision', 'is not', null);
+  if (inspectionIds) aq = aq.where('f.inspection_id', 'in', [...inspectionIds]);
+  const appeals = await aq.execute();
   const by = new Map<string, ItemOverturns>();
   const get = (item: string) => {
     let v = by.get(item);
     if (!v) {
-      v = { item, autoFailed: 0, reviewOverturned: 0, reviewed: 0, appeals: 0, appealsOverturned: 0 };
+      v = {
+        item,
+        autoFailed: 0,
+        reviewed: 0,
+        reviewOverturned: 0,
+        reviewOverturnRate: 0,
+        appeals: 0,
+        appealsOverturned: 0,
+        appealOverturnRate: 0,
+      };
       by.set(item, v);
     }
     return v;
@@ -349,6 +370,11 @@ export async function overturnRates(ctx: Ctx): Promise<ItemOverturns[]> {
     const v = get(a.item_code);
     v.appeals++;
     if (a.final_decision === 'overturned') v.appealsOverturned++;
+  }
+  const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((1000 * part) / whole) / 1000);
+  for (const v of by.values()) {
+    v.reviewOverturnRate = rate(v.reviewOverturned, v.reviewed);
+    v.appealOverturnRate = rate(v.appealsOverturned, v.appeals);
   }
   return [...by.values()].sort((x, y) => x.item.localeCompare(y.item));
 }

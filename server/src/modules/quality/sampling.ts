@@ -5,24 +5,21 @@
  * the job cannot change whether it was sampled, and nobody can pick which contacts get looked at.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { qaSamplingRulesSchema } from '@carddesk/contracts';
+import type { z } from 'zod';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/db/dialect.ts';
 import { readSetting, writeSetting } from '../../platform/settings.ts';
 
-export const samplingRulesSchema = z.object({
-  /** Every fatal result. */
-  fatal: z.boolean(),
-  /** Every result with a failed critical item (a forbidden phrase, a promise beyond authority). */
-  critical: z.boolean(),
-  /** Every result scoring below this (0–100); 0 turns it off. */
-  scoreBelow: z.number().min(0).max(100),
-  /** Every contact classified as a complaint. */
-  complaint: z.boolean(),
-  /** The share (0–1) of each agent's contacts drawn at random each week. */
-  randomShare: z.number().min(0).max(1),
-});
+/**
+ * fatal: every fatal result; critical: every result with a failed critical item (a forbidden phrase, a
+ * promise beyond authority); scoreBelow: every result scoring below it (0 turns it off); complaint: every
+ * contact classified as a complaint; randomShare: the share (0–1) of each agent's results drawn at random
+ * each week (weekly-sample.service.ts tops it up when the week is over).
+ */
+export const samplingRulesSchema = qaSamplingRulesSchema;
 export type SamplingRules = z.infer<typeof samplingRulesSchema>;
 
 export const DEFAULT_SAMPLING: SamplingRules = {
@@ -61,6 +58,12 @@ export function sampleReasons(rules: SamplingRules, input: SampleInput): SampleR
 
 const KEY = 'quality.sampling';
 
+/** The rules in force, for inspectors and supervisors. */
+export async function getSamplingRules(ctx: Ctx): Promise<SamplingRules> {
+  authorize(ctx.actor, 'qa.inspect');
+  return loadSamplingRules(ctx);
+}
+
 export async function loadSamplingRules(ctx: Pick<Ctx, 'db'>): Promise<SamplingRules> {
   const stored = samplingRulesSchema.safeParse(await readSetting(ctx, KEY));
   return stored.success ? stored.data : DEFAULT_SAMPLING;
@@ -70,8 +73,14 @@ export async function loadSamplingRules(ctx: Pick<Ctx, 'db'>): Promise<SamplingR
 export async function setSamplingRules(ctx: Ctx, rules: SamplingRules): Promise<SamplingRules> {
   authorize(ctx.actor, 'qa.scorecard.edit');
   const parsed = samplingRulesSchema.parse(rules);
-  await writeSetting(ctx, KEY, parsed);
-  await audit(ctx, { action: 'qa.sampling_set', entityType: 'setting', entityId: KEY, details: { ...parsed } });
+  // The setting and its audit entry together, or neither.
+  await inTransaction(ctx.db, async (trx) => {
+    await writeSetting({ ...ctx, db: trx }, KEY, parsed);
+    await audit(
+      { ...ctx, db: trx },
+      { action: 'qa.sampling_set', entityType: 'setting', entityId: KEY, details: { ...parsed } },
+    );
+  });
   return parsed;
 }
 

@@ -250,6 +250,8 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'GET /api/qa/calibrations/{id}': { signedOut: 401, through: ['qa'] },
   'POST /api/qa/guard': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor', 'dept_handler'] },
   'GET /api/qa/stats': { signedOut: 401, through: ['supervisor', 'qa'] },
+  'GET /api/qa/sampling-rules': { signedOut: 401, through: ['supervisor', 'qa'] },
+  'PUT /api/qa/sampling-rules': { signedOut: 401, through: ['qa'] },
   'GET /api/qa/results.xlsx': { signedOut: 401, through: ['supervisor', 'qa'] },
   'POST /api/auth/logout': { signedOut: 401, through: 'all' },
 };

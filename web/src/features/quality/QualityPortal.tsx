@@ -47,6 +47,7 @@ import type { Session } from '../../app/session.ts';
 import { Chart } from '../supervisor/Chart.tsx';
 import type { EChartsOption } from '../supervisor/echarts.ts';
 import { APPEAL_STATUS, DECISION, InspectionDetail } from './InspectionDetail.tsx';
+import { SamplingRulesCard } from './SamplingRules.tsx';
 
 const REASONS: Record<string, [string, string]> = {
   fatal: ['致命项', 'Fatal item'],
@@ -79,6 +80,11 @@ export default function QualityPortal({ session }: { session: Session }) {
       key: 'scorecards',
       label: t('评分表', 'Scorecards'),
       children: <Scorecards session={session} />,
+    },
+    may(session, 'qa.inspect') && {
+      key: 'sampling',
+      label: t('抽检规则', 'Sampling'),
+      children: <SamplingRulesCard editable={may(session, 'qa.scorecard.edit')} />,
     },
     may(session, 'qa.calibrate') && {
       key: 'calibration',
@@ -505,9 +511,14 @@ function CalibrationForm({ roundId, inspectionId, onDone }: { roundId: string; i
   const { t } = useI18n();
   const detail = useLoad((signal) => getInspection(inspectionId, signal), [inspectionId]);
   const [results, setResults] = useState<Record<string, FindingResult>>({});
-  const submit = useAction((key, r: Record<string, FindingResult>) => submitCalibration(key, roundId, r), {
-    success: t('评分已提交', 'Scores sent'),
-  });
+  // The endpoint answers 204: the action returns true so that a sent form closes (undefined means it failed).
+  const submit = useAction(
+    async (key, r: Record<string, FindingResult>) => {
+      await submitCalibration(key, roundId, r);
+      return true;
+    },
+    { success: t('评分已提交', 'Scores sent') },
+  );
   const d = detail.data;
   if (!d) return <Typography.Text type="secondary">{t('加载中…', 'Loading…')}</Typography.Text>;
   const complete = d.items.every((i) => results[i.code]);
@@ -547,7 +558,7 @@ function CalibrationForm({ roundId, inspectionId, onDone }: { roundId: string; i
         loading={submit.busy}
         data-testid="qa-calibration-submit"
         onClick={async () => {
-          if ((await submit.run(results)) !== undefined) onDone();
+          if (await submit.run(results)) onDone();
         }}
       >
         {t('提交评分', 'Send scores')}
@@ -562,13 +573,18 @@ function CalibrationDeviation({ report }: { report: CalibrationReport }) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return (
     <Card size="small" title={t('校准偏差', 'Deviation from the lead')} data-testid="qa-calibration-report">
+      <Typography.Paragraph data-testid="qa-calibration-lead">
+        {t('参照组长评分:', 'Reference (the lead):')} {report.leadName}
+      </Typography.Paragraph>
       <Table
         size="small"
         rowKey="inspectorId"
         pagination={false}
         dataSource={report.inspectors}
+        data-testid="qa-calibration-inspectors"
+        onRow={(r) => ({ 'data-inspector': r.name }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('质检员', 'Inspector'), dataIndex: 'inspectorId' },
+          { title: t('质检员', 'Inspector'), dataIndex: 'name' },
           { title: t('比对项', 'Compared'), dataIndex: 'compared' },
           { title: t('不一致', 'Differ'), dataIndex: 'differ' },
           { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
@@ -579,8 +595,10 @@ function CalibrationDeviation({ report }: { report: CalibrationReport }) {
         rowKey="item"
         pagination={false}
         dataSource={report.items}
+        data-testid="qa-calibration-items"
+        onRow={(r) => ({ 'data-item': r.item }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('质检项', 'Item'), dataIndex: 'item' },
+          { title: t('质检项', 'Item'), dataIndex: 'title' },
           { title: t('比对人数', 'Compared'), dataIndex: 'compared' },
           { title: t('不一致', 'Differ'), dataIndex: 'differ' },
           { title: t('偏差率', 'Deviation'), dataIndex: 'deviation', render: pct },
@@ -741,8 +759,16 @@ function Stats() {
           { title: t('适用', 'Applicable'), dataIndex: 'applicable' },
           { title: t('未通过', 'Failed'), dataIndex: 'failed' },
           { title: t('未通过率', 'Fail rate'), dataIndex: 'failRate', render: pct },
-          { title: t('复核推翻', 'Overturned in review'), dataIndex: 'reviewOverturned' },
-          { title: t('申诉推翻', 'Overturned on appeal'), dataIndex: 'appealsOverturned' },
+          {
+            title: t('复核推翻率', 'Overturned in review'),
+            key: 'review',
+            render: (_: unknown, r) => `${r.reviewOverturned}/${r.reviewed} (${pct(r.reviewOverturnRate)})`,
+          },
+          {
+            title: t('申诉推翻率', 'Overturned on appeal'),
+            key: 'appeal',
+            render: (_: unknown, r) => `${r.appealsOverturned}/${r.appeals} (${pct(r.appealOverturnRate)})`,
+          },
         ]}
       />
       <Typography.Title level={5}>{t('按坐席', 'By agent')}</Typography.Title>

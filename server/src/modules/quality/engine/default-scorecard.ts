@@ -354,6 +354,88 @@ export const UPSET_WORDS = [
   '真是厉害',
   '可真行',
   '真有你们的',
+  // second batch: exasperation, blame, being passed around, feeling cheated or lost
+  '怎么搞的',
+  '搞什么',
+  '你们到底',
+  '到底想',
+  '到底有没有',
+  '到底能不能',
+  '想怎样',
+  '莫名其妙',
+  '平白无故',
+  '一声不吭',
+  '不近人情',
+  '不像话',
+  '不负责',
+  '不讲道理',
+  '讲不讲理',
+  '踢皮球',
+  '推来推去',
+  '推卸',
+  '糊弄',
+  '忽悠',
+  '敷衍',
+  '耍我',
+  '骗人',
+  '霸王条款',
+  '抢钱',
+  '黑心',
+  '被坑',
+  '坑我',
+  '让人失望',
+  '过分了',
+  '气愤',
+  '火大',
+  '恼火',
+  '窝火',
+  '气人',
+  '烦死',
+  '闹心',
+  '糟心',
+  '憋屈',
+  '寒心',
+  '心寒',
+  '真是服了',
+  '我服了',
+  '服了你们',
+  '逼死',
+  '快疯',
+  '要疯',
+  '疯了',
+  '懵了',
+  '是懵的',
+  '都懵',
+  '老出问题',
+  '总出问题',
+  '又扣',
+  '讨个说法',
+  '要个说法',
+  '给个说法',
+  '给我个说法',
+  '还我钱',
+  '跟屎',
+  '给个理由',
+  '不给理由',
+  '消协',
+  '12315',
+  '人民银行',
+];
+
+/** Thanks and praise: a turn saying them is not read as upset on the NLU's word alone. */
+export const PRAISE_WORDS = [
+  '谢谢',
+  '感谢',
+  '多谢',
+  '表扬',
+  '挺快',
+  '很快',
+  '满意',
+  '不错',
+  '挺好',
+  '辛苦了',
+  '给力',
+  '点赞',
 ];
 
 const UPSET_CUSTOMER: Condition = {
@@ -364,8 +446,20 @@ const UPSET_CUSTOMER: Condition = {
       op: 'or',
       any: [
         { op: 'keyword', mode: 'any', words: UPSET_WORDS },
-        { op: 'intent', types: ['complaint'], minConfidence: 0.6 },
-        { op: 'emotion', min: 'elevated', kind: 'anger' },
+        {
+          op: 'and',
+          all: [
+            {
+              op: 'or',
+              any: [
+                { op: 'intent', types: ['complaint'], minConfidence: 0.6 },
+                { op: 'emotion', min: 'elevated', kind: 'anger' },
+              ],
+            },
+            // The NLU's guess yields to thanks or praise in the same turn (上次你们处理得挺快的，谢谢啊).
+            { op: 'not', cond: { op: 'keyword', mode: 'any', words: PRAISE_WORDS } },
+          ],
+        },
       ],
     },
   ],
@@ -403,7 +497,6 @@ export const APOLOGY_WORDS = [
   '我理解',
   '能体会',
   '感同身受',
-  '体谅',
   '心情…理解',
   '明白您的心情',
   '明白您的感受',
@@ -436,6 +529,44 @@ export const APOLOGY_WORDS = [
   '确实…闹心',
   '确实…不方便',
   '确实太',
+  // second batch: more ways of saying sorry and of naming the feeling
+  '道个歉',
+  '赔个不是',
+  '赔不是',
+  '歉意',
+  '过意不去',
+  '包涵',
+  '见谅',
+  '请您原谅',
+  '给您带来…不愉快',
+  '给您带来…麻烦',
+  '让您…失望',
+  '让您…委屈',
+  '受委屈了',
+  '耽误您',
+  '我们的疏忽',
+  '我们的失误',
+  '我们做得不',
+  '我们没做好',
+  '工作没做好',
+  '明白您…心情',
+  '明白您…生气',
+  '明白您…难受',
+  '明白您…担心',
+  '很理解',
+  '完全理解',
+  '特别理解',
+  '十分理解',
+  '真的理解',
+  '换了我',
+  '换作谁',
+  '换做谁',
+  '搁谁',
+  '谁都会',
+  '将心比心',
+  '谁都…着急',
+  '烦心',
+  '换位思考',
 ];
 
 /** 不好意思 / 抱歉 for not hearing or as a polite opener is no apology for the problem. */
@@ -452,6 +583,33 @@ export const APOLOGY_EXCEPTIONS = [
   '抱歉…听不清',
   '抱歉…再说一',
   '抱歉…打扰',
+  // a polite opener before a request is no apology for the problem
+  '不好意思请',
+  '不好意思麻烦',
+  '不好意思您稍等',
+  '不好意思稍等',
+  '抱歉请稍等',
+  '抱歉请您稍等',
+  '抱歉稍等',
+  '不好意思您说',
+  '不好意思您报',
+  '不好意思您提供',
+  '不好意思您告诉',
+  '不好意思您确认',
+  '不好意思您核对',
+  '抱歉您说',
+  // asking the customer to understand is not understanding the customer; understanding what was said neither
+  '希望您…理解',
+  '请您…理解',
+  '还请…理解',
+  '您能理解',
+  '您理解一下',
+  '理解您的意思',
+  '理解您说的',
+  '理解您是',
+  '理解您要',
+  '理解的是',
+  '理解错',
 ];
 
 /**
@@ -471,22 +629,34 @@ const NEGATION =
 const NEGATION_GAP = '(?:(?!然后|现在|接下来|麻烦|请您把|您把|你把|挂断)[^]){0,12}?';
 
 /**
- * 保证 / 一定 / 肯定 and their stronger and softer forms (百分百, 打包票, 包在我身上, 放一百个心, 铁定…). 一定要 /
- * 肯定要 are advice or facts (一定要按时还款, 肯定要还的), 保证金 is a deposit.
+ * 保证 / 一定 / 肯定 and their stronger and softer forms (百分百, 打包票, 包在我身上, 放一百个心, 铁定, 一准, 我做主,
+ * 给您个准话…). 一定要 / 肯定要 are advice or facts (一定要按时还款, 肯定要还的), 一定的 is "some" (一定的减免额度),
+ * 保证金 is a deposit.
  */
 const PROMISE_WORD =
-  '(?:保证(?!金)|一定(?!要)|肯定(?!要)|绝对(?!要)|百分之?百|百分之一百|包您|包你|打包票|包票|铁定|准保|管保|必定|包在我身上|放一百个心)';
-/** Outcomes decided elsewhere: waivers, refunds, limits, reversals, credit records, approvals. */
-const PROMISE_OUTCOME =
-  '(?:减免|减了|减掉|免除|免掉|免了|全免|免收|给您免|不收|不会收|不扣|不会扣|退还|退回|退款|退给|退到|退钱|给您退|能退|会退|退了|返还|赔|提额|提高额度|调高|调上去|调回|涨额度|额度提|(?:能|给您|帮您)恢复|恢复(?:额度|原来的额度)|撤销|撤掉|撤回|取消|消除|消掉|删除|删掉|抹掉|清除|(?:不会?影响|不上|不会上|不会留|不留|修复|消|删|抹|清)[^]{0,4}?征信|征信[^]{0,6}?(?:消|删|修复|抹|清|没事|没影响|不受影响|恢复|不会有)|批下来|批准|能批|会批|批了|能过|会过|(?:能|会|可以|审核|审批)通过|办下来|下得来)';
-/** What the agent commits to do (申请, 反馈, 跟进…): the agent's own action, not the outcome. */
+  '(?:保证(?!金)|一定(?!要|的|程度|比例|范围|时间|期限|金额)|肯定(?!要)|绝对(?!要)|百分之?百|百分之一百|包您|包你|打个?包票|包票|铁定|准保|管保|保准|必定|一准|包在我(?:身上|这儿|这里|这)|放(?:一百|一千|一万|百|万)个心|(?:向|跟|给|和)(?:您|你)承诺|我做主|我说了算|给您个准话|(?:跟|和)领导说好了|已经说好了|打过招呼)';
+/** Outcomes decided elsewhere: waivers, refunds, limits, reversals, credit records, approvals, collection. */
+const PROMISE_OUTCOME_WORDS =
+  '(?:减免|减了|减掉|减一半|减半|给您减|帮您减|免除|免掉|免了|全免|免收|给您免|不收|不会收|不扣|不会扣|退还|退回|退款|退给|退到|退钱|给您退|能退|会退|退了|返还|赔|追回|要回来|拿回来|提额|提高额度|调高|调上去|调回|提上去|提上来|(?:调|提|涨|升)到[\\d一二两三四五六七八九十百千万]|给您加上|涨额度|额度提|(?:能|给您|帮您)恢复|恢复(?:额度|原来的额度)|撤销|撤掉|撤回|取消|消除|消掉|删除|删掉|抹掉|清除|冲掉|冲回|冲销|处理干净|解封|解冻|延长|延期|(?:不会?|没有?)(?:算|记)(?:您|你)?(?:逾期|违约)|不会逾期|不会再?有?催收|停止催收|不再催收|(?:不会?|没有?)影响(?:您|你)?(?:以后|将来|今后)?(?:的)?(?:办|申请)?(?:房贷|车贷|贷款|信用|征信|记录)|(?:不会?影响|不上|不会上|不会留|不留|修复|消|删|抹|清)[^]{0,4}?征信|征信[^]{0,6}?(?:消|删|修复|抹|清|没事|没影响|不受影响|恢复|不会有|看不出|查不到|不显示|干净)|批下来|批准|能批|会批|批了|能过|会过|(?:能|会|可以|审核|审批)通过|办下来|下得来|能下卡|下卡)';
+/** …unless it names the request rather than the outcome (减免的诉求, 退款申请, 减免政策). */
+const PROMISE_OUTCOME = `${PROMISE_OUTCOME_WORDS}(?!的?(?:申请|诉求|政策|条件|规定|流程|标准|需求|进度))`;
+/** What the agent commits to do (申请, 反馈, 跟进, 催…) or a hedge (但是, 能不能, 要看): not the outcome. */
 const PROMISE_BLOCK =
-  '(?:申请|反馈|提交|转达|尝试|争取|尽量|尽力|帮您问|上报|登记|记录|跟进|核实|核查|查询|保管|回电|回复|联系|通知|官方|渠道)';
-/** The outcome named first, the guarantee after it (这个利息我给您免掉，我打包票). */
-const PROMISE_AFTER = '(?:打包票|包票|包在我身上|放一百个心|包您|包你|我保证|跟您保证|百分之?百|铁定)';
-/** Disclaimers: 不能保证, 没法保证, 不一定 — the opposite of a promise. */
+  '(?:申请|反馈|反映|提交|转达|尝试|争取|尽量|尽力|帮您问|上报|登记|记录|跟进|核实|核查|查询|保管|回电|回复|联系|通知|官方|渠道|催|但是|不过|能不能|是否|要看|看看|看一下)';
+/** The outcome named first, the guarantee after it (这个利息我给您免掉，我打包票; 提额十拿九稳). */
+const PROMISE_AFTER =
+  '(?:打个?包票|包票|包在我身上|放(?:一百|一千|一万|百|万)个心|包您|包你|我保证|跟您保证|百分之?百|铁定|十拿九稳|板上钉钉|(?:肯定|绝对|保证|一定)没问题|妥妥|没跑|跑不了)';
+/** The agent granting it on the spot (我这边直接给您减掉一半, 违约金我给您退了, 年费我给您免了). */
+const PROMISE_GRANT =
+  '(?:我|我们)(?:这边|这里)?(?:直接|现在|马上|这就|就|做主|破例|特批)?(?:给您|替您|帮您|给你)(?:直接)?(?:把[^]{0,8}?|(?:(?!查|看|问|申请|提交|确认|核)[^]){0,4}?)(?:免(?:了|掉|除|[\\d一二两三四五六七八九十]+年)|全免|减掉|减了|减一半|减半|退了|退掉)(?!没|吗|么)';
+/** 您放心 + it will happen (您放心，这笔钱我们会全额退到您卡上). */
+const PROMISE_REASSURE = `放宽?心(?:(?!${PROMISE_BLOCK})[^]){0,12}?(?:会|能|都|就|给您|帮您|给你)(?:(?!${PROMISE_BLOCK})[^]){0,6}?${PROMISE_OUTCOME}`;
+/**
+ * Disclaimers and conditions: 不能保证, 没法跟您保证, 不敢打包票, 不一定; 符合条件的话…, 如果审核通过…, …以审核结果为准;
+ * 原路退回 describes how a refund travels, not whether it comes.
+ */
 const PROMISE_NEGATED =
-  '(?:不能|无法|没法|没办法|不敢|不好|不可能|难以|不一定|不保证|保证不了|不肯定|不是一定|不是|并不)(?:百分之?百)?(?:保证|一定|肯定|绝对)?';
+  '(?:不能|无法|没法|没办法|不敢|不好|不可能|难以|不一定|不保证|保证不了|不肯定|不是一定|不是|并不)(?:跟您|向您|给您|和您|跟你|给你)?(?:百分之?百)?(?:保证|一定|肯定|绝对|承诺|打个?包票)?|(?:符合|满足)[^]{0,4}?条件[^]*|(?:如果|若|假如|一旦|待|等)[^]{0,6}?(?:审核|审批|核实|调查|商户)[^]*|[^]*(?:以|按)(?:审核|审批|最终|银行|系统|实际)[^]{0,6}?为准|原路(?:退回|返回|退还|退)';
 
 export function defaultScorecard(): ScorecardDefinition {
   return {
@@ -597,7 +767,15 @@ export function defaultScorecard(): ScorecardDefinition {
         speaker: 'agent',
         expect: 'present',
         appliesWhen: { op: 'or', any: [{ op: 'complaint' }, UPSET_CUSTOMER] },
-        condition: { op: 'keyword', mode: 'any', words: APOLOGY_WORDS, except: APOLOGY_EXCEPTIONS },
+        // The apology answers the upset: it comes after the customer's upset turn (an opening 让您久等了 does
+        // not answer a complaint made later), or anywhere in a contact classified as a complaint.
+        condition: {
+          op: 'and',
+          all: [
+            { op: 'keyword', mode: 'any', words: APOLOGY_WORDS, except: APOLOGY_EXCEPTIONS },
+            { op: 'or', any: [{ op: 'complaint' }, { op: 'after', cond: UPSET_CUSTOMER }] },
+          ],
+        },
       },
       {
         code: 'no_sensitive_request',
@@ -633,8 +811,9 @@ export function defaultScorecard(): ScorecardDefinition {
         guard: true,
         condition: {
           op: 'regex',
-          pattern: `${PROMISE_WORD}(?:(?!${PROMISE_BLOCK})[^]){0,10}?${PROMISE_OUTCOME}|${PROMISE_OUTCOME}(?:(?!${PROMISE_BLOCK})[^]){0,8}?${PROMISE_AFTER}(?![^]{0,6}?${PROMISE_BLOCK})`,
+          pattern: `${PROMISE_WORD}(?:(?!${PROMISE_BLOCK})[^]){0,20}?${PROMISE_OUTCOME}|${PROMISE_OUTCOME}(?:(?!${PROMISE_BLOCK})[^]){0,8}?${PROMISE_AFTER}(?![^]{0,6}?${PROMISE_BLOCK})|${PROMISE_GRANT}|${PROMISE_REASSURE}`,
           except: PROMISE_NEGATED,
+          sentence: true,
         },
       },
       {

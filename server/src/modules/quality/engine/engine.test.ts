@@ -114,7 +114,7 @@ describe('quality engine: the default scorecard', () => {
   }
 
   for (const said of [
-    '请不要把验证码告诉任何人,我们不会索要您的密码',
+    '验证码请您自己保管好,银行任何时候都不会向您要密码',
     '我已经给您发送了验证码,请在页面上输入',
     '您可以在手机银行重置查询密码',
   ]) {
@@ -248,6 +248,14 @@ describe('quality engine: operators', () => {
   };
   const result = (condition: unknown, extra?: Record<string, unknown>) =>
     inspect(card(condition, extra), t).findings[0];
+
+  it('regex within one sentence when asked', () => {
+    const across = { op: 'regex', pattern: '抱歉[^]{0,20}?再见' };
+    assert.equal(result(across)?.result, 'fail');
+    const turns = [agent('您好'), customer('我要投诉你们'), agent('非常抱歉。我们再见'), agent('再见')];
+    assert.equal(inspect(card(across), { ...t, turns }).findings[0]?.result, 'pass');
+    assert.equal(inspect(card({ ...across, sentence: true }), { ...t, turns }).findings[0]?.result, 'fail');
+  });
 
   it('keyword all / none, not, after / before', () => {
     assert.equal(result({ op: 'keyword', mode: 'all', words: ['非常', '抱歉'] })?.turn, 2);
@@ -397,15 +405,15 @@ describe('quality engine: tuned forms', () => {
   });
 
   for (const said of [
-    '这个我真不知道啊',
-    '这不归咱们部门管',
-    '不是我们这边负责的',
+    '这事儿我可真不知道',
+    '这事不归我们组管',
+    '这个不是咱们这边管的',
     '我刚才已经跟您说过了',
-    '您怎么就是听不明白呢',
+    '跟您讲了半天您怎么还不明白',
     '随便您吧',
     '您自己去网上查',
     '那您去投诉吧',
-    '我这边没法帮您恢复额度',
+    '额度的事我们这边没法处理',
     '我都跟您说了三遍了',
     '您爱信不信',
     '这个我们处理不了',
@@ -414,9 +422,9 @@ describe('quality engine: tuned forms', () => {
   }
 
   for (const said of [
-    '办法是这样的，您可以在手机银行申请',
-    '我们一起想办法',
-    '审核结果我没法保证，我会帮您提交申请',
+    '有个办法，您可以在手机银行上自助申请',
+    '我来帮您想想别的办法',
+    '能不能批下来我没办法保证，我先帮您提交',
     '这个不在信用卡中心的受理范围，不归我们管，我帮您转接到借记卡专线',
     '您方便的时候再回电也可以，随您安排',
     '还有谁知道您的密码吗？',
@@ -432,13 +440,13 @@ describe('quality engine: tuned forms', () => {
     '签名条上那三个数字您读一下',
     '您把六位密码念一遍',
     '请把短信里的数字发过来',
-    '请不要泄露给别人。您的卡背面三位数是多少？',
+    '这个要保密，别告诉别人。您卡片背面那三位数是多少？',
   ]) {
     it(`sensitive request: ${said}`, () => assert.equal(result(call(said), 'no_sensitive_request'), 'fail'));
   }
 
   for (const said of [
-    '请勿向任何人透露您的卡背面三位数字和密码',
+    '请千万别把卡背后的三位数字和密码透露给任何人',
     '请您在电话按键上输入六位查询密码',
     '请报一下卡片的有效期',
     '我给您说一下密码重置的流程',
@@ -459,8 +467,8 @@ describe('quality engine: tuned forms', () => {
 
   for (const said of [
     '办这张卡需要存入一万元保证金',
-    '您一定要按时还款',
-    '我保证马上给您冻结这张卡',
+    '您一定要记得每月按时还',
+    '我保证现在就帮您把卡片止付',
     '逾期肯定会影响您的征信',
     '退款的进度我保证会跟进',
     '减免的成功率不是百分之百，我帮您申请',
@@ -477,7 +485,61 @@ describe('quality engine: tuned forms', () => {
     };
     assert.equal(upset('我卡被盗刷了，急死我了', '换做是我也会着急的，我马上帮您冻结'), 'pass');
     assert.equal(upset('呵呵，你们银行可真厉害', '好的好的，我帮您查一下'), 'fail');
-    assert.equal(upset('这都第几次了', '不好意思，您刚才说什么？'), 'fail');
+    assert.equal(upset('这都第几次了', '不好意思，我这边没太听清，麻烦您再讲一次？'), 'fail');
     assert.equal(upset('我想问一下积分怎么兑换', '好的'), 'n/a');
   });
+
+  it('an apology answers the upset only after it; asking the customer to understand, or a polite opener, is none', () => {
+    const t = call('利息是按日计算的');
+    t.turns[0] = agent('您好，不好意思让您久等了，8001号客服为您服务');
+    t.turns[1] = customer('怎么又多了一笔利息，你们就是在坑人！');
+    assert.equal(result(t, 'apology_empathy'), 'fail');
+    t.turns[2] = agent('给您添麻烦了，利息是按日计算的');
+    assert.equal(result(t, 'apology_empathy'), 'pass');
+    // In a contact classified as a complaint, an apology anywhere counts.
+    const c = call('好的');
+    c.turns[0] = agent('您好，不好意思让您久等了，8001号客服为您服务');
+    assert.equal(result({ ...c, complaint: true }, 'apology_empathy'), 'pass');
+    const upset = (reply: string) => {
+      const u = call(reply);
+      u.turns[1] = customer('你们客服态度也太差了吧');
+      return result(u, 'apology_empathy');
+    };
+    assert.equal(upset('希望您能理解，我们电话很多'), 'fail');
+    assert.equal(upset('我理解您的意思，您是要投诉对吧'), 'fail');
+    assert.equal(upset('不好意思，麻烦您报一下卡号后四位'), 'fail');
+    assert.equal(upset('这确实是我们的疏忽，我向您道个歉'), 'pass');
+    assert.equal(upset('还请您多多包涵，我马上处理'), 'pass');
+  });
+
+  it('thanks or praise outweighs the NLU reading a turn as a complaint', () => {
+    const t = call('不客气');
+    t.turns[1] = customer('上次的问题你们处理得挺快的，谢谢啊');
+    assert.equal(result(t, 'apology_empathy'), 'n/a');
+  });
+
+  for (const said of [
+    '我跟您保证啊，您这个月的年费还有那个滞纳金，到时候都会给您免掉的',
+    '违约金我做主给您退了',
+    '您放心好了，这笔钱我们会全额退到您卡上的',
+    '提额这个事十拿九稳',
+    '我向您承诺，下个月额度一定给您提上来',
+    '年费我这边直接给您免三年',
+  ]) {
+    it(`promise (second batch): ${said}`, () => assert.equal(result(call(said), 'no_unauthorised_promise'), 'fail'));
+  }
+
+  for (const said of [
+    '一定帮您反映给相关部门',
+    '这笔交易我们肯定会尽快核实',
+    '符合条件的话肯定是可以减免的，具体以审核结果为准',
+    '您放心，如果审核通过，费用会退回到您的卡上',
+    '商户退款以后，钱肯定是原路退回到您的卡上',
+    '这个我没法跟您保证一定能退',
+    '我帮您查一下退了没有',
+    // The guarantee and the outcome in different sentences are no promise of it.
+    '我保证今天给您回个话。年费减免要看审批',
+  ]) {
+    it(`no promise (second batch): ${said}`, () => assert.equal(result(call(said), 'no_unauthorised_promise'), 'pass'));
+  }
 });

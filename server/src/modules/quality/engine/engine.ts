@@ -193,9 +193,9 @@ function sentenceSpans(re: RegExp, t: MatchText): Span[] {
  * First match of `re` on the turn not overlapped by a match of `except`. An exception reaches no further
  * than its sentence (请勿泄露给他人。您卡背面三位数是多少？ is a request).
  */
-function firstMatch(run: Run, i: number, re: RegExp, except: RegExp | undefined): Span | undefined {
+function firstMatch(run: Run, i: number, re: RegExp, except: RegExp | undefined, sentence = false): Span | undefined {
   const t = run.text(i);
-  const hits = spans(re, t.compact);
+  const hits = sentence ? sentenceSpans(re, t) : spans(re, t.compact);
   if (hits.length === 0) return undefined;
   const excluded = except ? sentenceSpans(except, t) : [];
   return hits.find((h) => h.end > h.start && !excluded.some((x) => overlaps(h, x)));
@@ -299,8 +299,9 @@ function compile(c: Condition): Node {
     case 'regex': {
       const re = new RegExp(c.pattern, 'gu');
       const except = c.except ? new RegExp(c.except, 'gu') : undefined;
+      const sentence = c.sentence === true;
       return content((run, i) => {
-        const s = firstMatch(run, i, re, except);
+        const s = firstMatch(run, i, re, except, sentence);
         return s ? originalSpan(run.text(i), s.start, s.end) : null;
       });
     }

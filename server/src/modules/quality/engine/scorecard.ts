@@ -21,7 +21,7 @@ export type Condition =
   | { op: 'or'; any: Condition[] }
   | { op: 'not'; cond: Condition }
   | { op: 'keyword'; mode: 'any' | 'all' | 'none'; words: string[]; except?: string[] | undefined }
-  | { op: 'regex'; pattern: string; except?: string | undefined }
+  | { op: 'regex'; pattern: string; except?: string | undefined; sentence?: boolean | undefined }
   | { op: 'similar'; refs: string[]; threshold?: number | undefined }
   | { op: 'intent'; intents?: string[] | undefined; types?: string[] | undefined; minConfidence?: number | undefined }
   | { op: 'emotion'; min: 'elevated' | 'high'; kind?: 'anger' | 'anxiety' | 'any' | undefined }
@@ -60,6 +60,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       op: z.literal('regex'),
       pattern: z.string().min(1).max(6000).refine(validRegex, 'invalid regular expression'),
       except: z.string().min(1).max(6000).refine(validRegex, 'invalid regular expression').optional(),
+      /** Match within one sentence (up to 。！？；or a line break), not across them. */
+      sentence: z.boolean().optional(),
     }),
     z.object({
       op: z.literal('similar'),
