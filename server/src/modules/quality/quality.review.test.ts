@@ -64,7 +64,8 @@ describe('quality: review, release, appeals and calibration', () => {
     agent = await actorOf(env, 'agent');
     supervisor = await actorOf(env, 'supervisor');
     inspection = await inspectedCall(env, [
-      '您好,8001号客服为您服务',
+      // No agent ID in the greeting: a failed finding for the agent to appeal.
+      '您好,很高兴为您服务',
       '这个我也不知道',
       '请问还有其他问题吗',
       '感谢您的来电,再见',
@@ -105,9 +106,17 @@ describe('quality: review, release, appeals and calibration', () => {
     );
     const mine = await getInspection(agent, inspection.id);
     assert.equal(mine.status, 'released');
-    const closing = mine.findings.find((f) => f.item === 'confirm_satisfaction') ?? mine.findings[0];
+    // Only a failed finding is appealed: overturning a pass could only lower the score, an n/a changes nothing.
+    const passed = mine.findings.find((f) => f.item === 'confirm_satisfaction');
+    const notApplicable = mine.findings.find((f) => f.result === 'n/a');
+    assert.equal(passed?.result, 'pass');
+    assert.ok(notApplicable);
+    await assert.rejects(fileAppeal(agent, passed.id, '这一项我也想申诉一下'), rejects('QA_APPEAL_NOT_FAILED'));
+    await assert.rejects(fileAppeal(agent, notApplicable.id, '这一项我也想申诉一下'), rejects('QA_APPEAL_NOT_FAILED'));
+    const closing = mine.findings.find((f) => f.item === 'greeting_agent_id');
+    assert.equal(closing?.result, 'fail');
     assert.ok(closing);
-    const appealed = await fileAppeal(agent, closing.id, '我在结束前问过客户还有没有其他问题');
+    const appealed = await fileAppeal(agent, closing.id, '我在开场时报过工号,录音可查');
     assert.equal(appealed.status, 'open');
     await assert.rejects(fileAppeal(agent, closing.id, '再申诉一次'), rejects('QA_APPEAL_EXISTS'));
     await assert.rejects(fileAppeal(supervisor, closing.id, '不是本人'), rejects('FORBIDDEN'));

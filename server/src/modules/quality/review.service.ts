@@ -166,7 +166,10 @@ export async function loadAppeal(db: Executor, id: string): Promise<AppealView> 
   };
 }
 
-/** The agent appeals one finding of their own released result, with a comment. Once per finding. */
+/**
+ * The agent appeals one failed finding of their own released result, with a comment. Once per finding.
+ * A finding that passed or does not apply has nothing to appeal: overturning it could only lower the score.
+ */
 export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): Promise<AppealView> {
   authorize(ctx.actor, 'qa.appeal');
   const text = comment.trim();
@@ -184,6 +187,7 @@ export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): 
       .where('finding_id', '=', findingId)
       .executeTakeFirst();
     if (earlier) throw new AppError(earlier.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_EXISTS');
+    if (f.result !== 'fail') throw new AppError('QA_APPEAL_NOT_FAILED');
     const id = newId(ctx.clock.now());
     await trx
       .insertInto('qa_appeals')
