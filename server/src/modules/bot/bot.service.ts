@@ -216,6 +216,10 @@ async function stillServing(t: Turn): Promise<boolean> {
 }
 
 async function respond(ctx: Ctx, contactId: string, raw: string, matched: MatchResponse): Promise<BotOutcome> {
+  // The contact row is locked first and to the commit: one reply at a time per chat, and the conversation
+  // (what it waits for) is read after the reply before it committed — a confirmation sent twice at once
+  // finds the pending operation once.
+  const state = await botContactState(ctx, contactId);
   const conv = await ctx.db
     .selectFrom('bot_conversations')
     .selectAll()
@@ -223,8 +227,7 @@ async function respond(ctx: Ctx, contactId: string, raw: string, matched: MatchR
     .executeTakeFirst();
   if (conv?.state !== 'bot') return { kind: 'silent' };
   const t = turnOf(ctx, conv);
-  // The contact row is locked from here to the commit: one reply at a time per chat.
-  if (!(await stillServing(t))) {
+  if (!state.serving) {
     t.conv.state = 'ended';
     await save(t);
     return { kind: 'silent' };

@@ -321,3 +321,46 @@ async function closeAsAgent(env: TestEnv, contactId: string): Promise<void> {
   await call(env, 'agent', 'PUT', `/api/contacts/${contactId}/classification`, { intents: ['annual_fee'] });
   await call(env, 'agent', 'POST', `/api/contacts/${contactId}/close`, { outcome: 'resolved_first_contact' });
 }
+
+describe('chat assistant: one confirmation sent twice at once (a double tap, a retried request)', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(() => env.close());
+
+  it('runs the operation once: the pending confirmation is read under the contact lock', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone);
+    const asked = await say(env, session.token, '帮我把信用卡临时冻结一下');
+    assert.match(lastTurn(asked)?.text ?? '', new RegExp(`尾号 ${liu.last4}.*确认`));
+    const confirm = () =>
+      env.request({
+        method: 'POST',
+        url: '/api/chat/messages',
+        payload: { text: '确认' },
+        headers: auth(session.token),
+      });
+    for (const r of await Promise.all([confirm(), confirm()])) assert.equal(r.statusCode, 201, r.body);
+    assert.equal(await cardStatus(env, liu.last4), 'frozen');
+    const state = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
+    const done = state.turns.filter((t) => t.source?.id === 'card.freeze');
+    assert.equal(done.length, 1, state.turns.map((t) => `${t.speaker}: ${t.text}`).join('\n'));
+    const operations = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'bot.operation')
+      .where('contact_id', '=', session.contactId)
+      .execute();
+    assert.equal(operations.length, 1, JSON.stringify(operations));
+    assert.equal((await contactOf(env, session.contactId)).botState, 'bot', 'no hand-over for a failed second freeze');
+  });
+});
