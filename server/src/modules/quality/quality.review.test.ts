@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { QaInspectionDetail } from '@carddesk/contracts';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -159,6 +160,26 @@ describe('quality: review, release, appeals and calibration', () => {
     const rates = await overturnRates(qa);
     assert.equal(rates.find((r) => r.item === 'forbidden_words')?.reviewOverturned, 1);
     assert.equal(rates.find((r) => r.item === closing.item)?.appealsOverturned, 1);
+  });
+
+  it('keeps no full number read out in Chinese digits or said in parts, in the transcript or the evidence', async () => {
+    const spoken = '六二二五 八八零零 零零零零 一二三四';
+    const view = await inspectedCall(env, [
+      '您好,8001号客服为您服务',
+      `您的卡号是${spoken}对吧`,
+      '卡号前八位是62258800,后八位是00001234',
+      '请问还有其他问题吗',
+      '感谢您的来电,再见',
+    ]);
+    const detail = await call<QaInspectionDetail>(env, 'qa', 'GET', `/api/qa/inspections/${view.id}`);
+    const finding = detail.findings.find((f) => f.item === 'no_full_number');
+    assert.equal(finding?.result, 'fail', 'the agent is still held to account');
+    const shown = [...detail.turns.map((t) => t.text), ...detail.findings.map((f) => f.evidence)].join('\n');
+    for (const full of [spoken, '六二二五', '62258800']) assert.ok(!shown.includes(full), `${full} in ${shown}`);
+    assert.ok(
+      detail.turns.some((t) => t.text.includes('一二三四')),
+      'the last four stay',
+    );
   });
 
   it('calibration is blind until the lead closes it, and leaves the result alone', async () => {
