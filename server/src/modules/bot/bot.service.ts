@@ -254,6 +254,8 @@ async function save(t: Turn): Promise<void> {
 }
 
 const YES = /^(是|是的|对|对的|确认|确定|好|好的|可以|嗯|行|要|需要|冻结|激活|转|yes|ok|y)[。.!！呀啊吧的]*$/i;
+/** A filler said while listening (嗯): a yes to a freeze, not the explicit consent an installment needs. */
+const FILLER_YES = /^嗯/;
 const NO = /^(不|不用|不要|不需要|否|取消|算了|先不|no|n)[。.!！了呀啊吧的用要]*$/i;
 const REJECT =
   /(没用|没有用|不对|不是这个|不是我问的|答非所问|没解决|没有解决|看不懂|没帮助|没有帮助|不满意|不是我要的|说的不对)/;
@@ -391,6 +393,13 @@ async function followUp(t: Turn, pending: Pending, text: string): Promise<boolea
       return true;
     }
     case 'installment_accept':
+      if (YES.test(text) && FILLER_YES.test(text)) {
+        // A filler is no consent to a credit product: asked again, the quote still open.
+        t.pending = pending;
+        t.outcome = { kind: 'confirm', operation: 'installment.bill' };
+        await say(t, '办理分期需要您明确同意。确认办理请回复“确认”,不办理请回复“取消”。', null);
+        return true;
+      }
       if (YES.test(text)) {
         await acceptQuoted(t, pending);
         return true;

@@ -176,6 +176,10 @@ describe('chat assistant', () => {
     const consents = () => installmentConsents(env.runtime.deps.db, { customerId });
     const before = (await consents()).length;
     assert.ok(text.indexOf('年化') < text.indexOf('确认'), 'the rate comes before the question');
+    // 嗯 is a filler said while listening, not the explicit yes a credit product needs: asked again.
+    const mumbled = await say(env, session.token, '嗯');
+    assert.match(lastTurn(mumbled)?.text ?? '', /明确同意/);
+    assert.equal((await consents()).length, before, 'no plan on a filler');
     const done = await say(env, session.token, '确认');
     assert.equal(lastTurn(done)?.source?.id, 'installment.bill', lastTurn(done)?.text);
     const after = await consents();
