@@ -8,6 +8,7 @@ import { defaultScorecard } from './engine/default-scorecard.ts';
 import { INSPECT_CONTACT_JOB, inspectionOfContact } from './inspection.service.ts';
 import { actorOf, call, demoCustomerId, rejects } from './quality.fixtures.ts';
 import {
+  createScorecard,
   draftScorecardVersion,
   listScorecardVersions,
   publishedScorecard,
@@ -197,5 +198,17 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     const now = await publishedScorecard(env.system);
     assert.equal(now.version, 2);
     assert.equal(now.scorecard.definition.passScore, 85);
+  });
+
+  it('keeps one version in force when two drafts are published at the same moment', async () => {
+    const qa = await actorOf(env, 'qa');
+    const qa2 = await actorOf(env, 'qa2');
+    const first = await createScorecard(qa, { code: 'race_card', name: '并发发布', definition: defaultScorecard() });
+    const second = await draftScorecardVersion(qa, 'race_card', defaultScorecard());
+    const third = await draftScorecardVersion(qa, 'race_card', defaultScorecard());
+    await Promise.allSettled([first, second, third].map((v) => publishScorecardVersion(qa2, v.id)));
+    const versions = await listScorecardVersions(qa, 'race_card');
+    const inForce = versions.filter((v) => v.status === 'published');
+    assert.equal(inForce.length, 1, JSON.stringify(versions.map((v) => [v.version, v.status])));
   });
 });
