@@ -126,6 +126,28 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '好的,我来帮您查询' }, 201);
   });
 
+  it('blocks the second half of a card number split over two chat replies', async () => {
+    const chat = await startChatContact(env.system, { customerId: await demoCustomerId(env.system), level: 'basic' });
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/accept`);
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '您的卡号前八位是62258800' }, 201);
+    const res = await env.request({
+      method: 'POST',
+      url: `/api/contacts/${chat.id}/turns`,
+      as: 'agent',
+      payload: { text: '后八位是00001234' },
+    });
+    assert.equal(res.statusCode, 422, res.body);
+    const body = res.json() as { error: { code: string; details: Array<{ item: string }> } };
+    assert.deepEqual(
+      body.error.details.map((d) => d.item),
+      ['no_full_number'],
+    );
+    const turns = await listTurns(env.system.db, chat.id, 0, 500);
+    assert.ok(!turns.some((t) => t.text.includes('00001234')), 'the second half was not sent');
+    // Eight digits of something else after it are no card number.
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '您的受理编号是20261207' }, 201);
+  });
+
   it('marks an agent turn that held a full card number when it is stored, so the inspection fails it after the close', async () => {
     const { contact } = await call<{ contact: { id: string } }>(
       env,
