@@ -30,7 +30,7 @@ const FULL_NUMBER_ITEM = 'no_full_number';
 async function splitNumber(ctx: Pick<Ctx, 'db'>, contactId: string, text: string): Promise<GuardWarning | null> {
   const { scorecard } = await publishedScorecard(ctx);
   const item = scorecard.definition.items.find((i) => i.code === FULL_NUMBER_ITEM);
-  if (!item || item.severity !== 'fatal') return null;
+  if (item?.severity !== 'fatal') return null;
   // As the inspection reads it: the agent's previous turn, the customer's 嗯 may come in between.
   const previous = (await listTurns(ctx.db, contactId, 0, 5000))
     .slice(-3)
