@@ -107,13 +107,16 @@ export async function chatResponder(ctx: Ctx): Promise<FirstResponder> {
 
 /**
  * The assistant takes a new chat contact: a priority customer, or one whose last chat it handed over
- * recently, is handed to a person at once (told so); anyone else is greeted. Runs in its own transaction.
+ * recently, is handed to a person at once (told so); anyone else is greeted. A first message that reports
+ * an emergency (a lost or stolen card, fraud) is acted on first whoever the customer is: the card is
+ * frozen at any hour, and the hand-over that follows goes to the emergency queue. Runs in its own
+ * transaction.
  */
 export async function startBotConversation(
   ctx: Ctx,
   contactId: string,
   customerId: string,
-  options: { firstMessage?: boolean } = {},
+  options: { firstMessage?: string | undefined } = {},
 ): Promise<BotOutcome> {
   return inTransaction(ctx.db, async (trx) => {
     const base: Ctx = { ...ctx, db: trx, actor: customerActor(customerId), contactId };
@@ -141,12 +144,16 @@ export async function startBotConversation(
       outcome: { kind: 'other' },
     };
     const priority = await isPriorityCustomer(base, customerId);
-    if (reopened && (await stillServing(t))) {
+    // An emergency is left to the reply to the first message (botRespond): freeze first, then the hand-over.
+    const emergencyFirst = options.firstMessage !== undefined && isEmergency(base, options.firstMessage);
+    if (emergencyFirst) {
+      t.outcome = { kind: 'other' };
+    } else if (reopened && (await stillServing(t))) {
       // The earlier chat went to a person: this one does too, instead of the assistant starting over.
       await handOver(t, 'reopened', '您好,您之前的咨询已由人工客服跟进,正在为您转接人工客服,请稍候。');
     } else if (priority) {
       await handOver(t, 'priority_customer', '您好,正在为您优先转接人工客服,请稍候,您无需重复说明情况。');
-    } else if (!options.firstMessage) {
+    } else if (options.firstMessage === undefined) {
       await say(
         t,
         '您好,我是智能助手,可以为您解答用卡问题,查询账单、还款和积分,办理卡片临时冻结和激活。需要人工服务时请随时告诉我。',
@@ -156,6 +163,17 @@ export async function startBotConversation(
     await save(t);
     return t.outcome;
   });
+}
+
+/** The message reads surely as an emergency (the NLU's intent of type `emergency`). */
+function isEmergency(ctx: Ctx, text: string): boolean {
+  try {
+    const nlu = analyze(scrubText(text).trim(), { now: ctx.clock.now() });
+    return isIntent(nlu.intent) && INTENTS[nlu.intent].type === 'emergency' && nlu.confidence >= ACT_MIN_CONFIDENCE;
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
 }
 
 async function isPriorityCustomer(ctx: Ctx, customerId: string): Promise<boolean> {

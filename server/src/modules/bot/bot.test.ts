@@ -242,6 +242,27 @@ describe('chat assistant', () => {
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
+  it('acts on a lost or stolen card in a reopened chat: freeze first, then the emergency queue', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone, '我的卡被偷了,快帮我冻结', { sameDay: true });
+    const asked = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
+    assert.match(lastTurn(asked)?.text ?? '', new RegExp(`尾号 ${liu.last4}.*冻结.*确认`), JSON.stringify(asked.turns));
+    await say(env, session.token, '确认');
+    assert.equal(await cardStatus(env, liu.last4), 'frozen');
+    const row = await contactOf(env, session.contactId);
+    assert.equal(row.type, 'emergency');
+    assert.equal(row.queueCode, 'fraud_risk');
+    assert.equal(row.botSummary?.reason, 'emergency');
+  });
+
   it('hands over after two rejected answers', async () => {
     const liu = phoneOf('liu_yang');
     const session = await startChat(env, liu.phone, '信用卡的年费是怎么收的?');
