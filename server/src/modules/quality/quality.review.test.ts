@@ -168,6 +168,7 @@ describe('quality: review, release, appeals and calibration', () => {
       '您好,8001号客服为您服务',
       `您的卡号是${spoken}对吧`,
       '卡号前八位是62258800,后八位是00001234',
+      '您预留的手机号是幺三八零零一三八零零零吗',
       '请问还有其他问题吗',
       '感谢您的来电,再见',
     ]);
@@ -175,7 +176,9 @@ describe('quality: review, release, appeals and calibration', () => {
     const finding = detail.findings.find((f) => f.item === 'no_full_number');
     assert.equal(finding?.result, 'fail', 'the agent is still held to account');
     const shown = [...detail.turns.map((t) => t.text), ...detail.findings.map((f) => f.evidence)].join('\n');
-    for (const full of [spoken, '六二二五', '62258800']) assert.ok(!shown.includes(full), `${full} in ${shown}`);
+    for (const full of [spoken, '六二二五', '62258800', '幺三八零零一三八零零零']) {
+      assert.ok(!shown.includes(full), `${full} in ${shown}`);
+    }
     assert.ok(
       detail.turns.some((t) => t.text.includes('一二三四')),
       'the last four stay',
