@@ -185,6 +185,28 @@ describe('quality: review, release, appeals and calibration', () => {
     );
   });
 
+  it('masks card, ID and mobile numbers typed into appeal comments and review, re-inspection and ruling notes', async () => {
+    const numbers = '卡号6225880000001234,身份证110105198503150019,手机13800138000';
+    const view = await inspectedCall(env, ['您好,很高兴为您服务', '请问还有其他问题吗', '感谢您的来电,再见']);
+    const greeting = view.findings.find((f) => f.item === 'greeting_agent_id');
+    assert.equal(greeting?.result, 'fail');
+    assert.ok(greeting);
+    const reviewed = await reviewFinding(qa, greeting.id, { decision: 'confirm', note: `复核:${numbers}` });
+    await releaseInspection(qa, view.id);
+    const appeal = await fileAppeal(agent, greeting.id, `客户说的:${numbers}`);
+    const re = await reinspectAppeal(qa2, appeal.id, { decision: 'upheld', note: `复核:${numbers}` });
+    const final = await ruleAppeal(supervisor, appeal.id, { decision: 'upheld', note: `终审:${numbers}` });
+    const stored = [
+      reviewed.findings.find((f) => f.id === greeting.id)?.reviewNote,
+      appeal.comment,
+      re.inspectorNote,
+      final.finalNote,
+    ].join('\n');
+    for (const full of ['6225880000001234', '110105198503150019', '13800138000']) {
+      assert.ok(!stored.includes(full), `${full} in ${stored}`);
+    }
+  });
+
   it('calibration is blind until the lead closes it, and leaves the result alone', async () => {
     const before = await getInspection(qa, inspection.id);
     const { id } = await startCalibration(qa, inspection.id);
