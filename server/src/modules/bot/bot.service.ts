@@ -348,6 +348,7 @@ async function decide(t: Turn, text: string, matched: MatchResponse): Promise<vo
   await answerFromFaq(t, matched, nlu);
 }
 
+const PERIODS = /^分?\s*(\d{1,2})\s*期?[。.!！吧呀的]*$|(\d{1,2})\s*期/;
 const PERSONAL_ACTIVATE = /(帮我|给我|我要|我想|现在|激活一下|开通一下|开卡吧|激活吧|新卡)/;
 
 function remember(t: Turn, nlu: NluAnalysis, intent: Intent): void {
@@ -405,7 +406,9 @@ async function followUp(t: Turn, pending: Pending, text: string): Promise<boolea
       return false;
     }
     case 'installment_periods': {
-      const n = /(\d{1,2})\s*期?/.exec(text)?.[1];
+      // The number of periods: a number said with 期, or the whole answer — not any digits in a new question.
+      const m = PERIODS.exec(text);
+      const n = m?.[1] ?? m?.[2];
       if (!n) return false;
       await quoteBillInstallment(t, Number(n));
       return true;

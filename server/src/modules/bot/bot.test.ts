@@ -263,6 +263,22 @@ describe('chat assistant', () => {
     assert.equal(row.botSummary?.reason, 'emergency');
   });
 
+  it('takes only a number of periods as the answer to how many periods, not digits in another question', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone);
+    const asked = await say(env, session.token, '我想把这期账单分期');
+    assert.match(lastTurn(asked)?.text ?? '', /分几期/);
+    const other = await say(env, session.token, '先等等,我的额度还有20000吗');
+    // Not a quote for 20 periods (nor a refusal of one): the question about the limit is answered.
+    assert.doesNotMatch(lastTurn(other)?.text ?? '', /年化|期数/, 'no quote for 20 periods');
+    const again = await say(env, session.token, '我想把这期账单分期');
+    assert.match(lastTurn(again)?.text ?? '', /分几期/);
+    // The bill was split in an earlier test: quoted or refused, the 6 was taken as the number of periods.
+    const quoted = await say(env, session.token, '分6期吧');
+    assert.match(lastTurn(quoted)?.text ?? '', /年化|期数/);
+    await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
+  });
+
   it('hands over after two rejected answers', async () => {
     const liu = phoneOf('liu_yang');
     const session = await startChat(env, liu.phone, '信用卡的年费是怎么收的?');
