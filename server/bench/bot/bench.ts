@@ -137,7 +137,7 @@ for (const [i, row] of rows.entries()) {
   clock.advance(25 * 3_600_000);
   const customerId = holders[i % holders.length] ?? '';
   const contact = await startChatContact(ctx, { customerId, level: 'basic', firstMessage: row.text, withBot: true });
-  await startBotConversation(ctx, contact.id, customerId, { firstMessage: true });
+  await startBotConversation(ctx, contact.id, customerId, { firstMessage: row.text });
   const t = performance.now();
   const outcome = await botRespond(ctx, contact.id, row.text);
   const ms = performance.now() - t;

@@ -38,6 +38,11 @@ export const qualityErrors = {
   },
   QA_NOT_RELEASED: { status: 409, zh: '质检结果尚未发布给坐席', en: 'The result has not been released to the agent' },
   QA_APPEAL_EXISTS: { status: 409, zh: '该质检项已有申诉', en: 'This finding already has an appeal' },
+  QA_APPEAL_NOT_FAILED: {
+    status: 409,
+    zh: '只能对未通过的质检项提出申诉',
+    en: 'Only a failed finding can be appealed',
+  },
   QA_APPEAL_FINAL: { status: 409, zh: '已终审,不能再申诉', en: 'The final ruling has been made: no further appeal' },
   QA_APPEAL_NOT_FOUND: { status: 404, zh: '未找到该申诉', en: 'No such appeal' },
   QA_APPEAL_WRONG_STEP: {

@@ -107,13 +107,16 @@ export async function chatResponder(ctx: Ctx): Promise<FirstResponder> {
 
 /**
  * The assistant takes a new chat contact: a priority customer, or one whose last chat it handed over
- * recently, is handed to a person at once (told so); anyone else is greeted. Runs in its own transaction.
+ * recently, is handed to a person at once (told so); anyone else is greeted. A first message that reports
+ * an emergency (a lost or stolen card, fraud) is acted on first whoever the customer is: the card is
+ * frozen at any hour, and the hand-over that follows goes to the emergency queue. Runs in its own
+ * transaction.
  */
 export async function startBotConversation(
   ctx: Ctx,
   contactId: string,
   customerId: string,
-  options: { firstMessage?: boolean } = {},
+  options: { firstMessage?: string | undefined } = {},
 ): Promise<BotOutcome> {
   return inTransaction(ctx.db, async (trx) => {
     const base: Ctx = { ...ctx, db: trx, actor: customerActor(customerId), contactId };
@@ -141,12 +144,16 @@ export async function startBotConversation(
       outcome: { kind: 'other' },
     };
     const priority = await isPriorityCustomer(base, customerId);
-    if (reopened && (await stillServing(t))) {
+    // An emergency is left to the reply to the first message (botRespond): freeze first, then the hand-over.
+    const emergencyFirst = options.firstMessage !== undefined && isEmergency(base, options.firstMessage);
+    if (emergencyFirst) {
+      t.outcome = { kind: 'other' };
+    } else if (reopened && (await stillServing(t))) {
       // The earlier chat went to a person: this one does too, instead of the assistant starting over.
       await handOver(t, 'reopened', '您好,您之前的咨询已由人工客服跟进,正在为您转接人工客服,请稍候。');
     } else if (priority) {
       await handOver(t, 'priority_customer', '您好,正在为您优先转接人工客服,请稍候,您无需重复说明情况。');
-    } else if (!options.firstMessage) {
+    } else if (options.firstMessage === undefined) {
       await say(
         t,
         '您好,我是智能助手,可以为您解答用卡问题,查询账单、还款和积分,办理卡片临时冻结和激活。需要人工服务时请随时告诉我。',
@@ -156,6 +163,17 @@ export async function startBotConversation(
     await save(t);
     return t.outcome;
   });
+}
+
+/** The message reads surely as an emergency (the NLU's intent of type `emergency`). */
+function isEmergency(ctx: Ctx, text: string): boolean {
+  try {
+    const nlu = analyze(scrubText(text).trim(), { now: ctx.clock.now() });
+    return isIntent(nlu.intent) && INTENTS[nlu.intent].type === 'emergency' && nlu.confidence >= ACT_MIN_CONFIDENCE;
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
 }
 
 async function isPriorityCustomer(ctx: Ctx, customerId: string): Promise<boolean> {
@@ -216,6 +234,10 @@ async function stillServing(t: Turn): Promise<boolean> {
 }
 
 async function respond(ctx: Ctx, contactId: string, raw: string, matched: MatchResponse): Promise<BotOutcome> {
+  // The contact row is locked first and to the commit: one reply at a time per chat, and the conversation
+  // (what it waits for) is read after the reply before it committed — a confirmation sent twice at once
+  // finds the pending operation once.
+  const state = await botContactState(ctx, contactId);
   const conv = await ctx.db
     .selectFrom('bot_conversations')
     .selectAll()
@@ -223,8 +245,7 @@ async function respond(ctx: Ctx, contactId: string, raw: string, matched: MatchR
     .executeTakeFirst();
   if (conv?.state !== 'bot') return { kind: 'silent' };
   const t = turnOf(ctx, conv);
-  // The contact row is locked from here to the commit: one reply at a time per chat.
-  if (!(await stillServing(t))) {
+  if (!state.serving) {
     t.conv.state = 'ended';
     await save(t);
     return { kind: 'silent' };
@@ -251,6 +272,8 @@ async function save(t: Turn): Promise<void> {
 }
 
 const YES = /^(是|是的|对|对的|确认|确定|好|好的|可以|嗯|行|要|需要|冻结|激活|转|yes|ok|y)[。.!！呀啊吧的]*$/i;
+/** A filler said while listening (嗯): a yes to a freeze, not the explicit consent an installment needs. */
+const FILLER_YES = /^嗯/;
 const NO = /^(不|不用|不要|不需要|否|取消|算了|先不|no|n)[。.!！了呀啊吧的用要]*$/i;
 const REJECT =
   /(没用|没有用|不对|不是这个|不是我问的|答非所问|没解决|没有解决|看不懂|没帮助|没有帮助|不满意|不是我要的|说的不对)/;
@@ -325,6 +348,7 @@ async function decide(t: Turn, text: string, matched: MatchResponse): Promise<vo
   await answerFromFaq(t, matched, nlu);
 }
 
+const PERIODS = /^分?\s*(\d{1,2})\s*期?[。.!！吧呀的]*$|(\d{1,2})\s*期/;
 const PERSONAL_ACTIVATE = /(帮我|给我|我要|我想|现在|激活一下|开通一下|开卡吧|激活吧|新卡)/;
 
 function remember(t: Turn, nlu: NluAnalysis, intent: Intent): void {
@@ -382,12 +406,21 @@ async function followUp(t: Turn, pending: Pending, text: string): Promise<boolea
       return false;
     }
     case 'installment_periods': {
-      const n = /(\d{1,2})\s*期?/.exec(text)?.[1];
+      // The number of periods: a number said with 期, or the whole answer — not any digits in a new question.
+      const m = PERIODS.exec(text);
+      const n = m?.[1] ?? m?.[2];
       if (!n) return false;
       await quoteBillInstallment(t, Number(n));
       return true;
     }
     case 'installment_accept':
+      if (YES.test(text) && FILLER_YES.test(text)) {
+        // A filler is no consent to a credit product: asked again, the quote still open.
+        t.pending = pending;
+        t.outcome = { kind: 'confirm', operation: 'installment.bill' };
+        await say(t, '办理分期需要您明确同意。确认办理请回复“确认”,不办理请回复“取消”。', null);
+        return true;
+      }
       if (YES.test(text)) {
         await acceptQuoted(t, pending);
         return true;

@@ -176,6 +176,10 @@ describe('chat assistant', () => {
     const consents = () => installmentConsents(env.runtime.deps.db, { customerId });
     const before = (await consents()).length;
     assert.ok(text.indexOf('年化') < text.indexOf('确认'), 'the rate comes before the question');
+    // 嗯 is a filler said while listening, not the explicit yes a credit product needs: asked again.
+    const mumbled = await say(env, session.token, '嗯');
+    assert.match(lastTurn(mumbled)?.text ?? '', /明确同意/);
+    assert.equal((await consents()).length, before, 'no plan on a filler');
     const done = await say(env, session.token, '确认');
     assert.equal(lastTurn(done)?.source?.id, 'installment.bill', lastTurn(done)?.text);
     const after = await consents();
@@ -235,6 +239,43 @@ describe('chat assistant', () => {
     const row = await contactOf(env, session.contactId);
     assert.equal(row.botState, 'handed_over');
     assert.equal(row.botSummary?.reason, 'reopened');
+    await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
+  });
+
+  it('acts on a lost or stolen card in a reopened chat: freeze first, then the emergency queue', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone, '我的卡被偷了,快帮我冻结', { sameDay: true });
+    const asked = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
+    assert.match(lastTurn(asked)?.text ?? '', new RegExp(`尾号 ${liu.last4}.*冻结.*确认`), JSON.stringify(asked.turns));
+    await say(env, session.token, '确认');
+    assert.equal(await cardStatus(env, liu.last4), 'frozen');
+    const row = await contactOf(env, session.contactId);
+    assert.equal(row.type, 'emergency');
+    assert.equal(row.queueCode, 'fraud_risk');
+    assert.equal(row.botSummary?.reason, 'emergency');
+  });
+
+  it('takes only a number of periods as the answer to how many periods, not digits in another question', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone);
+    const asked = await say(env, session.token, '我想把这期账单分期');
+    assert.match(lastTurn(asked)?.text ?? '', /分几期/);
+    const other = await say(env, session.token, '先等等,我的额度还有20000吗');
+    // Not a quote for 20 periods (nor a refusal of one): the question about the limit is answered.
+    assert.doesNotMatch(lastTurn(other)?.text ?? '', /年化|期数/, 'no quote for 20 periods');
+    const again = await say(env, session.token, '我想把这期账单分期');
+    assert.match(lastTurn(again)?.text ?? '', /分几期/);
+    // The bill was split in an earlier test: quoted or refused, the 6 was taken as the number of periods.
+    const quoted = await say(env, session.token, '分6期吧');
+    assert.match(lastTurn(quoted)?.text ?? '', /年化|期数/);
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
@@ -321,3 +362,46 @@ async function closeAsAgent(env: TestEnv, contactId: string): Promise<void> {
   await call(env, 'agent', 'PUT', `/api/contacts/${contactId}/classification`, { intents: ['annual_fee'] });
   await call(env, 'agent', 'POST', `/api/contacts/${contactId}/close`, { outcome: 'resolved_first_contact' });
 }
+
+describe('chat assistant: one confirmation sent twice at once (a double tap, a retried request)', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(() => env.close());
+
+  it('runs the operation once: the pending confirmation is read under the contact lock', async () => {
+    const liu = phoneOf('liu_yang');
+    const session = await startChat(env, liu.phone);
+    const asked = await say(env, session.token, '帮我把信用卡临时冻结一下');
+    assert.match(lastTurn(asked)?.text ?? '', new RegExp(`尾号 ${liu.last4}.*确认`));
+    const confirm = () =>
+      env.request({
+        method: 'POST',
+        url: '/api/chat/messages',
+        payload: { text: '确认' },
+        headers: auth(session.token),
+      });
+    for (const r of await Promise.all([confirm(), confirm()])) assert.equal(r.statusCode, 201, r.body);
+    assert.equal(await cardStatus(env, liu.last4), 'frozen');
+    const state = await call<ChatState>(
+      env,
+      undefined,
+      'GET',
+      '/api/chat/messages',
+      undefined,
+      200,
+      auth(session.token),
+    );
+    const done = state.turns.filter((t) => t.source?.id === 'card.freeze');
+    assert.equal(done.length, 1, state.turns.map((t) => `${t.speaker}: ${t.text}`).join('\n'));
+    const operations = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'bot.operation')
+      .where('contact_id', '=', session.contactId)
+      .execute();
+    assert.equal(operations.length, 1, JSON.stringify(operations));
+    assert.equal((await contactOf(env, session.contactId)).botState, 'bot', 'no hand-over for a failed second freeze');
+  });
+});

@@ -100,7 +100,7 @@ export async function startChatSession(
   if (withBot) {
     // The assistant greets (or hands a priority customer straight to a person), then answers the first message.
     const opened = await startBotConversation(ctx, started.contactId, customerId, {
-      firstMessage: input.message !== undefined,
+      firstMessage: input.message,
     });
     if (input.message && opened.kind !== 'handover') await botRespond(ctx, started.contactId, input.message);
   }

@@ -67,7 +67,8 @@ export type TurnMark = 'card' | 'id';
 /**
  * A turn is about to be stored (extension point). The text is still as written; the stored copy will be
  * masked (`scrubText`). A listener may add to `marks` what the text held (the quality module marks a full
- * card or ID number an agent wrote, which the inspection after the close could no longer see).
+ * card or ID number an agent wrote, which the inspection after the close could no longer see), and may
+ * mask in `text` what `scrubText` cannot see (a number read out in Chinese digits or said in parts).
  */
 export const TURN_STORING = defineHook<{
   contactId: string;
@@ -359,13 +360,14 @@ export async function appendTurn(
   const at = ctx.clock.now().toISOString();
   const seq = await nextTurnSeq(ctx.db, row.id);
   const marks: TurnMark[] = [];
-  await runHook(ctx, TURN_STORING, { contactId: row.id, speaker, text, marks });
+  const storing = { contactId: row.id, speaker, text, marks };
+  await runHook(ctx, TURN_STORING, storing);
   const turn = {
     id: newId(ctx.clock.now()),
     contact_id: row.id,
     seq,
     speaker,
-    text: scrubText(text),
+    text: scrubText(storing.text),
     at,
     source: source ? JSON.stringify(source) : null,
   };

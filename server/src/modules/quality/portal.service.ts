@@ -177,14 +177,14 @@ export async function qaStats(ctx: Ctx, query: { from?: string | undefined; to?:
   if (query.from) q = q.where('created_at', '>=', dayStart(query.from));
   if (query.to) q = q.where('created_at', '<', new Date(Date.parse(dayStart(query.to)) + 86_400_000).toISOString());
   const inspections = await q.execute();
-  const ids = inspections.map((i) => i.id);
-  const findings = ids.length
-    ? await ctx.db
-        .selectFrom('qa_findings')
-        .select(['inspection_id', 'item_code', 'result'])
-        .where('inspection_id', 'in', ids)
-        .execute()
-    : [];
+  // Joined, not listed by id: a busy period holds more inspections than a query takes parameters.
+  let f = ctx.db
+    .selectFrom('qa_findings as f')
+    .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
+    .select(['f.inspection_id', 'f.item_code', 'f.result']);
+  if (query.from) f = f.where('i.created_at', '>=', dayStart(query.from));
+  if (query.to) f = f.where('i.created_at', '<', new Date(Date.parse(dayStart(query.to)) + 86_400_000).toISOString());
+  const findings = inspections.length ? await f.execute() : [];
   const staff = await staffByIds(
     ctx.db,
     inspections.map((i) => i.agent_id).filter((a): a is string => a !== null),

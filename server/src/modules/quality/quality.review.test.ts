@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { QaInspectionDetail } from '@carddesk/contracts';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
 import { listStaff } from '../../platform/auth/staff.ts';
@@ -44,7 +45,8 @@ describe('quality: review, release, appeals and calibration', () => {
     agent = await actorOf(env, 'agent');
     supervisor = await actorOf(env, 'supervisor');
     inspection = await inspectedCall(env, [
-      '您好,8001号客服为您服务',
+      // No agent ID in the greeting: a failed finding for the agent to appeal.
+      '您好,很高兴为您服务',
       '这个我也不知道',
       '请问还有其他问题吗',
       '感谢您的来电,再见',
@@ -85,9 +87,17 @@ describe('quality: review, release, appeals and calibration', () => {
     );
     const mine = await getInspection(agent, inspection.id);
     assert.equal(mine.status, 'released');
-    const closing = mine.findings.find((f) => f.item === 'confirm_satisfaction') ?? mine.findings[0];
+    // Only a failed finding is appealed: overturning a pass could only lower the score, an n/a changes nothing.
+    const passed = mine.findings.find((f) => f.item === 'confirm_satisfaction');
+    const notApplicable = mine.findings.find((f) => f.result === 'n/a');
+    assert.equal(passed?.result, 'pass');
+    assert.ok(notApplicable);
+    await assert.rejects(fileAppeal(agent, passed.id, '这一项我也想申诉一下'), rejects('QA_APPEAL_NOT_FAILED'));
+    await assert.rejects(fileAppeal(agent, notApplicable.id, '这一项我也想申诉一下'), rejects('QA_APPEAL_NOT_FAILED'));
+    const closing = mine.findings.find((f) => f.item === 'greeting_agent_id');
+    assert.equal(closing?.result, 'fail');
     assert.ok(closing);
-    const appealed = await fileAppeal(agent, closing.id, '我在结束前问过客户还有没有其他问题');
+    const appealed = await fileAppeal(agent, closing.id, '我在开场时报过工号,录音可查');
     assert.equal(appealed.status, 'open');
     await assert.rejects(fileAppeal(agent, closing.id, '再申诉一次'), rejects('QA_APPEAL_EXISTS'));
     await assert.rejects(fileAppeal(supervisor, closing.id, '不是本人'), rejects('FORBIDDEN'));
@@ -147,6 +157,51 @@ describe('quality: review, release, appeals and calibration', () => {
     assert.deepEqual(await overturnRates(qa, []), []);
     const empty = await qaStats(qa, { from: '2000-01-01', to: '2000-01-02' });
     assert.deepEqual(empty.items, []);
+  });
+
+  it('keeps no full number read out in Chinese digits or said in parts, in the transcript or the evidence', async () => {
+    const spoken = '六二二五 八八零零 零零零零 一二三四';
+    const view = await inspectedCall(env, [
+      '您好,8001号客服为您服务',
+      `您的卡号是${spoken}对吧`,
+      '卡号前八位是62258800,后八位是00001234',
+      '您预留的手机号是幺三八零零一三八零零零吗',
+      '请问还有其他问题吗',
+      '感谢您的来电,再见',
+    ]);
+    const detail = await call<QaInspectionDetail>(env, 'qa', 'GET', `/api/qa/inspections/${view.id}`);
+    const finding = detail.findings.find((f) => f.item === 'no_full_number');
+    assert.equal(finding?.result, 'fail', 'the agent is still held to account');
+    const shown = [...detail.turns.map((t) => t.text), ...detail.findings.map((f) => f.evidence)].join('\n');
+    for (const full of [spoken, '六二二五', '62258800', '幺三八零零一三八零零零']) {
+      assert.ok(!shown.includes(full), `${full} in ${shown}`);
+    }
+    assert.ok(
+      detail.turns.some((t) => t.text.includes('一二三四')),
+      'the last four stay',
+    );
+  });
+
+  it('masks card, ID and mobile numbers typed into appeal comments and review, re-inspection and ruling notes', async () => {
+    const numbers = '卡号6225880000001234,身份证110105198503150019,手机13800138000';
+    const view = await inspectedCall(env, ['您好,很高兴为您服务', '请问还有其他问题吗', '感谢您的来电,再见']);
+    const greeting = view.findings.find((f) => f.item === 'greeting_agent_id');
+    assert.equal(greeting?.result, 'fail');
+    assert.ok(greeting);
+    const reviewed = await reviewFinding(qa, greeting.id, { decision: 'confirm', note: `复核:${numbers}` });
+    await releaseInspection(qa, view.id);
+    const appeal = await fileAppeal(agent, greeting.id, `客户说的:${numbers}`);
+    const re = await reinspectAppeal(qa2, appeal.id, { decision: 'upheld', note: `复核:${numbers}` });
+    const final = await ruleAppeal(supervisor, appeal.id, { decision: 'upheld', note: `终审:${numbers}` });
+    const stored = [
+      reviewed.findings.find((f) => f.id === greeting.id)?.reviewNote,
+      appeal.comment,
+      re.inspectorNote,
+      final.finalNote,
+    ].join('\n');
+    for (const full of ['6225880000001234', '110105198503150019', '13800138000']) {
+      assert.ok(!stored.includes(full), `${full} in ${stored}`);
+    }
   });
 
   it('calibration is blind until the lead closes it, and leaves the result alone', async () => {

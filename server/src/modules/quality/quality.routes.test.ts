@@ -4,7 +4,9 @@ import type { GuardVerdictView, QaAppeal, QaInspection, QaInspectionDetail, QaSt
 import ExcelJS from 'exceljs';
 import { createTestEnv, DEMO_PASSWORD, type TestEnv } from '../../../test/context.ts';
 import { createUser } from '../../platform/auth/auth.service.ts';
+import { listStaff } from '../../platform/auth/staff.ts';
 import { call } from './quality.fixtures.ts';
+import { publishedScorecard } from './scorecard.service.ts';
 
 /** The quality module over HTTP: queue → review → release → appeal → re-inspect → ruling; scorecards; guard. */
 describe('quality over HTTP', () => {
@@ -268,5 +270,48 @@ describe('quality over HTTP', () => {
     assert.ok(wb.getWorksheet('说明'));
     const agent = await env.request({ method: 'GET', url: '/api/qa/results.xlsx', as: 'agent' });
     assert.equal(agent.statusCode, 403);
+  });
+});
+
+/** A busy centre inspects every contact: tens of thousands of inspections in one period. */
+describe('quality statistics over a busy period', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(() => env.close());
+
+  it('counts more inspections than a database takes query parameters (SQLite 32,766; PostgreSQL 65,535)', async () => {
+    const { versionId } = await publishedScorecard(env.system);
+    const [agent] = await listStaff(env.system.db, { usernames: ['agent'] });
+    assert.ok(agent);
+    const count = 66_000;
+    const at = env.clock.now().toISOString();
+    for (let start = 0; start < count; start += 1000) {
+      const rows = Array.from({ length: Math.min(1000, count - start) }, (_, k) => ({
+        id: `bulk-${String(start + k).padStart(6, '0')}`,
+        contact_id: null,
+        external_id: `bulk-${start + k}`,
+        scorecard_version_id: versionId,
+        agent_id: agent.id,
+        agent_no: agent.agentNo,
+        channel: 'phone',
+        week: '2026-W45',
+        complaint: 0,
+        auto_score_tenths: 900,
+        score_tenths: 900,
+        passed: 1,
+        fatal: 0,
+        status: 'auto',
+        sample_reasons: '[]',
+        reviewed_by: null,
+        reviewed_at: null,
+        released_at: null,
+        created_at: at,
+      }));
+      await env.system.db.insertInto('qa_inspections').values(rows).execute();
+    }
+    const stats = await call<QaStats>(env, 'qa', 'GET', '/api/qa/stats');
+    assert.equal(stats.agents.find((a) => a.agentId === agent.id)?.inspections, count);
   });
 });

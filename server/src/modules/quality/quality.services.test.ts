@@ -8,6 +8,7 @@ import { defaultScorecard } from './engine/default-scorecard.ts';
 import { INSPECT_CONTACT_JOB, inspectionOfContact } from './inspection.service.ts';
 import { actorOf, call, demoCustomerId, rejects } from './quality.fixtures.ts';
 import {
+  createScorecard,
   draftScorecardVersion,
   listScorecardVersions,
   publishedScorecard,
@@ -125,6 +126,28 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '好的,我来帮您查询' }, 201);
   });
 
+  it('blocks the second half of a card number split over two chat replies', async () => {
+    const chat = await startChatContact(env.system, { customerId: await demoCustomerId(env.system), level: 'basic' });
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/accept`);
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '您的卡号前八位是62258800' }, 201);
+    const res = await env.request({
+      method: 'POST',
+      url: `/api/contacts/${chat.id}/turns`,
+      as: 'agent',
+      payload: { text: '后八位是00001234' },
+    });
+    assert.equal(res.statusCode, 422, res.body);
+    const body = res.json() as { error: { code: string; details: Array<{ item: string }> } };
+    assert.deepEqual(
+      body.error.details.map((d) => d.item),
+      ['no_full_number'],
+    );
+    const turns = await listTurns(env.system.db, chat.id, 0, 500);
+    assert.ok(!turns.some((t) => t.text.includes('00001234')), 'the second half was not sent');
+    // Eight digits of something else after it are no card number.
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/turns`, { text: '您的受理编号是20261207' }, 201);
+  });
+
   it('marks an agent turn that held a full card number when it is stored, so the inspection fails it after the close', async () => {
     const { contact } = await call<{ contact: { id: string } }>(
       env,
@@ -197,5 +220,17 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     const now = await publishedScorecard(env.system);
     assert.equal(now.version, 2);
     assert.equal(now.scorecard.definition.passScore, 85);
+  });
+
+  it('keeps one version in force when two drafts are published at the same moment', async () => {
+    const qa = await actorOf(env, 'qa');
+    const qa2 = await actorOf(env, 'qa2');
+    const first = await createScorecard(qa, { code: 'race_card', name: '并发发布', definition: defaultScorecard() });
+    const second = await draftScorecardVersion(qa, 'race_card', defaultScorecard());
+    const third = await draftScorecardVersion(qa, 'race_card', defaultScorecard());
+    await Promise.allSettled([first, second, third].map((v) => publishScorecardVersion(qa2, v.id)));
+    const versions = await listScorecardVersions(qa, 'race_card');
+    const inForce = versions.filter((v) => v.status === 'published');
+    assert.equal(inForce.length, 1, JSON.stringify(versions.map((v) => [v.version, v.status])));
   });
 });

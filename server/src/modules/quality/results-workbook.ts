@@ -40,14 +40,14 @@ export async function qaResultsWorkbook(
   if (query.from) q = q.where('created_at', '>=', bankDayStart(query.from).toISOString());
   if (query.to) q = q.where('created_at', '<', new Date(bankDayStart(query.to).getTime() + 86_400_000).toISOString());
   const inspections = await q.execute();
-  const ids = inspections.map((i) => i.id);
-  const findings = ids.length
-    ? await ctx.db
-        .selectFrom('qa_findings')
-        .select(['inspection_id', 'item_code', 'result'])
-        .where('inspection_id', 'in', ids)
-        .execute()
-    : [];
+  // Joined, not listed by id: a busy period holds more inspections than a query takes parameters.
+  let f = ctx.db
+    .selectFrom('qa_findings as f')
+    .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
+    .select(['f.inspection_id', 'f.item_code', 'f.result']);
+  if (query.from) f = f.where('i.created_at', '>=', bankDayStart(query.from).toISOString());
+  if (query.to) f = f.where('i.created_at', '<', new Date(bankDayStart(query.to).getTime() + 86_400_000).toISOString());
+  const findings = inspections.length ? await f.execute() : [];
   const byInspection = new Map<string, Map<string, string>>();
   for (const f of findings) {
     const m = byInspection.get(f.inspection_id) ?? new Map<string, string>();

@@ -12,6 +12,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { forUpdate, inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { scrubText } from '../../platform/pii/mask.ts';
 import { type FindingResult, scoreFindings } from './engine/engine.ts';
 import { type ScorecardDefinition, scorecardSchema } from './engine/scorecard.ts';
 import { type InspectionView, loadInspection } from './inspection.service.ts';
@@ -73,7 +74,7 @@ export async function reviewFinding(
       .updateTable('qa_findings')
       .set({
         review: input.decision === 'overturn' ? 'overturned' : 'confirmed',
-        review_note: input.note?.trim().slice(0, 1000) || null,
+        review_note: scrubText(input.note?.trim() ?? '').slice(0, 1000) || null,
         result,
         reviewed_by: ctx.actor.userId,
         reviewed_at: now,
@@ -166,11 +167,16 @@ export async function loadAppeal(db: Executor, id: string): Promise<AppealView> 
   };
 }
 
-/** The agent appeals one finding of their own released result, with a comment. Once per finding. */
+/**
+ * The agent appeals one failed finding of their own released result, with a comment. Once per finding.
+ * A finding that passed or does not apply has nothing to appeal: overturning it could only lower the score.
+ */
 export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): Promise<AppealView> {
   authorize(ctx.actor, 'qa.appeal');
-  const text = comment.trim();
-  if (text.length < 4 || text.length > 2000) throw new AppError('VALIDATION_FAILED', { detail: 'comment' });
+  const written = comment.trim();
+  if (written.length < 4 || written.length > 2000) throw new AppError('VALIDATION_FAILED', { detail: 'comment' });
+  // Free text is stored masked, as every note is: a card, ID or mobile number typed in does not stay.
+  const text = scrubText(written).slice(0, 2000);
   return inTransaction(ctx.db, async (trx) => {
     const f = await trx.selectFrom('qa_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
     if (!f) throw new AppError('QA_FINDING_NOT_FOUND');
@@ -184,6 +190,7 @@ export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): 
       .where('finding_id', '=', findingId)
       .executeTakeFirst();
     if (earlier) throw new AppError(earlier.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_EXISTS');
+    if (f.result !== 'fail') throw new AppError('QA_APPEAL_NOT_FAILED');
     const id = newId(ctx.clock.now());
     await trx
       .insertInto('qa_appeals')
@@ -241,7 +248,7 @@ export async function reinspectAppeal(
         status: 'reinspected',
         inspector_id: ctx.actor.userId,
         inspector_decision: input.decision,
-        inspector_note: input.note.trim().slice(0, 2000),
+        inspector_note: scrubText(input.note.trim()).slice(0, 2000),
         reinspected_at: ctx.clock.now().toISOString(),
       })
       .where('id', '=', appealId)
@@ -287,7 +294,7 @@ export async function ruleAppeal(
         status: 'final',
         supervisor_id: ctx.actor.userId,
         final_decision: input.decision,
-        final_note: input.note.trim().slice(0, 2000),
+        final_note: scrubText(input.note.trim()).slice(0, 2000),
         decided_at: now,
       })
       .where('id', '=', appealId)

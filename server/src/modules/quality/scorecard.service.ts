@@ -157,18 +157,23 @@ async function insertDraft(
 export async function publishScorecardVersion(ctx: Ctx, versionId: string): Promise<ScorecardVersionView> {
   authorize(ctx.actor, 'qa.scorecard.edit');
   return inTransaction(ctx.db, async (trx) => {
+    const found = await trx
+      .selectFrom('qa_scorecard_versions')
+      .select('scorecard_id')
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    if (!found) throw new AppError('QA_SCORECARD_NOT_FOUND');
+    // The scorecard is locked first: two versions published at once take turns, and one stays in force.
+    const card = await forUpdate(
+      trx,
+      trx.selectFrom('qa_scorecards').select('code').where('id', '=', found.scorecard_id),
+    ).executeTakeFirstOrThrow();
     const v = await forUpdate(
       trx,
       trx.selectFrom('qa_scorecard_versions').selectAll().where('id', '=', versionId),
-    ).executeTakeFirst();
-    if (!v) throw new AppError('QA_SCORECARD_NOT_FOUND');
+    ).executeTakeFirstOrThrow();
     if (v.status !== 'draft') throw new AppError('QA_SCORECARD_VERSION_NOT_DRAFT');
     requireSecondPerson(ctx.actor, v.created_by, 'QA_SCORECARD_SAME_PERSON');
-    const card = await trx
-      .selectFrom('qa_scorecards')
-      .select('code')
-      .where('id', '=', v.scorecard_id)
-      .executeTakeFirstOrThrow();
     const now = ctx.clock.now().toISOString();
     const retired = await trx
       .updateTable('qa_scorecard_versions')

@@ -214,6 +214,25 @@ describe('quality engine: the default scorecard', () => {
     assert.equal(finding(untimed, 'timely_reply').result, 'n/a');
   });
 
+  it('timely reply: the wait in the queue or with the assistant before the agent joined is not the agent’s', () => {
+    const at = (s: number) => new Date(Date.parse('2026-11-02T02:00:00Z') + s * 1000).toISOString();
+    const handedOver: Transcript = {
+      id: 'handed-over',
+      channel: 'chat',
+      turns: [
+        customer('帮我找个人工', at(0)),
+        { speaker: 'system', text: '正在为您转接人工客服,请稍候', at: at(1) },
+        customer('还要等多久', at(30)),
+        agent('您好,8001号客服为您服务', at(300)),
+        customer('我想查一下账单', at(310)),
+        agent('好的,请问还有其他问题吗', at(330)),
+      ],
+    };
+    assert.equal(finding(handedOver, 'timely_reply').result, 'pass');
+    const slow = { ...handedOver, turns: [...handedOver.turns.slice(0, 5), agent('好的', at(400))] };
+    assert.equal(finding(slow, 'timely_reply').turn, 4, 'a customer turn after the agent joined still counts');
+  });
+
   it('an inspection without agent turns reports agent items as n/a', () => {
     const r = inspect(scorecard, { id: 'e', channel: 'chat', turns: [customer('在吗')] });
     assert.equal(r.findings.find((f) => f.item === 'greeting_agent_id')?.result, 'n/a');

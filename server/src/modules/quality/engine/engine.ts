@@ -393,6 +393,8 @@ function compile(c: Condition): Node {
         const turns = run.t.turns;
         const turn = turns[i];
         if (!run.timed || turn?.speaker !== 'customer') return null;
+        // Before the agent's first turn the customer waited in the queue or with the assistant, not for them.
+        if (!turns.slice(0, i).some((t) => t.speaker === 'agent')) return null;
         for (let j = i + 1; j < turns.length; j++) {
           const next = turns[j];
           if (next?.speaker !== 'agent') continue;
