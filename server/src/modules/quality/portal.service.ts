@@ -9,6 +9,7 @@ import { staffByIds } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { allDepartments } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
+import { bankDayBounds } from './bank-days.ts';
 import { contactTranscript } from './contact-transcript.ts';
 import type { Speaker } from './engine/engine.ts';
 import type { GuardVerdict } from './engine/guard.ts';
@@ -173,17 +174,17 @@ export async function qaStats(ctx: Ctx, query: { from?: string | undefined; to?:
   let q = ctx.db
     .selectFrom('qa_inspections')
     .select(['id', 'agent_id', 'agent_no', 'score_tenths', 'passed', 'fatal', 'scorecard_version_id']);
-  const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString();
-  if (query.from) q = q.where('created_at', '>=', dayStart(query.from));
-  if (query.to) q = q.where('created_at', '<', new Date(Date.parse(dayStart(query.to)) + 86_400_000).toISOString());
+  const { since, before } = bankDayBounds(query);
+  if (since) q = q.where('created_at', '>=', since);
+  if (before) q = q.where('created_at', '<', before);
   const inspections = await q.execute();
   // Joined, not listed by id: a busy period holds more inspections than a query takes parameters.
   let f = ctx.db
     .selectFrom('qa_findings as f')
     .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
     .select(['f.inspection_id', 'f.item_code', 'f.result']);
-  if (query.from) f = f.where('i.created_at', '>=', dayStart(query.from));
-  if (query.to) f = f.where('i.created_at', '<', new Date(Date.parse(dayStart(query.to)) + 86_400_000).toISOString());
+  if (since) f = f.where('i.created_at', '>=', since);
+  if (before) f = f.where('i.created_at', '<', before);
   const findings = inspections.length ? await f.execute() : [];
   const staff = await staffByIds(
     ctx.db,
@@ -227,7 +228,7 @@ export async function qaStats(ctx: Ctx, query: { from?: string | undefined; to?:
     if (f.result === 'fail') it.failed++;
     items.set(f.item_code, it);
   }
-  const overturns = new Map((await overturnRates(ctx, ids)).map((o) => [o.item, o]));
+  const overturns = new Map((await overturnRates(ctx, query)).map((o) => [o.item, o]));
   return {
     items: [...items.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

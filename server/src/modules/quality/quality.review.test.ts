@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { calibrationReport, closeCalibration, startCalibration, submitCalibration } from './calibration.service.ts';
 import { getInspection, type InspectionView, reviewQueue } from './inspection.service.ts';
 import { qaStats } from './portal.service.ts';
-import { actorOf, inspectedCall, rejects } from './quality.fixtures.ts';
+import { actorOf, call, inspectedCall, rejects } from './quality.fixtures.ts';
 import {
   fileAppeal,
   overturnRates,
@@ -154,7 +154,7 @@ describe('quality: review, release, appeals and calibration', () => {
     const stats = await qaStats(qa, {});
     const row = stats.items.find((i) => i.item === 'forbidden_words');
     assert.deepEqual([row?.reviewed, row?.reviewOverturned, row?.reviewOverturnRate], [1, 1, 1]);
-    assert.deepEqual(await overturnRates(qa, []), []);
+    assert.deepEqual(await overturnRates(qa, { from: '2000-01-01', to: '2000-01-02' }), []);
     const empty = await qaStats(qa, { from: '2000-01-01', to: '2000-01-02' });
     assert.deepEqual(empty.items, []);
   });

@@ -5,8 +5,9 @@
 import type ExcelJS from 'exceljs';
 import { authorize } from '../../platform/auth/policy.ts';
 import { staffByIds } from '../../platform/auth/staff.ts';
-import { bankDateTime, bankDayStart } from '../../platform/clock.ts';
+import { bankDateTime } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { bankDayBounds } from './bank-days.ts';
 import { scorecardSchema } from './engine/scorecard.ts';
 
 const CHANNEL: Record<string, string> = { phone: '电话', chat: '在线' };
@@ -37,16 +38,17 @@ export async function qaResultsWorkbook(
     ])
     .orderBy('created_at')
     .orderBy('id');
-  if (query.from) q = q.where('created_at', '>=', bankDayStart(query.from).toISOString());
-  if (query.to) q = q.where('created_at', '<', new Date(bankDayStart(query.to).getTime() + 86_400_000).toISOString());
+  const { since, before } = bankDayBounds(query);
+  if (since) q = q.where('created_at', '>=', since);
+  if (before) q = q.where('created_at', '<', before);
   const inspections = await q.execute();
   // Joined, not listed by id: a busy period holds more inspections than a query takes parameters.
   let f = ctx.db
     .selectFrom('qa_findings as f')
     .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
     .select(['f.inspection_id', 'f.item_code', 'f.result']);
-  if (query.from) f = f.where('i.created_at', '>=', bankDayStart(query.from).toISOString());
-  if (query.to) f = f.where('i.created_at', '<', new Date(bankDayStart(query.to).getTime() + 86_400_000).toISOString());
+  if (since) f = f.where('i.created_at', '>=', since);
+  if (before) f = f.where('i.created_at', '<', before);
   const findings = inspections.length ? await f.execute() : [];
   const byInspection = new Map<string, Map<string, string>>();
   for (const f of findings) {
