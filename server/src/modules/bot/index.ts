@@ -1,4 +1,5 @@
 import type { ModuleDef } from '../module.ts';
+import { botRoutes } from './bot.routes.ts';
 import { botMigrations } from './migrations/index.ts';
 
 /**
@@ -8,17 +9,26 @@ import { botMigrations } from './migrations/index.ts';
  * emergency, knowledge and NLU modules through their index files. Other modules import only from here.
  */
 export {
-  ACT_MIN_CONFIDENCE,
   type BotOutcome,
   botRespond,
   chatResponder,
-  FAQ_TRUST,
   MAX_REJECTIONS,
   PRIORITY_AGE,
   REOPEN_HOURS,
   startBotConversation,
 } from './bot.service.ts';
+export {
+  ACT_MIN_CONFIDENCE,
+  FAQ_TRUST,
+  handOverMove,
+  OPERATION_TRUST,
+  planQuestion,
+  type QuestionPlan,
+} from './reply-plan.rules.ts';
 export { checkReply, type SafetyProblem } from './safety.ts';
+export { reportBotAnswer, reportedAnswers } from './answer-report.service.ts';
+export { botMetrics, REPEAT_DAYS } from './metrics.service.ts';
+export { turnAssist } from './assist.service.ts';
 export {
   type BotRouting,
   DEFAULT_BOT_ROUTING,
@@ -31,6 +41,7 @@ export {
 export const botModule: ModuleDef = {
   name: 'bot',
   migrations: botMigrations,
+  routes: botRoutes,
 };
 
 /** The module's tables (importing this file also adds them to the one `Database` type). */

@@ -66,6 +66,7 @@ export {
   transactionFacts,
 } from './facts.ts';
 export { acceptInstallment, quoteInstallment } from './installments/installment.service.ts';
+export { type LimitEligibility, limitEligibility } from './limits/eligibility.service.ts';
 export { listStatements, postNetworkTransaction, recordRepayment } from './ledger/account.service.ts';
 export {
   type DisputeOutcome,
