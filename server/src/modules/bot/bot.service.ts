@@ -318,7 +318,7 @@ async function decide(t: Turn, text: string, matched: MatchResponse): Promise<vo
     case 'faq_unknown':
       t.pending = { kind: 'offer_person', reason: 'unanswered' };
       t.outcome = { kind: 'unknown' };
-      await say(t, '抱歉,这个问题我暂时回答不了。需要为您转接人工客服吗?回复“是”即可转接。', null);
+      await say(t, '抱歉,这个问题我还没有可靠的答案。需要为您转接人工客服吗?回复“是”即可转接。', null);
       return;
     case 'faq_answer':
       return answer(t, plan.match.answer, { kind: 'faq', id: plan.match.id, title: plainTitle(plan.match.title) }, [
@@ -476,7 +476,7 @@ async function answer(t: Turn, text: string, source: TurnSource, allowed: string
 
 /** Sends a turn after the safety checks; a reply that fails them is not sent and a person takes over. */
 async function say(t: Turn, text: string, source: TurnSource | null, allowed: string[] = []): Promise<number | null> {
-  const problems = checkReply(text, allowed);
+  const problems = await checkReply(t.ctx, text, allowed);
   if (problems.length > 0) {
     await audit(t.ctx, {
       action: 'bot.reply_blocked',

@@ -109,7 +109,7 @@ describe('chat assistant', () => {
     const reply = lastTurn(state);
     assert.equal(reply?.speaker, 'bot');
     assert.equal(reply?.source, undefined);
-    assert.match(reply?.text ?? '', /暂时回答不了|转接人工/);
+    assert.match(reply?.text ?? '', /没有可靠的答案|转接人工/);
     const handed = await say(env, session.token, '是');
     assert.equal((await contactOf(env, session.contactId)).botState, 'handed_over');
     assert.match(lastTurn(handed)?.text ?? '', /转接人工/);
@@ -298,12 +298,20 @@ describe('chat assistant', () => {
     await setBotRouting(env.system, DEFAULT_BOT_ROUTING);
   });
 
-  it('checks replies as agents’ replies are checked', () => {
-    assert.deepEqual(checkReply('请提供您卡背面的三位安全码。', []), ['asks_auth_data']);
-    assert.deepEqual(checkReply('工作人员不会向您索要密码或验证码。', []), []);
-    assert.deepEqual(checkReply('您的本期账单为 1,234.56 元。', ['1,234.56']), []);
-    assert.deepEqual(checkReply('您的本期账单为 999.00 元。', ['1,234.56']), ['invented_figure']);
-    assert.deepEqual(checkReply('我们保证您明天到账。', []), ['promise']);
+  it('checks replies with the quality guard agents’ replies pass, and its own figure check', async () => {
+    const check = (text: string, allowed: string[] = []) => checkReply(env.system, text, allowed);
+    assert.deepEqual(await check('请提供您卡背面的三位安全码。'), ['asks_auth_data']);
+    assert.deepEqual(await check('工作人员不会向您索要密码或验证码。'), []);
+    assert.deepEqual(await check('您的本期账单为 1,234.56 元。', ['1,234.56']), []);
+    assert.deepEqual(await check('您的本期账单为 999.00 元。', ['1,234.56']), ['invented_figure']);
+    assert.deepEqual(await check('我们保证您明天到账。'), ['promise']);
+    // The same verdict the desk's guard gives an agent's draft (POST /api/qa/guard).
+    await env.login('agent');
+    const guard = await call<{ warnings: Array<{ item: string }> }>(env, 'agent', 'POST', '/api/qa/guard', {
+      channel: 'chat',
+      text: '请提供您卡背面的三位安全码。',
+    });
+    assert.ok(guard.warnings.some((w) => w.item === 'no_sensitive_request'));
   });
 });
 

@@ -1,12 +1,18 @@
-import { cardsEndpoints, casesEndpoints, contactsEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
+import {
+  botEndpoints,
+  cardsEndpoints,
+  casesEndpoints,
+  contactsEndpoints,
+  emergencyEndpoints,
+} from '@carddesk/contracts/endpoints';
 import { api, call } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
 export type { CardProduct as Product, ProductTerms } from '@carddesk/contracts';
 
-/** A module's rule settings: a JSON document the module validates (contacts, cases, emergency). */
+/** A module's rule settings: a JSON document the module validates (contacts, cases, bot, emergency). */
 export interface SettingsModule {
-  key: 'contacts' | 'cases' | 'emergency';
+  key: 'contacts' | 'cases' | 'bot' | 'emergency';
   zh: string;
   en: string;
   path: string;
@@ -24,6 +30,12 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     zh: '工单规则(计日方式、提醒、欺诈案件时限)',
     en: 'Cases: day basis, reminders, fraud-case days',
     path: casesEndpoints.settings.path,
+  },
+  {
+    key: 'bot',
+    zh: '智能助手接待规则(各渠道默认由助手或人工先接待,及按北京时间的时段)',
+    en: 'Chat assistant: who answers first per channel, by default and by time of day (Beijing time)',
+    path: botEndpoints.settings.path,
   },
   {
     key: 'emergency',

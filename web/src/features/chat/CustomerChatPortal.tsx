@@ -9,6 +9,7 @@ import {
   requestOtp,
   sendChat,
 } from '../../api/chat.ts';
+import { reportBotAnswer } from '../../api/bot.ts';
 import { newIdempotencyKey } from '../../app/api.ts';
 import { toApiError, useDraft } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -202,6 +203,21 @@ function ChatRoom({
 }) {
   const { t } = useI18n();
   const [turns, setTurns] = useState<ChatTurn[]>([]);
+  // Answers of the assistant the customer reported as wrong (this page's own record; the server keeps one per answer).
+  const [reported, setReported] = useState<ReadonlySet<number>>(new Set());
+  const report = useCallback(
+    (seq: number) => {
+      setReported((r) => new Set(r).add(seq));
+      reportBotAnswer(session.token, newIdempotencyKey(), seq).catch(() =>
+        setReported((r) => {
+          const next = new Set(r);
+          next.delete(seq);
+          return next;
+        }),
+      );
+    },
+    [session.token],
+  );
   const [status, setStatus] = useState<string>('waiting');
   const [agentNo, setAgentNo] = useState<string | null>(null);
   const [assistant, setAssistant] = useState(false);
@@ -318,7 +334,7 @@ function ChatRoom({
         style={{ flex: 1, overflowY: 'auto', padding: 12, background: '#f3f5f8' }}
       >
         {turns.map((m) => (
-          <ChatMessage key={m.seq} turn={m} />
+          <ChatMessage key={m.seq} turn={m} reported={reported.has(m.seq)} onReport={report} />
         ))}
       </div>
       {rating ? (
