@@ -65,8 +65,14 @@ export type TurnAssist = z.infer<typeof turnAssistSchema>;
 
 export const botMetricsQuerySchema = z.object({
   /** Bank dates (Asia/Shanghai), inclusive; default the last 30 days. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 const rating = z.object({ rated: z.number().int(), average: z.number().nullable() });
@@ -97,4 +103,3 @@ export type BotMetrics = z.infer<typeof botMetricsSchema>;
 
 export const botAnswerReportSchema = z.object({ seq: z.number().int(), reported: z.boolean() });
 export type BotAnswerReport = z.infer<typeof botAnswerReportSchema>;
-

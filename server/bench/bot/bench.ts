@@ -19,7 +19,7 @@
  * assistant's whole turn (NLU, matcher, engine reads, the stored turn and its transaction) on SQLite.
  * `--write` writes docs/benchmarks/bot.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { INTENTS, type Intent, isIntent } from '@carddesk/contracts';
@@ -28,8 +28,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type BotOutcome, botRespond, FAQ_TRUST, startBotConversation } from '../../src/modules/bot/index.ts';
 import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../src/modules/cards/index.ts';
 import { startChatContact } from '../../src/modules/contacts/index.ts';
-import { getArticle } from '../../src/modules/knowledge/index.ts';
-import { matchQuestion } from '../../src/modules/knowledge/index.ts';
+import { getArticle, matchQuestion } from '../../src/modules/knowledge/index.ts';
 import { analyze, replaceBuiltinNlu } from '../../src/modules/nlu/engine.ts';
 import { readFreshTestRows, realSplit } from '../../src/modules/nlu/real-data.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
@@ -164,9 +163,17 @@ for (const [i, row] of rows.entries()) {
       nlu = analyze(question, { now: clock.now() });
     } catch {}
     const matches = await Promise.all(
-      matched.matches.map(async (m) => ({ id: m.id, title: m.title, intent: m.intent, confidence: m.confidence, faqIntent: await intentOfFaq(m.id) })),
+      matched.matches.map(async (m) => ({
+        id: m.id,
+        title: m.title,
+        intent: m.intent,
+        confidence: m.confidence,
+        faqIntent: await intentOfFaq(m.id),
+      })),
     );
-    dump.push(JSON.stringify({ text: question, label: row.label, nlu, matched: { ...matched, matches }, verdict, got }));
+    dump.push(
+      JSON.stringify({ text: question, label: row.label, nlu, matched: { ...matched, matches }, verdict, got }),
+    );
   }
 }
 if (dumpFile) writeFileSync(dumpFile, `${dump.join('\n')}\n`);
@@ -208,28 +215,23 @@ const lines = [
   `machine: ${machine}`,
 ];
 for (const l of lines) console.log(l);
-const show = Number(process.env.BOT_BENCH_MISSES ?? 25);
+// The rows answered wrongly are printed for the dev split only: the fresh test rows are never read, to
+// keep tuning off them.
+const show = split === 'dev' ? Number(process.env.BOT_BENCH_MISSES ?? 25) : 0;
 for (const j of judged.filter((x) => x.verdict === 'wrong').slice(0, show)) {
   console.log(`  wrong: [${j.label}] ${j.text} → ${j.got}`);
 }
 void isIntent as unknown as Intent;
 
 if (write) {
-  const doc = `# Chat assistant benchmark (\`npm run bench:bot\`)
-
-Each labelled real customer question of the **fresh real test set** (\`readFreshTestRows\`, labelled after the
-model work and never used for tuning; thresholds were set on the real dev split, \`--split dev\`) is the first
-message of a new chat of a signed-in demo holder, through the services the chat routes call. The assistant's
-reply is judged against the label (definitions in \`server/bench/bot/bench.ts\`): an FAQ answer is right only
-when the FAQ's intent is the labelled intent; a holder operation when it serves the labelled intent; an
-out_of_scope question answered with anything but "I don't know" or a hand-over is wrong.
-
-\`\`\`
-${lines.join('\n')}
-\`\`\`
-
-Reply time is the assistant's whole turn on SQLite (NLU, FAQ matcher, engine reads, the stored turn and its
-transaction), one chat at a time, no other load from the benchmark itself.
-`;
-  writeFileSync(new URL('../../../docs/benchmarks/bot.md', import.meta.url), doc);
+  // The split's block of docs/benchmarks/bot.md, between its markers; the text around it is written by hand.
+  const file = new URL('../../../docs/benchmarks/bot.md', import.meta.url);
+  const marker = split === 'dev' ? 'dev' : 'fresh';
+  const doc = readFileSync(file, 'utf8');
+  const open = `<!-- bench:bot ${marker} -->`;
+  const close = `<!-- /bench:bot ${marker} -->`;
+  const start = doc.indexOf(open);
+  const end = doc.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`docs/benchmarks/bot.md has no ${open} … ${close} block`);
+  writeFileSync(file, `${doc.slice(0, start + open.length)}\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n${doc.slice(end)}`);
 }

@@ -11,10 +11,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLabelledCsv } from '../../src/modules/nlu/csv.ts';
+import type { NluModel } from '../../src/modules/nlu/index.ts';
 import { loadModelFile, saveModel } from '../../src/modules/nlu/model-file.ts';
 import { realModelRows } from '../../src/modules/nlu/real-data.ts';
 import { trainModel } from '../../src/modules/nlu/train.ts';
-import type { NluModel } from '../../src/modules/nlu/index.ts';
 
 export function heldOutDevModel(log: (m: string) => void = () => {}): NluModel {
   const dataDir = new URL('../../data/nlu/', import.meta.url);
@@ -23,7 +23,10 @@ export function heldOutDevModel(log: (m: string) => void = () => {}): NluModel {
     ...readLabelledCsv(new URL('train.csv', dataDir)),
     ...realRows.train.map(({ text, label }) => ({ text, label })),
   ];
-  const dev = [...readLabelledCsv(new URL('dev.csv', dataDir)), ...realRows.dev.map(({ text, label }) => ({ text, label }))];
+  const dev = [
+    ...readLabelledCsv(new URL('dev.csv', dataDir)),
+    ...realRows.dev.map(({ text, label }) => ({ text, label })),
+  ];
   const hash = createHash('sha256')
     .update(JSON.stringify([train, dev]))
     .update(readFileSync(new URL('../../src/modules/nlu/train.ts', import.meta.url)))

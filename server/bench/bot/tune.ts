@@ -88,7 +88,7 @@ const grid = {
   answerMinConfidence: [0, 0.1],
   agreeMinNlu: [0.7, 0.75, 0.8, 0.85],
   minMargin: [0],
-  clarifyMinPair: (process.env.TUNE_CLARIFY ?? "0.5,0.7,0.9,2").split(",").map(Number),
+  clarifyMinPair: (process.env.TUNE_CLARIFY ?? '0.5,0.7,0.9,2').split(',').map(Number),
   clarifyBothAgree: [0, 1],
 };
 const opGrid = [0.45, 0.55, 0.65, 0.75];

@@ -17,7 +17,7 @@ export const botRoutes = defineRoutes(
       response: { 200: botRoutingSchema },
     },
     turnAssist: {
-      summary: "Agent assist for one customer message of the contact: intent, FAQ answer, suggested operation",
+      summary: 'Agent assist for one customer message of the contact: intent, FAQ answer, suggested operation',
       params: z.object({ id: z.string().min(1).max(64), seq: z.coerce.number().int().min(1) }),
       response: { 200: turnAssistSchema },
     },

@@ -123,13 +123,10 @@ describe('chat assistant at the desk', () => {
     assert.equal(m.contained, 1, 'B is followed by C within 7 days');
     assert.equal(m.containmentRate, 0.25);
     assert.equal(m.handedOver, 2);
-    assert.deepEqual(
-      m.handoverReasons,
-      [
-        { reason: 'customer_request', count: 1 },
-        { reason: 'unanswered', count: 1 },
-      ],
-    );
+    assert.deepEqual(m.handoverReasons, [
+      { reason: 'customer_request', count: 1 },
+      { reason: 'unanswered', count: 1 },
+    ]);
     assert.equal(m.answers, 2, 'the FAQ answers of A and B');
     assert.equal(m.wrongReports, 1);
     assert.equal(m.wrongReportRate, 0.5);

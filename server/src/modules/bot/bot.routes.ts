@@ -9,8 +9,6 @@ import { readBotRouting, setBotRouting } from './settings.ts';
 export const botRoutes: ModuleRoutes = async (app) => {
   handle(app, api.settings, async (request) => readBotRouting(request.ctx));
   handle(app, api.updateSettings, async (request) => setBotRouting(request.ctx, request.body));
-  handle(app, api.turnAssist, async (request) =>
-    turnAssist(request.ctx, request.params.id, request.params.seq),
-  );
+  handle(app, api.turnAssist, async (request) => turnAssist(request.ctx, request.params.id, request.params.seq));
   handle(app, api.metrics, async (request) => botMetrics(request.ctx, request.query));
 };

@@ -159,6 +159,38 @@ describe('chat assistant', () => {
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
   });
 
+  it('tells the holder whether more limit is possible, from the engine’s eligibility rules, requesting nothing', async () => {
+    const zhang = phoneOf('zhang_wei');
+    const session = await startChat(env, zhang.phone);
+    const state = await say(env, session.token, '我的信用卡能提额吗');
+    const reply = lastTurn(state);
+    assert.deepEqual(reply?.source, { kind: 'operation', id: 'account.limit_eligibility', title: '您的提额资格' });
+    assert.match(reply?.text ?? '', /永久提额/);
+    assert.match(reply?.text ?? '', /临时额度/);
+    const customerId = (await contactOf(env, session.contactId)).customerId;
+    const reads = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_role'])
+      .where('action', '=', 'limit.eligibility_read')
+      .where('customer_id', '=', customerId)
+      .execute();
+    assert.ok(
+      reads.some((r) => r.actor_role === 'customer'),
+      'read as the customer, audited',
+    );
+    const changes = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('customer_id', '=', customerId)
+      .where('action', 'like', 'limit.%')
+      .where('action', '!=', 'limit.eligibility_read')
+      .execute();
+    assert.deepEqual(changes, [], 'nothing requested');
+    // A person for the request: the offer stands.
+    await say(env, session.token, '是');
+    assert.equal((await contactOf(env, session.contactId)).botSummary?.reason, 'operation_needs_person');
+  });
+
   it('quotes a bill installment with the annualised rate first and takes it only after an explicit yes', async () => {
     const liu = phoneOf('liu_yang');
     const session = await startChat(env, liu.phone);

@@ -2,6 +2,8 @@ import type { ModuleDef } from '../module.ts';
 import { botRoutes } from './bot.routes.ts';
 import { botMigrations } from './migrations/index.ts';
 
+export { reportBotAnswer, reportedAnswers } from './answer-report.service.ts';
+export { turnAssist } from './assist.service.ts';
 /**
  * The chat assistant (issue 20): answers a signed-in card holder's chat first — published FAQs through the
  * matcher, the holder's own figures and card operations through the card engine and the emergency lane —
@@ -17,6 +19,7 @@ export {
   REOPEN_HOURS,
   startBotConversation,
 } from './bot.service.ts';
+export { botMetrics, REPEAT_DAYS } from './metrics.service.ts';
 export {
   ACT_MIN_CONFIDENCE,
   FAQ_TRUST,
@@ -26,9 +29,6 @@ export {
   type QuestionPlan,
 } from './reply-plan.rules.ts';
 export { checkReply, type SafetyProblem } from './safety.ts';
-export { reportBotAnswer, reportedAnswers } from './answer-report.service.ts';
-export { botMetrics, REPEAT_DAYS } from './metrics.service.ts';
-export { turnAssist } from './assist.service.ts';
 export {
   type BotRouting,
   DEFAULT_BOT_ROUTING,

@@ -20,7 +20,10 @@ const MAX_DAYS = 366;
  * - satisfaction (the customer's 1–5 rating) of the chats the assistant closed against the chats a person
  *   handled (handed over, or straight to a person) in the same period.
  */
-export async function botMetrics(ctx: Ctx, input: { from?: string | undefined; to?: string | undefined }): Promise<BotMetrics> {
+export async function botMetrics(
+  ctx: Ctx,
+  input: { from?: string | undefined; to?: string | undefined },
+): Promise<BotMetrics> {
   authorize(ctx.actor, 'contacts.stats');
   const to = input.to ?? bankDate(ctx.clock.now());
   const from = input.from ?? addDays(to, -29);
@@ -52,7 +55,8 @@ export async function botMetrics(ctx: Ctx, input: { from?: string | undefined; t
   const contained = closedByBot.filter((c) => !repeated(c));
   const handedOver = botChats.filter((c) => c.botState === 'handed_over');
   const reasons = new Map<BotHandoverReason, number>();
-  for (const c of handedOver) if (c.handoverReason) reasons.set(c.handoverReason, (reasons.get(c.handoverReason) ?? 0) + 1);
+  for (const c of handedOver)
+    if (c.handoverReason) reasons.set(c.handoverReason, (reasons.get(c.handoverReason) ?? 0) + 1);
 
   // The assistant's answers and their reports, in the chats it took in the period (its own tables).
   const conversations = await ctx.db

@@ -11,7 +11,7 @@ import { readSetting, writeSetting } from '../../platform/settings.ts';
  * over midnight); the first window containing the moment decides, else the channel's default. Chat starts
  * with the assistant by default; the phone desk has no assistant yet, so it defaults to a person.
  */
-export { botRoutingSchema, type BotRouting };
+export { type BotRouting, botRoutingSchema };
 export type FirstResponder = 'bot' | 'person';
 
 export const BOT_ROUTING_KEY = 'bot.routing';

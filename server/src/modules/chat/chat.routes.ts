@@ -4,14 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { bearerToken } from '../../platform/http/auth-hook.ts';
 import { type EdgeOptions, handle } from '../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
-import {
-  chatState,
-  endChat,
-  postChatMessage,
-  reportAnswer,
-  requestChatOtp,
-  startChatSession,
-} from './chat.service.ts';
+import { chatState, endChat, postChatMessage, reportAnswer, requestChatOtp, startChatSession } from './chat.service.ts';
 import { registerChatSocket } from './chat-socket.routes.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Input, Radio, Rate, Result, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { reportBotAnswer } from '../../api/bot.ts';
 import {
   type ChatSession,
   type ChatTurn,
@@ -9,7 +10,6 @@ import {
   requestOtp,
   sendChat,
 } from '../../api/chat.ts';
-import { reportBotAnswer } from '../../api/bot.ts';
 import { newIdempotencyKey } from '../../app/api.ts';
 import { toApiError, useDraft } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';

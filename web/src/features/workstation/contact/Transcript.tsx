@@ -121,32 +121,32 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
       >
         {turns.map((m) => (
           <div key={m.seq}>
-          <div
-            data-speaker={m.speaker}
-            style={{
-              display: 'flex',
-              justifyContent: m.speaker === 'agent' ? 'flex-end' : 'flex-start',
-              margin: '4px 0',
-            }}
-          >
             <div
-              className="cd-pre chat-turn"
+              data-speaker={m.speaker}
               style={{
-                maxWidth: '78%',
-                padding: '6px 10px',
-                borderRadius: 8,
-                background: m.speaker === 'agent' ? '#1f5fbf' : m.speaker === 'customer' ? '#fff' : '#eef0f3',
-                color: m.speaker === 'agent' ? '#fff' : '#1f2329',
-                border: m.speaker === 'customer' ? '1px solid #e5e7eb' : 'none',
+                display: 'flex',
+                justifyContent: m.speaker === 'agent' ? 'flex-end' : 'flex-start',
+                margin: '4px 0',
               }}
             >
-              {m.text}
-              <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(m.at)}</div>
+              <div
+                className="cd-pre chat-turn"
+                style={{
+                  maxWidth: '78%',
+                  padding: '6px 10px',
+                  borderRadius: 8,
+                  background: m.speaker === 'agent' ? '#1f5fbf' : m.speaker === 'customer' ? '#fff' : '#eef0f3',
+                  color: m.speaker === 'agent' ? '#fff' : '#1f2329',
+                  border: m.speaker === 'customer' ? '1px solid #e5e7eb' : 'none',
+                }}
+              >
+                {m.text}
+                <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(m.at)}</div>
+              </div>
             </div>
-          </div>
-          {assisting && m.speaker === 'customer' && (
-            <TurnAssistStrip entry={assists.get(m.seq)} onSend={sendAssisted} sending={sendAnswer.busy} />
-          )}
+            {assisting && m.speaker === 'customer' && (
+              <TurnAssistStrip entry={assists.get(m.seq)} onSend={sendAssisted} sending={sendAnswer.busy} />
+            )}
           </div>
         ))}
       </div>

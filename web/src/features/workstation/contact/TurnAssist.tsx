@@ -118,7 +118,10 @@ export function TurnAssistStrip({
           <span className="cd-muted">
             {t('来源', 'Source')}: {answer.source ?? t('知识库', 'knowledge base')} · v{answer.version}
           </span>
-          <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: t('展开', 'more') }} style={{ margin: '2px 0' }}>
+          <Typography.Paragraph
+            ellipsis={{ rows: 2, expandable: true, symbol: t('展开', 'more') }}
+            style={{ margin: '2px 0' }}
+          >
             {plainText(answer.answer)}
           </Typography.Paragraph>
           <div style={{ display: 'flex', gap: 6 }}>
