@@ -18,7 +18,7 @@ import { ACT_MIN_CONFIDENCE } from './reply-plan.rules.ts';
 export async function turnAssist(ctx: Ctx, contactId: string, seq: number): Promise<TurnAssist> {
   authorize(ctx.actor, 'kb.read');
   const turn = (await getTurns(ctx, contactId, seq - 1)).find((t) => t.seq === seq);
-  if (!turn || turn.speaker !== 'customer') throw new AppError('ASSIST_TURN_NOT_CUSTOMER');
+  if (turn?.speaker !== 'customer') throw new AppError('ASSIST_TURN_NOT_CUSTOMER');
   const text = turn.text.trim().slice(0, 2000);
   let nlu: NluAnalysis | null = null;
   try {
