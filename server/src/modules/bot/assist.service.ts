@@ -11,7 +11,8 @@ import { ACT_MIN_CONFIDENCE } from './reply-plan.rules.ts';
 /**
  * Agent assist in the chat's own stream (issue 20 §5): for one customer message of a contact a person
  * handles, what it is about (the NLU), the published FAQ answer to send with one click (or the two the
- * matcher cannot tell apart) and the desk operation it suggests. Computed from the stored turn, never from
+ * matcher cannot tell apart) and the desk operation it suggests. The answer is one customers may read (the
+ * public FAQs), since the agent sends it as it is. Computed from the stored turn, never from
  * text the caller sends, by the same NLU and matcher the assistant uses; the desk asks once per new
  * customer message. Reading the turn is reading the transcript: the same access rule and audit record.
  */
@@ -27,7 +28,10 @@ export async function turnAssist(ctx: Ctx, contactId: string, seq: number): Prom
     if (!(err instanceof AppError)) throw err;
   }
   const intent = nlu && nlu.intent !== 'out_of_scope' && isIntent(nlu.intent) ? nlu.intent : null;
-  const matched = text ? await matchQuestion(ctx, { question: text.slice(0, 500), limit: 3 }) : null;
+  // Only what customers may read: the answer goes to the customer as it is, with one click.
+  const matched = text
+    ? await matchQuestion(ctx, { question: text.slice(0, 500), limit: 3 }, { audiences: ['public'] })
+    : null;
   const top = matched && !matched.none && !matched.clarify ? matched.matches[0] : undefined;
   const pair = matched?.clarify
     ? matched.clarify.ids.map((id) => matched.matches.find((m) => m.id === id)?.title ?? id)

@@ -18,7 +18,10 @@ import type { NluAnalysis } from '../nlu/index.ts';
 export const ACT_MIN_CONFIDENCE = 0.45;
 
 export const FAQ_TRUST = {
-  /** An FAQ the NLU disagrees with is still answered at this match confidence or above. */
+  /**
+   * An FAQ the NLU disagrees with is still answered at this match confidence or above. Above 1: never — on
+   * dev every such answer the matcher was sure of cost more wrong answers than it gained right ones.
+   */
   aloneMinConfidence: 1.01,
   /** An NLU alternative this likely counts as agreeing. */
   agreeingAlternative: 0.15,
@@ -26,11 +29,11 @@ export const FAQ_TRUST = {
   outOfScopeVeto: 0.1,
   /** The NLU gives "not a card question" this much probability among its alternatives: no FAQ is answered either. */
   outOfScopeAltVeto: 0.05,
-  /** An FAQ the NLU agrees with is answered from this match confidence on (below: "I don't know"). */
+  /** An FAQ the NLU agrees with is answered from this match confidence on (below: "I don't know"); no gain on dev. */
   answerMinConfidence: 0,
   /** The NLU's own confidence in the FAQ's intent (top or alternative) an agreeing answer needs. */
   agreeMinNlu: 0.75,
-  /** The first FAQ must lead the second by this much (match confidence), else the grey zone. */
+  /** The first FAQ must lead the second by this much (match confidence), else the grey zone; no gain on dev. */
   minMargin: 0,
   /** Two FAQs are offered as a choice only when both reach this match confidence together. */
   clarifyMinPair: 0.9,
