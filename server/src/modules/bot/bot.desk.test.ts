@@ -78,6 +78,8 @@ describe('chat assistant at the desk', () => {
     assert.deepEqual(report, { seq: answer?.seq, reported: true });
     // A second tap counts once; the greeting (no source) and a customer turn cannot be reported.
     await call(env, undefined, 'POST', `/api/chat/messages/${answer?.seq}/report`, undefined, 200, auth(a.token));
+    const state = await call<ChatState>(env, undefined, 'GET', '/api/chat/messages', undefined, 200, auth(a.token));
+    assert.deepEqual(state.reported, [answer?.seq], 'the customer’s page shows it reported after a reload');
     const greeting = answered.turns.find((t) => t.speaker === 'bot' && !t.source);
     const refused = await env.request({
       method: 'POST',

@@ -7,7 +7,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newSecret } from '../../platform/ids.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
-import { botRespond, chatResponder, reportBotAnswer, startBotConversation } from '../bot/index.ts';
+import { botRespond, chatResponder, reportBotAnswer, reportedAnswers, startBotConversation } from '../bot/index.ts';
 import {
   addCustomerTurn,
   type ContactTurn,
@@ -135,6 +135,7 @@ export async function chatState(ctx: Ctx, token: string | undefined, after = 0):
     agentNo: agent?.agentNo ?? null,
     assistant: contact.botState === 'bot' && contact.status === 'waiting',
     turns: await contactTranscript(ctx.db, contact.id, after),
+    reported: await reportedAnswers(ctx, contact.id),
   };
 }
 

@@ -245,6 +245,7 @@ function ChatRoom({
       setStatus(s.status);
       setAgentNo(s.agentNo);
       setAssistant(s.assistant === true);
+      if (s.reported?.length) setReported((r) => new Set([...r, ...(s.reported ?? [])]));
     } catch (err) {
       setError(toApiError(err).message);
     }
