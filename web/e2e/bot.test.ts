@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
   after,
+  apiAs,
   before,
   demoCodeFor,
   describe,
@@ -133,21 +134,17 @@ describe('customer chat with the chat assistant', () => {
     assert.match((await card.getByTestId('bot-handover-chart').getAttribute('data-series')) ?? '', /转人工次数/);
   });
 
-  it('lets the admin edit who answers first in the rule settings', async () => {
+  it('lets the admin set who answers first per channel and time of day, audited', async () => {
     const page = await e2e.signIn('admin');
     await page.waitForURL('**/admin');
     await page.getByRole('tab', { name: '规则设置' }).click();
-    const box = page.getByRole('textbox', { name: /智能助手接待规则/ });
-    await box.waitFor();
-    await waitFor(async () => (await box.inputValue()).includes('"windows"'), 'the routing is loaded');
-    const routing = JSON.parse(await box.inputValue()) as { chat: { windows: unknown[] } };
-    routing.chat.windows = [{ from: '22:00', to: '08:00', mode: 'person' }];
-    await box.fill(JSON.stringify(routing, null, 2));
-    await page
-      .locator('.ant-card')
-      .filter({ hasText: '智能助手接待规则' })
-      .getByRole('button', { name: /保\s*存/ })
-      .click();
+    const card = page.getByTestId('bot-routing');
+    const chat = card.getByTestId('bot-routing-chat');
+    await chat.getByRole('radio', { name: '智能助手先接待' }).waitFor({ state: 'attached' });
+    assert.ok(await chat.getByRole('radio', { name: '智能助手先接待' }).isChecked(), 'chat starts with the assistant');
+    await card.getByTestId('bot-routing-chat-add').click();
+    await chat.getByTestId('bot-routing-chat-window').waitFor();
+    await card.getByTestId('bot-routing-save').click();
     await waitFor(async () => {
       const rows = await e2e.runtime.deps.db
         .selectFrom('audit_log')
@@ -156,6 +153,12 @@ describe('customer chat with the chat assistant', () => {
         .execute();
       return rows.length === 1;
     }, 'the change is audited');
+    const stored = await apiAs<{ chat: { windows: Array<{ from: string; to: string; mode: string }> } }>(
+      e2e,
+      'admin',
+      '/api/bot/settings',
+    );
+    assert.deepEqual(stored.chat.windows, [{ from: '22:00', to: '08:00', mode: 'person' }]);
   });
 });
 

@@ -5,14 +5,14 @@ import {
   contactsEndpoints,
   emergencyEndpoints,
 } from '@carddesk/contracts/endpoints';
-import { api, call } from '../../app/api.ts';
+import { api, type Body, call } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
 export type { CardProduct as Product, ProductTerms } from '@carddesk/contracts';
 
-/** A module's rule settings: a JSON document the module validates (contacts, cases, bot, emergency). */
+/** A module's rule settings: a JSON document the module validates (contacts, cases, emergency). */
 export interface SettingsModule {
-  key: 'contacts' | 'cases' | 'bot' | 'emergency';
+  key: 'contacts' | 'cases' | 'emergency';
   zh: string;
   en: string;
   path: string;
@@ -32,12 +32,6 @@ export const SETTINGS_MODULES: SettingsModule[] = [
     path: casesEndpoints.settings.path,
   },
   {
-    key: 'bot',
-    zh: '智能助手接待规则(各渠道默认由助手或人工先接待,及按北京时间的时段)',
-    en: 'Chat assistant: who answers first per channel, by default and by time of day (Beijing time)',
-    path: botEndpoints.settings.path,
-  },
-  {
     key: 'emergency',
     zh: '紧急业务规则(各卡组织拒付时限、本行受理时限、各产品失卡保障时长与上限、发卡组织)',
     en: 'Emergency lane: chargeback limits per network, the bank’s claim window, lost-card cover per product, card network',
@@ -49,3 +43,9 @@ export const listProducts = (signal?: AbortSignal) => call(cardsEndpoints.listPr
 export const getSettings = (path: string, signal?: AbortSignal) => api<Record<string, unknown>>(path, { signal });
 export const putSettings = (key: string, path: string, patch: Record<string, unknown>) =>
   api<Record<string, unknown>>(path, { method: 'PUT', body: patch, idempotencyKey: key });
+
+/** Who answers first per channel and time of day (the chat assistant's `bot.routing`), edited in its own form. */
+export type { BotRouting } from '@carddesk/contracts';
+export const getBotRouting = (signal?: AbortSignal) => call(botEndpoints.settings, {}, { signal });
+export const putBotRouting = (key: string, routing: Body<typeof botEndpoints.updateSettings>) =>
+  call(botEndpoints.updateSettings, { body: routing }, { idempotencyKey: key });
