@@ -67,7 +67,7 @@ export async function matrixFixture(env: TestEnv): Promise<MatrixFixture> {
     [/^\/api\/kb\/versions\//, version?.id ?? FAKE_ID],
     [/^\/api\/kb\/synonyms\//, await first('kb_synonyms', 'phrase')],
   ];
-  const named: Record<string, string> = { code: 'general', year: '2026' };
+  const named: Record<string, string> = { code: 'general', year: '2026', seq: '1' };
   return {
     pathValue(op, param) {
       if (op.path.startsWith('/api/cases/root-causes/')) return 'system';

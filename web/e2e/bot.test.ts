@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
   after,
+  apiAs,
   before,
   demoCodeFor,
   describe,
@@ -49,6 +50,13 @@ describe('customer chat with the chat assistant', () => {
     await source.waitFor();
     assert.match(await text(source), /^来自:.*年费/);
     await customer.getByTestId('chat-status').getByText('智能助手').waitFor();
+    // The customer thinks the answer is wrong: one tap, stored once and counted for the supervisor.
+    await customer.getByTestId('chat-report-wrong').first().click();
+    await customer.getByTestId('chat-report-wrong').first().getByText('已反馈').waitFor();
+    await waitFor(async () => {
+      const rows = await e2e.runtime.deps.db.selectFrom('bot_answer_reports').select('seq').execute();
+      return rows.length === 1;
+    }, 'the report is stored');
   });
 
   it('freezes the card at the customer’s request with one confirmation', async () => {
@@ -87,6 +95,79 @@ describe('customer chat with the chat assistant', () => {
     await agent.getByTestId('transcript').getByText('什么时候能解冻').waitFor();
     await customer.getByTestId('chat-log').getByText('什么时候能解冻').waitFor();
     assert.equal(await botTurns().count(), botCount, 'no assistant message after the hand-over');
+
+    // Agent assist in the same stream: under the customer's message, its intent and the operation it calls
+    // for; under a question the knowledge base answers, the answer, sent to the customer with one click.
+    const unfreeze = agent.getByTestId('turn-assist').last();
+    await unfreeze.getByTestId('turn-assist-operation').waitFor();
+    assert.match(await text(unfreeze.getByTestId('turn-assist-intent')), /解冻/);
+    assert.match(await text(unfreeze.getByTestId('turn-assist-operation')), /解冻卡片/);
+    await customer.getByTestId('chat-input').fill('信用卡年费是多少?');
+    await customer.keyboard.press('Enter');
+    await agent
+      .getByTestId('turn-assist')
+      .filter({ has: agent.getByTestId('turn-assist-title') })
+      .last()
+      .waitFor();
+    const fee = agent.getByTestId('turn-assist').last();
+    assert.match(await text(fee.getByTestId('turn-assist-intent')), /年费/);
+    const title = await text(fee.getByTestId('turn-assist-title'));
+    assert.match(title, /年费/);
+    const agentTurns = customer.getByTestId('chat-log').locator('[data-speaker="agent"]');
+    const before = await agentTurns.count();
+    await fee.getByTestId('turn-assist-send').click();
+    await waitFor(async () => (await agentTurns.count()) === before + 1, 'the answer reaches the customer');
+    assert.equal(await botTurns().count(), botCount, 'sent by the agent, not the assistant');
+    await screenshot(agent, 'agent-assist-in-chat');
     assert.deepEqual(seen.errors, []);
   });
+
+  it('shows the supervisor the assistant’s figures: hand-overs by reason, wrong-answer reports', async () => {
+    const page = await e2e.signIn('supervisor');
+    await page.waitForURL('**/supervisor');
+    const card = page.getByTestId('bot-metrics');
+    await card.waitFor();
+    // This file's chat: one hand-over (the customer asked), one answer reported wrong (the seeded chats may add more).
+    await waitFor(async () => /转人工\s*[1-9]/.test(await text(card.getByTestId('bot-handed-over'))), 'hand-overs');
+    assert.match(await text(card.getByTestId('bot-wrong-reports')), /答错反馈\s*[1-9]\d* · \d/);
+    assert.match(await text(card.getByTestId('bot-containment')), /自助解决率/);
+    await card.getByTestId('bot-handover-chart').locator('canvas').waitFor();
+    assert.match((await card.getByTestId('bot-handover-chart').getAttribute('data-series')) ?? '', /转人工次数/);
+  });
+
+  it('lets the admin set who answers first per channel and time of day, audited', async () => {
+    const page = await e2e.signIn('admin');
+    await page.waitForURL('**/admin');
+    await page.getByRole('tab', { name: '规则设置' }).click();
+    const card = page.getByTestId('bot-routing');
+    const chat = card.getByTestId('bot-routing-chat');
+    await chat.getByRole('radio', { name: '智能助手先接待' }).waitFor({ state: 'attached' });
+    assert.ok(await chat.getByRole('radio', { name: '智能助手先接待' }).isChecked(), 'chat starts with the assistant');
+    await card.getByTestId('bot-routing-chat-add').click();
+    await chat.getByTestId('bot-routing-chat-window').waitFor();
+    await card.getByTestId('bot-routing-save').click();
+    await waitFor(async () => {
+      const rows = await e2e.runtime.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'bot.routing_update')
+        .execute();
+      return rows.length === 1;
+    }, 'the change is audited');
+    const stored = await apiAs<{ chat: { windows: Array<{ from: string; to: string; mode: string }> } }>(
+      e2e,
+      'admin',
+      '/api/bot/settings',
+    );
+    assert.deepEqual(stored.chat.windows, [{ from: '22:00', to: '08:00', mode: 'person' }]);
+  });
 });
+
+async function waitFor(check: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out: ${what}`);
+}

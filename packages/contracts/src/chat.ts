@@ -22,6 +22,8 @@ export const chatStateSchema = z.object({
   /** True while the chat assistant answers (before any hand-over to a person). */
   assistant: z.boolean().optional(),
   turns: z.array(contactTurnSchema),
+  /** The assistant's answers (their seq) the customer reported as wrong in this chat. */
+  reported: z.array(z.number().int()).optional(),
 });
 export type ChatState = z.infer<typeof chatStateSchema>;
 

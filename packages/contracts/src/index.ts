@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './bot.ts';
 export * from './cards.ts';
 export * from './cases.ts';
 export * from './chat.ts';

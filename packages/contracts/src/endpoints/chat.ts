@@ -10,4 +10,5 @@ export const chatEndpoints = {
   messages: pub(get('/api/chat/messages')),
   send: pub(post('/api/chat/messages')),
   end: pub(post('/api/chat/end')),
+  reportAnswer: pub(post('/api/chat/messages/:seq/report')),
 } as const;

@@ -5,6 +5,7 @@
 
 export type { Endpoint, HttpMethod } from '../http/endpoint.ts';
 export { fillPath } from '../http/endpoint.ts';
+export { botEndpoints } from './bot.ts';
 export { cardsEndpoints } from './cards.ts';
 export { casesEndpoints } from './cases.ts';
 export { chatEndpoints } from './chat.ts';

@@ -1,3 +1,4 @@
+import { botErrors } from './bot.ts';
 import { cardsErrors } from './cards.ts';
 import { casesErrors } from './cases.ts';
 import { contactsErrors } from './contacts.ts';
@@ -24,6 +25,7 @@ export const errorCatalog = {
   ...emergencyErrors,
   ...knowledgeErrors,
   ...qualityErrors,
+  ...botErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { botAnswerReportSchema } from '../bot.ts';
 import { chatEndedSchema, chatOtpSentSchema, chatSessionSchema, chatStateSchema } from '../chat.ts';
 import { contactTurnSchema } from '../contacts.ts';
 import { chatEndpoints } from '../endpoints/chat.ts';
@@ -45,6 +46,11 @@ export const chatRoutes = defineRoutes(
         comment: z.string().trim().max(500).optional(),
       }),
       response: { 200: chatEndedSchema },
+    },
+    reportAnswer: {
+      summary: "Report an answer of the chat assistant as wrong (the customer's thumbs-down; once per answer)",
+      params: z.object({ seq: z.coerce.number().int().min(1) }),
+      response: { 200: botAnswerReportSchema },
     },
   },
 );

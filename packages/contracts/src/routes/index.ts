@@ -1,3 +1,4 @@
+import { botRoutes } from './bot.ts';
 import { cardsRoutes } from './cards.ts';
 import { casesRoutes } from './cases.ts';
 import { chatRoutes } from './chat.ts';
@@ -14,6 +15,7 @@ import { qualityRoutes } from './quality.ts';
  * `ApiRoute` (and its endpoints in `../endpoints/index.ts`).
  */
 export {
+  botRoutes,
   cardsRoutes,
   casesRoutes,
   chatRoutes,
@@ -27,6 +29,7 @@ export {
 
 type RoutesOf<T> = T[keyof T];
 export type ApiRoute =
+  | RoutesOf<typeof botRoutes>
   | RoutesOf<typeof cardsRoutes>
   | RoutesOf<typeof casesRoutes>
   | RoutesOf<typeof chatRoutes>

@@ -23,13 +23,15 @@ import {
   getCustomerSummary,
   type HolderAccount,
   holderAccounts,
+  limitEligibility,
   quoteInstallment,
 } from '../cards/index.ts';
 import { addBotTurn, botContactState, botHandedOverSince, handOverFromBot } from '../contacts/index.ts';
 import { reportEmergency } from '../emergency/index.ts';
-import { type MatchResponse, matchQuestion } from '../knowledge/index.ts';
+import { type MatchAnswer, type MatchResponse, matchQuestion } from '../knowledge/index.ts';
 import { analyze, bigramJaccard, bigramsOfFolded, type NluAnalysis } from '../nlu/index.ts';
 import type { BotConversationsTable } from './bot.tables.ts';
+import { ACT_MIN_CONFIDENCE, handOverMove, planQuestion } from './reply-plan.rules.ts';
 import { checkReply } from './safety.ts';
 import { type FirstResponder, firstResponder, loadBotRouting } from './settings.ts';
 
@@ -45,8 +47,6 @@ import { type FirstResponder, firstResponder, loadBotRouting } from './settings.
  * each change waits for the customer's explicit yes in a confirmation turn.
  */
 
-/** How sure the NLU must be of an intent before the assistant acts on it (hand-over, operation). */
-export const ACT_MIN_CONFIDENCE = 0.45;
 /** A chat reopened within this many hours of a hand-over goes to a person, not back to the assistant. */
 export const REOPEN_HOURS = 24;
 /** Answers rejected before a person takes over. */
@@ -277,15 +277,6 @@ const FILLER_YES = /^嗯/;
 const NO = /^(不|不用|不要|不需要|否|取消|算了|先不|no|n)[。.!！了呀啊吧的用要]*$/i;
 const REJECT =
   /(没用|没有用|不对|不是这个|不是我问的|答非所问|没解决|没有解决|看不懂|没帮助|没有帮助|不满意|不是我要的|说的不对)/;
-const PERSONAL =
-  /(我的|我这|我卡|本期|这期|这个月|上个月|多少|几号|哪天|查一?下|查询|余额|还剩|还有多少|到账了?吗|还清|还上了)/;
-const OPERATION_READS: ReadonlySet<Intent> = new Set([
-  'statement_query',
-  'due_date_min_payment',
-  'repayment_status',
-  'points_rewards',
-  'limit_query',
-]);
 
 async function decide(t: Turn, text: string, matched: MatchResponse): Promise<void> {
   let nlu: NluAnalysis | null = null;
@@ -295,7 +286,6 @@ async function decide(t: Turn, text: string, matched: MatchResponse): Promise<vo
     if (!(err instanceof AppError)) throw err;
   }
   const intent = nlu && isIntent(nlu.intent) ? nlu.intent : null;
-  const sure = nlu !== null && intent !== null && nlu.confidence >= ACT_MIN_CONFIDENCE;
   if (nlu && intent) remember(t, nlu, intent);
 
   // 0. The customer rejects the last answer ("没用", "答非所问"): read before anything else, since such
@@ -314,14 +304,15 @@ async function decide(t: Turn, text: string, matched: MatchResponse): Promise<vo
   }
 
   // 1. What a person must take, whatever the assistant was in the middle of.
-  if (sure && intent && INTENTS[intent].type === 'emergency') return emergency(t, intent, nlu, text);
-  if (sure && intent === 'human_agent') {
+  const urgent = handOverMove(nlu);
+  if (urgent?.kind === 'emergency') return emergency(t, urgent.intent, nlu, text);
+  if (urgent?.reason === 'customer_request') {
     return handOver(t, 'customer_request', '好的,正在为您转接人工客服,请稍候,您无需重复说明情况。');
   }
-  if (sure && intent && INTENTS[intent].type === 'complaint') {
+  if (urgent?.reason === 'complaint') {
     return handOver(t, 'complaint', '非常抱歉给您带来不好的体验,正在为您转接人工客服处理,请稍候,您无需重复说明情况。');
   }
-  if (nlu?.emotion.escalate && nlu.emotion.anger >= nlu.emotion.anxiety) {
+  if (urgent?.reason === 'angry') {
     return handOver(t, 'angry', '非常抱歉让您着急了,正在为您转接人工客服,请稍候,您无需重复说明情况。');
   }
 
@@ -330,26 +321,37 @@ async function decide(t: Turn, text: string, matched: MatchResponse): Promise<vo
   t.pending = null;
   if (pending && (await followUp(t, pending, text))) return;
 
-  // 4. Operations on the holder's own cards and accounts.
-  if (sure && intent === 'card_freeze') return prepare(t, 'card.freeze', nlu);
-  if (sure && intent === 'card_activate' && PERSONAL_ACTIVATE.test(text)) return prepare(t, 'card.activate', nlu);
-  if (sure && intent && OPERATION_READS.has(intent) && PERSONAL.test(text)) return readOperation(t, intent);
-  if (sure && intent === 'installment_apply' && /(账单|本期|这期)/.test(text)) {
-    const periods = nlu?.slots.installmentTerms?.[0]?.periods;
-    return periods ? quoteBillInstallment(t, periods) : askPeriods(t);
+  // 3. A new question: the holder's own cards and accounts, or the published FAQs.
+  const plan = planQuestion(text, nlu, matched);
+  switch (plan.kind) {
+    case 'operation':
+      return prepare(t, plan.operation, nlu);
+    case 'read':
+      return readOperation(t, plan.intent);
+    case 'limit_eligibility':
+      return readLimitEligibility(t, plan.temporary);
+    case 'installment':
+      return plan.periods ? quoteBillInstallment(t, plan.periods) : askPeriods(t);
+    case 'greeting':
+      t.outcome = { kind: 'other' };
+      await say(t, '您好,请问有什么可以帮您?', null);
+      return;
+    case 'faq_clarify':
+      return clarify(t, plan.a, plan.b);
+    case 'faq_unknown':
+      t.pending = { kind: 'offer_person', reason: 'unanswered' };
+      t.outcome = { kind: 'unknown' };
+      await say(t, '抱歉,这个问题我还没有可靠的答案。需要为您转接人工客服吗?回复“是”即可转接。', null);
+      return;
+    case 'faq_answer':
+      return answer(t, plan.match.answer, { kind: 'faq', id: plan.match.id, title: plainTitle(plan.match.title) }, [
+        plan.match.answer,
+        plan.match.title,
+      ]);
   }
-  if (sure && intent === 'greeting') {
-    t.outcome = { kind: 'other' };
-    await say(t, '您好,请问有什么可以帮您?', null);
-    return;
-  }
-
-  // 5. The published FAQs.
-  await answerFromFaq(t, matched, nlu);
 }
 
 const PERIODS = /^分?\s*(\d{1,2})\s*期?[。.!！吧呀的]*$|(\d{1,2})\s*期/;
-const PERSONAL_ACTIVATE = /(帮我|给我|我要|我想|现在|激活一下|开通一下|开卡吧|激活吧|新卡)/;
 
 function remember(t: Turn, nlu: NluAnalysis, intent: Intent): void {
   if (intent !== 'out_of_scope' && intent !== 'greeting' && nlu.confidence >= ACT_MIN_CONFIDENCE) {
@@ -465,53 +467,19 @@ function chooseOption(
 
 // ---- answers --------------------------------------------------------------------------------------
 
-/**
- * Whether an FAQ's intent agrees with what the NLU read in the question: its top intent or a close
- * alternative. An FAQ of another intent is answered only when the matcher is very sure of it; otherwise the
- * assistant says it does not know rather than answer a different question. Tuned on the real dev split
- * (`npm run bench:bot -- --split dev`, overrides BOT_TUNE_*): 3.8% wrong there, 10.9% not answered.
- */
-export const FAQ_TRUST = {
-  /** An FAQ the NLU disagrees with is still answered at this match confidence or above. */
-  aloneMinConfidence: 0.7,
-  /** An NLU alternative this likely counts as agreeing. */
-  agreeingAlternative: 0.25,
-  /** The NLU reads "not a card question" this surely: no FAQ is answered, however well it matches. */
-  outOfScopeVeto: 0.4,
-};
-function agrees(intent: string | null, nlu: NluAnalysis | null): boolean {
-  if (!nlu || intent === null) return true;
-  if (nlu.intent === intent) return true;
-  return nlu.alternatives.some((a) => a.intent === intent && a.confidence >= FAQ_TRUST.agreeingAlternative);
-}
-
-async function answerFromFaq(t: Turn, result: MatchResponse, nlu: NluAnalysis | null): Promise<void> {
-  const [a, b] = result.matches;
-  const vetoed = nlu?.intent === 'out_of_scope' && nlu.confidence >= FAQ_TRUST.outOfScopeVeto;
-  const trusted = (m: { intent: string | null; confidence: number }) =>
-    !vetoed && (agrees(m.intent, nlu) || m.confidence >= FAQ_TRUST.aloneMinConfidence);
-  if (result.clarify && a && b && (trusted(a) || trusted(b))) {
-    const options = [
-      { id: a.id, title: plainTitle(a.title) },
-      { id: b.id, title: plainTitle(b.title) },
-    ];
-    t.pending = { kind: 'clarify', options };
-    t.outcome = { kind: 'clarify', ids: [a.id, b.id] };
-    await say(t, `您想问的是:1. ${options[0]?.title} / 2. ${options[1]?.title}?请回复 1 或 2。`, null, [
-      '1',
-      '2',
-      a.title,
-      b.title,
-    ]);
-    return;
-  }
-  if (result.none || !a || !trusted(a)) {
-    t.pending = { kind: 'offer_person', reason: 'unanswered' };
-    t.outcome = { kind: 'unknown' };
-    await say(t, '抱歉,这个问题我暂时回答不了。需要为您转接人工客服吗?回复“是”即可转接。', null);
-    return;
-  }
-  await answer(t, a.answer, { kind: 'faq', id: a.id, title: plainTitle(a.title) }, [a.answer, a.title]);
+async function clarify(t: Turn, a: MatchAnswer, b: MatchAnswer): Promise<void> {
+  const options = [
+    { id: a.id, title: plainTitle(a.title) },
+    { id: b.id, title: plainTitle(b.title) },
+  ];
+  t.pending = { kind: 'clarify', options };
+  t.outcome = { kind: 'clarify', ids: [a.id, b.id] };
+  await say(t, `您想问的是:1. ${options[0]?.title} / 2. ${options[1]?.title}?请回复 1 或 2。`, null, [
+    '1',
+    '2',
+    a.title,
+    b.title,
+  ]);
 }
 
 /** The FAQ the customer picked from a clarifying question, found again by its own title. */
@@ -542,7 +510,7 @@ async function answer(t: Turn, text: string, source: TurnSource, allowed: string
 
 /** Sends a turn after the safety checks; a reply that fails them is not sent and a person takes over. */
 async function say(t: Turn, text: string, source: TurnSource | null, allowed: string[] = []): Promise<number | null> {
-  const problems = checkReply(text, allowed);
+  const problems = await checkReply(t.ctx, text, allowed);
   if (problems.length > 0) {
     await audit(t.ctx, {
       action: 'bot.reply_blocked',
@@ -709,11 +677,53 @@ async function readOperation(t: Turn, intent: Intent): Promise<void> {
   await answer(t, text, { kind: 'operation', id, title: OPERATION_TITLES[id] ?? INTENTS[intent].zh }, figures);
 }
 
+/**
+ * Whether the holder can have more limit, for good or for a while: the card engine's eligibility (the same
+ * rules `requestPermanentLimit` and the desk's limit dialog use), read as the customer. Nothing is requested:
+ * a request goes through a person.
+ */
+async function readLimitEligibility(t: Turn, temporary: boolean): Promise<void> {
+  const accounts = await holderAccounts(t.ctx, t.customerId);
+  const account = accounts.find((a) => a.status === 'active');
+  if (!account) {
+    t.pending = { kind: 'offer_person', reason: 'operation_needs_person' };
+    t.outcome = { kind: 'other' };
+    await say(t, '暂时没有查到您名下可以调整额度的账户。需要为您转接人工客服吗?回复“是”即可转接。', null);
+    return;
+  }
+  const e = await limitEligibility(t.ctx, account.id);
+  const y = formatYuan;
+  const permanent = e.permanent.eligible
+    ? `您的${account.productName}目前可以申请永久提额,最高可调至 ${y(e.permanent.maxLimitFen)} 元(当前 ${y(e.currentLimitFen)} 元),${
+        e.permanent.maxLimitFen > e.permanent.approvalAboveFen ? '超过一定金额需审批,' : ''
+      }具体以审核结果为准。`
+    : e.permanent.earliest
+      ? `您的${account.productName}暂时不满足永久提额条件,最早 ${e.permanent.earliest} 起可以申请。`
+      : `您的${account.productName}暂时不满足永久提额条件。`;
+  const temp = e.temporary.overdue
+    ? '账户有逾期,暂时不能办理临时额度。'
+    : `临时额度最多可增加 ${y(e.temporary.maxExtraFen)} 元,有效期最长 ${e.temporary.maxDays} 天。`;
+  const text = `${temporary ? temp + permanent : permanent + temp}需要办理的话,回复“是”即可转接人工客服为您提交申请。`;
+  const figures = [
+    y(e.permanent.maxLimitFen),
+    y(e.currentLimitFen),
+    y(e.temporary.maxExtraFen),
+    String(e.temporary.maxDays),
+    e.permanent.earliest ?? '',
+  ];
+  const id = 'account.limit_eligibility';
+  await auditOperation(t, id, 'done', { accountId: account.id, temporary });
+  record(t, id, 'done', temporary ? '临时额度资格' : '提额资格');
+  t.pending = { kind: 'offer_person', reason: 'operation_needs_person' };
+  await answer(t, text, { kind: 'operation', id, title: OPERATION_TITLES[id] ?? '提额资格' }, figures);
+}
+
 const OPERATION_TITLES: Record<string, string> = {
   'account.statement': '您的账单',
   'account.repayment_status': '您的还款情况',
   'account.points': '您的积分',
   'account.limit': '您的额度',
+  'account.limit_eligibility': '您的提额资格',
 };
 
 function readText(intent: Intent, a: HolderAccount): { text: string; figures: string[]; id: string } {

@@ -15,8 +15,20 @@ export interface BotConversationsTable {
   updated_at: string;
 }
 
+/** A customer's report that an answer of the assistant was wrong (the thumbs-down on a bot turn): once per answer. */
+export interface BotAnswerReportsTable {
+  contact_id: string;
+  /** The reported bot turn's sequence number in the contact's transcript. */
+  seq: number;
+  customer_id: string;
+  /** JSON: the turn's source (`{kind, id, title}`), the FAQ or operation reported. */
+  source: string;
+  reported_at: string;
+}
+
 export interface BotTables {
   bot_conversations: BotConversationsTable;
+  bot_answer_reports: BotAnswerReportsTable;
 }
 
 declare module '../../platform/db/database.ts' {

@@ -109,7 +109,7 @@ describe('chat assistant', () => {
     const reply = lastTurn(state);
     assert.equal(reply?.speaker, 'bot');
     assert.equal(reply?.source, undefined);
-    assert.match(reply?.text ?? '', /暂时回答不了|转接人工/);
+    assert.match(reply?.text ?? '', /没有可靠的答案|转接人工/);
     const handed = await say(env, session.token, '是');
     assert.equal((await contactOf(env, session.contactId)).botState, 'handed_over');
     assert.match(lastTurn(handed)?.text ?? '', /转接人工/);
@@ -157,6 +157,38 @@ describe('chat assistant', () => {
       reply?.text.includes(`${Math.trunc(min / 100).toLocaleString('en-US')}.${String(min % 100).padStart(2, '0')}`),
     );
     await call(env, undefined, 'POST', '/api/chat/end', {}, 200, auth(session.token));
+  });
+
+  it('tells the holder whether more limit is possible, from the engine’s eligibility rules, requesting nothing', async () => {
+    const zhang = phoneOf('zhang_wei');
+    const session = await startChat(env, zhang.phone);
+    const state = await say(env, session.token, '我的信用卡能提额吗');
+    const reply = lastTurn(state);
+    assert.deepEqual(reply?.source, { kind: 'operation', id: 'account.limit_eligibility', title: '您的提额资格' });
+    assert.match(reply?.text ?? '', /永久提额/);
+    assert.match(reply?.text ?? '', /临时额度/);
+    const customerId = (await contactOf(env, session.contactId)).customerId;
+    const reads = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_role'])
+      .where('action', '=', 'limit.eligibility_read')
+      .where('customer_id', '=', customerId)
+      .execute();
+    assert.ok(
+      reads.some((r) => r.actor_role === 'customer'),
+      'read as the customer, audited',
+    );
+    const changes = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('customer_id', '=', customerId)
+      .where('action', 'like', 'limit.%')
+      .where('action', '!=', 'limit.eligibility_read')
+      .execute();
+    assert.deepEqual(changes, [], 'nothing requested');
+    // A person for the request: the offer stands.
+    await say(env, session.token, '是');
+    assert.equal((await contactOf(env, session.contactId)).botSummary?.reason, 'operation_needs_person');
   });
 
   it('quotes a bill installment with the annualised rate first and takes it only after an explicit yes', async () => {
@@ -339,12 +371,20 @@ describe('chat assistant', () => {
     await setBotRouting(env.system, DEFAULT_BOT_ROUTING);
   });
 
-  it('checks replies as agents’ replies are checked', () => {
-    assert.deepEqual(checkReply('请提供您卡背面的三位安全码。', []), ['asks_auth_data']);
-    assert.deepEqual(checkReply('工作人员不会向您索要密码或验证码。', []), []);
-    assert.deepEqual(checkReply('您的本期账单为 1,234.56 元。', ['1,234.56']), []);
-    assert.deepEqual(checkReply('您的本期账单为 999.00 元。', ['1,234.56']), ['invented_figure']);
-    assert.deepEqual(checkReply('我们保证您明天到账。', []), ['promise']);
+  it('checks replies with the quality guard agents’ replies pass, and its own figure check', async () => {
+    const check = (text: string, allowed: string[] = []) => checkReply(env.system, text, allowed);
+    assert.deepEqual(await check('请提供您卡背面的三位安全码。'), ['asks_auth_data']);
+    assert.deepEqual(await check('工作人员不会向您索要密码或验证码。'), []);
+    assert.deepEqual(await check('您的本期账单为 1,234.56 元。', ['1,234.56']), []);
+    assert.deepEqual(await check('您的本期账单为 999.00 元。', ['1,234.56']), ['invented_figure']);
+    assert.deepEqual(await check('我们保证您明天到账。'), ['promise']);
+    // The same verdict the desk's guard gives an agent's draft (POST /api/qa/guard).
+    await env.login('agent');
+    const guard = await call<{ warnings: Array<{ item: string }> }>(env, 'agent', 'POST', '/api/qa/guard', {
+      channel: 'chat',
+      text: '请提供您卡背面的三位安全码。',
+    });
+    assert.ok(guard.warnings.some((w) => w.item === 'no_sensitive_request'));
   });
 });
 

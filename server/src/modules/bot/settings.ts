@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type BotRouting, botRoutingSchema } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -11,13 +11,7 @@ import { readSetting, writeSetting } from '../../platform/settings.ts';
  * over midnight); the first window containing the moment decides, else the channel's default. Chat starts
  * with the assistant by default; the phone desk has no assistant yet, so it defaults to a person.
  */
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const channelRoutingSchema = z.object({
-  default: z.enum(['bot', 'person']),
-  windows: z.array(z.object({ from: hhmm, to: hhmm, mode: z.enum(['bot', 'person']) })).max(24),
-});
-export const botRoutingSchema = z.object({ chat: channelRoutingSchema, phone: channelRoutingSchema });
-export type BotRouting = z.infer<typeof botRoutingSchema>;
+export { type BotRouting, botRoutingSchema };
 export type FirstResponder = 'bot' | 'person';
 
 export const BOT_ROUTING_KEY = 'bot.routing';
@@ -30,6 +24,12 @@ export async function loadBotRouting(ctx: Ctx): Promise<BotRouting> {
   const stored = await readSetting(ctx, BOT_ROUTING_KEY);
   const parsed = botRoutingSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_BOT_ROUTING;
+}
+
+/** The routing as the admin screen edits it (admins, like every other setting). */
+export async function readBotRouting(ctx: Ctx): Promise<BotRouting> {
+  authorize(ctx.actor, 'settings.manage');
+  return loadBotRouting(ctx);
 }
 
 /** Minutes since midnight, Beijing time (UTC+8, no daylight saving). */

@@ -75,6 +75,7 @@ export {
 } from './ledger/dispute.service.ts';
 export { checkAccountLedger } from './ledger/invariants.ts';
 export { listTransactions, type Transaction } from './ledger/transactions.repository.ts';
+export { type LimitEligibility, limitEligibility } from './limits/eligibility.service.ts';
 export { CARD_STATUS_LABELS, type CardStatus } from './rules/card-status.ts';
 export { interestFreeRange } from './rules/cycle-dates.ts';
 export { scaleRate } from './rules/decimal.ts';

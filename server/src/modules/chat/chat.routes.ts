@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { bearerToken } from '../../platform/http/auth-hook.ts';
 import { type EdgeOptions, handle } from '../../platform/http/route.ts';
 import type { ModuleRoutes } from '../../platform/http/types.ts';
-import { chatState, endChat, postChatMessage, requestChatOtp, startChatSession } from './chat.service.ts';
+import { chatState, endChat, postChatMessage, reportAnswer, requestChatOtp, startChatSession } from './chat.service.ts';
 import { registerChatSocket } from './chat-socket.routes.ts';
 
 /**
@@ -30,6 +30,9 @@ export const chatRoutes: ModuleRoutes = async (app) => {
   );
   handle(app, api.end, open, async (request) =>
     endChat(customerCtx(request.ctx), bearerToken(request.headers.authorization), request.body),
+  );
+  handle(app, api.reportAnswer, open, async (request) =>
+    reportAnswer(customerCtx(request.ctx), bearerToken(request.headers.authorization), request.params.seq),
   );
 
   registerChatSocket(app);

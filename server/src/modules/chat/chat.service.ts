@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChatEnded, ChatOtpSent, ChatSession, ChatState } from '@carddesk/contracts';
+import type { BotAnswerReport, ChatEnded, ChatOtpSent, ChatSession, ChatState } from '@carddesk/contracts';
 import { audit } from '../../platform/audit.ts';
 import { staffById } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,7 +7,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newSecret } from '../../platform/ids.ts';
 import { normalizeMobile } from '../../platform/pii/validators.ts';
-import { botRespond, chatResponder, startBotConversation } from '../bot/index.ts';
+import { botRespond, chatResponder, reportBotAnswer, reportedAnswers, startBotConversation } from '../bot/index.ts';
 import {
   addCustomerTurn,
   type ContactTurn,
@@ -135,6 +135,7 @@ export async function chatState(ctx: Ctx, token: string | undefined, after = 0):
     agentNo: agent?.agentNo ?? null,
     assistant: contact.botState === 'bot' && contact.status === 'waiting',
     turns: await contactTranscript(ctx.db, contact.id, after),
+    reported: await reportedAnswers(ctx, contact.id),
   };
 }
 
@@ -164,4 +165,10 @@ export async function endChat(
       .execute();
   });
   return { ended: true };
+}
+
+/** The customer reports an answer of the assistant in their own chat as wrong (once per answer). */
+export async function reportAnswer(ctx: Ctx, token: string | undefined, seq: number): Promise<BotAnswerReport> {
+  const session = await resolveChatSession(ctx, token);
+  return reportBotAnswer(ctx, { contactId: session.contact_id, customerId: session.customer_id, seq });
 }

@@ -1,4 +1,4 @@
-import type { BotSummary, ContactType } from '@carddesk/contracts';
+import type { BotHandoverReason, BotSummary, ContactType } from '@carddesk/contracts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -75,4 +75,53 @@ export async function contactTranscript(
 export async function tellInContact(ctx: Ctx, contactId: string, text: string): Promise<void> {
   const contact = await getContactRow(ctx.db, contactId);
   if (contact.status !== 'closed') await appendTurn(ctx, contact, 'system', text);
+}
+
+/** A contact as the assistant's figures count it (`contactsStartedBetween`). */
+export interface ContactStart {
+  id: string;
+  channel: Channel;
+  status: string;
+  customerId: string | null;
+  agentId: string | null;
+  /** `bot` (the assistant served it to the end so far), `handed_over`, or null (never had it). */
+  botState: string | null;
+  handoverReason: BotHandoverReason | null;
+  satisfaction: number | null;
+  startedAt: string;
+  closedAt: string | null;
+}
+
+/** The contacts started in [from, to) (UTC instants), oldest first: no personal data, no transcript. */
+export async function contactsStartedBetween(db: Executor, from: string, to: string): Promise<ContactStart[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select([
+      'id',
+      'channel',
+      'status',
+      'customer_id',
+      'agent_id',
+      'bot_state',
+      'bot_summary',
+      'satisfaction',
+      'started_at',
+      'closed_at',
+    ])
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to)
+    .orderBy('started_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel as Channel,
+    status: r.status,
+    customerId: r.customer_id,
+    agentId: r.agent_id,
+    botState: r.bot_state ?? null,
+    handoverReason: r.bot_summary ? (JSON.parse(r.bot_summary) as BotSummary).reason : null,
+    satisfaction: r.satisfaction,
+    startedAt: r.started_at,
+    closedAt: r.closed_at,
+  }));
 }

@@ -44,6 +44,7 @@ export {
   contactTopic,
   createPhoneContact,
   deliverTelephonyCall,
+  getTurns,
   queueTopic,
   TURN_STORING,
   type TurnMark,
@@ -58,7 +59,9 @@ export { atLeast, LEVELS, STAGES } from './contact.ts';
 export type { ContactView } from './contact.view.ts';
 export {
   type ContactFacts,
+  type ContactStart,
   contactFacts,
+  contactsStartedBetween,
   contactTranscript,
   requireContactFacts,
   tellInContact,

@@ -144,6 +144,11 @@ export const AUTHZ_MATRIX: Record<string, MatrixRow> = {
   'GET /api/chat/messages': { signedOut: 401, through: [], refused: 401 },
   'POST /api/chat/messages': { signedOut: 401, through: [], refused: 401 },
   'POST /api/chat/end': { signedOut: 401, through: [], refused: 401 },
+  'POST /api/chat/messages/{seq}/report': { signedOut: 401, through: [], refused: 401 },
+  'GET /api/bot/settings': { signedOut: 401, through: ['admin'] },
+  'PUT /api/bot/settings': { signedOut: 401, through: ['admin'] },
+  'GET /api/bot/metrics': { signedOut: 401, through: ['supervisor', 'qa', 'admin'] },
+  'GET /api/contacts/{id}/turns/{seq}/assist': { signedOut: 401, through: ['agent', 'supervisor', 'qa', 'admin'] },
   'POST /api/cases/complaints': { signedOut: 401, through: ['agent', 'senior_agent', 'supervisor'] },
   'GET /api/cases': {
     signedOut: 401,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useAction, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
+import { BotRoutingCard } from './BotRoutingCard.tsx';
 import { getSettings, putSettings, SETTINGS_MODULES, type SettingsModule } from './catalog.api.ts';
 
 /**
@@ -15,6 +16,7 @@ export function SettingsTab() {
       {SETTINGS_MODULES.map((m) => (
         <SettingsCard key={m.key} module={m} />
       ))}
+      <BotRoutingCard />
     </Space>
   );
 }

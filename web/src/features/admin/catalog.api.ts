@@ -1,5 +1,11 @@
-import { cardsEndpoints, casesEndpoints, contactsEndpoints, emergencyEndpoints } from '@carddesk/contracts/endpoints';
-import { api, call } from '../../app/api.ts';
+import {
+  botEndpoints,
+  cardsEndpoints,
+  casesEndpoints,
+  contactsEndpoints,
+  emergencyEndpoints,
+} from '@carddesk/contracts/endpoints';
+import { api, type Body, call } from '../../app/api.ts';
 
 /** A card product with the terms in force (the server's schema, in contracts). Money in fen, rates as decimals. */
 export type { CardProduct as Product, ProductTerms } from '@carddesk/contracts';
@@ -37,3 +43,9 @@ export const listProducts = (signal?: AbortSignal) => call(cardsEndpoints.listPr
 export const getSettings = (path: string, signal?: AbortSignal) => api<Record<string, unknown>>(path, { signal });
 export const putSettings = (key: string, path: string, patch: Record<string, unknown>) =>
   api<Record<string, unknown>>(path, { method: 'PUT', body: patch, idempotencyKey: key });
+
+/** Who answers first per channel and time of day (the chat assistant's `bot.routing`), edited in its own form. */
+export type { BotRouting } from '@carddesk/contracts';
+export const getBotRouting = (signal?: AbortSignal) => call(botEndpoints.settings, {}, { signal });
+export const putBotRouting = (key: string, routing: Body<typeof botEndpoints.updateSettings>) =>
+  call(botEndpoints.updateSettings, { body: routing }, { idempotencyKey: key });

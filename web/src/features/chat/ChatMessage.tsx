@@ -1,3 +1,4 @@
+import { DislikeFilled, DislikeOutlined } from '@ant-design/icons';
 import type { ChatTurn } from '../../api/chat.ts';
 import { useT } from '../../app/i18n.tsx';
 import { timeOnly } from '../shared/format.ts';
@@ -36,7 +37,17 @@ function CaseNo({ value }: { value: string }) {
  * source: "来自:" the FAQ or the operation); system notices (the loss-report
  * confirmation, the emergency checklist, case numbers) are cards the customer can keep reading.
  */
-export function ChatMessage({ turn }: { turn: ChatTurn }) {
+export function ChatMessage({
+  turn,
+  reported = false,
+  onReport,
+}: {
+  turn: ChatTurn;
+  /** The customer reported this answer as wrong. */
+  reported?: boolean;
+  /** The thumbs-down under an answer of the assistant (one with a source). */
+  onReport?: (seq: number) => void;
+}) {
   const t = useT();
   const mine = turn.speaker === 'customer';
   if (turn.speaker === 'system') {
@@ -76,6 +87,28 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
           <div data-testid="chat-source" style={{ fontSize: 12, color: '#6b7280', marginTop: 4 }}>
             {t('来自:', 'Source: ')}
             {turn.source.title ?? turn.source.id}
+            {turn.speaker === 'bot' && onReport && (
+              <button
+                type="button"
+                onClick={() => !reported && onReport(turn.seq)}
+                disabled={reported}
+                aria-pressed={reported}
+                aria-label={t('回答有误', 'Wrong answer')}
+                title={reported ? t('已反馈:回答有误', 'Reported as wrong') : t('回答有误', 'Wrong answer')}
+                data-testid="chat-report-wrong"
+                style={{
+                  marginLeft: 8,
+                  border: 'none',
+                  background: 'none',
+                  padding: 0,
+                  cursor: reported ? 'default' : 'pointer',
+                  color: reported ? '#cf1322' : '#6b7280',
+                }}
+              >
+                {reported ? <DislikeFilled /> : <DislikeOutlined />}
+                {reported ? ` ${t('已反馈', 'Reported')}` : ''}
+              </button>
+            )}
           </div>
         )}
         <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(turn.at)}</div>

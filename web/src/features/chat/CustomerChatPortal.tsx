@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Input, Radio, Rate, Result, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { reportBotAnswer } from '../../api/bot.ts';
 import {
   type ChatSession,
   type ChatTurn,
@@ -202,6 +203,21 @@ function ChatRoom({
 }) {
   const { t } = useI18n();
   const [turns, setTurns] = useState<ChatTurn[]>([]);
+  // Answers of the assistant the customer reported as wrong (this page's own record; the server keeps one per answer).
+  const [reported, setReported] = useState<ReadonlySet<number>>(new Set());
+  const report = useCallback(
+    (seq: number) => {
+      setReported((r) => new Set(r).add(seq));
+      reportBotAnswer(session.token, newIdempotencyKey(), seq).catch(() =>
+        setReported((r) => {
+          const next = new Set(r);
+          next.delete(seq);
+          return next;
+        }),
+      );
+    },
+    [session.token],
+  );
   const [status, setStatus] = useState<string>('waiting');
   const [agentNo, setAgentNo] = useState<string | null>(null);
   const [assistant, setAssistant] = useState(false);
@@ -229,6 +245,7 @@ function ChatRoom({
       setStatus(s.status);
       setAgentNo(s.agentNo);
       setAssistant(s.assistant === true);
+      if (s.reported?.length) setReported((r) => new Set([...r, ...(s.reported ?? [])]));
     } catch (err) {
       setError(toApiError(err).message);
     }
@@ -318,7 +335,7 @@ function ChatRoom({
         style={{ flex: 1, overflowY: 'auto', padding: 12, background: '#f3f5f8' }}
       >
         {turns.map((m) => (
-          <ChatMessage key={m.seq} turn={m} />
+          <ChatMessage key={m.seq} turn={m} reported={reported.has(m.seq)} onReport={report} />
         ))}
       </div>
       {rating ? (

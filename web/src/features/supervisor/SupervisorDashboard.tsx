@@ -12,6 +12,7 @@ import type { Session } from '../../app/session.ts';
 import { ErrorNote } from '../shared/ErrorNote.tsx';
 import { duration } from '../shared/format.ts';
 import { AlertsCard } from './AlertsCard.tsx';
+import { BotCard } from './BotCard.tsx';
 import { type CaseFilter, CaseListDrawer } from './CaseListDrawer.tsx';
 import { type ContactFilter, ContactListDrawer } from './ContactListDrawer.tsx';
 import { ComplaintCharts, ContactCharts } from './charts.tsx';
@@ -149,6 +150,7 @@ export default function SupervisorDashboard(_: { session: Session }) {
       </Row>
 
       <ContactCharts stats={s} onDrill={setContactDrill} />
+      <BotCard from={from} to={to} />
       <ComplaintCharts analysis={a} onDrill={setDrill} />
       <DeadlineCases />
       <CaseListDrawer filter={drill} onClose={() => setDrill(null)} />

@@ -12,6 +12,7 @@ import { DraftGuardWarnings, useDraftGuard } from '../../quality/DraftGuard.tsx'
 import { timeOnly } from '../../shared/format.ts';
 import { CannedReplies } from './CannedReplies.tsx';
 import { useReplyTarget } from './replyTarget.tsx';
+import { TurnAssistStrip, useTurnAssists } from './TurnAssist.tsx';
 
 /**
  * The live chat transcript. Every message is rendered as plain text (React escapes it): whatever a
@@ -78,6 +79,14 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
   // The real-time quality guard: a fatal rule blocks the send until the draft is rephrased.
   const guard = useDraftGuard(draft, !closed && may(session, 'qa.guard'));
   const blocked = guard.verdict?.blocked === true;
+  // Agent assist on each customer message, while a person (this agent) handles the chat.
+  const assisting = contact.channel === 'chat' && contact.bot !== 'bot' && !closed && may(session, 'contacts.view');
+  const assists = useTurnAssists(contact.id, turns, assisting);
+  const sendAnswer = useAction((key, text: string) => sendAgentTurn(key, contact.id, text));
+  const sendAssisted = async (text: string) => {
+    const turn = await sendAnswer.run(text);
+    if (turn) merge([turn]);
+  };
   const submit = async () => {
     const text = draft.trim();
     if (!text || blocked) return;
@@ -111,29 +120,33 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
         }}
       >
         {turns.map((m) => (
-          <div
-            key={m.seq}
-            data-speaker={m.speaker}
-            style={{
-              display: 'flex',
-              justifyContent: m.speaker === 'agent' ? 'flex-end' : 'flex-start',
-              margin: '4px 0',
-            }}
-          >
+          <div key={m.seq}>
             <div
-              className="cd-pre chat-turn"
+              data-speaker={m.speaker}
               style={{
-                maxWidth: '78%',
-                padding: '6px 10px',
-                borderRadius: 8,
-                background: m.speaker === 'agent' ? '#1f5fbf' : m.speaker === 'customer' ? '#fff' : '#eef0f3',
-                color: m.speaker === 'agent' ? '#fff' : '#1f2329',
-                border: m.speaker === 'customer' ? '1px solid #e5e7eb' : 'none',
+                display: 'flex',
+                justifyContent: m.speaker === 'agent' ? 'flex-end' : 'flex-start',
+                margin: '4px 0',
               }}
             >
-              {m.text}
-              <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(m.at)}</div>
+              <div
+                className="cd-pre chat-turn"
+                style={{
+                  maxWidth: '78%',
+                  padding: '6px 10px',
+                  borderRadius: 8,
+                  background: m.speaker === 'agent' ? '#1f5fbf' : m.speaker === 'customer' ? '#fff' : '#eef0f3',
+                  color: m.speaker === 'agent' ? '#fff' : '#1f2329',
+                  border: m.speaker === 'customer' ? '1px solid #e5e7eb' : 'none',
+                }}
+              >
+                {m.text}
+                <div style={{ fontSize: 11, opacity: 0.7, textAlign: 'right' }}>{timeOnly(m.at)}</div>
+              </div>
             </div>
+            {assisting && m.speaker === 'customer' && (
+              <TurnAssistStrip entry={assists.get(m.seq)} onSend={sendAssisted} sending={sendAnswer.busy} />
+            )}
           </div>
         ))}
       </div>
@@ -183,6 +196,7 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
       </div>
       <DraftGuardWarnings verdict={guard.verdict} />
       {send.error && <Typography.Text type="danger">{send.error.message}</Typography.Text>}
+      {sendAnswer.error && <Typography.Text type="danger">{sendAnswer.error.message}</Typography.Text>}
     </Card>
   );
 }
