@@ -81,4 +81,23 @@ describe('authentication data typed as free text', () => {
       .executeTakeFirst();
     assert.deepEqual(JSON.parse(audited?.details ?? '{}').kinds, ['cvv', 'expiry']);
   });
+
+  it('a one-time code typed into the chat is authentication data too: stored redacted, the agent is told', async () => {
+    env.clock.advance(61_000);
+    await call(env, undefined, 'POST', '/api/chat/otp', { phone: customer.phone });
+    const chat = await call<{ token: string; contactId: string }>(
+      env,
+      undefined,
+      'POST',
+      '/api/chat/sessions',
+      { phone: customer.phone, code: lastLoggedOtp(env), message: '我要改预留手机号' },
+      201,
+    );
+    await call(env, undefined, 'POST', '/api/chat/messages', { text: '刚收到的验证码是 482913' }, 201, {
+      authorization: `Bearer ${chat.token}`,
+    });
+    const stored = await turnsOf(chat.contactId);
+    assert.ok(!stored.some((t) => t.text.includes('482913')), JSON.stringify(stored));
+    assert.ok(stored.some((t) => t.speaker === 'system' && t.text.includes('短信验证码,已自动隐去')));
+  });
 });

@@ -84,10 +84,10 @@ export async function addCustomerTurn(ctx: Ctx, contactId: string, text: string)
 }
 
 const AUTH_DATA_NOTICE =
-  '系统提示:您的消息中疑似包含卡片安全码、密码或有效期,已自动隐去。请勿在对话中发送这些信息,工作人员不会向您索要。';
+  '系统提示:您的消息中疑似包含卡片安全码、密码、有效期或短信验证码,已自动隐去。请勿在对话中发送这些信息,工作人员不会向您索要。';
 
 /**
- * Stores what the customer wrote, scrubbed (`appendTurn`): a CVV2, PIN or expiry typed after its keyword
+ * Stores what the customer wrote, scrubbed (`appendTurn`): a CVV2, PIN, expiry or one-time code typed after its keyword
  * is redacted rather than refused, so the customer is not blocked, and a system turn tells the customer
  * and the agent it was taken out (and the audit log that it happened). Then a waiting chat is triaged.
  */

@@ -54,7 +54,7 @@ function foldForAuthData(text: string): string {
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ' ');
 }
 
-export type AuthDataKind = 'cvv' | 'pin' | 'expiry';
+export type AuthDataKind = 'cvv' | 'pin' | 'expiry' | 'otp';
 
 /** Between a keyword and its value: spaces, colons and the little words people put there (是, 为, 码…). */
 const JOIN = String.raw`[\s:=,，是为為的码碼号號]{0,6}`;
@@ -96,6 +96,18 @@ const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
     ),
   },
   {
+    // A one-time code proves the holder for minutes: read out or typed into a chat, it is authentication
+    // data like a PIN (the scripts promise nobody asks for it; the phone takes it on the keypad).
+    kind: 'otp',
+    re: new RegExp(
+      String.raw`(?:(?:短信|动态|手机)?验\s?证\s?码|动态码|短信码|(?<![a-z])(?:otp|verification\s*code|sms\s*code)(?![a-z])(?:\s+is)?)` +
+        JOIN +
+        spokenDigits(4, 8) +
+        NOT_A_COUNT,
+      'gi',
+    ),
+  },
+  {
     kind: 'expiry',
     re: new RegExp(
       String.raw`(?:有效期(?:至|到)?|有效日期|(?<!还款|账单|分期|缴费|最后)[到过]期(?:日期|日|时间)?|(?<![a-z])(?:exp(?:iry|ires|iration)?(?:\s*date)?|valid\s*thru|good\s*thru)(?![a-z]))` +
@@ -114,8 +126,8 @@ export interface AuthDataInText {
 }
 
 /**
- * CVV2, PIN and expiry dates typed as free text, found after their keywords (CVV/安全码/背面三位, PIN/密码,
- * 有效期/到期/EXP) in the shape each has. Full-width characters are folded first (ＣＶＶ１２３); codes may be
+ * CVV2, PIN, expiry dates and one-time codes typed as free text, found after their keywords (CVV/安全码/背面三位,
+ * PIN/密码, 有效期/到期/EXP, 验证码/动态码/OTP) in the shape each has. Full-width characters are folded first (ＣＶＶ１２３); codes may be
  * spoken digit by digit (1 2 3) or in Chinese numerals (一二三四五六).
  */
 export function findAuthDataInText(text: string): AuthDataInText[] {
@@ -131,7 +143,7 @@ export function findAuthDataInText(text: string): AuthDataInText[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
-/** Replaces each CVV2, PIN or expiry value found in the text by `***`; the keyword stays, so the reader knows. */
+/** Replaces each CVV2, PIN, expiry or one-time-code value found in the text by `***`; the keyword stays, so the reader knows. */
 export function redactAuthDataInText(text: string): { text: string; kinds: AuthDataKind[] } {
   const hits = findAuthDataInText(text);
   if (hits.length === 0) return { text, kinds: [] };

@@ -163,6 +163,10 @@ describe('finding 8: personal and authentication data in free text', () => {
       ['有效期至2029年8月', 'expiry'],
       ['卡片到期 0829', 'expiry'],
       ['valid thru 09/28', 'expiry'],
+      ['我收到的验证码是 482913', 'otp'],
+      ['短信验证码:幺二三四五六', 'otp'],
+      ['动态码 4 8 2 9 1 3', 'otp'],
+      ['my OTP is 482913', 'otp'],
     ];
     for (const [text, kind] of found) {
       assert.deepEqual(
@@ -181,6 +185,9 @@ describe('finding 8: personal and authentication data in free text', () => {
       'CVV 100元',
       'pinyin 1234',
       '初始密码为身份证后六位',
+      '验证码5分钟内有效',
+      '验证码已发送至138****8000',
+      '收不到验证码怎么办',
     ]) {
       assert.deepEqual(findAuthDataInText(text), [], text);
     }
