@@ -19,15 +19,15 @@ const RESULTS: readonly string[] = ['pass', 'fail', 'n/a'];
 /** The lead opens a round on an inspection. */
 export async function startCalibration(ctx: Ctx, inspectionId: string): Promise<{ id: string }> {
   authorize(ctx.actor, 'qa.calibrate');
-  return inTransaction(ctx.db, async (trx) => {
-    const inspection = await trx
+  return inTransaction(ctx, async (tctx) => {
+    const inspection = await tctx.db
       .selectFrom('qa_inspections')
       .select('id')
       .where('id', '=', inspectionId)
       .executeTakeFirst();
     if (!inspection) throw new AppError('QA_INSPECTION_NOT_FOUND');
     const id = newId(ctx.clock.now());
-    await trx
+    await tctx.db
       .insertInto('qa_calibrations')
       .values({
         id,
@@ -38,10 +38,12 @@ export async function startCalibration(ctx: Ctx, inspectionId: string): Promise<
         closed_at: null,
       })
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'qa.calibration_start', entityType: 'qa_calibration', entityId: id, details: { inspectionId } },
-    );
+    await audit(tctx, {
+      action: 'qa.calibration_start',
+      entityType: 'qa_calibration',
+      entityId: id,
+      details: { inspectionId },
+    });
     return { id };
   });
 }
@@ -55,29 +57,33 @@ export async function submitCalibration(
   authorize(ctx.actor, 'qa.calibrate');
   const userId = ctx.actor.userId;
   if (!userId) throw new AppError('FORBIDDEN');
-  await inTransaction(ctx.db, async (trx) => {
+  await inTransaction(ctx, async (tctx) => {
     const cal = await forUpdate(
-      trx,
-      trx.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId),
+      tctx.db,
+      tctx.db.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId),
     ).executeTakeFirst();
     if (!cal) throw new AppError('QA_CALIBRATION_NOT_FOUND');
     if (cal.status !== 'open') throw new AppError('QA_CALIBRATION_CLOSED');
     const items = new Set(
       (
-        await trx.selectFrom('qa_findings').select('item_code').where('inspection_id', '=', cal.inspection_id).execute()
+        await tctx.db
+          .selectFrom('qa_findings')
+          .select('item_code')
+          .where('inspection_id', '=', cal.inspection_id)
+          .execute()
       ).map((f) => f.item_code),
     );
     const entries = Object.entries(results);
     if (entries.length === 0 || entries.some(([item, r]) => !items.has(item) || !RESULTS.includes(r))) {
       throw new AppError('VALIDATION_FAILED', { detail: 'results' });
     }
-    await trx
+    await tctx.db
       .deleteFrom('qa_calibration_scores')
       .where('calibration_id', '=', calibrationId)
       .where('inspector_id', '=', userId)
       .execute();
     const now = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .insertInto('qa_calibration_scores')
       .values(
         entries.map(([item, result]) => ({
@@ -90,15 +96,12 @@ export async function submitCalibration(
         })),
       )
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.calibration_submit',
-        entityType: 'qa_calibration',
-        entityId: calibrationId,
-        details: { items: entries.length },
-      },
-    );
+    await audit(tctx, {
+      action: 'qa.calibration_submit',
+      entityType: 'qa_calibration',
+      entityId: calibrationId,
+      details: { items: entries.length },
+    });
   });
 }
 
@@ -117,32 +120,29 @@ export interface CalibrationReport {
 /** The lead closes the round: from then on the results are visible, as deviations from the lead's. */
 export async function closeCalibration(ctx: Ctx, calibrationId: string): Promise<CalibrationReport> {
   authorize(ctx.actor, 'qa.calibrate');
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx, async (tctx) => {
     const cal = await forUpdate(
-      trx,
-      trx.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId),
+      tctx.db,
+      tctx.db.selectFrom('qa_calibrations').selectAll().where('id', '=', calibrationId),
     ).executeTakeFirst();
     if (!cal) throw new AppError('QA_CALIBRATION_NOT_FOUND');
     if (cal.lead_id !== ctx.actor.userId) throw new AppError('QA_CALIBRATION_LEAD_ONLY');
     if (cal.status === 'open') {
-      const reference = await trx
+      const reference = await tctx.db
         .selectFrom('qa_calibration_scores')
         .select('id')
         .where('calibration_id', '=', calibrationId)
         .where('inspector_id', '=', cal.lead_id)
         .executeTakeFirst();
       if (!reference) throw new AppError('QA_CALIBRATION_NO_REFERENCE');
-      await trx
+      await tctx.db
         .updateTable('qa_calibrations')
         .set({ status: 'closed', closed_at: ctx.clock.now().toISOString() })
         .where('id', '=', calibrationId)
         .execute();
-      await audit(
-        { ...ctx, db: trx },
-        { action: 'qa.calibration_close', entityType: 'qa_calibration', entityId: calibrationId },
-      );
+      await audit(tctx, { action: 'qa.calibration_close', entityType: 'qa_calibration', entityId: calibrationId });
     }
-    return calibrationReport({ ...ctx, db: trx }, calibrationId);
+    return calibrationReport(tctx, calibrationId);
   });
 }
 

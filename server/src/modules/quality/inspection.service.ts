@@ -92,20 +92,17 @@ export async function inspectContact(ctx: Ctx, contactId: string): Promise<Inspe
   if (done) return loadInspection(ctx, done.id);
   const contact = await contactTranscript(ctx, contactId);
   const result = inspect(scorecard, contact.transcript);
-  return inTransaction(ctx.db, (trx) =>
-    storeInspection(
-      { ...ctx, db: trx },
-      {
-        contactId,
-        externalId: null,
-        versionId,
-        agentId: contact.agentId,
-        transcript: contact.transcript,
-        at: contact.closedAt,
-        result,
-        definitionItems: scorecard.definition.items,
-      },
-    ),
+  return inTransaction(ctx, (tctx) =>
+    storeInspection(tctx, {
+      contactId,
+      externalId: null,
+      versionId,
+      agentId: contact.agentId,
+      transcript: contact.transcript,
+      at: contact.closedAt,
+      result,
+      definitionItems: scorecard.definition.items,
+    }),
   );
 }
 

@@ -61,17 +61,17 @@ export async function reviewFinding(
   input: { decision: 'confirm' | 'overturn'; note?: string | undefined },
 ): Promise<InspectionView> {
   authorize(ctx.actor, 'qa.review');
-  return inTransaction(ctx.db, async (trx) => {
-    const f = await trx.selectFrom('qa_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const f = await tctx.db.selectFrom('qa_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
     if (!f) throw new AppError('QA_FINDING_NOT_FOUND');
-    const inspection = await lockInspection(trx, f.inspection_id);
+    const inspection = await lockInspection(tctx.db, f.inspection_id);
     if (inspection.status === 'released') throw new AppError('QA_ALREADY_RELEASED');
     if (input.decision === 'overturn' && f.auto_result === 'n/a') {
       throw new AppError('VALIDATION_FAILED', { detail: 'a finding that does not apply cannot be overturned' });
     }
     const now = ctx.clock.now().toISOString();
     const result = input.decision === 'overturn' ? flip(f.auto_result) : (f.auto_result as FindingResult);
-    await trx
+    await tctx.db
       .updateTable('qa_findings')
       .set({
         review: input.decision === 'overturn' ? 'overturned' : 'confirmed',
@@ -82,49 +82,48 @@ export async function reviewFinding(
       })
       .where('id', '=', findingId)
       .execute();
-    await rescore(trx, inspection.id, inspection.scorecard_version_id);
-    await trx
+    await rescore(tctx.db, inspection.id, inspection.scorecard_version_id);
+    await tctx.db
       .updateTable('qa_inspections')
       .set({ status: 'reviewed', reviewed_by: ctx.actor.userId, reviewed_at: now })
       .where('id', '=', inspection.id)
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.review',
-        entityType: 'qa_finding',
-        entityId: findingId,
-        contactId: inspection.contact_id,
-        details: {
-          inspectionId: inspection.id,
-          item: f.item_code,
-          decision: input.decision,
-          from: f.result,
-          to: result,
-        },
+    await audit(tctx, {
+      action: 'qa.review',
+      entityType: 'qa_finding',
+      entityId: findingId,
+      contactId: inspection.contact_id,
+      details: {
+        inspectionId: inspection.id,
+        item: f.item_code,
+        decision: input.decision,
+        from: f.result,
+        to: result,
       },
-    );
-    return loadInspection({ db: trx }, inspection.id);
+    });
+    return loadInspection(tctx, inspection.id);
   });
 }
 
 /** Releases a result to the agent it concerns (who may then see it and appeal). */
 export async function releaseInspection(ctx: Ctx, inspectionId: string): Promise<InspectionView> {
   authorize(ctx.actor, 'qa.review');
-  return inTransaction(ctx.db, async (trx) => {
-    const inspection = await lockInspection(trx, inspectionId);
-    if (inspection.status === 'released') return loadInspection({ db: trx }, inspectionId);
+  return inTransaction(ctx, async (tctx) => {
+    const inspection = await lockInspection(tctx.db, inspectionId);
+    if (inspection.status === 'released') return loadInspection(tctx, inspectionId);
     const now = ctx.clock.now().toISOString();
-    await trx
+    await tctx.db
       .updateTable('qa_inspections')
       .set({ status: 'released', released_at: now })
       .where('id', '=', inspectionId)
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'qa.release', entityType: 'qa_inspection', entityId: inspectionId, contactId: inspection.contact_id },
-    );
-    return loadInspection({ db: trx }, inspectionId);
+    await audit(tctx, {
+      action: 'qa.release',
+      entityType: 'qa_inspection',
+      entityId: inspectionId,
+      contactId: inspection.contact_id,
+    });
+    return loadInspection(tctx, inspectionId);
   });
 }
 
@@ -178,14 +177,14 @@ export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): 
   if (written.length < 4 || written.length > 2000) throw new AppError('VALIDATION_FAILED', { detail: 'comment' });
   // Free text is stored masked, as every note is: a card, ID or mobile number typed in does not stay.
   const text = scrubText(written).slice(0, 2000);
-  return inTransaction(ctx.db, async (trx) => {
-    const f = await trx.selectFrom('qa_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const f = await tctx.db.selectFrom('qa_findings').selectAll().where('id', '=', findingId).executeTakeFirst();
     if (!f) throw new AppError('QA_FINDING_NOT_FOUND');
-    const inspection = await lockInspection(trx, f.inspection_id);
+    const inspection = await lockInspection(tctx.db, f.inspection_id);
     if (inspection.agent_id === null || inspection.agent_id !== ctx.actor.userId)
       throw new AppError('QA_NOT_YOUR_INSPECTION');
     if (inspection.status !== 'released') throw new AppError('QA_NOT_RELEASED');
-    const earlier = await trx
+    const earlier = await tctx.db
       .selectFrom('qa_appeals')
       .select('status')
       .where('finding_id', '=', findingId)
@@ -193,7 +192,7 @@ export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): 
     if (earlier) throw new AppError(earlier.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_EXISTS');
     if (f.result !== 'fail') throw new AppError('QA_APPEAL_NOT_FAILED');
     const id = newId(ctx.clock.now());
-    await trx
+    await tctx.db
       .insertInto('qa_appeals')
       .values({
         id,
@@ -213,17 +212,14 @@ export async function fileAppeal(ctx: Ctx, findingId: string, comment: string): 
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.appeal_file',
-        entityType: 'qa_appeal',
-        entityId: id,
-        contactId: inspection.contact_id,
-        details: { findingId, item: f.item_code },
-      },
-    );
-    return loadAppeal(trx, id);
+    await audit(tctx, {
+      action: 'qa.appeal_file',
+      entityType: 'qa_appeal',
+      entityId: id,
+      contactId: inspection.contact_id,
+      details: { findingId, item: f.item_code },
+    });
+    return loadAppeal(tctx.db, id);
   });
 }
 
@@ -240,10 +236,10 @@ export async function reinspectAppeal(
   input: { decision: 'upheld' | 'overturned'; note: string },
 ): Promise<AppealView> {
   authorize(ctx.actor, 'qa.review');
-  return inTransaction(ctx.db, async (trx) => {
-    const a = await lockAppeal(trx, appealId);
+  return inTransaction(ctx, async (tctx) => {
+    const a = await lockAppeal(tctx.db, appealId);
     if (a.status !== 'open') throw new AppError(a.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_WRONG_STEP');
-    await trx
+    await tctx.db
       .updateTable('qa_appeals')
       .set({
         status: 'reinspected',
@@ -254,16 +250,13 @@ export async function reinspectAppeal(
       })
       .where('id', '=', appealId)
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.appeal_reinspect',
-        entityType: 'qa_appeal',
-        entityId: appealId,
-        details: { decision: input.decision },
-      },
-    );
-    return loadAppeal(trx, appealId);
+    await audit(tctx, {
+      action: 'qa.appeal_reinspect',
+      entityType: 'qa_appeal',
+      entityId: appealId,
+      details: { decision: input.decision },
+    });
+    return loadAppeal(tctx.db, appealId);
   });
 }
 
@@ -274,22 +267,26 @@ export async function ruleAppeal(
   input: { decision: 'upheld' | 'overturned'; note: string },
 ): Promise<AppealView> {
   authorize(ctx.actor, 'qa.appeal.rule');
-  return inTransaction(ctx.db, async (trx) => {
-    const a = await lockAppeal(trx, appealId);
+  return inTransaction(ctx, async (tctx) => {
+    const a = await lockAppeal(tctx.db, appealId);
     if (a.status !== 'reinspected')
       throw new AppError(a.status === 'final' ? 'QA_APPEAL_FINAL' : 'QA_APPEAL_WRONG_STEP');
-    const inspection = await lockInspection(trx, a.inspection_id);
-    const f = await trx.selectFrom('qa_findings').selectAll().where('id', '=', a.finding_id).executeTakeFirstOrThrow();
+    const inspection = await lockInspection(tctx.db, a.inspection_id);
+    const f = await tctx.db
+      .selectFrom('qa_findings')
+      .selectAll()
+      .where('id', '=', a.finding_id)
+      .executeTakeFirstOrThrow();
     const now = ctx.clock.now().toISOString();
     if (input.decision === 'overturned' && f.result !== 'n/a') {
-      await trx
+      await tctx.db
         .updateTable('qa_findings')
         .set({ result: flip(f.result) })
         .where('id', '=', f.id)
         .execute();
-      await rescore(trx, inspection.id, inspection.scorecard_version_id);
+      await rescore(tctx.db, inspection.id, inspection.scorecard_version_id);
     }
-    await trx
+    await tctx.db
       .updateTable('qa_appeals')
       .set({
         status: 'final',
@@ -300,17 +297,14 @@ export async function ruleAppeal(
       })
       .where('id', '=', appealId)
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.appeal_rule',
-        entityType: 'qa_appeal',
-        entityId: appealId,
-        contactId: inspection.contact_id,
-        details: { decision: input.decision, item: f.item_code, inspectorDecision: a.inspector_decision },
-      },
-    );
-    return loadAppeal(trx, appealId);
+    await audit(tctx, {
+      action: 'qa.appeal_rule',
+      entityType: 'qa_appeal',
+      entityId: appealId,
+      contactId: inspection.contact_id,
+      details: { decision: input.decision, item: f.item_code, inspectorDecision: a.inspector_decision },
+    });
+    return loadAppeal(tctx.db, appealId);
   });
 }
 

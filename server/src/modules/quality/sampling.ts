@@ -74,12 +74,9 @@ export async function setSamplingRules(ctx: Ctx, rules: SamplingRules): Promise<
   authorize(ctx.actor, 'qa.scorecard.edit');
   const parsed = samplingRulesSchema.parse(rules);
   // The setting and its audit entry together, or neither.
-  await inTransaction(ctx.db, async (trx) => {
-    await writeSetting({ ...ctx, db: trx }, KEY, parsed);
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'qa.sampling_set', entityType: 'setting', entityId: KEY, details: { ...parsed } },
-    );
+  await inTransaction(ctx, async (tctx) => {
+    await writeSetting(tctx, KEY, parsed);
+    await audit(tctx, { action: 'qa.sampling_set', entityType: 'setting', entityId: KEY, details: { ...parsed } });
   });
   return parsed;
 }

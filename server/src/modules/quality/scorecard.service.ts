@@ -79,13 +79,16 @@ export async function createScorecard(
   authorize(ctx.actor, 'qa.scorecard.edit');
   const definition = parseDefinition(input.definition);
   if (!/^[a-z][a-z0-9_-]{1,39}$/.test(input.code)) throw new AppError('VALIDATION_FAILED', { detail: 'code' });
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const exists = await trx.selectFrom('qa_scorecards').select('id').where('code', '=', input.code).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const exists = await tctx.db
+      .selectFrom('qa_scorecards')
+      .select('id')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     if (exists) throw new AppError('VALIDATION_FAILED', { detail: 'code exists' });
     const now = ctx.clock.now().toISOString();
     const id = newId(ctx.clock.now());
-    await trx
+    await tctx.db
       .insertInto('qa_scorecards')
       .values({
         id,
@@ -109,18 +112,18 @@ export async function createScorecard(
 export async function draftScorecardVersion(ctx: Ctx, code: string, input: unknown): Promise<ScorecardVersionView> {
   authorize(ctx.actor, 'qa.scorecard.edit');
   const definition = parseDefinition(input);
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx, async (tctx) => {
     const card = await forUpdate(
-      trx,
-      trx.selectFrom('qa_scorecards').selectAll().where('code', '=', code),
+      tctx.db,
+      tctx.db.selectFrom('qa_scorecards').selectAll().where('code', '=', code),
     ).executeTakeFirst();
     if (!card) throw new AppError('QA_SCORECARD_NOT_FOUND');
-    const last = await trx
+    const last = await tctx.db
       .selectFrom('qa_scorecard_versions')
       .select((eb) => eb.fn.max('version').as('max'))
       .where('scorecard_id', '=', card.id)
       .executeTakeFirst();
-    return insertDraft({ ...ctx, db: trx }, card.id, code, Number(last?.max ?? 0) + 1, definition);
+    return insertDraft(tctx, card.id, code, Number(last?.max ?? 0) + 1, definition);
   });
 }
 
@@ -156,8 +159,8 @@ async function insertDraft(
 /** Publishes a draft (never by its author) and retires the version in force. */
 export async function publishScorecardVersion(ctx: Ctx, versionId: string): Promise<ScorecardVersionView> {
   authorize(ctx.actor, 'qa.scorecard.edit');
-  return inTransaction(ctx.db, async (trx) => {
-    const found = await trx
+  return inTransaction(ctx, async (tctx) => {
+    const found = await tctx.db
       .selectFrom('qa_scorecard_versions')
       .select('scorecard_id')
       .where('id', '=', versionId)
@@ -165,37 +168,34 @@ export async function publishScorecardVersion(ctx: Ctx, versionId: string): Prom
     if (!found) throw new AppError('QA_SCORECARD_NOT_FOUND');
     // The scorecard is locked first: two versions published at once take turns, and one stays in force.
     const card = await forUpdate(
-      trx,
-      trx.selectFrom('qa_scorecards').select('code').where('id', '=', found.scorecard_id),
+      tctx.db,
+      tctx.db.selectFrom('qa_scorecards').select('code').where('id', '=', found.scorecard_id),
     ).executeTakeFirstOrThrow();
     const v = await forUpdate(
-      trx,
-      trx.selectFrom('qa_scorecard_versions').selectAll().where('id', '=', versionId),
+      tctx.db,
+      tctx.db.selectFrom('qa_scorecard_versions').selectAll().where('id', '=', versionId),
     ).executeTakeFirstOrThrow();
     if (v.status !== 'draft') throw new AppError('QA_SCORECARD_VERSION_NOT_DRAFT');
     requireSecondPerson(ctx.actor, v.created_by, 'QA_SCORECARD_SAME_PERSON');
     const now = ctx.clock.now().toISOString();
-    const retired = await trx
+    const retired = await tctx.db
       .updateTable('qa_scorecard_versions')
       .set({ status: 'retired' })
       .where('scorecard_id', '=', v.scorecard_id)
       .where('status', '=', 'published')
       .returning('version')
       .execute();
-    await trx
+    await tctx.db
       .updateTable('qa_scorecard_versions')
       .set({ status: 'published', published_by: ctx.actor.userId, published_at: now })
       .where('id', '=', versionId)
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.scorecard_publish',
-        entityType: 'qa_scorecard_version',
-        entityId: versionId,
-        details: { code: card.code, version: v.version, retired: retired.map((r) => r.version), author: v.created_by },
-      },
-    );
+    await audit(tctx, {
+      action: 'qa.scorecard_publish',
+      entityType: 'qa_scorecard_version',
+      entityId: versionId,
+      details: { code: card.code, version: v.version, retired: retired.map((r) => r.version), author: v.created_by },
+    });
     return versionView({ ...v, status: 'published', published_by: ctx.actor.userId, published_at: now }, card.code);
   });
 }

@@ -40,8 +40,8 @@ export async function scheduleWeeklySample(ctx: Ctx, agentId: string, week: stri
  */
 export async function topUpWeeklySample(ctx: Ctx, agentId: string, week: string): Promise<string[]> {
   const rules = await loadSamplingRules(ctx);
-  return inTransaction(ctx.db, async (trx) => {
-    const rows = await trx
+  return inTransaction(ctx, async (tctx) => {
+    const rows = await tctx.db
       .selectFrom('qa_inspections')
       .select(['id', 'status', 'sample_reasons'])
       .where('agent_id', '=', agentId)
@@ -57,21 +57,18 @@ export async function topUpWeeklySample(ctx: Ctx, agentId: string, week: string)
       .slice(0, missing)
       .map((r) => r.id);
     if (picked.length === 0) return [];
-    await trx
+    await tctx.db
       .updateTable('qa_inspections')
       .set({ status: 'queued', sample_reasons: JSON.stringify(['random']) })
       .where('id', 'in', picked)
       .where('status', '=', 'auto')
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'qa.sample_week',
-        entityType: 'user',
-        entityId: agentId,
-        details: { week, inspections: rows.length, share: rules.randomShare, target, drawn, queued: picked },
-      },
-    );
+    await audit(tctx, {
+      action: 'qa.sample_week',
+      entityType: 'user',
+      entityId: agentId,
+      details: { week, inspections: rows.length, share: rules.randomShare, target, drawn, queued: picked },
+    });
     return picked;
   });
 }
