@@ -46,6 +46,12 @@ describe('carddesk qa inspect', () => {
         ],
       },
       { id: 'p1', channel: 'phone', agentNo: '8002', turns: [{ role: 'agent', text: '您好,工号八零零二为您服务' }] },
+      {
+        id: 'p2',
+        channel: 'phone',
+        agentNo: '8003',
+        turns: [{ role: 'agent', text: '您好,8003号为您服务,您的卡号是6225880000001234对吗' }],
+      },
     ];
     writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n\n`);
     const r = await carddesk('qa', 'inspect', '--transcripts', file, '--json');
@@ -54,7 +60,13 @@ describe('carddesk qa inspect', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.equal(printed.length, 2);
+    assert.equal(printed.length, 3);
+    // The failing evidence names the turn, but a full number in it is printed masked, as the desk shows it.
+    const p2 = printed[2] as { findings: Array<{ item: string; result: string; evidence: string | null }> };
+    const full = p2.findings.find((f) => f.item === 'no_full_number');
+    assert.equal(full?.result, 'fail');
+    assert.ok(!r.out.includes('6225880000001234'), r.out);
+    assert.match(full?.evidence ?? '', /\*{12}1234/);
     const [chat, call] = printed as Array<{
       id: string;
       score: number;

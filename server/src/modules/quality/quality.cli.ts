@@ -10,6 +10,7 @@ import { parseArgs, stringOption } from '../../cli/args.ts';
 import type { CliCommand } from '../module.ts';
 import { inspect, type Transcript } from './engine/engine.ts';
 import { publishedScorecard } from './scorecard.service.ts';
+import { maskFullNumbers } from './turn-marks.ts';
 
 const USAGE = `carddesk qa inspect --transcripts FILE.jsonl [--scorecard CODE] --json
     inspect transcripts, one JSON object a line:
@@ -71,7 +72,13 @@ export const qaCommand: CliCommand = async (argv, deps, io) => {
         score: r.score,
         passed: r.passed,
         fatal: r.fatal,
-        findings: r.findings.map((f) => ({ item: f.item, result: f.result, turn: f.turn, evidence: f.evidence })),
+        // The evidence is shown as the desk shows a transcript: a full card, ID or mobile number masked.
+        findings: r.findings.map((f) => ({
+          item: f.item,
+          result: f.result,
+          turn: f.turn,
+          evidence: f.evidence === null ? null : maskFullNumbers(f.evidence),
+        })),
       })}\n`,
     );
   }
