@@ -12,6 +12,7 @@ import {
   startE2E,
   takeFromQueue,
   text,
+  turnSaying,
   watchPage,
 } from './harness.ts';
 
@@ -92,7 +93,7 @@ describe('customer chat with the chat assistant', () => {
 
     await customer.getByTestId('chat-input').fill('我的卡什么时候能解冻?');
     await customer.keyboard.press('Enter');
-    await agent.getByTestId('transcript').getByText('什么时候能解冻').waitFor();
+    await turnSaying(agent, '什么时候能解冻').waitFor();
     await customer.getByTestId('chat-log').getByText('什么时候能解冻').waitFor();
     assert.equal(await botTurns().count(), botCount, 'no assistant message after the hand-over');
 

@@ -11,6 +11,7 @@ import {
   startE2E,
   takeFromQueue,
   text,
+  turnSaying,
   watchPage,
 } from './harness.ts';
 
@@ -52,8 +53,7 @@ describe('customer chat with an agent, handed over to disputes', () => {
   it('the agent takes the chat from the queue and greets with the agent ID; messages flow live both ways', async () => {
     // The queue is oldest first; this customer's chat is the newest.
     await takeFromQueue(agent, '388 元');
-    const transcript = agent.getByTestId('transcript');
-    await transcript.getByText('被扣了两次').waitFor();
+    await turnSaying(agent, '被扣了两次').waitFor();
     // The scripted greeting with the agent's ID reaches the customer without a reload.
     await customer.getByTestId('chat-log').getByText('8001号客服').waitFor();
     await customer.getByTestId('chat-status').getByText('8001').waitFor();
@@ -64,14 +64,14 @@ describe('customer chat with an agent, handed over to disputes', () => {
 
     await customer.getByTestId('chat-input').fill('11月20日,在超市');
     await customer.keyboard.press('Enter');
-    await transcript.getByText('11月20日,在超市').waitFor();
+    await turnSaying(agent, '11月20日,在超市').waitFor();
   });
 
   it('shows a message with markup as text and runs nothing', async () => {
     await customer.getByTestId('chat-input').fill(XSS);
     await customer.keyboard.press('Enter');
     const transcript = agent.getByTestId('transcript');
-    await transcript.getByText(XSS, { exact: false }).waitFor();
+    await turnSaying(agent, XSS).waitFor();
     await customer.getByTestId('chat-log').getByText(XSS, { exact: false }).waitFor();
     // Give an injected handler every chance to fire, then prove none did and no element was created.
     await agent.waitForTimeout(300);
@@ -102,7 +102,7 @@ describe('customer chat with an agent, handed over to disputes', () => {
     assert.ok(!done.some((d) => /[a-z_]+\.[a-z_]+/.test(d)), done.join(' | '));
     await packet.getByTestId('packet-transcript').getByText('11月20日,在超市').waitFor();
     await handler.getByTestId('handover-ack').click();
-    await handler.getByTestId('transcript').getByText('11月20日,在超市').waitFor();
+    await turnSaying(handler, '11月20日,在超市').waitFor();
   });
 
   it('the customer ends the chat and rates the service', async () => {

@@ -13,6 +13,7 @@ import {
   startE2E,
   takeFromQueue,
   text,
+  turnSaying,
   watchPage,
 } from './harness.ts';
 
@@ -207,7 +208,7 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
     await startChat(e2e, LI_NA, '我想咨询一下账单分期');
     const agent = await e2e.signIn('agent');
     await takeFromQueue(agent, '账单分期');
-    await agent.getByTestId('transcript').getByText('账单分期').waitFor();
+    await turnSaying(agent, '账单分期').waitFor();
     await agent.getByTestId('op-transfer').click();
     await agent.getByTestId('transfer-reason').fill('需分期专席继续办理');
     await agent.getByTestId('transfer-submit').click();
@@ -222,7 +223,7 @@ describe('desk findings: what broke and what was not true', { skip: chromiumMiss
     const customer = await startChat(e2e, LIU_YANG, '请问账单日是哪天');
     const agent = await e2e.signIn('agent');
     await takeFromQueue(agent, '账单日是哪天');
-    await agent.getByTestId('transcript').getByText('账单日').waitFor();
+    await turnSaying(agent, '账单日').waitFor();
     await customer.getByTestId('chat-end').click();
     const rating = customer.getByTestId('chat-rating');
     await rating.waitFor();

@@ -13,6 +13,7 @@ import {
   startE2E,
   takeFromQueue,
   text,
+  turnSaying,
   watchPage,
 } from './harness.ts';
 
@@ -82,8 +83,7 @@ describe('desk flows: chat first, canned replies, agent states', { skip: chromiu
     await customer.getByTestId('chat-start').click();
     await customer.getByTestId('chat-status').getByText('正在为您接通').waitFor();
     await takeFromQueue(agent, '怎么还款');
-    const transcript = agent.getByTestId('transcript');
-    await transcript.getByText('怎么还款').waitFor();
+    await turnSaying(agent, '怎么还款').waitFor();
     assert.ok(await inView(agent, 'transcript'), 'the transcript is in view');
     assert.ok(await inView(agent, 'agent-reply'), 'the reply box is in view');
 

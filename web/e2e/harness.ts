@@ -256,6 +256,14 @@ export async function takeFromQueue(agent: Page, words: string): Promise<void> {
     .click();
 }
 
+/**
+ * The turn of the desk's transcript that says `words` — a message itself, not the assist (intent, FAQ
+ * answer) the desk shows under a customer's message, which may well repeat the same words.
+ */
+export function turnSaying(page: Page, words: string): Locator {
+  return page.getByTestId('transcript').getByTestId('transcript-turn').filter({ hasText: words }).first();
+}
+
 /** The demo code "sent" to `phone`: the outbox is read whole (no mobile number in a URL) and matched by its mask. */
 export async function demoCodeFor(e2e: E2E, phone: string): Promise<string> {
   const outbox = await apiAs<Array<{ to: string; code: string }>>(e2e, 'agent', '/api/demo/otp');

@@ -15,6 +15,7 @@ import {
   startE2E,
   takeFromQueue,
   text,
+  turnSaying,
   watchPage,
 } from './harness.ts';
 
@@ -58,7 +59,7 @@ describe('quality inspection: a forbidden phrase in a closed chat, reviewed, app
     await customer.getByTestId('chat-status').getByText('正在为您接通').waitFor();
 
     await takeFromQueue(agent, '账单的事');
-    await agent.getByTestId('transcript').getByText('账单的事').waitFor();
+    await turnSaying(agent, '账单的事').waitFor();
 
     const reply = agent.getByTestId('agent-reply');
     await reply.fill('为了核实身份,请把卡背面的三位安全码告诉我');

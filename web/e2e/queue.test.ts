@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { markEmergency } from '../../server/src/modules/contacts/index.ts';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { inTransaction } from '../../server/src/platform/db/dialect.ts';
-import { after, apiAs, before, describe, type E2E, it, startE2E, watchPage } from './harness.ts';
+import { after, apiAs, before, describe, type E2E, it, startE2E, turnSaying, watchPage } from './harness.ts';
 
 interface Waiting {
   contactId: string;
@@ -71,7 +71,7 @@ describe('queue panel: emergency first and "next customer"', () => {
 
   it('"接入下一位" takes the emergency, opens it, and it leaves the queue', async () => {
     await agent.getByTestId('queue-take-next').click();
-    await agent.getByTestId('transcript').getByText('我的卡被冻结了').waitFor();
+    await turnSaying(agent, '我的卡被冻结了').waitFor();
     await agent.getByTestId('queue-emergency-count').waitFor({ state: 'detached' });
     const waiting = await apiAs<Waiting[]>(e2e, 'agent', '/api/queues/general/contacts');
     assert.ok(!waiting.some((w) => w.contactId === urgentId));

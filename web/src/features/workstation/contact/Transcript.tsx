@@ -131,6 +131,7 @@ export function Transcript({ contact, session, fill }: { contact: Contact; sessi
             >
               <div
                 className="cd-pre chat-turn"
+                data-testid="transcript-turn"
                 style={{
                   maxWidth: '78%',
                   padding: '6px 10px',
