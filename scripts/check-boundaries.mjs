@@ -11,9 +11,15 @@
 //  - import: a module imports another module other than through its index.ts; the platform imports a module.
 //  - role:   code outside platform/auth/policy.ts compares role names (`x.role === 'qa'`, `['qa'].includes(role)`,
 //            `switch (role)`, `.where('role', 'in', ['agent'])`): role decisions are policy actions.
+//  - transaction: a context rebuilt by hand around a transaction — an object spreading a context with `db:` set to
+//            the transaction (`{ ...ctx, db: trx }`, whatever the names) — anywhere in server code and tests.
+//            `inTransaction(ctx, (tctx) => …)` hands the callback that context; it is the one way. A transaction is
+//            the parameter of a callback given to `inTransaction` or to Kysely's `transaction().execute`, a value
+//            from `startTransaction()`, or a parameter typed `Transaction<…>`; `db:` may be it or its `.db`.
 //  - layout: (scripts/check-layout.mjs) a file name outside the module layout's suffix set, a `__tests__/` or layer
 //            folder (enforced: LAYOUT_ENFORCED in check-layout.mjs).
 // Usage: node scripts/check-boundaries.mjs [--root <src dir holding modules/ and platform/>] [--notes] [--layout]
+// Without --root it checks server/src, and for the transaction rule also server/test, server/bench and server/scripts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +46,12 @@ const ROLE_ALLOWLIST = [
  * (platform/auth), the demo users' seed, and the authorization matrix (a column per role).
  */
 const ROLE_HOME = ['platform/auth/', 'platform/seed.ts', 'platform/http/authz-matrix'];
+
+/**
+ * Where a transaction's context is built: `inTransaction` itself, and the idempotent request, whose transaction is
+ * opened by hand in one hook and committed in another, so no callback can hold it.
+ */
+const TX_CONTEXT_HOME = ['platform/db/dialect.ts', 'platform/http/idempotency.ts'];
 
 const TABLE_CALLS = new Set([
   'selectFrom',
@@ -128,7 +140,86 @@ function tablesDeclaredIn(files) {
   return tables;
 }
 
-export function checkBoundaries(root) {
+const unwrap = (e) => {
+  while (
+    e &&
+    (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e))
+  )
+    e = e.expression;
+  return e;
+};
+
+/** Whether a call chain goes through `.<name>(…)`: `db.transaction().setIsolationLevel(…).execute` has `transaction`. */
+function chainCalls(e, name) {
+  for (e = unwrap(e); e; e = unwrap(e)) {
+    if (ts.isCallExpression(e)) {
+      if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === name) return true;
+      e = e.expression;
+    } else if (ts.isPropertyAccessExpression(e)) e = e.expression;
+    else return false;
+  }
+  return false;
+}
+
+const bindingNames = (name, out = []) => {
+  if (ts.isIdentifier(name)) out.push(name.text);
+  else for (const el of name.elements ?? []) if (!ts.isOmittedExpression(el)) bindingNames(el.name, out);
+  return out;
+};
+
+/**
+ * The hand-built transaction contexts of a file: objects that spread something and set `db:` to a transaction
+ * (see the header). Transactions are found by their binding, so the names do not matter; a name is taken to be
+ * the transaction anywhere inside the function (or block) that binds it.
+ */
+function handBuiltTransactionContexts(sf) {
+  const bound = []; // { name, scope }
+  const bind = (names, scope) => {
+    for (const name of names) bound.push({ name, scope });
+  };
+  visit(sf, (n) => {
+    if (ts.isCallExpression(n)) {
+      const callee = n.expression;
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : undefined;
+      const opens =
+        name === 'inTransaction' ||
+        (name === 'execute' && ts.isPropertyAccessExpression(callee) && chainCalls(callee.expression, 'transaction'));
+      if (opens)
+        for (const arg of n.arguments)
+          if ((ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) && arg.parameters[0])
+            bind(bindingNames(arg.parameters[0].name), arg);
+    }
+    if (ts.isVariableDeclaration(n) && n.initializer && chainCalls(n.initializer, 'startTransaction')) {
+      let scope = n.parent;
+      while (scope && !ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
+      bind(bindingNames(n.name), scope ?? sf);
+    }
+    if (ts.isParameter(n) && n.type && /^(?:\w+\.)?Transaction\b/.test(n.type.getText(sf)))
+      bind(bindingNames(n.name), n.parent);
+  });
+  const isTransaction = (e) => {
+    e = unwrap(e);
+    if (e && ts.isPropertyAccessExpression(e) && e.name.text === 'db') e = unwrap(e.expression);
+    if (!e || !ts.isIdentifier(e)) return false;
+    const at = e.getStart(sf);
+    return bound.some((b) => b.name === e.text && b.scope.getStart(sf) <= at && at < b.scope.getEnd());
+  };
+  const found = [];
+  visit(sf, (n) => {
+    if (!ts.isObjectLiteralExpression(n) || !n.properties.some((p) => ts.isSpreadAssignment(p))) return;
+    const db = n.properties.find((p) => p.name && !ts.isComputedPropertyName(p.name) && p.name.text === 'db');
+    const value =
+      db && (ts.isShorthandPropertyAssignment(db) ? db.name : ts.isPropertyAssignment(db) ? db.initializer : undefined);
+    if (value && isTransaction(value)) found.push(n);
+  });
+  return found;
+}
+
+export function checkBoundaries(root, { alsoScan = [] } = {}) {
   const modulesDir = join(root, 'modules');
   const platformDir = join(root, 'platform');
   const moduleNames = existsSync(modulesDir)
@@ -163,11 +254,22 @@ export function checkBoundaries(root) {
     return parts.length > 1 ? parts[0] : undefined;
   };
 
-  const files = [...walkFiles(modulesDir), ...walkFiles(platformDir)];
+  // Every file of the root (the module rules below apply to modules/ and platform/ only) and the extra folders.
+  const files = [...new Set([...walkFiles(root), ...alsoScan.flatMap((d) => walkFiles(d))])];
   for (const file of files) {
     const mod = moduleOf(file);
     const inPlatform = !relative(platformDir, file).startsWith('..');
     const sf = parse(file);
+    const relToRoot = relative(root, file).split(sep).join('/');
+    if (!TX_CONTEXT_HOME.includes(relToRoot))
+      for (const n of handBuiltTransactionContexts(sf))
+        report(
+          sf,
+          n,
+          'transaction',
+          `builds a transaction's context by hand: ${n.getText(sf).replace(/\s+/g, ' ').slice(0, 80)}` +
+            ' — use inTransaction(ctx, (tctx) => …), which hands the callback that context',
+        );
     const consts = new Map();
     visit(sf, (n) => {
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && stringValue(n.initializer) !== undefined)
@@ -311,7 +413,8 @@ export function checkBoundaries(root) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--root');
   const root = i > 0 ? resolve(process.argv[i + 1]) : join(repo, 'server', 'src');
-  const { problems, owner, modules } = checkBoundaries(root);
+  const alsoScan = i > 0 ? [] : ['test', 'bench', 'scripts'].map((d) => join(repo, 'server', d));
+  const { problems, owner, modules } = checkBoundaries(root, { alsoScan });
   for (const p of problems) process.stdout.write(`${p.file}:${p.line}:${p.col} ${p.rule} ${p.message}\n`);
   // The module layout (scripts/check-layout.mjs): a failure while LAYOUT_ENFORCED, else a note (--layout lists them).
   const layout = checkLayout(root);

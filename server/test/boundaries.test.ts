@@ -94,6 +94,71 @@ describe('npm run check:boundaries', () => {
     assert.match(r.stdout, /platform[\\/]db[\\/]database\.ts:1:\d+ import the platform imports modules/);
   });
 
+  it("refuses a transaction's context built by hand, whatever the names, and passes the ctx form", () => {
+    const root = scratch({
+      'modules/desk/desk.service.ts': [
+        "import { inTransaction } from '../../platform/db/dialect.ts';",
+        "const audit = (c: any, what: string) => c.db.insertInto('desk_notes').values({ what }).execute();",
+        'export async function note(ctx: any, db: any) {',
+        '  await inTransaction(ctx.db, async (trx: any) => {',
+        "    await audit({ ...ctx, db: trx }, 'a');",
+        '  });',
+        '  await inTransaction(db, async (t: any) => {',
+        '    const base = { ...ctx, actor: { kind: "system" }, db: t };',
+        "    await audit(base, 'b');",
+        '  });',
+        '  await inTransaction(ctx, async (tctx: any) => {',
+        "    await audit({ ...ctx, db: tctx.db }, 'c');",
+        '  });',
+        '  await db.transaction().execute(async ({ db: inner }: any) => {',
+        '    const db = inner;',
+        "    await audit({ ...ctx, db: inner }, 'd');",
+        '  });',
+        '  const open = await db.startTransaction().execute();',
+        '  const request = { ctx: { ...ctx, db: open } };',
+        '  // The one way: the callback is handed the context; a context without a new db is no finding.',
+        '  await inTransaction(ctx, async (tctx: any) => {',
+        "    await audit(tctx, 'e');",
+        "    await audit({ ...tctx, actor: { kind: 'system' } }, 'f');",
+        '  });',
+        '  return { ...request, db };',
+        '}',
+        '',
+      ].join('\n'),
+      'modules/desk/desk.test.ts': [
+        "import { inTransaction } from '../../platform/db/dialect.ts';",
+        'export const probe = (env: any) =>',
+        '  inTransaction(env.system.db, (x: any) => env.run({ ...env.system, db: x }));',
+        '',
+      ].join('\n'),
+      'cli/main.ts': 'export const run = (ctx: any, trx: Transaction<any>) => ({ ...ctx, db: trx });\n',
+    });
+    roots.push(root);
+    const r = run(root);
+    assert.equal(r.status, 1, r.stdout);
+    const service = join('modules', 'desk', 'desk.service.ts');
+    const findings = r.stdout
+      .split('\n')
+      .filter((l) => / transaction builds a transaction's context by hand: /.test(l));
+    const expected = [
+      [service, 5, '{ ...ctx, db: trx }'],
+      [service, 8, '{ ...ctx, actor: { kind: "system" }, db: t }'],
+      [service, 12, '{ ...ctx, db: tctx.db }'],
+      [service, 16, '{ ...ctx, db: inner }'],
+      [service, 19, '{ ...ctx, db: open }'],
+      [join('modules', 'desk', 'desk.test.ts'), 3, '{ ...env.system, db: x }'],
+      [join('cli', 'main.ts'), 1, '{ ...ctx, db: trx }'],
+    ] as const;
+    for (const [file, line, text] of expected)
+      assert.ok(
+        findings.some((l) => l.includes(`${file}:${line}:`) && l.includes(text)),
+        `${file}:${line} ${text}\n${r.stdout}`,
+      );
+    // Nothing else: not the ctx form, a context without a new db, nor a spread with a db that is no transaction.
+    assert.equal(findings.length, expected.length, r.stdout);
+    assert.match(findings[0] ?? '', /use inTransaction\(ctx, \(tctx\) => …\)/);
+  });
+
   it('holds on this repository', () => {
     const r = spawnSync(process.execPath, [checker], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);

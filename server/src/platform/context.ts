@@ -49,7 +49,3 @@ export interface Ctx extends Deps {
   /** A written reason for access beyond the usual rules (`X-Access-Reason`), required for overrides. */
   readonly accessReason?: string | undefined;
 }
-
-export function withDb<C extends Ctx>(ctx: C, db: Executor): C {
-  return { ...ctx, db };
-}

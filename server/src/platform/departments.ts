@@ -44,8 +44,12 @@ export function findDepartmentByCode(ctx: Ctx, code: string): Promise<Department
 export async function createDepartment(ctx: Ctx, input: z.input<typeof departmentInputSchema>): Promise<Department> {
   authorize(ctx.actor, 'departments.manage');
   const data = departmentInputSchema.parse(input);
-  return inTransaction(ctx.db, async (trx) => {
-    const exists = await trx.selectFrom('departments').select('id').where('code', '=', data.code).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const exists = await tctx.db
+      .selectFrom('departments')
+      .select('id')
+      .where('code', '=', data.code)
+      .executeTakeFirst();
     if (exists) throw new AppError('CONFLICT', { detail: `department ${data.code} exists` });
     const row: DepartmentsTable = {
       id: newId(ctx.clock.now()),
@@ -55,11 +59,13 @@ export async function createDepartment(ctx: Ctx, input: z.input<typeof departmen
       handles: JSON.stringify(data.handles),
       created_at: ctx.clock.now().toISOString(),
     };
-    await trx.insertInto('departments').values(row).execute();
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'department.create', entityType: 'department', entityId: row.id, details: { code: row.code } },
-    );
+    await tctx.db.insertInto('departments').values(row).execute();
+    await audit(tctx, {
+      action: 'department.create',
+      entityType: 'department',
+      entityId: row.id,
+      details: { code: row.code },
+    });
     return departmentRowToDepartment(row);
   });
 }

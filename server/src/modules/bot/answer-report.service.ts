@@ -21,9 +21,9 @@ export async function reportBotAnswer(
     throw new AppError('BOT_ANSWER_NOT_FOUND');
   }
   const source = turn.source;
-  await inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx, actor: customerActor(input.customerId), contactId: input.contactId };
-    const inserted = await trx
+  const asCustomer: Ctx = { ...ctx, actor: customerActor(input.customerId), contactId: input.contactId };
+  await inTransaction(asCustomer, async (tctx) => {
+    const inserted = await tctx.db
       .insertInto('bot_answer_reports')
       .values({
         contact_id: input.contactId,

@@ -118,8 +118,8 @@ export async function startBotConversation(
   customerId: string,
   options: { firstMessage?: string | undefined } = {},
 ): Promise<BotOutcome> {
-  return inTransaction(ctx.db, async (trx) => {
-    const base: Ctx = { ...ctx, db: trx, actor: customerActor(customerId), contactId };
+  const asCustomer: Ctx = { ...ctx, actor: customerActor(customerId), contactId };
+  return inTransaction(asCustomer, async (base) => {
     const now = ctx.clock.now();
     const since = new Date(now.getTime() - REOPEN_HOURS * 3_600_000).toISOString();
     const reopened = await botHandedOverSince(base, customerId, since);
@@ -133,7 +133,7 @@ export async function startBotConversation(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    await trx.insertInto('bot_conversations').values(conv).execute();
+    await base.db.insertInto('bot_conversations').values(conv).execute();
     const t: Turn = {
       ctx: base,
       contactId,
@@ -197,17 +197,17 @@ export async function botRespond(ctx: Ctx, contactId: string, text: string): Pro
     const matched = question
       ? await matchQuestion(ctx, { question, limit: 3 }, { audiences: ['public'] })
       : { none: true, matches: [], clarify: null };
-    return await inTransaction(ctx.db, (trx) => respond({ ...ctx, db: trx }, contactId, text, matched));
+    return await inTransaction(ctx, (tctx) => respond(tctx, contactId, text, matched));
   } catch (err) {
     ctx.log.error({ err, contactId }, 'chat assistant failed: handing the chat to a person');
-    return inTransaction(ctx.db, async (trx) => {
-      const conv = await trx
+    return inTransaction(ctx, async (tctx) => {
+      const conv = await tctx.db
         .selectFrom('bot_conversations')
         .selectAll()
         .where('contact_id', '=', contactId)
         .executeTakeFirst();
       if (conv?.state !== 'bot') return { kind: 'silent' } as const;
-      const t = turnOf({ ...ctx, db: trx }, conv);
+      const t = turnOf(tctx, conv);
       if (!(await stillServing(t))) return { kind: 'silent' } as const;
       await handOver(t, 'bot_error', '抱歉,智能助手暂时无法处理,正在为您转接人工客服,请稍候。');
       await save(t);

@@ -55,8 +55,7 @@ export function firstResponder(routing: BotRouting, channel: 'chat' | 'phone', a
 export async function setBotRouting(ctx: Ctx, routing: BotRouting): Promise<BotRouting> {
   authorize(ctx.actor, 'settings.manage');
   const value = botRoutingSchema.parse(routing);
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     await writeSetting(tctx, BOT_ROUTING_KEY, value);
     await audit(tctx, {
       action: 'bot.routing_update',

@@ -43,10 +43,10 @@ import { requireActiveRootCause } from './root-causes.ts';
  */
 async function withCase(ctx: Ctx, caseId: string, fn: (change: CaseChange) => Promise<CaseRow>): Promise<CaseDto> {
   authorize(ctx.actor, 'cases.work');
-  return inTransaction(ctx.db, async (trx) => {
-    const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
+  return inTransaction(ctx, async (tctx) => {
+    const change = await openCaseForChange(tctx, caseId);
     const row = await fn(change);
-    return rowToCase(row, await departmentCodes(trx));
+    return rowToCase(row, await departmentCodes(tctx.db));
   });
 }
 

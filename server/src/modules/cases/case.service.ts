@@ -170,10 +170,9 @@ export async function createCaseRecord(ctx: Ctx, input: NewCase): Promise<CaseRo
 export async function openComplaint(ctx: Ctx, input: ComplaintIntake): Promise<CaseDto> {
   authorize(ctx.actor, 'cases.create');
   if (!isIntent(input.category)) throw new AppError('VALIDATION_FAILED', { detail: 'category is not an intent code' });
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'case.write' });
-    if (input.subjectUserId && !(await userById(trx, input.subjectUserId))) {
+    if (input.subjectUserId && !(await userById(tctx.db, input.subjectUserId))) {
       throw new AppError('VALIDATION_FAILED', { detail: 'subjectUserId' });
     }
     // 首问负责: the agent who takes the complaint owns it — unless it is about them (回避).
@@ -211,7 +210,7 @@ export async function openComplaint(ctx: Ctx, input: ComplaintIntake): Promise<C
       kind: row.kind,
       dueDate: row.due_date,
     });
-    return rowToCase(row, await departmentCodes(trx));
+    return rowToCase(row, await departmentCodes(tctx.db));
   });
 }
 
@@ -222,8 +221,7 @@ export async function openComplaint(ctx: Ctx, input: ComplaintIntake): Promise<C
 export async function openRepaymentTrace(ctx: Ctx, input: RepaymentTraceIntake): Promise<CaseDto> {
   authorize(ctx.actor, 'cases.create');
   if (input.paidOn > today(ctx)) throw new AppError('VALIDATION_FAILED', { detail: 'paidOn is in the future' });
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'case.write' });
     const amount = formatYuan(input.amountFen);
     const row = await createCaseRecord(tctx, {
@@ -252,7 +250,7 @@ export async function openRepaymentTrace(ctx: Ctx, input: RepaymentTraceIntake):
       kind: row.kind,
       dueDate: row.due_date,
     });
-    return rowToCase(row, await departmentCodes(trx));
+    return rowToCase(row, await departmentCodes(tctx.db));
   });
 }
 
@@ -407,8 +405,8 @@ export async function listCases(ctx: Ctx, query: ListQuery): Promise<{ items: Ca
 /** A note in the case history, by whoever carries the case (owner, its department, a supervisor). */
 export async function addNote(ctx: Ctx, caseId: string, body: string): Promise<void> {
   authorize(ctx.actor, 'cases.work');
-  await inTransaction(ctx.db, async (trx) => {
-    const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
+  await inTransaction(ctx, async (tctx) => {
+    const change = await openCaseForChange(tctx, caseId);
     requireResponsible(change.ctx, change.row);
     await recordCaseEvent(change, 'note', body);
     publishCase(change.ctx, change.row, 'case.note');

@@ -39,14 +39,14 @@ async function withRunningClock(
   caseId: string,
   fn: (change: CaseChange) => Promise<CaseRow>,
 ): Promise<CaseDto> {
-  return inTransaction(ctx.db, async (trx) => {
-    const change = await openCaseForChange({ ...ctx, db: trx }, caseId);
+  return inTransaction(ctx, async (tctx) => {
+    const change = await openCaseForChange(tctx, caseId);
     // The clock still runs for a decision not yet told, but what it runs to is no longer changed then.
     if (!OPEN_STATES.includes(change.row.state as CaseState)) {
       throw new AppError('CASE_INVALID_TRANSITION', { detail: 'the decision was already given' });
     }
     const row = await fn(change);
-    return rowToCase(row, await departmentCodes(trx));
+    return rowToCase(row, await departmentCodes(tctx.db));
   });
 }
 

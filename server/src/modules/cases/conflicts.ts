@@ -18,9 +18,9 @@ export async function declareConflict(
 ): Promise<void> {
   if (ctx.actor.userId !== input.userId) authorize(ctx.actor, 'cases.conflicts');
   if (!(await userById(ctx.db, input.userId))) throw new AppError('CASE_ASSIGNEE_INVALID');
-  await inTransaction(ctx.db, async (trx) => {
+  await inTransaction(ctx, async (tctx) => {
     const now = ctx.clock.now();
-    await trx
+    await tctx.db
       .insertInto('case_conflicts')
       .values({
         id: newId(now),
@@ -32,16 +32,13 @@ export async function declareConflict(
       })
       .onConflict((oc) => oc.columns(['user_id', 'customer_id']).doNothing())
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'cases.conflict_declare',
-        entityType: 'user',
-        entityId: input.userId,
-        customerId: input.customerId,
-        reason: input.reason,
-      },
-    );
+    await audit(tctx, {
+      action: 'cases.conflict_declare',
+      entityType: 'user',
+      entityId: input.userId,
+      customerId: input.customerId,
+      reason: input.reason,
+    });
   });
 }
 

@@ -82,25 +82,26 @@ export async function listRootCauses(ctx: Ctx, includeInactive = false): Promise
 export async function saveRootCause(ctx: Ctx, input: z.input<typeof rootCauseSchema>): Promise<RootCause> {
   authorize(ctx.actor, 'cases.manage');
   const c = rootCauseSchema.parse(input);
-  return inTransaction(ctx.db, async (trx) => {
-    const existing = await trx.selectFrom('case_root_causes').selectAll().where('code', '=', c.code).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const existing = await tctx.db
+      .selectFrom('case_root_causes')
+      .selectAll()
+      .where('code', '=', c.code)
+      .executeTakeFirst();
     const sort = c.sort ?? existing?.sort ?? 1000;
     const values = { name_zh: c.nameZh, name_en: c.nameEn, description: c.description, active: c.active ? 1 : 0, sort };
-    if (existing) await trx.updateTable('case_root_causes').set(values).where('code', '=', c.code).execute();
+    if (existing) await tctx.db.updateTable('case_root_causes').set(values).where('code', '=', c.code).execute();
     else
-      await trx
+      await tctx.db
         .insertInto('case_root_causes')
         .values({ code: c.code, ...values, created_at: ctx.clock.now().toISOString() })
         .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: existing ? 'cases.root_cause_update' : 'cases.root_cause_create',
-        entityType: 'case_root_cause',
-        entityId: c.code,
-        details: values,
-      },
-    );
+    await audit(tctx, {
+      action: existing ? 'cases.root_cause_update' : 'cases.root_cause_create',
+      entityType: 'case_root_cause',
+      entityId: c.code,
+      details: values,
+    });
     return { ...c, sort };
   });
 }

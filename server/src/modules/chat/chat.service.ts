@@ -156,9 +156,9 @@ export async function endChat(
   input: { rating?: number | undefined; resolved?: boolean | undefined; comment?: string | undefined },
 ): Promise<ChatEnded> {
   const session = await resolveChatSession(ctx, token);
-  await inTransaction(ctx.db, async (trx) => {
-    await customerEndsChat({ ...ctx, db: trx }, session.contact_id, input);
-    await trx
+  await inTransaction(ctx, async (tctx) => {
+    await customerEndsChat(tctx, session.contact_id, input);
+    await tctx.db
       .updateTable('chat_sessions')
       .set({ ended_at: ctx.clock.now().toISOString() })
       .where('token_hash', '=', session.token_hash)

@@ -63,16 +63,18 @@ export async function listAlerts(ctx: Ctx, input: { open: boolean }): Promise<Al
 
 export async function acknowledgeAlert(ctx: Ctx, id: string): Promise<AlertView> {
   authorize(ctx.actor, 'contacts.supervise');
-  return inTransaction(ctx.db, async (trx) => {
-    const row = await trx.selectFrom('supervisor_alerts').selectAll().where('id', '=', id).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const row = await tctx.db.selectFrom('supervisor_alerts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('ALERT_NOT_FOUND');
     if (row.acknowledged_at) return alertView(row);
     const set = { acknowledged_at: ctx.clock.now().toISOString(), acknowledged_by: ctx.actor.userId };
-    await trx.updateTable('supervisor_alerts').set(set).where('id', '=', id).execute();
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'alert.acknowledge', entityType: 'supervisor_alert', entityId: id, details: { kind: row.kind } },
-    );
+    await tctx.db.updateTable('supervisor_alerts').set(set).where('id', '=', id).execute();
+    await audit(tctx, {
+      action: 'alert.acknowledge',
+      entityType: 'supervisor_alert',
+      entityId: id,
+      details: { kind: row.kind },
+    });
     return alertView({ ...row, ...set });
   });
 }

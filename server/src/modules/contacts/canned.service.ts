@@ -75,14 +75,14 @@ export async function saveCannedReply(ctx: Ctx, id: string | null, input: Canned
 
 export async function deleteCannedReply(ctx: Ctx, id: string): Promise<void> {
   authorize(ctx.actor, 'contacts.canned_edit');
-  await inTransaction(ctx.db, async (trx) => {
-    const gone = await trx
+  await inTransaction(ctx, async (tctx) => {
+    const gone = await tctx.db
       .deleteFrom('canned_replies')
       .where('id', '=', id)
       .where('team', '=', teamOf(ctx))
       .executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) throw new AppError('CANNED_REPLY_NOT_FOUND');
-    await audit({ ...ctx, db: trx }, { action: 'canned_reply.delete', entityType: 'canned_reply', entityId: id });
+    await audit(tctx, { action: 'canned_reply.delete', entityType: 'canned_reply', entityId: id });
   });
 }
 

@@ -34,8 +34,8 @@ describe('emergency contacts go first in every queue', () => {
     env.clock.advance(60_000);
     urgent = (await startChatContact(env.system, { customerId: b.id, level: 'basic', firstMessage: '在吗?' })).id;
     // What the emergency lane does when it blocks the card (here before anyone took the chat).
-    await inTransaction(env.system.db, (trx) =>
-      markEmergency({ ...env.system, db: trx }, urgent, {
+    await inTransaction(env.system, (tctx) =>
+      markEmergency(tctx, urgent, {
         customerId: b.id,
         intents: ['card_loss_report'],
         reportId: 'REPORT-1',
@@ -96,8 +96,8 @@ describe('emergency contacts go first in every queue', () => {
         .where('id', '=', urgent)
         .executeTakeFirstOrThrow()
     ).customer_id as string;
-    await inTransaction(env.system.db, (trx) =>
-      markEmergency({ ...env.system, db: trx }, urgent, {
+    await inTransaction(env.system, (tctx) =>
+      markEmergency(tctx, urgent, {
         customerId,
         intents: ['card_loss_report'],
         reportId: 'REPORT-1',

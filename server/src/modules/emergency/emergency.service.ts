@@ -159,12 +159,11 @@ export async function reportEmergency(
   input: { customerId: string; cardId: string; kind: EmergencyKind },
 ): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const grant = await tctx.access.require(tctx, { customerId: input.customerId, need: 'card.freeze' });
     const card = await cardOf(tctx, input.customerId, input.cardId);
     const now = ctx.clock.now();
-    const earlier = await trx
+    const earlier = await tctx.db
       .selectFrom('emergency_reports')
       .selectAll()
       .where('card_id', '=', input.cardId)
@@ -207,7 +206,7 @@ export async function reportEmergency(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    await trx.insertInto('emergency_reports').values(row).execute();
+    await tctx.db.insertInto('emergency_reports').values(row).execute();
     await markContact(tctx, row.contact_id, row, card.last4);
     const confirmation = confirmationText(card.last4, action, now, null);
     await tellInContact(tctx, row.contact_id, confirmation);
@@ -303,8 +302,7 @@ export async function markUnrecognised(
 ): Promise<MarkedResult> {
   authorize(ctx.actor, 'emergency.act');
   if (transactionIds.length === 0) throw new AppError('EMERGENCY_NOTHING_MARKED');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const report = await loadReport(tctx, reportId);
     const grant = await tctx.access.require(tctx, { customerId: report.customer_id, need: 'case.write' });
     const { protection, transactions } = await recentTransactions(tctx, reportId);
@@ -321,10 +319,10 @@ export async function markUnrecognised(
       tctx,
       chosen.map((t) => t.id),
     );
-    const fraudDept = await departmentByCode(trx, 'fraud_risk');
+    const fraudDept = await departmentByCode(tctx.db, 'fraud_risk');
     const caseContactId = report.contact_id ?? grant.contactId;
     // The case records the channel the customer actually used (a phone loss report is not a chat).
-    const channel = caseContactId ? (await requireContactFacts(trx, caseContactId)).channel : 'phone';
+    const channel = caseContactId ? (await requireContactFacts(tctx.db, caseContactId)).channel : 'phone';
     let caseRow: CaseRef;
     if (report.case_id) {
       caseRow = await caseRef(tctx, report.case_id);
@@ -348,7 +346,7 @@ export async function markUnrecognised(
         // A follow-up task checks the case until it is closed.
         { followUp: true },
       );
-      await trx
+      await tctx.db
         .updateTable('emergency_reports')
         .set({ case_id: caseRow.id, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', report.id)
@@ -376,7 +374,7 @@ export async function markUnrecognised(
       const chargeback = networkRule ? chargebackDeadline(networkRule, dates) : t.postingDate;
       // The customer's deadline is the bank's own window, never the internal scheme limit.
       const claim = bankRule ? chargebackDeadline(bankRule, dates) : null;
-      await trx
+      await tctx.db
         .insertInto('fraud_case_transactions')
         .values({
           transaction_id: t.id,
@@ -433,7 +431,7 @@ export async function markUnrecognised(
           .sort()[0] ?? null,
     });
     const message = await messageCaseCustomer(tctx, caseRow.id, 'emergency_checklist', checklist, grant);
-    await trx
+    await tctx.db
       .updateTable('emergency_reports')
       .set({ checklist_message_id: message.id })
       .where('id', '=', report.id)
@@ -484,8 +482,7 @@ function checklistText(p: {
  */
 export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<EmergencyReport> {
   authorize(ctx.actor, 'emergency.act');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     const report = await loadReport(tctx, reportId);
     const card = await cardOf(tctx, report.customer_id, report.card_id);
     const at = new Date(report.reported_at);
@@ -511,7 +508,7 @@ export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<Eme
       replacement_card_id: r.replacementCardId,
       updated_at: now,
     };
-    await trx
+    await tctx.db
       .updateTable('emergency_reports')
       .set({
         action: updated.action,
@@ -548,12 +545,11 @@ export async function confirmLossReport(ctx: Ctx, reportId: string): Promise<Eme
  */
 export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: DisputeOutcome): Promise<FraudDecision> {
   authorize(ctx.actor, 'disputes.decide');
-  return inTransaction(ctx.db, async (trx) => {
-    const tctx: Ctx = { ...ctx, db: trx };
+  return inTransaction(ctx, async (tctx) => {
     // Access is decided per case (its department, its owner, or a verified contact), as for any case step.
     const { case: caseRow, grant } = await lockCaseForChange(tctx, caseId);
     if (caseRow.kind !== 'fraud') throw new AppError('CASE_NOT_FOUND');
-    const ids = await trx
+    const ids = await tctx.db
       .selectFrom('fraud_case_transactions')
       .select('transaction_id')
       .where('case_id', '=', caseId)
@@ -561,7 +557,7 @@ export async function decideFraudCase(ctx: Ctx, caseId: string, outcome: Dispute
       .execute();
     // A case is decided once: the same decision again is a retry (answered, not recorded twice); the other
     // one would contradict what the case and the ledger hold.
-    const earlier = await caseEventDetails(trx, caseId, 'liability_decided');
+    const earlier = await caseEventDetails(tctx.db, caseId, 'liability_decided');
     const decided = earlier ? (earlier as { outcome?: DisputeOutcome }).outcome : undefined;
     if (decided !== undefined && decided !== outcome)
       throw new AppError('DISPUTE_ALREADY_DECIDED', { details: { outcome: decided } });

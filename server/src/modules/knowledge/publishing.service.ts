@@ -169,11 +169,11 @@ export async function rejectVersion(ctx: Ctx, versionId: string, comment: string
 /** Takes an article out of service: it leaves the index at once; its history stays. */
 export async function retireArticle(ctx: Ctx, articleId: string, reason: string): Promise<void> {
   authorize(ctx.actor, 'kb.review');
-  await inTransaction(ctx.db, async (trx) => {
-    const a = await repo.lockArticle(trx, articleId);
+  await inTransaction(ctx, async (tctx) => {
+    const a = await repo.lockArticle(tctx.db, articleId);
     if (!a) throw new AppError('KB_ARTICLE_NOT_FOUND');
     if (a.status === 'retired') return;
-    await retireLocked({ ...ctx, db: trx }, a, reason);
+    await retireLocked(tctx, a, reason);
   });
 }
 

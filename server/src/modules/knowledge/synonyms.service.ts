@@ -43,8 +43,8 @@ export async function addSynonyms(
 ): Promise<SynonymView[]> {
   authorize(ctx.actor, 'kb.synonyms');
   const parsed = inputs.map((i) => synonymInputSchema.parse(i));
-  return inTransaction(ctx.db, async (trx) => {
-    const existing = new Set((await listSynonyms(trx)).map((r) => r.phrase));
+  return inTransaction(ctx, async (tctx) => {
+    const existing = new Set((await listSynonyms(tctx.db)).map((r) => r.phrase));
     const now = ctx.clock.now().toISOString();
     const added: SynonymView[] = [];
     for (const input of parsed) {
@@ -55,22 +55,19 @@ export async function addSynonyms(
       }
       existing.add(phrase);
       const id = newId(ctx.clock.now());
-      await trx
+      await tctx.db
         .insertInto('kb_synonyms')
         .values({ id, phrase, canonical: fold(input.canonical), created_at: now, created_by: ctx.actor.userId })
         .execute();
       added.push({ id, phrase, canonical: fold(input.canonical) });
     }
     if (added.length > 0) {
-      await bumpGeneration(trx);
-      await audit(
-        { ...ctx, db: trx },
-        {
-          action: 'kb.synonyms.add',
-          entityType: 'kb_synonym',
-          details: { added: added.map((a) => [a.phrase, a.canonical]) },
-        },
-      );
+      await bumpGeneration(tctx.db);
+      await audit(tctx, {
+        action: 'kb.synonyms.add',
+        entityType: 'kb_synonym',
+        details: { added: added.map((a) => [a.phrase, a.canonical]) },
+      });
     }
     return added;
   });
@@ -78,14 +75,16 @@ export async function addSynonyms(
 
 export async function removeSynonym(ctx: Ctx, id: string): Promise<void> {
   authorize(ctx.actor, 'kb.synonyms');
-  await inTransaction(ctx.db, async (trx) => {
-    const row = await trx.selectFrom('kb_synonyms').selectAll().where('id', '=', id).executeTakeFirst();
+  await inTransaction(ctx, async (tctx) => {
+    const row = await tctx.db.selectFrom('kb_synonyms').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
-    await trx.deleteFrom('kb_synonyms').where('id', '=', id).execute();
-    await bumpGeneration(trx);
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'kb.synonyms.remove', entityType: 'kb_synonym', entityId: id, details: { phrase: row.phrase } },
-    );
+    await tctx.db.deleteFrom('kb_synonyms').where('id', '=', id).execute();
+    await bumpGeneration(tctx.db);
+    await audit(tctx, {
+      action: 'kb.synonyms.remove',
+      entityType: 'kb_synonym',
+      entityId: id,
+      details: { phrase: row.phrase },
+    });
   });
 }

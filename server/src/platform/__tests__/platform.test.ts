@@ -285,8 +285,8 @@ describe('audit chain', () => {
   it("writes a record inside the caller's transaction, rolled back with it", async () => {
     const { db } = env.runtime.deps;
     await assert.rejects(
-      inTransaction(db, async (trx) => {
-        await audit({ ...env.system, db: trx }, { action: 'test.rolled_back', entityType: 'probe' });
+      inTransaction(env.system, async (tctx) => {
+        await audit(tctx, { action: 'test.rolled_back', entityType: 'probe' });
         throw new Error('the change fails');
       }),
     );

@@ -89,9 +89,9 @@ export async function login(
 
   const token = newSecret(32);
   const expiresAt = new Date(now.getTime() + deps.config.CARDDESK_TOKEN_TTL_MINUTES * 60_000).toISOString();
-  await inTransaction(deps.db, async (trx) => {
-    await clearLoginFailures(trx, keys);
-    await trx
+  await inTransaction(ctx, async (tctx) => {
+    await clearLoginFailures(tctx.db, keys);
+    await tctx.db
       .insertInto('sessions')
       .values({
         token_hash: tokenHash(token),
@@ -103,7 +103,7 @@ export async function login(
         last_seen_at: now.toISOString(),
       })
       .execute();
-    await audit({ ...ctx, db: trx }, { action: 'auth.login', entityType: 'user', entityId: row.id });
+    await audit(tctx, { action: 'auth.login', entityType: 'user', entityId: row.id });
   });
   return { token, expiresAt, user: withPermissions(userRowToUser(row)) };
 }
@@ -172,24 +172,21 @@ async function lockUser(trx: Executor, userId: string): Promise<UsersTable> {
 export async function setUserDisabled(ctx: Ctx, userId: string, disabled: boolean): Promise<void> {
   authorize(ctx.actor, 'users.manage');
   if (disabled && userId === ctx.actor.userId) throw new AppError('USER_SELF_DISABLE');
-  await inTransaction(ctx.db, async (trx) => {
-    const row = await lockUser(trx, userId);
+  await inTransaction(ctx, async (tctx) => {
+    const row = await lockUser(tctx.db, userId);
     const now = ctx.clock.now();
-    await trx
+    await tctx.db
       .updateTable('users')
       .set({ disabled: disabled ? 1 : 0, updated_at: now.toISOString() })
       .where('id', '=', userId)
       .execute();
-    const revoked = disabled ? await revokeSessionsOf(trx, userId, now) : 0;
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: disabled ? 'user.disable' : 'user.enable',
-        entityType: 'user',
-        entityId: userId,
-        details: { username: row.username, revokedSessions: revoked },
-      },
-    );
+    const revoked = disabled ? await revokeSessionsOf(tctx.db, userId, now) : 0;
+    await audit(tctx, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: userId,
+      details: { username: row.username, revokedSessions: revoked },
+    });
   });
 }
 
@@ -197,41 +194,35 @@ export async function resetPassword(ctx: Ctx, userId: string, password: string):
   authorize(ctx.actor, 'users.manage');
   assertStrongPassword(password);
   const passwordHash = await hashPassword(password);
-  await inTransaction(ctx.db, async (trx) => {
-    const row = await lockUser(trx, userId);
+  await inTransaction(ctx, async (tctx) => {
+    const row = await lockUser(tctx.db, userId);
     const now = ctx.clock.now();
-    await trx
+    await tctx.db
       .updateTable('users')
       .set({ password_hash: passwordHash, updated_at: now.toISOString() })
       .where('id', '=', userId)
       .execute();
-    const revoked = await revokeSessionsOf(trx, userId, now);
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'user.password_reset',
-        entityType: 'user',
-        entityId: userId,
-        details: { username: row.username, revokedSessions: revoked },
-      },
-    );
+    const revoked = await revokeSessionsOf(tctx.db, userId, now);
+    await audit(tctx, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: userId,
+      details: { username: row.username, revokedSessions: revoked },
+    });
   });
 }
 
 export async function revokeUserSessions(ctx: Ctx, userId: string): Promise<number> {
   authorize(ctx.actor, 'users.manage');
-  return inTransaction(ctx.db, async (trx) => {
-    const row = await lockUser(trx, userId);
-    const revoked = await revokeSessionsOf(trx, userId, ctx.clock.now());
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'user.sessions_revoke',
-        entityType: 'user',
-        entityId: userId,
-        details: { username: row.username, revokedSessions: revoked },
-      },
-    );
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockUser(tctx.db, userId);
+    const revoked = await revokeSessionsOf(tctx.db, userId, ctx.clock.now());
+    await audit(tctx, {
+      action: 'user.sessions_revoke',
+      entityType: 'user',
+      entityId: userId,
+      details: { username: row.username, revokedSessions: revoked },
+    });
     return revoked;
   });
 }
@@ -250,13 +241,13 @@ export async function currentUser(ctx: Ctx): Promise<Me> {
 export async function logout(ctx: Ctx, token: string | undefined): Promise<void> {
   if (ctx.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED');
   if (!token) return;
-  await inTransaction(ctx.db, async (trx) => {
-    await trx
+  await inTransaction(ctx, async (tctx) => {
+    await tctx.db
       .updateTable('sessions')
       .set({ revoked_at: ctx.clock.now().toISOString() })
       .where('token_hash', '=', tokenHash(token))
       .execute();
-    await audit({ ...ctx, db: trx }, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
+    await audit(tctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
   });
 }
 
@@ -278,11 +269,15 @@ export async function createUser(
   if (!options.skipStrength) assertStrongPassword(input.password);
   if (roleNeedsDepartment(input.role) && !input.departmentId) throw new AppError('DEPARTMENT_REQUIRED');
   const passwordHash = await hashPassword(input.password, ctx.config);
-  return inTransaction(ctx.db, async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const taken = await tctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
     if (taken) throw new AppError('USERNAME_TAKEN');
     if (input.departmentId) {
-      const dept = await trx
+      const dept = await tctx.db
         .selectFrom('departments')
         .select('id')
         .where('id', '=', input.departmentId)
@@ -302,16 +297,13 @@ export async function createUser(
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('users').values(row).execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: row.id,
-        details: { username: row.username, role: row.role },
-      },
-    );
+    await tctx.db.insertInto('users').values(row).execute();
+    await audit(tctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      details: { username: row.username, role: row.role },
+    });
     return userRowToUser(row);
   });
 }

@@ -26,8 +26,8 @@ export async function issueSystemCredential(
   const now = ctx.clock.now();
   const id = newId(now);
   const secret = `cdk_${newSecret(32)}`;
-  await inTransaction(ctx.db, async (trx) => {
-    await trx
+  await inTransaction(ctx, async (tctx) => {
+    await tctx.db
       .insertInto('system_credentials')
       .values({
         id,
@@ -38,10 +38,12 @@ export async function issueSystemCredential(
         revoked_at: null,
       })
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'system_credential.issue', entityType: 'system_credential', entityId: id, details: input },
-    );
+    await audit(tctx, {
+      action: 'system_credential.issue',
+      entityType: 'system_credential',
+      entityId: id,
+      details: input,
+    });
   });
   return { id, secret };
 }

@@ -121,10 +121,10 @@ export class JobWorker {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const payload = handler.payload.parse(JSON.parse(job.payload));
-      await inTransaction(db, async (trx) => {
-        const ctx: Ctx = { ...this.#deps, db: trx, actor: systemActor(`job:${job.kind}`) };
+      const jobCtx: Ctx = { ...this.#deps, actor: systemActor(`job:${job.kind}`) };
+      await inTransaction(jobCtx, async (ctx) => {
         await handler.run(ctx, payload);
-        await trx
+        await ctx.db
           .updateTable('jobs')
           .set({ status: 'done', finished_at: clock.now().toISOString(), locked_by: null, locked_until: null })
           .where('id', '=', job.id)

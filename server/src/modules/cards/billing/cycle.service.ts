@@ -57,12 +57,12 @@ export async function runCycle(ctx: Ctx, input: { until: string; maxAccounts?: n
     remaining: ids.length > max,
   };
   for (const id of ids.slice(0, max)) {
-    await inTransaction(ctx.db, async (trx) => {
-      const row = await lockAccountRow(trx, id);
-      const terms = await termsResolver(trx, row.product_id);
-      const { acc, report: r, emitter } = await advanceLoaded(trx, ctx.clock.now(), row, until, terms, true);
-      await emitter.flush(trx);
-      await saveAccount(trx, acc, bankDate(ctx.clock.now()), emitter.nowIso);
+    await inTransaction(ctx, async (tctx) => {
+      const row = await lockAccountRow(tctx.db, id);
+      const terms = await termsResolver(tctx.db, row.product_id);
+      const { acc, report: r, emitter } = await advanceLoaded(tctx.db, ctx.clock.now(), row, until, terms, true);
+      await emitter.flush(tctx.db);
+      await saveAccount(tctx.db, acc, bankDate(ctx.clock.now()), emitter.nowIso);
       report.accounts++;
       report.statements += r.statements;
       report.lateFees += r.lateFees;
@@ -70,16 +70,13 @@ export async function runCycle(ctx: Ctx, input: { until: string; maxAccounts?: n
       report.annualFeesWaived += r.annualFeesWaived;
       // Fees are money taken from a customer: each is audited; statements are summarised below.
       if (r.lateFees + r.annualFees > 0) {
-        await audit(
-          { ...ctx, db: trx },
-          {
-            action: 'cycle.fees',
-            entityType: 'account',
-            entityId: id,
-            customerId: row.customer_id,
-            details: { lateFees: r.lateFees, annualFees: r.annualFees },
-          },
-        );
+        await audit(tctx, {
+          action: 'cycle.fees',
+          entityType: 'account',
+          entityId: id,
+          customerId: row.customer_id,
+          details: { lateFees: r.lateFees, annualFees: r.annualFees },
+        });
       }
     });
   }

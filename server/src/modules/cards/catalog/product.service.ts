@@ -118,14 +118,11 @@ export async function createProduct(ctx: Ctx, input: CreateProductInput): Promis
   const today = bankDate(ctx.clock.now());
   const effectiveFrom = input.effectiveFrom ?? today;
   if (effectiveFrom < today) throw new AppError('PRODUCT_VERSION_DATE');
-  return inTransaction(ctx.db, async (trx) => {
-    const taken = await trx.selectFrom('products').select('id').where('code', '=', input.code).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const taken = await tctx.db.selectFrom('products').select('id').where('code', '=', input.code).executeTakeFirst();
     if (taken) throw new AppError('PRODUCT_CODE_TAKEN');
-    const id = await insertProduct(trx, ctx.clock.now(), { ...input, effectiveFrom, terms }, ctx.actor.userId);
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'product.create', entityType: 'product', entityId: id, details: { code: input.code } },
-    );
+    const id = await insertProduct(tctx.db, ctx.clock.now(), { ...input, effectiveFrom, terms }, ctx.actor.userId);
+    await audit(tctx, { action: 'product.create', entityType: 'product', entityId: id, details: { code: input.code } });
     return id;
   });
 }
@@ -187,10 +184,14 @@ export async function addProductVersion(
   authorize(ctx.actor, 'products.manage');
   const terms = validTerms(input.terms);
   const today = bankDate(ctx.clock.now());
-  return inTransaction(ctx.db, async (trx) => {
-    const product = await trx.selectFrom('products').select('id').where('id', '=', input.productId).executeTakeFirst();
+  return inTransaction(ctx, async (tctx) => {
+    const product = await tctx.db
+      .selectFrom('products')
+      .select('id')
+      .where('id', '=', input.productId)
+      .executeTakeFirst();
     if (!product) throw new AppError('PRODUCT_NOT_FOUND');
-    const latest = await trx
+    const latest = await tctx.db
       .selectFrom('product_versions')
       .select(['id', 'version', 'effective_from', 'terms'])
       .where('product_id', '=', input.productId)
@@ -207,7 +208,7 @@ export async function addProductVersion(
       throw new AppError('PRODUCT_PRICE_RISE_TOO_SOON', { details: { earliest, rises } });
     }
     const version = (latest?.version ?? 0) + 1;
-    await trx
+    await tctx.db
       .insertInto('product_versions')
       .values({
         id: newId(ctx.clock.now()),
@@ -219,20 +220,14 @@ export async function addProductVersion(
         created_by: ctx.actor.userId,
       })
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'product.version',
-        entityType: 'product',
-        entityId: input.productId,
-        details: { version, effectiveFrom: input.effectiveFrom, rises },
-      },
-    );
+    await audit(tctx, {
+      action: 'product.version',
+      entityType: 'product',
+      entityId: input.productId,
+      details: { version, effectiveFrom: input.effectiveFrom, rises },
+    });
     if (rises.length > 0) {
-      await noticeHolders(
-        { ...ctx, db: trx },
-        { productId: input.productId, version, effectiveFrom: input.effectiveFrom, rises },
-      );
+      await noticeHolders(tctx, { productId: input.productId, version, effectiveFrom: input.effectiveFrom, rises });
     }
     return { version, effectiveFrom: input.effectiveFrom, terms };
   });

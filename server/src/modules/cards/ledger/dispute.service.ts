@@ -31,11 +31,11 @@ export interface DisputeView {
 /** Sets the transactions aside, in the caller's transaction; one already disputed is left as it is. */
 export async function disputeTransactions(ctx: Ctx, transactionIds: readonly string[]): Promise<DisputeView[]> {
   authorize(ctx.actor, 'cards.operate');
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx, async (tctx) => {
     const out: DisputeView[] = [];
     const today = bankDate(ctx.clock.now());
     for (const id of transactionIds) {
-      const txn = await trx
+      const txn = await tctx.db
         .selectFrom('transactions')
         .select(['id', 'account_id', 'kind', 'amount_fen', 'posting_date'])
         .where('id', '=', id)
@@ -43,13 +43,13 @@ export async function disputeTransactions(ctx: Ctx, transactionIds: readonly str
       if (!txn || (txn.kind !== 'purchase' && txn.kind !== 'cash_advance')) {
         throw new AppError('DISPUTE_NOT_ELIGIBLE', { detail: id });
       }
-      const existing = await trx
+      const existing = await tctx.db
         .selectFrom('ledger_disputes')
         .selectAll()
         .where('transaction_id', '=', id)
         .executeTakeFirst();
       if (existing) continue;
-      const taken = await withAccount(trx, ctx.clock.now(), txn.account_id, today, (acc, terms) =>
+      const taken = await withAccount(tctx.db, ctx.clock.now(), txn.account_id, today, (acc, terms) =>
         disputeAmount(
           acc.book,
           { amountFen: Number(txn.amount_fen), postingDate: txn.posting_date },
@@ -70,11 +70,13 @@ export async function disputeTransactions(ctx: Ctx, transactionIds: readonly str
         decided_by: null,
         created_at: ctx.clock.now().toISOString(),
       };
-      await trx.insertInto('ledger_disputes').values(row).execute();
-      await audit(
-        { ...ctx, db: trx },
-        { action: 'ledger.dispute', entityType: 'transaction', entityId: id, details: { amountFen: amount, taken } },
-      );
+      await tctx.db.insertInto('ledger_disputes').values(row).execute();
+      await audit(tctx, {
+        action: 'ledger.dispute',
+        entityType: 'transaction',
+        entityId: id,
+        details: { amountFen: amount, taken },
+      });
       out.push(disputeViewOf(row));
     }
     return out;
@@ -87,11 +89,11 @@ export async function disputeTransactions(ctx: Ctx, transactionIds: readonly str
  */
 export async function decideDispute(ctx: Ctx, transactionId: string, outcome: DisputeOutcome): Promise<DisputeView> {
   authorize(ctx.actor, 'disputes.decide');
-  return inTransaction(ctx.db, async (trx) => {
+  return inTransaction(ctx, async (tctx) => {
     // Locked: two decisions at once would otherwise both find it pending and write it off twice.
     const row = await forUpdate(
-      trx,
-      trx.selectFrom('ledger_disputes').selectAll().where('transaction_id', '=', transactionId),
+      tctx.db,
+      tctx.db.selectFrom('ledger_disputes').selectAll().where('transaction_id', '=', transactionId),
     ).executeTakeFirst();
     if (!row) throw new AppError('DISPUTE_NOT_FOUND');
     if (row.status !== 'pending') {
@@ -102,7 +104,7 @@ export async function decideDispute(ctx: Ctx, transactionId: string, outcome: Di
     const today = bankDate(ctx.clock.now());
     const taken = JSON.parse(row.taken) as Allocation;
     const amount = Number(row.amount_fen);
-    await withAccount(trx, ctx.clock.now(), row.account_id, today, (acc, terms, emitter) => {
+    await withAccount(tctx.db, ctx.clock.now(), row.account_id, today, (acc, terms, emitter) => {
       if (outcome === 'customer_liable') {
         returnDisputed(acc.book, taken, today);
         return;
@@ -122,20 +124,17 @@ export async function decideDispute(ctx: Ctx, transactionId: string, outcome: Di
       );
     });
     const status = STATUS_OF[outcome];
-    await trx
+    await tctx.db
       .updateTable('ledger_disputes')
       .set({ status, decided_on: today, decided_by: ctx.actor.userId })
       .where('transaction_id', '=', transactionId)
       .execute();
-    await audit(
-      { ...ctx, db: trx },
-      {
-        action: 'ledger.dispute_decided',
-        entityType: 'transaction',
-        entityId: transactionId,
-        details: { outcome, amountFen: amount },
-      },
-    );
+    await audit(tctx, {
+      action: 'ledger.dispute_decided',
+      entityType: 'transaction',
+      entityId: transactionId,
+      details: { outcome, amountFen: amount },
+    });
     return disputeViewOf({ ...row, status, decided_on: today });
   });
 }

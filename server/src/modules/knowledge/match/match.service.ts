@@ -221,12 +221,14 @@ export async function calibrateMatching(ctx: Ctx, outOfScope: readonly string[])
     ctx.clock.now(),
     { clarifyRatio: previous.clarifyRatio },
   );
-  await inTransaction(ctx.db, async (trx) => {
-    await writeSetting({ ...ctx, db: trx }, SETTINGS_KEY, learnt);
-    await audit(
-      { ...ctx, db: trx },
-      { action: 'kb.match.calibrate', entityType: 'setting', entityId: SETTINGS_KEY, details: { ...learnt } },
-    );
+  await inTransaction(ctx, async (tctx) => {
+    await writeSetting(tctx, SETTINGS_KEY, learnt);
+    await audit(tctx, {
+      action: 'kb.match.calibrate',
+      entityType: 'setting',
+      entityId: SETTINGS_KEY,
+      details: { ...learnt },
+    });
   });
   return learnt;
 }
