@@ -103,14 +103,16 @@ describe('customer chat with the chat assistant', () => {
     await unfreeze.getByTestId('turn-assist-operation').waitFor();
     assert.match(await text(unfreeze.getByTestId('turn-assist-intent')), /解冻/);
     assert.match(await text(unfreeze.getByTestId('turn-assist-operation')), /解冻卡片/);
+    // The chat's first question was about the fee too: wait for the assist under this new message.
+    const assistsBefore = await agent.getByTestId('turn-assist').count();
     await customer.getByTestId('chat-input').fill('信用卡年费是多少?');
     await customer.keyboard.press('Enter');
-    await agent
-      .getByTestId('turn-assist')
-      .filter({ has: agent.getByTestId('turn-assist-title') })
-      .last()
-      .waitFor();
+    await waitFor(
+      async () => (await agent.getByTestId('turn-assist').count()) === assistsBefore + 1,
+      'the assist under the new question',
+    );
     const fee = agent.getByTestId('turn-assist').last();
+    await fee.getByTestId('turn-assist-title').waitFor();
     assert.match(await text(fee.getByTestId('turn-assist-intent')), /年费/);
     const title = await text(fee.getByTestId('turn-assist-title'));
     assert.match(title, /年费/);
