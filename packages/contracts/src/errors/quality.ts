@@ -43,6 +43,11 @@ export const qualityErrors = {
     zh: '只能对未通过的质检项提出申诉',
     en: 'Only a failed finding can be appealed',
   },
+  QA_SCORECARD_DRAFT_STALE: {
+    status: 409,
+    zh: '该草稿早于现行版本,发布会回退评分表;请基于现行版本重新起草',
+    en: 'This draft is older than the version in force and would roll the scorecard back: draft anew from it',
+  },
   QA_APPEAL_FINAL: { status: 409, zh: '已终审,不能再申诉', en: 'The final ruling has been made: no further appeal' },
   QA_APPEAL_NOT_FOUND: { status: 404, zh: '未找到该申诉', en: 'No such appeal' },
   QA_APPEAL_WRONG_STEP: {

@@ -233,4 +233,19 @@ describe('quality: scorecards, the inspection of every closed contact, the guard
     const inForce = versions.filter((v) => v.status === 'published');
     assert.equal(inForce.length, 1, JSON.stringify(versions.map((v) => [v.version, v.status])));
   });
+
+  it('refuses to publish a draft older than the version in force (it would roll the scorecard back)', async () => {
+    const qa = await actorOf(env, 'qa');
+    const qa2 = await actorOf(env, 'qa2');
+    await createScorecard(qa, { code: 'stale_card', name: '旧草稿', definition: defaultScorecard() });
+    const older = await draftScorecardVersion(qa, 'stale_card', { ...defaultScorecard(), passScore: 70 });
+    const newer = await draftScorecardVersion(qa, 'stale_card', { ...defaultScorecard(), passScore: 90 });
+    await publishScorecardVersion(qa2, newer.id);
+    await assert.rejects(publishScorecardVersion(qa2, older.id), rejects('QA_SCORECARD_DRAFT_STALE'));
+    const versions = await listScorecardVersions(qa, 'stale_card');
+    assert.deepEqual(
+      versions.filter((v) => v.status === 'published').map((v) => v.version),
+      [newer.version],
+    );
+  });
 });

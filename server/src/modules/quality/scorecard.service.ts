@@ -177,6 +177,16 @@ export async function publishScorecardVersion(ctx: Ctx, versionId: string): Prom
     ).executeTakeFirstOrThrow();
     if (v.status !== 'draft') throw new AppError('QA_SCORECARD_VERSION_NOT_DRAFT');
     requireSecondPerson(ctx.actor, v.created_by, 'QA_SCORECARD_SAME_PERSON');
+    // A draft older than the version in force was written without its changes: publishing it would roll
+    // the scorecard back. It is redrafted from the version in force instead.
+    const newer = await tctx.db
+      .selectFrom('qa_scorecard_versions')
+      .select('version')
+      .where('scorecard_id', '=', v.scorecard_id)
+      .where('status', '=', 'published')
+      .where('version', '>', v.version)
+      .executeTakeFirst();
+    if (newer) throw new AppError('QA_SCORECARD_DRAFT_STALE', { details: { inForce: newer.version } });
     const now = ctx.clock.now().toISOString();
     const retired = await tctx.db
       .updateTable('qa_scorecard_versions')
