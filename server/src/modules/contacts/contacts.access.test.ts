@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../test/context.ts';
 import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './contacts.fixtures.ts';
-import { deliverTelephonyCall, enterKeypadCode } from './index.ts';
+import { deliverTelephonyCall, enterKeypadCode, startChatContact } from './index.ts';
 
 async function phoneContact(env: TestEnv, as: string, customer: TestCustomer): Promise<string> {
   const body = await call<{ contact: { id: string } }>(
@@ -163,6 +163,25 @@ describe('customer-data access is tied to an active, verified contact', () => {
       { success: 0, actor_id: null },
       { success: 1, actor_id: null },
     ]);
+  });
+
+  it('sends no one-time code on a chat: with no keypad it could only be typed into the chat for the agent', async () => {
+    const other = await createCustomer(env.system, { name: '钱多' });
+    const chat = await startChatContact(env.system, {
+      customerId: other.id,
+      level: 'basic',
+      firstMessage: '我要办分期',
+    });
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/accept`);
+    const res = await env.request({ method: 'POST', url: `/api/contacts/${chat.id}/verification/otp`, as: 'agent' });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json().error.code, 'VERIFICATION_METHOD_UNAVAILABLE');
+    const codes = await env.runtime.deps.db
+      .selectFrom('otp_codes')
+      .select('id')
+      .where('contact_id', '=', chat.id)
+      .execute();
+    assert.deepEqual(codes, []);
   });
 
   it('lets a supervisor in without a contact only with a written reason, audited as an override', async () => {

@@ -217,6 +217,8 @@ export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sen
   authorize(ctx.actor, 'contacts.handle');
   return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
+    // The code is keyed in on the phone keypad; a chat has none, so the customer could only type it in for the agent.
+    if (row.channel !== 'phone') throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
     if (!row.customer_id) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
     const config = await loadConfig(tctx);
     const locked = await lockedUntil(tctx, row.customer_id, config);
