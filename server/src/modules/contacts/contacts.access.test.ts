@@ -165,6 +165,20 @@ describe('customer-data access is tied to an active, verified contact', () => {
     ]);
   });
 
+  it('a code sent before the contact was linked to another customer is not the one "already sent" to the new one', async () => {
+    const first = await createCustomer(env.system, { name: '孔明' });
+    const second = await createCustomer(env.system, { name: '孔亮' });
+    const id = await phoneContact(env, 'agent', first);
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/verification/otp`);
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/customer`, { customerId: second.id });
+    const again = await call<{ sentTo: string }>(env, 'agent', 'POST', `/api/contacts/${id}/verification/otp`);
+    assert.equal(again.sentTo, `${second.phone.slice(0, 3)}****${second.phone.slice(-4)}`);
+    const right = await call<{ success: boolean }>(env, 'agent', 'POST', `/api/demo/contacts/${id}/keypad`, {
+      code: lastLoggedOtp(env),
+    });
+    assert.equal(right.success, true);
+  });
+
   it('sends no one-time code on a chat: with no keypad it could only be typed into the chat for the agent', async () => {
     const other = await createCustomer(env.system, { name: '钱多' });
     const chat = await startChatContact(env.system, {

@@ -225,7 +225,7 @@ export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sen
     if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
     const phone = await registeredPhone(tctx, row.customer_id);
     if (!phone) throw new AppError('VERIFICATION_METHOD_UNAVAILABLE', { detail: 'no registered phone' });
-    const pending = await pendingContactOtp(tctx, contactId);
+    const pending = await pendingContactOtp(tctx, contactId, row.customer_id);
     if (pending) return { sentTo: pending.sentToMasked, expiresAt: pending.expiresAt };
     const issued = await issueOtp(tctx, {
       purpose: 'contact_verify',
