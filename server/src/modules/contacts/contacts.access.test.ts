@@ -358,3 +358,70 @@ describe('verification lock-out', () => {
     assert.equal(other.success, false);
   });
 });
+
+describe('one customer on several calls at the same moment', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await contactsTestEnv();
+  });
+  after(() => env.close());
+
+  it('sends one code to the phone when codes are asked on several calls at once (the others: too soon)', async () => {
+    const customer = await createCustomer(env.system, { name: '齐同' });
+    const contacts = [
+      await phoneContact(env, 'agent', customer),
+      await phoneContact(env, 'agent', customer),
+      await phoneContact(env, 'senior_agent', customer),
+      await phoneContact(env, 'senior_agent', customer),
+    ];
+    const answers = await Promise.all(
+      contacts.map((id) =>
+        env.request({
+          method: 'POST',
+          url: `/api/contacts/${id}/verification/otp`,
+          as: id === contacts[0] || id === contacts[1] ? 'agent' : 'senior_agent',
+        }),
+      ),
+    );
+    assert.deepEqual(
+      answers.map((r) => r.statusCode).sort(),
+      [200, 429, 429, 429],
+      answers.map((r) => r.body).join('\n'),
+    );
+    const live = await env.runtime.deps.db
+      .selectFrom('otp_codes')
+      .select('id')
+      .where('customer_id', '=', customer.id)
+      .where('consumed_at', 'is', null)
+      .execute();
+    assert.equal(live.length, 1);
+  });
+
+  it('records no more failures than the lock allows when wrong answers come on several calls at once', async () => {
+    const customer = await createCustomer(env.system, { name: '齐异' });
+    const contacts = [];
+    for (let i = 0; i < 4; i++)
+      contacts.push(await phoneContact(env, i % 2 === 0 ? 'agent' : 'senior_agent', customer));
+    const wrong = { method: 'name_id_last6', name: '某某', idLast6: '000000' };
+    const answers = await Promise.all(
+      contacts.flatMap((id, i) =>
+        [0, 1].map(() =>
+          env.request({
+            method: 'POST',
+            url: `/api/contacts/${id}/verify`,
+            as: i % 2 === 0 ? 'agent' : 'senior_agent',
+            payload: wrong,
+          }),
+        ),
+      ),
+    );
+    assert.ok(answers.every((r) => r.statusCode === 200 || r.json().error.code === 'VERIFICATION_LOCKED'));
+    const failures = await env.runtime.deps.db
+      .selectFrom('verification_attempts')
+      .select('id')
+      .where('customer_id', '=', customer.id)
+      .where('success', '=', 0)
+      .execute();
+    assert.equal(failures.length, 3, 'the lock after three failures holds');
+  });
+});

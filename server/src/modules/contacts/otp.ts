@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { afterCommit } from '../../platform/db/dialect.ts';
+import { afterCommit, lockName } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
@@ -99,6 +99,9 @@ export async function issueOtp(
   const sender = input.customerId ? senderFor(ctx) : undefined;
   const now = ctx.clock.now();
   const phoneBidx = ctx.keyring.blindIndex(input.phone, 'otp.phone');
+  // Codes asked at once (several calls, several pages) for one phone are issued one after the other, so the
+  // resend interval, the day's allowance and "only the latest works" hold: the lock lasts to the commit.
+  await lockName(ctx.db, `otp:${phoneBidx}`);
   const recent = await ctx.db
     .selectFrom('otp_codes')
     .select('created_at')

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/db/dialect.ts';
+import { inTransaction, lockName } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
@@ -152,6 +152,9 @@ async function attempt(tctx: Ctx, row: ContactsTable, input: VerifyInput): Promi
   const contactId = row.id;
   const customerId = row.customer_id;
   if (!customerId) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
+  // Attempts on one customer from several calls at once are counted one after the other (lock to the
+  // commit), so each sees the failures before it and the lock-out holds across contacts.
+  await lockName(tctx.db, `verify:${customerId}`);
   const config = await loadConfig(tctx);
   const locked = await lockedUntil(tctx, customerId, config);
   if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
