@@ -69,7 +69,7 @@ const SPOKEN_DIGIT = '[0-9零〇一二三四五六七八九幺两兩壹贰貳叁
 /** 验证码/动态码/短信码 in simplified or traditional characters (驗證碼, 動態碼, 簡訊碼). */
 const OTP_KEYWORD = String.raw`(?:(?:短信|簡訊|简讯|动态|動態|手机|手機)?[验驗]\s?[证證証]\s?[码碼]|[动動][态態][码碼]|(?:短信|簡訊)[码碼])`;
 /** Between a code's keyword and the code: as `JOIN`, and the quotes, brackets and marks a code is put in. */
-const OTP_JOIN = String.raw`[\s:=,，是为為的码碼号號"'“”‘’「」『』【】()（）\[\]<>《》〈〉.。、~～\-—_*#]{0,6}`;
+const OTP_JOIN = String.raw`[\s:=,，是为為的了码碼号號"'“”‘’「」『』【】()（）\[\]<>《》〈〉.。、!！?？~～\-—_*#]{0,6}`;
 /** Between the letters of CVV/CVC/CVN: a dot, hyphen or space may stand (C.V.V.2, C V V). */
 const LETTER_GAP = '[.\\s-]?';
 /**

@@ -214,6 +214,8 @@ describe('finding 8: personal and authentication data in free text', () => {
       '482913是验证码',
       '482913 就是我的验证码',
       '动態碼 482913',
+      '收到验证码了，482913',
+      '验证码！482913',
     ]) {
       assert.deepEqual(
         findAuthDataInText(text).map((h) => h.kind),
