@@ -8,8 +8,8 @@ export const platformErrors = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   AUTH_DATA_REFUSED: {
     status: 400,
-    zh: '不得提交或存储卡片安全码(CVV2)、密码(PIN)、有效期或磁道等认证信息,请从内容中删去后再提交',
-    en: 'Authentication data (CVV2, PIN, expiry date, track data) must not be submitted or stored; remove it and submit again',
+    zh: '不得提交或存储卡片安全码(CVV2)、密码(PIN)、有效期、磁道或短信验证码等认证信息,请从内容中删去后再提交',
+    en: 'Authentication data (CVV2, PIN, expiry date, track data, one-time code) must not be submitted or stored; remove it and submit again',
   },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },

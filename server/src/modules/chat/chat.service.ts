@@ -146,7 +146,8 @@ export async function chatState(ctx: Ctx, token: string | undefined, after = 0):
 export async function postChatMessage(ctx: Ctx, token: string | undefined, text: string): Promise<ContactTurn> {
   const session = await resolveChatSession(ctx, token);
   const turn = await addCustomerTurn(ctx, session.contact_id, text);
-  await botRespond(ctx, session.contact_id, text);
+  // What was stored: a code redacted with the previous message (sent on its own) is not read by the assistant either.
+  await botRespond(ctx, session.contact_id, turn.text);
   return turn;
 }
 

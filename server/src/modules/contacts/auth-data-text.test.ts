@@ -100,4 +100,30 @@ describe('authentication data typed as free text', () => {
     assert.ok(!stored.some((t) => t.text.includes('482913')), JSON.stringify(stored));
     assert.ok(stored.some((t) => t.speaker === 'system' && t.text.includes('短信验证码,已自动隐去')));
   });
+
+  it('a one-time code sent on its own right after its keyword (split in two messages) is redacted too', async () => {
+    env.clock.advance(3_600_000);
+    await call(env, undefined, 'POST', '/api/chat/otp', { phone: customer.phone });
+    const chat = await call<{ token: string; contactId: string }>(
+      env,
+      undefined,
+      'POST',
+      '/api/chat/sessions',
+      { phone: customer.phone, code: lastLoggedOtp(env), message: '我要查账单' },
+      201,
+    );
+    const auth = { authorization: `Bearer ${chat.token}` };
+    await call(env, undefined, 'POST', '/api/chat/messages', { text: '我刚收到的验证码是' }, 201, auth);
+    await call(env, undefined, 'POST', '/api/chat/messages', { text: '５８１７３２' }, 201, auth);
+    const stored = await turnsOf(chat.contactId);
+    assert.ok(!stored.some((t) => /581732|５８１７３２/.test(t.text)), JSON.stringify(stored));
+    assert.equal(stored.at(-1)?.speaker, 'system');
+    const audited = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'contact.auth_data_redacted')
+      .where('contact_id', '=', chat.contactId)
+      .executeTakeFirst();
+    assert.deepEqual(JSON.parse(audited?.details ?? '{}').kinds, ['otp']);
+  });
 });

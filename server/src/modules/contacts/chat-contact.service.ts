@@ -5,7 +5,7 @@ import { inTransaction } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
-import { findAuthDataInText } from '../../platform/pii/auth-data.ts';
+import { redactAuthDataAfter } from '../../platform/pii/auth-data.ts';
 import { scrubText } from '../../platform/pii/mask.ts';
 import { findContactRow, insertContact, lockContactRow, updateContact } from './contact.repository.ts';
 import { appendTurn, type ContactTurn, contactTopic, emptyContact, queueTopic } from './contact.service.ts';
@@ -92,8 +92,18 @@ const AUTH_DATA_NOTICE =
  * and the agent it was taken out (and the audit log that it happened). Then a waiting chat is triaged.
  */
 async function appendCustomerTurn(ctx: Ctx, row: ContactsTable, text: string): Promise<ContactTurn> {
-  const turn = await appendTurn(ctx, row, 'customer', text);
-  const kinds = [...new Set(findAuthDataInText(text).map((h) => h.kind))];
+  // Read with the customer's previous message: "验证码是" then the code alone is the code too.
+  const previous = await ctx.db
+    .selectFrom('contact_turns')
+    .select('text')
+    .where('contact_id', '=', row.id)
+    .where('speaker', '=', 'customer')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const redacted = redactAuthDataAfter(previous?.text ?? '', text);
+  const turn = await appendTurn(ctx, row, 'customer', redacted.text);
+  const kinds = redacted.kinds;
   if (kinds.length > 0) {
     await appendTurn(ctx, row, 'system', AUTH_DATA_NOTICE);
     await audit(ctx, {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../test/context.ts';
 import { call, contactsTestEnv, createCustomer, lastLoggedOtp, type TestCustomer } from './contacts.fixtures.ts';
-import { deliverTelephonyCall, enterKeypadCode } from './index.ts';
+import { deliverTelephonyCall, enterKeypadCode, startChatContact } from './index.ts';
 
 async function phoneContact(env: TestEnv, as: string, customer: TestCustomer): Promise<string> {
   const body = await call<{ contact: { id: string } }>(
@@ -165,6 +165,39 @@ describe('customer-data access is tied to an active, verified contact', () => {
     ]);
   });
 
+  it('a code sent before the contact was linked to another customer is not the one "already sent" to the new one', async () => {
+    const first = await createCustomer(env.system, { name: '孔明' });
+    const second = await createCustomer(env.system, { name: '孔亮' });
+    const id = await phoneContact(env, 'agent', first);
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/verification/otp`);
+    await call(env, 'agent', 'POST', `/api/contacts/${id}/customer`, { customerId: second.id });
+    const again = await call<{ sentTo: string }>(env, 'agent', 'POST', `/api/contacts/${id}/verification/otp`);
+    assert.equal(again.sentTo, `${second.phone.slice(0, 3)}****${second.phone.slice(-4)}`);
+    const right = await call<{ success: boolean }>(env, 'agent', 'POST', `/api/demo/contacts/${id}/keypad`, {
+      code: lastLoggedOtp(env),
+    });
+    assert.equal(right.success, true);
+  });
+
+  it('sends no one-time code on a chat: with no keypad it could only be typed into the chat for the agent', async () => {
+    const other = await createCustomer(env.system, { name: '钱多' });
+    const chat = await startChatContact(env.system, {
+      customerId: other.id,
+      level: 'basic',
+      firstMessage: '我要办分期',
+    });
+    await call(env, 'agent', 'POST', `/api/contacts/${chat.id}/accept`);
+    const res = await env.request({ method: 'POST', url: `/api/contacts/${chat.id}/verification/otp`, as: 'agent' });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json().error.code, 'VERIFICATION_METHOD_UNAVAILABLE');
+    const codes = await env.runtime.deps.db
+      .selectFrom('otp_codes')
+      .select('id')
+      .where('contact_id', '=', chat.id)
+      .execute();
+    assert.deepEqual(codes, []);
+  });
+
   it('lets a supervisor in without a contact only with a written reason, audited as an override', async () => {
     const bare = await probe(env, 'supervisor', customer.id, 'statement.read');
     assert.equal(bare.json().error.code, 'REASON_REQUIRED');
@@ -323,5 +356,72 @@ describe('verification lock-out', () => {
       },
     );
     assert.equal(other.success, false);
+  });
+});
+
+describe('one customer on several calls at the same moment', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await contactsTestEnv();
+  });
+  after(() => env.close());
+
+  it('sends one code to the phone when codes are asked on several calls at once (the others: too soon)', async () => {
+    const customer = await createCustomer(env.system, { name: '齐同' });
+    const contacts = [
+      await phoneContact(env, 'agent', customer),
+      await phoneContact(env, 'agent', customer),
+      await phoneContact(env, 'senior_agent', customer),
+      await phoneContact(env, 'senior_agent', customer),
+    ];
+    const answers = await Promise.all(
+      contacts.map((id) =>
+        env.request({
+          method: 'POST',
+          url: `/api/contacts/${id}/verification/otp`,
+          as: id === contacts[0] || id === contacts[1] ? 'agent' : 'senior_agent',
+        }),
+      ),
+    );
+    assert.deepEqual(
+      answers.map((r) => r.statusCode).sort(),
+      [200, 429, 429, 429],
+      answers.map((r) => r.body).join('\n'),
+    );
+    const live = await env.runtime.deps.db
+      .selectFrom('otp_codes')
+      .select('id')
+      .where('customer_id', '=', customer.id)
+      .where('consumed_at', 'is', null)
+      .execute();
+    assert.equal(live.length, 1);
+  });
+
+  it('records no more failures than the lock allows when wrong answers come on several calls at once', async () => {
+    const customer = await createCustomer(env.system, { name: '齐异' });
+    const contacts = [];
+    for (let i = 0; i < 4; i++)
+      contacts.push(await phoneContact(env, i % 2 === 0 ? 'agent' : 'senior_agent', customer));
+    const wrong = { method: 'name_id_last6', name: '某某', idLast6: '000000' };
+    const answers = await Promise.all(
+      contacts.flatMap((id, i) =>
+        [0, 1].map(() =>
+          env.request({
+            method: 'POST',
+            url: `/api/contacts/${id}/verify`,
+            as: i % 2 === 0 ? 'agent' : 'senior_agent',
+            payload: wrong,
+          }),
+        ),
+      ),
+    );
+    assert.ok(answers.every((r) => r.statusCode === 200 || r.json().error.code === 'VERIFICATION_LOCKED'));
+    const failures = await env.runtime.deps.db
+      .selectFrom('verification_attempts')
+      .select('id')
+      .where('customer_id', '=', customer.id)
+      .where('success', '=', 0)
+      .execute();
+    assert.equal(failures.length, 3, 'the lock after three failures holds');
   });
 });

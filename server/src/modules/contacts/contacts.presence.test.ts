@@ -108,6 +108,27 @@ describe('agent states gate "next customer"', () => {
     assert.equal(answers.find((r) => r.statusCode === 409)?.json().error.code, 'CHAT_LIMIT_REACHED');
   });
 
+  it('holds the limit when a chat comes by a hand-over, to the queue or to the agent by name', async () => {
+    // The agent is at the limit of two (the test above); a chat another agent hands over is refused too.
+    const settings = await call<{ desk: Record<string, number> }>(env, 'admin', 'GET', '/api/contacts/settings');
+    await call(env, 'admin', 'PUT', '/api/contacts/settings', { desk: { ...settings.desk, maxConcurrentChats: 2 } });
+    const me = await call<{ id: string }>(env, 'agent', 'GET', '/api/auth/me');
+    for (const target of [
+      { kind: 'queue', code: 'general' },
+      { kind: 'user', userId: me.id },
+    ]) {
+      const c = await createCustomer(env.system, { name: '何平' });
+      await startChatContact(env.system, { customerId: c.id, level: 'basic', firstMessage: '在吗' });
+      env.clock.advance(1000);
+      const id = (await waitingIds()).at(-1) ?? '';
+      await call(env, 'senior_agent', 'POST', `/api/contacts/${id}/accept`);
+      await call(env, 'senior_agent', 'POST', `/api/contacts/${id}/transfer`, { target, note: '请接手' });
+      const res = await env.request({ method: 'POST', url: `/api/contacts/${id}/handover/acknowledge`, as: 'agent' });
+      assert.equal(res.statusCode, 409, `${target.kind}: ${res.body}`);
+      assert.equal(res.json().error.code, 'CHAT_LIMIT_REACHED');
+    }
+  });
+
   it('refuses a state outside the four', async () => {
     const res = await env.request({ method: 'PUT', url: '/api/me/state', as: 'agent', payload: { state: 'away' } });
     assert.equal(res.statusCode, 400);

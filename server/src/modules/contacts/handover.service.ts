@@ -30,6 +30,7 @@ import { listContactLinks } from './contact-links.service.ts';
 import type { ContactsTable, ContactTransfersTable } from './contacts.tables.ts';
 import { customerMaskedName } from './customers.ts';
 import { findDepartment } from './departments.ts';
+import { requireChatRoom } from './presence.service.ts';
 import { actorDepartmentCode, assertNoEmergencyAhead, mayWorkQueue, SENIOR_QUEUE } from './queues.ts';
 
 /**
@@ -280,6 +281,8 @@ export async function acknowledgeHandover(ctx: Ctx, contactId: string): Promise<
     if (!(await isReceiver(tctx, t))) throw new AppError('HANDOVER_NOT_FOR_YOU');
     // A hand-over addressed to a person is theirs alone; one sent to a queue is served emergencies first.
     if (!t.target_user_id) await assertNoEmergencyAhead(tctx, row);
+    // A chat taken by its hand-over counts against the receiver's limit of concurrent chats like an accept.
+    await requireChatRoom(tctx, row.channel);
     const now = ctx.clock.now().toISOString();
     await tctx.db
       .updateTable('contact_transfers')

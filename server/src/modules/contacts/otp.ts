@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
-import { afterCommit } from '../../platform/db/dialect.ts';
+import { afterCommit, lockName } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
@@ -63,13 +63,19 @@ export interface IssuedOtp {
  * that time (the verification panel, the installment dialog) answers with it instead of a refusal, and
  * the caller keys in the code already on their phone.
  */
-export async function pendingContactOtp(ctx: Ctx, contactId: string): Promise<IssuedOtp | undefined> {
+export async function pendingContactOtp(
+  ctx: Ctx,
+  contactId: string,
+  customerId: string,
+): Promise<IssuedOtp | undefined> {
   const config = await loadConfig(ctx);
   const now = ctx.clock.now();
   const row = await ctx.db
     .selectFrom('otp_codes')
     .select(['id', 'phone_masked', 'expires_at'])
     .where('contact_id', '=', contactId)
+    // Sent to the customer the contact is linked to now: one sent before it was linked to another is not theirs.
+    .where('customer_id', '=', customerId)
     .where('purpose', '=', 'contact_verify')
     .where('consumed_at', 'is', null)
     .where('expires_at', '>', now.toISOString())
@@ -93,6 +99,9 @@ export async function issueOtp(
   const sender = input.customerId ? senderFor(ctx) : undefined;
   const now = ctx.clock.now();
   const phoneBidx = ctx.keyring.blindIndex(input.phone, 'otp.phone');
+  // Codes asked at once (several calls, several pages) for one phone are issued one after the other, so the
+  // resend interval, the day's allowance and "only the latest works" hold: the lock lasts to the commit.
+  await lockName(ctx.db, `otp:${phoneBidx}`);
   const recent = await ctx.db
     .selectFrom('otp_codes')
     .select('created_at')
@@ -119,11 +128,16 @@ export async function issueOtp(
   const id = newId(now);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(now.getTime() + config.otp.ttlSeconds * 1000).toISOString();
-  // Codes still waiting for the same purpose die with the new one: only the latest works.
+  // Codes still waiting for the same purpose die with the new one: only the latest works — for the phone, and
+  // on the contact (one sent there before it was linked to another customer went to another phone).
   await ctx.db
     .updateTable('otp_codes')
     .set({ consumed_at: now.toISOString() })
-    .where('phone_bidx', '=', phoneBidx)
+    .where((eb) =>
+      input.contactId
+        ? eb.or([eb('phone_bidx', '=', phoneBidx), eb('contact_id', '=', input.contactId)])
+        : eb('phone_bidx', '=', phoneBidx),
+    )
     .where('purpose', '=', input.purpose)
     .where('consumed_at', 'is', null)
     .execute();

@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import { authorize } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inTransaction } from '../../platform/db/dialect.ts';
+import { inTransaction, lockName } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publishEvent } from '../../platform/events/publish.ts';
 import { newId } from '../../platform/ids.ts';
@@ -152,6 +152,9 @@ async function attempt(tctx: Ctx, row: ContactsTable, input: VerifyInput): Promi
   const contactId = row.id;
   const customerId = row.customer_id;
   if (!customerId) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
+  // Attempts on one customer from several calls at once are counted one after the other (lock to the
+  // commit), so each sees the failures before it and the lock-out holds across contacts.
+  await lockName(tctx.db, `verify:${customerId}`);
   const config = await loadConfig(tctx);
   const locked = await lockedUntil(tctx, customerId, config);
   if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
@@ -217,13 +220,15 @@ export async function sendContactOtp(ctx: Ctx, contactId: string): Promise<{ sen
   authorize(ctx.actor, 'contacts.handle');
   return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
+    // The code is keyed in on the phone keypad; a chat has none, so the customer could only type it in for the agent.
+    if (row.channel !== 'phone') throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
     if (!row.customer_id) throw new AppError('CUSTOMER_NOT_IDENTIFIED');
     const config = await loadConfig(tctx);
     const locked = await lockedUntil(tctx, row.customer_id, config);
     if (locked) throw new AppError('VERIFICATION_LOCKED', { details: { lockedUntil: locked } });
     const phone = await registeredPhone(tctx, row.customer_id);
     if (!phone) throw new AppError('VERIFICATION_METHOD_UNAVAILABLE', { detail: 'no registered phone' });
-    const pending = await pendingContactOtp(tctx, contactId);
+    const pending = await pendingContactOtp(tctx, contactId, row.customer_id);
     if (pending) return { sentTo: pending.sentToMasked, expiresAt: pending.expiresAt };
     const issued = await issueOtp(tctx, {
       purpose: 'contact_verify',

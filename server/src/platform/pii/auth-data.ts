@@ -66,6 +66,10 @@ const MONTH = '(?:0?[1-9]|1[0-2])';
  * 〇/零 for nought, the financial forms 壹贰叁…).
  */
 const SPOKEN_DIGIT = '[0-9零〇一二三四五六七八九幺两兩壹贰貳叁參肆伍陆陸柒捌玖]';
+/** 验证码/动态码/短信码 in simplified or traditional characters (驗證碼, 動態碼, 簡訊碼). */
+const OTP_KEYWORD = String.raw`(?:(?:短信|簡訊|简讯|动态|動態|手机|手機)?[验驗]\s?[证證証]\s?[码碼]|[动動][态態][码碼]|(?:短信|簡訊)[码碼])`;
+/** Between a code's keyword and the code: as `JOIN`, and the quotes, brackets and marks a code is put in. */
+const OTP_JOIN = String.raw`[\s:=,，是为為的了码碼号號"'“”‘’「」『』【】()（）\[\]<>《》〈〉.。、!！?？~～\-—_*#]{0,6}`;
 /** Between the letters of CVV/CVC/CVN: a dot, hyphen or space may stand (C.V.V.2, C V V). */
 const LETTER_GAP = '[.\\s-]?';
 /**
@@ -100,10 +104,20 @@ const TEXT_RULES: ReadonlyArray<{ kind: AuthDataKind; re: RegExp }> = [
     // data like a PIN (the scripts promise nobody asks for it; the phone takes it on the keypad).
     kind: 'otp',
     re: new RegExp(
-      String.raw`(?:(?:短信|动态|手机)?验\s?证\s?码|动态码|短信码|(?<![a-z])(?:otp|verification\s*code|sms\s*code)(?![a-z])(?:\s+is)?)` +
-        JOIN +
+      `(?:${OTP_KEYWORD}|(?<![a-z])(?:otp|verification\\s*code|sms\\s*code)(?![a-z])(?:\\s+is)?)` +
+        OTP_JOIN +
         spokenDigits(4, 8) +
         NOT_A_COUNT,
+      'gi',
+    ),
+  },
+  {
+    // The code first, then what it is ("482913是验证码", "482913 就是我的验证码").
+    kind: 'otp',
+    re: new RegExp(
+      `(?<!${SPOKEN_DIGIT}|${SPOKEN_DIGIT}[ -])${spokenDigits(4, 8)}` +
+        String.raw`\s*(?:就是|是|为|為)?\s*(?:我的|我)?\s*` +
+        OTP_KEYWORD,
       'gi',
     ),
   },
@@ -155,6 +169,27 @@ export function redactAuthDataInText(text: string): { text: string; kinds: AuthD
     from = hit.end;
   }
   return { text: out + text.slice(from), kinds: [...new Set(hits.map((h) => h.kind))] };
+}
+
+/**
+ * `text` redacted as the continuation of `before` (the same person's previous message): a code sent on its
+ * own right after its keyword ("验证码是" then "482913") is found across the two. Only `text` changes.
+ */
+export function redactAuthDataAfter(before: string, text: string): { text: string; kinds: AuthDataKind[] } {
+  if (!before) return redactAuthDataInText(text);
+  const offset = before.length + 1;
+  const hits = findAuthDataInText(`${before}\n${text}`).filter((h) => h.start >= offset);
+  if (hits.length === 0) return redactAuthDataInText(text);
+  let out = '';
+  let from = 0;
+  for (const hit of hits) {
+    const start = hit.start - offset;
+    if (start < from) continue;
+    out += `${text.slice(from, start)}***`;
+    from = hit.end - offset;
+  }
+  const rest = redactAuthDataInText(out + text.slice(from));
+  return { text: rest.text, kinds: [...new Set([...hits.map((h) => h.kind), ...rest.kinds])] };
 }
 
 /** Secrets that are never stored as text (hashed or not kept at all): not searched for card data. */

@@ -192,7 +192,40 @@ describe('finding 8: personal and authentication data in free text', () => {
       assert.deepEqual(findAuthDataInText(text), [], text);
     }
     assert.equal(findAuthData({ note: '客户报了安全码 123' }), '$.note');
+    assert.equal(findAuthData({ summary: '客户说驗證碼是“482913”' }), '$.summary', 'staff text with a quoted code');
+
     assert.equal(findAuthData({ note: '客户报了安全码 123' }, { text: false }), undefined);
     assert.equal(findAuthData({ password: 'Pin1234!' }), undefined, 'a password is not free text');
+  });
+
+  it('a one-time code is found however it is written around its keyword', () => {
+    for (const text of [
+      '驗證碼482913',
+      '驗証碼 482913',
+      '验证码是"482913"',
+      '验证码是“482913”',
+      '验证码【482913】',
+      '验证码(482913)',
+      '验证码：「482913」',
+      '验证码-482913',
+      '验证码.482913',
+      '验证码。482913',
+      '验证码～482913',
+      '482913是验证码',
+      '482913 就是我的验证码',
+      '动態碼 482913',
+      '收到验证码了，482913',
+      '验证码！482913',
+    ]) {
+      assert.deepEqual(
+        findAuthDataInText(text).map((h) => h.kind),
+        ['otp'],
+        text,
+      );
+      assert.ok(!scrubText(text).includes('482913'), `${text} → ${scrubText(text)}`);
+    }
+    for (const text of ['尾号8000的验证码收不到', '卡号后四位1234，验证码收不到', '验证码发了3次']) {
+      assert.deepEqual(findAuthDataInText(text), [], text);
+    }
   });
 });

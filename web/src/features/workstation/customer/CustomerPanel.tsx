@@ -245,7 +245,11 @@ export function CustomerPanel({
         <>
           <InstallmentDialog
             open={dialog === 'installment'}
-            verification={{ level: level ?? 'none', required: settings.data?.accessLevels['installment.apply'] }}
+            verification={{
+              level: level ?? 'none',
+              required: settings.data?.accessLevels['installment.apply'],
+              keypad: contact.channel === 'phone',
+            }}
             account={account}
             ctx={ctx}
             onClose={() => setDialog(null)}

@@ -41,7 +41,12 @@ export function InstallmentDialog({
   account: AccountView;
   ctx: { contactId: string };
   /** The contact's level and the level creating a plan needs: told up front, not after the quote. */
-  verification: { level: string; required: string | undefined };
+  verification: {
+    level: string;
+    required: string | undefined;
+    /** A phone call: the caller can key a code in (a chat has no keypad). */
+    keypad: boolean;
+  };
   onClose(): void;
   onDone(): void;
 }) {
@@ -269,7 +274,12 @@ function RequiredLevel({
   verification,
 }: {
   contactId: string;
-  verification: { level: string; required: string | undefined };
+  verification: {
+    level: string;
+    required: string | undefined;
+    /** A phone call: the caller can key a code in (a chat has no keypad). */
+    keypad: boolean;
+  };
 }) {
   const t = useT();
   const otp = useAction((key) => sendOtp(key, contactId));
@@ -289,15 +299,18 @@ function RequiredLevel({
           : undefined
       }
       action={
-        <Button
-          size="small"
-          onClick={async () => setSentTo((await otp.run())?.sentTo ?? null)}
-          loading={otp.busy}
-          disabled={sentTo !== null}
-          data-testid="inst-send-otp"
-        >
-          {t('发送短信验证码', 'Send the SMS code')}
-        </Button>
+        // A chat has no keypad: no code is sent there (the customer could only type it into the chat).
+        verification.keypad && (
+          <Button
+            size="small"
+            onClick={async () => setSentTo((await otp.run())?.sentTo ?? null)}
+            loading={otp.busy}
+            disabled={sentTo !== null}
+            data-testid="inst-send-otp"
+          >
+            {t('发送短信验证码', 'Send the SMS code')}
+          </Button>
+        )
       }
     />
   );
