@@ -10,7 +10,7 @@ import { newId, newSecret } from '../ids.ts';
 import { type Actor, systemActor } from './actor.ts';
 import { claimLoginAttempt, clearLoginFailures, throttleKeys } from './login-throttle.ts';
 import { assertStrongPassword, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
-import { authorize, permissionsOf, permissionsOfRole, roleNeedsDepartment } from './policy.ts';
+import { authorize, DEMO_ACTIONS, permissionsOf, permissionsOfRole, roleNeedsDepartment } from './policy.ts';
 
 export function userRowToUser(row: UsersTable): User {
   return {
@@ -36,9 +36,14 @@ export function userToActor(user: User): Actor {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A user with the policy actions they may take: what the web console shows and hides by. */
-export function withPermissions(user: User): Me {
-  return { ...user, permissions: permissionsOf(userToActor(user)) };
+/**
+ * A user with the policy actions they may take: what the web console shows and hides by. The demo-only
+ * actions (the code outbox, the simulated keypad) are listed only when the server runs in demo mode, since
+ * outside it their routes do not exist and the console must not offer them.
+ */
+export function withPermissions(user: User, options: { demo: boolean }): Me {
+  const permissions = permissionsOf(userToActor(user)).filter((p) => options.demo || !DEMO_ACTIONS.has(p));
+  return { ...user, permissions };
 }
 
 export interface LoginResult {
@@ -105,7 +110,7 @@ export async function login(
       .execute();
     await audit(tctx, { action: 'auth.login', entityType: 'user', entityId: row.id });
   });
-  return { token, expiresAt, user: withPermissions(userRowToUser(row)) };
+  return { token, expiresAt, user: withPermissions(userRowToUser(row), { demo: ctx.config.CARDDESK_DEMO }) };
 }
 
 /** A session's last use is written at most this often (not on every request). */
@@ -234,7 +239,7 @@ export async function currentUser(ctx: Ctx): Promise<Me> {
       ? await ctx.db.selectFrom('users').selectAll().where('id', '=', ctx.actor.userId).executeTakeFirst()
       : undefined;
   if (!row) throw new AppError('UNAUTHENTICATED');
-  return withPermissions(userRowToUser(row));
+  return withPermissions(userRowToUser(row), { demo: ctx.config.CARDDESK_DEMO });
 }
 
 /** Ends the caller's session. Only a staff session can be ended: a system credential (X-Api-Key) has none. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PERMISSIONS, ROLES } from '@carddesk/contracts';
+import { type Me, PERMISSIONS, ROLES } from '@carddesk/contracts';
 import { createTestEnv, DEMO_PASSWORD, type TestEnv } from '../../../test/context.ts';
+import { withPermissions } from './auth.service.ts';
 import { POLICY } from './policy.ts';
 
 /** What the policy grants a role, read straight from the matrix (not through the code under test). */
@@ -72,6 +73,17 @@ describe('a user’s permissions are the policy’s actions for their role', () 
       payload: { username: 'handler_nodept', displayName: '无部门', role: 'dept_handler', password: 'Str0ngPassw0rd!' },
     });
     assert.equal((created.json() as { error: { code: string } }).error.code, 'DEPARTMENT_REQUIRED');
+  });
+
+  it('lists the demo-only actions (code outbox, simulated keypad) only when the server runs in demo mode', async () => {
+    const agent = (await env.request({ method: 'GET', url: '/api/auth/me', as: 'agent' })).json() as Me;
+    assert.ok(agent.permissions.includes('demo.otp_outbox'), 'the test server runs in demo mode');
+    const outside = withPermissions(agent, { demo: false });
+    assert.ok(!outside.permissions.includes('demo.otp_outbox'));
+    assert.deepEqual(
+      outside.permissions,
+      agent.permissions.filter((p) => p !== 'demo.otp_outbox'),
+    );
   });
 
   it('refuses /api/auth/me without a session', async () => {

@@ -137,6 +137,9 @@ export function permissionsOfRole(role: Role): Action[] {
   return ACTIONS.filter((a) => roleCan(role, a));
 }
 
+/** Actions whose routes exist only in demo mode: a signed-in user is told of them only there. */
+export const DEMO_ACTIONS: ReadonlySet<Action> = new Set(['demo.otp_outbox']);
+
 /** Every action the actor may take, in the policy's order (a signed-in user's `permissions`). */
 export function permissionsOf(actor: Actor): Action[] {
   return ACTIONS.filter((a) => can(actor, a));

@@ -78,9 +78,11 @@ export function DeskToolbar({
       <Space>
         <AgentStateSwitch state={presence.state} busy={presence.busy} onChange={presence.set} />
         {may(session, 'qa.appeal') && <MyQaResultsButton />}
-        <Button icon={<MailOutlined />} onClick={onDemoOutbox}>
-          {t('演示短信', 'Demo SMS')}
-        </Button>
+        {may(session, 'demo.otp_outbox') && (
+          <Button icon={<MailOutlined />} onClick={onDemoOutbox}>
+            {t('演示短信', 'Demo SMS')}
+          </Button>
+        )}
         <Tooltip title="Ctrl+K">
           <Button icon={<BookOutlined />} onClick={onKnowledge}>
             {t('知识库', 'Knowledge')}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type Contact, contactsSettings, moveStage, STAGES, type Stage } from '../../../api/contacts.ts';
 import { useAction, useDraft, useHotkeys, useLoad, useNow } from '../../../app/hooks.ts';
 import { useI18n } from '../../../app/i18n.tsx';
+import { may } from '../../../app/permissions.ts';
 import type { Session } from '../../../app/session.ts';
 import { duration } from '../../shared/format.ts';
 import { intentLabel, typeColor, typeLabel } from '../../shared/taxonomy.ts';
@@ -171,7 +172,7 @@ export function ContactPanel({
     <>
       <BotSummaryCard contact={contact} />
       {flow}
-      <VerificationPanel contact={contact} onChanged={onChanged} />
+      <VerificationPanel contact={contact} onChanged={onChanged} demo={may(session, 'demo.otp_outbox')} />
       <ClassifyBox contact={contact} onChanged={onChanged} openKnowledge={openKnowledge} />
       {notesCard}
     </>

@@ -38,7 +38,16 @@ function resultText(r: VerifyResult, t: Translate): string {
  * bank's table from the server). The agent enters what the customer says; the server compares, counts
  * failures, locks after too many, and decides the level (none / basic / strong).
  */
-export function VerificationPanel({ contact, onChanged }: { contact: Contact; onChanged(c: Contact): void }) {
+export function VerificationPanel({
+  contact,
+  onChanged,
+  demo,
+}: {
+  contact: Contact;
+  onChanged(c: Contact): void;
+  /** Demo mode: no telephone network, so the agent may play the caller at the keypad. */
+  demo: boolean;
+}) {
   const { t } = useI18n();
   const [method, setMethod] = useState<Method>('name_id_last6');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -218,7 +227,7 @@ export function VerificationPanel({ contact, onChanged }: { contact: Contact; on
                       'Ask the caller to key the code in on the phone keypad; never ask them to read it out, and do not type it.',
                     )}
                   </Typography.Text>
-                  {otpSentTo && (
+                  {demo && otpSentTo && (
                     <Space.Compact>
                       <Input
                         size="small"
