@@ -95,8 +95,10 @@ export function ContactPanel({
   );
   const flow = (
     <Card size="small" title={t('服务流程', 'Service flow')} extra={<span className="cd-muted">Alt+1…6</span>}>
+      {/* Inline steps (titles under small dots): beside full-size steps, six titles do not fit the chat
+          layout's side column and were cut to one character. */}
       <Steps
-        size="small"
+        type="inline"
         current={stageIndex}
         onChange={(i) => {
           const s = STAGES[i];
