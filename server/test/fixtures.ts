@@ -33,7 +33,7 @@ export async function createCustomer(
 export async function call<T = Record<string, unknown>>(
   env: TestEnv,
   as: string | undefined,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
   expectStatus = 200,

@@ -9,7 +9,7 @@ import { staffByIds } from '../../platform/auth/staff.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { allDepartments } from '../../platform/departments.ts';
 import { AppError } from '../../platform/errors.ts';
-import { bankDayBounds } from './bank-days.ts';
+import { type BankDays, bankDayBounds } from './bank-days.ts';
 import { contactTranscript } from './contact-transcript.ts';
 import type { Speaker } from './engine/engine.ts';
 import type { GuardVerdict } from './engine/guard.ts';
@@ -165,27 +165,54 @@ const groupView = (g: Group) => ({
 });
 
 /**
+ * A period's inspections (oldest first) and their findings — for the figures and the results workbook. The
+ * findings are joined to the period, not listed by id: a busy period holds more inspections than a query
+ * takes parameters.
+ */
+export async function inspectionsInPeriod(ctx: Ctx, period: BankDays) {
+  const { since, before } = bankDayBounds(period);
+  let q = ctx.db
+    .selectFrom('qa_inspections')
+    .select([
+      'id',
+      'contact_id',
+      'external_id',
+      'agent_id',
+      'agent_no',
+      'channel',
+      'score_tenths',
+      'passed',
+      'fatal',
+      'status',
+      'scorecard_version_id',
+      'created_at',
+    ])
+    .orderBy('created_at')
+    .orderBy('id');
+  let f = ctx.db
+    .selectFrom('qa_findings as f')
+    .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
+    .select(['f.inspection_id', 'f.item_code', 'f.result']);
+  if (since) {
+    q = q.where('created_at', '>=', since);
+    f = f.where('i.created_at', '>=', since);
+  }
+  if (before) {
+    q = q.where('created_at', '<', before);
+    f = f.where('i.created_at', '<', before);
+  }
+  const inspections = await q.execute();
+  return { inspections, findings: inspections.length ? await f.execute() : [] };
+}
+
+/**
  * Per item (applicable, failed, overturned by review and by appeal), per agent and per team (the agent's
  * department): inspections, average score, pass rate, fatal results — for the supervisor and the QA lead.
  * `from` / `to` are bank days of the inspection (Asia/Shanghai, UTC+8).
  */
 export async function qaStats(ctx: Ctx, query: { from?: string | undefined; to?: string | undefined }) {
   authorize(ctx.actor, 'qa.inspect');
-  let q = ctx.db
-    .selectFrom('qa_inspections')
-    .select(['id', 'agent_id', 'agent_no', 'score_tenths', 'passed', 'fatal', 'scorecard_version_id']);
-  const { since, before } = bankDayBounds(query);
-  if (since) q = q.where('created_at', '>=', since);
-  if (before) q = q.where('created_at', '<', before);
-  const inspections = await q.execute();
-  // Joined, not listed by id: a busy period holds more inspections than a query takes parameters.
-  let f = ctx.db
-    .selectFrom('qa_findings as f')
-    .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
-    .select(['f.inspection_id', 'f.item_code', 'f.result']);
-  if (since) f = f.where('i.created_at', '>=', since);
-  if (before) f = f.where('i.created_at', '<', before);
-  const findings = inspections.length ? await f.execute() : [];
+  const { inspections, findings } = await inspectionsInPeriod(ctx, query);
   const staff = await staffByIds(
     ctx.db,
     inspections.map((i) => i.agent_id).filter((a): a is string => a !== null),

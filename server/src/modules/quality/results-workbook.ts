@@ -7,8 +7,8 @@ import { authorize } from '../../platform/auth/policy.ts';
 import { staffByIds } from '../../platform/auth/staff.ts';
 import { bankDateTime } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { bankDayBounds } from './bank-days.ts';
 import { scorecardSchema } from './engine/scorecard.ts';
+import { inspectionsInPeriod } from './portal.service.ts';
 
 const CHANNEL: Record<string, string> = { phone: '电话', chat: '在线' };
 const RESULT: Record<string, string> = { pass: '通过', fail: '不通过', 'n/a': '不适用' };
@@ -20,36 +20,7 @@ export async function qaResultsWorkbook(
   query: { from?: string | undefined; to?: string | undefined },
 ): Promise<Buffer> {
   authorize(ctx.actor, 'qa.inspect');
-  let q = ctx.db
-    .selectFrom('qa_inspections')
-    .select([
-      'id',
-      'contact_id',
-      'external_id',
-      'agent_id',
-      'agent_no',
-      'channel',
-      'score_tenths',
-      'passed',
-      'fatal',
-      'status',
-      'scorecard_version_id',
-      'created_at',
-    ])
-    .orderBy('created_at')
-    .orderBy('id');
-  const { since, before } = bankDayBounds(query);
-  if (since) q = q.where('created_at', '>=', since);
-  if (before) q = q.where('created_at', '<', before);
-  const inspections = await q.execute();
-  // Joined, not listed by id: a busy period holds more inspections than a query takes parameters.
-  let f = ctx.db
-    .selectFrom('qa_findings as f')
-    .innerJoin('qa_inspections as i', 'i.id', 'f.inspection_id')
-    .select(['f.inspection_id', 'f.item_code', 'f.result']);
-  if (since) f = f.where('i.created_at', '>=', since);
-  if (before) f = f.where('i.created_at', '<', before);
-  const findings = inspections.length ? await f.execute() : [];
+  const { inspections, findings } = await inspectionsInPeriod(ctx, query);
   const byInspection = new Map<string, Map<string, string>>();
   for (const f of findings) {
     const m = byInspection.get(f.inspection_id) ?? new Map<string, string>();
