@@ -129,22 +129,27 @@ export async function verifyContact(ctx: Ctx, contactId: string, input: VerifyIn
  */
 export async function enterKeypadCode(ctx: Ctx, contactId: string, digits: string): Promise<VerifyResult> {
   authorize(ctx.actor, 'telephony.deliver');
-  return inTransaction(ctx, async (tctx) => {
-    const row = await lockHandledContact(tctx, contactId);
-    if (row.channel !== 'phone' || row.status !== 'active') throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
-    return attempt(tctx, row, { method: 'otp', code: digits });
-  });
+  return inTransaction(ctx, async (tctx) => keypadAttempt(tctx, await lockHandledContact(tctx, contactId), digits));
 }
 
 /**
  * Demo mode only: the agent plays the caller keying the code in, as the telephony side would deliver it
- * (demo mode has no telephone network). Only on the agent's own call.
+ * (demo mode has no telephone network). Only on the agent's own call — checked under the same lock as the
+ * attempt, so a transfer cannot land in between.
  */
 export async function demoKeypadEntry(ctx: Ctx, contactId: string, digits: string): Promise<VerifyResult> {
   if (!ctx.config.CARDDESK_DEMO) throw new AppError('ROUTE_NOT_FOUND');
   authorize(ctx.actor, 'demo.otp_outbox');
-  await inTransaction(ctx, async (tctx) => lockHandledContact(tctx, contactId));
-  return enterKeypadCode({ ...ctx, actor: systemActor('demo-telephony') }, contactId, digits);
+  return inTransaction(ctx, async (tctx) => {
+    const row = await lockHandledContact(tctx, contactId);
+    return keypadAttempt({ ...tctx, actor: systemActor('demo-telephony') }, row, digits);
+  });
+}
+
+/** Digits keyed in on a live phone contact: a one-time-code attempt. */
+function keypadAttempt(tctx: Ctx, row: ContactsTable, digits: string): Promise<VerifyResult> {
+  if (row.channel !== 'phone' || row.status !== 'active') throw new AppError('VERIFICATION_METHOD_UNAVAILABLE');
+  return attempt(tctx, row, { method: 'otp', code: digits });
 }
 
 /** An attempt on a locked contact row: recorded, audited, the level raised on success, pushed live. */
