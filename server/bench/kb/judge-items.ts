@@ -9,7 +9,9 @@
  * - `items.tsv` (`item	question	faq`): one row per (question, FAQ) to judge, shuffled across questions,
  *   nothing saying where it came from. Readers label each row alone: would this FAQ's answer answer the
  *   customer's question?
- * - `key.tsv` (`item	query	kind`): where each row came from, kept from the readers: `gold` (the
+ * - `answers.tsv` (`query	gold	scorer	baseline`): the FAQ each matcher put first, as it was when the rows
+ *   were drawn (the reading scores that matcher; a later model is scored only where its first FAQs were read).
+ * - `key.tsv` (`item	query	faq	kind`): where each row came from, kept from the readers: `gold` (the
  *   benchmark's FAQ; a sample, to measure how often readers accept the benchmark's own pairs), `scorer`
  *   (the pair scorer's first FAQ where it is not the benchmark's), `baseline` (the TF-IDF baseline's first
  *   FAQ where it is neither), `random` (an FAQ drawn at random: how often readers accept anything).
@@ -93,6 +95,10 @@ function main(out: string): void {
   writeFileSync(
     join(out, 'key.tsv'),
     `item\tquery\tfaq\tkind\n${order.map((k) => `${k.item}\t${k.query}\t${k.faq}\t${k.kind}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(out, 'answers.tsv'),
+    `query\tgold\tscorer\tbaseline\n${rows.map((x) => `${x.query}\t${x.gold}\t${x.scorer}\t${x.baseline}`).join('\n')}\n`,
   );
   const count = (kind: JudgeKey['kind']) => order.filter((k) => k.kind === kind).length;
   console.log(

@@ -1,0 +1,135 @@
+/**
+ * Scores the blind reading of the real-questions FAQ benchmark (`judge-items.ts` wrote the rows; two
+ * readers labelled each one alone, `same` / `different` / `unsure`, without knowing where it came from).
+ *
+ * Prints, per reader and for both together: how often each kind of row was read as the same question
+ * (gold: the benchmark's own pairs; scorer / baseline: a matcher's first FAQ where it is not the
+ * benchmark's; random: any FAQ), the readers' agreement, and recall@1 counted by meaning: a question is
+ * answered right when the FAQ put first is the benchmark's or was read as the same question (by both
+ * readers: strict; by either: lenient).
+ *
+ * `npx tsx bench/kb/judged.ts DIR` from `server/`: DIR holds `answers.tsv`, `key.tsv`, `reader-a.tsv`, `reader-b.tsv`
+ * (committed: `bench/kb/judged/`; the texts are not, `judge-items.ts` writes them again from the data).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstAnswers, type JudgeKey } from './judge-items.ts';
+
+type Label = 'same' | 'different' | 'unsure';
+
+function tsv(file: string): string[][] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.replace(/\r$/, '').split('\t'));
+}
+
+export function readKey(file: string): JudgeKey[] {
+  return tsv(file).map(([item = '', query = '', faq = '', kind = '']) => ({
+    item,
+    query: Number(query),
+    faq,
+    kind: kind as JudgeKey['kind'],
+  }));
+}
+
+export function readLabels(file: string): Map<string, Label> {
+  const out = new Map<string, Label>();
+  for (const [item = '', label = ''] of tsv(file)) {
+    if (label !== 'same' && label !== 'different' && label !== 'unsure')
+      throw new Error(`${file}: item ${item} has label "${label}"`);
+    out.set(item, label);
+  }
+  return out;
+}
+
+/** Cohen's kappa of two label sequences. */
+export function kappa(a: readonly string[], b: readonly string[]): number {
+  const n = a.length;
+  if (n === 0) return 0;
+  let agree = 0;
+  const ca = new Map<string, number>();
+  const cb = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (a[i] === b[i]) agree++;
+    ca.set(a[i] as string, (ca.get(a[i] as string) ?? 0) + 1);
+    cb.set(b[i] as string, (cb.get(b[i] as string) ?? 0) + 1);
+  }
+  const po = agree / n;
+  let pe = 0;
+  for (const [k, v] of ca) pe += (v / n) * ((cb.get(k) ?? 0) / n);
+  return pe === 1 ? 1 : (po - pe) / (1 - pe);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function main(dir: string): void {
+  const key = readKey(join(dir, 'key.tsv'));
+  const readers = { a: readLabels(join(dir, 'reader-a.tsv')), b: readLabels(join(dir, 'reader-b.tsv')) };
+  for (const k of key)
+    for (const [name, labels] of Object.entries(readers))
+      if (!labels.has(k.item)) throw new Error(`reader ${name} has no label for ${k.item}`);
+
+  const kinds: JudgeKey['kind'][] = ['gold', 'scorer', 'baseline', 'random'];
+  console.log('Rows read as the same question (same / different / unsure), by kind:');
+  for (const kind of kinds) {
+    const rows = key.filter((k) => k.kind === kind);
+    const line = (labels: Map<string, Label>) => {
+      const c = { same: 0, different: 0, unsure: 0 };
+      for (const k of rows) c[labels.get(k.item) as Label]++;
+      return `${pct(c.same / rows.length)} (${c.same} / ${c.different} / ${c.unsure})`;
+    };
+    const both = rows.filter((k) => readers.a.get(k.item) === 'same' && readers.b.get(k.item) === 'same').length;
+    const either = rows.filter((k) => readers.a.get(k.item) === 'same' || readers.b.get(k.item) === 'same').length;
+    console.log(
+      `  ${kind.padEnd(8)} ${String(rows.length).padStart(4)} rows   reader A ${line(readers.a)}   reader B ${line(readers.b)}   both ${pct(both / rows.length)}   either ${pct(either / rows.length)}`,
+    );
+  }
+  const la = key.map((k) => readers.a.get(k.item) as string);
+  const lb = key.map((k) => readers.b.get(k.item) as string);
+  const agree = la.filter((l, i) => l === lb[i]).length;
+  console.log(`Agreement of the readers: ${pct(agree / key.length)} of ${key.length} rows, Cohen's kappa ${kappa(la, lb).toFixed(3)}`);
+
+  // Recall@1 by meaning, for each matcher: the first FAQ is the benchmark's, or a row read as the same.
+  // The matchers as they were when the rows were drawn (answers.tsv), then the model shipped now, where
+  // its first FAQs were read.
+  const rows = tsv(join(dir, 'answers.tsv')).map(([query = '', gold = '', scorer = '', baseline = '']) => ({
+    query: Number(query),
+    gold,
+    scorer,
+    baseline,
+    current: '',
+  }));
+  const now = firstAnswers().rows;
+  for (const r of rows) r.current = now[r.query]?.scorer ?? '';
+  const read = new Map(key.map((k) => [`${k.query}\t${k.faq}`, k.item]));
+  for (const matcher of ['scorer', 'baseline', 'current'] as const) {
+    let exact = 0;
+    let strict = 0;
+    let lenient = 0;
+    let unread = 0;
+    for (const r of rows) {
+      const first = r[matcher];
+      if (first === r.gold) {
+        exact++;
+        continue;
+      }
+      const item = read.get(`${r.query}\t${first}`);
+      if (!item) {
+        unread++;
+        continue;
+      }
+      const a = readers.a.get(item) === 'same';
+      const b = readers.b.get(item) === 'same';
+      if (a && b) strict++;
+      if (a || b) lenient++;
+    }
+    const n = rows.length;
+    console.log(
+      `${{ scorer: 'pair scorer (when read)', baseline: 'TF-IDF baseline', current: 'pair scorer shipped now' }[matcher]}: recall@1 by the benchmark's pairs ${pct(exact / n)}; counting FAQs both readers read as the same question ${pct((exact + strict) / n)}; either reader ${pct((exact + lenient) / n)}${unread ? ` (${unread} first FAQs not read)` : ''}`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main(process.argv[2] ?? 'bench/kb/judged');
