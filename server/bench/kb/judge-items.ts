@@ -19,9 +19,8 @@
  * `npx tsx bench/kb/judge-items.ts OUT_DIR` from `server/` (needs the shared data folder). Scored by
  * `bench/kb/judged.ts` once the readers' labels are in.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../../src/platform/random.ts';
 import {
   readGeneralQuestions,
   readPairs,
@@ -33,6 +32,7 @@ import {
 import { PairMatcher, Retrieval, shippedPairModel } from '../../src/modules/knowledge/match/pair/pair-matcher.ts';
 import { taskDocs } from '../../src/modules/knowledge/match/pair/train.ts';
 import { SynonymTable } from '../../src/modules/knowledge/search/query.ts';
+import { mulberry32 } from '../../src/platform/random.ts';
 import { seedSynonyms } from './seed-faqs.ts';
 
 /** Benchmark FAQs shown as controls (the rest of the 400 are not read). */
@@ -43,7 +43,7 @@ export interface JudgeKey {
   item: string;
   query: number;
   faq: string;
-  kind: 'gold' | 'scorer' | 'baseline' | 'random';
+  kind: 'gold' | 'scorer' | 'baseline' | 'random' | 'scorer2' | 'scorer3';
 }
 
 /** The benchmark's questions with the FAQ each matcher puts first. */
@@ -60,19 +60,102 @@ export function firstAnswers() {
     query: i,
     question: q.question,
     gold: q.id,
-    scorer: matcher.rank(q.question, 1).candidates[0]?.id ?? '',
+    ...(([first = '', second = '', third = '']) => ({ scorer: first, scorer2: second, scorer3: third }))(
+      matcher.rank(q.question, 3).candidates.map((c) => c.id),
+    ),
     baseline: task.faqs[base.top(q.question, 1)[0]?.[0] ?? -1]?.id ?? '',
   }));
   return { task, rows };
 }
 
-function main(out: string): void {
+const clean = (t: string) => t.replace(/[\t\n\r]/g, ' ');
+
+function writeRound(
+  out: string,
+  suffix: string,
+  keys: ReadonlyArray<Omit<JudgeKey, 'item'>>,
+  seed: number,
+  firstItem: number,
+): JudgeKey[] {
   const { task, rows } = firstAnswers();
   const faqText = new Map(task.faqs.map((f) => [f.id, f.question]));
+  const order = shuffled(keys, seed).map((k, i) => ({ ...k, item: `j${String(firstItem + i).padStart(4, '0')}` }));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, `items${suffix}.tsv`),
+    `item\tquestion\tfaq\n${order.map((k) => `${k.item}\t${clean(rows[k.query]?.question ?? '')}\t${clean(faqText.get(k.faq) ?? '')}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(out, `key${suffix}.tsv`),
+    `item\tquery\tfaq\tkind\n${order.map((k) => `${k.item}\t${k.query}\t${k.faq}\t${k.kind}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(out, 'answers.tsv'),
+    `query\tgold\tscorer\tbaseline\tscorer2\tscorer3\n${rows.map((x) => `${x.query}\t${x.gold}\t${x.scorer}\t${x.baseline}\t${x.scorer2}\t${x.scorer3}`).join('\n')}\n`,
+  );
+  const kinds = [...new Set(order.map((k) => k.kind))];
+  console.log(
+    `${order.length} items: ${kinds.map((kind) => `${kind} ${order.filter((k) => k.kind === kind).length}`).join(', ')}`,
+  );
+  return order;
+}
+
+/**
+ * The second round: the pair scorer's second and third FAQs (for recall@3 by meaning) where they are not
+ * the benchmark's and were not read in the first round, with new random controls.
+ */
+function second(out: string): void {
+  const { task, rows } = firstAnswers();
+  const read = new Set(
+    readFileSync(join(out, 'key.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split('\t').slice(1, 3).join('\t')),
+  );
+  const firstItem = read.size + 1;
   const keys: Omit<JudgeKey, 'item'>[] = [];
-  const goldSample = new Set(shuffled(rows.map((r) => r.query), SPLIT_SEED + 7).slice(0, GOLD_SAMPLE));
+  const seen = (query: number, faq: string) => read.has(`${query}\t${faq}`);
+  const r = mulberry32(SPLIT_SEED + 11);
+  const randomSample = new Set(
+    shuffled(
+      rows.map((x) => x.query),
+      SPLIT_SEED + 12,
+    ).slice(0, 40),
+  );
+  for (const row of rows) {
+    for (const kind of ['scorer2', 'scorer3'] as const) {
+      const faq = row[kind];
+      if (!faq || faq === row.gold || seen(row.query, faq)) continue;
+      keys.push({ query: row.query, faq, kind });
+      read.add(`${row.query}\t${faq}`);
+    }
+    if (randomSample.has(row.query)) {
+      let faq = row.gold;
+      while (seen(row.query, faq) || faq === row.gold)
+        faq = task.faqs[Math.floor(r() * task.faqs.length)]?.id ?? row.gold;
+      keys.push({ query: row.query, faq, kind: 'random' });
+    }
+  }
+  writeRound(out, '-2', keys, SPLIT_SEED + 13, firstItem);
+}
+
+function main(out: string): void {
+  const { task, rows } = firstAnswers();
+  const keys: Omit<JudgeKey, 'item'>[] = [];
+  const goldSample = new Set(
+    shuffled(
+      rows.map((r) => r.query),
+      SPLIT_SEED + 7,
+    ).slice(0, GOLD_SAMPLE),
+  );
   const r = mulberry32(SPLIT_SEED + 8);
-  const randomSample = new Set(shuffled(rows.map((x) => x.query), SPLIT_SEED + 9).slice(0, RANDOM_SAMPLE));
+  const randomSample = new Set(
+    shuffled(
+      rows.map((x) => x.query),
+      SPLIT_SEED + 9,
+    ).slice(0, RANDOM_SAMPLE),
+  );
   for (const row of rows) {
     if (goldSample.has(row.query)) keys.push({ query: row.query, faq: row.gold, kind: 'gold' });
     if (row.scorer && row.scorer !== row.gold) keys.push({ query: row.query, faq: row.scorer, kind: 'scorer' });
@@ -85,25 +168,10 @@ function main(out: string): void {
       keys.push({ query: row.query, faq, kind: 'random' });
     }
   }
-  const order = shuffled(keys, SPLIT_SEED + 10).map((k, i) => ({ ...k, item: `j${String(i + 1).padStart(4, '0')}` }));
-  mkdirSync(out, { recursive: true });
-  const clean = (t: string) => t.replace(/[\t\n\r]/g, ' ');
-  writeFileSync(
-    join(out, 'items.tsv'),
-    `item\tquestion\tfaq\n${order.map((k) => `${k.item}\t${clean(rows[k.query]?.question ?? '')}\t${clean(faqText.get(k.faq) ?? '')}`).join('\n')}\n`,
-  );
-  writeFileSync(
-    join(out, 'key.tsv'),
-    `item\tquery\tfaq\tkind\n${order.map((k) => `${k.item}\t${k.query}\t${k.faq}\t${k.kind}`).join('\n')}\n`,
-  );
-  writeFileSync(
-    join(out, 'answers.tsv'),
-    `query\tgold\tscorer\tbaseline\n${rows.map((x) => `${x.query}\t${x.gold}\t${x.scorer}\t${x.baseline}`).join('\n')}\n`,
-  );
-  const count = (kind: JudgeKey['kind']) => order.filter((k) => k.kind === kind).length;
-  console.log(
-    `${order.length} items: gold ${count('gold')}, scorer ${count('scorer')}, baseline ${count('baseline')}, random ${count('random')}`,
-  );
+  writeRound(out, '', keys, SPLIT_SEED + 10, 1);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv[2] ?? 'judge');
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv.includes('--second')) second(process.argv[2] ?? 'judge');
+  else main(process.argv[2] ?? 'judge');
+}

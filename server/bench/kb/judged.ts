@@ -8,10 +8,11 @@
  * answered right when the FAQ put first is the benchmark's or was read as the same question (by both
  * readers: strict; by either: lenient).
  *
- * `npx tsx bench/kb/judged.ts DIR` from `server/`: DIR holds `answers.tsv`, `key.tsv`, `reader-a.tsv`, `reader-b.tsv`
+ * `npx tsx bench/kb/judged.ts DIR` from `server/`: DIR holds `answers.tsv` and, for each round of reading,
+ * `key.tsv`, `reader-a.tsv`, `reader-b.tsv` (the second round: `key-2.tsv`, `reader-a-2.tsv`, `reader-b-2.tsv`)
  * (committed: `bench/kb/judged/`; the texts are not, `judge-items.ts` writes them again from the data).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstAnswers, type JudgeKey } from './judge-items.ts';
 
@@ -64,14 +65,28 @@ export function kappa(a: readonly string[], b: readonly string[]): number {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Every round's rows and both readers' labels: `key.tsv` / `reader-a.tsv` / `reader-b.tsv`, then `-2` … */
+function readRounds(dir: string) {
+  const key: JudgeKey[] = [];
+  const a = new Map<string, Label>();
+  const b = new Map<string, Label>();
+  for (const suffix of ['', '-2', '-3']) {
+    if (!existsSync(join(dir, `key${suffix}.tsv`))) continue;
+    key.push(...readKey(join(dir, `key${suffix}.tsv`)));
+    for (const [item, label] of readLabels(join(dir, `reader-a${suffix}.tsv`))) a.set(item, label);
+    for (const [item, label] of readLabels(join(dir, `reader-b${suffix}.tsv`))) b.set(item, label);
+  }
+  return { key, readers: { a, b } };
+}
+
 function main(dir: string): void {
-  const key = readKey(join(dir, 'key.tsv'));
-  const readers = { a: readLabels(join(dir, 'reader-a.tsv')), b: readLabels(join(dir, 'reader-b.tsv')) };
+  const { key, readers } = readRounds(dir);
   for (const k of key)
     for (const [name, labels] of Object.entries(readers))
       if (!labels.has(k.item)) throw new Error(`reader ${name} has no label for ${k.item}`);
 
-  const kinds: JudgeKey['kind'][] = ['gold', 'scorer', 'baseline', 'random'];
+  const order: JudgeKey['kind'][] = ['gold', 'scorer', 'baseline', 'random', 'scorer2', 'scorer3'];
+  const kinds = order.filter((kind) => key.some((k) => k.kind === kind));
   console.log('Rows read as the same question (same / different / unsure), by kind:');
   for (const kind of kinds) {
     const rows = key.filter((k) => k.kind === kind);
@@ -89,46 +104,64 @@ function main(dir: string): void {
   const la = key.map((k) => readers.a.get(k.item) as string);
   const lb = key.map((k) => readers.b.get(k.item) as string);
   const agree = la.filter((l, i) => l === lb[i]).length;
-  console.log(`Agreement of the readers: ${pct(agree / key.length)} of ${key.length} rows, Cohen's kappa ${kappa(la, lb).toFixed(3)}`);
+  console.log(
+    `Agreement of the readers: ${pct(agree / key.length)} of ${key.length} rows, Cohen's kappa ${kappa(la, lb).toFixed(3)}`,
+  );
 
-  // Recall@1 by meaning, for each matcher: the first FAQ is the benchmark's, or a row read as the same.
-  // The matchers as they were when the rows were drawn (answers.tsv), then the model shipped now, where
-  // its first FAQs were read.
-  const rows = tsv(join(dir, 'answers.tsv')).map(([query = '', gold = '', scorer = '', baseline = '']) => ({
-    query: Number(query),
-    gold,
-    scorer,
-    baseline,
-    current: '',
+  // Recall by meaning, for each matcher: an FAQ counts as right when it is the benchmark's, or a row read
+  // as the same question. The matchers as they were when the rows were drawn (answers.tsv), then the model
+  // shipped now, where its FAQs were read (an FAQ not read counts as wrong, and is counted).
+  const [header = [], ...lines] = readFileSync(join(dir, 'answers.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
+  const col = (name: string) => header.indexOf(name);
+  const rows = lines.map((c) => ({
+    query: Number(c[col('query')]),
+    gold: c[col('gold')] ?? '',
+    scorer: [c[col('scorer')] ?? '', c[col('scorer2')] ?? '', c[col('scorer3')] ?? ''].filter(Boolean),
+    baseline: [c[col('baseline')] ?? ''],
+    current: [] as string[],
   }));
   const now = firstAnswers().rows;
-  for (const r of rows) r.current = now[r.query]?.scorer ?? '';
+  for (const r of rows) {
+    const x = now[r.query];
+    r.current = x ? [x.scorer, x.scorer2, x.scorer3].filter(Boolean) : [];
+  }
   const read = new Map(key.map((k) => [`${k.query}\t${k.faq}`, k.item]));
+  const names = { scorer: 'pair scorer (when read)', baseline: 'TF-IDF baseline', current: 'pair scorer shipped now' };
   for (const matcher of ['scorer', 'baseline', 'current'] as const) {
-    let exact = 0;
-    let strict = 0;
-    let lenient = 0;
-    let unread = 0;
-    for (const r of rows) {
-      const first = r[matcher];
-      if (first === r.gold) {
-        exact++;
-        continue;
+    for (const depth of matcher === 'baseline' ? [1] : [1, 3]) {
+      let exact = 0;
+      let strict = 0;
+      let lenient = 0;
+      let unread = 0;
+      for (const r of rows) {
+        const top = r[matcher].slice(0, depth);
+        if (top.includes(r.gold)) {
+          exact++;
+          continue;
+        }
+        let a = false;
+        let b = false;
+        let missing = false;
+        for (const faq of top) {
+          const item = read.get(`${r.query}\t${faq}`);
+          if (!item) missing = true;
+          const ra = item !== undefined && readers.a.get(item) === 'same';
+          const rb = item !== undefined && readers.b.get(item) === 'same';
+          if (ra && rb) a = b = true;
+          else if (ra || rb) a = true;
+        }
+        if (a && b) strict++;
+        if (a || b) lenient++;
+        else if (missing) unread++;
       }
-      const item = read.get(`${r.query}\t${first}`);
-      if (!item) {
-        unread++;
-        continue;
-      }
-      const a = readers.a.get(item) === 'same';
-      const b = readers.b.get(item) === 'same';
-      if (a && b) strict++;
-      if (a || b) lenient++;
+      const n = rows.length;
+      console.log(
+        `${names[matcher]}: recall@${depth} by the benchmark's pairs ${pct(exact / n)}; counting FAQs both readers read as the same question ${pct((exact + strict) / n)}; either reader ${pct((exact + lenient) / n)}${unread ? ` (${unread} questions with an FAQ not read)` : ''}`,
+      );
     }
-    const n = rows.length;
-    console.log(
-      `${{ scorer: 'pair scorer (when read)', baseline: 'TF-IDF baseline', current: 'pair scorer shipped now' }[matcher]}: recall@1 by the benchmark's pairs ${pct(exact / n)}; counting FAQs both readers read as the same question ${pct((exact + strict) / n)}; either reader ${pct((exact + lenient) / n)}${unread ? ` (${unread} first FAQs not read)` : ''}`,
-    );
   }
 }
 
