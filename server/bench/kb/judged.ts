@@ -79,7 +79,9 @@ function readRounds(dir: string) {
   return { key, readers: { a, b } };
 }
 
-function main(dir: string): void {
+/** The reading's figures, printed by `npm run bench:kb` (after the real-questions section) and by this script. */
+export function printReading(dir: string, indent = ''): void {
+  const print = (line: string) => console.log(`${indent}${line}`);
   const { key, readers } = readRounds(dir);
   for (const k of key)
     for (const [name, labels] of Object.entries(readers))
@@ -87,7 +89,7 @@ function main(dir: string): void {
 
   const order: JudgeKey['kind'][] = ['gold', 'scorer', 'baseline', 'random', 'scorer2', 'scorer3'];
   const kinds = order.filter((kind) => key.some((k) => k.kind === kind));
-  console.log('Rows read as the same question (same / different / unsure), by kind:');
+  print('Rows read as the same question (same / different / unsure), by kind:');
   for (const kind of kinds) {
     const rows = key.filter((k) => k.kind === kind);
     const line = (labels: Map<string, Label>) => {
@@ -97,14 +99,14 @@ function main(dir: string): void {
     };
     const both = rows.filter((k) => readers.a.get(k.item) === 'same' && readers.b.get(k.item) === 'same').length;
     const either = rows.filter((k) => readers.a.get(k.item) === 'same' || readers.b.get(k.item) === 'same').length;
-    console.log(
+    print(
       `  ${kind.padEnd(8)} ${String(rows.length).padStart(4)} rows   reader A ${line(readers.a)}   reader B ${line(readers.b)}   both ${pct(both / rows.length)}   either ${pct(either / rows.length)}`,
     );
   }
   const la = key.map((k) => readers.a.get(k.item) as string);
   const lb = key.map((k) => readers.b.get(k.item) as string);
   const agree = la.filter((l, i) => l === lb[i]).length;
-  console.log(
+  print(
     `Agreement of the readers: ${pct(agree / key.length)} of ${key.length} rows, Cohen's kappa ${kappa(la, lb).toFixed(3)}`,
   );
 
@@ -158,11 +160,11 @@ function main(dir: string): void {
         else if (missing) unread++;
       }
       const n = rows.length;
-      console.log(
+      print(
         `${names[matcher]}: recall@${depth} by the benchmark's pairs ${pct(exact / n)}; counting FAQs both readers read as the same question ${pct((exact + strict) / n)}; either reader ${pct((exact + lenient) / n)}${unread ? ` (${unread} questions with an FAQ not read)` : ''}`,
       );
     }
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv[2] ?? 'bench/kb/judged');
+if (import.meta.url === `file://${process.argv[1]}`) printReading(process.argv[2] ?? 'bench/kb/judged');
