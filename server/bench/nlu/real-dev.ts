@@ -10,12 +10,33 @@
  * --save / --against compare two runs row by row on real dev (rows gained / lost).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Classifier } from '../../src/modules/nlu/classifier.ts';
 import { readLabelledCsv } from '../../src/modules/nlu/csv.ts';
 import { scorePredictions } from '../../src/modules/nlu/eval.ts';
 import { loadModelFile, saveModel } from '../../src/modules/nlu/model-file.ts';
-import { readRealRows, readSplitFile, realSplit } from '../../src/modules/nlu/real-data.ts';
-import { OUT_OF_SCOPE, type TrainOptions, type TrainReport, trainModel } from '../../src/modules/nlu/train.ts';
+import {
+  AugmentationGuard,
+  type CustomerQuestion,
+  propagateLabels,
+  readCustomerQuestions,
+  readParaphrasePairs,
+  textKey,
+} from '../../src/modules/nlu/real-augment.ts';
+import {
+  readFreshTestRows,
+  readRealRows,
+  readSplitFile,
+  realSplit,
+  realSplitRows,
+} from '../../src/modules/nlu/real-data.ts';
+import {
+  OUT_OF_SCOPE,
+  type TrainOptions,
+  type TrainReport,
+  trainModel,
+  type WeightedText,
+} from '../../src/modules/nlu/train.ts';
 import { formatAnswers, pairedDifference } from './cross-validation.ts';
 
 const args = process.argv.slice(2);
@@ -42,7 +63,46 @@ const realDev = devSplitFile
         .map(({ text, label }) => ({ text, label }));
     })()
   : realSplit('dev');
-const train = [...teamTrain, ...realTrain];
+// --propagate=W: rows labelled through the atec / afqmc paraphrase pairs from the real training rows (real-augment.ts),
+// at loss weight W. --self-train=FILE:T:W[:in]: rows of FILE (written by --predict-unlabelled=FILE: the
+// unlabelled customer questions the guard lets through, with a model's answer and its probability) whose
+// probability is at least T, at weight W (`:in`: in-scope answers only).
+const sharedDir = fileURLToPath(new URL('../../../../shared/data/zh-customer/', import.meta.url));
+let guardMemo: AugmentationGuard | undefined;
+let questionsMemo: CustomerQuestion[] | undefined;
+const questions = () => {
+  questionsMemo ??= readCustomerQuestions(`${sharedDir}questions.tsv`);
+  return questionsMemo;
+};
+const guard = () => {
+  const fresh = readFreshTestRows();
+  guardMemo ??= new AugmentationGuard({
+    questions: questions(),
+    labelled: [...readRealRows(), ...fresh],
+    heldOut: [...realSplitRows('dev'), ...realSplitRows('test'), ...fresh],
+  });
+  return guardMemo;
+};
+const augmented: WeightedText[] = [];
+if (opt('propagate')) {
+  const { rows, excluded } = propagateLabels(readParaphrasePairs(`${sharedDir}pairs.tsv`), realTrain, guard());
+  console.log(`propagated ${rows.length} rows; left out ${JSON.stringify(excluded)}`);
+  const weight = Number(opt('propagate'));
+  augmented.push(...rows.map((r) => ({ ...r, weight })));
+}
+if (opt('self-train')) {
+  const [file = '', t = '0.9', w = '1', scope = ''] = (opt('self-train') as string).split(':');
+  const taken = new Set(augmented.map((r) => textKey(r.text)));
+  const rows = readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([text = '', label = '', p = '0']) => Number(p) >= Number(t) && (scope !== 'in' || label !== OUT_OF_SCOPE) && !taken.has(textKey(text)))
+    .map(([text = '', label = '']) => ({ text, label, weight: Number(w) }));
+  console.log(`self-training rows: ${rows.length}`);
+  augmented.push(...rows);
+}
+const train: WeightedText[] = [...teamTrain, ...realTrain, ...augmented];
 const options: TrainOptions = {
   seed: 42,
   oosClassWeight: Number(opt('oosw') ?? 2),
@@ -121,6 +181,23 @@ if (args.includes('--per-intent')) {
     .filter(([, e]) => e.rows >= 10)
     .sort((a, b) => a[1].right / a[1].rows - b[1].right / b[1].rows))
     console.log(`  ${pct(e.right / e.rows)}\t${e.right} / ${e.rows}\t${label}`);
+}
+const predictFile = opt('predict-unlabelled');
+if (predictFile) {
+  const labelledKeys = new Set(augmented.map((r) => textKey(r.text)));
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const q of questions()) {
+    const k = textKey(q.text);
+    if (seen.has(k) || labelledKeys.has(k)) continue;
+    seen.add(k);
+    if (guard().exclusion(q.text)) continue;
+    const c = classifier.classify(q.text);
+    const p = c.probabilities.get(c.intent) ?? 0;
+    lines.push(`${q.text}\t${c.intent}\t${p.toFixed(4)}`);
+  }
+  writeFileSync(predictFile, `${lines.join('\n')}\n`);
+  console.log(`wrote ${lines.length} unlabelled questions with their answers to ${predictFile}`);
 }
 const save = opt('save');
 if (save) writeFileSync(save, formatAnswers(realDev, realAnswers));
