@@ -15,6 +15,7 @@ import { Classifier } from '../../src/modules/nlu/classifier.ts';
 import { readLabelledCsv } from '../../src/modules/nlu/csv.ts';
 import { scorePredictions } from '../../src/modules/nlu/eval.ts';
 import { loadModelFile, saveModel } from '../../src/modules/nlu/model-file.ts';
+import { normalizeText } from '../../src/modules/nlu/normalize.ts';
 import {
   AugmentationGuard,
   type CustomerQuestion,
@@ -63,7 +64,7 @@ const realDev = devSplitFile
         .map(({ text, label }) => ({ text, label }));
     })()
   : realSplit('dev');
-// --propagate=W: rows labelled through the atec / afqmc paraphrase pairs from the real training rows (real-augment.ts),
+// --propagate=W[:in]: rows labelled through the atec / afqmc paraphrase pairs from the real training rows (real-augment.ts),
 // at loss weight W. --self-train=FILE:T:W[:in]: rows of FILE (written by --predict-unlabelled=FILE: the
 // unlabelled customer questions the guard lets through, with a model's answer and its probability) whose
 // probability is at least T, at weight W (`:in`: in-scope answers only).
@@ -87,8 +88,9 @@ const augmented: WeightedText[] = [];
 if (opt('propagate')) {
   const { rows, excluded } = propagateLabels(readParaphrasePairs(`${sharedDir}pairs.tsv`), realTrain, guard());
   console.log(`propagated ${rows.length} rows; left out ${JSON.stringify(excluded)}`);
-  const weight = Number(opt('propagate'));
-  augmented.push(...rows.map((r) => ({ ...r, weight })));
+  const [w = '1', scope = ''] = (opt('propagate') as string).split(':');
+  const weight = Number(w);
+  augmented.push(...rows.filter((r) => scope !== 'in' || r.label !== OUT_OF_SCOPE).map((r) => ({ ...r, weight })));
 }
 if (opt('self-train')) {
   const [file = '', t = '0.9', w = '1', scope = ''] = (opt('self-train') as string).split(':');
@@ -97,14 +99,23 @@ if (opt('self-train')) {
     .trimEnd()
     .split('\n')
     .map((line) => line.split('\t'))
-    .filter(([text = '', label = '', p = '0']) => Number(p) >= Number(t) && (scope !== 'in' || label !== OUT_OF_SCOPE) && !taken.has(textKey(text)))
+    .filter(
+      ([text = '', label = '', p = '0']) =>
+        Number(p) >= Number(t) && (scope !== 'in' || label !== OUT_OF_SCOPE) && !taken.has(textKey(text)),
+    )
     .map(([text = '', label = '']) => ({ text, label, weight: Number(w) }));
   console.log(`self-training rows: ${rows.length}`);
   augmented.push(...rows);
 }
-const train: WeightedText[] = [...teamTrain, ...realTrain, ...augmented];
+// --team-weight=W: the team-written rows at loss weight W (the real rows at 1).
+const teamWeight = Number(opt('team-weight') ?? 1);
+const train: WeightedText[] = [
+  ...(teamWeight === 1 ? teamTrain : teamTrain.map((r) => ({ ...r, weight: teamWeight }))),
+  ...realTrain,
+  ...augmented,
+];
 const options: TrainOptions = {
-  seed: 42,
+  seed: Number(opt('seed') ?? 42),
   oosClassWeight: Number(opt('oosw') ?? 2),
   // --tune=folds: no dev at all; L2, temperature and the out-of-scope rule are chosen on the training rows
   // scored out of fold (three stratified folds), so real dev is held out from every choice.
@@ -155,8 +166,15 @@ const team = scorePredictions(
   answer(teamDev),
   OUT_OF_SCOPE,
 );
+// The model's top label before any out-of-scope rule: compares two models whatever threshold each tuning chose.
+const rawRight = realDev.filter((r) => {
+  const p = classifier.probabilities(normalizeText(r.text));
+  let top = 0;
+  for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
+  return model.labels[top] === r.label;
+}).length;
 console.log(
-  `${args.join(' ') || '(defaults)'} | real dev ${pct(real.accuracy)} in ${pct(real.inScopeAccuracy)} oos ${pct(real.oosRecall)} | team dev ${pct(team.accuracy)} | l2 ${report.l2} T ${report.temperature.toFixed(3)} lo ${report.oosLogOdds} | cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+  `${args.join(' ') || '(defaults)'} | real dev ${pct(real.accuracy)} (top label ${pct(rawRight / realDev.length)}) in ${pct(real.inScopeAccuracy)} oos ${pct(real.oosRecall)} | team dev ${pct(team.accuracy)} | l2 ${report.l2} T ${report.temperature.toFixed(3)} lo ${report.oosLogOdds} | cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
 );
 if (args.includes('--confusions')) {
   const pairs = new Map<string, number>();

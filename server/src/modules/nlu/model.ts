@@ -43,11 +43,7 @@ export function shuffleInPlace<T>(items: T[], rng: () => number): T[] {
 }
 
 /** Balanced class weights n / (K·n_c), clipped to [0.2, 5] so one tiny class cannot dominate. */
-export function balancedClassWeights(
-  labels: Int32Array,
-  numClasses: number,
-  rowWeights?: Float32Array,
-): Float32Array {
+export function balancedClassWeights(labels: Int32Array, numClasses: number, rowWeights?: Float32Array): Float32Array {
   // With row weights a row counts as its weight (a row at 0.5 is half a row of its class).
   const counts = new Float64Array(numClasses);
   let n = 0;
