@@ -3,7 +3,8 @@
  *
  *   node --import tsx bench/nlu/real-dev.ts [--epochs=N] [--lr=x] [--l2=a,b] [--oosw=x] [--nb=x]
  *     [--tune=real|both] [--feat=cjkMax:4,wordWeight:1.2] [--save=a.tsv] [--against=b.tsv] [--confusions] [--per-intent]
- *     [--realshare=0.8 [--sim [--refit]]]
+ *     [--realshare=0.8 [--sim [--refit]]] [--seed=N] [--team-weight=W]
+ *     [--propagate=W[:in]] [--predict-unlabelled=FILE] [--self-train=FILE:T:W[:in]]
  *
  * Trains as scripts/nlu-build-model.ts does (team train.csv + real train, tuned on team dev.csv + real dev unless
  * --tune=real), then prints accuracy, in-scope accuracy and out-of-scope recall on real dev and team dev.

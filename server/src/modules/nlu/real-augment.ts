@@ -5,6 +5,8 @@
  * it has an id in questions.tsv outside the bucket reserved for the fresh test set, it is not a labelled row
  * (any split, fresh test included), and it is below 0.8 character-bigram Jaccard of every real dev, real test
  * and fresh test row. Held-out rows are only ever used here to exclude their near-twins.
+ * Neither propagated nor self-trained rows gained on real dev (docs/benchmarks/nlu.md, fourth pass), so the
+ * shipped model (scripts/nlu-build-model.ts) trains on neither.
  */
 import { readFileSync } from 'node:fs';
 import type { LabelledText } from './csv.ts';
