@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addNaiveBayes, type LinearModel, linearScores } from './model.ts';
+import { addNaiveBayes, balancedClassWeights, type LinearModel, linearScores, trainSoftmax } from './model.ts';
 import type { SparseVector } from './vectorizer.ts';
 
 const row = (entries: Array<[number, number]>): SparseVector => ({
@@ -69,5 +69,40 @@ describe('addNaiveBayes', () => {
     for (let j = 0; j < 10; j++) {
       assert.ok(Math.abs((twice.weights[j] as number) - 1 - 2 * (once.weights[j] as number)) < 1e-6);
     }
+  });
+});
+
+describe('row weights', () => {
+  // Feature 0 means class 0, feature 1 class 1; the last two rows say the opposite (mislabelled).
+  const rows = [row([[0, 1]]), row([[0, 1]]), row([[1, 1]]), row([[1, 1]]), row([[0, 1]]), row([[0, 1]])];
+  const labels = Int32Array.of(0, 0, 1, 1, 1, 1);
+  const sgd = { epochs: 20, learningRate: 0.3, l2: 1e-4, seed: 3 };
+
+  it('trains exactly as without them when every row weighs 1', () => {
+    const plain = trainSoftmax(rows, labels, 2, 2, sgd);
+    const ones = trainSoftmax(rows, labels, 2, 2, { ...sgd, rowWeights: new Float32Array(6).fill(1) });
+    assert.deepEqual(ones.weights, plain.weights);
+    assert.deepEqual(ones.bias, plain.bias);
+  });
+
+  it('lets a row of weight 0 teach nothing, and counts rows by weight when balancing classes', () => {
+    const z = new Float64Array(2);
+    const outvoted = trainSoftmax(rows, labels, 2, 2, sgd);
+    linearScores(outvoted, rows[0] as SparseVector, z);
+    assert.ok((z[1] as number) > (z[0] as number), 'two against two, class 1 also has the bias: feature 0 reads 1');
+    const rowWeights = Float32Array.of(1, 1, 1, 1, 0, 0);
+    const clean = trainSoftmax(rows, labels, 2, 2, { ...sgd, rowWeights });
+    linearScores(clean, rows[0] as SparseVector, z);
+    assert.ok((z[0] as number) > (z[1] as number) + 1, 'the zero-weight rows are ignored');
+    assert.deepEqual([...balancedClassWeights(labels, 2, rowWeights)], [1, 1]);
+    assert.deepEqual([...balancedClassWeights(labels, 2)], [1.5, 0.75]);
+  });
+
+  it('weighs naive Bayes evidence by row too', () => {
+    const withZeros = zeroModel(2, 2);
+    addNaiveBayes(withZeros, rows, labels, 0.1, 0.01, Float32Array.of(1, 1, 1, 1, 0, 0));
+    const without = zeroModel(2, 2);
+    addNaiveBayes(without, rows.slice(0, 4), labels.slice(0, 4), 0.1, 0.01);
+    assert.deepEqual(withZeros.weights, without.weights);
   });
 });

@@ -28,6 +28,8 @@ export interface SgdOptions {
   readonly classWeights?: Float32Array;
   /** Class gradients at or under this (probability units) are left out of the sparse update. Default 1e-2. */
   readonly activeGradient?: number;
+  /** Per-row loss weight, multiplied into the class weight (absent: every row 1). */
+  readonly rowWeights?: Float32Array;
 }
 
 export function shuffleInPlace<T>(items: T[], rng: () => number): T[] {
@@ -41,13 +43,19 @@ export function shuffleInPlace<T>(items: T[], rng: () => number): T[] {
 }
 
 /** Balanced class weights n / (K·n_c), clipped to [0.2, 5] so one tiny class cannot dominate. */
-export function balancedClassWeights(labels: Int32Array, numClasses: number): Float32Array {
+export function balancedClassWeights(labels: Int32Array, numClasses: number, rowWeights?: Float32Array): Float32Array {
+  // With row weights a row counts as its weight (a row at 0.5 is half a row of its class).
   const counts = new Float64Array(numClasses);
-  for (const y of labels) counts[y] = (counts[y] ?? 0) + 1;
+  let n = 0;
+  labels.forEach((y, r) => {
+    const w = rowWeights ? (rowWeights[r] as number) : 1;
+    counts[y] = (counts[y] ?? 0) + w;
+    n += w;
+  });
   const w = new Float32Array(numClasses);
   for (let k = 0; k < numClasses; k++) {
     const c = counts[k] ?? 0;
-    w[k] = c === 0 ? 1 : Math.min(5, Math.max(0.2, labels.length / (numClasses * c)));
+    w[k] = c === 0 ? 1 : Math.min(5, Math.max(0.2, n / (numClasses * c)));
   }
   return w;
 }
@@ -148,6 +156,7 @@ export function trainSoftmax(
   const total = Math.max(1, options.epochs * rows.length);
   const l2 = options.l2;
   const cws = options.classWeights;
+  const rws = options.rowWeights;
   const minGradient = options.activeGradient ?? ACTIVE_GRADIENT;
   let scale = 1; // W = scale · V
   let step = 0;
@@ -187,7 +196,8 @@ export function trainSoftmax(
         z[k] = e;
         sum += e;
       }
-      const cw = cws ? (cws[y] as number) : 1;
+      let cw = cws ? (cws[y] as number) : 1;
+      if (rws) cw *= rws[r] as number;
       // Gradient of the loss w.r.t. scores: p - onehot(y), weighted by the class weight. Once the model
       // fits, most classes get a vanishing gradient; updating only the others cuts the cost of an epoch
       // several times (K = 150 on CLINC).
@@ -237,6 +247,7 @@ export function addNaiveBayes(
   labels: Int32Array,
   weight: number,
   smoothing: number,
+  rowWeights?: Float32Array,
 ): void {
   const K = model.numClasses;
   const F = model.numFeatures;
@@ -244,9 +255,10 @@ export function addNaiveBayes(
   const total = new Float64Array(K);
   rows.forEach((x, r) => {
     const c = labels[r] as number;
+    const rw = rowWeights ? (rowWeights[r] as number) : 1;
     for (let i = 0; i < x.indices.length; i++) {
       const at = (x.indices[i] as number) * K + c;
-      const v = x.values[i] as number;
+      const v = (x.values[i] as number) * rw;
       mass[at] = (mass[at] as number) + v;
       total[c] = (total[c] as number) + v;
     }

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { isIntent } from '@carddesk/contracts';
+import { readLabelledCsv } from './csv.ts';
+import { BUILTIN_MODEL_FILE } from './engine.ts';
+import { loadModelFile } from './model-file.ts';
 import {
   assignSplits,
   freshTestIds,
@@ -130,5 +133,16 @@ describe('real customer questions: labelled rows and their fixed split', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('ships a model built from exactly the rows build-model takes now (no fresh test or reserved-bucket row)', () => {
+    // The model file records how many rows trained it and how many tuned it (team dev + real dev). A model
+    // built before the reserved bucket was enforced trained on 240 more real rows, 47 of them fresh test
+    // questions; rebuilding with scripts/nlu-build-model.ts after the data changes keeps this true.
+    const info = loadModelFile(BUILTIN_MODEL_FILE).info as unknown as { trainRows: number; devRows: number };
+    const team = (file: string) => readLabelledCsv(new URL(`../${file}`, REAL_DATA_DIR)).length;
+    const { train, dev } = realModelRows();
+    assert.equal(info.trainRows, team('train.csv') + train.length);
+    assert.equal(info.devRows, team('dev.csv') + dev.length);
   });
 });
