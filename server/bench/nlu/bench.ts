@@ -366,6 +366,53 @@ function machine(): string {
 /** What the figures do not show by themselves; kept with every run of the benchmark. */
 const NOTES = `## Notes
 
+- **Real customer questions, fourth pass (2026-12-07): more rows without labelling them. Nothing kept.**
+  All figures are on the real dev split (3,269 rows, so one row is 0.03 points) from \`bench/nlu/real-dev.ts\`,
+  trained on train.csv and the real train split (17,297 rows) and tuned as the build does; "top label" is the
+  model's first answer before the out-of-scope rule, which compares two models whatever threshold each tuning
+  picked. Baseline 84.15% (in-scope 80.56%, out-of-scope recall 89.90%, top label 83.94%). Changing only the
+  training seed gives 84.31% and 84.12% (+9 −4 and +25 −26 rows against it): differences under about
+  0.2 points, or a net of under about 10 rows, are noise here. (1) **Learning curve** (every n-th real
+  training row kept, team rows all kept): 25 / 50 / 75 / 100% of the real rows 78.59 / 81.95 / 83.33 /
+  84.15% (in-scope 71.46 / 76.38 / 77.97 / 80.56%; against 100%: +84 −266, +69 −141, +53 −80). Each doubling
+  still gains (+3.4, then +2.2 points); a power law through the four points puts 1.5× the rows at about
+  85.1% and 2× at about 85.6% (levelling near 88%): labelling more pays about a point per doubling, and does
+  not reach 92% alone. (2) **Label propagation through the ATEC / AFQMC paraphrase pairs** (\`real-augment.ts\`,
+  \`--propagate=W[:in]\`): the other side of a same-meaning pair whose one side is a real training row (matched
+  on the normalised text) takes its label, unless it is in the fresh test bucket (325 texts), already
+  labelled (145), within 0.8 bigram Jaccard of a real dev, real test or fresh row (25), or reached from two
+  labels (0): 2,794 rows (1,137 out of scope). Where both sides are labelled training rows, the pair's sides
+  carry the same label 266 times of 301 (88%), so these labels are about as noisy as a second labeller's.
+  Weight 1: 84.37% (in 80.01, oos 91.34, top label 83.97; +48 −41); 0.5: 84.31% (+37 −32); in-scope rows
+  only (1,657): 84.46% (+47 −37), and 84.34 / 84.37% with seeds 1 / 2 — about +0.2 on average, all from a
+  threshold that moved, since its top label fell by 0.3–0.5 points at every seed (83.60 / 83.48 / 83.57%
+  against 83.94 / 84.00 / 83.85%). Not kept. (3) **Self-training**: the baseline model answered the 89,587
+  unlabelled atec / afqmc questions the same guard lets through (\`--predict-unlabelled\`), and its confident
+  answers were added (\`--self-train=FILE:T:W[:in]\`): probability ≥ 0.98 at weight 0.3, 40,346 rows: 83.14%
+  (+30 −63); in-scope answers only (14,724): 83.57% (+37 −56); the same at weight 1: 82.90% (+44 −85); ≥ 0.9,
+  weight 0.3, in-scope (26,105): 83.63% (+51 −68); ≥ 0.99 at weight 0.1: 83.88% (+33 −42), in-scope only
+  (10,803): 84.15% (+30 −30). It teaches the model its own mistakes; not kept. (4) Cheap settings, none
+  kept: team-written rows at weight 0.5 / 0.7 84.40% (+35 −27; team dev.csv 90.26 → 88.47%) / 84.25% (+15
+  −12); 10 / 25 epochs 84.09 / 84.31% (+23 −25 / +23 −18, 25 costs 1.5× the time); learning rate 0.2 / 0.5
+  84.12 / 84.28%; L2 3e-6 beside 1e-5 84.22% (+10 −8); character n-grams to 4 84.03% (+17 −21); word weight
+  1.3 / 0.7 84.22 / 83.97%; pinyin weight 0.4 / 1.0 84.22 / 84.15%. What stays in the code: row weights in
+  training (\`WeightedText\`; without them training is bit for bit as before, checked on BANKING77's carved
+  split with and without an explicit dev set) and the guard and propagation (\`real-augment.ts\`, tested), for
+  the bench options above. **The shipped model was rebuilt**: \`model.bin\` had been built on a branch that did
+  not yet enforce the fresh-test reservation, and trained on 207 train and 33 dev rows that the build leaves
+  out now — 47 fresh test questions, 189 rows of the reserved bucket and 4 near-twins of fresh rows. Rebuilt
+  from the same code and settings without them (held-out tuning figures 85.1 → 85.0%); \`real-data.test.ts\`
+  now checks that the file's row counts are those the build takes. The shipped-model figures above, from
+  the earlier file, are refreshed by the next \`npm run bench:nlu\`.
+  (5) **Nearest labelled neighbours by the FAQ matcher's sentence encoder** (measured, not built): each real dev
+  row's 10 nearest real training rows by the pair encoder's cosine (\`knowledge/match/pair/encoder.ts\`, learnt
+  from the paraphrase pairs), their labels weighted by exp(10 × cosine), mixed half and half with the linear
+  model's probabilities: 85.56% against 83.94% for the linear model's first answer (+1.6 points; the
+  neighbours alone 81.8%; 85.2–85.6% over 5–40 neighbours and weights 0.3–0.5). It is the one idea of the
+  day with a gain above noise. Not built this pass: the NLU would need the encoder (today the knowledge
+  module's, trained with its synonym table, on pairs that include held-out sentences, so it would first be
+  retrained without them) and 17,000 stored neighbours per answer, about 1.1 million multiply-adds, over the
+  1 ms p99 in JavaScript; it needs a WebAssembly int8 search or prototypes.
 - **Chinese corpus and its held-out sets (2026-12-06).** The training corpus grew from 2,942 to 6,095 rows
   in two rounds, each written without reading dev.csv, test.csv or customer-test.csv (only aggregate
   figures were seen): phone-call transcripts with fillers and speech-recognition homophones, chat shorthand,

@@ -87,6 +87,17 @@ describe('analyze', () => {
     assert.equal(engine.analyze('谢谢，再见').intent, 'greeting');
   });
 
+  it('reads praise of the service as thanks, not as a complaint about it', () => {
+    // Phrasings not in the corpus: "服务" and "客服" lean towards complaint_service, which would flag a
+    // praised agent's contact as a complaint.
+    for (const text of ['服务态度真不错，谢谢', '客服很专业，点赞', '刚才的客服很耐心']) {
+      const r = engine.analyze(text);
+      assert.equal(r.type, 'consult', text);
+      assert.equal(r.intent, 'greeting', text);
+    }
+    assert.equal(engine.analyze('你们服务太差了，我要投诉').intent, 'complaint_service');
+  });
+
   it('does not raise an emergency from a harmless fragment', () => {
     assert.notEqual(engine.analyze('我人在美国，信用卡怎么还').type, 'emergency');
   });
