@@ -19,7 +19,7 @@
  * `npx tsx bench/kb/judge-items.ts OUT_DIR` from `server/` (needs the shared data folder). Scored by
  * `bench/kb/judged.ts` once the readers' labels are in.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   readGeneralQuestions,
@@ -89,10 +89,13 @@ function writeRound(
     join(out, `key${suffix}.tsv`),
     `item\tquery\tfaq\tkind\n${order.map((k) => `${k.item}\t${k.query}\t${k.faq}\t${k.kind}`).join('\n')}\n`,
   );
-  writeFileSync(
-    join(out, 'answers.tsv'),
-    `query\tgold\tscorer\tbaseline\tscorer2\tscorer3\n${rows.map((x) => `${x.query}\t${x.gold}\t${x.scorer}\t${x.baseline}\t${x.scorer2}\t${x.scorer3}`).join('\n')}\n`,
-  );
+  // What the matchers answered when the first rows were drawn: written with the first two rounds (the same
+  // model), kept as it is for later rounds, which read a retrained model's new answers.
+  if (suffix === '' || suffix === '-2')
+    writeFileSync(
+      join(out, 'answers.tsv'),
+      `query\tgold\tscorer\tbaseline\tscorer2\tscorer3\n${rows.map((x) => `${x.query}\t${x.gold}\t${x.scorer}\t${x.baseline}\t${x.scorer2}\t${x.scorer3}`).join('\n')}\n`,
+    );
   const kinds = [...new Set(order.map((k) => k.kind))];
   console.log(
     `${order.length} items: ${kinds.map((kind) => `${kind} ${order.filter((k) => k.kind === kind).length}`).join(', ')}`,
@@ -100,31 +103,44 @@ function writeRound(
   return order;
 }
 
+/** The rounds already drawn in `out`: `key.tsv`, `key-2.tsv`, … */
+export function roundSuffixes(out: string): string[] {
+  const suffixes: string[] = [];
+  for (let n = 1; existsSync(join(out, `key${n === 1 ? '' : `-${n}`}.tsv`)); n++) suffixes.push(n === 1 ? '' : `-${n}`);
+  return suffixes;
+}
+
 /**
- * The second round: the pair scorer's second and third FAQs (for recall@3 by meaning) where they are not
- * the benchmark's and were not read in the first round, with new random controls.
+ * A further round: the pair scorer's first three FAQs, as the model shipped now ranks them, where they are
+ * not the benchmark's and no earlier round read them (round 2 read the second and third FAQs of the model of
+ * round 1; a later round reads what a retrained model answers anew), with 40 new random controls.
  */
-function second(out: string): void {
+function nextRound(out: string): void {
   const { task, rows } = firstAnswers();
+  const rounds = roundSuffixes(out);
   const read = new Set(
-    readFileSync(join(out, 'key.tsv'), 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter(Boolean)
-      .map((l) => l.split('\t').slice(1, 3).join('\t')),
+    rounds.flatMap((suffix) =>
+      readFileSync(join(out, `key${suffix}.tsv`), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((l) => l.split('\t').slice(1, 3).join('\t')),
+    ),
   );
+  const n = rounds.length + 1;
+  const seed = SPLIT_SEED + 11 + 3 * (n - 2);
   const firstItem = read.size + 1;
   const keys: Omit<JudgeKey, 'item'>[] = [];
   const seen = (query: number, faq: string) => read.has(`${query}\t${faq}`);
-  const r = mulberry32(SPLIT_SEED + 11);
+  const r = mulberry32(seed);
   const randomSample = new Set(
     shuffled(
       rows.map((x) => x.query),
-      SPLIT_SEED + 12,
+      seed + 1,
     ).slice(0, 40),
   );
   for (const row of rows) {
-    for (const kind of ['scorer2', 'scorer3'] as const) {
+    for (const kind of ['scorer', 'scorer2', 'scorer3'] as const) {
       const faq = row[kind];
       if (!faq || faq === row.gold || seen(row.query, faq)) continue;
       keys.push({ query: row.query, faq, kind });
@@ -137,7 +153,7 @@ function second(out: string): void {
       keys.push({ query: row.query, faq, kind: 'random' });
     }
   }
-  writeRound(out, '-2', keys, SPLIT_SEED + 13, firstItem);
+  writeRound(out, `-${n}`, keys, seed + 2, firstItem);
 }
 
 function main(out: string): void {
@@ -172,6 +188,6 @@ function main(out: string): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv.includes('--second')) second(process.argv[2] ?? 'judge');
+  if (process.argv.includes('--next')) nextRound(process.argv[2] ?? 'judge');
   else main(process.argv[2] ?? 'judge');
 }

@@ -9,12 +9,12 @@
  * readers: strict; by either: lenient).
  *
  * `npx tsx bench/kb/judged.ts DIR` from `server/`: DIR holds `answers.tsv` and, for each round of reading,
- * `key.tsv`, `reader-a.tsv`, `reader-b.tsv` (the second round: `key-2.tsv`, `reader-a-2.tsv`, `reader-b-2.tsv`)
+ * `key.tsv`, `reader-a.tsv`, `reader-b.tsv` (a later round N: `key-N.tsv`, `reader-a-N.tsv`, `reader-b-N.tsv`; `judge-items.ts OUT --next` draws it)
  * (committed: `bench/kb/judged/`; the texts are not, `judge-items.ts` writes them again from the data).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstAnswers, type JudgeKey } from './judge-items.ts';
+import { firstAnswers, type JudgeKey, roundSuffixes } from './judge-items.ts';
 
 type Label = 'same' | 'different' | 'unsure';
 
@@ -70,8 +70,7 @@ function readRounds(dir: string) {
   const key: JudgeKey[] = [];
   const a = new Map<string, Label>();
   const b = new Map<string, Label>();
-  for (const suffix of ['', '-2', '-3']) {
-    if (!existsSync(join(dir, `key${suffix}.tsv`))) continue;
+  for (const suffix of roundSuffixes(dir)) {
     key.push(...readKey(join(dir, `key${suffix}.tsv`)));
     for (const [item, label] of readLabels(join(dir, `reader-a${suffix}.tsv`))) a.set(item, label);
     for (const [item, label] of readLabels(join(dir, `reader-b${suffix}.tsv`))) b.set(item, label);
