@@ -16,7 +16,8 @@
  *   (the pair scorer's first FAQ where it is not the benchmark's), `baseline` (the TF-IDF baseline's first
  *   FAQ where it is neither), `random` (an FAQ drawn at random: how often readers accept anything).
  *
- * `npx tsx bench/kb/judge-items.ts OUT_DIR` from `server/` (needs the shared data folder). Scored by
+ * `npx tsx bench/kb/judge-items.ts OUT_DIR` from `server/` (needs the shared data folder) draws the first round;
+ * `… OUT_DIR --next` the next one (see `nextRound`). Scored by
  * `bench/kb/judged.ts` once the readers' labels are in.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
