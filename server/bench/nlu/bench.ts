@@ -402,8 +402,13 @@ const NOTES = `## Notes
   not yet enforce the fresh-test reservation, and trained on 207 train and 33 dev rows that the build leaves
   out now — 47 fresh test questions, 189 rows of the reserved bucket and 4 near-twins of fresh rows. Rebuilt
   from the same code and settings without them (held-out tuning figures 85.1 → 85.0%); \`real-data.test.ts\`
-  now checks that the file's row counts are those the build takes. The shipped-model figures above, from
-  the earlier file, are refreshed by the next \`npm run bench:nlu\`.
+  now checks that the file's row counts are those the build takes. Then 31 team-written rows were added
+  (praise of the service, which the model read as \`complaint_service\` — "你们服务真好" at 0.84 — and a
+  complaint twin for each, so that the praise rows do not teach that "你们…服务" is thanks). The shipped model
+  on the fresh test set, clean: **82.4%** (in-scope 83.9%, out-of-scope recall 79.7%) against the 83.3% /
+  83.3% / 83.2% reported before for the file that had trained on 47 of its questions; on the real test split
+  84.1% (was 84.9%). So the distance to the targets is larger than the earlier figures said: 9.6 points of
+  accuracy, 5.3 of out-of-scope recall, 6 intents under 75%.
   (5) **Nearest labelled neighbours by the FAQ matcher's sentence encoder** (measured, not built): each real dev
   row's 10 nearest real training rows by the pair encoder's cosine (\`knowledge/match/pair/encoder.ts\`, learnt
   from the paraphrase pairs), their labels weighted by exp(10 × cosine), mixed half and half with the linear
