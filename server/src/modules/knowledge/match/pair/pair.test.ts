@@ -119,6 +119,19 @@ describe('pair scorer model and calibration', () => {
     );
   });
 
+  it('merges perceptrons trained from different seeds into one whose score is the mean of theirs', () => {
+    const options = { hidden: 4, epochs: 10, learningRate: 0.05, seed: 3 };
+    const members = [3, 4, 5].map((seed) => Perceptron.train(lists, { ...options, seed }));
+    const merged = Perceptron.trainEnsemble(lists, { ...options, members: 3 });
+    assert.equal(merged.weights.hidden, 12);
+    for (const l of lists.slice(0, 5)) {
+      for (const x of l.xs) {
+        const mean = members.reduce((s, m) => s + m.logit(x), 0) / 3;
+        assert.ok(Math.abs(merged.logit(x) - mean) < 1e-4);
+      }
+    }
+  });
+
   it('fits a calibration curve that rises with the score', () => {
     const xs = [-2, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 0.2].map((s) => [1, s]);
     const ys = [0, 0, 0, 1, 0, 1, 1, 1, 1, 0];

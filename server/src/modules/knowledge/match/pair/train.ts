@@ -12,7 +12,8 @@
  *    is trained on all of them.
  * 4. Retrieval lists: a pool of card questions stands for an FAQ base; the partner of a positive pair is
  *    asked, and the pool's closest questions (lexical and encoder cosine, as the matcher picks them) and
- *    its labelled non-paraphrases are its candidates. The perceptron is fitted listwise on them.
+ *    its labelled non-paraphrases are its candidates. The perceptron (three from different seeds, merged)
+ *    is fitted listwise on them.
  * 5. On the calibration task, a logistic curve turns the best candidate's score into P(right), and the
  *    in-scope and unrelated questions give the "none" threshold (best balanced accuracy).
  */
@@ -318,7 +319,9 @@ export function trainPairModel(
     if (list.right.length > 0 && list.right.length < list.xs.length) examples.push(list);
   }
 
-  const scorer = Perceptron.train(examples, options);
+  // Three perceptrons from different seeds, merged (model.ts `Perceptron.ensemble`): one's ranking moves
+  // by a point or two with its seed alone.
+  const scorer = Perceptron.trainEnsemble(examples, { members: 3, ...options });
   const candidates = options.candidates ?? 30;
   const draft: PairModelFile = {
     version: 2,
