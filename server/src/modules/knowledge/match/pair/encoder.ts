@@ -4,9 +4,7 @@
  * learnt vector; a question is the sum of its features' vectors, normalised. Trained with a contrastive
  * loss (InfoNCE): a question's paraphrase must be closer to it than the other questions of its batch and
  * than the questions labelled "different" from it (which share most of its words: the hard negatives).
- * Sparse Adagrad over Float32Arrays, seeded: the same pairs give the same weights. Several encoders
- * trained alike from different seeds are served as one (an ensemble: the mean of their cosines), which
- * ranks clearly better than any of them — one encoder's errors depend much on its seed.
+ * Sparse Adagrad over Float32Arrays, seeded: the same pairs give the same weights.
  *
  * Stored quantised (one signed byte per weight and a scale per bucket, base64), a few MB at most.
  */
@@ -14,10 +12,7 @@ import { mulberry32 } from '../../../../platform/random.ts';
 
 export interface EncoderWeights {
   buckets: number;
-  /** All members' dimensions together (members × the dimension of one). */
   dim: number;
-  /** Independently trained encoders side by side (1 when absent). */
-  members?: number;
   /** Per bucket, the scale of its bytes. */
   scales: number[];
   /** buckets × dim signed bytes, base64. */
@@ -47,39 +42,15 @@ export function encoderFeatures(plain: string, words: Iterable<string>, buckets:
   return Int32Array.from(out);
 }
 
-/**
- * One encoder, or an ensemble of `members` encoders trained alike from different seeds and stored side by
- * side (each bucket's vector is the members' vectors one after the other). A question's vector is each
- * member's unit vector scaled by 1/√members, so the dot product of two questions is the mean of the
- * members' cosines.
- */
 export class Encoder {
   readonly buckets: number;
   readonly dim: number;
-  readonly members: number;
   readonly vectors: Float32Array;
 
-  constructor(buckets: number, dim: number, vectors: Float32Array, members = 1) {
+  constructor(buckets: number, dim: number, vectors: Float32Array) {
     this.buckets = buckets;
     this.dim = dim;
     this.vectors = vectors;
-    this.members = members;
-  }
-
-  /** Members side by side (each trained on its own, same buckets). */
-  static ensemble(members: readonly Encoder[]): Encoder {
-    const [first] = members;
-    if (!first) throw new Error('encoder ensemble: no member');
-    const dim = members.reduce((n, m) => n + m.dim, 0);
-    const v = new Float32Array(first.buckets * dim);
-    for (let b = 0; b < first.buckets; b++) {
-      let at = b * dim;
-      for (const m of members) {
-        v.set(m.vectors.subarray(b * m.dim, (b + 1) * m.dim), at);
-        at += m.dim;
-      }
-    }
-    return new Encoder(first.buckets, dim, v, members.length);
   }
 
   static fromWeights(w: EncoderWeights): Encoder {
@@ -92,7 +63,7 @@ export class Encoder {
         v[b * w.dim + k] = (x > 127 ? x - 256 : x) * s;
       }
     }
-    return new Encoder(w.buckets, w.dim, v, w.members ?? 1);
+    return new Encoder(w.buckets, w.dim, v);
   }
 
   weights(): EncoderWeights {
@@ -108,8 +79,7 @@ export class Encoder {
         bytes[b * this.dim + k] = q < 0 ? q + 256 : q;
       }
     }
-    const members = this.members > 1 ? { members: this.members } : {};
-    return { buckets: this.buckets, dim: this.dim, ...members, scales, bytes: bytes.toString('base64') };
+    return { buckets: this.buckets, dim: this.dim, scales, bytes: bytes.toString('base64') };
   }
 
   /** The unit vector of a question's features (zero when it has none). */
@@ -120,13 +90,10 @@ export class Encoder {
       const base = b * d;
       for (let k = 0; k < d; k++) out[k] = (out[k] as number) + (this.vectors[base + k] as number);
     }
-    const size = d / this.members;
-    for (let m = 0; m < d; m += size) {
-      let norm = 0;
-      for (let k = m; k < m + size; k++) norm += (out[k] as number) ** 2;
-      const s = norm > 0 ? 1 / Math.sqrt(norm * this.members) : 0;
-      for (let k = m; k < m + size; k++) out[k] = (out[k] as number) * s;
-    }
+    let norm = 0;
+    for (let k = 0; k < d; k++) norm += (out[k] as number) ** 2;
+    const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let k = 0; k < d; k++) out[k] = (out[k] as number) * s;
     return out;
   }
 }
@@ -148,11 +115,6 @@ export interface EncoderTrainOptions {
   seed?: number;
   /** Share of a question's features dropped at random each time it is seen in training (regularises). */
   dropout?: number;
-  /**
-   * Encoders trained from different seeds (seed, seed + 1, …) and served as one (`Encoder.ensemble`):
-   * each learns the pairs a little differently, and the mean of their cosines ranks better than any.
-   */
-  members?: number;
 }
 
 /**
@@ -258,16 +220,4 @@ export function trainEncoder(
     }
   }
   return new Encoder(buckets, dim, vectors);
-}
-
-/** `trainEncoder` once per member, from seeds seed, seed + 1, …, served side by side. */
-export function trainEnsemble(
-  pairs: ReadonlyArray<readonly [Int32Array, Int32Array]>,
-  hard: ReadonlyArray<readonly Int32Array[]>,
-  options: EncoderTrainOptions = {},
-): Encoder {
-  const seed = options.seed ?? 7;
-  return Encoder.ensemble(
-    Array.from({ length: options.members ?? 1 }, (_, m) => trainEncoder(pairs, hard, { ...options, seed: seed + m })),
-  );
 }

@@ -27,8 +27,6 @@ export interface TrainOptions {
   batch?: number;
   l2?: number;
   seed?: number;
-  /** Perceptrons trained from seeds seed, seed + 1, … and merged into one (`Perceptron.ensemble`). */
-  members?: number;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -168,35 +166,5 @@ export class Perceptron {
       w2: Array.from(p.subarray(oW2, oB2), round),
       b2: round(p[oB2] as number),
     });
-  }
-
-  /**
-   * Several perceptrons trained from different seeds, merged into one network whose output is the mean
-   * of theirs: their hidden units side by side, each output weight divided by their number (they share
-   * the input standardisation, which depends on the data only). Ranks like the average of the members.
-   */
-  static ensemble(members: readonly Perceptron[]): Perceptron {
-    const ws = members.map((m) => m.weights);
-    const [first] = ws;
-    if (!first) throw new Error('perceptron ensemble: no member');
-    const k = ws.length;
-    const round = (x: number) => Math.round(x * 1e6) / 1e6;
-    return new Perceptron({
-      mean: first.mean,
-      std: first.std,
-      hidden: ws.reduce((n, w) => n + w.hidden, 0),
-      w1: ws.flatMap((w) => w.w1),
-      b1: ws.flatMap((w) => w.b1),
-      w2: ws.flatMap((w) => w.w2.map((x) => round(x / k))),
-      b2: round(ws.reduce((t, w) => t + w.b2, 0) / k),
-    });
-  }
-
-  /** `train` once per member (seeds seed, seed + 1, …), merged by `ensemble`. */
-  static trainEnsemble(examples: Parameters<typeof Perceptron.train>[0], options: TrainOptions = {}): Perceptron {
-    const seed = options.seed ?? 1;
-    return Perceptron.ensemble(
-      Array.from({ length: options.members ?? 1 }, (_, m) => Perceptron.train(examples, { ...options, seed: seed + m })),
-    );
   }
 }

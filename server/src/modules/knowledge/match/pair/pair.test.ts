@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { SynonymTable } from '../../search/query.ts';
 import { learnCalibration } from '../calibrate.ts';
 import { buildTask, type LabelledPair, splitPairs, taskSentences } from './data.ts';
-import { dot32, Encoder, encoderFeatures, hashOf, trainEncoder, trainEnsemble } from './encoder.ts';
+import { dot32, Encoder, encoderFeatures, hashOf, trainEncoder } from './encoder.ts';
 import {
   analyse,
   associationKey,
@@ -119,19 +119,6 @@ describe('pair scorer model and calibration', () => {
     );
   });
 
-  it('merges perceptrons trained from different seeds into one whose score is the mean of theirs', () => {
-    const options = { hidden: 4, epochs: 10, learningRate: 0.05, seed: 3 };
-    const members = [3, 4, 5].map((seed) => Perceptron.train(lists, { ...options, seed }));
-    const merged = Perceptron.trainEnsemble(lists, { ...options, members: 3 });
-    assert.equal(merged.weights.hidden, 12);
-    for (const l of lists.slice(0, 5)) {
-      for (const x of l.xs) {
-        const mean = members.reduce((s, m) => s + m.logit(x), 0) / 3;
-        assert.ok(Math.abs(merged.logit(x) - mean) < 1e-4);
-      }
-    }
-  });
-
   it('fits a calibration curve that rises with the score', () => {
     const xs = [-2, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 0.2].map((s) => [1, s]);
     const ys = [0, 0, 0, 1, 0, 1, 1, 1, 1, 0];
@@ -189,23 +176,6 @@ describe('the learnt sentence encoder', () => {
     const options = { buckets: 16, dim: 8, epochs: 200, batch: 4, rate: 0.5, seed: 3 };
     const e = trainEncoder(pairs, [[bag(9)], [], [], []], options);
     assert.ok(dot32(e.encode(bag(0)), e.encode(bag(1))) > dot32(e.encode(bag(0)), e.encode(bag(9))));
-  });
-
-  it('serves an ensemble of encoders as one: the dot product is the mean of the members\' cosines', () => {
-    const bag = (i: number) => Int32Array.of(i);
-    const pairs = Array.from({ length: 8 }, (_, k) => [bag(2 * k), bag(2 * k + 1)] as const);
-    const options = { buckets: 16, dim: 8, epochs: 50, batch: 8, rate: 0.5, seed: 1 };
-    const members = [1, 2, 3].map((seed) => trainEncoder(pairs, [], { ...options, seed }));
-    const e = trainEnsemble(pairs, [], { ...options, members: 3 });
-    assert.equal(e.dim, 24);
-    const q = Int32Array.of(0, 3);
-    const d = Int32Array.of(1, 5);
-    const mean = members.reduce((s, m) => s + dot32(m.encode(q), m.encode(d)), 0) / 3;
-    assert.ok(Math.abs(dot32(e.encode(q), e.encode(d)) - mean) < 1e-5);
-    assert.ok(Math.abs(dot32(e.encode(q), e.encode(q)) - 1) < 1e-5, 'unit length');
-    const back = Encoder.fromWeights(e.weights());
-    assert.equal(back.members, 3);
-    assert.ok(Math.abs(dot32(back.encode(q), back.encode(d)) - mean) < 0.02, 'quantised');
   });
 });
 

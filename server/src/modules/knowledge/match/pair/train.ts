@@ -6,14 +6,12 @@
  *    benchmark's is built from it, and every pair touching one of its sentences leaves the fitting set.
  * 2. The IDF table is counted over the fitting sentences (and general questions), rare features dropped;
  *    word associations are learnt from the fitting positives.
- * 3. The sentence encoder (encoder.ts: three trained alike from different seeds, served as one) learns
- *    from the fitting positives, cross-fitted: the questions the scorer's lists ask are split in two
- *    folds, and each fold's lists see an encoder trained without that fold's pairs; the shipped encoder
- *    is trained on all of them.
+ * 3. The sentence encoder (encoder.ts) is trained on the fitting positives, cross-fitted: the questions
+ *    the scorer's lists ask are split in two folds, and each fold's lists see an encoder trained without
+ *    that fold's pairs; the shipped encoder is trained on all of them.
  * 4. Retrieval lists: a pool of card questions stands for an FAQ base; the partner of a positive pair is
  *    asked, and the pool's closest questions (lexical and encoder cosine, as the matcher picks them) and
- *    its labelled non-paraphrases are its candidates. The perceptron (three from different seeds, merged)
- *    is fitted listwise on them.
+ *    its labelled non-paraphrases are its candidates. The perceptron is fitted listwise on them.
  * 5. On the calibration task, a logistic curve turns the best candidate's score into P(right), and the
  *    in-scope and unrelated questions give the "none" threshold (best balanced accuracy).
  */
@@ -30,7 +28,7 @@ import {
   shuffled,
   taskSentences,
 } from './data.ts';
-import { type EncoderTrainOptions, encoderFeatures, trainEnsemble } from './encoder.ts';
+import { type EncoderTrainOptions, encoderFeatures, trainEncoder } from './encoder.ts';
 import {
   type Analysed,
   analyse,
@@ -221,9 +219,7 @@ export function trainPairModel(
   // The sentence encoder, cross-fitted: the asked questions are split in two folds, and each fold's
   // lists see an encoder that never learnt from that fold's pairs (so the scorer learns how far to trust
   // the encoder's cosine on unseen questions); the shipped encoder learns from every positive pair.
-  // Three members (encoder.ts `trainEnsemble`): one encoder alone ranks 41–43% first on the calibration
-  // task depending on its seed, three together 48%.
-  const encoderOptions: EncoderTrainOptions = { buckets: 16384, dim: 64, epochs: 5, members: 3, ...options.encoder };
+  const encoderOptions: EncoderTrainOptions = { buckets: 16384, dim: 64, epochs: 5, ...options.encoder };
   const buckets = encoderOptions.buckets ?? 16384;
   const featureMemo = new Map<string, Int32Array>();
   const featuresOf = (t: string) => {
@@ -250,14 +246,14 @@ export function trainPairModel(
   const positives = fit.filter((p) => p.label === 1 && key(p.a) !== key(p.b));
   const foldOf = new Map(asked.map((p, i) => [p, i % 2]));
   const encoderOn = (pairsIn: readonly LabelledPair[]) =>
-    trainEnsemble(
+    trainEncoder(
       pairsIn.map((p) => [featuresOf(p.a), featuresOf(p.b)] as const),
       pairsIn.map((p) => [...(different.get(key(p.a)) ?? []), ...(different.get(key(p.b)) ?? [])].map(featuresOf)),
       encoderOptions,
     );
   const foldEncoders = [0, 1].map((f) => encoderOn(positives.filter((p) => foldOf.get(p) !== f)));
   const encoder = encoderOn(positives);
-  const denseWeight = options.denseWeight ?? 0.8;
+  const denseWeight = options.denseWeight ?? 0.6;
   const table = { ...counted, encoder };
   const views = foldEncoders.map((e) => {
     const foldTable = { ...counted, encoder: e };
@@ -319,9 +315,7 @@ export function trainPairModel(
     if (list.right.length > 0 && list.right.length < list.xs.length) examples.push(list);
   }
 
-  // Three perceptrons from different seeds, merged (model.ts `Perceptron.ensemble`): one's ranking moves
-  // by a point or two with its seed alone.
-  const scorer = Perceptron.trainEnsemble(examples, { members: 3, ...options });
+  const scorer = Perceptron.train(examples, options);
   const candidates = options.candidates ?? 30;
   const draft: PairModelFile = {
     version: 2,
