@@ -19,7 +19,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../../src/platform/random.ts';
 import {
   readGeneralQuestions,
   readPairs,
@@ -31,6 +30,7 @@ import {
 import { PairMatcher, Retrieval, shippedPairModel } from '../../src/modules/knowledge/match/pair/pair-matcher.ts';
 import { taskDocs } from '../../src/modules/knowledge/match/pair/train.ts';
 import { SynonymTable } from '../../src/modules/knowledge/search/query.ts';
+import { mulberry32 } from '../../src/platform/random.ts';
 import { seedSynonyms } from './seed-faqs.ts';
 
 /** Benchmark FAQs shown as controls (the rest of the 400 are not read). */
@@ -68,9 +68,19 @@ function main(out: string): void {
   const { task, rows } = firstAnswers();
   const faqText = new Map(task.faqs.map((f) => [f.id, f.question]));
   const keys: Omit<JudgeKey, 'item'>[] = [];
-  const goldSample = new Set(shuffled(rows.map((r) => r.query), SPLIT_SEED + 7).slice(0, GOLD_SAMPLE));
+  const goldSample = new Set(
+    shuffled(
+      rows.map((r) => r.query),
+      SPLIT_SEED + 7,
+    ).slice(0, GOLD_SAMPLE),
+  );
   const r = mulberry32(SPLIT_SEED + 8);
-  const randomSample = new Set(shuffled(rows.map((x) => x.query), SPLIT_SEED + 9).slice(0, RANDOM_SAMPLE));
+  const randomSample = new Set(
+    shuffled(
+      rows.map((x) => x.query),
+      SPLIT_SEED + 9,
+    ).slice(0, RANDOM_SAMPLE),
+  );
   for (const row of rows) {
     if (goldSample.has(row.query)) keys.push({ query: row.query, faq: row.gold, kind: 'gold' });
     if (row.scorer && row.scorer !== row.gold) keys.push({ query: row.query, faq: row.scorer, kind: 'scorer' });
