@@ -163,6 +163,22 @@ describe('customer-data access is tied to an active, verified contact', () => {
       { success: 0, actor_id: null },
       { success: 1, actor_id: null },
     ]);
+    // The attempts are the telephony side's; the agent who played the caller is in the audit trail.
+    const played = await env.runtime.deps.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', '=', 'demo.keypad_entry')
+      .where('entity_id', '=', own)
+      .execute();
+    const agent = await env.runtime.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'agent')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      played.map((r) => r.actor_id),
+      [agent.id, agent.id],
+    );
   });
 
   it('a code sent before the contact was linked to another customer is not the one "already sent" to the new one', async () => {

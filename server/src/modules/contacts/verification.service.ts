@@ -142,7 +142,17 @@ export async function demoKeypadEntry(ctx: Ctx, contactId: string, digits: strin
   authorize(ctx.actor, 'demo.otp_outbox');
   return inTransaction(ctx, async (tctx) => {
     const row = await lockHandledContact(tctx, contactId);
-    return keypadAttempt({ ...tctx, actor: systemActor('demo-telephony') }, row, digits);
+    const result = await keypadAttempt({ ...tctx, actor: systemActor('demo-telephony') }, row, digits);
+    // The attempt is the telephony side's (as in production); who played the caller is on record too.
+    await audit(tctx, {
+      action: 'demo.keypad_entry',
+      entityType: 'contact',
+      entityId: row.id,
+      customerId: row.customer_id,
+      contactId: row.id,
+      details: { success: result.success },
+    });
+    return result;
   });
 }
 
