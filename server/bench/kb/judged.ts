@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstAnswers, type JudgeKey, roundSuffixes } from './judge-items.ts';
 
-type Label = 'same' | 'different' | 'unsure';
+export type Label = 'same' | 'different' | 'unsure';
 
 function tsv(file: string): string[][] {
   return readFileSync(file, 'utf8')
@@ -78,6 +78,45 @@ function readRounds(dir: string) {
   return { key, readers: { a, b } };
 }
 
+/**
+ * Questions answered right among the first `depth` FAQs: `exact` by the benchmark's pair; else `strict` when
+ * one FAQ was read as the same question by both readers, `lenient` by either; `unread` when none was read as
+ * the same and some FAQ was never read (counted wrong). `read` maps `query<TAB>faq` to the row read.
+ */
+export function recallByMeaning(
+  rows: ReadonlyArray<{ query: number; gold: string; ranked: readonly string[] }>,
+  depth: number,
+  read: ReadonlyMap<string, string>,
+  readers: { a: ReadonlyMap<string, Label>; b: ReadonlyMap<string, Label> },
+): { exact: number; strict: number; lenient: number; unread: number } {
+  const c = { exact: 0, strict: 0, lenient: 0, unread: 0 };
+  for (const r of rows) {
+    const top = r.ranked.slice(0, depth);
+    if (top.includes(r.gold)) {
+      c.exact++;
+      continue;
+    }
+    let both = false;
+    let either = false;
+    let missing = false;
+    for (const faq of top) {
+      const item = read.get(`${r.query}\t${faq}`);
+      if (item === undefined) {
+        missing = true;
+        continue;
+      }
+      const a = readers.a.get(item) === 'same';
+      const b = readers.b.get(item) === 'same';
+      if (a && b) both = true;
+      if (a || b) either = true;
+    }
+    if (both) c.strict++;
+    if (either) c.lenient++;
+    else if (missing) c.unread++;
+  }
+  return c;
+}
+
 /** The reading's figures, printed by `npm run bench:kb` (after the real-questions section) and by this script. */
 export function printReading(dir: string, indent = ''): void {
   const print = (line: string) => console.log(`${indent}${line}`);
@@ -133,34 +172,15 @@ export function printReading(dir: string, indent = ''): void {
   const names = { scorer: 'pair scorer (when read)', baseline: 'TF-IDF baseline', current: 'pair scorer shipped now' };
   for (const matcher of ['scorer', 'baseline', 'current'] as const) {
     for (const depth of matcher === 'baseline' ? [1] : [1, 3]) {
-      let exact = 0;
-      let strict = 0;
-      let lenient = 0;
-      let unread = 0;
-      for (const r of rows) {
-        const top = r[matcher].slice(0, depth);
-        if (top.includes(r.gold)) {
-          exact++;
-          continue;
-        }
-        let a = false;
-        let b = false;
-        let missing = false;
-        for (const faq of top) {
-          const item = read.get(`${r.query}\t${faq}`);
-          if (!item) missing = true;
-          const ra = item !== undefined && readers.a.get(item) === 'same';
-          const rb = item !== undefined && readers.b.get(item) === 'same';
-          if (ra && rb) a = b = true;
-          else if (ra || rb) a = true;
-        }
-        if (a && b) strict++;
-        if (a || b) lenient++;
-        else if (missing) unread++;
-      }
+      const c = recallByMeaning(
+        rows.map((r) => ({ query: r.query, gold: r.gold, ranked: r[matcher] })),
+        depth,
+        read,
+        readers,
+      );
       const n = rows.length;
       print(
-        `${names[matcher]}: recall@${depth} by the benchmark's pairs ${pct(exact / n)}; counting FAQs both readers read as the same question ${pct((exact + strict) / n)}; either reader ${pct((exact + lenient) / n)}${unread ? ` (${unread} questions with an FAQ not read)` : ''}`,
+        `${names[matcher]}: recall@${depth} by the benchmark's pairs ${pct(c.exact / n)}; counting FAQs both readers read as the same question ${pct((c.exact + c.strict) / n)}; either reader ${pct((c.exact + c.lenient) / n)}${c.unread ? ` (${c.unread} questions with an FAQ not read)` : ''}`,
       );
     }
   }
