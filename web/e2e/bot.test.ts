@@ -5,6 +5,7 @@ import {
   apiAs,
   before,
   demoCodeFor,
+  demoCustomer,
   describe,
   type E2E,
   it,
@@ -16,8 +17,8 @@ import {
   watchPage,
 } from './harness.ts';
 
-// The documented demo customer 张伟 (docs/demo-data.md), mobile 13800138000, card ending 1234.
-const ZHANG_WEI = '13800138000';
+// The documented demo customer 张伟 (docs/demo-data.md), card ending 1234.
+const ZHANG_WEI = demoCustomer('zhang_wei').phone;
 
 /**
  * The chat assistant on the mobile chat page (issue 20): an answer with its source, a freeze with one

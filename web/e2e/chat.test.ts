@@ -4,6 +4,7 @@ import {
   after,
   before,
   demoCodeFor,
+  demoCustomer,
   describe,
   type E2E,
   it,
@@ -15,8 +16,8 @@ import {
   watchPage,
 } from './harness.ts';
 
-// The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
-const LI_NA = '13900139000';
+// The documented demo customer 李娜 (docs/demo-data.md).
+const LI_NA = demoCustomer('li_na').phone;
 const XSS = '<img src=x onerror=alert(1)>';
 
 describe('customer chat with an agent, handed over to disputes', () => {

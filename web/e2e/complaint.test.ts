@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
-import { after, before, describe, type E2E, it, startE2E, text, watchPage } from './harness.ts';
+import { after, before, demoCustomer, describe, type E2E, it, startE2E, text, watchPage } from './harness.ts';
 
-const ZHANG = { phone: '13800138000', name: '张伟', idLast6: `15001${idCheckChar('11010519850315001')}` };
+const ZHANG = demoCustomer('zhang_wei');
 
 /** The bank date a few days from now, for the time promised to the customer. */
 function inDays(n: number): string {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
 import {
   after,
   apiAs,
   before,
   chromiumMissing,
   demoCodeFor,
+  demoCustomer,
   describe,
   type E2E,
   it,
@@ -18,8 +18,8 @@ import {
 } from './harness.ts';
 
 // Demo customers (docs/demo-data.md): 张伟 calls, 李娜 chats.
-const ZHANG = { phone: '13800138000', name: '张伟', idLast6: `15001${idCheckChar('11010519850315001')}` };
-const LI_NA = '13900139000';
+const ZHANG = demoCustomer('zhang_wei');
+const LI_NA = demoCustomer('li_na').phone;
 const LIU_YANG = '13600136000';
 
 /** Answers a simulated call from 张伟 on the agent's desk. */

@@ -6,6 +6,7 @@ import {
   before,
   chromiumMissing,
   demoCodeFor,
+  demoCustomer,
   describe,
   type E2E,
   it,
@@ -17,8 +18,8 @@ import {
   watchPage,
 } from './harness.ts';
 
-// The documented demo customer 李娜 (docs/demo-data.md), mobile 13900139000.
-const LI_NA = '13900139000';
+// The documented demo customer 李娜 (docs/demo-data.md).
+const LI_NA = demoCustomer('li_na').phone;
 
 /** Whether the whole element is inside the window (nothing to scroll to reach it). */
 async function inView(page: Page, testId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { buildApp } from '../../server/src/app.ts';
 import { createRuntime, type Runtime, seedDemo } from '../../server/src/bootstrap.ts';
 import { DEFAULT_BOT_ROUTING, setBotRouting } from '../../server/src/modules/bot/index.ts';
+import { fixedCustomer } from '../../server/src/modules/cards/index.ts';
 import { systemActor } from '../../server/src/platform/auth/actor.ts';
 import { generateKeySpec } from '../../server/src/platform/pii/keyring.ts';
 import { maskPhone } from '../../server/src/platform/pii/mask.ts';
@@ -19,6 +20,15 @@ import { obtainTemplate, TEMPLATE_DIR } from '../../server/test/template.ts';
  * playwright-core.
  */
 export { DEMO_PASSWORD };
+
+/**
+ * A documented demo customer (docs/demo-data.md) as the desk asks for them: mobile, name, the last six
+ * characters of the ID number (a verification factor) and the primary card's last four digits.
+ */
+export function demoCustomer(key: string) {
+  const c = fixedCustomer(key);
+  return { phone: c.phone, name: c.name, idLast6: c.idNumber.slice(-6), last4: c.last4 };
+}
 export const CHROMIUM = process.env.CARDDESK_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist/index.html', import.meta.url));

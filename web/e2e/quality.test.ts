@@ -9,6 +9,7 @@ import {
   before,
   DEMO_PASSWORD,
   demoCodeFor,
+  demoCustomer,
   describe,
   type E2E,
   it,
@@ -20,7 +21,7 @@ import {
 } from './harness.ts';
 
 // The documented demo customer 李娜 (docs/demo-data.md) chats.
-const LI_NA = '13900139000';
+const LI_NA = demoCustomer('li_na').phone;
 
 /** Clicks "刷新" in the QA queue until a row for the contact shows (the inspection job runs after the close). */
 async function queueRow(page: Page): Promise<void> {

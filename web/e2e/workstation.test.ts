@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { idCheckChar } from '../../server/src/platform/pii/validators.ts';
 import {
   after,
   before,
   demoCodeFor,
+  demoCustomer,
   describe,
   type E2E,
   it,
@@ -14,13 +14,8 @@ import {
   watchPage,
 } from './harness.ts';
 
-// The documented demo customer 张伟 (docs/demo-data.md): mobile 13800138000, card ending 1234.
-const ZHANG = {
-  phone: '13800138000',
-  name: '张伟',
-  idLast6: `15001${idCheckChar('11010519850315001')}`,
-  last4: '1234',
-};
+// The documented demo customer 张伟 (docs/demo-data.md).
+const ZHANG = demoCustomer('zhang_wei');
 
 describe('agent workstation: a lost card on a phone call', () => {
   let e2e: E2E;

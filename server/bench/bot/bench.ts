@@ -26,7 +26,7 @@ import { INTENTS, type Intent, isIntent } from '@carddesk/contracts';
 import { createRuntime, seedDemo } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type BotOutcome, botRespond, FAQ_TRUST, startBotConversation } from '../../src/modules/bot/index.ts';
-import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../src/modules/cards/index.ts';
+import { findCustomerIdByPhone, fixedCustomer } from '../../src/modules/cards/index.ts';
 import { startChatContact } from '../../src/modules/contacts/index.ts';
 import { getArticle, matchQuestion } from '../../src/modules/knowledge/index.ts';
 import { analyze, replaceBuiltinNlu } from '../../src/modules/nlu/engine.ts';
@@ -71,7 +71,7 @@ const ctx: Ctx = { ...runtime.deps, actor: systemActor('bench') };
 // Holders the assistant serves itself (not the priority customer, who goes to a person at once).
 const holders: string[] = [];
 for (const key of ['zhang_wei', 'liu_yang', 'li_na', 'chen_jing']) {
-  const phone = FIXED_CUSTOMERS.find((c) => c.key === key)?.phone ?? '';
+  const phone = fixedCustomer(key).phone;
   const id = await findCustomerIdByPhone(ctx, phone);
   if (id) holders.push(id);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../test/context.ts';
 import { idCheckChar } from '../platform/pii/validators.ts';
-import { FIXED_CUSTOMERS, findCustomerIdByPhone } from './cards/index.ts';
+import { findCustomerIdByPhone, fixedCustomer } from './cards/index.ts';
 import { openCase } from './cases/index.ts';
 import { verifiedCall } from './contacts/contacts.fixtures.ts';
 
@@ -66,7 +66,7 @@ describe('finding 6: a card application is not approved by the one who submitted
   });
 });
 
-const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei') as (typeof FIXED_CUSTOMERS)[number];
+const ZHANG = fixedCustomer('zhang_wei');
 
 async function customerId(phone: string): Promise<string> {
   const id = await findCustomerIdByPhone(env.system, phone);

@@ -4,7 +4,7 @@ import type { BotMetrics, ChatState, TurnAssist } from '@carddesk/contracts';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { call, lastLoggedOtp } from '../../../test/fixtures.ts';
 import { bankDate } from '../../platform/clock.ts';
-import { FIXED_CUSTOMERS } from '../cards/index.ts';
+import { fixedCustomer } from '../cards/index.ts';
 import { getArticle } from '../knowledge/index.ts';
 
 /**
@@ -12,11 +12,7 @@ import { getArticle } from '../knowledge/index.ts';
  * customers' wrong-answer reports and the supervisor's figures computed from stored chats, and the admin's
  * routing setting.
  */
-const phoneOf = (key: string) => {
-  const c = FIXED_CUSTOMERS.find((f) => f.key === key);
-  if (!c) throw new Error(key);
-  return c.phone;
-};
+const phoneOf = (key: string) => fixedCustomer(key).phone;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function startChat(env: TestEnv, phone: string, message?: string) {

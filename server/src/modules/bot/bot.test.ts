@@ -3,17 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { ChatState, ContactView } from '@carddesk/contracts';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
 import { call, lastLoggedOtp } from '../../../test/fixtures.ts';
-import { cardFacts, FIXED_CUSTOMERS, installmentConsents, latestStatementFacts } from '../cards/index.ts';
+import { cardFacts, fixedCustomer, installmentConsents, latestStatementFacts } from '../cards/index.ts';
 import { requireContactFacts } from '../contacts/index.ts';
 import { getArticle } from '../knowledge/index.ts';
 import { checkReply } from './safety.ts';
 import { DEFAULT_BOT_ROUTING, firstResponder, setBotRouting } from './settings.ts';
 
-const phoneOf = (key: string) => {
-  const c = FIXED_CUSTOMERS.find((f) => f.key === key);
-  if (!c) throw new Error(key);
-  return c;
-};
+const phoneOf = fixedCustomer;
 
 /** A new chat; by default a day later, so no earlier hand-over of the same customer counts as reopened. */
 async function startChat(env: TestEnv, phone: string, message?: string, options: { sameDay?: boolean } = {}) {

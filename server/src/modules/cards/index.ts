@@ -45,7 +45,7 @@ export { getCustomer360 } from './customers/customer360.service.ts';
 export { customerAgeOn, type HolderAccount, holderAccounts } from './customers/holder.service.ts';
 export { type NewCustomer, registerCustomer, setCustomerFlags } from './customers/register.ts';
 export { searchCustomers } from './customers/search.service.ts';
-export { FIXED_CUSTOMERS } from './demo/fixed-customers.ts';
+export { FIXED_CUSTOMERS, type FixedCustomer, fixedCustomer } from './demo/fixed-customers.ts';
 export {
   accountDisputedFen,
   type CardFacts,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone } from '../cards/index.ts';
+import { cardsModule, type FixedCustomer, findCustomerIdByPhone, fixedCustomer } from '../cards/index.ts';
 import { contactsModule } from '../contacts/index.ts';
 import { casesModule } from './index.ts';
 
@@ -11,13 +11,7 @@ import { casesModule } from './index.ts';
  * closes as `case_opened`. The customers are the card engine's documented demo customers.
  */
 const MODULES = [cardsModule, contactsModule, casesModule];
-type FixedCustomer = (typeof FIXED_CUSTOMERS)[number];
-
-function fixed(key: string): FixedCustomer {
-  const c = FIXED_CUSTOMERS.find((f) => f.key === key);
-  assert.ok(c, key);
-  return c;
-}
+const fixed = fixedCustomer;
 
 interface ContactJson {
   id: string;

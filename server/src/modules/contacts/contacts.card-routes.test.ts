@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestEnv } from '../../../test/context.ts';
-import { cardFacts, FIXED_CUSTOMERS, findCustomerIdByPhone, limitChangeIds } from '../cards/index.ts';
+import { cardFacts, findCustomerIdByPhone, fixedCustomer, limitChangeIds } from '../cards/index.ts';
 import { call, contactsTestEnv } from './contacts.fixtures.ts';
 
 /**
@@ -10,7 +10,7 @@ import { call, contactsTestEnv } from './contacts.fixtures.ts';
  * customer is the card engine's documented demo customer 张伟, seeded with cards, statements and history
  * (the card engine exports no customer factory; its demo data is the documented fixture).
  */
-const ZHANG = FIXED_CUSTOMERS.find((c) => c.key === 'zhang_wei');
+const ZHANG = fixedCustomer('zhang_wei');
 
 describe('card operations from inside a contact', () => {
   let env: TestEnv;

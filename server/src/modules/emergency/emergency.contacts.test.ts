@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
+import { cardsModule, findCustomerIdByPhone, fixedCustomer, getCustomerSummary } from '../cards/index.ts';
 import { casesModule } from '../cases/index.ts';
 import { contactsModule, contactTranscript } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
@@ -12,13 +12,7 @@ import { emergencyModule } from './index.ts';
  * over, and the hand-over packet tells the receiver which card was blocked and which case was opened.
  */
 const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
-type FixedCustomer = (typeof FIXED_CUSTOMERS)[number];
-
-function fixed(key: string): FixedCustomer {
-  const c = FIXED_CUSTOMERS.find((f) => f.key === key);
-  assert.ok(c, key);
-  return c;
-}
+const fixed = fixedCustomer;
 
 interface Packet {
   type: string;

@@ -7,8 +7,8 @@ import {
   cardFacts,
   cardsModule,
   checkAccountLedger,
-  FIXED_CUSTOMERS,
   findCustomerIdByPhone,
+  fixedCustomer,
   ledgerDisputes,
   statementDatesOf,
   transactionFacts,
@@ -23,7 +23,7 @@ import { emergencyModule } from './index.ts';
  * from the statement date, and the scheme's internal limit is never told to the customer as theirs.
  */
 const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
-const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei');
+const ZHANG = fixedCustomer('zhang_wei');
 const OVERRIDE = { 'x-access-reason': encodeURIComponent('fraud_investigation: 客户来电挂失,核对交易') };
 
 describe('fraud report dates', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { cardFacts, cardsModule, FIXED_CUSTOMERS, findCustomerIdByPhone, getCustomerSummary } from '../cards/index.ts';
+import { cardFacts, cardsModule, findCustomerIdByPhone, fixedCustomer, getCustomerSummary } from '../cards/index.ts';
 import { casesModule } from '../cases/index.ts';
 import { contactsModule } from '../contacts/index.ts';
 import { emergencyModule } from './index.ts';
@@ -12,7 +12,7 @@ import { emergencyModule } from './index.ts';
  * and the temporary block becomes the formal one without the card ever being usable in between.
  */
 const MODULES = [cardsModule, contactsModule, casesModule, emergencyModule];
-const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei');
+const ZHANG = fixedCustomer('zhang_wei');
 
 describe('loss report: temporary block for any caller, formal report after verification', () => {
   let env: TestEnv;

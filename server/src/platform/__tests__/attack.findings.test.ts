@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { createTestEnv, type TestEnv } from '../../../test/context.ts';
-import { FIXED_CUSTOMERS, findCustomerIdByPhone } from '../../modules/cards/index.ts';
+import { findCustomerIdByPhone, fixedCustomer } from '../../modules/cards/index.ts';
 import { openCase } from '../../modules/cases/index.ts';
 import { lastLoggedOtp, verifiedCall } from '../../modules/contacts/contacts.fixtures.ts';
 import { LOGIN_THROTTLE } from '../auth/login-throttle.ts';
@@ -23,7 +23,7 @@ after(async () => {
   await env?.close();
 });
 
-const ZHANG = FIXED_CUSTOMERS.find((f) => f.key === 'zhang_wei') as (typeof FIXED_CUSTOMERS)[number];
+const ZHANG = fixedCustomer('zhang_wei');
 
 describe('attack: staff record repayments nobody paid', () => {
   it('attack: an agent in a verified call cannot post a repayment (credit from nothing)', async () => {

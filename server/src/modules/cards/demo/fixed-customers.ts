@@ -126,3 +126,10 @@ export const FIXED_CUSTOMERS: readonly FixedCustomer[] = [
     cardStatus: 'frozen',
   },
 ];
+
+/** The documented demo customer with this key (`zhang_wei`, `li_na` …); an unknown key is a programming error. */
+export function fixedCustomer(key: string): FixedCustomer {
+  const customer = FIXED_CUSTOMERS.find((c) => c.key === key);
+  if (!customer) throw new Error(`no documented demo customer "${key}"`);
+  return customer;
+}
