@@ -23,6 +23,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type RetrievalTask,
   readGeneralQuestions,
   readPairs,
   SPLIT_SEED,
@@ -47,12 +48,10 @@ export interface JudgeKey {
   kind: 'gold' | 'scorer' | 'baseline' | 'random' | 'scorer2' | 'scorer3';
 }
 
-/** The benchmark's questions with the FAQ each matcher puts first. */
-export function firstAnswers() {
-  const dir = sharedDataDir();
-  if (!dir) throw new Error('no shared data folder (CARDDESK_SHARED_DATA)');
-  const task = splitPairs(readPairs(dir), readGeneralQuestions(dir)).bench;
-  const matcher = new PairMatcher(taskDocs(task), seedSynonyms(), shippedPairModel());
+/** The benchmark's questions with the FAQs each matcher puts first (the task and pair matcher, if given, are reused). */
+export function firstAnswers(given?: { task: RetrievalTask; matcher: PairMatcher }) {
+  const task = given?.task ?? benchTask();
+  const matcher = given?.matcher ?? new PairMatcher(taskDocs(task), seedSynonyms(), shippedPairModel());
   const base = new Retrieval(
     task.faqs.map((f) => f.question),
     new SynonymTable([]),
@@ -69,16 +68,24 @@ export function firstAnswers() {
   return { task, rows };
 }
 
+function benchTask(): RetrievalTask {
+  const dir = sharedDataDir();
+  if (!dir) throw new Error('no shared data folder (CARDDESK_SHARED_DATA)');
+  return splitPairs(readPairs(dir), readGeneralQuestions(dir)).bench;
+}
+
+type Answers = ReturnType<typeof firstAnswers>;
+
 const clean = (t: string) => t.replace(/[\t\n\r]/g, ' ');
 
 function writeRound(
+  { task, rows }: Answers,
   out: string,
   suffix: string,
   keys: ReadonlyArray<Omit<JudgeKey, 'item'>>,
   seed: number,
   firstItem: number,
 ): JudgeKey[] {
-  const { task, rows } = firstAnswers();
   const faqText = new Map(task.faqs.map((f) => [f.id, f.question]));
   const order = shuffled(keys, seed).map((k, i) => ({ ...k, item: `j${String(firstItem + i).padStart(4, '0')}` }));
   mkdirSync(out, { recursive: true });
@@ -117,7 +124,8 @@ export function roundSuffixes(out: string): string[] {
  * round 1; a later round reads what a retrained model answers anew), with 40 new random controls.
  */
 function nextRound(out: string): void {
-  const { task, rows } = firstAnswers();
+  const answers = firstAnswers();
+  const { task, rows } = answers;
   const rounds = roundSuffixes(out);
   const read = new Set(
     rounds.flatMap((suffix) =>
@@ -154,11 +162,12 @@ function nextRound(out: string): void {
       keys.push({ query: row.query, faq, kind: 'random' });
     }
   }
-  writeRound(out, `-${n}`, keys, seed + 2, firstItem);
+  writeRound(answers, out, `-${n}`, keys, seed + 2, firstItem);
 }
 
 function main(out: string): void {
-  const { task, rows } = firstAnswers();
+  const answers = firstAnswers();
+  const { task, rows } = answers;
   const keys: Omit<JudgeKey, 'item'>[] = [];
   const goldSample = new Set(
     shuffled(
@@ -185,7 +194,7 @@ function main(out: string): void {
       keys.push({ query: row.query, faq, kind: 'random' });
     }
   }
-  writeRound(out, '', keys, SPLIT_SEED + 10, 1);
+  writeRound(answers, out, '', keys, SPLIT_SEED + 10, 1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -118,7 +118,8 @@ export function recallByMeaning(
 }
 
 /** The reading's figures, printed by `npm run bench:kb` (after the real-questions section) and by this script. */
-export function printReading(dir: string, indent = ''): void {
+/** `current`: the shipped model's answers when the caller has them already (the bench has built the matcher). */
+export function printReading(dir: string, indent = '', current = firstAnswers().rows): void {
   const print = (line: string) => console.log(`${indent}${line}`);
   const { key, readers } = readRounds(dir);
   for (const k of key)
@@ -163,9 +164,8 @@ export function printReading(dir: string, indent = ''): void {
     baseline: [c[col('baseline')] ?? ''],
     current: [] as string[],
   }));
-  const now = firstAnswers().rows;
   for (const r of rows) {
-    const x = now[r.query];
+    const x = current[r.query];
     r.current = x ? [x.scorer, x.scorer2, x.scorer3].filter(Boolean) : [];
   }
   const read = new Map(key.map((k) => [`${k.query}\t${k.faq}`, k.item]));

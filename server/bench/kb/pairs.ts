@@ -22,6 +22,7 @@ import {
 import { PairMatcher, Retrieval, shippedPairModel } from '../../src/modules/knowledge/match/pair/pair-matcher.ts';
 import { runTask, type TaskResult, taskDocs } from '../../src/modules/knowledge/match/pair/train.ts';
 import { SynonymTable } from '../../src/modules/knowledge/search/query.ts';
+import { firstAnswers } from './judge-items.ts';
 import { printReading } from './judged.ts';
 import { seedSynonyms } from './seed-faqs.ts';
 
@@ -107,7 +108,7 @@ export function benchRealPairs(builtIn: {
   );
   // The benchmark's answers read for meaning (judged.ts): incomplete pair labels, completed by reading.
   console.log('  read for meaning (bench/kb/judged, two readers per round):');
-  printReading(new URL('judged/', import.meta.url).pathname, '    ');
+  printReading(new URL('judged/', import.meta.url).pathname, '    ', firstAnswers({ task, matcher }).rows);
   // The parts: retrieval alone (lexical, the encoder, and the mix that picks the scorer's candidates),
   // and how often the right FAQ is among the candidates the scorer sees at all.
   const parts = (w: number, k: number) => {
